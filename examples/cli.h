@@ -1,0 +1,106 @@
+/* Shared helpers for the example programs: option values, the loan options
+ * every program spells the same way, errors, and output formats.
+ * Every error goes to stderr as one line naming the option and the value,
+ * and the program exits with status 2 (nothing written to stdout). */
+#ifndef SL_CLI_H
+#define SL_CLI_H
+
+#include <getopt.h>
+#include <stdio.h>
+
+#include <jansson.h>
+#include <startlan.h>
+
+#define CLI_EXIT_USAGE 2
+
+typedef enum cli_format { CLI_TABLE, CLI_CSV, CLI_JSON } cli_format;
+
+/* Set once by main: the program's name for messages. */
+void cli_init(const char *prog);
+const char *cli_prog(void);
+
+/* Print "prog: message" and "Try 'prog --help'." to stderr, exit 2. */
+_Noreturn void cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Print "prog: message" to stderr and exit with status. */
+_Noreturn void cli_die(int status, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Report a library error for an option: "prog: --option 'value': reason". */
+_Noreturn void cli_fail_option(const char *option, const sl_error *err);
+
+/* Option values; each exits with status 2 on bad input. */
+sl_money cli_money(const char *option, const char *text);          /* any sign */
+sl_money cli_money_nonneg(const char *option, const char *text);   /* >= 0 */
+sl_rate cli_percent(const char *option, const char *text, int min_pct, int max_pct);
+long cli_int(const char *option, const char *text, long min, long max);
+sl_date cli_date(const char *option, const char *text);
+cli_format cli_format_parse(const char *text);
+
+/* Amounts as text: plain "2000000.50" and Norwegian "2 000 000,50". */
+const char *cli_plain(char buf[SL_MONEY_BUFSIZE], sl_money amount);
+const char *cli_nor(char buf[SL_MONEY_BUFSIZE], sl_money amount);
+/* A rate as an exact percent with at least three decimals ("4.640"). */
+const char *cli_rate_text(char buf[SL_RATE_BUFSIZE], sl_rate rate, char mark);
+const char *cli_date_text(char buf[SL_DATE_BUFSIZE], sl_date date); /* "" for none */
+
+/* JSON values for amounts (two-decimal strings) and rates. */
+json_t *cli_json_money(sl_money amount);
+json_t *cli_json_rate(sl_rate rate);
+/* Dump to stdout with a final newline; exits 1 on a write error. */
+void cli_json_print(json_t *root);
+
+/* ---- The loan options every program spells as sl-plan does ---- */
+
+enum {
+    CLI_OPT_AMOUNT = 1000,
+    CLI_OPT_RATE,
+    CLI_OPT_YEARS,
+    CLI_OPT_TERMS,
+    CLI_OPT_TERMS_PER_YEAR,
+    CLI_OPT_TYPE,
+    CLI_OPT_INTEREST_ONLY_TERMS,
+    CLI_OPT_TERM_FEE,
+    CLI_OPT_ESTABLISHMENT_FEE,
+    CLI_OPT_ROUND_TO,
+    CLI_OPT_ROUNDING,
+    CLI_OPT_PAYOUT_DATE,
+    CLI_OPT_FORMAT,
+    CLI_OPT_HELP,
+    CLI_OPT_VERSION,
+    CLI_OPT_FIRST_FREE /* programs number their own options from here */
+};
+
+/* getopt_long entries for the loan options (without --amount, which some
+ * programs compute instead of reading). */
+#define CLI_LOAN_LONG_OPTIONS                                                      \
+    {"rate", required_argument, NULL, CLI_OPT_RATE},                               \
+        {"years", required_argument, NULL, CLI_OPT_YEARS},                         \
+        {"terms", required_argument, NULL, CLI_OPT_TERMS},                         \
+        {"terms-per-year", required_argument, NULL, CLI_OPT_TERMS_PER_YEAR},       \
+        {"type", required_argument, NULL, CLI_OPT_TYPE},                           \
+        {"interest-only-terms", required_argument, NULL, CLI_OPT_INTEREST_ONLY_TERMS}, \
+        {"term-fee", required_argument, NULL, CLI_OPT_TERM_FEE},                   \
+        {"establishment-fee", required_argument, NULL, CLI_OPT_ESTABLISHMENT_FEE}, \
+        {"round-to", required_argument, NULL, CLI_OPT_ROUND_TO},                   \
+        {"rounding", required_argument, NULL, CLI_OPT_ROUNDING},                   \
+        {"payout-date", required_argument, NULL, CLI_OPT_PAYOUT_DATE}
+
+/* The loan options as read, before defaults. */
+typedef struct cli_loan {
+    sl_loan_terms terms; /* principal, rate, … as given */
+    int have_rate;
+    long years;          /* 0 = not given */
+    long terms_count;    /* 0 = not given */
+} cli_loan;
+
+void cli_loan_init(cli_loan *loan);
+/* Handle one option if it is a loan option: 1 if handled, 0 if not. */
+int cli_loan_option(cli_loan *loan, int opt, const char *arg);
+/* Resolve years/terms and validate; on error names the option and exits 2.
+ * default_years is used when neither --years nor --terms was given (0: required). */
+void cli_loan_finish(cli_loan *loan, long default_years, sl_loan_terms *out);
+/* Map a library field (sl_error.field) to the option that sets it. */
+const char *cli_option_for_field(const char *field);
+
+/* Help text lines for the loan options, for programs' --help. */
+extern const char cli_loan_help[];
+
+#endif

@@ -1,0 +1,236 @@
+/* sl-plan: the payment plan (nedbetalingsplan) of a startlån, exact to the øre.
+ * Parse options, run the library's plan engine, print a table, CSV or JSON. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char usage[] =
+    "Usage: sl-plan --amount A --rate PCT (--years Y | --terms N) [options]\n"
+    "\n"
+    "Prints the payment plan of a start loan, every figure exact to the øre.\n"
+    "Without --amount, runs a built-in example (2 000 000 kr, 25 years, 4.640 %%).\n"
+    "\n"
+    "  --amount A                 loan amount in kroner (2000000, 2 000 000,50)\n"
+    "%s"
+    "  --format table|csv|json    output (default table)\n"
+    "  --help, --version\n";
+
+/* Husbanken's floating rate from 1 July 2024, fees for electronic handling. */
+static void builtin_example(cli_loan *loan)
+{
+    sl_loan_terms *t = &loan->terms;
+    t->principal = 200000000;
+    t->nominal_rate = (sl_rate){116, 2500}; /* 4.640 % */
+    loan->have_rate = 1;
+    loan->years = 25;
+    t->term_fee = 3000;
+    t->establishment_fee = 60000;
+    fprintf(stderr,
+            "sl-plan: no --amount given; showing the built-in example: 2 000 000 kr over 25 "
+            "years at 4.640 %% (Husbanken's floating rate from 1 July 2024), monthly annuity, "
+            "term fee 30 kr, establishment fee 600 kr.\n");
+}
+
+static const char *frequency_name(int k)
+{
+    switch (k) {
+    case 12:
+        return "monthly";
+    case 4:
+        return "quarterly";
+    case 2:
+        return "half-yearly";
+    }
+    return "yearly";
+}
+
+static void check_row(int rc)
+{
+    if (rc < 0)
+        cli_die(1, "the plan could not be computed: %s", sl_strerror(rc));
+}
+
+static void print_csv(sl_plan *plan)
+{
+    char d[SL_DATE_BUFSIZE], a[6][SL_MONEY_BUFSIZE];
+    sl_plan_row r;
+    int rc;
+    puts("term,due_date,opening_balance,interest,principal,fee,payment,closing_balance");
+    while ((rc = sl_plan_next(plan, &r)) == 1)
+        printf("%d,%s,%s,%s,%s,%s,%s,%s\n", r.term, cli_date_text(d, r.due_date),
+               cli_plain(a[0], r.opening_balance), cli_plain(a[1], r.interest),
+               cli_plain(a[2], r.principal), cli_plain(a[3], r.fee), cli_plain(a[4], r.payment),
+               cli_plain(a[5], r.closing_balance));
+    check_row(rc);
+}
+
+static json_t *totals_json(const sl_plan_totals *tot)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "terms", json_integer(tot->terms));
+    json_object_set_new(o, "interest", cli_json_money(tot->interest));
+    json_object_set_new(o, "principal", cli_json_money(tot->principal));
+    json_object_set_new(o, "term_fees", cli_json_money(tot->term_fees));
+    json_object_set_new(o, "establishment_fee", cli_json_money(tot->establishment_fee));
+    json_object_set_new(o, "fees", cli_json_money(tot->fees));
+    json_object_set_new(o, "paid", cli_json_money(tot->paid));
+    return o;
+}
+
+static void print_json(sl_plan *plan)
+{
+    const sl_loan_terms *t = sl_plan_terms(plan);
+    char d[SL_DATE_BUFSIZE];
+    json_t *loan = json_object();
+    json_object_set_new(loan, "amount", cli_json_money(t->principal));
+    json_object_set_new(loan, "rate", cli_json_rate(t->nominal_rate));
+    json_object_set_new(loan, "terms", json_integer(t->terms));
+    json_object_set_new(loan, "terms_per_year", json_integer(t->terms_per_year));
+    json_object_set_new(loan, "type", json_string(sl_loan_type_name(t->type)));
+    json_object_set_new(loan, "interest_only_terms", json_integer(t->interest_only_terms));
+    json_object_set_new(loan, "term_fee", cli_json_money(t->term_fee));
+    json_object_set_new(loan, "establishment_fee", cli_json_money(t->establishment_fee));
+    json_object_set_new(loan, "round_to", json_string(sl_round_unit_name(t->payment_rounding.unit)));
+    json_object_set_new(loan, "rounding", json_string(sl_round_mode_name(t->payment_rounding.mode)));
+    json_object_set_new(loan, "payout_date", t->payout_date.year
+                                                 ? json_string(cli_date_text(d, t->payout_date))
+                                                 : json_null());
+    json_t *schedule = json_array();
+    sl_plan_row r;
+    int rc;
+    while ((rc = sl_plan_next(plan, &r)) == 1) {
+        json_t *row = json_object();
+        json_object_set_new(row, "term", json_integer(r.term));
+        json_object_set_new(row, "due_date",
+                            r.due_date.year ? json_string(cli_date_text(d, r.due_date)) : json_null());
+        json_object_set_new(row, "opening_balance", cli_json_money(r.opening_balance));
+        json_object_set_new(row, "interest", cli_json_money(r.interest));
+        json_object_set_new(row, "principal", cli_json_money(r.principal));
+        json_object_set_new(row, "fee", cli_json_money(r.fee));
+        json_object_set_new(row, "payment", cli_json_money(r.payment));
+        json_object_set_new(row, "closing_balance", cli_json_money(r.closing_balance));
+        json_array_append_new(schedule, row);
+    }
+    check_row(rc);
+    sl_plan_totals tot;
+    sl_plan_totals_so_far(plan, &tot);
+    json_t *root = json_object();
+    json_object_set_new(root, "loan", loan);
+    json_object_set_new(root, "schedule", schedule);
+    json_object_set_new(root, "totals", totals_json(&tot));
+    cli_json_print(root);
+}
+
+static void print_table(sl_plan *plan)
+{
+    const sl_loan_terms *t = sl_plan_terms(plan);
+    char a[6][SL_MONEY_BUFSIZE], d[SL_DATE_BUFSIZE], rate[SL_RATE_BUFSIZE];
+    sl_plan_row r;
+    int rc = sl_plan_next(plan, &r);
+    check_row(rc);
+    int years = t->terms / t->terms_per_year, extra = t->terms % t->terms_per_year;
+
+    printf("Startlån payment plan (nedbetalingsplan)\n\n");
+    printf("  Amount (lånebeløp)          %20s kr\n", cli_nor(a[0], t->principal));
+    printf("  Nominal rate                %20s %%\n", cli_rate_text(rate, t->nominal_rate, ','));
+    printf("  Type                        %20s\n",
+           t->type == SL_LOAN_ANNUITY ? "annuity (annuitet)" : "serial (serie)");
+    if (extra)
+        printf("  Terms                       %6d %s (%d years %d terms)\n", t->terms,
+               frequency_name(t->terms_per_year), years, extra);
+    else
+        printf("  Terms                       %6d %s (%d years)\n", t->terms,
+               frequency_name(t->terms_per_year), years);
+    if (t->interest_only_terms)
+        printf("  Interest-only terms         %20d\n", t->interest_only_terms);
+    printf("  Term fee (termingebyr)      %20s kr\n", cli_nor(a[0], t->term_fee));
+    printf("  Establishment fee           %20s kr\n", cli_nor(a[0], t->establishment_fee));
+    printf("  Payment rounded to          %20s\n",
+           t->payment_rounding.unit == SL_UNIT_KRONE ? "whole kroner" : "the øre");
+    printf("  Rounding mode               %20s\n", sl_round_mode_name(t->payment_rounding.mode));
+    printf("  First payment (terminbeløp) %20s kr\n\n", cli_nor(a[0], r.payment));
+
+    printf("%5s  %-10s  %18s  %13s  %13s  %8s  %13s  %18s\n", "Term", "Due date",
+           "Opening balance", "Interest", "Principal", "Fee", "Payment", "Closing balance");
+    while (rc == 1) {
+        printf("%5d  %-10s  %18s  %13s  %13s  %8s  %13s  %18s\n", r.term,
+               cli_date_text(d, r.due_date), cli_nor(a[0], r.opening_balance),
+               cli_nor(a[1], r.interest), cli_nor(a[2], r.principal), cli_nor(a[3], r.fee),
+               cli_nor(a[4], r.payment), cli_nor(a[5], r.closing_balance));
+        rc = sl_plan_next(plan, &r);
+    }
+    check_row(rc);
+    sl_plan_totals tot;
+    sl_plan_totals_so_far(plan, &tot);
+    printf("\nTotals over %d terms\n", tot.terms);
+    printf("  Interest (renter)           %20s kr\n", cli_nor(a[0], tot.interest));
+    printf("  Principal (avdrag)          %20s kr\n", cli_nor(a[0], tot.principal));
+    printf("  Term fees                   %20s kr\n", cli_nor(a[0], tot.term_fees));
+    printf("  Establishment fee           %20s kr\n", cli_nor(a[0], tot.establishment_fee));
+    printf("  Total paid                  %20s kr\n", cli_nor(a[0], tot.paid));
+}
+
+int main(int argc, char **argv)
+{
+    cli_init(argv[0]);
+    static const struct option options[] = {
+        {"amount", required_argument, NULL, CLI_OPT_AMOUNT},
+        CLI_LOAN_LONG_OPTIONS,
+        {"format", required_argument, NULL, CLI_OPT_FORMAT},
+        {"help", no_argument, NULL, CLI_OPT_HELP},
+        {"version", no_argument, NULL, CLI_OPT_VERSION},
+        {NULL, 0, NULL, 0},
+    };
+    cli_loan loan;
+    cli_loan_init(&loan);
+    cli_format format = CLI_TABLE;
+    int have_amount = 0, loan_options = 0, opt;
+    opterr = 0;
+    while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
+        if (cli_loan_option(&loan, opt, optarg)) {
+            have_amount |= opt == CLI_OPT_AMOUNT;
+            loan_options++;
+            continue;
+        }
+        switch (opt) {
+        case CLI_OPT_FORMAT:
+            format = cli_format_parse(optarg);
+            break;
+        case CLI_OPT_HELP:
+            printf(usage, cli_loan_help);
+            return 0;
+        case CLI_OPT_VERSION:
+            printf("sl-plan (startlan) %s\n", sl_version());
+            return 0;
+        case ':':
+            cli_usage_error("%s needs a value", argv[optind - 1]);
+        default:
+            cli_usage_error("unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    if (optind < argc)
+        cli_usage_error("unexpected argument '%s'", argv[optind]);
+    if (!have_amount) {
+        if (loan_options)
+            cli_usage_error("--amount is required when other loan options are given");
+        builtin_example(&loan);
+    }
+    sl_loan_terms terms;
+    cli_loan_finish(&loan, 0, &terms);
+
+    sl_plan *plan;
+    sl_error err;
+    if (sl_plan_new(&plan, &terms, &err) != SL_OK)
+        cli_fail_option(cli_option_for_field(err.field), &err);
+    if (format == CLI_CSV)
+        print_csv(plan);
+    else if (format == CLI_JSON)
+        print_json(plan);
+    else
+        print_table(plan);
+    sl_plan_free(plan);
+    if (fflush(stdout) != 0)
+        cli_die(1, "could not write the output");
+    return 0;
+}

@@ -1,0 +1,62 @@
+/* startlan: calendar dates (dato) in the proleptic Gregorian calendar.
+ *
+ * A date is a plain year/month/day triple; the library never looks at the
+ * clock or the time zone. Supported years: 1900..9999.
+ *
+ * Thread-safety: pure functions, safe from any thread. */
+#ifndef STARTLAN_DATE_H
+#define STARTLAN_DATE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "error.h"
+#include "export.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct sl_date {
+    int year;
+    int month; /* 1..12 */
+    int day;   /* 1..31 */
+} sl_date;
+
+#define SL_DATE_NONE {0, 0, 0}
+#define SL_DATE_BUFSIZE 11
+
+/* 1 when d is a real date in the supported range, else 0. */
+SL_API int sl_date_is_valid(sl_date d);
+
+/* Parse "YYYY-MM-DD" exactly. err names field (NULL: "date").
+ * 0 or SL_ESYNTAX (not that shape) / SL_EINVAL (no such day, e.g. 2025-02-30). */
+SL_API SL_WARN_UNUSED int sl_date_parse(sl_date *out, const char *text, const char *field,
+                                        sl_error *err);
+
+/* "YYYY-MM-DD" into buf (>= SL_DATE_BUFSIZE). Returns 10, or SL_EINVAL / SL_ERANGE. */
+SL_API int sl_date_format(char *buf, size_t size, sl_date d);
+
+/* Days in the month (28..31). */
+SL_API int sl_date_days_in_month(int year, int month);
+SL_API int sl_date_is_leap_year(int year);
+
+/* d plus months calendar months, on day `day` of the target month clamped
+ * to the month's end (31 Jan + 1 month = 28/29 Feb). Pass day = d.day for
+ * "the same day of month". 0 or SL_EINVAL/SL_ERANGE. */
+SL_API SL_WARN_UNUSED int sl_date_add_months(sl_date *out, sl_date d, int months, int day);
+
+/* d plus days (any sign). 0 or SL_EINVAL/SL_ERANGE. */
+SL_API SL_WARN_UNUSED int sl_date_add_days(sl_date *out, sl_date d, int64_t days);
+
+/* Days from a to b (b - a), e.g. 2025-01-01 to 2025-02-01 is 31. */
+SL_API int64_t sl_date_diff_days(sl_date a, sl_date b);
+
+/* -1, 0, +1 as a is before, equal to, after b. */
+SL_API int sl_date_compare(sl_date a, sl_date b);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,49 @@
+/* startlan: error codes and the caller-owned error record.
+ *
+ * Every function returns 0 (SL_OK) or a negative SL_E... code. Functions that
+ * check input also take an optional `sl_error *` (may be NULL) which they fill
+ * with the field, the offending value and a sentence a person can read.
+ * Thread-safety: no function here touches shared state. */
+#ifndef STARTLAN_ERROR_H
+#define STARTLAN_ERROR_H
+
+#include "export.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum sl_status {
+    SL_OK = 0,
+    SL_EINVAL = -1,     /* a value is outside what the rules allow */
+    SL_ESYNTAX = -2,    /* text could not be read as the expected value */
+    SL_ERANGE = -3,     /* a value is too large for the supported range */
+    SL_ENOMEM = -4,     /* out of memory */
+    SL_ESTATE = -5,     /* a call made in the wrong order or with NULL */
+    SL_ENOROOT = -6,    /* an equation has no root in the searched range */
+    SL_EAMBIGUOUS = -7, /* an equation may have several roots */
+    SL_EIO = -8,        /* reading or writing a file failed */
+    SL_EVERSION = -9    /* an options struct of an unknown version */
+} sl_status;
+
+/* Filled by functions that reject input. All strings are NUL-terminated. */
+typedef struct sl_error {
+    int code;          /* the sl_status returned */
+    char field[64];    /* the input field, e.g. "amount", "rate" */
+    char value[64];    /* the offending value as given (may be shortened) */
+    char message[256]; /* a full sentence naming field and value */
+    long line;         /* 1-based line in a file, 0 when not from a file */
+    long column;       /* 1-based column or byte position, 0 when unknown */
+} sl_error;
+
+/* A short English description of a status code. Never NULL. */
+SL_API const char *sl_strerror(int code);
+
+/* Clear an error record (all fields empty, code SL_OK). NULL is allowed. */
+SL_API void sl_error_clear(sl_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,68 @@
+/* startlan: money (beløp) as an exact integer count of øre.
+ *
+ * One amount is an int64_t of øre: 1 krone = 100 øre. Nothing is ever
+ * wrapped: arithmetic that would leave int64 returns SL_ERANGE.
+ *
+ * Parsing accepts amounts as people type them:
+ *   "2000000", "2000000.50", "2000000,5", "2 000 000,50", "-12.30", "1 500 kr"
+ * - grouping by space, no-break space (U+00A0) or narrow no-break space
+ *   (U+202F) between groups of exactly three digits;
+ * - '.' or ',' as the decimal mark, at most once, followed by one or two digits;
+ * - an optional leading sign and an optional trailing "kr".
+ * Anything else (three decimals, two marks, letters, "1,000,000") is an error,
+ * never a silent rounding.
+ *
+ * Thread-safety: pure functions, safe from any thread. */
+#ifndef STARTLAN_MONEY_H
+#define STARTLAN_MONEY_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "error.h"
+#include "export.h"
+#include "rounding.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* An amount in øre. */
+typedef int64_t sl_money;
+
+#define SL_MONEY_MIN INT64_MIN
+#define SL_MONEY_MAX INT64_MAX
+#define SL_ORE_PER_KRONE 100
+
+/* A buffer of this size holds any formatted amount with its NUL. */
+#define SL_MONEY_BUFSIZE 40
+
+typedef enum sl_money_style {
+    SL_MONEY_PLAIN = 0,    /* "2000000.50": '.' mark, no grouping (CSV, JSON) */
+    SL_MONEY_NORWEGIAN = 1 /* "2 000 000,50": space grouping, ',' mark */
+} sl_money_style;
+
+/* Parse text into øre. On failure *out is untouched and err (may be NULL) names
+ * field (may be NULL: "amount") and the text. Returns 0, SL_ESYNTAX or SL_ERANGE. */
+SL_API SL_WARN_UNUSED int sl_money_parse(sl_money *out, const char *text, const char *field,
+                                         sl_error *err);
+
+/* Write amount with exactly two decimals into buf. Returns the length written
+ * (without NUL), or SL_ERANGE when size is too small (buf then holds ""). */
+SL_API int sl_money_format(char *buf, size_t size, sl_money amount, sl_money_style style);
+
+/* Round an amount to a unit by a mode (e.g. to whole kroner).
+ * direction as for sl_round_quotient. Returns 0 or SL_ERANGE/SL_EINVAL. */
+SL_API SL_WARN_UNUSED int sl_money_round(sl_money *out, int *direction, sl_money amount,
+                                         sl_rounding rounding);
+
+/* Checked arithmetic: 0 or SL_ERANGE (out untouched on overflow). */
+SL_API SL_WARN_UNUSED int sl_money_add(sl_money *out, sl_money a, sl_money b);
+SL_API SL_WARN_UNUSED int sl_money_sub(sl_money *out, sl_money a, sl_money b);
+SL_API SL_WARN_UNUSED int sl_money_mul(sl_money *out, sl_money a, int64_t factor);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,42 @@
+/* Private exact-arithmetic helpers shared by the library's source files.
+ *
+ * Per-term arithmetic multiplies two int64 values and divides by a product
+ * of two more; with 128-bit integers that is exact and cheap. Where the
+ * compiler has no 128-bit type the same functions use GMP. */
+#ifndef SL_ARITH_INTERNAL_H
+#define SL_ARITH_INTERNAL_H
+
+#include <stdint.h>
+
+#include <gmp.h>
+
+#include "startlan/error.h"
+#include "startlan/rounding.h"
+
+/* round(a·b / (c·d)) to a multiple of unit by mode, exactly; c·d != 0.
+ * direction (may be NULL): -1/0/+1 result below/equal/above the exact value.
+ * 0, SL_EINVAL (zero divisor, bad unit/mode) or SL_ERANGE (result overflow). */
+int sl__muldiv_round(int64_t *out, int *direction, int64_t a, int64_t b, int64_t c, int64_t d,
+                     int64_t unit, sl_round_mode mode);
+
+/* round(num / den) to a multiple of unit (in the same units as num/den) by
+ * mode; den != 0. out receives the rounded value (a multiple of unit). */
+int sl__mpz_round_quotient(mpz_t out, int *direction, const mpz_t num, const mpz_t den,
+                           int64_t unit, sl_round_mode mode);
+
+/* 1 if mode and unit are ones the library knows. */
+int sl__rounding_valid(sl_rounding rounding);
+
+/* Fill err (may be NULL) with code, field, value and a printf-style message. */
+int sl__fail(sl_error *err, int code, const char *field, const char *value, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 5, 6)))
+#endif
+    ;
+
+/* mpz from / to int64 without relying on the width of long. */
+void sl__mpz_set_i64(mpz_t out, int64_t v);
+/* 0, or SL_ERANGE when v does not fit. */
+int sl__mpz_get_i64(int64_t *out, const mpz_t v);
+
+#endif

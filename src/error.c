@@ -1,0 +1,112 @@
+/* Error codes, the error record, and small GMP/int64 bridges. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "arith_internal.h"
+#include "startlan/error.h"
+
+const char *sl_strerror(int code)
+{
+    switch (code) {
+    case SL_OK:
+        return "no error";
+    case SL_EINVAL:
+        return "value not allowed";
+    case SL_ESYNTAX:
+        return "text could not be read";
+    case SL_ERANGE:
+        return "value out of the supported range";
+    case SL_ENOMEM:
+        return "out of memory";
+    case SL_ESTATE:
+        return "call not allowed in this state";
+    case SL_ENOROOT:
+        return "no root";
+    case SL_EAMBIGUOUS:
+        return "more than one root possible";
+    case SL_EIO:
+        return "input/output error";
+    case SL_EVERSION:
+        return "unknown options version";
+    }
+    return "unknown error";
+}
+
+void sl_error_clear(sl_error *err)
+{
+    if (err)
+        memset(err, 0, sizeof *err);
+}
+
+/* Copy src into a fixed buffer, marking a cut with "...". */
+static void copy_field(char *dst, size_t size, const char *src)
+{
+    if (!src) {
+        dst[0] = '\0';
+        return;
+    }
+    size_t n = strlen(src);
+    if (n < size) {
+        memcpy(dst, src, n + 1);
+        return;
+    }
+    memcpy(dst, src, size - 4);
+    memcpy(dst + size - 4, "...", 4);
+}
+
+int sl__fail(sl_error *err, int code, const char *field, const char *value, const char *fmt, ...)
+{
+    if (!err)
+        return code;
+    long line = err->line, column = err->column; /* kept: set by file readers */
+    memset(err, 0, sizeof *err);
+    err->code = code;
+    err->line = line;
+    err->column = column;
+    copy_field(err->field, sizeof err->field, field);
+    copy_field(err->value, sizeof err->value, value);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    va_end(ap);
+    return code;
+}
+
+void sl__mpz_set_i64(mpz_t out, int64_t v)
+{
+    /* Through two 32-bit halves: long may be 32 bits. */
+    uint64_t mag = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+    mpz_set_ui(out, (unsigned long)(mag >> 32));
+    mpz_mul_2exp(out, out, 32);
+    mpz_add_ui(out, out, (unsigned long)(mag & 0xffffffffu));
+    if (v < 0)
+        mpz_neg(out, out);
+}
+
+int sl__mpz_get_i64(int64_t *out, const mpz_t v)
+{
+    if (mpz_sizeinbase(v, 2) > 63) {
+        /* Only INT64_MIN has 64 bits and fits. */
+        mpz_t m;
+        mpz_init(m);
+        mpz_set_si(m, -1);
+        mpz_mul_2exp(m, m, 63);
+        int is_min = mpz_cmp(v, m) == 0;
+        mpz_clear(m);
+        if (!is_min)
+            return SL_ERANGE;
+        *out = INT64_MIN;
+        return SL_OK;
+    }
+    mpz_t t;
+    mpz_init(t);
+    mpz_abs(t, v);
+    uint64_t lo = (uint64_t)mpz_get_ui(t) & 0xffffffffu;
+    mpz_tdiv_q_2exp(t, t, 32);
+    uint64_t hi = (uint64_t)mpz_get_ui(t) & 0xffffffffu;
+    mpz_clear(t);
+    uint64_t mag = (hi << 32) | lo;
+    *out = mpz_sgn(v) < 0 ? -(int64_t)mag : (int64_t)mag;
+    return SL_OK;
+}

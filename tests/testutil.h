@@ -1,0 +1,80 @@
+/* Small helpers shared by the test suites. */
+#ifndef SL_TESTUTIL_H
+#define SL_TESTUTIL_H
+
+#include <check.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <startlan.h>
+
+/* Run one suite and return the process exit status. */
+static inline int run_suite(Suite *s)
+{
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
+
+/* Amount from text, failing the test if it does not parse. */
+static inline sl_money M(const char *text)
+{
+    sl_money v = 0;
+    int rc = sl_money_parse(&v, text, "test", NULL);
+    ck_assert_msg(rc == SL_OK, "cannot parse amount '%s'", text);
+    return v;
+}
+
+/* Rate from a percent, failing the test if it does not parse. */
+static inline sl_rate R(const char *percent)
+{
+    sl_rate r = SL_RATE_ZERO;
+    int rc = sl_rate_parse_percent(&r, percent, "test", NULL);
+    ck_assert_msg(rc == SL_OK, "cannot parse rate '%s'", percent);
+    return r;
+}
+
+/* Deterministic generator (splitmix64) so a failing seed can be replayed. */
+typedef struct test_rng {
+    uint64_t state;
+} test_rng;
+
+static inline uint64_t rng_next(test_rng *g)
+{
+    uint64_t z = (g->state += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+}
+
+/* Uniform in [lo, hi]. */
+static inline int64_t rng_range(test_rng *g, int64_t lo, int64_t hi)
+{
+    return lo + (int64_t)(rng_next(g) % (uint64_t)(hi - lo + 1));
+}
+
+/* Seed from SL_TEST_SEED, else from the clock; printed so it can be replayed. */
+static inline uint64_t test_seed(const char *suite)
+{
+    const char *env = getenv("SL_TEST_SEED");
+    uint64_t seed = env ? strtoull(env, NULL, 0) : (uint64_t)time(NULL);
+    printf("%s: seed %llu (replay with SL_TEST_SEED=%llu)\n", suite, (unsigned long long)seed,
+           (unsigned long long)seed);
+    fflush(stdout);
+    return seed;
+}
+
+/* Path of a file in tests/data. */
+static inline const char *data_path(char *buf, size_t size, const char *name)
+{
+    const char *dir = getenv("SL_TEST_DATA");
+    snprintf(buf, size, "%s/%s", dir ? dir : "tests/data", name);
+    return buf;
+}
+
+#endif
