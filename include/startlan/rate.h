@@ -1,6 +1,6 @@
 /* startlan: interest rates (rente) as exact rationals.
  *
- * A rate is the fraction num/den of one (4.208 % is 4208/100000 = 526/12500),
+ * A rate is the fraction num/den of one (4.208 % is 4208/100000 = 263/6250),
  * kept in lowest terms with den > 0. Rates are read from the decimal percent
  * the user typed, so they are exact: no binary floating point is involved.
  *
