@@ -384,7 +384,8 @@ static void print_table(const input *in, const sl_capacity_result *r, const sl_c
         char s[SL_MONEY_BUFSIZE];
         printf("  Largest start loan, in steps of %s kr:\n", cli_nor(s, o->step));
         print_loan_line(o, r, "Largest loan");
-        line("Surplus (overskudd)", "", r->surplus);
+        line(r->fits ? "Surplus (overskudd)" : "Shortfall (underskudd)", "",
+             r->fits ? r->surplus : -r->surplus);
         if (next != r) {
             print_loan_line(o, next, "One step more");
             line(next->fits ? "Surplus" : "Shortfall (underskudd)", "",
