@@ -153,6 +153,28 @@ START_TEST(nothing_fits)
 }
 END_TEST
 
+/* At 0 % with interest-only first terms the first payment is the fee alone:
+ * every loan fits, and the answer is the engine's largest principal,
+ * 1 000 000 000 000 kr (a multiple of the step). Nothing lies beyond it, so
+ * one_step_more repeats the answer. */
+START_TEST(largest_loan_at_the_cap)
+{
+    sl_household h = SL_HOUSEHOLD_INIT;
+    h.income = M("20000");
+    sl_capacity_options o = options(D(2024, 1, 1), "0");
+    o.stress_add = R("0");
+    o.loan.interest_only_terms = 12;
+    o.loan.term_fee = M("30");
+    sl_money max;
+    sl_capacity_result at, over;
+    ck_assert_int_eq(sl_capacity_max_loan(&max, &at, &over, &h, &o, NULL), SL_OK);
+    ck_assert_int_eq(max, SL_PLAN_MAX_PRINCIPAL);
+    ck_assert_int_eq(at.stressed_payment, M("30"));
+    ck_assert_int_eq(at.surplus, M("12120")); /* 20 000 − 7 850 − 30 */
+    ck_assert_int_eq(over.loan, max);
+}
+END_TEST
+
 /* A caller's own guideline table is used when given. */
 START_TEST(own_guideline_table)
 {
@@ -370,6 +392,7 @@ static Suite *capacity_suite(void)
     tcase_add_test(tc, serial_largest_loan_exactly);
     tcase_add_test(tc, zero_rate_annuity);
     tcase_add_test(tc, nothing_fits);
+    tcase_add_test(tc, largest_loan_at_the_cap);
     tcase_add_test(tc, largest_loan_against_the_engine);
     suite_add_tcase(s, tc);
     tc = tcase_create("errors");
