@@ -295,8 +295,79 @@ static int payment_factor(mpq_t c, const sl_loan_terms *t)
     return rc;
 }
 
-/* The candidate: the largest multiple of step with c·P + fee <= budget per
- * term, where the budget per term is (available − co-financing)·12/k. */
+/* Whether the first payment is one rounding of c·P plus the fee, and by
+ * which policy: the annuity's level payment (rounded by the contract), or
+ * an interest-only first term (interest to the øre, half up). Serial loans
+ * and single-term loans round two parts; their inverse is approximate. */
+static int single_rounding(sl_rounding *out, const sl_loan_terms *t)
+{
+    if (t->interest_only_terms > 0) {
+        *out = (sl_rounding){SL_UNIT_ORE, SL_ROUND_HALF_UP};
+        return 1;
+    }
+    if (t->type == SL_LOAN_ANNUITY && t->terms > 1) {
+        *out = t->payment_rounding;
+        return 1;
+    }
+    return 0;
+}
+
+/* P* = the largest whole number of øre with round(c·P) <= x, for a payment
+ * rounded once to a multiple of u by mode: with y = x rounded down to u,
+ *   up:        c·P <= y
+ *   down:      c·P <  y + u
+ *   half-up:   c·P <  y + u/2      (a tie goes up, past y)
+ *   half-even: c·P <= y + u/2 when y/u is even (a tie goes to y), else <.
+ * Without a single rounding, P* = floor(x / c). x and c are rationals,
+ * c > 0; out is an integer (may be negative). */
+static void exact_inverse(mpz_t out, const mpq_t x, const mpq_t c, const sl_loan_terms *t)
+{
+    sl_rounding rounding;
+    mpq_t bound;
+    mpz_t y, u;
+    mpq_init(bound);
+    mpz_inits(y, u, NULL);
+    int strict = 0;
+    if (single_rounding(&rounding, t)) {
+        mpz_set_ui(u, (unsigned long)rounding.unit);
+        mpz_mul(y, mpq_denref(x), u);
+        mpz_fdiv_q(y, mpq_numref(x), y); /* floor(x / u) */
+        int y_odd = mpz_odd_p(y);
+        mpz_mul(y, y, u);
+        mpq_set_z(bound, y);
+        switch (rounding.mode) {
+        case SL_ROUND_UP:
+            break;
+        case SL_ROUND_DOWN:
+            mpz_add(mpq_numref(bound), mpq_numref(bound), u);
+            strict = 1;
+            break;
+        case SL_ROUND_HALF_UP:
+        case SL_ROUND_HALF_EVEN:
+            mpz_mul_2exp(mpq_numref(bound), mpq_numref(bound), 1);
+            mpz_add(mpq_numref(bound), mpq_numref(bound), u);
+            mpz_set_ui(mpq_denref(bound), 2);
+            mpq_canonicalize(bound);
+            strict = rounding.mode == SL_ROUND_HALF_UP || y_odd;
+            break;
+        }
+    } else {
+        mpq_set(bound, x);
+    }
+    mpq_div(bound, bound, c);
+    if (strict) { /* the largest integer strictly below the bound */
+        mpz_cdiv_q(out, mpq_numref(bound), mpq_denref(bound));
+        mpz_sub_ui(out, out, 1);
+    } else {
+        mpz_fdiv_q(out, mpq_numref(bound), mpq_denref(bound));
+    }
+    mpq_clear(bound);
+    mpz_clears(y, u, NULL);
+}
+
+/* The candidate: the largest multiple of step whose first payment, by the
+ * exact inverse above, fits the budget per term less the fee, where the
+ * budget per term is (available − co-financing)·12/k. */
 static int candidate(sl_money *out, const prepared *p, sl_money step, sl_money cap)
 {
     const sl_loan_terms *t = &p->terms;
@@ -317,10 +388,9 @@ static int candidate(sl_money *out, const prepared *p, sl_money step, sl_money c
         sl__mpz_set_i64(z, t->term_fee);
         mpq_set_z(x, z);
         mpq_sub(budget, budget, x); /* per term, less the fee */
-        mpq_div(budget, budget, c); /* P* = (B − fee) / c */
+        exact_inverse(q, budget, c, t);
         sl__mpz_set_i64(z, step);
-        mpz_mul(z, z, mpq_denref(budget));
-        mpz_fdiv_q(q, mpq_numref(budget), z); /* floor(P* / step) */
+        mpz_fdiv_q(q, q, z); /* whole steps */
         if (mpz_sgn(q) < 0)
             mpz_set_ui(q, 0);
         sl__mpz_set_i64(z, cap / step);
