@@ -1,8 +1,49 @@
 /* The state's guideline rates: the shipped tables, reading a table file, and
- * choosing the table in force on a date. Figures: Rundskriv A-3/2023 as
- * given in Husbanken's guide "Beregne betjeningsevnen" (see
- * data/guidelines.txt). */
+ * choosing the table in force on a date. The published figures are in
+ * tests/data/guideline_rates.txt (Rundskriv A-3/2023, with its source). */
 #include "testutil.h"
+
+/* One published table, read with sscanf (not with the code under test). */
+typedef struct published {
+    int y, m, d;
+    long single, couple, sharing, c0, c6, c11; /* kroner */
+} published;
+
+static published rates[8];
+static int n_rates;
+
+static void read_published(void)
+{
+    char path[512], line[256];
+    FILE *f = fopen(data_path(path, sizeof path, "guideline_rates.txt"), "r");
+    ck_assert_msg(f != NULL, "cannot open %s", path);
+    n_rates = 0;
+    while (fgets(line, sizeof line, f)) {
+        published p;
+        if (line[0] == '#' || line[0] == '\n')
+            continue;
+        ck_assert_int_eq(sscanf(line, "%d-%d-%d %ld %ld %ld %ld %ld %ld", &p.y, &p.m, &p.d,
+                                &p.single, &p.couple, &p.sharing, &p.c0, &p.c6, &p.c11),
+                         9);
+        ck_assert_int_lt(n_rates, 8);
+        rates[n_rates++] = p;
+    }
+    fclose(f);
+    ck_assert_int_eq(n_rates, 2);
+}
+
+/* The data/ directory of the source tree: SL_TEST_DATA is <root>/tests/data. */
+static const char *shipped_file(char *buf, size_t size)
+{
+    const char *dir = getenv("SL_TEST_DATA");
+    const char *suffix = "tests/data";
+    size_t n = dir ? strlen(dir) : 0;
+    if (dir && n >= strlen(suffix) && strcmp(dir + n - strlen(suffix), suffix) == 0)
+        snprintf(buf, size, "%.*sdata/guidelines.txt", (int)(n - strlen(suffix)), dir);
+    else
+        snprintf(buf, size, "data/guidelines.txt");
+    return buf;
+}
 
 static sl_guideline_table *shipped(void)
 {
@@ -30,9 +71,8 @@ static char *read_all(const char *path)
 /* The text compiled into the library is the installed file, byte for byte. */
 START_TEST(default_text_is_the_shipped_file)
 {
-    char path[512];
-    data_path(path, sizeof path, "../../data/guidelines.txt");
-    const char *file = read_all(path);
+    char path[1024];
+    const char *file = read_all(shipped_file(path, sizeof path));
     ck_assert_str_eq(sl_guideline_default_text(), file);
 
     sl_guideline_table *from_file = NULL, *compiled = shipped();
@@ -55,26 +95,31 @@ START_TEST(default_text_is_the_shipped_file)
 }
 END_TEST
 
+static void expect_published(const sl_guideline_rates *g, int i)
+{
+    const published *p = &rates[i];
+    ck_assert_int_eq(sl_date_compare(g->valid_from, D(p->y, p->m, p->d)), 0);
+    ck_assert_int_eq(g->single_adult, p->single * 100);
+    ck_assert_int_eq(g->couple, p->couple * 100);
+    ck_assert_int_eq(g->sharing_adult, p->sharing * 100);
+    ck_assert_int_eq(g->child_0_5, p->c0 * 100);
+    ck_assert_int_eq(g->child_6_10, p->c6 * 100);
+    ck_assert_int_eq(g->child_11_17, p->c11 * 100);
+}
+
+/* The tables from 1.7.2023 and from 1.1.2024. */
 static void expect_2023(const sl_guideline_rates *g)
 {
-    ck_assert_int_eq(sl_date_compare(g->valid_from, D(2023, 7, 1)), 0);
-    ck_assert_int_eq(g->single_adult, M("7550"));
-    ck_assert_int_eq(g->couple, M("12600"));
-    ck_assert_int_eq(g->sharing_adult, M("6350"));
-    ck_assert_int_eq(g->child_0_5, M("3700"));
-    ck_assert_int_eq(g->child_6_10, M("3800"));
-    ck_assert_int_eq(g->child_11_17, M("4950"));
+    read_published();
+    ck_assert_int_eq(rates[0].y * 10000 + rates[0].m * 100 + rates[0].d, 20230701);
+    expect_published(g, 0);
 }
 
 static void expect_2024(const sl_guideline_rates *g)
 {
-    ck_assert_int_eq(sl_date_compare(g->valid_from, D(2024, 1, 1)), 0);
-    ck_assert_int_eq(g->single_adult, M("7850"));
-    ck_assert_int_eq(g->couple, M("13100"));
-    ck_assert_int_eq(g->sharing_adult, M("6600"));
-    ck_assert_int_eq(g->child_0_5, M("3850"));
-    ck_assert_int_eq(g->child_6_10, M("3950"));
-    ck_assert_int_eq(g->child_11_17, M("5150"));
+    read_published();
+    ck_assert_int_eq(rates[1].y * 10000 + rates[1].m * 100 + rates[1].d, 20240101);
+    expect_published(g, 1);
 }
 
 /* The published rates, from 1.7.2023 and from 1.1.2024. */
