@@ -1,0 +1,510 @@
+/* sl-capacity: debt-service capacity (betjeningsevne) of a household for a
+ * start loan at a stressed rate, or the largest loan it can carry.
+ * Parse options, call the library's capacity functions, print. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char usage[] =
+    "Usage: sl-capacity --adults 1|2 [--sharing] --income A --date YYYY-MM-DD\n"
+    "                   --policy-rate PCT (--loan A | --max-loan) [options]\n"
+    "\n"
+    "Can this household carry this start loan at the stressed rate, and how\n"
+    "large a loan can it carry? Amounts are kroner per month, exact to the øre.\n"
+    "\n"
+    "Household (per month):\n"
+    "  --adults 1|2               one adult or a couple (required)\n"
+    "  --sharing                  the one adult shares a home (bofellesskap)\n"
+    "  --children-0-5 N           children aged 0-5 (default 0)\n"
+    "  --children-6-10 N          children aged 6-10 (default 0)\n"
+    "  --children-11-17 N         children aged 11-17 (default 0)\n"
+    "  --income A                 net income after tax (required)\n"
+    "  --fixed-costs A            consumer debt, student loan, kindergarten/SFO,\n"
+    "                             child support paid (default 0)\n"
+    "  --maintenance A            maintenance and other housing costs (default 0)\n"
+    "  --living-costs A           actual living costs, if known; the state's\n"
+    "                             guideline rate is used when it is higher\n"
+    "  --date YYYY-MM-DD          which guideline table applies (required)\n"
+    "  --guidelines FILE          read guideline tables from FILE instead of the\n"
+    "                             shipped ones (format: share/startlan/guidelines.txt)\n"
+    "Stress test and loan:\n"
+    "  --policy-rate PCT          the central bank's policy rate (required)\n"
+    "  --stress-add PCT           added to the policy rate (default 2.5)\n"
+    "  --loan A                   check this start loan\n"
+    "  --max-loan                 find the largest start loan that fits\n"
+    "  --step A                   the largest loan is a multiple of A (default 1000)\n"
+    "  --cofinancing-payment A    monthly payment of a co-financing bank loan\n"
+    "                             (default 0); it must fit too\n"
+    "The plan at the stressed rate (as in sl-plan; --rate is the stressed rate):\n"
+    "  --years Y | --terms N      length (default 30 years)\n"
+    "  --terms-per-year 12|4|2|1  payments per year (default 12)\n"
+    "  --type annuity|serial      annuitetslån (default) or serielån\n"
+    "  --interest-only-terms K    avdragsfrie terminer at the start (default 0)\n"
+    "  --term-fee A               termingebyr per term (default 0)\n"
+    "  --round-to ore|krone, --rounding MODE   rounding of the annuity payment\n"
+    "  --format table|json        output (default table)\n"
+    "  --help, --version\n";
+
+enum {
+    OPT_ADULTS = CLI_OPT_FIRST_FREE,
+    OPT_SHARING,
+    OPT_CHILDREN_0_5,
+    OPT_CHILDREN_6_10,
+    OPT_CHILDREN_11_17,
+    OPT_INCOME,
+    OPT_FIXED_COSTS,
+    OPT_MAINTENANCE,
+    OPT_LIVING_COSTS,
+    OPT_DATE,
+    OPT_GUIDELINES,
+    OPT_POLICY_RATE,
+    OPT_STRESS_ADD,
+    OPT_LOAN,
+    OPT_MAX_LOAN,
+    OPT_STEP,
+    OPT_COFINANCING,
+};
+
+typedef struct input {
+    sl_household household;
+    sl_capacity_options options;
+    long adults;
+    int sharing, have_income, have_date, have_policy, have_loan, max_loan, have_living;
+    sl_money loan;
+    const char *guidelines_path;
+    cli_format format;
+} input;
+
+/* Library fields of the household and options, and their options. */
+static const char *option_for(const char *field)
+{
+    static const struct {
+        const char *field, *option;
+    } map[] = {
+        {"adults", "--adults"},
+        {"children_0_5", "--children-0-5"},
+        {"children_6_10", "--children-6-10"},
+        {"children_11_17", "--children-11-17"},
+        {"income", "--income"},
+        {"fixed_costs", "--fixed-costs"},
+        {"maintenance", "--maintenance"},
+        {"actual_living_costs", "--living-costs"},
+        {"date", "--date"},
+        {"policy_rate", "--policy-rate"},
+        {"stress_add", "--stress-add"},
+        {"nominal_rate", "--stress-add"},
+        {"cofinancing_payment", "--cofinancing-payment"},
+        {"step", "--step"},
+        {"loan", "--loan"},
+        {"principal", "--loan"},
+    };
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (strcmp(field, map[i].field) == 0)
+            return map[i].option;
+    return cli_option_for_field(field);
+}
+
+static void parse(input *in, int argc, char **argv)
+{
+    static const struct option options[] = {
+        {"adults", required_argument, NULL, OPT_ADULTS},
+        {"sharing", no_argument, NULL, OPT_SHARING},
+        {"children-0-5", required_argument, NULL, OPT_CHILDREN_0_5},
+        {"children-6-10", required_argument, NULL, OPT_CHILDREN_6_10},
+        {"children-11-17", required_argument, NULL, OPT_CHILDREN_11_17},
+        {"income", required_argument, NULL, OPT_INCOME},
+        {"fixed-costs", required_argument, NULL, OPT_FIXED_COSTS},
+        {"maintenance", required_argument, NULL, OPT_MAINTENANCE},
+        {"living-costs", required_argument, NULL, OPT_LIVING_COSTS},
+        {"date", required_argument, NULL, OPT_DATE},
+        {"guidelines", required_argument, NULL, OPT_GUIDELINES},
+        {"policy-rate", required_argument, NULL, OPT_POLICY_RATE},
+        {"stress-add", required_argument, NULL, OPT_STRESS_ADD},
+        {"loan", required_argument, NULL, OPT_LOAN},
+        {"max-loan", no_argument, NULL, OPT_MAX_LOAN},
+        {"step", required_argument, NULL, OPT_STEP},
+        {"cofinancing-payment", required_argument, NULL, OPT_COFINANCING},
+        CLI_LOAN_LONG_OPTIONS,
+        {"format", required_argument, NULL, CLI_OPT_FORMAT},
+        {"help", no_argument, NULL, CLI_OPT_HELP},
+        {"version", no_argument, NULL, CLI_OPT_VERSION},
+        {NULL, 0, NULL, 0},
+    };
+    sl_household *h = &in->household;
+    sl_capacity_options *o = &in->options;
+    cli_loan loan;
+    cli_loan_init(&loan);
+    int opt;
+    opterr = 0;
+    while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
+        if (opt == CLI_OPT_RATE)
+            cli_usage_error("--rate: the plan runs at the stressed rate; give --policy-rate "
+                            "and --stress-add instead");
+        if (cli_loan_option(&loan, opt, optarg))
+            continue;
+        switch (opt) {
+        case OPT_ADULTS:
+            in->adults = cli_int("--adults", optarg, 1, 2);
+            break;
+        case OPT_SHARING:
+            in->sharing = 1;
+            break;
+        case OPT_CHILDREN_0_5:
+            h->children_0_5 = (int)cli_int("--children-0-5", optarg, 0, SL_CAPACITY_MAX_CHILDREN);
+            break;
+        case OPT_CHILDREN_6_10:
+            h->children_6_10 =
+                (int)cli_int("--children-6-10", optarg, 0, SL_CAPACITY_MAX_CHILDREN);
+            break;
+        case OPT_CHILDREN_11_17:
+            h->children_11_17 =
+                (int)cli_int("--children-11-17", optarg, 0, SL_CAPACITY_MAX_CHILDREN);
+            break;
+        case OPT_INCOME:
+            h->income = cli_money_nonneg("--income", optarg);
+            in->have_income = 1;
+            break;
+        case OPT_FIXED_COSTS:
+            h->fixed_costs = cli_money_nonneg("--fixed-costs", optarg);
+            break;
+        case OPT_MAINTENANCE:
+            h->maintenance = cli_money_nonneg("--maintenance", optarg);
+            break;
+        case OPT_LIVING_COSTS:
+            h->actual_living_costs = cli_money_nonneg("--living-costs", optarg);
+            in->have_living = 1;
+            break;
+        case OPT_DATE:
+            o->date = cli_date("--date", optarg);
+            in->have_date = 1;
+            break;
+        case OPT_GUIDELINES:
+            in->guidelines_path = optarg;
+            break;
+        case OPT_POLICY_RATE:
+            o->policy_rate = cli_percent("--policy-rate", optarg, 0, 100);
+            in->have_policy = 1;
+            break;
+        case OPT_STRESS_ADD:
+            o->stress_add = cli_percent("--stress-add", optarg, 0, 100);
+            break;
+        case OPT_LOAN:
+            in->loan = cli_money_nonneg("--loan", optarg);
+            in->have_loan = 1;
+            break;
+        case OPT_MAX_LOAN:
+            in->max_loan = 1;
+            break;
+        case OPT_STEP:
+            o->step = cli_money("--step", optarg);
+            if (o->step <= 0)
+                cli_die(CLI_EXIT_USAGE, "--step '%s': must be positive", optarg);
+            break;
+        case OPT_COFINANCING:
+            o->cofinancing_payment = cli_money_nonneg("--cofinancing-payment", optarg);
+            break;
+        case CLI_OPT_FORMAT:
+            in->format = cli_format_parse(optarg);
+            if (in->format == CLI_CSV)
+                cli_die(CLI_EXIT_USAGE, "--format '%s': must be table or json", optarg);
+            break;
+        case CLI_OPT_HELP:
+            fputs(usage, stdout);
+            exit(0);
+        case CLI_OPT_VERSION:
+            printf("sl-capacity (startlan) %s\n", sl_version());
+            exit(0);
+        case ':':
+            cli_usage_error("%s needs a value", argv[optind - 1]);
+        default:
+            cli_usage_error("unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    if (optind < argc)
+        cli_usage_error("unexpected argument '%s'", argv[optind]);
+    if (!in->adults)
+        cli_usage_error("--adults is required (1 or 2)");
+    if (in->sharing && in->adults != 1)
+        cli_die(CLI_EXIT_USAGE, "--sharing: applies to one adult (--adults 1) sharing a home");
+    h->adults = in->sharing ? SL_ADULTS_SHARING
+                            : (in->adults == 2 ? SL_ADULTS_COUPLE : SL_ADULTS_SINGLE);
+    if (!in->have_income)
+        cli_usage_error("--income is required (net income after tax per month)");
+    if (!in->have_date)
+        cli_usage_error("--date is required (it chooses the guideline table)");
+    if (!in->have_policy)
+        cli_usage_error("--policy-rate is required");
+    if (in->have_loan == in->max_loan)
+        cli_usage_error("give either --loan A or --max-loan");
+
+    /* The plan's rate is the stressed rate; check it is within 0..100 %. */
+    sl_rate stressed;
+    if (sl_rate_add(&stressed, o->policy_rate, o->stress_add) != SL_OK ||
+        sl_rate_compare(stressed, (sl_rate){1, 1}) > 0)
+        cli_die(CLI_EXIT_USAGE, "--stress-add: the policy rate plus the add-on is above 100 %%");
+    loan.terms.nominal_rate = stressed;
+    loan.have_rate = 1;
+    loan.terms.principal = 1; /* placeholder: the library sets the loan checked */
+    cli_loan_finish(&loan, 30, &o->loan);
+}
+
+static sl_guideline_table *load_guidelines(const char *path)
+{
+    sl_guideline_table *table = NULL;
+    sl_error err;
+    sl_error_clear(&err);
+    if (path) {
+        if (sl_guideline_table_load(&table, path, &err) != SL_OK)
+            cli_die(CLI_EXIT_USAGE, "--guidelines '%s': %s", path, err.message);
+    } else if (sl_guideline_table_default(&table, &err) != SL_OK) {
+        cli_die(1, "the shipped guideline tables could not be read: %s", err.message);
+    }
+    return table;
+}
+
+static const char *frequency_name(int k)
+{
+    switch (k) {
+    case 12:
+        return "monthly";
+    case 4:
+        return "quarterly";
+    case 2:
+        return "half-yearly";
+    }
+    return "yearly";
+}
+
+static void line(const char *label, const char *sign, sl_money amount)
+{
+    char a[SL_MONEY_BUFSIZE];
+    printf("  %-44s %1s%17s kr\n", label, sign, cli_nor(a, amount));
+}
+
+static void child_line(int n, const char *band, sl_money rate)
+{
+    char a[SL_MONEY_BUFSIZE], b[SL_MONEY_BUFSIZE], label[80];
+    if (n == 0)
+        return;
+    snprintf(label, sizeof label, "%d %s %s × %s", n, n == 1 ? "child" : "children", band,
+             cli_nor(a, rate));
+    /* "×" is two bytes in UTF-8: pad one more for the column to line up. */
+    printf("      %-41s %18s kr\n", label, cli_nor(b, rate * n));
+}
+
+static void print_loan_line(const sl_capacity_options *o, const sl_capacity_result *r,
+                            const char *label)
+{
+    const sl_loan_terms *t = &o->loan;
+    char a[SL_MONEY_BUFSIZE], b[SL_MONEY_BUFSIZE];
+    printf("  %-44s  %17s kr\n", label, cli_nor(a, r->loan));
+    printf("    first payment at the stressed rate         %17s kr", cli_nor(b, r->stressed_payment));
+    if (t->terms_per_year != 12)
+        printf(" per term\n    = per month (× %d / 12, rounded up)          %17s kr",
+               t->terms_per_year, cli_nor(a, r->stressed_monthly));
+    printf("\n");
+}
+
+static void verdict(const sl_capacity_result *r, const char *what)
+{
+    char a[SL_MONEY_BUFSIZE];
+    if (r->fits)
+        printf("  %s fits: %s kr a month to spare at the stressed rate.\n", what,
+               cli_nor(a, r->surplus));
+    else
+        printf("  %s does not fit: the household is %s kr short every month at the stressed "
+               "rate.\n",
+               what, cli_nor(a, -r->surplus));
+}
+
+static void print_table(const input *in, const sl_capacity_result *r, const sl_capacity_result *next)
+{
+    const sl_household *h = &in->household;
+    const sl_capacity_options *o = &in->options;
+    const sl_capacity_budget *b = &r->budget;
+    const sl_loan_terms *t = &o->loan;
+    char a[SL_MONEY_BUFSIZE], d[SL_DATE_BUFSIZE], d2[SL_DATE_BUFSIZE], rate[SL_RATE_BUFSIZE];
+
+    printf("Debt-service capacity (betjeningsevne)\n\n");
+    int children = h->children_0_5 + h->children_6_10 + h->children_11_17;
+    printf("Household: %s, %d %s\n",
+           h->adults == SL_ADULTS_COUPLE    ? "a couple"
+           : h->adults == SL_ADULTS_SHARING ? "one adult sharing a home"
+                                            : "one adult",
+           children, children == 1 ? "child" : "children");
+    printf("Guideline rates valid from %s (chosen by the date %s)\n\n",
+           cli_date_text(d, b->guideline.valid_from), cli_date_text(d2, o->date));
+
+    printf("The budget, per month\n");
+    line("Net income after tax (netto inntekt)", "", h->income);
+    printf("  Living costs (levekostnader):\n");
+    printf("    the state's guideline rates (statens satser)\n");
+    printf("      %-40s %18s kr\n",
+           h->adults == SL_ADULTS_COUPLE    ? "a couple"
+           : h->adults == SL_ADULTS_SHARING ? "an adult sharing a home"
+                                            : "a single adult",
+           cli_nor(a, b->guideline_adults));
+    child_line(h->children_0_5, "aged 0-5", b->guideline.child_0_5);
+    child_line(h->children_6_10, "aged 6-10", b->guideline.child_6_10);
+    child_line(h->children_11_17, "aged 11-17", b->guideline.child_11_17);
+    printf("      %-40s %18s kr\n", "guideline total", cli_nor(a, b->guideline_living_costs));
+    if (in->have_living)
+        printf("    %-42s %18s kr\n", "actual living costs, as given",
+               cli_nor(a, h->actual_living_costs));
+    else
+        printf("    actual living costs                        not given\n");
+    printf("    the higher of the two is used: %s\n",
+           in->have_living && h->actual_living_costs > b->guideline_living_costs
+               ? "the actual costs"
+               : "the guideline");
+    line("Living costs", "-", b->living_costs);
+    line("Other fixed costs (faste utgifter)", "-", h->fixed_costs);
+    line("Maintenance (vedlikehold)", "-", h->maintenance);
+    line("Available for housing (til disposisjon)", "=", b->available);
+    if (r->cofinancing_payment) {
+        line("Co-financing bank loan, monthly payment", "-", r->cofinancing_payment);
+        line("Left for the start loan", "=", b->available - r->cofinancing_payment);
+    }
+
+    printf("\nThe stress test (rentestresstest)\n");
+    printf("  %-44s  %17s %%\n", "Policy rate (styringsrente)", cli_rate_text(rate, o->policy_rate, ','));
+    printf("  %-44s +%17s %%\n", "Stress add-on", cli_rate_text(rate, o->stress_add, ','));
+    printf("  %-44s =%17s %%\n", "Stressed rate", cli_rate_text(rate, r->stressed_rate, ','));
+    printf("  The plan: %d %s terms (%d years%s), %s, term fee %s kr\n", t->terms,
+           frequency_name(t->terms_per_year), t->terms / t->terms_per_year,
+           t->terms % t->terms_per_year ? " and part of a year" : "",
+           t->type == SL_LOAN_ANNUITY ? "annuity" : "serial", cli_nor(a, t->term_fee));
+    if (t->interest_only_terms)
+        printf("  The first %d terms are interest-only: the first payment is interest and fee.\n",
+               t->interest_only_terms);
+
+    printf("\nThe result\n");
+    if (in->max_loan) {
+        char s[SL_MONEY_BUFSIZE];
+        printf("  Largest start loan, in steps of %s kr:\n", cli_nor(s, o->step));
+        print_loan_line(o, r, "Largest loan");
+        line(r->fits ? "Surplus (overskudd)" : "Shortfall (underskudd)", "",
+             r->fits ? r->surplus : -r->surplus);
+        if (next != r) {
+            print_loan_line(o, next, "One step more");
+            line(next->fits ? "Surplus" : "Shortfall (underskudd)", "",
+                 next->fits ? next->surplus : -next->surplus);
+        }
+        if (r->loan == 0 && !r->fits)
+            printf("  No start loan fits: the household is %s kr short every month before "
+                   "any loan.\n",
+                   cli_nor(a, -r->surplus));
+        else if (r->loan == 0)
+            printf("  No start loan of one step fits the budget.\n");
+        else
+            printf("  The household can carry a start loan of %s kr at the stressed rate.\n",
+                   cli_nor(a, r->loan));
+    } else {
+        print_loan_line(o, r, "Start loan (startlån)");
+        line(r->fits ? "Surplus (overskudd)" : "Shortfall (underskudd)", "",
+             r->fits ? r->surplus : -r->surplus);
+        verdict(r, "The loan");
+    }
+}
+
+static void print_json(const input *in, const sl_capacity_result *r, const sl_capacity_result *next)
+{
+    const sl_household *h = &in->household;
+    const sl_capacity_options *o = &in->options;
+    const sl_capacity_budget *b = &r->budget;
+    const sl_loan_terms *t = &o->loan;
+    char d[SL_DATE_BUFSIZE];
+    json_t *hh = json_object();
+    json_object_set_new(hh, "adults",
+                        json_string(h->adults == SL_ADULTS_COUPLE    ? "couple"
+                                    : h->adults == SL_ADULTS_SHARING ? "sharing"
+                                                                     : "single"));
+    json_object_set_new(hh, "children_0_5", json_integer(h->children_0_5));
+    json_object_set_new(hh, "children_6_10", json_integer(h->children_6_10));
+    json_object_set_new(hh, "children_11_17", json_integer(h->children_11_17));
+    json_t *plan = json_object();
+    json_object_set_new(plan, "terms", json_integer(t->terms));
+    json_object_set_new(plan, "terms_per_year", json_integer(t->terms_per_year));
+    json_object_set_new(plan, "type", json_string(sl_loan_type_name(t->type)));
+    json_object_set_new(plan, "interest_only_terms", json_integer(t->interest_only_terms));
+    json_object_set_new(plan, "term_fee", cli_json_money(t->term_fee));
+
+    json_t *root = json_object();
+    json_object_set_new(root, "date", json_string(cli_date_text(d, o->date)));
+    json_object_set_new(root, "guideline_valid_from",
+                        json_string(cli_date_text(d, b->guideline.valid_from)));
+    json_object_set_new(root, "household", hh);
+    json_object_set_new(root, "income", cli_json_money(h->income));
+    json_object_set_new(root, "guideline_living_costs", cli_json_money(b->guideline_living_costs));
+    json_object_set_new(root, "actual_living_costs",
+                        in->have_living ? cli_json_money(h->actual_living_costs) : json_null());
+    json_object_set_new(root, "living_costs", cli_json_money(b->living_costs));
+    json_object_set_new(root, "fixed_costs", cli_json_money(h->fixed_costs));
+    json_object_set_new(root, "maintenance", cli_json_money(h->maintenance));
+    json_object_set_new(root, "available", cli_json_money(b->available));
+    json_object_set_new(root, "cofinancing_payment", cli_json_money(r->cofinancing_payment));
+    json_object_set_new(root, "policy_rate", cli_json_rate(o->policy_rate));
+    json_object_set_new(root, "stress_add", cli_json_rate(o->stress_add));
+    json_object_set_new(root, "stressed_rate", cli_json_rate(r->stressed_rate));
+    json_object_set_new(root, "plan", plan);
+    json_object_set_new(root, "loan", cli_json_money(r->loan));
+    json_object_set_new(root, "stressed_payment", cli_json_money(r->stressed_payment));
+    json_object_set_new(root, "stressed_monthly_payment", cli_json_money(r->stressed_monthly));
+    json_object_set_new(root, "surplus", cli_json_money(r->surplus));
+    json_object_set_new(root, "fits", json_boolean(r->fits));
+    if (in->max_loan) {
+        json_object_set_new(root, "max_loan", cli_json_money(r->loan));
+        json_object_set_new(root, "step", cli_json_money(o->step));
+        if (next != r) {
+            json_t *n = json_object();
+            json_object_set_new(n, "loan", cli_json_money(next->loan));
+            json_object_set_new(n, "stressed_payment", cli_json_money(next->stressed_payment));
+            json_object_set_new(n, "stressed_monthly_payment",
+                                cli_json_money(next->stressed_monthly));
+            json_object_set_new(n, "surplus", cli_json_money(next->surplus));
+            json_object_set_new(n, "fits", json_boolean(next->fits));
+            json_object_set_new(root, "one_step_more", n);
+        }
+    }
+    cli_json_print(root);
+}
+
+int main(int argc, char **argv)
+{
+    cli_init(argv[0]);
+    input in;
+    memset(&in, 0, sizeof in);
+    sl_household_init(&in.household);
+    sl_capacity_options_init(&in.options);
+    in.format = CLI_TABLE;
+    parse(&in, argc, argv);
+
+    sl_guideline_table *table = load_guidelines(in.guidelines_path);
+    in.options.guidelines = table;
+    sl_capacity_result r, next;
+    sl_error err;
+    sl_error_clear(&err);
+    int rc;
+    if (in.max_loan) {
+        sl_money max;
+        rc = sl_capacity_max_loan(&max, &r, &next, &in.household, &in.options, &err);
+    } else {
+        rc = sl_capacity_check(&r, &in.household, in.loan, &in.options, &err);
+    }
+    if (rc != SL_OK) {
+        if (rc == SL_EINVAL || rc == SL_ESYNTAX || rc == SL_ERANGE)
+            cli_fail_option(option_for(err.field), &err);
+        cli_die(1, "%s", err.message[0] ? err.message : sl_strerror(rc));
+    }
+    /* With --max-loan, "one step more" is shown unless the cap was reached. */
+    const sl_capacity_result *after = in.max_loan && next.loan != r.loan ? &next : &r;
+    if (in.format == CLI_JSON)
+        print_json(&in, &r, after);
+    else
+        print_table(&in, &r, after);
+    sl_guideline_table_free(table);
+    if (fflush(stdout) != 0)
+        cli_die(1, "could not write the output");
+    return 0;
+}

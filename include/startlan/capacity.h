@@ -1,0 +1,171 @@
+/* startlan: debt-service capacity (betjeningsevne): can a household carry a
+ * start loan at a stressed rate, and how large a loan can it carry.
+ *
+ * The rule (Husbanken, "Beregne betjeningsevnen" and "Kalkulasjonsrente"):
+ *
+ *   living costs      = max(actual living costs, the state's guideline rate
+ *                       for the household on the chosen date)   (guideline.h)
+ *   available         = net income − living costs − other fixed costs
+ *                       − maintenance                     (per month)
+ *   stressed rate     = policy rate (styringsrente) + stress add-on
+ *                       (2.5 percentage points by default)
+ *   stressed payment  = the first term's payment (interest + principal + term
+ *                       fee) of the plan for the loan at the stressed rate,
+ *                       computed by the plan engine (plan.h)
+ *   per month         = stressed payment × terms per year / 12, rounded up
+ *                       to the øre (exact for monthly terms)
+ *   surplus           = available − co-financing payment − per month
+ *                       (negative: a shortfall); the loan fits when >= 0.
+ *
+ * The co-financing bank loan (when a bank lends part of the price) enters as
+ * its monthly payment, as the bank computed it under its own stress test:
+ * the library does not know the bank's terms.
+ *
+ * The largest loan is the largest multiple of a step (1 000 kr by default)
+ * whose stressed payment fits. It starts from the exact inverse of the first
+ * payment (GMP rationals; the payment is linear in the principal apart from
+ * rounding) and is then verified with the plan engine: the answer fits and
+ * the answer plus one step does not.
+ *
+ * Thread-safety: pure functions of their arguments, safe from any thread;
+ * a shared guideline table is only read. */
+#ifndef STARTLAN_CAPACITY_H
+#define STARTLAN_CAPACITY_H
+
+#include "date.h"
+#include "error.h"
+#include "export.h"
+#include "guideline.h"
+#include "money.h"
+#include "plan.h"
+#include "rate.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* The adults of a household, as the guideline rates distinguish them. */
+typedef enum sl_adults {
+    SL_ADULTS_SINGLE = 1,  /* enslig: one adult */
+    SL_ADULTS_COUPLE = 2,  /* ektepar / samboere: two adults */
+    SL_ADULTS_SHARING = 3  /* person i bofellesskap: one adult sharing a home */
+} sl_adults;
+
+/* Most children in one age band. */
+#define SL_CAPACITY_MAX_CHILDREN 100
+
+#define SL_HOUSEHOLD_VERSION 1
+
+/* The household's monthly budget (husholdningsbudsjett), amounts per month,
+ * each from 0 to SL_PLAN_MAX_PRINCIPAL. Initialise with SL_HOUSEHOLD_INIT. */
+typedef struct sl_household {
+    unsigned version;
+    sl_adults adults;
+    int children_0_5;             /* barn 0–5 år */
+    int children_6_10;            /* barn 6–10 år */
+    int children_11_17;           /* barn 11–17 år */
+    sl_money income;              /* netto inntekt etter skatt per måned */
+    sl_money fixed_costs;         /* andre faste utgifter: forbruksgjeld, studielån,
+                                     barnehage/SFO, bidrag betalt */
+    sl_money maintenance;         /* vedlikehold / bokostnader utenom lånet */
+    sl_money actual_living_costs; /* faktiske levekostnader; 0 when not known */
+} sl_household;
+
+#define SL_HOUSEHOLD_INIT {SL_HOUSEHOLD_VERSION, SL_ADULTS_SINGLE, 0, 0, 0, 0, 0, 0, 0}
+
+/* The household's side of the check: living costs and what is left. */
+typedef struct sl_capacity_budget {
+    sl_guideline_rates guideline;    /* the table in force on the date */
+    sl_money guideline_adults;       /* the adults' rate */
+    sl_money guideline_children;     /* the children's rates, summed */
+    sl_money guideline_living_costs; /* adults + children (statens satser) */
+    sl_money living_costs;           /* max(actual, guideline) */
+    sl_money available;              /* til disposisjon for bolig; may be negative */
+} sl_capacity_budget;
+
+#define SL_CAPACITY_OPTIONS_VERSION 1
+/* 2.5 percentage points. */
+#define SL_CAPACITY_STRESS_ADD_DEFAULT {1, 40}
+/* 1 000 kr. */
+#define SL_CAPACITY_STEP_DEFAULT ((sl_money)100000)
+
+/* How the loan is stressed. Initialise with SL_CAPACITY_OPTIONS_INIT. */
+typedef struct sl_capacity_options {
+    unsigned version;
+    const sl_guideline_table *guidelines; /* NULL: the tables shipped with the library */
+    sl_date date;                /* which guideline table (required) */
+    sl_rate policy_rate;         /* styringsrente, 0 .. 100 % (required; 0 % allowed) */
+    sl_rate stress_add;          /* påslag, >= 0; default 2.5 pp */
+    sl_loan_terms loan;          /* the plan's terms (default: 30 years, monthly annuity,
+                                    no interest-only terms, no fees); principal and
+                                    nominal_rate are ignored: the library sets them to the
+                                    loan and the stressed rate */
+    sl_money cofinancing_payment; /* the co-financing bank loan's monthly payment, >= 0 */
+    sl_money step;               /* the largest loan is a multiple of this (default 1 000 kr) */
+} sl_capacity_options;
+
+#define SL_CAPACITY_OPTIONS_INIT                                                           \
+    {SL_CAPACITY_OPTIONS_VERSION, NULL, SL_DATE_NONE, SL_RATE_ZERO,                        \
+     SL_CAPACITY_STRESS_ADD_DEFAULT,                                                       \
+     {SL_LOAN_TERMS_VERSION, 0, SL_RATE_ZERO, 360, 12, SL_LOAN_ANNUITY, 0, 0, 0,           \
+      SL_ROUNDING_DEFAULT, SL_DATE_NONE},                                                  \
+     0, SL_CAPACITY_STEP_DEFAULT}
+
+/* Result of a check for one loan. */
+typedef struct sl_capacity_result {
+    sl_capacity_budget budget;
+    sl_money cofinancing_payment; /* as given */
+    sl_money loan;                /* the start loan checked (0: none) */
+    sl_rate stressed_rate;        /* policy rate + stress add-on */
+    sl_money stressed_payment;    /* first term's terminbeløp at the stressed rate (0 without loan) */
+    sl_money stressed_monthly;    /* the same per month: × terms per year / 12, rounded up */
+    sl_money surplus;             /* overskudd (>= 0) or underskudd (< 0) per month */
+    int fits;                     /* 1 when surplus >= 0 */
+} sl_capacity_result;
+
+SL_API void sl_household_init(sl_household *household);
+SL_API void sl_capacity_options_init(sl_capacity_options *options);
+
+/* Validate a household; err names the first bad field ("adults",
+ * "children_0_5", "income", "fixed_costs", "maintenance",
+ * "actual_living_costs"). 0, SL_EINVAL, SL_ERANGE or SL_EVERSION. */
+SL_API SL_WARN_UNUSED int sl_household_check(const sl_household *household, sl_error *err);
+
+/* Validate options (fields "date", "policy_rate", "stress_add",
+ * "cofinancing_payment", "step", or a loan-terms field as in
+ * sl_loan_terms_check). 0 or a negative code. */
+SL_API SL_WARN_UNUSED int sl_capacity_options_check(const sl_capacity_options *options,
+                                                    sl_error *err);
+
+/* The household's budget on date: living costs = max(actual, guideline) and
+ * the amount available for housing. table NULL: the shipped tables.
+ * Exact (sums of øre, no rounding). 0 or a negative code (err filled; a date
+ * before the first table is SL_EINVAL with field "date"). */
+SL_API SL_WARN_UNUSED int sl_capacity_budget_compute(sl_capacity_budget *out,
+                                                     const sl_household *household,
+                                                     const sl_guideline_table *table, sl_date date,
+                                                     sl_error *err);
+
+/* Check one start loan (0 .. SL_PLAN_MAX_PRINCIPAL; 0 = no loan, only the
+ * budget and the co-financing payment). The stressed payment comes from the
+ * plan engine's first row; the per-month figure is rounded up to the øre.
+ * 0 or a negative code (err filled; field "loan" for a bad amount). */
+SL_API SL_WARN_UNUSED int sl_capacity_check(sl_capacity_result *out, const sl_household *household,
+                                            sl_money loan, const sl_capacity_options *options,
+                                            sl_error *err);
+
+/* The largest loan, a multiple of options->step, whose stressed payment
+ * fits (0 when none does), capped at SL_PLAN_MAX_PRINCIPAL rounded down to
+ * the step. at_max (may be NULL) receives the check for the answer and
+ * one_step_more (may be NULL) the check for the answer plus one step, which
+ * never fits unless the cap was reached. 0 or a negative code. */
+SL_API SL_WARN_UNUSED int sl_capacity_max_loan(sl_money *out, sl_capacity_result *at_max,
+                                               sl_capacity_result *one_step_more,
+                                               const sl_household *household,
+                                               const sl_capacity_options *options, sl_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

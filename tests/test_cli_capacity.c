@@ -1,0 +1,276 @@
+/* sl-capacity's command-line contract: the hand-worked budget in JSON, and
+ * bad or missing household data rejected with status 2, naming the option,
+ * with nothing on stdout. */
+#define _POSIX_C_SOURCE 200809L
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+#include "testutil.h"
+
+static const char *prog;
+
+typedef struct run_result {
+    int status;
+    char out[1 << 16];
+    char err[1 << 12];
+} run_result;
+
+static void slurp(int fd, char *buf, size_t size)
+{
+    size_t n = 0;
+    lseek(fd, 0, SEEK_SET);
+    ssize_t got;
+    while (n + 1 < size && (got = read(fd, buf + n, size - 1 - n)) > 0)
+        n += (size_t)got;
+    buf[n] = '\0';
+    close(fd);
+}
+
+/* Run prog with the arguments (NULL-terminated); capture both streams. */
+static void run(run_result *r, const char *const *args)
+{
+    char out_name[] = "/tmp/sl-cap-out-XXXXXX", err_name[] = "/tmp/sl-cap-err-XXXXXX";
+    int out = mkstemp(out_name), err = mkstemp(err_name);
+    ck_assert(out >= 0 && err >= 0);
+    unlink(out_name);
+    unlink(err_name);
+    const char *argv[64];
+    int n = 0;
+    argv[n++] = prog;
+    for (; args[n - 1]; n++)
+        argv[n] = args[n - 1];
+    argv[n] = NULL;
+    pid_t pid = fork();
+    ck_assert(pid >= 0);
+    if (pid == 0) {
+        dup2(out, 1);
+        dup2(err, 2);
+        execv(prog, (char *const *)argv);
+        _exit(127);
+    }
+    int st;
+    ck_assert(waitpid(pid, &st, 0) == pid);
+    r->status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+    slurp(out, r->out, sizeof r->out);
+    slurp(err, r->err, sizeof r->err);
+}
+
+#define HOUSEHOLD                                                                          \
+    "--adults", "2", "--children-0-5", "1", "--children-11-17", "1", "--income", "45000",  \
+        "--fixed-costs", "2000", "--maintenance", "1500", "--date", "2024-03-01",           \
+        "--policy-rate", "4.5"
+
+static json_t *json_of(const run_result *r)
+{
+    json_error_t e;
+    json_t *root = json_loads(r->out, 0, &e);
+    ck_assert_msg(root != NULL, "not JSON: %s\n%s", e.text, r->out);
+    return root;
+}
+
+static void expect_key(json_t *root, const char *key, const char *value)
+{
+    json_t *v = json_object_get(root, key);
+    ck_assert_msg(json_is_string(v), "key %s missing", key);
+    ck_assert_str_eq(json_string_value(v), value);
+}
+
+/* The hand-worked couple of test_capacity.c: 19 400 available, 13 306.05
+ * stressed payment on 2 000 000 at 7 %, 6 093.95 to spare. */
+START_TEST(json_for_a_loan)
+{
+    static run_result r;
+    const char *args[] = {HOUSEHOLD, "--loan", "2 000 000", "--format", "json", NULL};
+    run(&r, args);
+    ck_assert_msg(r.status == 0, "status %d: %s", r.status, r.err);
+    json_t *root = json_of(&r);
+    expect_key(root, "available", "19400.00");
+    expect_key(root, "living_costs", "22100.00");
+    expect_key(root, "stressed_rate", "7.000");
+    expect_key(root, "stressed_payment", "13306.05");
+    expect_key(root, "surplus", "6093.95");
+    ck_assert(json_is_true(json_object_get(root, "fits")));
+    ck_assert_ptr_null(json_object_get(root, "max_loan"));
+    json_decref(root);
+}
+END_TEST
+
+/* --max-loan: the answer and one step more, as the engine computes them. */
+START_TEST(json_for_the_largest_loan)
+{
+    static run_result r;
+    const char *args[] = {HOUSEHOLD, "--max-loan", "--format", "json", NULL};
+    run(&r, args);
+    ck_assert_msg(r.status == 0, "status %d: %s", r.status, r.err);
+    json_t *root = json_of(&r);
+    const char *max = json_string_value(json_object_get(root, "max_loan"));
+    ck_assert_ptr_nonnull(max);
+    sl_money m = M(max);
+    ck_assert_int_eq(m % 100000, 0);
+    ck_assert(json_is_true(json_object_get(root, "fits")));
+    const char *surplus = json_string_value(json_object_get(root, "surplus"));
+    ck_assert_int_ge(M(surplus), 0);
+    json_t *next = json_object_get(root, "one_step_more");
+    ck_assert_int_eq(M(json_string_value(json_object_get(next, "loan"))), m + 100000);
+    ck_assert_int_lt(M(json_string_value(json_object_get(next, "surplus"))), 0);
+    json_decref(root);
+}
+END_TEST
+
+/* A shortfall is negative in JSON and said plainly in the table. */
+START_TEST(shortfall)
+{
+    static run_result r;
+    const char *args[] = {HOUSEHOLD, "--loan", "4000000", "--format", "json", NULL};
+    run(&r, args);
+    ck_assert_int_eq(r.status, 0);
+    json_t *root = json_of(&r);
+    ck_assert(json_is_false(json_object_get(root, "fits")));
+    ck_assert_int_lt(M(json_string_value(json_object_get(root, "surplus"))), 0);
+    json_decref(root);
+    const char *table[] = {HOUSEHOLD, "--loan", "4000000", NULL};
+    run(&r, table);
+    ck_assert_int_eq(r.status, 0);
+    ck_assert_ptr_nonnull(strstr(r.out, "does not fit"));
+    ck_assert_ptr_nonnull(strstr(r.out, "short every month"));
+}
+END_TEST
+
+START_TEST(table_walks_the_budget)
+{
+    static run_result r;
+    const char *args[] = {HOUSEHOLD, "--loan", "2000000", NULL};
+    run(&r, args);
+    ck_assert_int_eq(r.status, 0);
+    ck_assert_ptr_nonnull(strstr(r.out, "45 000,00"));
+    ck_assert_ptr_nonnull(strstr(r.out, "22 100,00"));
+    ck_assert_ptr_nonnull(strstr(r.out, "19 400,00"));
+    ck_assert_ptr_nonnull(strstr(r.out, "13 306,05"));
+    ck_assert_ptr_nonnull(strstr(r.out, "The loan fits: 6 093,95 kr"));
+}
+END_TEST
+
+/* Bad or missing input: status 2, one message naming the option, no stdout. */
+static void expect_usage(const char *const *args, const char *option)
+{
+    static run_result r;
+    run(&r, args);
+    ck_assert_msg(r.status == 2, "status %d for %s: %s", r.status, option, r.err);
+    ck_assert_msg(r.out[0] == '\0', "stdout not empty for %s", option);
+    ck_assert_msg(strstr(r.err, option) != NULL, "'%s' not named in: %s", option, r.err);
+}
+
+START_TEST(bad_or_missing_household_data)
+{
+    const char *no_income[] = {"--adults", "1", "--date", "2024-01-01", "--policy-rate", "4.5",
+                               "--loan", "1000000", NULL};
+    expect_usage(no_income, "--income");
+    const char *no_adults[] = {"--income", "40000", "--date", "2024-01-01", "--policy-rate",
+                               "4.5", "--loan", "1000000", NULL};
+    expect_usage(no_adults, "--adults");
+    const char *no_date[] = {"--adults", "1", "--income", "40000", "--policy-rate", "4.5",
+                             "--loan", "1000000", NULL};
+    expect_usage(no_date, "--date");
+    const char *no_policy[] = {"--adults", "1", "--income", "40000", "--date", "2024-01-01",
+                               "--loan", "1000000", NULL};
+    expect_usage(no_policy, "--policy-rate");
+    const char *no_loan[] = {HOUSEHOLD, NULL};
+    expect_usage(no_loan, "--max-loan");
+    const char *both[] = {HOUSEHOLD, "--loan", "1", "--max-loan", NULL};
+    expect_usage(both, "--loan");
+    const char *bad_income[] = {HOUSEHOLD, "--income", "40k", "--loan", "1", NULL};
+    expect_usage(bad_income, "--income");
+    const char *neg_income[] = {HOUSEHOLD, "--income", "-1", "--loan", "1", NULL};
+    expect_usage(neg_income, "--income");
+    const char *adults3[] = {HOUSEHOLD, "--adults", "3", "--loan", "1", NULL};
+    expect_usage(adults3, "--adults");
+    const char *children[] = {HOUSEHOLD, "--children-6-10", "-1", "--loan", "1", NULL};
+    expect_usage(children, "--children-6-10");
+    const char *sharing[] = {HOUSEHOLD, "--sharing", "--loan", "1", NULL};
+    expect_usage(sharing, "--sharing");
+    const char *fixed[] = {HOUSEHOLD, "--fixed-costs", "2.000", "--loan", "1", NULL};
+    expect_usage(fixed, "--fixed-costs");
+    const char *maint[] = {HOUSEHOLD, "--maintenance", "x", "--loan", "1", NULL};
+    expect_usage(maint, "--maintenance");
+    const char *living[] = {HOUSEHOLD, "--living-costs", "-5", "--loan", "1", NULL};
+    expect_usage(living, "--living-costs");
+    const char *early[] = {HOUSEHOLD, "--date", "2023-06-30", "--loan", "1", NULL};
+    expect_usage(early, "--date");
+    const char *bad_date[] = {HOUSEHOLD, "--date", "2024-02-30", "--loan", "1", NULL};
+    expect_usage(bad_date, "--date");
+    const char *policy[] = {HOUSEHOLD, "--policy-rate", "abc", "--loan", "1", NULL};
+    expect_usage(policy, "--policy-rate");
+    const char *stress[] = {HOUSEHOLD, "--policy-rate", "99", "--stress-add", "2", "--loan", "1",
+                            NULL};
+    expect_usage(stress, "--stress-add");
+    const char *step[] = {HOUSEHOLD, "--step", "0", "--max-loan", NULL};
+    expect_usage(step, "--step");
+    const char *rate[] = {HOUSEHOLD, "--rate", "5", "--loan", "1", NULL};
+    expect_usage(rate, "--rate");
+    const char *years[] = {HOUSEHOLD, "--years", "51", "--loan", "1", NULL};
+    expect_usage(years, "--years");
+    const char *csv[] = {HOUSEHOLD, "--format", "csv", "--loan", "1", NULL};
+    expect_usage(csv, "--format");
+    const char *file[] = {HOUSEHOLD, "--guidelines", "/nonexistent/g.txt", "--loan", "1", NULL};
+    expect_usage(file, "--guidelines");
+}
+END_TEST
+
+/* A newer table from a file is used; a bad file is named with its line. */
+START_TEST(guidelines_from_a_file)
+{
+    char good[] = "/tmp/sl-cap-gl-XXXXXX";
+    int fd = mkstemp(good);
+    ck_assert(fd >= 0);
+    const char text[] = "# test table\n2025-01-01 9000 15000 7000 4000 4100 5400\n";
+    ck_assert(write(fd, text, sizeof text - 1) == (ssize_t)(sizeof text - 1));
+    close(fd);
+    static run_result r;
+    const char *args[] = {"--adults", "1", "--income", "40000", "--date", "2025-06-01",
+                          "--policy-rate", "4", "--loan", "0", "--guidelines", good,
+                          "--format", "json", NULL};
+    run(&r, args);
+    ck_assert_msg(r.status == 0, "%s", r.err);
+    json_t *root = json_of(&r);
+    expect_key(root, "living_costs", "9000.00");
+    expect_key(root, "available", "31000.00");
+    json_decref(root);
+    const char *before[] = {"--adults", "1", "--income", "40000", "--date", "2024-06-01",
+                            "--policy-rate", "4", "--loan", "0", "--guidelines", good, NULL};
+    expect_usage(before, "--date");
+
+    const char bad[] = "# test table\n2025-01-01 9000 15000 7000 4000 4100\n";
+    fd = open(good, O_WRONLY | O_TRUNC);
+    ck_assert(fd >= 0);
+    ck_assert(write(fd, bad, sizeof bad - 1) == (ssize_t)(sizeof bad - 1));
+    close(fd);
+    const char *broken[] = {"--adults", "1", "--income", "40000", "--date", "2025-06-01",
+                            "--policy-rate", "4", "--loan", "0", "--guidelines", good, NULL};
+    expect_usage(broken, "line 2");
+    unlink(good);
+}
+END_TEST
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fprintf(stderr, "usage: %s PATH-TO-sl-capacity\n", argv[0]);
+        return 2;
+    }
+    prog = argv[1];
+    Suite *s = suite_create("cli-capacity");
+    TCase *tc = tcase_create("output");
+    tcase_add_test(tc, json_for_a_loan);
+    tcase_add_test(tc, json_for_the_largest_loan);
+    tcase_add_test(tc, shortfall);
+    tcase_add_test(tc, table_walks_the_budget);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("errors");
+    tcase_add_test(tc, bad_or_missing_household_data);
+    tcase_add_test(tc, guidelines_from_a_file);
+    suite_add_tcase(s, tc);
+    return run_suite(s);
+}
