@@ -19,5 +19,6 @@
 #include "startlan/date.h"
 #include "startlan/annuity.h"
 #include "startlan/plan.h"
+#include "startlan/breakcost.h"
 
 #endif
