@@ -40,10 +40,16 @@ const char *cli_nor(char buf[SL_MONEY_BUFSIZE], sl_money amount);
 /* A rate as an exact percent with at least three decimals ("4.640"). */
 const char *cli_rate_text(char buf[SL_RATE_BUFSIZE], sl_rate rate, char mark);
 const char *cli_date_text(char buf[SL_DATE_BUFSIZE], sl_date date); /* "" for none */
+/* A row's SL_EVENT_* flags as names joined by sep ("rate-change;last"); "" for none. */
+const char *cli_events_text(char *buf, size_t size, unsigned events, const char *sep);
+/* Split "A:B" in place at the first sep: returns B (A stays in text), or NULL. */
+char *cli_split(char *text, char sep);
 
 /* JSON values for amounts (two-decimal strings) and rates. */
 json_t *cli_json_money(sl_money amount);
 json_t *cli_json_rate(sl_rate rate);
+/* A row's SL_EVENT_* flags as a JSON array of names ([] for none). */
+json_t *cli_json_events(unsigned events);
 /* Dump to stdout with a final newline; exits 1 on a write error. */
 void cli_json_print(json_t *root);
 
