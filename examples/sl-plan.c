@@ -23,6 +23,7 @@ static const char life_help[] =
     "  --first-due D              first due date (default: first due day one period after payout)\n"
     "  --day-count equal|act365   regular terms: rate/terms-per-year (default) or actual days/365\n"
     "  --rate-change D:PCT        floating rate PCT from date D (repeatable)\n"
+    "  --rate-change-keeps-payment  the payment holds and the number of terms follows\n"
     "  --fixed YEARS:PCT[:FROM]   fixed rate PCT for 3, 5, 10 or 20 years from FROM (default payout)\n"
     "  --interest-only FROM_TERM:TERMS   interest-only window (repeatable)\n"
     "  --interest-only-moves-end  windows lengthen the loan (default: the end date holds)\n"
@@ -39,6 +40,7 @@ enum {
     OPT_FIRST_DUE,
     OPT_DAY_COUNT,
     OPT_RATE_CHANGE,
+    OPT_KEEPS_PAYMENT,
     OPT_FIXED,
     OPT_INTEREST_ONLY,
     OPT_INTEREST_ONLY_MOVES_END,
@@ -124,6 +126,9 @@ static int life_option(life *l, int opt, const char *arg)
         dated(l, "--rate-change");
         return 1;
     }
+    case OPT_KEEPS_PAYMENT:
+        t->rate_change_keeps_payment = 1;
+        return 1;
     case OPT_FIXED: {
         char *pct = split_or_die(buf, "--fixed", arg, "YEARS:PCT[:FROM] (5:4.2)");
         char *from = cli_split(pct, ':');
@@ -221,6 +226,7 @@ static void life_apply(const life *l, sl_loan_terms *t)
     t->margin = v->margin;
     t->special_case = v->special_case;
     t->borrower = v->borrower;
+    t->rate_change_keeps_payment = v->rate_change_keeps_payment;
 }
 
 /* Rule findings: warnings on stderr, or with --strict errors (exit 2). */
@@ -441,6 +447,7 @@ int main(int argc, char **argv)
         {"first-due", required_argument, NULL, OPT_FIRST_DUE},
         {"day-count", required_argument, NULL, OPT_DAY_COUNT},
         {"rate-change", required_argument, NULL, OPT_RATE_CHANGE},
+        {"rate-change-keeps-payment", no_argument, NULL, OPT_KEEPS_PAYMENT},
         {"fixed", required_argument, NULL, OPT_FIXED},
         {"interest-only", required_argument, NULL, OPT_INTEREST_ONLY},
         {"interest-only-moves-end", no_argument, NULL, OPT_INTEREST_ONLY_MOVES_END},

@@ -29,7 +29,8 @@ struct sl_plan {
     sl_date fixed_from, fixed_end;
 
     int next_term;     /* 1-based number of the next row */
-    int end_term;      /* last term (moves earlier after a `shorten` payment) */
+    int end_term;      /* last term (moves after `shorten` or a payment-keeping rate change) */
+    int limit_term;    /* the latest term the plan may reach */
     sl_money balance;  /* restgjeld before the next row */
     sl_money level;    /* annuity payment (interest + principal) or serial instalment */
     int level_valid;
@@ -150,6 +151,7 @@ void sl_plan_rewind(sl_plan *plan)
         return;
     plan->next_term = 1;
     plan->end_term = plan->n_terms;
+    plan->limit_term = sl__terms_limit(&plan->terms);
     plan->balance = plan->terms.principal;
     plan->level = 0;
     plan->level_valid = 0;
@@ -212,13 +214,12 @@ static int in_range(sl_date d, sl_date from, sl_date to) /* from <= d < to */
     return sl_date_compare(from, d) <= 0 && sl_date_compare(d, to) < 0;
 }
 
+static int amortising_between(const sl_plan *plan, int from, int to);
+
 /* Amortising terms from term k to the last term. */
 static int amortising_terms(const sl_plan *plan, int k)
 {
-    int n = 0;
-    for (int j = k; j <= plan->end_term; j++)
-        n += !sl__interest_only(&plan->terms, j);
-    return n;
+    return amortising_between(plan, k, plan->end_term);
 }
 
 /* Convention 2 or 3 (and 10, 12, 13): the level for the balance over n terms. */
@@ -238,26 +239,45 @@ static int amortise(sl_plan *plan, sl_rate rate, int n)
     return rc;
 }
 
-/* Convention 13, shorten: the fewest amortising terms after term k over
- * which the kept level clears the balance; the last term moves there. */
-static int shorten_end(sl_plan *plan, int k)
+/* Amortising terms from term `from` to term `to`. */
+static int amortising_between(const sl_plan *plan, int from, int to)
+{
+    int n = 0;
+    for (int j = from; j <= to; j++)
+        n += !sl__interest_only(&plan->terms, j);
+    return n;
+}
+
+/* Conventions 10 and 13: the fewest amortising terms from term `from` on
+ * (up to term `limit`) over which the kept level clears `balance` at
+ * `rate`; the last term moves there. *fits = 0 (end unchanged) when the
+ * level cannot clear it by `limit`. */
+static int fit_end(sl_plan *plan, int from, sl_money balance, sl_rate rate, int limit, int *fits)
 {
     const sl_loan_terms *t = &plan->terms;
-    int avail = amortising_terms(plan, k + 1);
-    if (avail < 1 || plan->level <= 0 || plan->balance == 0)
+    int avail = amortising_between(plan, from, limit);
+    *fits = 0;
+    if (avail < 1 || plan->level <= 0 || balance == 0)
         return SL_OK;
-    int need = avail;
+    int need;
     if (t->type == SL_LOAN_SERIAL) {
-        int64_t q = (plan->balance + plan->level - 1) / plan->level;
-        if (q < need)
-            need = (int)q;
+        int64_t q = balance / plan->level + (balance % plan->level != 0);
+        if (q > avail)
+            return SL_OK;
+        need = (int)q;
     } else {
+        sl_money p;
+        int rc = sl_annuity_payment(&p, balance, rate, t->terms_per_year, avail,
+                                    t->payment_rounding);
+        if (rc != SL_OK)
+            return rc;
+        if (p > plan->level)
+            return SL_OK;
         int lo = 1, hi = avail; /* payment(n) falls as n grows */
         while (lo < hi) {
             int mid = lo + (hi - lo) / 2;
-            sl_money p;
-            int rc = sl_annuity_payment(&p, plan->balance, plan->level_rate, t->terms_per_year,
-                                        mid, t->payment_rounding);
+            rc = sl_annuity_payment(&p, balance, rate, t->terms_per_year, mid,
+                                    t->payment_rounding);
             if (rc != SL_OK)
                 return rc;
             if (p <= plan->level)
@@ -267,12 +287,13 @@ static int shorten_end(sl_plan *plan, int k)
         }
         need = lo;
     }
-    int j = k, counted = 0;
-    while (counted < need && j < plan->end_term) {
+    int j = from - 1, counted = 0;
+    while (counted < need && j < limit) {
         j++;
         counted += !sl__interest_only(t, j);
     }
     plan->end_term = j;
+    *fits = 1;
     return SL_OK;
 }
 
@@ -374,9 +395,13 @@ static int term_interest(sl_plan *plan, term_work *w, sl_money opening, sl_money
 static unsigned rate_events(const sl_plan *plan, sl_date start, sl_date end)
 {
     unsigned ev = 0;
-    for (size_t i = 0; i < plan->terms.rate_change_count; i++)
-        if (in_range(plan->changes[i].date, start, end))
+    for (size_t i = 0; i < plan->terms.rate_change_count; i++) {
+        sl_date d = plan->changes[i].date;
+        /* A floating change inside a fixed period changes nothing yet. */
+        if (in_range(d, start, end) &&
+            !(plan->has_fixed && in_range(d, plan->fixed_from, plan->fixed_end)))
             ev |= SL_EVENT_RATE_CHANGE;
+    }
     if (plan->has_fixed) {
         if (in_range(plan->fixed_from, start, end))
             ev |= SL_EVENT_FIXED_START;
@@ -481,6 +506,19 @@ int sl_plan_next(sl_plan *plan, sl_plan_row *row)
     } else {
         int stale = !plan->level_valid ||
                     (t->type == SL_LOAN_ANNUITY && sl_rate_compare(r.rate, plan->level_rate) != 0);
+        if (stale && plan->level_valid && t->rate_change_keeps_payment && left > 0) {
+            /* The payment holds; the number of terms follows the rate. */
+            int fits;
+            rc = fit_end(plan, k, r.opening_balance, r.rate, plan->limit_term, &fits);
+            if (rc != SL_OK)
+                return rc;
+            if (fits) {
+                plan->level_rate = r.rate;
+                stale = 0;
+            } else {
+                plan->end_term = plan->limit_term; /* recompute over all that is left */
+            }
+        }
         if (stale && left > 0) {
             /* The level is for the balance at the start of the term. */
             sl_money keep = plan->balance;
@@ -523,8 +561,9 @@ int sl_plan_next(sl_plan *plan, sl_plan_row *row)
     plan->next_term++;
     if (interest_only || w.extra_keep)
         plan->level_valid = 0;
-    else if (w.extra_shorten && plan->level_valid && plan->balance > 0) {
-        rc = shorten_end(plan, k);
+    else if (w.extra_shorten && plan->level_valid && plan->balance > 0 && k < plan->end_term) {
+        int fits;
+        rc = fit_end(plan, k + 1, plan->balance, plan->level_rate, plan->end_term, &fits);
         if (rc != SL_OK)
             return rc;
     }

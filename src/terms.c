@@ -159,6 +159,12 @@ int sl__terms_count(const sl_loan_terms *t)
     return n > 100000 ? 100000 : (int)n;
 }
 
+int sl__terms_limit(const sl_loan_terms *t)
+{
+    int n = sl__terms_count(t), cap = SL_PLAN_MAX_YEARS * t->terms_per_year;
+    return t->rate_change_keeps_payment && cap > n ? cap : n;
+}
+
 static int anchor_day(const sl_loan_terms *t)
 {
     if (t->due_day)
@@ -268,6 +274,9 @@ static int check_v2(const sl_loan_terms *t, sl_error *err)
     if (t->interest_only_moves_end != 0 && t->interest_only_moves_end != 1)
         return int_field(err, SL_EINVAL, "interest_only_moves_end", t->interest_only_moves_end,
                          "must be 0 or 1");
+    if (t->rate_change_keeps_payment != 0 && t->rate_change_keeps_payment != 1)
+        return int_field(err, SL_EINVAL, "rate_change_keeps_payment", t->rate_change_keeps_payment,
+                         "must be 0 or 1");
     if (t->special_case != 0 && t->special_case != 1)
         return int_field(err, SL_EINVAL, "special_case", t->special_case, "must be 0 or 1");
     if (t->borrower != SL_BORROWER_HOUSEHOLD && t->borrower != SL_BORROWER_KOMMUNE &&
@@ -352,6 +361,11 @@ static int check_v2(const sl_loan_terms *t, sl_error *err)
     if (sl__first_due(&first, t) != SL_OK || sl__due_date(&last, t, first, (int)n) != SL_OK)
         return date_field(err, SL_ERANGE, "payout_date", t->payout_date,
                           "the last due date would be after year 9999");
+    sl_date latest;
+    if (t->rate_change_keeps_payment &&
+        sl__due_date(&latest, t, first, sl__terms_limit(t)) != SL_OK)
+        return date_field(err, SL_ERANGE, "payout_date", t->payout_date,
+                          "50 years of due dates would end after year 9999");
 
     if (t->rate_change_count && !t->rate_changes)
         return sl__fail(err, SL_EINVAL, "rate_changes", "", "rate_changes: no array given");

@@ -16,6 +16,10 @@ void sl__terms_upgrade(sl_loan_terms *out, const sl_loan_terms *in);
  * when they move the end. */
 int sl__terms_count(const sl_loan_terms *t);
 
+/* The latest term the plan may reach: the term count, or 50 years of terms
+ * when rate changes keep the payment. */
+int sl__terms_limit(const sl_loan_terms *t);
+
 /* The first due date (convention 8); t has a payout date. */
 int sl__first_due(sl_date *out, const sl_loan_terms *t);
 

@@ -182,6 +182,20 @@ START_TEST(extra_shorten)
 }
 END_TEST
 
+/* Worked in test_plan.c: the payment holds, the loan ends with term 13. */
+START_TEST(keeps_payment)
+{
+    result *r = run("--amount", "120000", "--rate", "0", "--terms", "12", "--payout-date",
+                    "2025-01-01", "--rate-change", "2025-04-01:12", "--rate-change-keeps-payment",
+                    "--format", "csv", NULL);
+    ck_assert_int_eq(r->status, 0);
+    ck_assert_int_eq(count_lines(r->out), 14);
+    char line[512];
+    ck_assert_str_eq(csv_row(r->out, 13, line, sizeof line),
+                     "13,2026-02-01,4746.40,47.46,4746.40,0.00,4793.86,0.00,31,12.000,last");
+}
+END_TEST
+
 START_TEST(findings_warn_or_fail)
 {
     result *r = run("--amount", "1200000", "--rate", "4", "--years", "40", "--format", "csv", NULL);
@@ -265,6 +279,7 @@ int main(int argc, char **argv)
     tcase_add_test(tc, rate_change_on_due_date);
     tcase_add_test(tc, json_rows_and_settlement);
     tcase_add_test(tc, extra_shorten);
+    tcase_add_test(tc, keeps_payment);
     tcase_add_test(tc, findings_warn_or_fail);
     tcase_add_test(tc, bad_values_name_the_option);
     suite_add_tcase(s, tc);

@@ -198,6 +198,33 @@ START_TEST(rate_change_on_due_date_serial)
 }
 END_TEST
 
+/* The payment holds and the number of terms follows: 120 000 kr at 0 %,
+ * 12 monthly terms from 2025-01-01 (10 000 a term); 12 % from 2025-04-01,
+ * the due date of term 3, leaving 90 000. The fewest terms n with
+ * annuity(90 000, 1 % a month, n) <= 10 000: n = 9 gives 10 506.63, n = 10
+ * gives 9 502.39, so the loan ends with term 3 + 10 = 13. Term 4: interest
+ * 90 000 × 0.12 / 12 = 900.00, principal 9 100.00; after term 12 the balance
+ * is 4 746.40, so term 13 pays 4 746.40 + 47.46 = 4 793.86. */
+START_TEST(rate_change_keeps_payment)
+{
+    sl_loan_terms t = base("120000", "0", 1);
+    t.payout_date = D("2025-01-01");
+    sl_rate_change ch[] = {{D("2025-04-01"), R("12")}};
+    t.rate_changes = ch;
+    t.rate_change_count = 1;
+    t.rate_change_keeps_payment = 1;
+    int n = run(&t, rows, 2000);
+    ck_assert_int_eq(n, 13);
+    ck_assert_int_eq(rows[3].interest, M("900.00"));
+    ck_assert_int_eq(rows[3].principal, M("9100.00"));
+    ck_assert(!(rows[3].events & SL_EVENT_AMORTISED));
+    ck_assert_int_eq(rows[11].payment, M("10000"));
+    ck_assert_int_eq(rows[12].opening_balance, M("4746.40"));
+    ck_assert_int_eq(rows[12].payment, M("4793.86"));
+    ck_assert_int_eq(sl_date_compare(rows[12].due_date, D("2026-02-01")), 0);
+}
+END_TEST
+
 /* ---- convention 11: fixed-rate period ---- */
 
 /* 1 000 000 kr, floating 5 %, payout 2025-01-01, 10 years monthly, 40
@@ -728,6 +755,7 @@ START_TEST(random_contracts_invariants)
             }
             if (rng_range(&g, 0, 5) == 0)
                 t.repay_date = random_date_between(&g, p, last);
+            t.rate_change_keeps_payment = rng_range(&g, 0, 3) == 0;
         }
         if (t.terms > 4 && rng_range(&g, 0, 3) == 0) {
             int start = t.interest_only_terms + 1 + (int)rng_range(&g, 0, t.terms / 2);
@@ -776,8 +804,11 @@ START_TEST(random_contracts_invariants)
         sl_plan_totals tot;
         sl_plan_totals_so_far(plan, &tot);
         ck_assert_int_eq(tot.principal, t.principal);
-        ck_assert_int_le(count, sl_plan_terms(plan)->terms +
-                                    (t.interest_only_moves_end ? w[0].terms : 0));
+        if (t.rate_change_keeps_payment)
+            ck_assert_int_le(count, SL_PLAN_MAX_YEARS * t.terms_per_year);
+        else
+            ck_assert_int_le(count, sl_plan_terms(plan)->terms +
+                                        (t.interest_only_moves_end ? w[0].terms : 0));
         sl_plan_free(plan);
     }
     printf("plan invariants: %d contracts (%d with events), %d drawn\n", valid, with_events,
@@ -796,6 +827,7 @@ static Suite *plan_suite(void)
     tcase_add_test(rates, rate_change_inside_a_term);
     tcase_add_test(rates, rate_change_on_due_date_annuity);
     tcase_add_test(rates, rate_change_on_due_date_serial);
+    tcase_add_test(rates, rate_change_keeps_payment);
     tcase_add_test(rates, fixed_period);
     tcase_add_test(rates, kommune_margin);
     suite_add_tcase(s, rates);

@@ -42,9 +42,12 @@
  *     date therefore applies from the next term. The rate in force at the
  *     start of a term is the one the annuity uses; when it differs from the
  *     rate of the current level payment, the annuity is recomputed for the
- *     balance over the remaining amortising terms (the end date holds).
- *     Serial loans keep their instalment. The kommune's margin is added to
- *     every nominal rate (floating and fixed).
+ *     balance over the remaining amortising terms (the end date holds); with
+ *     rate_change_keeps_payment the payment holds and the last term moves to
+ *     the first by which it clears the balance (the annuity is recomputed
+ *     only if it cannot within 50 years of terms). Serial loans keep their
+ *     instalment. The kommune's margin is added to every nominal rate
+ *     (floating and fixed).
  * 11. A fixed-rate period (fastrente) replaces the floating rate from its
  *     start date for 3, 5, 10 or 20 years; then the floating path resumes.
  * 12. Interest-only windows (avdragsfrihet) may lie anywhere; amortisation
@@ -174,13 +177,16 @@ typedef struct sl_loan_terms {
     sl_rate margin;               /* kommunens påslag, added to every nominal rate */
     int special_case;             /* særlige tilfeller (§ 8-5): over 30 years allowed */
     sl_borrower borrower;         /* for the half-yearly rule */
+    int rate_change_keeps_payment; /* 0: a rate change recomputes the annuity, the end date
+                                      holds (default); 1: the payment holds and the number
+                                      of terms follows (at most 50 years from payout) */
 } sl_loan_terms;
 
 #define SL_LOAN_TERMS_INIT                                                                 \
     {SL_LOAN_TERMS_VERSION, 0, SL_RATE_ZERO, 0, 12, SL_LOAN_ANNUITY, 0, 0, 0,              \
      SL_ROUNDING_DEFAULT, SL_DATE_NONE, 0, SL_DATE_NONE, SL_DAY_COUNT_EQUAL, NULL, 0,      \
      SL_FIXED_PERIOD_NONE, NULL, 0, 0, NULL, 0, SL_DATE_NONE, {0, 0}, SL_RATE_ZERO, 0,     \
-     SL_BORROWER_HOUSEHOLD}
+     SL_BORROWER_HOUSEHOLD, 0}
 
 SL_API void sl_loan_terms_init(sl_loan_terms *terms);
 
