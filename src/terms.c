@@ -493,8 +493,9 @@ size_t sl__terms_findings(const sl_loan_terms *t, sl_finding *out, size_t max)
     if (t->fixed.years && has_payout(t)) {
         sl_date from = date_given(t->fixed.from) ? t->fixed.from : t->payout_date, end, first,
                 last;
-        if (sl_date_add_months(&end, from, 12 * t->fixed.years, from.day) == SL_OK &&
-            sl__first_due(&first, t) == SL_OK && sl__due_date(&last, t, first, total) == SL_OK &&
+        if (sl_date_add_months(&end, from, 12 * t->fixed.years, from.day) != SL_OK)
+            return n;
+        if (sl__first_due(&first, t) == SL_OK && sl__due_date(&last, t, first, total) == SL_OK &&
             sl_date_compare(end, last) > 0) {
             char e[SL_DATE_BUFSIZE], l[SL_DATE_BUFSIZE];
             sl_date_format(e, sizeof e, end);
@@ -503,6 +504,21 @@ size_t sl__terms_findings(const sl_loan_terms *t, sl_finding *out, size_t max)
                             "the %d-year fixed period ends %s, after the last due date %s "
                             "(never longer than the remaining term)",
                             t->fixed.years, e, l);
+        }
+        for (size_t i = 0; i < t->extra_payment_count; i++) {
+            const sl_extra_payment *x = &t->extra_payments[i];
+            if (x->amount < 3000000 && sl_date_compare(from, x->date) <= 0 &&
+                sl_date_compare(x->date, end) < 0) {
+                char d[SL_DATE_BUFSIZE], a[SL_MONEY_BUFSIZE];
+                sl_date_format(d, sizeof d, x->date);
+                sl_money_format(a, sizeof a, x->amount, SL_MONEY_PLAIN);
+                n = add_finding(out, max, n, SL_FINDING_EXTRA_BELOW_FIXED_MINIMUM,
+                                "extra_payments",
+                                "the extra payment of %s kr on %s falls in the fixed period: "
+                                "Husbanken takes at least 30 000 kr on a fixed-rate loan",
+                                a, d);
+                break;
+            }
         }
     }
     return n;

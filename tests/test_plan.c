@@ -523,6 +523,19 @@ START_TEST(rule_findings)
     t.fixed.years = 10;
     ck_assert(!has_finding(&t, SL_FINDING_FIXED_PAST_MATURITY, "fixed"));
 
+    /* On a fixed-rate loan an extra payment is at least 30 000 kr
+     * [husbanken.no/kunde-i-husbanken]; the fixed period runs 2025-01-01 to
+     * 2035-01-01. */
+    sl_extra_payment x[] = {{D("2026-05-01"), M("29999.99"), 0}};
+    t.extra_payments = x;
+    t.extra_payment_count = 1;
+    ck_assert(has_finding(&t, SL_FINDING_EXTRA_BELOW_FIXED_MINIMUM, "extra_payments"));
+    x[0].amount = M("30000");
+    ck_assert(!has_finding(&t, SL_FINDING_EXTRA_BELOW_FIXED_MINIMUM, "extra_payments"));
+    x[0].amount = M("100");
+    x[0].date = D("2035-01-01"); /* the day the fixed period ends: floating again */
+    ck_assert(!has_finding(&t, SL_FINDING_EXTRA_BELOW_FIXED_MINIMUM, "extra_payments"));
+
     sl_plan *plan;
     t = base("1000000", "5", 25);
     ck_assert_int_eq(sl_plan_new(&plan, &t, NULL), SL_OK);

@@ -219,7 +219,8 @@ typedef enum sl_finding_code {
     SL_FINDING_INTEREST_ONLY_OVER_8_YEARS, /* avdragsfrihet over 8 years in all */
     SL_FINDING_MARGIN_OVER_LIMIT,          /* kommune margin over 0.25 pp (§ 8-2) */
     SL_FINDING_HALF_YEARLY_HOUSEHOLD,      /* fewer than 4 terms a year for a household */
-    SL_FINDING_FIXED_PAST_MATURITY         /* fixed period ends after the last due date */
+    SL_FINDING_FIXED_PAST_MATURITY,        /* fixed period ends after the last due date */
+    SL_FINDING_EXTRA_BELOW_FIXED_MINIMUM   /* extra payment under 30 000 kr in a fixed period */
 } sl_finding_code;
 
 typedef struct sl_finding {
