@@ -348,10 +348,12 @@ static int check_v2(const sl_loan_terms *t, sl_error *err)
             return date_field(err, SL_EINVAL, "first_due_date", f, "no such date");
         if (sl_date_compare(f, t->payout_date) <= 0)
             return date_field(err, SL_EINVAL, "first_due_date", f, "not after the payout date");
-        if (sl_date_add_months(&limit, t->payout_date, 12, t->payout_date.day) == SL_OK &&
+        int step = 12 / k, months = step + 1 > 12 ? step + 1 : 12;
+        if (sl_date_add_months(&limit, t->payout_date, months, t->payout_date.day) == SL_OK &&
             sl_date_compare(f, limit) > 0)
             return date_field(err, SL_EINVAL, "first_due_date", f,
-                              "more than a year after the payout date");
+                              "too long after the payout date (at most a year, or one "
+                              "period and a month)");
         if (t->due_day && f.day != t->due_day)
             return date_field(err, SL_EINVAL, "first_due_date", f, "not on the due day");
         if (!t->due_day && f.day > 28)
