@@ -183,12 +183,13 @@ static void print_table(sl_plan *plan)
            "Days", "Rate", "Event");
     while (rc == 1) {
         snprintf(days, sizeof days, "%d", r.days);
-        printf("%5d  %-10s  %18s  %13s  %13s  %8s  %13s  %18s  %4s  %8s  %s\n", r.term,
+        cli_events_text(ev, sizeof ev, r.events, ", ");
+        printf("%5d  %-10s  %18s  %13s  %13s  %8s  %13s  %18s  %4s  %8s%s%s\n", r.term,
                cli_date_text(d, r.due_date), cli_nor(a[0], r.opening_balance),
                cli_nor(a[1], r.interest), cli_nor(a[2], r.principal), cli_nor(a[3], r.fee),
                cli_nor(a[4], r.payment), cli_nor(a[5], r.closing_balance),
-               r.due_date.year ? days : "", cli_rate_text(rate, r.rate, ','),
-               cli_events_text(ev, sizeof ev, r.events, ", "));
+               r.due_date.year ? days : "", cli_rate_text(rate, r.rate, ','), ev[0] ? "  " : "",
+               ev);
         rc = sl_plan_next(plan, &r);
     }
     check_row(rc);
