@@ -533,7 +533,16 @@ int sl_plan_next(sl_plan *plan, sl_plan_row *row)
             regular = left; /* convention 5 */
         else if (t->type == SL_LOAN_SERIAL)
             regular = plan->level;
-        else
+        else if (w.events & SL_EVENT_BROKEN_PERIOD) {
+            /* Convention 8: the principal of an equal first period; the
+             * broken period's extra (or fewer) interest days change the
+             * payment, not the principal. */
+            sl_money equal;
+            rc = sl_interest_for_term(&equal, r.opening_balance, r.rate, t->terms_per_year);
+            if (rc != SL_OK)
+                return rc;
+            regular = plan->level - equal;
+        } else
             regular = plan->level - r.interest;
         if (regular < 0)
             regular = 0;

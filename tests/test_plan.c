@@ -79,6 +79,31 @@ START_TEST(broken_first_period)
 }
 END_TEST
 
+/* The annuity in a broken first period: 300 000 kr at 5 %, 12 monthly
+ * terms, payout 2025-01-15, due day 20. Payment = annuity 25 682.24.
+ * Term 1 (36 days): principal as in an equal period,
+ * 25 682.24 − 300 000 × 0.05 / 12 = 25 682.24 − 1 250.00 = 24 432.24;
+ * interest 300 000 × 0.05 × 36 / 365 = 1 479.452… → 1 479.45;
+ * payment 24 432.24 + 1 479.45 = 25 911.69 (higher by the extra days).
+ * Term 2 (28 days, equal): 275 567.76 × 0.05 / 12 = 1 148.199 → 1 148.20,
+ * principal 24 534.04, payment 25 682.24 again. */
+START_TEST(broken_first_period_annuity)
+{
+    sl_loan_terms t = base("300000", "5", 1);
+    t.payout_date = D("2025-01-15");
+    t.due_day = 20;
+    int n = run(&t, rows, 2000);
+    ck_assert_int_eq(n, 12);
+    ck_assert_int_eq(rows[0].principal, M("24432.24"));
+    ck_assert_int_eq(rows[0].interest, M("1479.45"));
+    ck_assert_int_eq(rows[0].payment, M("25911.69"));
+    ck_assert_int_eq(rows[1].interest, M("1148.20"));
+    ck_assert_int_eq(rows[1].principal, M("24534.04"));
+    ck_assert_int_eq(rows[1].payment, M("25682.24"));
+    ck_assert_int_eq(rows[11].closing_balance, 0);
+}
+END_TEST
+
 /* Due day 1 after a payout on the 15th: one period after payout is
  * 2025-02-15, the first 1st on or after it is 2025-03-01: 45 days,
  * 1 000 000 × 0.05 × 45 / 365 = 6 164.3835… → 6 164.38.
@@ -834,6 +859,7 @@ static Suite *plan_suite(void)
     Suite *s = suite_create("plan");
     TCase *dates = tcase_create("dates");
     tcase_add_test(dates, broken_first_period);
+    tcase_add_test(dates, broken_first_period_annuity);
     tcase_add_test(dates, due_day_and_first_due);
     suite_add_tcase(s, dates);
     TCase *rates = tcase_create("rates");

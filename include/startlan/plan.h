@@ -30,8 +30,11 @@
  *     date is the first day D on or after payout + one period; later due
  *     dates are every period after it on day D. A first period that is not
  *     exactly one period long (brutt termin) is charged by actual days,
- *     ACT/365: balance × rate × days / 365. Regular terms use equal periods
- *     (rate / terms per year) or, with SL_DAY_COUNT_ACT365, actual days.
+ *     ACT/365: balance × rate × days / 365; an annuity's principal in it is
+ *     that of an equal period (payment − balance × rate / terms per year),
+ *     so the extra interest days raise the first payment. Regular terms use
+ *     equal periods (rate / terms per year) or, with SL_DAY_COUNT_ACT365,
+ *     actual days (the payment holds, the principal takes the difference).
  *  9. Term interest is the sum of its day-pieces (a piece ends where the
  *     rate changes or an extra payment lowers the balance), one exact
  *     rational rounded once to the øre, half up. A piece of d days weighs
