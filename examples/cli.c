@@ -132,6 +132,42 @@ const char *cli_rate_text(char buf[SL_RATE_BUFSIZE], sl_rate rate, char mark)
     return buf;
 }
 
+const char *cli_events_text(char *buf, size_t size, unsigned events, const char *sep)
+{
+    size_t used = 0;
+    buf[0] = '\0';
+    for (unsigned bit = 1; bit && events; bit <<= 1) {
+        const char *name = (events & bit) ? sl_event_name(bit) : NULL;
+        if (!name)
+            continue;
+        int n = snprintf(buf + used, size - used, "%s%s", used ? sep : "", name);
+        if (n < 0 || (size_t)n >= size - used)
+            break;
+        used += (size_t)n;
+    }
+    return buf;
+}
+
+json_t *cli_json_events(unsigned events)
+{
+    json_t *a = json_array();
+    for (unsigned bit = 1; bit; bit <<= 1) {
+        const char *name = (events & bit) ? sl_event_name(bit) : NULL;
+        if (name)
+            json_array_append_new(a, json_string(name));
+    }
+    return a;
+}
+
+char *cli_split(char *text, char sep)
+{
+    char *p = strchr(text, sep);
+    if (!p)
+        return NULL;
+    *p = '\0';
+    return p + 1;
+}
+
 const char *cli_date_text(char buf[SL_DATE_BUFSIZE], sl_date date)
 {
     if (sl_date_format(buf, SL_DATE_BUFSIZE, date) < 0)
@@ -246,6 +282,16 @@ static const struct {
     {"establishment_fee", "--establishment-fee"},
     {"payment_rounding", "--rounding"},
     {"payout_date", "--payout-date"},
+    {"due_day", "--due-day"},
+    {"first_due_date", "--first-due"},
+    {"day_count", "--day-count"},
+    {"rate_changes", "--rate-change"},
+    {"fixed", "--fixed"},
+    {"interest_only_windows", "--interest-only"},
+    {"extra_payments", "--extra"},
+    {"repay_date", "--repay-all"},
+    {"market_rate", "--market-rate"},
+    {"margin", "--margin"},
 };
 
 const char *cli_option_for_field(const char *field)

@@ -40,10 +40,16 @@ const char *cli_nor(char buf[SL_MONEY_BUFSIZE], sl_money amount);
 /* A rate as an exact percent with at least three decimals ("4.640"). */
 const char *cli_rate_text(char buf[SL_RATE_BUFSIZE], sl_rate rate, char mark);
 const char *cli_date_text(char buf[SL_DATE_BUFSIZE], sl_date date); /* "" for none */
+/* A row's SL_EVENT_* flags as names joined by sep ("rate-change;last"); "" for none. */
+const char *cli_events_text(char *buf, size_t size, unsigned events, const char *sep);
+/* Split "A:B" in place at the first sep: returns B (A stays in text), or NULL. */
+char *cli_split(char *text, char sep);
 
 /* JSON values for amounts (two-decimal strings) and rates. */
 json_t *cli_json_money(sl_money amount);
 json_t *cli_json_rate(sl_rate rate);
+/* A row's SL_EVENT_* flags as a JSON array of names ([] for none). */
+json_t *cli_json_events(unsigned events);
 /* Dump to stdout with a final newline; exits 1 on a write error. */
 void cli_json_print(json_t *root);
 
@@ -102,5 +108,67 @@ const char *cli_option_for_field(const char *field);
 
 /* Help text lines for the loan options, for programs' --help. */
 extern const char cli_loan_help[];
+
+/* ---- A contract's life (cli_life.c): the version-2 fields of sl_loan_terms ---- */
+
+enum {
+    CLI_OPT_DUE_DAY = 2000, /* apart from the numbers programs give their own options */
+    CLI_OPT_FIRST_DUE,
+    CLI_OPT_DAY_COUNT,
+    CLI_OPT_RATE_CHANGE,
+    CLI_OPT_KEEPS_PAYMENT,
+    CLI_OPT_FIXED,
+    CLI_OPT_INTEREST_ONLY,
+    CLI_OPT_INTEREST_ONLY_MOVES_END,
+    CLI_OPT_EXTRA,
+    CLI_OPT_REPAY_ALL,
+    CLI_OPT_MARKET_RATE,
+    CLI_OPT_MARGIN,
+    CLI_OPT_BORROWER,
+    CLI_OPT_SPECIAL_CASE,
+    CLI_OPT_STRICT
+};
+
+#define CLI_LIFE_LONG_OPTIONS                                                              \
+    {"due-day", required_argument, NULL, CLI_OPT_DUE_DAY},                                 \
+        {"first-due", required_argument, NULL, CLI_OPT_FIRST_DUE},                         \
+        {"day-count", required_argument, NULL, CLI_OPT_DAY_COUNT},                         \
+        {"rate-change", required_argument, NULL, CLI_OPT_RATE_CHANGE},                     \
+        {"rate-change-keeps-payment", no_argument, NULL, CLI_OPT_KEEPS_PAYMENT},           \
+        {"fixed", required_argument, NULL, CLI_OPT_FIXED},                                 \
+        {"interest-only", required_argument, NULL, CLI_OPT_INTEREST_ONLY},                 \
+        {"interest-only-moves-end", no_argument, NULL, CLI_OPT_INTEREST_ONLY_MOVES_END},   \
+        {"extra", required_argument, NULL, CLI_OPT_EXTRA},                                 \
+        {"repay-all", required_argument, NULL, CLI_OPT_REPAY_ALL},                         \
+        {"market-rate", required_argument, NULL, CLI_OPT_MARKET_RATE},                     \
+        {"margin", required_argument, NULL, CLI_OPT_MARGIN},                               \
+        {"borrower", required_argument, NULL, CLI_OPT_BORROWER},                           \
+        {"special-case", no_argument, NULL, CLI_OPT_SPECIAL_CASE},                         \
+        {"strict", no_argument, NULL, CLI_OPT_STRICT}
+
+/* The life options as read (event arrays grow as given). */
+typedef struct cli_life {
+    sl_loan_terms v2; /* only the version-2 fields are used */
+    sl_rate_change *changes;
+    size_t n_changes;
+    sl_interest_only_window *windows;
+    size_t n_windows;
+    sl_extra_payment *extras;
+    size_t n_extras;
+    const char *dated_option; /* the first option given that needs --payout-date */
+    int strict;               /* --strict: findings are errors */
+} cli_life;
+
+void cli_life_init(cli_life *life);
+/* Handle one option if it is a life option: 1 if handled, 0 if not. */
+int cli_life_option(cli_life *life, int opt, const char *arg);
+/* Put the life into t (which points at life's arrays until cli_life_free);
+ * exits 2 naming the option when a dated option lacks --payout-date. */
+void cli_life_apply(const cli_life *life, sl_loan_terms *t);
+void cli_life_free(cli_life *life);
+/* Rule findings on stderr as warnings, or with strict as errors (exit 2). */
+void cli_findings_report(const sl_plan *plan, int strict);
+/* Help text lines for the life options. */
+extern const char cli_life_help[];
 
 #endif

@@ -13,6 +13,7 @@ static const char usage[] =
     "\n"
     "  --amount A                 loan amount in kroner (2000000, 2 000 000,50)\n"
     "%s"
+    "%s"
     "  --format table|csv|json    output (default table)\n"
     "  --help, --version\n";
 
@@ -56,12 +57,17 @@ static void print_csv(sl_plan *plan)
     char d[SL_DATE_BUFSIZE], a[6][SL_MONEY_BUFSIZE];
     sl_plan_row r;
     int rc;
-    puts("term,due_date,opening_balance,interest,principal,fee,payment,closing_balance");
-    while ((rc = sl_plan_next(plan, &r)) == 1)
-        printf("%d,%s,%s,%s,%s,%s,%s,%s\n", r.term, cli_date_text(d, r.due_date),
+    char rate[SL_RATE_BUFSIZE], ev[256], days[16];
+    puts("term,due_date,opening_balance,interest,principal,fee,payment,closing_balance,"
+         "days,rate,event");
+    while ((rc = sl_plan_next(plan, &r)) == 1) {
+        snprintf(days, sizeof days, "%d", r.days);
+        printf("%d,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s\n", r.term, cli_date_text(d, r.due_date),
                cli_plain(a[0], r.opening_balance), cli_plain(a[1], r.interest),
                cli_plain(a[2], r.principal), cli_plain(a[3], r.fee), cli_plain(a[4], r.payment),
-               cli_plain(a[5], r.closing_balance));
+               cli_plain(a[5], r.closing_balance), r.due_date.year ? days : "",
+               cli_rate_text(rate, r.rate, '.'), cli_events_text(ev, sizeof ev, r.events, ";"));
+    }
     check_row(rc);
 }
 
@@ -75,6 +81,20 @@ static json_t *totals_json(const sl_plan_totals *tot)
     json_object_set_new(o, "establishment_fee", cli_json_money(tot->establishment_fee));
     json_object_set_new(o, "fees", cli_json_money(tot->fees));
     json_object_set_new(o, "paid", cli_json_money(tot->paid));
+    return o;
+}
+
+static json_t *settlement_json(const sl_settlement *s)
+{
+    char d[SL_DATE_BUFSIZE];
+    json_t *o = json_object();
+    json_object_set_new(o, "date", json_string(cli_date_text(d, s->date)));
+    json_object_set_new(o, "balance", cli_json_money(s->balance));
+    json_object_set_new(o, "interest", cli_json_money(s->interest));
+    json_object_set_new(o, "fee", cli_json_money(s->fee));
+    json_object_set_new(o, "break_cost", cli_json_money(s->break_cost));
+    json_object_set_new(o, "break_months", json_integer(s->break_months));
+    json_object_set_new(o, "total", cli_json_money(s->total));
     return o;
 }
 
@@ -110,6 +130,9 @@ static void print_json(sl_plan *plan)
         json_object_set_new(row, "fee", cli_json_money(r.fee));
         json_object_set_new(row, "payment", cli_json_money(r.payment));
         json_object_set_new(row, "closing_balance", cli_json_money(r.closing_balance));
+        json_object_set_new(row, "days", r.due_date.year ? json_integer(r.days) : json_null());
+        json_object_set_new(row, "rate", cli_json_rate(r.rate));
+        json_object_set_new(row, "event", cli_json_events(r.events));
         json_array_append_new(schedule, row);
     }
     check_row(rc);
@@ -119,6 +142,9 @@ static void print_json(sl_plan *plan)
     json_object_set_new(root, "loan", loan);
     json_object_set_new(root, "schedule", schedule);
     json_object_set_new(root, "totals", totals_json(&tot));
+    sl_settlement st;
+    if (sl_plan_settlement(plan, &st) == SL_OK)
+        json_object_set_new(root, "settlement", settlement_json(&st));
     cli_json_print(root);
 }
 
@@ -151,13 +177,19 @@ static void print_table(sl_plan *plan)
     printf("  Rounding mode               %20s\n", sl_round_mode_name(t->payment_rounding.mode));
     printf("  First payment (terminbeløp) %20s kr\n\n", cli_nor(a[0], r.payment));
 
-    printf("%5s  %-10s  %18s  %13s  %13s  %8s  %13s  %18s\n", "Term", "Due date",
-           "Opening balance", "Interest", "Principal", "Fee", "Payment", "Closing balance");
+    char ev[256], days[16];
+    printf("%5s  %-10s  %18s  %13s  %13s  %8s  %13s  %18s  %4s  %8s  %s\n", "Term", "Due date",
+           "Opening balance", "Interest", "Principal", "Fee", "Payment", "Closing balance",
+           "Days", "Rate", "Event");
     while (rc == 1) {
-        printf("%5d  %-10s  %18s  %13s  %13s  %8s  %13s  %18s\n", r.term,
+        snprintf(days, sizeof days, "%d", r.days);
+        cli_events_text(ev, sizeof ev, r.events, ", ");
+        printf("%5d  %-10s  %18s  %13s  %13s  %8s  %13s  %18s  %4s  %8s%s%s\n", r.term,
                cli_date_text(d, r.due_date), cli_nor(a[0], r.opening_balance),
                cli_nor(a[1], r.interest), cli_nor(a[2], r.principal), cli_nor(a[3], r.fee),
-               cli_nor(a[4], r.payment), cli_nor(a[5], r.closing_balance));
+               cli_nor(a[4], r.payment), cli_nor(a[5], r.closing_balance),
+               r.due_date.year ? days : "", cli_rate_text(rate, r.rate, ','), ev[0] ? "  " : "",
+               ev);
         rc = sl_plan_next(plan, &r);
     }
     check_row(rc);
@@ -169,6 +201,16 @@ static void print_table(sl_plan *plan)
     printf("  Term fees                   %20s kr\n", cli_nor(a[0], tot.term_fees));
     printf("  Establishment fee           %20s kr\n", cli_nor(a[0], tot.establishment_fee));
     printf("  Total paid                  %20s kr\n", cli_nor(a[0], tot.paid));
+    sl_settlement st;
+    if (sl_plan_settlement(plan, &st) == SL_OK) {
+        printf("\nSettlement (innfrielse) on %s\n", cli_date_text(d, st.date));
+        printf("  Balance repaid              %20s kr\n", cli_nor(a[0], st.balance));
+        printf("  Interest to the date        %20s kr\n", cli_nor(a[0], st.interest));
+        printf("  Term fee                    %20s kr\n", cli_nor(a[0], st.fee));
+        printf("  Over-/underkurs (%3d months)%20s kr\n", st.break_months,
+               cli_nor(a[0], st.break_cost));
+        printf("  Settlement amount           %20s kr\n", cli_nor(a[0], st.total));
+    }
 }
 
 int main(int argc, char **argv)
@@ -177,6 +219,7 @@ int main(int argc, char **argv)
     static const struct option options[] = {
         {"amount", required_argument, NULL, CLI_OPT_AMOUNT},
         CLI_LOAN_LONG_OPTIONS,
+        CLI_LIFE_LONG_OPTIONS,
         {"format", required_argument, NULL, CLI_OPT_FORMAT},
         {"help", no_argument, NULL, CLI_OPT_HELP},
         {"version", no_argument, NULL, CLI_OPT_VERSION},
@@ -184,6 +227,8 @@ int main(int argc, char **argv)
     };
     cli_loan loan;
     cli_loan_init(&loan);
+    cli_life life;
+    cli_life_init(&life);
     cli_format format = CLI_TABLE;
     int have_amount = 0, loan_options = 0, opt;
     opterr = 0;
@@ -193,12 +238,16 @@ int main(int argc, char **argv)
             loan_options++;
             continue;
         }
+        if (cli_life_option(&life, opt, optarg)) {
+            loan_options += opt != CLI_OPT_STRICT;
+            continue;
+        }
         switch (opt) {
         case CLI_OPT_FORMAT:
             format = cli_format_parse(optarg);
             break;
         case CLI_OPT_HELP:
-            printf(usage, cli_loan_help);
+            printf(usage, cli_loan_help, cli_life_help);
             return 0;
         case CLI_OPT_VERSION:
             printf("sl-plan (startlan) %s\n", sl_version());
@@ -218,11 +267,14 @@ int main(int argc, char **argv)
     }
     sl_loan_terms terms;
     cli_loan_finish(&loan, 0, &terms);
+    cli_life_apply(&life, &terms);
 
     sl_plan *plan;
     sl_error err;
     if (sl_plan_new(&plan, &terms, &err) != SL_OK)
         cli_fail_option(cli_option_for_field(err.field), &err);
+    cli_life_free(&life); /* the plan keeps its own copies */
+    cli_findings_report(plan, life.strict);
     if (format == CLI_CSV)
         print_csv(plan);
     else if (format == CLI_JSON)

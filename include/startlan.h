@@ -21,5 +21,6 @@
 #include "startlan/plan.h"
 #include "startlan/guideline.h"
 #include "startlan/capacity.h"
+#include "startlan/breakcost.h"
 
 #endif

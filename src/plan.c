@@ -1,23 +1,83 @@
 /* The plan engine: a validated contract in, one term at a time out.
- * Every other capability computes interest and principal through here. */
+ * Every other capability computes interest and principal through here.
+ *
+ * One state machine: each term finds its period (start, end), the rate and
+ * balance pieces inside it, the interest (conventions 1, 8, 9), whether the
+ * level payment must be (re)computed (conventions 2, 3, 10, 12, 13), the
+ * principal (5, 13, 14), and what that means for the next term. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "arith_internal.h"
 #include "startlan/annuity.h"
+#include "startlan/breakcost.h"
 #include "startlan/plan.h"
+#include "terms_internal.h"
 
 struct sl_plan {
-    sl_loan_terms terms; /* validated copy */
-    int next_term;       /* 1-based number of the next row */
-    sl_money balance;    /* restgjeld before the next row */
-    sl_money level;      /* annuity payment (interest + principal) or serial instalment */
+    sl_loan_terms terms; /* validated version-2 copy; arrays below */
+    sl_rate_change *changes;
+    sl_extra_payment *extras;
+    sl_interest_only_window *windows;
+    sl_finding findings[SL__MAX_FINDINGS];
+    size_t finding_count;
+    int n_terms;       /* terms of the plan (windows that move the end included) */
+    int dated;         /* a payout date: due dates and days */
+    sl_date first_due; /* due date of term 1 */
+    int broken;        /* the first period is not one regular period */
+    int has_fixed;
+    sl_date fixed_from, fixed_end;
+
+    int next_term;     /* 1-based number of the next row */
+    int end_term;      /* last term (moves after `shorten` or a payment-keeping rate change) */
+    int limit_term;    /* the latest term the plan may reach */
+    sl_money balance;  /* restgjeld before the next row */
+    sl_money level;    /* annuity payment (interest + principal) or serial instalment */
+    int level_valid;
+    sl_rate level_rate; /* the rate the annuity level was computed with */
     int ended;
+    int settled;
+    sl_settlement settlement;
     sl_plan_totals totals;
 };
 
-static int has_payout_date(const sl_loan_terms *t)
+static int date_given(sl_date d)
 {
-    return t->payout_date.year != 0;
+    return d.year != 0;
+}
+
+/* Stable insertion sorts by date (the arrays are short). */
+static void sort_changes(sl_rate_change *a, size_t n)
+{
+    for (size_t i = 1; i < n; i++)
+        for (size_t j = i; j > 0 && sl_date_compare(a[j - 1].date, a[j].date) > 0; j--) {
+            sl_rate_change t = a[j];
+            a[j] = a[j - 1];
+            a[j - 1] = t;
+        }
+}
+
+static void sort_extras(sl_extra_payment *a, size_t n)
+{
+    for (size_t i = 1; i < n; i++)
+        for (size_t j = i; j > 0 && sl_date_compare(a[j - 1].date, a[j].date) > 0; j--) {
+            sl_extra_payment t = a[j];
+            a[j] = a[j - 1];
+            a[j - 1] = t;
+        }
+}
+
+static void *copy_array(const void *src, size_t n, size_t size, int *fail)
+{
+    if (n == 0)
+        return NULL;
+    void *p = malloc(n * size);
+    if (!p) {
+        *fail = 1;
+        return NULL;
+    }
+    memcpy(p, src, n * size);
+    return p;
 }
 
 int sl_plan_new(sl_plan **out, const sl_loan_terms *terms, sl_error *err)
@@ -31,7 +91,45 @@ int sl_plan_new(sl_plan **out, const sl_loan_terms *terms, sl_error *err)
     sl_plan *plan = calloc(1, sizeof *plan);
     if (!plan)
         return sl__fail(err, SL_ENOMEM, "plan", "", "out of memory");
-    plan->terms = *terms;
+    sl_loan_terms *t = &plan->terms;
+    sl__terms_upgrade(t, terms);
+    int fail = 0;
+    plan->changes = copy_array(t->rate_changes, t->rate_change_count, sizeof *plan->changes, &fail);
+    plan->extras = copy_array(t->extra_payments, t->extra_payment_count, sizeof *plan->extras, &fail);
+    plan->windows = copy_array(t->interest_only_windows, t->interest_only_window_count,
+                               sizeof *plan->windows, &fail);
+    if (fail) {
+        sl_plan_free(plan);
+        return sl__fail(err, SL_ENOMEM, "plan", "", "out of memory");
+    }
+    sort_changes(plan->changes, t->rate_change_count);
+    sort_extras(plan->extras, t->extra_payment_count);
+    t->rate_changes = plan->changes;
+    t->extra_payments = plan->extras;
+    t->interest_only_windows = plan->windows;
+    plan->n_terms = sl__terms_count(t);
+    plan->dated = date_given(t->payout_date);
+    if (plan->dated) {
+        sl_date regular;
+        rc = sl__first_due(&plan->first_due, t);
+        if (rc == SL_OK)
+            rc = sl_date_add_months(&regular, t->payout_date, 12 / t->terms_per_year,
+                                    t->payout_date.day);
+        if (rc == SL_OK && t->fixed.years) {
+            plan->has_fixed = 1;
+            plan->fixed_from = date_given(t->fixed.from) ? t->fixed.from : t->payout_date;
+            rc = sl_date_add_months(&plan->fixed_end, plan->fixed_from, 12 * t->fixed.years,
+                                    plan->fixed_from.day);
+        }
+        if (rc != SL_OK) {
+            sl_plan_free(plan);
+            return sl__fail(err, rc, "payout_date", "", "payout_date: dates out of range");
+        }
+        plan->broken = sl_date_compare(plan->first_due, regular) != 0;
+    }
+    plan->finding_count = sl__terms_findings(t, plan->findings, SL__MAX_FINDINGS);
+    if (plan->finding_count > SL__MAX_FINDINGS)
+        plan->finding_count = SL__MAX_FINDINGS;
     sl_plan_rewind(plan);
     *out = plan;
     return SL_OK;
@@ -39,6 +137,11 @@ int sl_plan_new(sl_plan **out, const sl_loan_terms *terms, sl_error *err)
 
 void sl_plan_free(sl_plan *plan)
 {
+    if (!plan)
+        return;
+    free(plan->changes);
+    free(plan->extras);
+    free(plan->windows);
     free(plan);
 }
 
@@ -47,9 +150,14 @@ void sl_plan_rewind(sl_plan *plan)
     if (!plan)
         return;
     plan->next_term = 1;
+    plan->end_term = plan->n_terms;
+    plan->limit_term = sl__terms_limit(&plan->terms);
     plan->balance = plan->terms.principal;
     plan->level = 0;
+    plan->level_valid = 0;
+    plan->level_rate = plan->terms.nominal_rate;
     plan->ended = 0;
+    plan->settled = 0;
     sl_plan_totals zero = {0, 0, 0, 0, 0, 0, 0};
     zero.establishment_fee = plan->terms.establishment_fee;
     zero.fees = zero.establishment_fee;
@@ -57,14 +165,136 @@ void sl_plan_rewind(sl_plan *plan)
     plan->totals = zero;
 }
 
-/* Convention 2 or 3: the level payment or instalment for the amortising terms. */
-static int amortise(sl_plan *plan, int remaining_terms)
+/* The nominal rate in force on date d (convention 10, 11): floating or fixed,
+ * plus the margin. Without dates: the contract's rate plus the margin. */
+static int rate_on(const sl_plan *plan, sl_date d, sl_rate *out)
 {
     const sl_loan_terms *t = &plan->terms;
+    sl_rate r = t->nominal_rate;
+    if (plan->dated) {
+        for (size_t i = 0; i < t->rate_change_count; i++) {
+            if (sl_date_compare(plan->changes[i].date, d) > 0)
+                break;
+            r = plan->changes[i].rate;
+        }
+        if (plan->has_fixed && sl_date_compare(plan->fixed_from, d) <= 0 &&
+            sl_date_compare(d, plan->fixed_end) < 0)
+            r = t->fixed.rate;
+    }
+    if (t->margin.num == 0) {
+        *out = r;
+        return SL_OK;
+    }
+    return sl_rate_add(out, r, t->margin);
+}
+
+/* The first date after cur and before end where a rate may change. */
+static sl_date next_rate_break(const sl_plan *plan, sl_date cur, sl_date end)
+{
+    sl_date next = end;
+    for (size_t i = 0; i < plan->terms.rate_change_count; i++) {
+        sl_date d = plan->changes[i].date;
+        if (sl_date_compare(d, cur) > 0) {
+            if (sl_date_compare(d, next) < 0)
+                next = d;
+            break;
+        }
+    }
+    if (plan->has_fixed) {
+        if (sl_date_compare(plan->fixed_from, cur) > 0 && sl_date_compare(plan->fixed_from, next) < 0)
+            next = plan->fixed_from;
+        if (sl_date_compare(plan->fixed_end, cur) > 0 && sl_date_compare(plan->fixed_end, next) < 0)
+            next = plan->fixed_end;
+    }
+    return next;
+}
+
+static int in_range(sl_date d, sl_date from, sl_date to) /* from <= d < to */
+{
+    return sl_date_compare(from, d) <= 0 && sl_date_compare(d, to) < 0;
+}
+
+static int amortising_between(const sl_plan *plan, int from, int to);
+
+/* Amortising terms from term k to the last term. */
+static int amortising_terms(const sl_plan *plan, int k)
+{
+    return amortising_between(plan, k, plan->end_term);
+}
+
+/* Convention 2 or 3 (and 10, 12, 13): the level for the balance over n terms. */
+static int amortise(sl_plan *plan, sl_rate rate, int n)
+{
+    const sl_loan_terms *t = &plan->terms;
+    int rc;
     if (t->type == SL_LOAN_SERIAL)
-        return sl_serial_instalment(&plan->level, plan->balance, remaining_terms);
-    return sl_annuity_payment(&plan->level, plan->balance, t->nominal_rate, t->terms_per_year,
-                              remaining_terms, t->payment_rounding);
+        rc = sl_serial_instalment(&plan->level, plan->balance, n);
+    else
+        rc = sl_annuity_payment(&plan->level, plan->balance, rate, t->terms_per_year, n,
+                                t->payment_rounding);
+    if (rc == SL_OK) {
+        plan->level_valid = 1;
+        plan->level_rate = rate;
+    }
+    return rc;
+}
+
+/* Amortising terms from term `from` to term `to`. */
+static int amortising_between(const sl_plan *plan, int from, int to)
+{
+    int n = 0;
+    for (int j = from; j <= to; j++)
+        n += !sl__interest_only(&plan->terms, j);
+    return n;
+}
+
+/* Conventions 10 and 13: the fewest amortising terms from term `from` on
+ * (up to term `limit`) over which the kept level clears `balance` at
+ * `rate`; the last term moves there. *fits = 0 (end unchanged) when the
+ * level cannot clear it by `limit`. */
+static int fit_end(sl_plan *plan, int from, sl_money balance, sl_rate rate, int limit, int *fits)
+{
+    const sl_loan_terms *t = &plan->terms;
+    int avail = amortising_between(plan, from, limit);
+    *fits = 0;
+    if (avail < 1 || plan->level <= 0 || balance == 0)
+        return SL_OK;
+    int need;
+    if (t->type == SL_LOAN_SERIAL) {
+        int64_t q = balance / plan->level + (balance % plan->level != 0);
+        if (q > avail)
+            return SL_OK;
+        need = (int)q;
+    } else {
+        sl_money p;
+        int rc = sl_annuity_payment(&p, balance, rate, t->terms_per_year, avail,
+                                    t->payment_rounding);
+        if (rc != SL_OK)
+            return rc;
+        if (p > plan->level)
+            return SL_OK;
+        int lo = 1, hi = avail; /* payment(n) falls as n grows */
+        while (lo < hi) {
+            int mid = lo + (hi - lo) / 2;
+            rc = sl_annuity_payment(&p, balance, rate, t->terms_per_year, mid,
+                                    t->payment_rounding);
+            if (rc != SL_OK)
+                return rc;
+            if (p <= plan->level)
+                hi = mid;
+            else
+                lo = mid + 1;
+        }
+        need = lo;
+    }
+    int j = from - 1, counted = 0;
+    while (counted < need && j < limit) {
+        j++;
+        counted += !sl__interest_only(t, j);
+    }
+    plan->end_term = j;
+    *fits = 1;
+    return SL_OK;
 }
 
 static int add_totals(sl_plan_totals *tot, const sl_plan_row *row)
@@ -80,61 +310,246 @@ static int add_totals(sl_plan_totals *tot, const sl_plan_row *row)
     return SL_OK;
 }
 
+/* What one term's dates and pieces give. */
+typedef struct term_work {
+    sl_date start, end;  /* the period: (start, end], days = end − start */
+    int act365;          /* pieces weigh days / 365 */
+    int repay;           /* the term ends with full repayment */
+    sl_money extra;      /* extra payments in (start, end], capped at the balance */
+    int extra_keep;      /* some extra payment keeps the end date */
+    int extra_shorten;   /* some extra payment shortens */
+    unsigned events;
+} term_work;
+
+/* Interest over the pieces of (start, end] (convention 9), and the extra
+ * payments, each capped so the balance never goes below 0. */
+static int term_interest(sl_plan *plan, term_work *w, sl_money opening, sl_money *interest)
+{
+    const sl_loan_terms *t = &plan->terms;
+    int64_t days = sl_date_diff_days(w->start, w->end);
+    mpq_t sum, piece;
+    mpz_t z;
+    mpq_inits(sum, piece, NULL);
+    mpz_init(z);
+    sl_money bal = opening;
+    sl_date cur = w->start;
+    size_t xi = 0;
+    int rc = SL_OK, pieces = 0;
+    sl_rate first_rate = {0, 1};
+    /* Skip extra payments up to the start (they belong to earlier terms). */
+    while (xi < t->extra_payment_count && sl_date_compare(plan->extras[xi].date, w->start) <= 0)
+        xi++;
+    w->extra = 0;
+    while (sl_date_compare(cur, w->end) < 0) {
+        sl_date next = next_rate_break(plan, cur, w->end);
+        if (xi < t->extra_payment_count && sl_date_compare(plan->extras[xi].date, next) < 0)
+            next = plan->extras[xi].date;
+        sl_rate r;
+        rc = rate_on(plan, cur, &r);
+        if (rc != SL_OK)
+            break;
+        if (pieces++ == 0)
+            first_rate = r;
+        int64_t d = sl_date_diff_days(cur, next);
+        /* bal · r.num · d / (r.den · W), W = 365 or days · terms per year */
+        sl__mpz_set_i64(mpq_numref(piece), bal);
+        sl__mpz_set_i64(z, r.num);
+        mpz_mul(mpq_numref(piece), mpq_numref(piece), z);
+        mpz_mul_ui(mpq_numref(piece), mpq_numref(piece), (unsigned long)d);
+        sl__mpz_set_i64(mpq_denref(piece), r.den);
+        mpz_mul_ui(mpq_denref(piece), mpq_denref(piece),
+                   w->act365 ? 365ul : (unsigned long)(days * t->terms_per_year));
+        mpq_canonicalize(piece);
+        mpq_add(sum, sum, piece);
+        cur = next;
+        /* Extra payments on this date lower the balance from here on. */
+        while (xi < t->extra_payment_count && sl_date_compare(plan->extras[xi].date, cur) == 0 &&
+               sl_date_compare(cur, w->end) <= 0) {
+            const sl_extra_payment *x = &plan->extras[xi++];
+            sl_money paid = x->amount < bal ? x->amount : bal;
+            bal -= paid;
+            w->extra += paid;
+            if (x->shorten)
+                w->extra_shorten = 1;
+            else
+                w->extra_keep = 1;
+            w->events |= SL_EVENT_EXTRA_PAYMENT;
+        }
+    }
+    if (rc == SL_OK) {
+        if (pieces == 1 && !w->act365) /* convention 1 exactly */
+            rc = sl_interest_for_term(interest, opening, first_rate, t->terms_per_year);
+        else {
+            rc = sl__mpz_round_quotient(z, NULL, mpq_numref(sum), mpq_denref(sum), 1,
+                                        SL_ROUND_HALF_UP);
+            if (rc == SL_OK)
+                rc = sl__mpz_get_i64(interest, z);
+        }
+    }
+    mpq_clears(sum, piece, NULL);
+    mpz_clear(z);
+    return rc;
+}
+
+/* Events that take effect in [start, end): rate changes and fixed bounds. */
+static unsigned rate_events(const sl_plan *plan, sl_date start, sl_date end)
+{
+    unsigned ev = 0;
+    for (size_t i = 0; i < plan->terms.rate_change_count; i++) {
+        sl_date d = plan->changes[i].date;
+        /* A floating change inside a fixed period changes nothing yet. */
+        if (in_range(d, start, end) &&
+            !(plan->has_fixed && in_range(d, plan->fixed_from, plan->fixed_end)))
+            ev |= SL_EVENT_RATE_CHANGE;
+    }
+    if (plan->has_fixed) {
+        if (in_range(plan->fixed_from, start, end))
+            ev |= SL_EVENT_FIXED_START;
+        if (in_range(plan->fixed_end, start, end))
+            ev |= SL_EVENT_FIXED_END;
+    }
+    return ev;
+}
+
+static int settle(sl_plan *plan, const sl_plan_row *r, sl_money repaid, sl_date date)
+{
+    sl_settlement s;
+    memset(&s, 0, sizeof s);
+    s.date = date;
+    s.balance = repaid;
+    s.interest = r->interest;
+    s.fee = r->fee;
+    if (plan->has_fixed && in_range(date, plan->fixed_from, plan->fixed_end)) {
+        int rc = sl_break_months(&s.break_months, date, plan->fixed_end);
+        if (rc == SL_OK)
+            rc = sl_break_cost(&s.break_cost, repaid, plan->terms.fixed.rate,
+                               plan->terms.market_rate, s.break_months);
+        if (rc != SL_OK)
+            return rc;
+    }
+    if (sl_money_add(&s.total, s.balance, s.interest) || sl_money_add(&s.total, s.total, s.fee) ||
+        sl_money_add(&s.total, s.total, s.break_cost))
+        return SL_ERANGE;
+    plan->settlement = s;
+    plan->settled = 1;
+    return SL_OK;
+}
+
 int sl_plan_next(sl_plan *plan, sl_plan_row *row)
 {
     if (!plan || !row)
         return SL_ESTATE;
     const sl_loan_terms *t = &plan->terms;
-    if (plan->ended || plan->next_term > t->terms || plan->balance == 0) {
+    if (plan->ended || plan->next_term > plan->end_term || plan->balance == 0) {
         plan->ended = 1;
         return 0;
     }
     sl_plan_row r;
-    r.term = plan->next_term;
+    term_work w;
+    memset(&w, 0, sizeof w);
+    int rc = SL_OK, k = plan->next_term;
+    r.term = k;
     r.events = 0;
-    r.rate = t->nominal_rate;
     r.opening_balance = plan->balance;
     r.due_date = (sl_date)SL_DATE_NONE;
     r.days = 0;
-    if (has_payout_date(t)) {
-        int step = 12 / t->terms_per_year;
-        sl_date prev = t->payout_date;
-        int rc = sl_date_add_months(&r.due_date, t->payout_date, r.term * step, t->payout_date.day);
-        if (rc == SL_OK && r.term > 1)
-            rc = sl_date_add_months(&prev, t->payout_date, (r.term - 1) * step,
-                                    t->payout_date.day);
+    r.rate = t->nominal_rate;
+    if (plan->dated) {
+        if (k == 1)
+            w.start = t->payout_date;
+        else
+            rc = sl__due_date(&w.start, t, plan->first_due, k - 1);
+        if (rc == SL_OK)
+            rc = sl__due_date(&w.end, t, plan->first_due, k);
         if (rc != SL_OK)
             return rc;
-        r.days = (int)sl_date_diff_days(prev, r.due_date);
+        w.act365 = t->day_count == SL_DAY_COUNT_ACT365 || (k == 1 && plan->broken);
+        if (k == 1 && plan->broken)
+            w.events |= SL_EVENT_BROKEN_PERIOD;
+        if (date_given(t->repay_date) && sl_date_compare(t->repay_date, w.start) > 0 &&
+            sl_date_compare(t->repay_date, w.end) <= 0) {
+            w.repay = 1;
+            if (sl_date_compare(t->repay_date, w.end) < 0) {
+                w.end = t->repay_date;
+                w.act365 = 1;
+            }
+        }
+        w.events |= rate_events(plan, w.start, w.end);
+        r.due_date = w.end;
+        r.days = (int)sl_date_diff_days(w.start, w.end);
+        rc = rate_on(plan, w.start, &r.rate);
+        if (rc != SL_OK)
+            return rc;
+    } else if (t->margin.num != 0) {
+        rc = sl_rate_add(&r.rate, t->nominal_rate, t->margin);
+        if (rc != SL_OK)
+            return rc;
     }
 
-    int rc = sl_interest_for_term(&r.interest, r.opening_balance, t->nominal_rate,
-                                  t->terms_per_year);
+    if (plan->dated)
+        rc = term_interest(plan, &w, r.opening_balance, &r.interest);
+    else
+        rc = sl_interest_for_term(&r.interest, r.opening_balance, r.rate, t->terms_per_year);
     if (rc != SL_OK)
         return rc;
+    r.events |= w.events;
 
-    if (r.term <= t->interest_only_terms) {
-        r.principal = 0;
+    sl_money left = r.opening_balance - w.extra; /* after the extra payments */
+    sl_money regular;
+    int interest_only = sl__interest_only(t, k);
+    if (w.repay) {
+        regular = left;
+        r.events |= SL_EVENT_REPAID;
+    } else if (interest_only) {
+        regular = 0;
         r.events |= SL_EVENT_INTEREST_ONLY;
     } else {
-        if (r.term == t->interest_only_terms + 1) {
-            rc = amortise(plan, t->terms - t->interest_only_terms);
+        int stale = !plan->level_valid ||
+                    (t->type == SL_LOAN_ANNUITY && sl_rate_compare(r.rate, plan->level_rate) != 0);
+        if (stale && plan->level_valid && t->rate_change_keeps_payment && left > 0) {
+            /* The payment holds; the number of terms follows the rate. */
+            int fits;
+            rc = fit_end(plan, k, r.opening_balance, r.rate, plan->limit_term, &fits);
+            if (rc != SL_OK)
+                return rc;
+            if (fits) {
+                plan->level_rate = r.rate;
+                stale = 0;
+            } else {
+                plan->end_term = plan->limit_term; /* recompute over all that is left */
+            }
+        }
+        if (stale && left > 0) {
+            /* The level is for the balance at the start of the term. */
+            sl_money keep = plan->balance;
+            plan->balance = r.opening_balance;
+            rc = amortise(plan, r.rate, amortising_terms(plan, k));
+            plan->balance = keep;
             if (rc != SL_OK)
                 return rc;
             r.events |= SL_EVENT_AMORTISED;
         }
-        if (r.term == t->terms) {
-            r.principal = r.opening_balance; /* convention 5 */
-        } else if (t->type == SL_LOAN_SERIAL) {
-            r.principal = plan->level;
-        } else {
-            r.principal = plan->level - r.interest;
-            if (r.principal < 0)
-                r.principal = 0;
-        }
-        if (r.principal > r.opening_balance)
-            r.principal = r.opening_balance;
+        if (k >= plan->end_term)
+            regular = left; /* convention 5 */
+        else if (t->type == SL_LOAN_SERIAL)
+            regular = plan->level;
+        else if (w.events & SL_EVENT_BROKEN_PERIOD) {
+            /* Convention 8: the principal of an equal first period; the
+             * broken period's extra (or fewer) interest days change the
+             * payment, not the principal. */
+            sl_money equal;
+            rc = sl_interest_for_term(&equal, r.opening_balance, r.rate, t->terms_per_year);
+            if (rc != SL_OK)
+                return rc;
+            regular = plan->level - equal;
+        } else
+            regular = plan->level - r.interest;
+        if (regular < 0)
+            regular = 0;
+        if (regular > left)
+            regular = left;
     }
+    r.principal = w.extra + regular;
     r.fee = t->term_fee;
     r.closing_balance = r.opening_balance - r.principal;
     if (sl_money_add(&r.payment, r.interest, r.principal) ||
@@ -142,12 +557,27 @@ int sl_plan_next(sl_plan *plan, sl_plan_row *row)
         return SL_ERANGE;
     if (r.closing_balance == 0)
         r.events |= SL_EVENT_LAST;
+    if (w.repay) {
+        rc = settle(plan, &r, left, w.end);
+        if (rc != SL_OK)
+            return rc;
+    }
 
     rc = add_totals(&plan->totals, &r);
     if (rc != SL_OK)
         return rc;
     plan->balance = r.closing_balance;
     plan->next_term++;
+    if (interest_only || w.extra_keep)
+        plan->level_valid = 0;
+    else if (w.extra_shorten && plan->level_valid && plan->balance > 0 && k < plan->end_term) {
+        int fits;
+        rc = fit_end(plan, k + 1, plan->balance, plan->level_rate, plan->end_term, &fits);
+        if (rc != SL_OK)
+            return rc;
+    }
+    if (w.repay)
+        plan->ended = 1;
     *row = r;
     return 1;
 }
@@ -176,6 +606,47 @@ int sl_plan_finish(sl_plan *plan, sl_plan_totals *out)
 const sl_loan_terms *sl_plan_terms(const sl_plan *plan)
 {
     return plan ? &plan->terms : NULL;
+}
+
+void sl_plan_findings(const sl_plan *plan, const sl_finding **out, size_t *count)
+{
+    if (out)
+        *out = plan && plan->finding_count ? plan->findings : NULL;
+    if (count)
+        *count = plan ? plan->finding_count : 0;
+}
+
+int sl_plan_settlement(const sl_plan *plan, sl_settlement *out)
+{
+    if (!plan || !out || !plan->settled)
+        return SL_ESTATE;
+    *out = plan->settlement;
+    return SL_OK;
+}
+
+const char *sl_event_name(unsigned flag)
+{
+    switch (flag) {
+    case SL_EVENT_INTEREST_ONLY:
+        return "interest-only";
+    case SL_EVENT_AMORTISED:
+        return "amortised";
+    case SL_EVENT_LAST:
+        return "last";
+    case SL_EVENT_RATE_CHANGE:
+        return "rate-change";
+    case SL_EVENT_EXTRA_PAYMENT:
+        return "extra-payment";
+    case SL_EVENT_REPAID:
+        return "repaid";
+    case SL_EVENT_BROKEN_PERIOD:
+        return "broken-period";
+    case SL_EVENT_FIXED_START:
+        return "fixed-start";
+    case SL_EVENT_FIXED_END:
+        return "fixed-end";
+    }
+    return NULL;
 }
 
 int sl_plan_totals_for(sl_plan_totals *out, const sl_loan_terms *terms, sl_error *err)

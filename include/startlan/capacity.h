@@ -107,8 +107,7 @@ typedef struct sl_capacity_options {
 #define SL_CAPACITY_OPTIONS_INIT                                                           \
     {SL_CAPACITY_OPTIONS_VERSION, NULL, SL_DATE_NONE, SL_RATE_ZERO,                        \
      SL_CAPACITY_STRESS_ADD_DEFAULT,                                                       \
-     {SL_LOAN_TERMS_VERSION, 0, SL_RATE_ZERO, 360, 12, SL_LOAN_ANNUITY, 0, 0, 0,           \
-      SL_ROUNDING_DEFAULT, SL_DATE_NONE},                                                  \
+     SL_LOAN_TERMS_INIT_WITH_TERMS(360),                                                   \
      0, SL_CAPACITY_STEP_DEFAULT}
 
 /* Result of a check for one loan. */

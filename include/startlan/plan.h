@@ -23,10 +23,56 @@
  *  Due dates (with a payout date) fall every 12 / terms-per-year months after
  *  payout on the payout's day of month, clamped to the month's end.
  *
+ * Version 2 of the contract adds a real startlån's life; with none of it in
+ * use the plan is the one above, to the øre. (docs/contracts.md has each rule
+ * with a worked example.)
+ *  8. Due day (forfallsdag) and first due date: with due_day D the first due
+ *     date is the first day D on or after payout + one period; later due
+ *     dates are every period after it on day D. A first period that is not
+ *     exactly one period long (brutt termin) is charged by actual days,
+ *     ACT/365: balance × rate × days / 365; an annuity's principal in it is
+ *     that of an equal period (payment − balance × rate / terms per year),
+ *     so the extra interest days raise the first payment. Regular terms use
+ *     equal periods (rate / terms per year) or, with SL_DAY_COUNT_ACT365,
+ *     actual days (the payment holds, the principal takes the difference).
+ *  9. Term interest is the sum of its day-pieces (a piece ends where the
+ *     rate changes or an extra payment lowers the balance), one exact
+ *     rational rounded once to the øre, half up. A piece of d days weighs
+ *     d / 365 under ACT/365 (broken first period, a term cut short by full
+ *     repayment, SL_DAY_COUNT_ACT365) and d / (days in the term × terms per
+ *     year) in an equal-period term, so an unsplit term is convention 1.
+ * 10. A rate change on date X applies to the days from X on; one on a due
+ *     date therefore applies from the next term. The rate in force at the
+ *     start of a term is the one the annuity uses; when it differs from the
+ *     rate of the current level payment, the annuity is recomputed for the
+ *     balance over the remaining amortising terms (the end date holds); with
+ *     rate_change_keeps_payment the payment holds and the last term moves to
+ *     the first by which it clears the balance (the annuity is recomputed
+ *     only if it cannot within 50 years of terms). Serial loans keep their
+ *     instalment. The kommune's margin is added to every nominal rate
+ *     (floating and fixed).
+ * 11. A fixed-rate period (fastrente) replaces the floating rate from its
+ *     start date for 3, 5, 10 or 20 years; then the floating path resumes.
+ * 12. Interest-only windows (avdragsfrihet) may lie anywhere; amortisation
+ *     is recomputed after a window. By default the end date holds;
+ *     interest_only_moves_end adds the windows' terms to the loan instead.
+ * 13. An extra payment (ekstraordinær innbetaling) lowers the balance on its
+ *     date; it is part of that term's principal and payment. By default the
+ *     payment is recomputed from the next term (end date holds); `shorten`
+ *     keeps the payment and moves the last term to the first one by which
+ *     the kept payment clears the balance.
+ * 14. Full early repayment on a date: the term containing it ends on that
+ *     date (interest by ACT/365 if it is not a due date), pays the whole
+ *     balance and the term fee; sl_plan_settlement gives the amount,
+ *     including over-/underkurs when the date lies in a fixed period
+ *     (see breakcost.h).
+ *
  * Thread-safety: a plan handle may be used by one thread at a time; separate
  * handles are independent. The library keeps no global state. */
 #ifndef STARTLAN_PLAN_H
 #define STARTLAN_PLAN_H
+
+#include <stddef.h>
 
 #include "date.h"
 #include "error.h"
@@ -52,7 +98,54 @@ typedef enum sl_loan_type {
 /* Largest rate denominator accepted in a contract (any typed percent fits). */
 #define SL_PLAN_MAX_RATE_DENOMINATOR ((int64_t)1000000000000000LL)
 
-#define SL_LOAN_TERMS_VERSION 1
+#define SL_LOAN_TERMS_VERSION 2
+
+/* Day count of regular terms (rentedager). The broken first period and a
+ * term cut short by full repayment are always ACT/365. */
+typedef enum sl_day_count {
+    SL_DAY_COUNT_EQUAL = 0, /* rate / terms per year each term (default) */
+    SL_DAY_COUNT_ACT365 = 1 /* balance × rate × actual days / 365 */
+} sl_day_count;
+
+/* Who borrows: half-yearly terms are for kommuner and borettslag only. */
+typedef enum sl_borrower {
+    SL_BORROWER_HOUSEHOLD = 0, /* privat husstand (default) */
+    SL_BORROWER_KOMMUNE = 1,
+    SL_BORROWER_BORETTSLAG = 2
+} sl_borrower;
+
+/* A change of the floating rate (renteendring): Husbanken's rate from `date`
+ * on, before the kommune's margin. */
+typedef struct sl_rate_change {
+    sl_date date;
+    sl_rate rate;
+} sl_rate_change;
+
+/* An extra payment (ekstraordinær innbetaling) of `amount` on `date`.
+ * shorten = 0: keep the end date, lower the payment; 1: keep the payment. */
+typedef struct sl_extra_payment {
+    sl_date date;
+    sl_money amount;
+    int shorten;
+} sl_extra_payment;
+
+/* An interest-only window (avdragsfrihet): `terms` terms from term `from_term`
+ * (1-based term numbers of the plan). */
+typedef struct sl_interest_only_window {
+    int from_term;
+    int terms;
+} sl_interest_only_window;
+
+/* A fixed-rate period (fastrente): `rate` (Husbanken's fixed rate, before the
+ * margin) for `years` (3, 5, 10 or 20; 0 = none) from `from`
+ * (SL_DATE_NONE = the payout date). */
+typedef struct sl_fixed_period {
+    int years;
+    sl_rate rate;
+    sl_date from;
+} sl_fixed_period;
+
+#define SL_FIXED_PERIOD_NONE {0, SL_RATE_ZERO, SL_DATE_NONE}
 
 /* The contract. Initialise with SL_LOAN_TERMS_INIT (or sl_loan_terms_init)
  * and set the fields; the library reads only fields known to `version`. */
@@ -68,24 +161,90 @@ typedef struct sl_loan_terms {
     sl_money establishment_fee;   /* etableringsgebyr at payout, >= 0 */
     sl_rounding payment_rounding; /* rounding of the annuity level payment */
     sl_date payout_date;          /* utbetalingsdato; SL_DATE_NONE for none */
+    /* ---- version 2. Every date-based field needs payout_date. The arrays
+     * are the caller's; sl_plan_new copies them (they may be freed after). */
+    int due_day;                  /* forfallsdag 1..28; 0 = the payout's day of month */
+    sl_date first_due_date;       /* første forfall; SL_DATE_NONE = derived (convention 8) */
+    sl_day_count day_count;       /* regular terms: equal (default) or ACT/365 */
+    const sl_rate_change *rate_changes; /* floating-rate changes, any order */
+    size_t rate_change_count;
+    sl_fixed_period fixed;        /* fastrenteperiode; years 0 = none */
+    const sl_interest_only_window *interest_only_windows; /* besides interest_only_terms */
+    size_t interest_only_window_count;
+    int interest_only_moves_end;  /* 0: end date holds (default); 1: windows lengthen the loan */
+    const sl_extra_payment *extra_payments; /* any order */
+    size_t extra_payment_count;
+    sl_date repay_date;           /* innfrielse (full early repayment); SL_DATE_NONE = none */
+    sl_rate market_rate;          /* current rate for the remaining fixed period, for
+                                     over-/underkurs on repayment; den 0 = not given */
+    sl_rate margin;               /* kommunens påslag, added to every nominal rate */
+    int special_case;             /* særlige tilfeller (§ 8-5): over 30 years allowed */
+    sl_borrower borrower;         /* for the half-yearly rule */
+    int rate_change_keeps_payment; /* 0: a rate change recomputes the annuity, the end date
+                                      holds (default); 1: the payment holds and the number
+                                      of terms follows (at most 50 years from payout) */
 } sl_loan_terms;
 
-#define SL_LOAN_TERMS_INIT                                                                 \
-    {SL_LOAN_TERMS_VERSION, 0, SL_RATE_ZERO, 0, 12, SL_LOAN_ANNUITY, 0, 0, 0,              \
-     SL_ROUNDING_DEFAULT, SL_DATE_NONE}
+/* A contract with every field at its default and `n` terms. */
+#define SL_LOAN_TERMS_INIT_WITH_TERMS(n)                                                   \
+    {SL_LOAN_TERMS_VERSION, 0, SL_RATE_ZERO, (n), 12, SL_LOAN_ANNUITY, 0, 0, 0,            \
+     SL_ROUNDING_DEFAULT, SL_DATE_NONE, 0, SL_DATE_NONE, SL_DAY_COUNT_EQUAL, NULL, 0,      \
+     SL_FIXED_PERIOD_NONE, NULL, 0, 0, NULL, 0, SL_DATE_NONE, {0, 0}, SL_RATE_ZERO, 0,     \
+     SL_BORROWER_HOUSEHOLD, 0}
+#define SL_LOAN_TERMS_INIT SL_LOAN_TERMS_INIT_WITH_TERMS(0)
 
 SL_API void sl_loan_terms_init(sl_loan_terms *terms);
 
 /* Validate a contract; err names the first field that is wrong and why.
- * 0, SL_EINVAL, SL_ERANGE or SL_EVERSION. */
+ * A version-1 struct is read only as far as version 1 had fields.
+ * 0, SL_EINVAL, SL_ERANGE or SL_EVERSION. Rule findings are not errors:
+ * see sl_plan_findings. */
 SL_API SL_WARN_UNUSED int sl_loan_terms_check(const sl_loan_terms *terms, sl_error *err);
 
 /* What happened in a term (bit flags in sl_plan_row.events). */
 enum {
     SL_EVENT_INTEREST_ONLY = 1u << 0, /* avdragsfri termin */
     SL_EVENT_AMORTISED = 1u << 1,     /* the level payment or instalment was (re)computed here */
-    SL_EVENT_LAST = 1u << 2           /* the term that clears the balance */
+    SL_EVENT_LAST = 1u << 2,          /* the term that clears the balance */
+    SL_EVENT_RATE_CHANGE = 1u << 3,   /* a floating-rate change takes effect in this term */
+    SL_EVENT_EXTRA_PAYMENT = 1u << 4, /* an extra payment is part of this term's principal */
+    SL_EVENT_REPAID = 1u << 5,        /* full early repayment (innfrielse) ends the loan here */
+    SL_EVENT_BROKEN_PERIOD = 1u << 6, /* broken first period, charged ACT/365 */
+    SL_EVENT_FIXED_START = 1u << 7,   /* a fixed-rate period starts in this term */
+    SL_EVENT_FIXED_END = 1u << 8      /* a fixed-rate period ends in this term */
 };
+
+/* The event's name as sl-plan prints it ("rate-change", …); flag is one bit.
+ * NULL for an unknown bit. */
+SL_API const char *sl_event_name(unsigned flag);
+
+/* Husbanken rule findings: not errors, but the caller may treat them so. */
+typedef enum sl_finding_code {
+    SL_FINDING_TERM_OVER_30_YEARS = 1,     /* > 30 years without special_case (§ 8-5) */
+    SL_FINDING_INTEREST_ONLY_OVER_8_YEARS, /* avdragsfrihet over 8 years in all */
+    SL_FINDING_MARGIN_OVER_LIMIT,          /* kommune margin over 0.25 pp (§ 8-2) */
+    SL_FINDING_HALF_YEARLY_HOUSEHOLD,      /* fewer than 4 terms a year for a household */
+    SL_FINDING_FIXED_PAST_MATURITY,        /* fixed period ends after the last due date */
+    SL_FINDING_EXTRA_BELOW_FIXED_MINIMUM   /* extra payment under 30 000 kr in a fixed period */
+} sl_finding_code;
+
+typedef struct sl_finding {
+    sl_finding_code code;
+    char field[32];    /* the contract field, e.g. "terms", "margin" */
+    char message[200]; /* a full sentence naming the rule and the values */
+} sl_finding;
+
+/* Settlement of a full early repayment (innfrielsesbeløp). */
+typedef struct sl_settlement {
+    sl_date date;        /* the repayment date */
+    sl_money balance;    /* restgjeld repaid (after any extra payment that term) */
+    sl_money interest;   /* interest accrued in the term up to the date */
+    sl_money fee;        /* the term fee */
+    sl_money break_cost; /* over-/underkurs: > 0 borrower pays, < 0 credited, 0 outside a
+                            fixed period */
+    int break_months;    /* whole months left of the fixed period (0 outside one) */
+    sl_money total;      /* balance + interest + fee + break_cost */
+} sl_settlement;
 
 /* One term (termin) of the plan. payment = interest + principal + fee and
  * closing_balance = opening_balance − principal, always. */
@@ -138,8 +297,18 @@ SL_API void sl_plan_totals_so_far(const sl_plan *plan, sl_plan_totals *out);
  * 0 or a negative code. */
 SL_API SL_WARN_UNUSED int sl_plan_finish(sl_plan *plan, sl_plan_totals *out);
 
-/* The validated contract the plan runs. */
+/* The validated contract the plan runs, as a version-2 struct whose arrays
+ * are the plan's own copies (sorted by date); valid until sl_plan_free. */
 SL_API const sl_loan_terms *sl_plan_terms(const sl_plan *plan);
+
+/* The rule findings of the plan's contract: *out points into the plan (valid
+ * until sl_plan_free), *count of them (0: none). NULL arguments are ignored. */
+SL_API void sl_plan_findings(const sl_plan *plan, const sl_finding **out, size_t *count);
+
+/* The settlement of the contract's full early repayment (repay_date), once
+ * the row that carries it has been produced. 0, or SL_ESTATE when the plan
+ * has no repayment or has not reached it (or ended before it). */
+SL_API SL_WARN_UNUSED int sl_plan_settlement(const sl_plan *plan, sl_settlement *out);
 
 /* Convenience: the totals of the whole plan for terms (no handle kept). */
 SL_API SL_WARN_UNUSED int sl_plan_totals_for(sl_plan_totals *out, const sl_loan_terms *terms,

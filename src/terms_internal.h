@@ -1,0 +1,39 @@
+/* Private helpers shared by the contract (terms.c) and the engine (plan.c):
+ * reading a version-1 or -2 contract, the due-date schedule, rule findings. */
+#ifndef SL_TERMS_INTERNAL_H
+#define SL_TERMS_INTERNAL_H
+
+#include <stddef.h>
+
+#include "startlan/plan.h"
+
+/* A full version-2 copy of in (version 1: the later fields get their
+ * defaults; nothing past version 1's fields is read). in->version must be
+ * 1 or 2. */
+void sl__terms_upgrade(sl_loan_terms *out, const sl_loan_terms *in);
+
+/* Number of terms of the plan: terms, plus the interest-only windows' terms
+ * when they move the end. */
+int sl__terms_count(const sl_loan_terms *t);
+
+/* The latest term the plan may reach: the term count, or 50 years of terms
+ * when rate changes keep the payment. */
+int sl__terms_limit(const sl_loan_terms *t);
+
+/* The first due date (convention 8); t has a payout date. */
+int sl__first_due(sl_date *out, const sl_loan_terms *t);
+
+/* Due date of term k >= 1, given the first due date. */
+int sl__due_date(sl_date *out, const sl_loan_terms *t, sl_date first, int k);
+
+/* 1 if the plan's term k lies in an interest-only window (or the version-1
+ * interest_only_terms at the start). */
+int sl__interest_only(const sl_loan_terms *t, int k);
+
+/* Write the rule findings of a valid contract into out (room for max);
+ * returns how many there are. */
+size_t sl__terms_findings(const sl_loan_terms *t, sl_finding *out, size_t max);
+
+#define SL__MAX_FINDINGS 8
+
+#endif
