@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "arith_internal.h"
+#include "interest_internal.h"
 #include "startlan/annuity.h"
 #include "startlan/breakcost.h"
 #include "startlan/plan.h"
@@ -39,11 +40,23 @@ struct sl_plan {
     int settled;
     sl_settlement settlement;
     sl_plan_totals totals;
+    sl__term_interest equal_interest; /* convention 1 prepared for the last rate used */
 };
 
 static int date_given(sl_date d)
 {
     return d.year != 0;
+}
+
+/* Convention 1: interest for one equal period at rate, with the division
+ * prepared once per rate (rates change rarely; terms are many). */
+static int equal_period_interest(sl_plan *plan, sl_money balance, sl_rate rate, sl_money *out)
+{
+    sl__term_interest *ti = &plan->equal_interest;
+    if (ti->terms_per_year != plan->terms.terms_per_year || ti->rate.num != rate.num ||
+        ti->rate.den != rate.den)
+        sl__term_interest_init(ti, rate, plan->terms.terms_per_year);
+    return sl__term_interest_of(ti, balance, out);
 }
 
 /* Stable insertion sorts by date (the arrays are short). */
@@ -299,14 +312,13 @@ static int fit_end(sl_plan *plan, int from, sl_money balance, sl_rate rate, int 
 
 static int add_totals(sl_plan_totals *tot, const sl_plan_row *row)
 {
-    sl_plan_totals n = *tot;
-    if (sl_money_add(&n.interest, n.interest, row->interest) ||
-        sl_money_add(&n.principal, n.principal, row->principal) ||
-        sl_money_add(&n.term_fees, n.term_fees, row->fee) ||
-        sl_money_add(&n.fees, n.fees, row->fee) || sl_money_add(&n.paid, n.paid, row->payment))
-        return SL_ERANGE;
-    n.terms++;
-    *tot = n;
+    if (__builtin_add_overflow(tot->interest, row->interest, &tot->interest) ||
+        __builtin_add_overflow(tot->principal, row->principal, &tot->principal) ||
+        __builtin_add_overflow(tot->term_fees, row->fee, &tot->term_fees) ||
+        __builtin_add_overflow(tot->fees, row->fee, &tot->fees) ||
+        __builtin_add_overflow(tot->paid, row->payment, &tot->paid))
+        return SL_ERANGE; /* unreachable for a validated contract: see SL_PLAN_MAX_PRINCIPAL */
+    tot->terms++;
     return SL_OK;
 }
 
@@ -327,19 +339,33 @@ static int term_interest(sl_plan *plan, term_work *w, sl_money opening, sl_money
 {
     const sl_loan_terms *t = &plan->terms;
     int64_t days = sl_date_diff_days(w->start, w->end);
+    size_t xi = 0;
+    /* Skip extra payments up to the start (they belong to earlier terms). */
+    while (xi < t->extra_payment_count && sl_date_compare(plan->extras[xi].date, w->start) <= 0)
+        xi++;
+    w->extra = 0;
+    /* The common term: one rate over the whole period and no extra payment. */
+    if (sl_date_compare(next_rate_break(plan, w->start, w->end), w->end) == 0 &&
+        (xi == t->extra_payment_count || sl_date_compare(plan->extras[xi].date, w->end) > 0)) {
+        sl_rate r;
+        int rc = rate_on(plan, w->start, &r);
+        if (rc != SL_OK)
+            return rc;
+        if (!w->act365)
+            return equal_period_interest(plan, opening, r, interest); /* convention 1 */
+        int64_t num_days; /* ACT/365: opening · r · days / 365 */
+        if (!__builtin_mul_overflow(r.num, days, &num_days))
+            return sl__muldiv_round(interest, NULL, opening, num_days, r.den, 365, 1,
+                                    SL_ROUND_HALF_UP);
+    }
     mpq_t sum, piece;
     mpz_t z;
     mpq_inits(sum, piece, NULL);
     mpz_init(z);
     sl_money bal = opening;
     sl_date cur = w->start;
-    size_t xi = 0;
     int rc = SL_OK, pieces = 0;
     sl_rate first_rate = {0, 1};
-    /* Skip extra payments up to the start (they belong to earlier terms). */
-    while (xi < t->extra_payment_count && sl_date_compare(plan->extras[xi].date, w->start) <= 0)
-        xi++;
-    w->extra = 0;
     while (sl_date_compare(cur, w->end) < 0) {
         sl_date next = next_rate_break(plan, cur, w->end);
         if (xi < t->extra_payment_count && sl_date_compare(plan->extras[xi].date, next) < 0)
@@ -378,7 +404,7 @@ static int term_interest(sl_plan *plan, term_work *w, sl_money opening, sl_money
     }
     if (rc == SL_OK) {
         if (pieces == 1 && !w->act365) /* convention 1 exactly */
-            rc = sl_interest_for_term(interest, opening, first_rate, t->terms_per_year);
+            rc = equal_period_interest(plan, opening, first_rate, interest);
         else {
             rc = sl__mpz_round_quotient(z, NULL, mpq_numref(sum), mpq_denref(sum), 1,
                                         SL_ROUND_HALF_UP);
@@ -489,7 +515,7 @@ int sl_plan_next(sl_plan *plan, sl_plan_row *row)
     if (plan->dated)
         rc = term_interest(plan, &w, r.opening_balance, &r.interest);
     else
-        rc = sl_interest_for_term(&r.interest, r.opening_balance, r.rate, t->terms_per_year);
+        rc = equal_period_interest(plan, r.opening_balance, r.rate, &r.interest);
     if (rc != SL_OK)
         return rc;
     r.events |= w.events;
@@ -538,7 +564,7 @@ int sl_plan_next(sl_plan *plan, sl_plan_row *row)
              * broken period's extra (or fewer) interest days change the
              * payment, not the principal. */
             sl_money equal;
-            rc = sl_interest_for_term(&equal, r.opening_balance, r.rate, t->terms_per_year);
+            rc = equal_period_interest(plan, r.opening_balance, r.rate, &equal);
             if (rc != SL_OK)
                 return rc;
             regular = plan->level - equal;

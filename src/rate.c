@@ -136,6 +136,15 @@ int sl_rate_sub(sl_rate *out, sl_rate a, sl_rate b)
 
 int sl_rate_compare(sl_rate a, sl_rate b)
 {
+    if (a.den == b.den)
+        return (a.num > b.num) - (a.num < b.num);
+#ifdef __SIZEOF_INT128__
+    __extension__ typedef __int128 i128;
+    if (a.den > 0 && b.den > 0) {
+        i128 x = (i128)a.num * b.den, y = (i128)b.num * a.den;
+        return (x > y) - (x < y);
+    }
+#endif
     mpq_t x, y;
     mpq_inits(x, y, NULL);
     sl_rate_to_mpq(x, a);
