@@ -19,5 +19,7 @@
 #include "startlan/date.h"
 #include "startlan/annuity.h"
 #include "startlan/plan.h"
+#include "startlan/effective.h"
+#include "startlan/apr.h"
 
 #endif
