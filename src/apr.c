@@ -33,7 +33,8 @@ typedef struct problem {
     term *t;
     size_t n;
     int64_t d;   /* D */
-    mpz_t *amt;  /* the amounts as mpz, for mpfr_mul_z */
+    mpz_t *amt;  /* the amounts as mpz (exact rational test) */
+    mpfr_t *famt; /* the same amounts as exact 64-bit MPFR numbers */
     mpz_t total; /* Σ a: f at X = 0 */
     mpz_t s;     /* 10^(decimals + 2) */
     int hi_sign; /* sign of f above the root */
@@ -138,11 +139,11 @@ static void eval_bounds(work *w, const problem *p, const mpq_t q)
         }
         /* All powers are positive: a > 0 takes its lower bound from wlo. */
         if (p->t[i].a > 0) {
-            mpfr_mul_z(w->tlo, w->wlo, p->amt[i], MPFR_RNDD);
-            mpfr_mul_z(w->thi, w->whi, p->amt[i], MPFR_RNDU);
+            mpfr_mul(w->tlo, w->wlo, p->famt[i], MPFR_RNDD);
+            mpfr_mul(w->thi, w->whi, p->famt[i], MPFR_RNDU);
         } else {
-            mpfr_mul_z(w->tlo, w->whi, p->amt[i], MPFR_RNDD);
-            mpfr_mul_z(w->thi, w->wlo, p->amt[i], MPFR_RNDU);
+            mpfr_mul(w->tlo, w->whi, p->famt[i], MPFR_RNDD);
+            mpfr_mul(w->thi, w->wlo, p->famt[i], MPFR_RNDU);
         }
         mpfr_add(w->flo, w->flo, w->tlo, MPFR_RNDD);
         mpfr_add(w->fhi, w->fhi, w->thi, MPFR_RNDU);
@@ -240,7 +241,7 @@ static int sign_at(problem *p, work *w, int64_t m)
     mpq_canonicalize(q);
     mpz_clear(t);
     int result = SL_ERANGE, tried_exact = 0;
-    mpfr_prec_t prec = 64 + 2 * (mpfr_prec_t)mpz_sizeinbase(p->s, 2);
+    mpfr_prec_t prec = 64; /* one limb: enough for nearly every plan */
     for (; prec <= SL_APR_MAX_PRECISION; prec *= 2) {
         work_prec(w, prec);
         eval_bounds(w, p, q);
@@ -270,10 +271,14 @@ static int sign_at(problem *p, work *w, int64_t m)
 
 static double f_double(const problem *p, double lg, double *deriv)
 {
-    double f = 0, df = 0;
+    double f = 0, df = 0, y = exp(-lg / (double)p->d), w = 1;
     for (size_t i = 0; i < p->n; i++) {
         double tau = (double)p->t[i].k / (double)p->d;
-        double v = (double)p->t[i].a * exp(-tau * lg);
+        if (i > 0) {
+            int64_t gap = p->t[i].k - p->t[i - 1].k;
+            w = gap == 1 ? w * y : exp(-tau * lg);
+        }
+        double v = (double)p->t[i].a * w;
         f += v;
         df -= tau * v;
     }
@@ -406,12 +411,20 @@ static int setup(problem *p, const sl_apr_flow *flows, size_t count, sl_error *e
         p->t[i].k /= g;
     p->d = d / g;
     p->amt = malloc(n * sizeof *p->amt);
-    if (!p->amt)
+    p->famt = malloc(n * sizeof *p->famt);
+    if (!p->amt || !p->famt) {
+        free(p->amt);
+        free(p->famt);
+        p->amt = NULL;
+        p->famt = NULL;
         return sl__fail(err, SL_ENOMEM, "flows", "", "out of memory");
+    }
     for (size_t i = 0; i < n; i++) {
         mpz_init(p->amt[i]);
         sl__mpz_set_i64(p->amt[i], p->t[i].a);
         mpz_add(p->total, p->total, p->amt[i]);
+        mpfr_init2(p->famt[i], 64);
+        mpfr_set_z(p->famt[i], p->amt[i], MPFR_RNDN); /* exact: |a| < 2^63 */
     }
     return SL_OK;
 }
@@ -498,9 +511,12 @@ static int uniqueness(problem *p, int allow_negative, int *exact_zero_root, sl_e
 static void problem_free(problem *p)
 {
     if (p->amt)
-        for (size_t i = 0; i < p->n; i++)
+        for (size_t i = 0; i < p->n; i++) {
             mpz_clear(p->amt[i]);
+            mpfr_clear(p->famt[i]);
+        }
     free(p->amt);
+    free(p->famt);
     free(p->t);
     mpz_clears(p->total, p->s, NULL);
 }
