@@ -23,6 +23,7 @@
 #define MAX_EXPONENT ((int64_t)1 << 62)
 #define MAX_GRID ((int64_t)1 << 62)
 #define EXACT_MAX_BITS ((uint64_t)1 << 24)
+#define EXACT_MAX_DENOMINATOR ((int64_t)10000000)
 
 typedef struct term {
     int64_t k; /* time = k / D years */
@@ -172,6 +173,8 @@ static int cmp_residue(const void *x, const void *y)
 static int exact_zero(const problem *p, const mpq_t q)
 {
     int64_t d = p->d, e = 0;
+    if (d > EXACT_MAX_DENOMINATOR)
+        return -1;
     mpz_t rn, rd;
     mpz_inits(rn, rd, NULL);
     for (int64_t cand = 1; cand <= d; cand++) {
