@@ -17,7 +17,7 @@
 
 typedef struct cli_result {
     int status;      /* exit status, or -1 when killed */
-    char out[65536]; /* stdout */
+    char out[1 << 20]; /* stdout (declare results static) */
     char err[8192];  /* stderr */
 } cli_result;
 
