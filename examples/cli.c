@@ -168,6 +168,13 @@ char *cli_split(char *text, char sep)
     return p + 1;
 }
 
+const char *cli_rate_fixed(char buf[SL_RATE_BUFSIZE], sl_rate rate, int decimals, char mark)
+{
+    if (sl_rate_format_percent(buf, SL_RATE_BUFSIZE, rate, decimals, SL_ROUND_HALF_UP, mark) < 0)
+        buf[0] = '\0';
+    return buf;
+}
+
 const char *cli_date_text(char buf[SL_DATE_BUFSIZE], sl_date date)
 {
     if (sl_date_format(buf, SL_DATE_BUFSIZE, date) < 0)

@@ -39,6 +39,8 @@ const char *cli_plain(char buf[SL_MONEY_BUFSIZE], sl_money amount);
 const char *cli_nor(char buf[SL_MONEY_BUFSIZE], sl_money amount);
 /* A rate as an exact percent with at least three decimals ("4.640"). */
 const char *cli_rate_text(char buf[SL_RATE_BUFSIZE], sl_rate rate, char mark);
+/* A rate as a percent rounded half up to exactly `decimals` decimals ("3.21"). */
+const char *cli_rate_fixed(char buf[SL_RATE_BUFSIZE], sl_rate rate, int decimals, char mark);
 const char *cli_date_text(char buf[SL_DATE_BUFSIZE], sl_date date); /* "" for none */
 /* A row's SL_EVENT_* flags as names joined by sep ("rate-change;last"); "" for none. */
 const char *cli_events_text(char *buf, size_t size, unsigned events, const char *sep);

@@ -71,7 +71,15 @@ static void print_csv(sl_plan *plan)
     check_row(rc);
 }
 
-static json_t *totals_json(const sl_plan_totals *tot)
+/* The effective rate and cost figures (computed by the library from the
+ * engine's rows). Returns 0, or the library's code when no rate exists. */
+static int plan_cost(const sl_loan_terms *t, sl_plan_cost *cost, sl_error *err)
+{
+    sl_error_clear(err);
+    return sl_plan_cost_compute(cost, t, NULL, err);
+}
+
+static json_t *totals_json(const sl_plan_totals *tot, const sl_loan_terms *t)
 {
     json_t *o = json_object();
     json_object_set_new(o, "terms", json_integer(tot->terms));
@@ -81,6 +89,18 @@ static json_t *totals_json(const sl_plan_totals *tot)
     json_object_set_new(o, "establishment_fee", cli_json_money(tot->establishment_fee));
     json_object_set_new(o, "fees", cli_json_money(tot->fees));
     json_object_set_new(o, "paid", cli_json_money(tot->paid));
+    sl_plan_cost cost;
+    sl_error err;
+    char rate[SL_RATE_BUFSIZE];
+    if (plan_cost(t, &cost, &err) == SL_OK) {
+        json_object_set_new(o, "effective_rate", json_string(cli_rate_fixed(rate, cost.apr.rate, 2, '.')));
+        json_object_set_new(o, "total_cost", cli_json_money(cost.total_cost));
+        json_object_set_new(o, "total_payable", cli_json_money(cost.total_payable));
+    } else {
+        json_object_set_new(o, "effective_rate", json_null());
+        json_object_set_new(o, "total_cost", cli_json_money(tot->interest + tot->fees));
+        json_object_set_new(o, "total_payable", cli_json_money(tot->paid));
+    }
     return o;
 }
 
@@ -141,7 +161,7 @@ static void print_json(sl_plan *plan)
     json_t *root = json_object();
     json_object_set_new(root, "loan", loan);
     json_object_set_new(root, "schedule", schedule);
-    json_object_set_new(root, "totals", totals_json(&tot));
+    json_object_set_new(root, "totals", totals_json(&tot, t));
     sl_settlement st;
     if (sl_plan_settlement(plan, &st) == SL_OK)
         json_object_set_new(root, "settlement", settlement_json(&st));
@@ -201,6 +221,22 @@ static void print_table(sl_plan *plan)
     printf("  Term fees                   %20s kr\n", cli_nor(a[0], tot.term_fees));
     printf("  Establishment fee           %20s kr\n", cli_nor(a[0], tot.establishment_fee));
     printf("  Total paid                  %20s kr\n", cli_nor(a[0], tot.paid));
+    sl_plan_cost cost;
+    sl_error err;
+    if (plan_cost(t, &cost, &err) == SL_OK) {
+        char sentence[256];
+        printf("  Effective rate (eff. rente) %20s %%\n", cli_rate_fixed(rate, cost.apr.rate, 2, ','));
+        printf("  Total cost of credit        %20s kr\n", cli_nor(a[0], cost.total_cost));
+        printf("  Total payable               %20s kr\n", cli_nor(a[0], cost.total_payable));
+        if (sl_plan_cost_sentence(sentence, sizeof sentence, &cost, 2) > 0)
+            printf("\n%s\n", sentence);
+        printf("(Effective rate: establishment fee deducted from the payout, term fee in every "
+               "payment, equal months; the nominal rate is assumed to stay at its level at "
+               "signing.)\n");
+    } else {
+        printf("  Effective rate (eff. rente) %20s\n", "not defined");
+        printf("  (%s)\n", err.message);
+    }
     sl_settlement st;
     if (sl_plan_settlement(plan, &st) == SL_OK) {
         printf("\nSettlement (innfrielse) on %s\n", cli_date_text(d, st.date));

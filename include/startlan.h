@@ -22,5 +22,7 @@
 #include "startlan/guideline.h"
 #include "startlan/capacity.h"
 #include "startlan/breakcost.h"
+#include "startlan/effective.h"
+#include "startlan/apr.h"
 
 #endif

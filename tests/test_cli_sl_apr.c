@@ -1,0 +1,117 @@
+/* sl-apr's contract: only the rate on stdout; --verbose puts the bracket on
+ * stderr; exit 2 naming the option for bad input; no root or an ambiguous one
+ * is a message and a non-zero status, never a number. */
+#include "cli_run.h"
+
+static char *prog;
+
+#define RUN(r, input, ...)                                   \
+    do {                                                     \
+        char *argv_[] = {prog, __VA_ARGS__, NULL};           \
+        cli_run((r), argv_, (input));                        \
+    } while (0)
+
+/* Directive 98/7/EC example 1 from stdin, days/365. */
+START_TEST(flows_from_stdin)
+{
+    static cli_result r;
+    RUN(&r, "# drawn, repaid\n1994-01-01,1000\n\n1995-07-01,-1200\n", "--time", "days365");
+    ck_assert_int_eq(r.status, 0);
+    ck_assert_str_eq(r.out, "12.96\n");
+    ck_assert_str_eq(r.err, "");
+}
+END_TEST
+
+START_TEST(flows_from_file_and_options)
+{
+    static cli_result r;
+    char path[] = "/tmp/sl-apr-testXXXXXX";
+    int fd = mkstemp(path);
+    ck_assert(fd >= 0);
+    const char text[] = "2012-10-10,500.00\n2012-11-10,-270\n2012-12-10,-270,00\n";
+    ck_assert(write(fd, text, sizeof text - 1) == (ssize_t)(sizeof text - 1));
+    close(fd);
+    RUN(&r, NULL, "--time", "days365", path);
+    unlink(path);
+    ck_assert_int_eq(r.status, 0);
+    ck_assert_str_eq(r.out, "84.63\n");
+    RUN(&r, NULL, "--flow", "2012-10-10:500", "--flow", "2012-10-15:-510", "--time",
+        "days-actual", "--decimals", "2");
+    ck_assert_str_eq(r.out, "326.12\n");
+}
+END_TEST
+
+START_TEST(verbose_bracket_on_stderr)
+{
+    static cli_result r;
+    RUN(&r, NULL, "--flow", "2020-01-01:1000", "--flow", "2021-01-01:-1123.45", "--verbose");
+    ck_assert_int_eq(r.status, 0);
+    ck_assert_str_eq(r.out, "12.35\n");
+    ck_assert_msg(strstr(r.err, "exactly 12.345 %") != NULL, "%s", r.err);
+    RUN(&r, NULL, "--flow", "2020-01-01:1000", "--flow", "2021-01-01:-1123.44", "--verbose");
+    ck_assert_str_eq(r.out, "12.34\n");
+    ck_assert_msg(strstr(r.err, "between 12.340 % and 12.345 %") != NULL, "%s", r.err);
+}
+END_TEST
+
+START_TEST(no_root_is_not_a_number)
+{
+    static cli_result r;
+    RUN(&r, NULL, "--flow", "2020-01-01:1000", "--flow", "2021-01-01:-900");
+    ck_assert_int_ne(r.status, 0);
+    ck_assert_int_ne(r.status, 2);
+    ck_assert_str_eq(r.out, "");
+    ck_assert_msg(strstr(r.err, "no effective rate") != NULL, "%s", r.err);
+    RUN(&r, NULL, "--flow", "2020-01-01:1000", "--flow", "2021-01-01:900");
+    ck_assert_int_ne(r.status, 0);
+    ck_assert_str_eq(r.out, "");
+    RUN(&r, NULL, "--flow", "2020-01-01:-1000", "--flow", "2021-01-01:2300", "--flow",
+        "2022-01-01:-1320");
+    ck_assert_int_ne(r.status, 0);
+    ck_assert_str_eq(r.out, "");
+    ck_assert_msg(strstr(r.err, "more than one") != NULL, "%s", r.err);
+    RUN(&r, NULL, "--flow", "2020-01-01:1000", "--flow", "2021-01-01:-900", "--allow-negative");
+    ck_assert_int_eq(r.status, 0);
+    ck_assert_str_eq(r.out, "-10.00\n");
+}
+END_TEST
+
+static void bad(const char *what, char *const argv[], const char *input)
+{
+    static cli_result r;
+    cli_run(&r, argv, input);
+    ck_assert_int_eq(r.status, 2);
+    ck_assert_str_eq(r.out, "");
+    ck_assert_msg(strstr(r.err, what) != NULL, "stderr should name %s: %s", what, r.err);
+}
+
+START_TEST(bad_input_exits_2)
+{
+    bad("--flow", (char *[]){prog, "--flow", "2020-01-01=1000", NULL}, NULL);
+    bad("--flow", (char *[]){prog, "--flow", "2020-02-30:1000", NULL}, NULL);
+    bad("--flow", (char *[]){prog, "--flow", "2020-01-01:12.345", NULL}, NULL);
+    bad("--time", (char *[]){prog, "--time", "weeks", NULL}, "");
+    bad("--decimals", (char *[]){prog, "--decimals", "0", NULL}, "");
+    bad("stdin:2", (char *[]){prog, NULL}, "2020-01-01,1000\n2021-01-01;-1100\n");
+    bad("two cash flows", (char *[]){prog, NULL}, "2020-01-01,1000\n");
+    bad("/nonexistent", (char *[]){prog, "/nonexistent/flows.csv", NULL}, NULL);
+}
+END_TEST
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fprintf(stderr, "usage: %s PATH-TO-sl-apr\n", argv[0]);
+        return 2;
+    }
+    prog = argv[1];
+    Suite *s = suite_create("cli-sl-apr");
+    TCase *tc = tcase_create("contract");
+    tcase_add_test(tc, flows_from_stdin);
+    tcase_add_test(tc, flows_from_file_and_options);
+    tcase_add_test(tc, verbose_bracket_on_stderr);
+    tcase_add_test(tc, no_root_is_not_a_number);
+    tcase_add_test(tc, bad_input_exits_2);
+    suite_add_tcase(s, tc);
+    return run_suite(s);
+}
