@@ -1,4 +1,5 @@
 /* Annuity level payment, serial instalment and one term's interest, exactly. */
+#include "annuity_internal.h"
 #include "arith_internal.h"
 #include "startlan/annuity.h"
 
@@ -54,6 +55,19 @@ int sl_annuity_payment(sl_money *out, sl_money balance, sl_rate annual_rate, int
         return rc;
     if (!out || !sl__rounding_valid(rounding))
         return SL_EINVAL;
+    /* The rate per term a/b in lowest terms; certain bounds first (almost
+     * always decisive), the exact rational when they are not. */
+    int64_t a = annual_rate.num, b;
+    if (a > 0 && !__builtin_mul_overflow(annual_rate.den, (int64_t)terms_per_year, &b)) {
+        int64_t x = a, y = b;
+        while (y) {
+            int64_t t = x % y;
+            x = y;
+            y = t;
+        }
+        if (sl__annuity_by_bounds(out, balance, a / x, b / x, n, rounding.unit, rounding.mode))
+            return SL_OK;
+    }
     mpz_t num, den;
     mpz_inits(num, den, NULL);
     annuity_fraction(num, den, balance, annual_rate, terms_per_year, n);

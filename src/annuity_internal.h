@@ -1,0 +1,17 @@
+/* Private: the certified fast route to the rounded annuity (annuity_bounds.c). */
+#ifndef SL_ANNUITY_INTERNAL_H
+#define SL_ANNUITY_INTERNAL_H
+
+#include <stdint.h>
+
+#include "startlan/money.h"
+#include "startlan/rounding.h"
+
+/* The annuity of balance at a rate a/b per term over n terms, rounded to a
+ * multiple of unit by mode, when interval bounds decide it with certainty:
+ * returns 1 and sets *out; returns 0 (out untouched) when they cannot, and the
+ * caller computes the exact rational instead. a, b > 0. */
+int sl__annuity_by_bounds(sl_money *out, sl_money balance, int64_t a, int64_t b, int n,
+                          int64_t unit, sl_round_mode mode);
+
+#endif
