@@ -19,5 +19,7 @@
 #include "startlan/date.h"
 #include "startlan/annuity.h"
 #include "startlan/plan.h"
+#include "startlan/audit.h"
+#include "startlan/portfolio.h"
 
 #endif
