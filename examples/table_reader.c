@@ -42,6 +42,7 @@ static int fail(table_error *err, long line, long column, const char *fmt, ...)
 static int fail(table_error *err, long line, long column, const char *fmt, ...)
 {
     if (err) {
+        err->recoverable = 0;
         err->line = line;
         err->column = column;
         va_list ap;
@@ -416,10 +417,14 @@ int table_next(table_reader *r, table_error *err)
     int rc = next_record(r, err, 0);
     if (rc <= 0)
         return rc;
-    if (r->nfields != r->header_fields)
-        return fail(err, r->record_line, (long)(r->nfields < r->header_fields ? r->nfields + 1
-                                                                               : r->header_fields + 1),
-                    "%zu fields where the header has %zu", r->nfields, r->header_fields);
+    if (r->nfields != r->header_fields) {
+        fail(err, r->record_line,
+             (long)(r->nfields < r->header_fields ? r->nfields + 1 : r->header_fields + 1),
+             "%zu fields where the header has %zu", r->nfields, r->header_fields);
+        if (err)
+            err->recoverable = 1;
+        return -1;
+    }
     for (size_t f = 0; f < r->nfields; f++) {
         char *s = r->arena + r->offsets[f];
         char *t = trim(s);
@@ -431,7 +436,7 @@ int table_next(table_reader *r, table_error *err)
 
 const char *table_field(const table_reader *r, size_t i)
 {
-    if (i >= r->ncolumns || r->map[i] < 0)
+    if (i >= r->ncolumns || r->map[i] < 0 || (size_t)r->map[i] >= r->nfields)
         return NULL;
     return field_at(r, (size_t)r->map[i]);
 }

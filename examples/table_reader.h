@@ -33,6 +33,7 @@ typedef struct table_column {
 typedef struct table_error {
     long line;    /* 1-based, 0 when not about a line */
     long column;  /* 1-based field number, 0 when unknown */
+    int recoverable; /* 1: only this row is bad (e.g. ragged); reading may go on */
     char message[512];
 } table_error;
 
