@@ -408,6 +408,8 @@ int main(int argc, char **argv)
     int started = 0, rc;
     long rows = 0;
     while ((rc = table_next(t, &terr)) != 0) {
+        if (rc < 0 && !terr.recoverable)
+            cli_die(CLI_EXIT_USAGE, "%s: line %ld: %s", path, terr.line, terr.message);
         if (!started) {
             started = 1;
             if (out.format == CLI_CSV)
@@ -426,8 +428,6 @@ int main(int argc, char **argv)
         const char *id = NULL;
         long line = 0;
         if (rc < 0) {
-            if (!terr.recoverable)
-                cli_die(CLI_EXIT_USAGE, "%s: line %ld: %s", path, terr.line, terr.message);
             p.line = line = terr.line;
             snprintf(p.message, sizeof p.message, "column %ld: %s", terr.column, terr.message);
             id = table_field(t, C_ID);
