@@ -349,7 +349,8 @@ int main(int argc, char **argv)
     while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
         if (cli_loan_option(&loan, opt, optarg)) {
             have_amount |= opt == CLI_OPT_AMOUNT;
-            loan_options++;
+            /* --terms-per-year alone sets how implied rates are shown */
+            loan_options += opt != CLI_OPT_TERMS_PER_YEAR;
             continue;
         }
         switch (opt) {
