@@ -227,8 +227,6 @@ static void print_table(const char *path, const found_list *l, const sl_audit_su
     printf("\n  %-22s %20d", "Terms", s->found.terms);
     if (s->have_expected)
         printf(" %20d", s->expected.terms);
-    if (s->have_stated)
-        printf(" %20s", "");
     printf("\n");
     print_totals_line("Interest (renter)", s->have_expected, s->have_stated, s->found.interest,
                       s->expected.interest, s->stated.interest);
@@ -420,7 +418,11 @@ int main(int argc, char **argv)
                     table_line(t));
         sl_plan_row r;
         memset(&r, 0, sizeof r);
-        int totals_row = term_text && is_totals_label(term_text);
+        /* a totals row: "Sum"/"Total"/... in the term column, or in the
+         * due-date column when the term is empty */
+        const char *due_text = table_field(t, C_DUE);
+        int totals_row = (term_text && is_totals_label(term_text)) ||
+                         ((!term_text || !*term_text) && due_text && is_totals_label(due_text));
         if (term_text && *term_text && !totals_row) {
             char *end;
             long v = strtol(term_text, &end, 10);
@@ -428,7 +430,8 @@ int main(int argc, char **argv)
                 value_error(path, t, C_TERM, term_text, "not a term number");
             r.term = (int)v;
         }
-        r.due_date = date_field(path, t, C_DUE);
+        if (!totals_row)
+            r.due_date = date_field(path, t, C_DUE);
         if (!totals_row)
             r.opening_balance = amount_field(path, t, C_OPEN);
         r.interest = amount_field(path, t, C_INTEREST);

@@ -168,6 +168,11 @@ static json_t *find_diff(json_t *root, const char *check, const char *field)
 
 static plan_csv plan;
 
+static const style variants_nor = {
+    ';', 1, 1, 1, 1, 0, 1,
+    {"Termin", "Forfallsdato", "Restgjeld før", "Renter", "Avdrag", "Gebyr", "Terminbeløp",
+     "Restgjeld etter"}};
+
 static void load_example(void)
 {
     make_plan(&plan, loan_args);
@@ -384,6 +389,20 @@ START_TEST(wrong_total)
     ck_assert_ptr_nonnull(d);
     ck_assert_int_eq(json_integer_value(json_object_get(d, "difference_ore")), -1);
     ck_assert_int_eq(json_array_size(json_object_get(j, "differences")), 1);
+    json_decref(j);
+    exec_free(&r);
+    unlink(path);
+
+    /* "I alt" in the due-date column of a Norwegian export, term empty */
+    strcpy(plan.f[n][0], "");
+    strcpy(plan.f[n][1], "I alt");
+    write_plan(path, &plan, &variants_nor);
+    r = audit(path, 1, 0, NULL);
+    ck_assert_int_eq(r.status, 1);
+    j = parse_json(&r);
+    d = find_diff(j, "stated_total", "fee");
+    ck_assert_ptr_nonnull(d);
+    ck_assert_int_eq(json_integer_value(json_object_get(d, "difference_ore")), -1);
     json_decref(j);
     exec_free(&r);
     unlink(path);

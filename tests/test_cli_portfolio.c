@@ -269,6 +269,20 @@ START_TEST(period_and_establishment_fee)
     json_decref(j);
     exec_free(&r);
     unlink(path);
+
+    /* Norwegian header names, columns in another order */
+    const char nor[] = "\xEF\xBB\xBFLånenr;Rente;Lånebeløp;Terminer;Terminer per år;Lånetype;"
+                       "Utbetalingsdato;Etableringsgebyr;Termingebyr\r\n"
+                       "A;5,000;100 000;12;12;annuitet;2025-01-15;600;30\r\n";
+    exec_temp_file(path, nor, sizeof nor - 1);
+    r = run(path, "csv", NULL);
+    ck_assert_msg(r.status == 0, "%s", r.err);
+    ck_assert_str_eq(r.out, "id,loans,skipped,balance,interest,principal,term_fees,"
+                            "establishment_fees,fees\n"
+                            "A,1,0,8525.21,2693.46,91474.79,330.00,600.00,930.00\n"
+                            "TOTAL,1,0,8525.21,2693.46,91474.79,330.00,600.00,930.00\n");
+    exec_free(&r);
+    unlink(path);
 }
 END_TEST
 
