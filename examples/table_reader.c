@@ -420,7 +420,10 @@ int table_next(table_reader *r, table_error *err)
     if (r->nfields != r->header_fields) {
         fail(err, r->record_line,
              (long)(r->nfields < r->header_fields ? r->nfields + 1 : r->header_fields + 1),
-             "%zu fields where the header has %zu", r->nfields, r->header_fields);
+             "%zu fields where the header has %zu%s", r->nfields, r->header_fields,
+             r->delim == ',' && r->nfields > r->header_fields
+                 ? " (a decimal comma in an unquoted field? quote it or use ';')"
+                 : "");
         if (err)
             err->recoverable = 1;
         return -1;
