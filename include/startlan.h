@@ -24,5 +24,7 @@
 #include "startlan/breakcost.h"
 #include "startlan/effective.h"
 #include "startlan/apr.h"
+#include "startlan/audit.h"
+#include "startlan/portfolio.h"
 
 #endif

@@ -1,0 +1,68 @@
+/* A streaming reader for the CSV tables people export (shared by sl-audit and
+ * sl-portfolio), on top of libcsv.
+ *
+ * - Delimiter ',' ';' or tab, detected from the header line (the one that
+ *   occurs most often outside quotes; ',' on a tie).
+ * - A UTF-8 byte-order mark before the header is skipped; CRLF and LF line
+ *   ends; quoted fields ("..." with "" for a quote) may hold the delimiter.
+ * - Header names are matched after folding: ASCII letters to lower case,
+ *   æ/ø/å (either case) to ae/o/a, spaces, '_', '-', '.' and '/' removed, so
+ *   "Restgjeld før" matches "restgjeldfor" and "opening_balance" matches
+ *   "openingbalance". A mapping "name=Header,name=Header" (--columns)
+ *   names the header of a column explicitly.
+ * - Each line is at most TABLE_MAX_LINE bytes and each record at most
+ *   TABLE_MAX_LINE bytes; longer input is an error, so memory stays bounded.
+ * - Rows with a different number of fields from the header are errors.
+ * Errors carry the 1-based line and column (field number) of the problem.
+ * Memory: one line buffer and one record's fields, whatever the file size. */
+#ifndef SL_TABLE_READER_H
+#define SL_TABLE_READER_H
+
+#include <stddef.h>
+
+#define TABLE_MAX_LINE (1024 * 1024)
+#define TABLE_MAX_FIELDS 256
+
+/* One column the program wants. */
+typedef struct table_column {
+    const char *name;          /* canonical name, e.g. "opening_balance" */
+    const char *const *aliases; /* folded header names also accepted; NULL-terminated, may be NULL */
+    int required;
+} table_column;
+
+typedef struct table_error {
+    long line;    /* 1-based, 0 when not about a line */
+    long column;  /* 1-based field number, 0 when unknown */
+    int recoverable; /* 1: only this row is bad (e.g. ragged); reading may go on */
+    char message[512];
+} table_error;
+
+typedef struct table_reader table_reader;
+
+/* Open path ("-" for stdin), read the header and match the columns.
+ * mapping: "name=Header,..." or NULL. allow_unknown: 0 makes a header column
+ * that matches no wanted column an error. Returns 0 or -1 (err filled). */
+int table_open(table_reader **out, const char *path, const table_column *columns, size_t ncolumns,
+               const char *mapping, int allow_unknown, table_error *err);
+
+/* Read the next record. Returns 1 (a row), 0 (end of file) or -1 (err
+ * filled: a read or parse error, a ragged row or an over-long line). */
+int table_next(table_reader *r, table_error *err);
+
+/* The value of wanted column i in the current row (trimmed of surrounding
+ * spaces), or NULL when the column is not in the file. Valid until the next
+ * table_next. */
+const char *table_field(const table_reader *r, size_t i);
+/* 1-based field number of wanted column i in the file, 0 if absent. */
+long table_field_column(const table_reader *r, size_t i);
+/* 1-based line where the current row starts. */
+long table_line(const table_reader *r);
+/* The delimiter found. */
+char table_delimiter(const table_reader *r);
+
+void table_close(table_reader *r);
+
+/* Fold a header name as described above into buf. */
+void table_fold(char *buf, size_t size, const char *name);
+
+#endif

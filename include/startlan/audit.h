@@ -1,0 +1,163 @@
+/* startlan: checking a payment plan (nedbetalingsplan) made by another system,
+ * to the øre (revisjon av nedbetalingsplan).
+ *
+ * Feed the plan's rows one at a time (sl_audit_add_row), in the order they
+ * were exported, then call sl_audit_finish. Every difference found is passed
+ * to the caller's callback as it is found; the library keeps no list.
+ *
+ * Consistency checks (always, no loan terms needed):
+ *   SL_AUDIT_SUM       payment = interest + principal + fee in each row
+ *   SL_AUDIT_BALANCE   closing balance = opening balance − principal
+ *   SL_AUDIT_CHAIN     each opening balance is the previous closing balance
+ *   SL_AUDIT_SEQUENCE  each term number is the previous one + 1
+ *   SL_AUDIT_END       the last closing balance is 0
+ *   SL_AUDIT_PRINCIPAL_SUM  the principal sums to the first opening balance
+ *   SL_AUDIT_STATED_TOTAL   a totals row given by the plan equals the sums
+ *   SL_AUDIT_RATE_JUMP the interest rate implied by the rows changes (a note:
+ *                      a floating rate may change; it does not count as a
+ *                      difference)
+ * Comparison with terms (when sl_audit_new is given loan terms): the plan is
+ * recomputed with the plan engine and each row is compared field by field
+ * with the engine's row of the same term number (SL_AUDIT_MISMATCH); terms
+ * the engine has and the input lacks are SL_AUDIT_MISSING_ROW, rows the
+ * engine does not have are SL_AUDIT_EXTRA_ROW, a term given twice is
+ * SL_AUDIT_DUPLICATE_ROW.
+ *
+ * Implied rate: a row with opening balance B and interest I fits every rate
+ * per term r with |B·r − I| <= 1 øre + tolerance (any rounding to the øre).
+ * The rows since the last change must share one such r (the intersection of
+ * their intervals, exact rationals); the first row that does not fit starts a
+ * new run and is reported as a rate jump.
+ *
+ * Tolerance: an amount difference of at most `tolerance` øre is still
+ * reported, marked within_tolerance, and does not count as a difference.
+ *
+ * Thread-safety: an audit handle is used by one thread at a time; separate
+ * handles are independent. */
+#ifndef STARTLAN_AUDIT_H
+#define STARTLAN_AUDIT_H
+
+#include "error.h"
+#include "export.h"
+#include "money.h"
+#include "plan.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum sl_audit_check {
+    SL_AUDIT_SUM = 0,
+    SL_AUDIT_BALANCE,
+    SL_AUDIT_CHAIN,
+    SL_AUDIT_SEQUENCE,
+    SL_AUDIT_END,
+    SL_AUDIT_PRINCIPAL_SUM,
+    SL_AUDIT_STATED_TOTAL,
+    SL_AUDIT_RATE_JUMP,
+    SL_AUDIT_MISMATCH,
+    SL_AUDIT_MISSING_ROW,
+    SL_AUDIT_EXTRA_ROW,
+    SL_AUDIT_DUPLICATE_ROW
+} sl_audit_check;
+
+/* The field a difference is about. */
+typedef enum sl_audit_field {
+    SL_AUDIT_FIELD_TERM = 0,
+    SL_AUDIT_FIELD_DUE_DATE,
+    SL_AUDIT_FIELD_OPENING_BALANCE,
+    SL_AUDIT_FIELD_INTEREST,
+    SL_AUDIT_FIELD_PRINCIPAL,
+    SL_AUDIT_FIELD_FEE,
+    SL_AUDIT_FIELD_PAYMENT,
+    SL_AUDIT_FIELD_CLOSING_BALANCE,
+    SL_AUDIT_FIELD_ROW /* a whole row (missing, extra, duplicate) */
+} sl_audit_field;
+
+/* One difference. For amount fields expected/found/difference are øre
+ * (difference = found − expected); for SL_AUDIT_FIELD_TERM they are term
+ * numbers; for SL_AUDIT_FIELD_DUE_DATE the dates are in the *_date fields
+ * and difference is the number of days (found − expected). */
+typedef struct sl_audit_difference {
+    sl_audit_check check;
+    sl_audit_field field;
+    long row;             /* 1-based position in the input; 0 for the whole plan */
+    int term;             /* the term number the row carries (or expects, for a missing row) */
+    sl_money expected;
+    sl_money found;
+    sl_money difference;
+    sl_date expected_date;
+    sl_date found_date;
+    sl_rate rate_before;  /* SL_AUDIT_RATE_JUMP: rate per term implied by the previous row
+                             (its interest / its opening balance) */
+    sl_rate rate_after;   /* ... and by this row; expected is then this row's opening
+                             balance at rate_before, rounded to the øre half up */
+    int within_tolerance; /* 1: |difference| <= tolerance, not counted */
+} sl_audit_difference;
+
+/* Called for each difference; return 0 to go on, non-zero to stop the audit
+ * (sl_audit_add_row / sl_audit_finish then return SL_ESTATE). */
+typedef int (*sl_audit_report_fn)(void *ctx, const sl_audit_difference *difference);
+
+#define SL_AUDIT_OPTIONS_VERSION 1
+
+typedef struct sl_audit_options {
+    unsigned version;
+    sl_money tolerance;        /* øre, >= 0; default 0 */
+    sl_audit_report_fn report; /* may be NULL: differences are only counted */
+    void *report_ctx;
+} sl_audit_options;
+
+#define SL_AUDIT_OPTIONS_INIT {SL_AUDIT_OPTIONS_VERSION, 0, NULL, NULL}
+
+/* What the audit found. */
+typedef struct sl_audit_summary {
+    long rows;                /* rows fed (the stated totals row not counted) */
+    long differences;         /* differences beyond the tolerance */
+    long within_tolerance;    /* differences within it */
+    long rate_jumps;          /* notes: where the implied rate changes */
+    sl_plan_totals found;     /* sums of the rows fed (terms = rows, establishment fee 0) */
+    int have_expected;        /* 1 when terms were given */
+    sl_plan_totals expected;  /* the recomputed plan's totals */
+    int have_stated;          /* 1 when a stated totals row was given */
+    sl_plan_totals stated;    /* as given (interest, principal, term_fees, paid) */
+} sl_audit_summary;
+
+typedef struct sl_audit sl_audit;
+
+/* Start an audit. terms may be NULL (consistency checks only); otherwise they
+ * are validated and the plan engine recomputes the plan. options may be NULL
+ * (defaults). Free with sl_audit_free. 0, SL_ENOMEM, SL_EVERSION, SL_EINVAL
+ * (negative tolerance, bad terms; err filled). */
+SL_API SL_WARN_UNUSED int sl_audit_new(sl_audit **out, const sl_loan_terms *terms,
+                                       const sl_audit_options *options, sl_error *err);
+
+/* Check one row. The fields read are term (0: the row's position), due_date
+ * (SL_DATE_NONE: not compared), opening_balance, interest, principal, fee,
+ * payment and closing_balance; rate, days and events are ignored.
+ * 0, SL_ESTATE (stopped by the callback or called after finish),
+ * SL_ERANGE (sums beyond int64) or SL_ENOMEM. */
+SL_API SL_WARN_UNUSED int sl_audit_add_row(sl_audit *audit, const sl_plan_row *row);
+
+/* The plan's own totals row (sum/total line), if it has one: its interest,
+ * principal, fee and payment are compared at finish with the sums of the rows
+ * (SL_AUDIT_STATED_TOTAL). Give it at most once. 0 or SL_ESTATE. */
+SL_API SL_WARN_UNUSED int sl_audit_stated_totals(sl_audit *audit, const sl_plan_row *totals);
+
+/* The end-of-plan checks (end balance, principal sum, stated totals, missing
+ * rows) and the summary. out may be NULL. 0 or a negative code. */
+SL_API SL_WARN_UNUSED int sl_audit_finish(sl_audit *audit, sl_audit_summary *out);
+
+/* Free an audit. NULL is allowed. */
+SL_API void sl_audit_free(sl_audit *audit);
+
+/* Short English names: "sum", "balance", "chain", ... ; "term", "due_date",
+ * "opening_balance", ... NULL for an unknown value. */
+SL_API const char *sl_audit_check_name(sl_audit_check check);
+SL_API const char *sl_audit_field_name(sl_audit_field field);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

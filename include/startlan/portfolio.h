@@ -1,0 +1,99 @@
+/* startlan: a kommune's book of start loans (utlånsportefølje): per-loan
+ * figures for a date and a period, and exact totals over any number of loans.
+ *
+ * Per loan (sl_loan_figures_compute), walking the plan engine's rows:
+ *  - balance (restgjeld) at as_of: the principal less the principal of every
+ *    term due on or before as_of, i.e. assuming each term is paid when due;
+ *    0 when the loan is paid out after as_of (not yet paid out);
+ *  - interest (renter), principal (avdrag) and term fees (termingebyr) of the
+ *    terms whose due date falls in [from, to], both ends included;
+ *  - the establishment fee (etableringsgebyr) counts in the period when the
+ *    payout date falls in [from, to] (it is paid at payout);
+ *    fees = term fees + that establishment fee.
+ * A loan needs a payout date (utbetalingsdato) for these dated figures: a
+ * contract without one is rejected (SL_EINVAL, field "payout_date").
+ *
+ * Totals (sl_portfolio_totals) are exact sums in GMP integers, so they never
+ * overflow; they are the sums of the per-loan figures to the øre. Nothing is
+ * kept per loan: memory is the same for ten loans or ten million.
+ *
+ * Thread-safety: sl_loan_figures_compute is pure; a totals handle is used by
+ * one thread at a time. */
+#ifndef STARTLAN_PORTFOLIO_H
+#define STARTLAN_PORTFOLIO_H
+
+#include "date.h"
+#include "error.h"
+#include "export.h"
+#include "money.h"
+#include "plan.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Figures of one loan for a date and a period. */
+typedef struct sl_loan_figures {
+    sl_money balance;           /* restgjeld at as_of */
+    sl_money interest;          /* renter due in [from, to] */
+    sl_money principal;         /* avdrag due in [from, to] */
+    sl_money term_fees;         /* termingebyr due in [from, to] */
+    sl_money establishment_fee; /* etableringsgebyr if paid out in [from, to], else 0 */
+    sl_money fees;              /* term_fees + establishment_fee */
+    int terms_due;              /* number of terms due in [from, to] */
+} sl_loan_figures;
+
+/* Compute the figures of the loan `terms` (validated here; it must have a
+ * payout date) at as_of and for the period from..to (inclusive, from <= to).
+ * All amounts come from the plan engine's rows, unrounded sums of øre.
+ * 0, or SL_EINVAL / SL_ERANGE / SL_ENOMEM with err naming the field
+ * ("payout_date", "as_of", "from", "to" or a contract field). */
+SL_API SL_WARN_UNUSED int sl_loan_figures_compute(sl_loan_figures *out, const sl_loan_terms *terms,
+                                                  sl_date as_of, sl_date from, sl_date to,
+                                                  sl_error *err);
+
+/* The figures a total is kept of. */
+typedef enum sl_portfolio_item {
+    SL_PORTFOLIO_BALANCE = 0,
+    SL_PORTFOLIO_INTEREST,
+    SL_PORTFOLIO_PRINCIPAL,
+    SL_PORTFOLIO_TERM_FEES,
+    SL_PORTFOLIO_ESTABLISHMENT_FEES,
+    SL_PORTFOLIO_FEES
+} sl_portfolio_item;
+
+/* A buffer of this size holds any formatted total with its NUL. */
+#define SL_PORTFOLIO_BUFSIZE 64
+
+typedef struct sl_portfolio_totals sl_portfolio_totals;
+
+/* A zeroed exact accumulator. Free with sl_portfolio_totals_free.
+ * 0 or SL_ENOMEM. */
+SL_API SL_WARN_UNUSED int sl_portfolio_totals_new(sl_portfolio_totals **out);
+SL_API void sl_portfolio_totals_free(sl_portfolio_totals *totals);
+
+/* Add one loan's figures (counts one loan). Exact; cannot overflow. */
+SL_API void sl_portfolio_totals_add(sl_portfolio_totals *totals, const sl_loan_figures *figures);
+/* Count one input row left out of the totals (a bad row skipped). */
+SL_API void sl_portfolio_totals_skip(sl_portfolio_totals *totals);
+
+/* Loans added and rows skipped. */
+SL_API long long sl_portfolio_totals_loans(const sl_portfolio_totals *totals);
+SL_API long long sl_portfolio_totals_skipped(const sl_portfolio_totals *totals);
+
+/* A total as øre; SL_ERANGE when it does not fit in int64 (format it
+ * instead), SL_EINVAL for an unknown item. */
+SL_API SL_WARN_UNUSED int sl_portfolio_totals_get(sl_money *out, const sl_portfolio_totals *totals,
+                                                  sl_portfolio_item item);
+
+/* A total as exact kroner with two decimals and '.' ("12345678901234567.89"),
+ * whatever its size. Returns the length, or SL_ERANGE (buffer too small;
+ * SL_PORTFOLIO_BUFSIZE is always enough) / SL_EINVAL. */
+SL_API int sl_portfolio_totals_format(char *buf, size_t size, const sl_portfolio_totals *totals,
+                                      sl_portfolio_item item);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

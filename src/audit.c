@@ -1,0 +1,395 @@
+/* Auditing a payment plan: consistency rules, and a row-by-row comparison
+ * with the plan engine's own plan when the loan terms are known. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "arith_internal.h"
+#include "startlan/audit.h"
+
+struct sl_audit {
+    sl_audit_options options;
+    int have_terms;
+    sl_plan_row *expected; /* the engine's rows, [0] is term 1 */
+    int expected_count;
+    unsigned char *seen; /* per expected term */
+    sl_plan_totals expected_totals;
+    sl_plan_totals found;
+    long rows;
+    int have_prev;
+    sl_plan_row prev;
+    int prev_term;
+    sl_money first_opening;
+    long last_row;
+    /* implied rate per term: intersection [lo, hi] of the current run */
+    int have_interval;
+    mpq_t lo, hi, l, h;
+    int have_stated;
+    sl_plan_totals stated;
+    long differences, within, jumps;
+    int stopped, finished;
+};
+
+static const char *const check_names[] = {
+    "sum",           "balance",      "chain",    "sequence",    "end",
+    "principal_sum", "stated_total", "rate_jump", "mismatch", "missing_row",
+    "extra_row",     "duplicate_row",
+};
+static const char *const field_names[] = {
+    "term",    "due_date", "opening_balance", "interest", "principal",
+    "fee",     "payment",  "closing_balance", "row",
+};
+
+const char *sl_audit_check_name(sl_audit_check check)
+{
+    if ((int)check < 0 || (size_t)check >= sizeof check_names / sizeof check_names[0])
+        return NULL;
+    return check_names[check];
+}
+
+const char *sl_audit_field_name(sl_audit_field field)
+{
+    if ((int)field < 0 || (size_t)field >= sizeof field_names / sizeof field_names[0])
+        return NULL;
+    return field_names[field];
+}
+
+static void blank(sl_audit_difference *d, sl_audit_check check, sl_audit_field field, long row,
+                  int term)
+{
+    memset(d, 0, sizeof *d);
+    d->check = check;
+    d->field = field;
+    d->row = row;
+    d->term = term;
+    d->rate_before = (sl_rate)SL_RATE_ZERO;
+    d->rate_after = (sl_rate)SL_RATE_ZERO;
+}
+
+static int is_amount(sl_audit_field f)
+{
+    return f != SL_AUDIT_FIELD_TERM && f != SL_AUDIT_FIELD_DUE_DATE && f != SL_AUDIT_FIELD_ROW;
+}
+
+static int emit(sl_audit *a, sl_audit_difference *d)
+{
+    if (d->check == SL_AUDIT_RATE_JUMP) {
+        a->jumps++;
+    } else {
+        sl_money diff = d->difference;
+        int small = is_amount(d->field) && diff != SL_MONEY_MIN &&
+                    (diff < 0 ? -diff : diff) <= a->options.tolerance;
+        d->within_tolerance = small;
+        if (small)
+            a->within++;
+        else
+            a->differences++;
+    }
+    if (a->options.report && a->options.report(a->options.report_ctx, d) != 0) {
+        a->stopped = 1;
+        return SL_ESTATE;
+    }
+    return SL_OK;
+}
+
+/* Compare two amounts; report when they differ. */
+static int amount(sl_audit *a, sl_audit_check check, sl_audit_field field, long row, int term,
+                  sl_money expected, sl_money found)
+{
+    if (expected == found)
+        return SL_OK;
+    sl_audit_difference d;
+    blank(&d, check, field, row, term);
+    d.expected = expected;
+    d.found = found;
+    if (sl_money_sub(&d.difference, found, expected) != SL_OK)
+        d.difference = found > expected ? SL_MONEY_MAX : SL_MONEY_MIN;
+    return emit(a, &d);
+}
+
+int sl_audit_new(sl_audit **out, const sl_loan_terms *terms, const sl_audit_options *options,
+                 sl_error *err)
+{
+    if (!out)
+        return sl__fail(err, SL_ESTATE, "audit", "", "no place for the audit given");
+    *out = NULL;
+    sl_audit_options opt = SL_AUDIT_OPTIONS_INIT;
+    if (options) {
+        if (options->version < 1 || options->version > SL_AUDIT_OPTIONS_VERSION)
+            return sl__fail(err, SL_EVERSION, "version", "",
+                            "unknown version of sl_audit_options (initialise with "
+                            "SL_AUDIT_OPTIONS_INIT)");
+        opt = *options;
+    }
+    if (opt.tolerance < 0) {
+        char text[SL_MONEY_BUFSIZE];
+        sl_money_format(text, sizeof text, opt.tolerance, SL_MONEY_PLAIN);
+        return sl__fail(err, SL_EINVAL, "tolerance", text, "tolerance %s: must not be negative",
+                        text);
+    }
+    sl_audit *a = calloc(1, sizeof *a);
+    if (!a)
+        return sl__fail(err, SL_ENOMEM, "audit", "", "out of memory");
+    a->options = opt;
+    mpq_inits(a->lo, a->hi, a->l, a->h, NULL);
+    if (terms) {
+        sl_plan *plan;
+        int rc = sl_plan_new(&plan, terms, err);
+        if (rc != SL_OK) {
+            sl_audit_free(a);
+            return rc;
+        }
+        a->have_terms = 1;
+        a->expected = calloc((size_t)terms->terms, sizeof *a->expected);
+        a->seen = calloc((size_t)terms->terms + 1, 1);
+        if (!a->expected || !a->seen) {
+            sl_plan_free(plan);
+            sl_audit_free(a);
+            return sl__fail(err, SL_ENOMEM, "audit", "", "out of memory");
+        }
+        sl_plan_row r;
+        while ((rc = sl_plan_next(plan, &r)) == 1)
+            a->expected[a->expected_count++] = r;
+        sl_plan_totals_so_far(plan, &a->expected_totals);
+        sl_plan_free(plan);
+        if (rc < 0) {
+            sl_audit_free(a);
+            return sl__fail(err, rc, "terms", "", "the plan could not be computed");
+        }
+    }
+    *out = a;
+    return SL_OK;
+}
+
+void sl_audit_free(sl_audit *a)
+{
+    if (!a)
+        return;
+    mpq_clears(a->lo, a->hi, a->l, a->h, NULL);
+    free(a->expected);
+    free(a->seen);
+    free(a);
+}
+
+/* The implied-rate check for a row with a positive opening balance. */
+static int rate_check(sl_audit *a, long row, int term, const sl_plan_row *r)
+{
+    sl_money slack;
+    if (sl_money_add(&slack, a->options.tolerance, 1) != SL_OK)
+        return SL_OK; /* any rate fits */
+    /* [I − slack, I + slack] / B, computed in GMP (no overflow) */
+    mpz_t n;
+    mpz_init(n);
+    sl__mpz_set_i64(n, r->interest);
+    mpz_t s;
+    mpz_init(s);
+    sl__mpz_set_i64(s, slack);
+    mpz_t b;
+    mpz_init(b);
+    sl__mpz_set_i64(b, r->opening_balance);
+    mpz_sub(mpq_numref(a->l), n, s);
+    mpz_set(mpq_denref(a->l), b);
+    mpq_canonicalize(a->l);
+    mpz_add(mpq_numref(a->h), n, s);
+    mpz_set(mpq_denref(a->h), b);
+    mpq_canonicalize(a->h);
+    mpz_clears(n, s, b, NULL);
+
+    int rc = SL_OK;
+    if (!a->have_interval) {
+        mpq_set(a->lo, a->l);
+        mpq_set(a->hi, a->h);
+        a->have_interval = 1;
+    } else {
+        if (mpq_cmp(a->l, a->lo) > 0)
+            mpq_set(a->lo, a->l);
+        if (mpq_cmp(a->h, a->hi) < 0)
+            mpq_set(a->hi, a->h);
+        if (mpq_cmp(a->lo, a->hi) > 0) {
+            sl_audit_difference d;
+            blank(&d, SL_AUDIT_RATE_JUMP, SL_AUDIT_FIELD_INTEREST, row, term);
+            const sl_plan_row *p = &a->prev;
+            if (p->opening_balance <= 0 ||
+                sl_rate_from_fraction(&d.rate_before, p->interest, p->opening_balance) != SL_OK)
+                d.rate_before = (sl_rate)SL_RATE_ZERO;
+            if (sl_rate_from_fraction(&d.rate_after, r->interest, r->opening_balance) != SL_OK)
+                d.rate_after = (sl_rate)SL_RATE_ZERO;
+            d.found = r->interest;
+            if (p->opening_balance > 0 &&
+                sl__muldiv_round(&d.expected, NULL, r->opening_balance, p->interest,
+                                 p->opening_balance, 1, 1, SL_ROUND_HALF_UP) == SL_OK &&
+                sl_money_sub(&d.difference, d.found, d.expected) == SL_OK) {
+                /* filled */
+            } else {
+                d.expected = 0;
+                d.difference = 0;
+            }
+            mpq_set(a->lo, a->l);
+            mpq_set(a->hi, a->h);
+            rc = emit(a, &d);
+        }
+    }
+    return rc;
+}
+
+static int compare_with_plan(sl_audit *a, long row, int term, const sl_plan_row *r)
+{
+    sl_audit_difference d;
+    if (term < 1 || term > a->expected_count) {
+        blank(&d, SL_AUDIT_EXTRA_ROW, SL_AUDIT_FIELD_ROW, row, term);
+        d.found = r->payment;
+        d.difference = r->payment;
+        return emit(a, &d);
+    }
+    if (a->seen[term]) {
+        blank(&d, SL_AUDIT_DUPLICATE_ROW, SL_AUDIT_FIELD_ROW, row, term);
+        d.found = r->payment;
+        d.difference = r->payment;
+        return emit(a, &d);
+    }
+    a->seen[term] = 1;
+    const sl_plan_row *e = &a->expected[term - 1];
+    int rc = SL_OK;
+    if (r->due_date.year != 0 && e->due_date.year != 0 &&
+        sl_date_compare(r->due_date, e->due_date) != 0) {
+        blank(&d, SL_AUDIT_MISMATCH, SL_AUDIT_FIELD_DUE_DATE, row, term);
+        d.expected_date = e->due_date;
+        d.found_date = r->due_date;
+        d.difference = sl_date_diff_days(e->due_date, r->due_date);
+        rc = emit(a, &d);
+    }
+    if (rc == SL_OK)
+        rc = amount(a, SL_AUDIT_MISMATCH, SL_AUDIT_FIELD_OPENING_BALANCE, row, term,
+                    e->opening_balance, r->opening_balance);
+    if (rc == SL_OK)
+        rc = amount(a, SL_AUDIT_MISMATCH, SL_AUDIT_FIELD_INTEREST, row, term, e->interest,
+                    r->interest);
+    if (rc == SL_OK)
+        rc = amount(a, SL_AUDIT_MISMATCH, SL_AUDIT_FIELD_PRINCIPAL, row, term, e->principal,
+                    r->principal);
+    if (rc == SL_OK)
+        rc = amount(a, SL_AUDIT_MISMATCH, SL_AUDIT_FIELD_FEE, row, term, e->fee, r->fee);
+    if (rc == SL_OK)
+        rc = amount(a, SL_AUDIT_MISMATCH, SL_AUDIT_FIELD_PAYMENT, row, term, e->payment,
+                    r->payment);
+    if (rc == SL_OK)
+        rc = amount(a, SL_AUDIT_MISMATCH, SL_AUDIT_FIELD_CLOSING_BALANCE, row, term,
+                    e->closing_balance, r->closing_balance);
+    return rc;
+}
+
+int sl_audit_add_row(sl_audit *a, const sl_plan_row *r)
+{
+    if (!a || !r || a->stopped || a->finished)
+        return SL_ESTATE;
+    long row = a->rows + 1;
+    int term = r->term ? r->term : (int)(row > 1000000000L ? 1000000000L : row);
+
+    sl_plan_totals t = a->found;
+    if (sl_money_add(&t.interest, t.interest, r->interest) ||
+        sl_money_add(&t.principal, t.principal, r->principal) ||
+        sl_money_add(&t.term_fees, t.term_fees, r->fee) ||
+        sl_money_add(&t.fees, t.fees, r->fee) || sl_money_add(&t.paid, t.paid, r->payment))
+        return SL_ERANGE;
+    t.terms++;
+    a->found = t;
+    a->rows = row;
+    a->last_row = row;
+    if (row == 1)
+        a->first_opening = r->opening_balance;
+
+    int rc = SL_OK;
+    sl_money sum;
+    if (sl_money_add(&sum, r->interest, r->principal) == SL_OK &&
+        sl_money_add(&sum, sum, r->fee) == SL_OK)
+        rc = amount(a, SL_AUDIT_SUM, SL_AUDIT_FIELD_PAYMENT, row, term, sum, r->payment);
+    sl_money closing;
+    if (rc == SL_OK && sl_money_sub(&closing, r->opening_balance, r->principal) == SL_OK)
+        rc = amount(a, SL_AUDIT_BALANCE, SL_AUDIT_FIELD_CLOSING_BALANCE, row, term, closing,
+                    r->closing_balance);
+    if (rc == SL_OK && a->have_prev)
+        rc = amount(a, SL_AUDIT_CHAIN, SL_AUDIT_FIELD_OPENING_BALANCE, row, term,
+                    a->prev.closing_balance, r->opening_balance);
+    if (rc == SL_OK && a->have_prev && r->term != 0 && a->prev_term != 0 &&
+        r->term != a->prev_term + 1) {
+        sl_audit_difference d;
+        blank(&d, SL_AUDIT_SEQUENCE, SL_AUDIT_FIELD_TERM, row, term);
+        d.expected = (sl_money)a->prev_term + 1;
+        d.found = r->term;
+        d.difference = d.found - d.expected;
+        rc = emit(a, &d);
+    }
+    if (rc == SL_OK && r->opening_balance > 0)
+        rc = rate_check(a, row, term, r);
+    if (rc == SL_OK && a->have_terms)
+        rc = compare_with_plan(a, row, term, r);
+    a->prev = *r;
+    a->prev_term = r->term;
+    a->have_prev = 1;
+    return rc;
+}
+
+int sl_audit_stated_totals(sl_audit *a, const sl_plan_row *totals)
+{
+    if (!a || !totals || a->have_stated || a->stopped || a->finished)
+        return SL_ESTATE;
+    a->have_stated = 1;
+    sl_plan_totals s = {0, 0, 0, 0, 0, 0, 0};
+    s.terms = (int)a->rows;
+    s.interest = totals->interest;
+    s.principal = totals->principal;
+    s.term_fees = totals->fee;
+    s.fees = totals->fee;
+    s.paid = totals->payment;
+    a->stated = s;
+    return SL_OK;
+}
+
+int sl_audit_finish(sl_audit *a, sl_audit_summary *out)
+{
+    if (!a || a->stopped || a->finished)
+        return SL_ESTATE;
+    a->finished = 1;
+    int rc = SL_OK;
+    if (a->rows > 0) {
+        rc = amount(a, SL_AUDIT_END, SL_AUDIT_FIELD_CLOSING_BALANCE, a->last_row,
+                    a->prev_term ? a->prev_term : (int)a->last_row, 0, a->prev.closing_balance);
+        if (rc == SL_OK)
+            rc = amount(a, SL_AUDIT_PRINCIPAL_SUM, SL_AUDIT_FIELD_PRINCIPAL, 0, 0,
+                        a->first_opening, a->found.principal);
+    }
+    if (rc == SL_OK && a->have_stated) {
+        rc = amount(a, SL_AUDIT_STATED_TOTAL, SL_AUDIT_FIELD_INTEREST, 0, 0, a->found.interest,
+                    a->stated.interest);
+        if (rc == SL_OK)
+            rc = amount(a, SL_AUDIT_STATED_TOTAL, SL_AUDIT_FIELD_PRINCIPAL, 0, 0,
+                        a->found.principal, a->stated.principal);
+        if (rc == SL_OK)
+            rc = amount(a, SL_AUDIT_STATED_TOTAL, SL_AUDIT_FIELD_FEE, 0, 0, a->found.term_fees,
+                        a->stated.term_fees);
+        if (rc == SL_OK)
+            rc = amount(a, SL_AUDIT_STATED_TOTAL, SL_AUDIT_FIELD_PAYMENT, 0, 0, a->found.paid,
+                        a->stated.paid);
+    }
+    if (a->have_terms)
+        for (int k = 1; rc == SL_OK && k <= a->expected_count; k++)
+            if (!a->seen[k]) {
+                sl_audit_difference d;
+                blank(&d, SL_AUDIT_MISSING_ROW, SL_AUDIT_FIELD_ROW, 0, k);
+                d.expected = a->expected[k - 1].payment;
+                d.difference = -d.expected;
+                rc = emit(a, &d);
+            }
+    if (out) {
+        memset(out, 0, sizeof *out);
+        out->rows = a->rows;
+        out->differences = a->differences;
+        out->within_tolerance = a->within;
+        out->rate_jumps = a->jumps;
+        out->found = a->found;
+        out->have_expected = a->have_terms;
+        out->expected = a->expected_totals;
+        out->have_stated = a->have_stated;
+        out->stated = a->stated;
+    }
+    return rc;
+}
