@@ -41,6 +41,33 @@ void cli_die(int status, const char *fmt, ...)
     exit(status);
 }
 
+void cli_option_error(int opt, char **argv)
+{
+    /* getopt_long sets optopt to a known option's value when its argument
+     * is missing, and to 0 for an option it does not know. */
+    if (opt == ':' || optopt != 0)
+        cli_usage_error("%s needs a value", argv[optind - 1]);
+    cli_usage_error("unknown option '%s'", argv[optind - 1]);
+}
+
+void cli_print_version(void)
+{
+    printf("%s (startlan) %s\n", prog_name, sl_version());
+}
+
+const char *cli_frequency_name(int terms_per_year)
+{
+    switch (terms_per_year) {
+    case 12:
+        return "monthly";
+    case 4:
+        return "quarterly";
+    case 2:
+        return "half-yearly";
+    }
+    return "yearly";
+}
+
 void cli_fail_option(const char *option, const sl_error *err)
 {
     /* Library messages read "field value: reason"; keep the reason. */

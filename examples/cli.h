@@ -23,6 +23,13 @@ const char *cli_prog(void);
 _Noreturn void cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Print "prog: message" to stderr and exit with status. */
 _Noreturn void cli_die(int status, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* For what getopt_long returns on a bad option ('?' unknown, ':' no value):
+ * a usage error naming the option. */
+_Noreturn void cli_option_error(int opt, char **argv);
+/* The --version line: "sl-plan (startlan) 0.1.0". */
+void cli_print_version(void);
+/* "monthly", "quarterly", "half-yearly" or "yearly". */
+const char *cli_frequency_name(int terms_per_year);
 /* Report a library error for an option: "prog: --option 'value': reason". */
 _Noreturn void cli_fail_option(const char *option, const sl_error *err);
 

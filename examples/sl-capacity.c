@@ -213,12 +213,10 @@ static void parse(input *in, int argc, char **argv)
             fputs(usage, stdout);
             exit(0);
         case CLI_OPT_VERSION:
-            printf("sl-capacity (startlan) %s\n", sl_version());
+            cli_print_version();
             exit(0);
-        case ':':
-            cli_usage_error("%s needs a value", argv[optind - 1]);
         default:
-            cli_usage_error("unknown option '%s'", argv[optind - 1]);
+            cli_option_error(opt, argv);
         }
     }
     if (optind < argc)
@@ -261,19 +259,6 @@ static sl_guideline_table *load_guidelines(const char *path)
         cli_die(1, "the shipped guideline tables could not be read: %s", err.message);
     }
     return table;
-}
-
-static const char *frequency_name(int k)
-{
-    switch (k) {
-    case 12:
-        return "monthly";
-    case 4:
-        return "quarterly";
-    case 2:
-        return "half-yearly";
-    }
-    return "yearly";
 }
 
 static void line(const char *label, const char *sign, sl_money amount)
@@ -372,7 +357,7 @@ static void print_table(const input *in, const sl_capacity_result *r, const sl_c
     printf("  %-44s +%17s %%\n", "Stress add-on", cli_rate_text(rate, o->stress_add, ','));
     printf("  %-44s =%17s %%\n", "Stressed rate", cli_rate_text(rate, r->stressed_rate, ','));
     printf("  The plan: %d %s terms (%d years%s), %s, term fee %s kr\n", t->terms,
-           frequency_name(t->terms_per_year), t->terms / t->terms_per_year,
+           cli_frequency_name(t->terms_per_year), t->terms / t->terms_per_year,
            t->terms % t->terms_per_year ? " and part of a year" : "",
            t->type == SL_LOAN_ANNUITY ? "annuity" : "serial", cli_nor(a, t->term_fee));
     if (t->interest_only_terms)

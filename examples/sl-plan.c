@@ -33,19 +33,6 @@ static void builtin_example(cli_loan *loan)
             "term fee 30 kr, establishment fee 600 kr.\n");
 }
 
-static const char *frequency_name(int k)
-{
-    switch (k) {
-    case 12:
-        return "monthly";
-    case 4:
-        return "quarterly";
-    case 2:
-        return "half-yearly";
-    }
-    return "yearly";
-}
-
 static void check_row(int rc)
 {
     if (rc < 0)
@@ -184,10 +171,10 @@ static void print_table(sl_plan *plan)
            t->type == SL_LOAN_ANNUITY ? "annuity (annuitet)" : "serial (serie)");
     if (extra)
         printf("  Terms                       %6d %s (%d years %d terms)\n", t->terms,
-               frequency_name(t->terms_per_year), years, extra);
+               cli_frequency_name(t->terms_per_year), years, extra);
     else
         printf("  Terms                       %6d %s (%d years)\n", t->terms,
-               frequency_name(t->terms_per_year), years);
+               cli_frequency_name(t->terms_per_year), years);
     if (t->interest_only_terms)
         printf("  Interest-only terms         %20d\n", t->interest_only_terms);
     printf("  Term fee (termingebyr)      %20s kr\n", cli_nor(a[0], t->term_fee));
@@ -286,12 +273,10 @@ int main(int argc, char **argv)
             printf(usage, cli_loan_help, cli_life_help);
             return 0;
         case CLI_OPT_VERSION:
-            printf("sl-plan (startlan) %s\n", sl_version());
+            cli_print_version();
             return 0;
-        case ':':
-            cli_usage_error("%s needs a value", argv[optind - 1]);
         default:
-            cli_usage_error("unknown option '%s'", argv[optind - 1]);
+            cli_option_error(opt, argv);
         }
     }
     if (optind < argc)

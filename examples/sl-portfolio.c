@@ -364,12 +364,10 @@ int main(int argc, char **argv)
             fputs(usage, stdout);
             return 0;
         case CLI_OPT_VERSION:
-            printf("sl-portfolio (startlan) %s\n", sl_version());
+            cli_print_version();
             return 0;
-        case ':':
-            cli_usage_error("%s needs a value", argv[optind - 1]);
         default:
-            cli_usage_error("unknown option '%s'", argv[optind - 1]);
+            cli_option_error(opt, argv);
         }
     }
     if (optind < argc)
