@@ -28,8 +28,9 @@ static inline void sl__term_interest_init(sl__term_interest *ti, sl_rate rate, i
     ti->rate = rate;
     ti->terms_per_year = k;
 #ifdef SL_HAVE_FASTDIV
-    ti->max_balance = 0;
-    ti->divisor = 0;
+    ti->max_balance = 0; /* no fast path until a divisor is prepared */
+    ti->divisor = 1;
+    sl__divider_init(&ti->div, 1);
     uint64_t d;
     if (rate.num >= 0 && rate.den > 0 && k > 0 &&
         !__builtin_mul_overflow((uint64_t)rate.den, (uint64_t)k, &d) && d < ((uint64_t)1 << 62)) {
