@@ -3,10 +3,18 @@
  * time per item of several runs for both, and the ratio exact / double.
  * Built by `meson compile -C build`; never run by `meson test`.
  *
- *   build/bench/sl-bench [--loans N] [--runs R]
+ *   build/bench/sl-bench [--loans N] [--runs R] [--portfolio PATH-TO-sl-portfolio]
+ *
+ * Workloads: 1–2 full schedules of 360-term annuity and serial loans;
+ * 3 the certified effective rate of a 300-term plan with fees; 4 Husbanken's
+ * effective → nominal conversion; 5 sl-portfolio over generated CSV files
+ * (wall time and peak memory at two sizes, to show memory stays flat).
+ * A sample of loans is also run through the engine's general path, and the
+ * program fails loudly if any result differs from the fast path's.
  */
-#define _POSIX_C_SOURCE 200809L
+#define _DEFAULT_SOURCE
 
+#include <fcntl.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -14,8 +22,18 @@
 #include <string.h>
 #include <time.h>
 
+#include <sys/resource.h>
+#include <sys/time.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <startlan.h>
 
+#include "plan_internal.h"
+
+#ifndef SL_BENCH_PORTFOLIO
+#define SL_BENCH_PORTFOLIO "sl-portfolio"
+#endif
 #ifndef SL_BENCH_CFLAGS
 #define SL_BENCH_CFLAGS "?"
 #endif
@@ -58,16 +76,54 @@ typedef struct totals {
     int64_t interest, principal, paid;
 } totals;
 
+static void loan_terms(sl_loan_terms *terms, const loan *l, sl_loan_type type)
+{
+    sl_loan_terms_init(terms);
+    terms->principal = l->principal;
+    if (sl_rate_from_fraction(&terms->nominal_rate, l->rate_thousandths, 100000) != SL_OK)
+        abort();
+    terms->terms = 360;
+    terms->type = type;
+}
+
+/* Totals of a plan on the engine's general path (the definition). */
+static void general_totals(const sl_loan_terms *terms, sl_plan_totals *out)
+{
+    sl_plan *plan;
+    if (sl_plan_new(&plan, terms, NULL) != SL_OK)
+        abort();
+    sl__plan_use_general_path(plan);
+    if (sl_plan_finish(plan, out) != SL_OK)
+        abort();
+    sl_plan_free(plan);
+}
+
+/* Every 100th loan again on the general path: the fast path must agree. */
+static void check_sample(const loan *loans, int count, sl_loan_type type)
+{
+    int checked = 0;
+    for (int i = 0; i < count; i += 100) {
+        sl_loan_terms terms;
+        loan_terms(&terms, &loans[i], type);
+        sl_plan_totals fast, general;
+        if (sl_plan_totals_for(&fast, &terms, NULL) != SL_OK)
+            abort();
+        general_totals(&terms, &general);
+        if (memcmp(&fast, &general, sizeof fast) != 0) {
+            fprintf(stderr, "FAIL: loan %d: the fast path differs from the general path\n", i);
+            exit(1);
+        }
+        checked++;
+    }
+    printf("%-44s %d sampled loans identical on the general path\n", "", checked);
+}
+
 static void exact_run(const loan *loans, int count, sl_loan_type type, totals *out)
 {
     totals t = {0, 0, 0};
     for (int i = 0; i < count; i++) {
-        sl_loan_terms terms = SL_LOAN_TERMS_INIT;
-        terms.principal = loans[i].principal;
-        if (sl_rate_from_fraction(&terms.nominal_rate, loans[i].rate_thousandths, 100000) != SL_OK)
-            abort();
-        terms.terms = 360;
-        terms.type = type;
+        sl_loan_terms terms;
+        loan_terms(&terms, &loans[i], type);
         sl_plan *plan;
         if (sl_plan_new(&plan, &terms, NULL) != SL_OK)
             abort();
@@ -145,21 +201,199 @@ static void schedule_workload(const char *name, const loan *loans, int count, sl
     double e = median(te, runs), d = median(td, runs);
     printf("%-44s exact %9.3f us   double %9.3f us   ratio %6.2f\n", name, e * 1e6, d * 1e6,
            e / d);
-    printf("%-44s totals differ by %lld øre of interest over %d loans (double vs exact)\n", "",
+    printf("%-44s double's interest total is off by %lld øre over %d loans\n", "",
            (long long)(b.interest - a.interest), count);
+    check_sample(loans, count, type);
+}
+
+/* ---- 3: certified effective rate of a 300-term plan with fees ---- */
+
+static void apr_terms(sl_loan_terms *t, const loan *l)
+{
+    sl_loan_terms_init(t);
+    t->principal = l->principal;
+    if (sl_rate_from_fraction(&t->nominal_rate, l->rate_thousandths, 100000) != SL_OK)
+        abort();
+    t->terms = 300;
+    t->term_fee = 3000;
+    t->establishment_fee = 60000;
+}
+
+/* The floor: the same plan in doubles, then Newton's method on the monthly rate. */
+static double double_apr(const loan *l)
+{
+    double p = (double)l->principal / 100.0, r = (double)l->rate_thousandths / 100000.0 / 12.0;
+    double pay[300], bal = p;
+    int n = 300;
+    double level = r == 0 ? round(p / n * 100) / 100 : round(p * r / (1 - pow(1 + r, -n)) * 100) / 100;
+    for (int k = 0; k < n; k++) {
+        double in = round(bal * r * 100) / 100, pr = k == n - 1 ? bal : level - in;
+        bal -= pr;
+        pay[k] = in + pr + 30.0;
+    }
+    double drawn = p - 600.0, i = r > 0 ? r : 0.001;
+    for (int it = 0; it < 50; it++) {
+        double f = -drawn, df = 0, v = 1 / (1 + i), w = 1;
+        for (int k = 0; k < n; k++) {
+            w *= v;
+            f += pay[k] * w;
+            df -= (k + 1) * pay[k] * w * v;
+        }
+        double step = f / df;
+        i -= step;
+        if (fabs(step) < 1e-15)
+            break;
+    }
+    return round((pow(1 + i, 12) - 1) * 10000) / 100;
+}
+
+static void apr_workload(const loan *loans, int count, int runs)
+{
+    double te[32], td[32], sink = 0;
+    for (int r = 0; r < runs; r++) {
+        double t0 = now();
+        for (int i = 0; i < count; i++) {
+            sl_loan_terms t;
+            apr_terms(&t, &loans[i]);
+            sl_plan_cost c;
+            if (sl_plan_cost_compute(&c, &t, NULL, NULL) != SL_OK)
+                abort();
+            sink += (double)c.apr.rate.num;
+        }
+        double t1 = now();
+        for (int i = 0; i < count; i++)
+            sink += double_apr(&loans[i]);
+        double t2 = now();
+        te[r] = (t1 - t0) / count;
+        td[r] = (t2 - t1) / count;
+    }
+    double e = median(te, runs), d = median(td, runs);
+    printf("%-44s exact %9.3f us   double %9.3f us   ratio %6.2f%s\n",
+           "3. certified APR, 300-term plan with fees", e * 1e6, d * 1e6, e / d,
+           sink == 0.5 ? " " : "");
+}
+
+/* ---- 4: Husbanken's effective → nominal conversion ---- */
+
+static void conversion_workload(int count, int runs)
+{
+    double te[32], td[32], sink = 0;
+    for (int r = 0; r < runs; r++) {
+        double t0 = now();
+        for (int i = 0; i < count; i++) {
+            sl_rate eff, nom;
+            if (sl_rate_from_fraction(&eff, 1 + i % 15000, 100000) != SL_OK ||
+                sl_effective_to_nominal(&nom, NULL, eff, 12, 3, SL_ROUND_HALF_UP, NULL) != SL_OK)
+                abort();
+            sink += (double)nom.num;
+        }
+        double t1 = now();
+        for (int i = 0; i < count; i++) {
+            double re = (double)(1 + i % 15000) / 100000.0;
+            sink += round((pow(1 + re, 1.0 / 12) - 1) * 12 * 100000) / 1000;
+        }
+        double t2 = now();
+        te[r] = (t1 - t0) / count;
+        td[r] = (t2 - t1) / count;
+    }
+    double e = median(te, runs), d = median(td, runs);
+    printf("%-44s exact %9.3f us   double %9.3f us   ratio %6.2f%s\n",
+           "4. effective -> nominal, monthly, 3 decimals", e * 1e6, d * 1e6, e / d,
+           sink == 0.5 ? " " : "");
+}
+
+/* ---- 5: sl-portfolio over a generated book ---- */
+
+static int write_book(const char *path, int count)
+{
+    FILE *f = fopen(path, "w");
+    if (!f)
+        return -1;
+    fprintf(f, "id,amount,rate,terms,terms_per_year,type,payout_date,term_fee,establishment_fee,"
+               "interest_only_terms\n");
+    for (int i = 0; i < count; i++) {
+        long kr = 100000 + (long)(rng() % 4900001);
+        unsigned rate = (unsigned)(rng() % 15001);
+        int years = 5 + (int)(rng() % 26);
+        fprintf(f, "L%d,%ld,%u.%03u,%d,12,%s,%d-%02d-%02d,30,600,%d\n", i, kr, rate / 1000,
+                rate % 1000, years * 12, rng() % 4 ? "annuity" : "serial",
+                2000 + (int)(rng() % 25), 1 + (int)(rng() % 12), 1 + (int)(rng() % 28),
+                rng() % 10 ? 0 : 12);
+    }
+    return fclose(f);
+}
+
+/* Run sl-portfolio on path; wall time in seconds and peak memory in kB. */
+static int run_portfolio(const char *prog, const char *path, double *seconds, long *max_kb)
+{
+    double t0 = now();
+    pid_t pid = fork();
+    if (pid == 0) {
+        int devnull = open("/dev/null", 1);
+        if (devnull >= 0)
+            dup2(devnull, 1);
+        execl(prog, prog, "--loans", path, "--as-of", "2025-12-31", "--from", "2025-01-01",
+              "--to", "2025-12-31", "--totals-only", "--format", "json", (char *)NULL);
+        _exit(127);
+    }
+    int status;
+    struct rusage ru;
+    if (pid < 0 || wait4(pid, &status, 0, &ru) < 0)
+        return -1;
+    *seconds = now() - t0;
+    *max_kb = ru.ru_maxrss;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+static void portfolio_workload(const char *prog, int count, int runs)
+{
+    char small[] = "/tmp/sl-bench-book-XXXXXX", large[] = "/tmp/sl-bench-book-XXXXXX";
+    int fs = mkstemp(small), fl = mkstemp(large);
+    if (fs < 0 || fl < 0)
+        return;
+    close(fs);
+    close(fl);
+    int small_count = count / 10 > 0 ? count / 10 : 1;
+    if (write_book(small, small_count) != 0 || write_book(large, count) != 0) {
+        printf("5. sl-portfolio: could not write the generated book\n");
+        return;
+    }
+    double ts[32], tl[32];
+    long kb_small = 0, kb_large = 0;
+    for (int r = 0; r < runs; r++) {
+        long kb;
+        if (run_portfolio(prog, small, &ts[r], &kb) != 0) {
+            printf("5. sl-portfolio: %s did not run (pass --portfolio PATH)\n", prog);
+            goto out;
+        }
+        kb_small = kb > kb_small ? kb : kb_small;
+        if (run_portfolio(prog, large, &tl[r], &kb) != 0)
+            goto out;
+        kb_large = kb > kb_large ? kb : kb_large;
+    }
+    printf("%-44s %d loans: %.3f s, peak memory %.1f MB\n", "5. sl-portfolio, generated book",
+           count, median(tl, runs), (double)kb_large / 1024);
+    printf("%-44s %d loans: %.3f s, peak memory %.1f MB (memory flat as the book grows)\n", "",
+           small_count, median(ts, runs), (double)kb_small / 1024);
+out:
+    unlink(small);
+    unlink(large);
 }
 
 int main(int argc, char **argv)
 {
     int count = 100000, runs = 5;
+    const char *portfolio = SL_BENCH_PORTFOLIO;
     for (int i = 1; i + 1 < argc; i += 2) {
         if (strcmp(argv[i], "--loans") == 0)
             count = atoi(argv[i + 1]);
         else if (strcmp(argv[i], "--runs") == 0)
             runs = atoi(argv[i + 1]);
+        else if (strcmp(argv[i], "--portfolio") == 0)
+            portfolio = argv[i + 1];
     }
     if (count < 1 || runs < 1 || runs > 32) {
-        fprintf(stderr, "usage: sl-bench [--loans N] [--runs 1..32]\n");
+        fprintf(stderr, "usage: sl-bench [--loans N] [--runs 1..32] [--portfolio PATH]\n");
         return 2;
     }
     char cpu[128];
@@ -179,6 +413,9 @@ int main(int argc, char **argv)
                       SL_LOAN_ANNUITY, runs);
     schedule_workload("2. serial, 360 monthly terms, full schedule", loans, count, SL_LOAN_SERIAL,
                       runs);
+    apr_workload(loans, count / 50 > 0 ? count / 50 : 1, runs);
+    conversion_workload(count, runs);
+    portfolio_workload(portfolio, count, runs > 3 ? 3 : runs);
     free(loans);
     return 0;
 }

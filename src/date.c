@@ -126,6 +126,6 @@ int64_t sl_date_diff_days(sl_date a, sl_date b)
 
 int sl_date_compare(sl_date a, sl_date b)
 {
-    int64_t d = days_from_civil(a) - days_from_civil(b);
-    return (d > 0) - (d < 0);
+    int x = a.year * 512 + a.month * 32 + a.day, y = b.year * 512 + b.month * 32 + b.day;
+    return (x > y) - (x < y);
 }

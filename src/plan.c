@@ -53,12 +53,13 @@ static int date_given(sl_date d)
 
 /* Convention 1: interest for one equal period at rate, with the division
  * prepared once per rate (rates change rarely; terms are many). */
-static int equal_period_interest(sl_plan *plan, sl_money balance, sl_rate rate, sl_money *out)
+static int equal_period_interest(sl_plan *plan, sl_money balance, const sl_rate *rate,
+                                 sl_money *out)
 {
     sl__term_interest *ti = &plan->equal_interest;
-    if (ti->terms_per_year != plan->terms.terms_per_year || ti->rate.num != rate.num ||
-        ti->rate.den != rate.den)
-        sl__term_interest_init(ti, rate, plan->terms.terms_per_year);
+    if (ti->rate.num != rate->num || ti->rate.den != rate->den ||
+        ti->terms_per_year != plan->terms.terms_per_year)
+        sl__term_interest_init(ti, *rate, plan->terms.terms_per_year);
     return sl__term_interest_of(ti, balance, out);
 }
 
@@ -359,7 +360,7 @@ static int term_interest(sl_plan *plan, term_work *w, sl_money opening, sl_money
         if (rc != SL_OK)
             return rc;
         if (!w->act365)
-            return equal_period_interest(plan, opening, r, interest); /* convention 1 */
+            return equal_period_interest(plan, opening, &r, interest); /* convention 1 */
         int64_t num_days; /* ACT/365: opening · r · days / 365 */
         if (!__builtin_mul_overflow(r.num, days, &num_days))
             return sl__muldiv_round(interest, NULL, opening, num_days, r.den, 365, 1,
@@ -411,7 +412,7 @@ static int term_interest(sl_plan *plan, term_work *w, sl_money opening, sl_money
     }
     if (rc == SL_OK) {
         if (pieces == 1 && !w->act365) /* convention 1 exactly */
-            rc = equal_period_interest(plan, opening, first_rate, interest);
+            rc = equal_period_interest(plan, opening, &first_rate, interest);
         else {
             rc = sl__mpz_round_quotient(z, NULL, mpq_numref(sum), mpq_denref(sum), 1,
                                         SL_ROUND_HALF_UP);
@@ -488,7 +489,7 @@ static int next_simple_row(sl_plan *plan, sl_plan_row *row)
             return rc;
         r.days = (int)sl_date_diff_days(plan->prev_due, r.due_date);
     }
-    rc = equal_period_interest(plan, r.opening_balance, r.rate, &r.interest);
+    rc = equal_period_interest(plan, r.opening_balance, &r.rate, &r.interest);
     if (rc != SL_OK)
         return rc;
     int interest_only = k <= t->interest_only_terms;
@@ -585,7 +586,7 @@ int sl_plan_next(sl_plan *plan, sl_plan_row *row)
     if (plan->dated)
         rc = term_interest(plan, &w, r.opening_balance, &r.interest);
     else
-        rc = equal_period_interest(plan, r.opening_balance, r.rate, &r.interest);
+        rc = equal_period_interest(plan, r.opening_balance, &r.rate, &r.interest);
     if (rc != SL_OK)
         return rc;
     r.events |= w.events;
@@ -634,7 +635,7 @@ int sl_plan_next(sl_plan *plan, sl_plan_row *row)
              * broken period's extra (or fewer) interest days change the
              * payment, not the principal. */
             sl_money equal;
-            rc = equal_period_interest(plan, r.opening_balance, r.rate, &equal);
+            rc = equal_period_interest(plan, r.opening_balance, &r.rate, &equal);
             if (rc != SL_OK)
                 return rc;
             regular = plan->level - equal;
