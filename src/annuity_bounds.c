@@ -1,79 +1,156 @@
 /* A quick, certain answer for the rounded annuity in almost every case.
  *
- * The exact annuity A = P·a / (b·(1 − (b/s)^n)), s = a + b, is enclosed in
- * [L, U] with MPFR at 128 bits, every operation rounded outward (directed
- * rounding). Each rounding mode is a non-decreasing function of its argument,
- * so when L and U round to the same multiple of the unit, A rounds to it too:
- * that answer is certain, not probable. When they do not (A within about
- * 2^-100 of a rounding boundary, or an exact tie), the caller falls back to
- * the exact GMP rational. Either way the result equals the exact definition. */
-#include <stdint.h>
-
-#include <mpfr.h>
+ * The exact annuity A = P·a / (b·(1 − v^n)), v = b / (a + b), is enclosed in
+ * [L, U] with 128-bit fixed-point arithmetic in which every operation is
+ * rounded outward: v^n from below with v rounded down and every product
+ * floored, and from above with v rounded up and every product ceiled. Each
+ * rounding mode is a non-decreasing function of its argument, so when L and U
+ * round to the same multiple of the unit, A rounds to it too: that answer is
+ * certain, not probable. When they do not (A within about 2^-100 of a
+ * rounding boundary, an exact tie, or 1 − v^n too small to bound), the caller
+ * falls back to the exact GMP rational. Either way the result equals the
+ * exact definition; tests compare the two on random loans and on ties. */
+#include <gmp.h>
 
 #include "annuity_internal.h"
 #include "arith_internal.h"
 
-#define BOUNDS_PREC 128
+#ifdef __SIZEOF_INT128__
+__extension__ typedef unsigned __int128 u128;
 
-/* Apply the rounding mode to x (an integer-valued result, exact at this precision). */
-static void round_integer(mpfr_t rop, const mpfr_t x, sl_round_mode mode)
+#define ONE ((u128)1 << 127) /* 1.0 in the fixed-point format x · 2^127 */
+
+/* x · y as a 256-bit number hi · 2^128 + lo. */
+static void mul_wide(u128 x, u128 y, u128 *hi, u128 *lo)
 {
-    switch (mode) {
-    case SL_ROUND_HALF_UP:
-        mpfr_round(rop, x); /* nearest, ties away from zero */
-        break;
-    case SL_ROUND_HALF_EVEN:
-        mpfr_rint(rop, x, MPFR_RNDN); /* nearest, ties to even */
-        break;
-    case SL_ROUND_DOWN:
-        mpfr_trunc(rop, x);
-        break;
-    case SL_ROUND_UP:
-        mpfr_rint(rop, x, MPFR_RNDA);
-        break;
-    }
+    const u128 mask = ((u128)1 << 64) - 1;
+    u128 x0 = x & mask, x1 = x >> 64, y0 = y & mask, y1 = y >> 64;
+    u128 p00 = x0 * y0, p01 = x0 * y1, p10 = x1 * y0, p11 = x1 * y1;
+    u128 mid = (p00 >> 64) + (p01 & mask) + (p10 & mask);
+    *lo = (p00 & mask) | (mid << 64);
+    *hi = p11 + (p01 >> 64) + (p10 >> 64) + (mid >> 64);
 }
 
-/* One bound of A / unit: dir = MPFR_RNDD for the lower, MPFR_RNDU for the upper. */
-static void bound(mpfr_t out, sl_money balance, int64_t a, int64_t b, int n, int64_t unit,
-                  mpfr_rnd_t dir)
+/* x · y / 2^127 for fixed-point x, y <= 1.0, floored (up = 0) or ceiled (up = 1). */
+static u128 mul_fixed(u128 x, u128 y, int up)
 {
-    mpfr_rnd_t rev = dir == MPFR_RNDD ? MPFR_RNDU : MPFR_RNDD;
-    MPFR_DECL_INIT(v, BOUNDS_PREC);
-    MPFR_DECL_INIT(s, BOUNDS_PREC);
-    /* A is increasing in v = b/s, so the lower bound takes v low. */
-    mpfr_set_sj(v, b, MPFR_RNDN); /* exact: b < 2^63 */
-    mpfr_set_sj(s, a, MPFR_RNDN);
-    mpfr_add(s, s, v, MPFR_RNDN);  /* exact: a + b < 2^64 */
-    mpfr_div(v, v, s, dir);        /* b / s */
-    mpfr_pow_ui(v, v, (unsigned long)n, dir); /* (b/s)^n */
-    mpfr_ui_sub(v, 1, v, rev);     /* 1 − (b/s)^n: the other way */
-    mpfr_set_sj(out, balance, MPFR_RNDN); /* exact */
-    mpfr_set_sj(s, a, MPFR_RNDN);
-    mpfr_mul(out, out, s, dir);    /* P·a: exact, < 2^126 */
-    mpfr_set_sj(s, b, MPFR_RNDN);
-    mpfr_mul_si(s, s, unit, MPFR_RNDN); /* b·unit: exact, < 2^70 at 128 bits */
-    mpfr_div(out, out, s, dir);
-    mpfr_div(out, out, v, dir);
+    u128 hi, lo;
+    mul_wide(x, y, &hi, &lo);
+    u128 q = (hi << 1) | (lo >> 127);
+    if (up && (lo & (ONE - 1)) != 0)
+        q++;
+    return q;
+}
+
+/* v^n, each product rounded one way. */
+static u128 pow_fixed(u128 v, int n, int up)
+{
+    u128 result = ONE;
+    while (n) {
+        if (n & 1)
+            result = mul_fixed(result, v, up);
+        n >>= 1;
+        if (n)
+            v = mul_fixed(v, v, up);
+    }
+    return result;
+}
+
+/* A 256-bit number hi · 2^128 + lo as GMP limbs (64-bit limbs: 4 of them). */
+static mp_size_t to_limbs(mp_limb_t *l, u128 hi, u128 lo)
+{
+    l[0] = (mp_limb_t)lo;
+    l[1] = (mp_limb_t)(lo >> 64);
+    l[2] = (mp_limb_t)hi;
+    l[3] = (mp_limb_t)(hi >> 64);
+    mp_size_t n = 4;
+    while (n > 0 && l[n - 1] == 0)
+        n--;
+    return n;
+}
+
+/* round(N / D) by mode, N and D given as 256-bit numbers (D > 0).
+ * Returns 0 and sets *out, or -1 when the quotient needs more than 64 bits. */
+static int round_div(uint64_t *out, u128 n_hi, u128 n_lo, u128 d_hi, u128 d_lo, sl_round_mode mode)
+{
+    mp_limb_t np[4], dp[4], qp[4] = {0, 0, 0, 0}, rp[4] = {0, 0, 0, 0}, r2[5];
+    mp_size_t nn = to_limbs(np, n_hi, n_lo), dn = to_limbs(dp, d_hi, d_lo);
+    if (dn == 0)
+        return -1;
+    if (nn < dn) {
+        qp[0] = 0;
+        for (mp_size_t i = 0; i < nn; i++)
+            rp[i] = np[i];
+    } else
+        mpn_tdiv_qr(qp, rp, 0, np, nn, dp, dn);
+    for (int i = 1; i < 4; i++)
+        if (qp[i] != 0)
+            return -1;
+    uint64_t q = qp[0];
+    int rem_zero = mpn_zero_p(rp, dn);
+    /* 2r against D */
+    r2[dn] = mpn_lshift(r2, rp, dn, 1);
+    int cmp = r2[dn] ? 1 : mpn_cmp(r2, dp, dn);
+    int away = 0;
+    switch (mode) {
+    case SL_ROUND_HALF_UP:
+        away = !rem_zero && cmp >= 0;
+        break;
+    case SL_ROUND_HALF_EVEN:
+        away = !rem_zero && (cmp > 0 || (cmp == 0 && (q & 1)));
+        break;
+    case SL_ROUND_DOWN:
+        away = 0;
+        break;
+    case SL_ROUND_UP:
+        away = !rem_zero;
+        break;
+    }
+    if (away && q == UINT64_MAX)
+        return -1;
+    *out = q + (uint64_t)away;
+    return 0;
 }
 
 int sl__annuity_by_bounds(sl_money *out, sl_money balance, int64_t a, int64_t b, int n,
                           int64_t unit, sl_round_mode mode)
 {
-    if (a <= 0 || b <= 0 || balance <= 0 || n < 1 || a > INT64_MAX - b)
+    if (a <= 0 || b <= 0 || balance <= 0 || n < 1 || unit < 1 || unit > 100 ||
+        a > INT64_MAX - b || GMP_NUMB_BITS != 64)
         return 0;
-    MPFR_DECL_INIT(lo, BOUNDS_PREC);
-    MPFR_DECL_INIT(hi, BOUNDS_PREC);
-    bound(lo, balance, a, b, n, unit, MPFR_RNDD);
-    bound(hi, balance, a, b, n, unit, MPFR_RNDU);
-    round_integer(lo, lo, mode);
-    round_integer(hi, hi, mode);
-    if (!mpfr_number_p(lo) || !mpfr_equal_p(lo, hi) || !mpfr_fits_intmax_p(lo, MPFR_RNDN))
+    u128 s = (u128)a + (u128)b;
+    /* v = b / s as x · 2^127: floor(b · 2^64 / s) · 2^63 + floor(r · 2^63 / s) */
+    u128 x = (u128)b << 64;
+    u128 q1 = x / s, r1 = x % s;
+    u128 y = r1 << 63;
+    u128 v_lo = (q1 << 63) + y / s;
+    u128 v_hi = v_lo + (y % s != 0);
+    u128 w_lo = ONE - pow_fixed(v_hi, n, 1); /* 1 − v^n from below */
+    u128 w_hi = ONE - pow_fixed(v_lo, n, 0); /* and from above */
+    if (w_lo == 0)
         return 0;
-    intmax_t units = mpfr_get_sj(lo, MPFR_RNDN); /* an exact integer */
-    if (units > INT64_MAX / unit)
-        return 0; /* the exact path reports the overflow */
-    *out = (sl_money)units * unit;
+    /* A / unit = P·a·2^127 / (b·unit·W): N over D, bounds by W's bounds. */
+    u128 pa = (u128)balance * (u128)a;          /* < 2^126 */
+    u128 n_hi = pa >> 1, n_lo = pa << 127;      /* pa · 2^127 */
+    u128 bu = (u128)b * (u128)unit;             /* < 2^70 */
+    u128 d_hi, d_lo;
+    uint64_t lo_units, hi_units;
+    mul_wide(bu, w_hi, &d_hi, &d_lo);
+    if (round_div(&lo_units, n_hi, n_lo, d_hi, d_lo, mode) != 0)
+        return 0;
+    mul_wide(bu, w_lo, &d_hi, &d_lo);
+    if (round_div(&hi_units, n_hi, n_lo, d_hi, d_lo, mode) != 0)
+        return 0;
+    if (lo_units != hi_units || lo_units > (uint64_t)(INT64_MAX / unit))
+        return 0;
+    *out = (sl_money)lo_units * unit;
     return 1;
 }
+#else
+int sl__annuity_by_bounds(sl_money *out, sl_money balance, int64_t a, int64_t b, int n,
+                          int64_t unit, sl_round_mode mode)
+{
+    (void)out, (void)balance, (void)a, (void)b, (void)n, (void)unit, (void)mode;
+    return 0; /* without 128-bit integers: always the exact rational */
+}
+#endif
