@@ -265,7 +265,8 @@ static void print_skipped(out_state *o, const char *id, long line, const char *m
     }
     json_t *j = json_object();
     json_object_set_new(j, "line", json_integer(line));
-    json_object_set_new(j, "id", id && json_string(id) ? json_string(id) : json_null());
+    json_t *id_json = id ? json_string(id) : NULL; /* NULL too when id is not UTF-8 */
+    json_object_set_new(j, "id", id_json ? id_json : json_null());
     json_object_set_new(j, "skipped", json_true());
     json_object_set_new(j, "error", json_string(message));
     json_element(o, j);

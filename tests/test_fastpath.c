@@ -48,17 +48,15 @@ START_TEST(straight_path_equals_general_path)
         sl_plan_row a, b;
         int ra, rb;
         do {
-            memset(&a, 0, sizeof a);
-            memset(&b, 0, sizeof b);
             ra = sl_plan_next(fast, &a);
             rb = sl_plan_next(general, &b);
-            REQUIRE(ra == rb && memcmp(&a, &b, sizeof a) == 0, "seed %llu loan %d term %d",
+            REQUIRE(ra == rb && (ra != 1 || rows_equal(&a, &b)), "seed %llu loan %d term %d",
                     (unsigned long long)seed, i, b.term);
         } while (ra == 1);
         sl_plan_totals ta, tb;
         sl_plan_totals_so_far(fast, &ta);
         sl_plan_totals_so_far(general, &tb);
-        REQUIRE(memcmp(&ta, &tb, sizeof ta) == 0, "seed %llu loan %d", (unsigned long long)seed, i);
+        REQUIRE(totals_equal(&ta, &tb), "seed %llu loan %d", (unsigned long long)seed, i);
         sl_plan_free(fast);
         sl_plan_free(general);
     }

@@ -186,10 +186,10 @@ START_TEST(rewind_gives_the_same_plan)
     ck_assert_int_eq(sl_plan_finish(plan, &a), SL_OK);
     sl_plan_rewind(plan);
     ck_assert_int_eq(sl_plan_finish(plan, &b), SL_OK);
-    ck_assert_mem_eq(&a, &b, sizeof a);
+    ck_assert(totals_equal(&a, &b));
     sl_plan_totals c;
     ck_assert_int_eq(sl_plan_totals_for(&c, &t, NULL), SL_OK);
-    ck_assert_mem_eq(&a, &c, sizeof a);
+    ck_assert(totals_equal(&a, &c));
     ck_assert_int_eq(a.terms, 300);
     ck_assert_int_eq(a.principal, M("2000000"));
     sl_plan_free(plan);

@@ -88,4 +88,23 @@ static inline const char *data_path(char *buf, size_t size, const char *name)
     return buf;
 }
 
+/* Field by field: the structs have padding, which memcmp would read. */
+static inline int rows_equal(const sl_plan_row *a, const sl_plan_row *b)
+{
+    return a->term == b->term && a->due_date.year == b->due_date.year &&
+           a->due_date.month == b->due_date.month && a->due_date.day == b->due_date.day &&
+           a->days == b->days &&
+           a->rate.num == b->rate.num && a->rate.den == b->rate.den &&
+           a->opening_balance == b->opening_balance && a->interest == b->interest &&
+           a->principal == b->principal && a->fee == b->fee && a->payment == b->payment &&
+           a->closing_balance == b->closing_balance && a->events == b->events;
+}
+
+static inline int totals_equal(const sl_plan_totals *a, const sl_plan_totals *b)
+{
+    return a->terms == b->terms && a->interest == b->interest && a->principal == b->principal &&
+           a->term_fees == b->term_fees && a->establishment_fee == b->establishment_fee &&
+           a->fees == b->fees && a->paid == b->paid;
+}
+
 #endif
