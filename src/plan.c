@@ -53,13 +53,21 @@ static int date_given(sl_date d)
 
 /* Convention 1: interest for one equal period at rate, with the division
  * prepared once per rate (rates change rarely; terms are many). */
-static int equal_period_interest(sl_plan *plan, sl_money balance, const sl_rate *rate,
-                                 sl_money *out)
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static void prepare_interest(sl_plan *plan, const sl_rate *rate)
+{
+    sl__term_interest_init(&plan->equal_interest, *rate, plan->terms.terms_per_year);
+}
+
+static inline int equal_period_interest(sl_plan *plan, sl_money balance, const sl_rate *rate,
+                                        sl_money *out)
 {
     sl__term_interest *ti = &plan->equal_interest;
     if (ti->rate.num != rate->num || ti->rate.den != rate->den ||
         ti->terms_per_year != plan->terms.terms_per_year)
-        sl__term_interest_init(ti, *rate, plan->terms.terms_per_year);
+        prepare_interest(plan, rate);
     return sl__term_interest_of(ti, balance, out);
 }
 
@@ -472,56 +480,54 @@ static int settle(sl_plan *plan, const sl_plan_row *r, sl_money repaid, sl_date 
 /* The common contract, without events: conventions 1–7 only. Gives exactly
  * what the general path below gives for such a contract (a test compares the
  * two on random contracts), with no per-term work beyond the arithmetic. */
-static int next_simple_row(sl_plan *plan, sl_plan_row *row)
+static int next_simple_row(sl_plan *plan, sl_plan_row *r)
 {
     const sl_loan_terms *t = &plan->terms;
     int k = plan->next_term, rc;
-    sl_plan_row r;
-    r.term = k;
-    r.events = 0;
-    r.rate = t->nominal_rate;
-    r.opening_balance = plan->balance;
-    r.due_date = (sl_date)SL_DATE_NONE;
-    r.days = 0;
+    r->term = k;
+    r->events = 0;
+    r->rate = t->nominal_rate;
+    r->opening_balance = plan->balance;
+    r->due_date = (sl_date)SL_DATE_NONE;
+    r->days = 0;
     if (plan->dated) {
-        rc = sl__due_date(&r.due_date, t, plan->first_due, k);
+        rc = sl__due_date(&r->due_date, t, plan->first_due, k);
         if (rc != SL_OK)
             return rc;
-        r.days = (int)sl_date_diff_days(plan->prev_due, r.due_date);
+        r->days = (int)sl_date_diff_days(plan->prev_due, r->due_date);
     }
-    rc = equal_period_interest(plan, r.opening_balance, &r.rate, &r.interest);
+    rc = equal_period_interest(plan, r->opening_balance, &t->nominal_rate, &r->interest);
     if (rc != SL_OK)
         return rc;
     int interest_only = k <= t->interest_only_terms;
     if (interest_only) {
-        r.principal = 0;
-        r.events |= SL_EVENT_INTEREST_ONLY;
+        r->principal = 0;
+        r->events |= SL_EVENT_INTEREST_ONLY;
     } else {
         if (!plan->level_valid) {
-            rc = amortise(plan, r.rate, plan->end_term - k + 1);
+            rc = amortise(plan, t->nominal_rate, plan->end_term - k + 1);
             if (rc != SL_OK)
                 return rc;
-            r.events |= SL_EVENT_AMORTISED;
+            r->events |= SL_EVENT_AMORTISED;
         }
-        sl_money p = k >= plan->end_term            ? r.opening_balance /* convention 5 */
+        sl_money p = k >= plan->end_term            ? r->opening_balance /* convention 5 */
                      : t->type == SL_LOAN_SERIAL ? plan->level
-                                                 : plan->level - r.interest;
-        r.principal = p < 0 ? 0 : p > r.opening_balance ? r.opening_balance : p;
+                                                 : plan->level - r->interest;
+        r->principal = p < 0 ? 0 : p > r->opening_balance ? r->opening_balance : p;
     }
-    r.fee = t->term_fee;
-    r.closing_balance = r.opening_balance - r.principal;
-    r.payment = r.interest + r.principal + r.fee; /* bounded by SL_PLAN_MAX_PRINCIPAL */
-    if (r.closing_balance == 0)
-        r.events |= SL_EVENT_LAST;
-    rc = add_totals(&plan->totals, &r);
+    r->fee = t->term_fee;
+    r->closing_balance = r->opening_balance - r->principal;
+    r->payment = r->interest + r->principal + r->fee; /* bounded by SL_PLAN_MAX_PRINCIPAL */
+    if (r->closing_balance == 0)
+        r->events |= SL_EVENT_LAST;
+    rc = add_totals(&plan->totals, r);
     if (rc != SL_OK)
         return rc;
-    plan->balance = r.closing_balance;
-    plan->prev_due = r.due_date;
+    plan->balance = r->closing_balance;
+    plan->prev_due = r->due_date;
     plan->next_term++;
     if (interest_only)
         plan->level_valid = 0;
-    *row = r;
     return 1;
 }
 

@@ -284,7 +284,7 @@ SL_API SL_WARN_UNUSED int sl_plan_new(sl_plan **out, const sl_loan_terms *terms,
 SL_API void sl_plan_free(sl_plan *plan);
 
 /* Compute the next term into row. Returns 1 (row filled), 0 (the plan has
- * ended; row untouched) or a negative code. */
+ * ended; row untouched) or a negative code (row's contents unspecified). */
 SL_API SL_WARN_UNUSED int sl_plan_next(sl_plan *plan, sl_plan_row *row);
 
 /* Go back to before term 1 (totals reset). */
