@@ -14,47 +14,13 @@
 
 #include "annuity_internal.h"
 #include "arith_internal.h"
+#include "fixed128_internal.h"
 
-#ifdef __SIZEOF_INT128__
-__extension__ typedef unsigned __int128 u128;
-
-#define ONE ((u128)1 << 127) /* 1.0 in the fixed-point format x · 2^127 */
-
-/* x · y as a 256-bit number hi · 2^128 + lo. */
-static void mul_wide(u128 x, u128 y, u128 *hi, u128 *lo)
-{
-    const u128 mask = ((u128)1 << 64) - 1;
-    u128 x0 = x & mask, x1 = x >> 64, y0 = y & mask, y1 = y >> 64;
-    u128 p00 = x0 * y0, p01 = x0 * y1, p10 = x1 * y0, p11 = x1 * y1;
-    u128 mid = (p00 >> 64) + (p01 & mask) + (p10 & mask);
-    *lo = (p00 & mask) | (mid << 64);
-    *hi = p11 + (p01 >> 64) + (p10 >> 64) + (mid >> 64);
-}
-
-/* x · y / 2^127 for fixed-point x, y <= 1.0, floored (up = 0) or ceiled (up = 1). */
-static u128 mul_fixed(u128 x, u128 y, int up)
-{
-    u128 hi, lo;
-    mul_wide(x, y, &hi, &lo);
-    u128 q = (hi << 1) | (lo >> 127);
-    if (up && (lo & (ONE - 1)) != 0)
-        q++;
-    return q;
-}
-
-/* v^n, each product rounded one way. */
-static u128 pow_fixed(u128 v, int n, int up)
-{
-    u128 result = ONE;
-    while (n) {
-        if (n & 1)
-            result = mul_fixed(result, v, up);
-        n >>= 1;
-        if (n)
-            v = mul_fixed(v, v, up);
-    }
-    return result;
-}
+#ifdef SL_HAVE_FIXED128
+typedef sl_u128 u128;
+#define ONE SL_FIXED_ONE
+#define mul_wide sl__mul_wide
+#define pow_fixed(v, n, up) sl__pow_fixed((v), (uint64_t)(n), (up))
 
 /* A 256-bit number hi · 2^128 + lo as GMP limbs (64-bit limbs: 4 of them). */
 static mp_size_t to_limbs(mp_limb_t *l, u128 hi, u128 lo)

@@ -15,6 +15,7 @@
 #include <mpfr.h>
 
 #include "arith_internal.h"
+#include "fixed128_internal.h"
 #include "decimal_internal.h"
 
 /* Inputs beyond these are refused (SL_ERANGE) rather than slow or unsafe. */
@@ -229,6 +230,99 @@ static int exact_zero(const problem *p, const mpq_t q)
     return result;
 }
 
+#ifdef SL_HAVE_FIXED128
+/* A signed 256-bit accumulator in two's complement. */
+typedef struct acc256 {
+    sl_u128 hi, lo;
+} acc256;
+
+/* acc += a · w, exactly. */
+static void acc_add_product(acc256 *acc, int64_t a, sl_u128 w)
+{
+    uint64_t mag = a < 0 ? (uint64_t)0 - (uint64_t)a : (uint64_t)a;
+    sl_u128 ph, pl;
+    sl__mul_wide((sl_u128)mag, w, &ph, &pl);
+    if (a < 0) { /* negate the 256-bit product */
+        pl = ~pl + 1;
+        ph = ~ph + (pl == 0);
+    }
+    sl_u128 lo = acc->lo + pl;
+    acc->hi += ph + (lo < acc->lo);
+    acc->lo = lo;
+}
+
+static int acc_sign(const acc256 *acc)
+{
+    if (acc->hi >> 127)
+        return -1;
+    return (acc->hi | acc->lo) != 0;
+}
+
+/* The sign of f at y = q^(1/D) when 128-bit fixed-point bounds decide it:
+ * y is enclosed with MPFR (directed rounding), its powers are floored for
+ * the lower and ceiled for the upper bound, and each term a·y^k is summed
+ * exactly; so flo <= f·2^127 <= fhi with certainty. Returns +1 or -1, or 0
+ * when the bounds straddle 0 (or y > 1, outside the format): the MPFR loop
+ * below decides then. Much faster than the MPFR loop, same certainty. */
+static int fixed_sign(problem *p, work *w, const mpq_t q)
+{
+    if (mpq_cmp_ui(q, 1, 1) > 0 || p->n == 0)
+        return 0;
+    work_prec(w, 128);
+    mpfr_set_q(w->blo, q, MPFR_RNDD);
+    mpfr_set_q(w->bhi, q, MPFR_RNDU);
+    if (p->d > 1) {
+        mpfr_rootn_ui(w->blo, w->blo, (unsigned long)p->d, MPFR_RNDD);
+        mpfr_rootn_ui(w->bhi, w->bhi, (unsigned long)p->d, MPFR_RNDU);
+    }
+    sl_u128 y[2];
+    mpz_t z;
+    mpz_init(z);
+    for (int i = 0; i < 2; i++) {
+        mpfr_mul_2ui(w->tlo, i ? w->bhi : w->blo, 127, MPFR_RNDN); /* exact */
+        mpfr_get_z(z, w->tlo, i ? MPFR_RNDU : MPFR_RNDD);
+        y[i] = ((sl_u128)mpz_getlimbn(z, 1) << 64) | (sl_u128)mpz_getlimbn(z, 0);
+        if (mpz_sizeinbase(z, 2) > 128 || GMP_NUMB_BITS != 64)
+            y[i] = 0; /* not representable: give up below */
+    }
+    mpz_clear(z);
+    if (y[0] == 0 || y[1] == 0 || y[1] > SL_FIXED_ONE)
+        return 0;
+    if (p->prec < 128)
+        p->prec = 128;
+    sl_u128 wlo = SL_FIXED_ONE, whi = SL_FIXED_ONE, glo = 0, ghi = 0;
+    int64_t cached = 0;
+    acc256 flo = {0, 0}, fhi = {0, 0};
+    for (size_t i = 0; i < p->n; i++) {
+        if (i > 0) {
+            int64_t gap = p->t[i].k - p->t[i - 1].k;
+            if (gap == 1) {
+                wlo = sl__mul_fixed(wlo, y[0], 0);
+                whi = sl__mul_fixed(whi, y[1], 1);
+            } else {
+                if (gap != cached) {
+                    glo = sl__pow_fixed(y[0], (uint64_t)gap, 0);
+                    ghi = sl__pow_fixed(y[1], (uint64_t)gap, 1);
+                    cached = gap;
+                }
+                wlo = sl__mul_fixed(wlo, glo, 0);
+                whi = sl__mul_fixed(whi, ghi, 1);
+            }
+        }
+        int64_t a = p->t[i].a;
+        acc_add_product(&flo, a, a > 0 ? wlo : whi);
+        acc_add_product(&fhi, a, a > 0 ? whi : wlo);
+    }
+    if (acc_sign(&flo) > 0)
+        return 1;
+    if (acc_sign(&fhi) < 0)
+        return -1;
+    return 0;
+}
+#endif
+
+static int big_amounts(problem *p);
+
 /* The proven sign of f at X = m / (2S): -1, 0, +1, or SL_ERANGE (undecided). */
 static int sign_at(problem *p, work *w, int64_t m)
 {
@@ -243,6 +337,17 @@ static int sign_at(problem *p, work *w, int64_t m)
     mpz_add(mpq_denref(q), mpq_numref(q), t); /* 2S + m */
     mpq_canonicalize(q);
     mpz_clear(t);
+#ifdef SL_HAVE_FIXED128
+    int fast = fixed_sign(p, w, q);
+    if (fast != 0) {
+        mpq_clear(q);
+        return fast;
+    }
+#endif
+    if (big_amounts(p) != SL_OK) {
+        mpq_clear(q);
+        return SL_ERANGE;
+    }
     int result = SL_ERANGE, tried_exact = 0;
     mpfr_prec_t prec = 64; /* one limb: enough for nearly every plan */
     for (; prec <= SL_APR_MAX_PRECISION; prec *= 2) {
@@ -382,13 +487,19 @@ static int setup(problem *p, const sl_apr_flow *flows, size_t count, sl_error *e
     int rc = SL_OK;
     for (size_t i = 0; i < count && rc == SL_OK;) {
         size_t j = i;
-        mpz_set_ui(acc, 0);
-        for (; j < count && p->t[j].k == p->t[i].k; j++) {
-            sl__mpz_set_i64(z, p->t[j].a);
-            mpz_add(acc, acc, z);
+        int64_t a = 0;
+        int overflow = 0;
+        for (; j < count && p->t[j].k == p->t[i].k; j++)
+            overflow |= __builtin_add_overflow(a, p->t[j].a, &a);
+        if (overflow) { /* the running sum left int64: sum again exactly */
+            mpz_set_ui(acc, 0);
+            for (size_t m = i; m < j; m++) {
+                sl__mpz_set_i64(z, p->t[m].a);
+                mpz_add(acc, acc, z);
+            }
+            overflow = sl__mpz_get_i64(&a, acc) != SL_OK;
         }
-        int64_t a;
-        if (sl__mpz_get_i64(&a, acc) != SL_OK)
+        if (overflow)
             rc = sl__fail(err, SL_ERANGE, "flows", "", "flows at one time sum beyond int64");
         else if (a != 0) {
             p->t[n].k = p->t[i].k;
@@ -413,19 +524,34 @@ static int setup(problem *p, const sl_apr_flow *flows, size_t count, sl_error *e
     for (size_t i = 0; i < n; i++)
         p->t[i].k /= g;
     p->d = d / g;
-    p->amt = malloc(n * sizeof *p->amt);
-    p->famt = malloc(n * sizeof *p->famt);
+    mpz_t amount;
+    mpz_init(amount);
+    for (size_t i = 0; i < n; i++) {
+        sl__mpz_set_i64(amount, p->t[i].a);
+        mpz_add(p->total, p->total, amount);
+    }
+    mpz_clear(amount);
+    return SL_OK; /* the amounts as GMP/MPFR numbers only when needed: big_amounts */
+}
+
+/* The amounts as mpz and exact MPFR numbers, made on first need (the
+ * fixed-point test decides nearly every sign without them). 0 or SL_ENOMEM. */
+static int big_amounts(problem *p)
+{
+    if (p->amt)
+        return SL_OK;
+    p->amt = malloc(p->n * sizeof *p->amt);
+    p->famt = malloc(p->n * sizeof *p->famt);
     if (!p->amt || !p->famt) {
         free(p->amt);
         free(p->famt);
         p->amt = NULL;
         p->famt = NULL;
-        return sl__fail(err, SL_ENOMEM, "flows", "", "out of memory");
+        return SL_ENOMEM;
     }
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < p->n; i++) {
         mpz_init(p->amt[i]);
         sl__mpz_set_i64(p->amt[i], p->t[i].a);
-        mpz_add(p->total, p->total, p->amt[i]);
         mpfr_init2(p->famt[i], 64);
         mpfr_set_z(p->famt[i], p->amt[i], MPFR_RNDN); /* exact: |a| < 2^63 */
     }
@@ -459,8 +585,8 @@ static int check_options(const sl_apr_options *o, sl_error *err)
 static int uniqueness(problem *p, int allow_negative, int *exact_zero_root, sl_error *err)
 {
     int pos = 0, neg = 0, raw = 0, cum = 0, last = 0, last_cum = 0;
-    mpz_t c;
-    mpz_init(c);
+    mpz_t c, z;
+    mpz_inits(c, z, NULL);
     for (size_t i = 0; i < p->n; i++) {
         int s = sgn(p->t[i].a);
         pos |= s > 0;
@@ -468,14 +594,15 @@ static int uniqueness(problem *p, int allow_negative, int *exact_zero_root, sl_e
         if (last && s != last)
             raw++;
         last = s;
-        mpz_add(c, c, p->amt[i]);
+        sl__mpz_set_i64(z, p->t[i].a);
+        mpz_add(c, c, z);
         int cs = mpz_sgn(c);
         if (cs && last_cum && cs != last_cum)
             cum++;
         if (cs)
             last_cum = cs;
     }
-    mpz_clear(c);
+    mpz_clears(c, z, NULL);
     *exact_zero_root = 0;
     if (!pos || !neg)
         return sl__fail(err, SL_ENOROOT, "flows", "",

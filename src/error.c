@@ -1,4 +1,5 @@
 /* Error codes, the error record, and small GMP/int64 bridges. */
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -75,6 +76,10 @@ int sl__fail(sl_error *err, int code, const char *field, const char *value, cons
 
 void sl__mpz_set_i64(mpz_t out, int64_t v)
 {
+#if LONG_MAX >= INT64_MAX
+    mpz_set_si(out, (long)v);
+    return;
+#endif
     /* Through two 32-bit halves: long may be 32 bits. */
     uint64_t mag = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
     mpz_set_ui(out, (unsigned long)(mag >> 32));
@@ -86,6 +91,14 @@ void sl__mpz_set_i64(mpz_t out, int64_t v)
 
 int sl__mpz_get_i64(int64_t *out, const mpz_t v)
 {
+#if LONG_MAX >= INT64_MAX
+    if (mpz_fits_slong_p(v)) {
+        *out = (int64_t)mpz_get_si(v);
+        return SL_OK;
+    }
+    if (LONG_MIN == INT64_MIN)
+        return SL_ERANGE;
+#endif
     if (mpz_sizeinbase(v, 2) > 63) {
         /* Only INT64_MIN has 64 bits and fits. */
         mpz_t m;
