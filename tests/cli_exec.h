@@ -79,4 +79,35 @@ static inline void exec_temp_file(char path[64], const char *text, size_t len)
     ck_assert(fclose(f) == 0);
 }
 
+/* Run argv with `input` (NULL: nothing) as its standard input. */
+static inline exec_result exec_run_text(const char *input, char *const argv[])
+{
+    if (!input)
+        return exec_run(NULL, argv);
+    char path[64];
+    exec_temp_file(path, input, strlen(input));
+    exec_result r = exec_run(path, argv);
+    unlink(path);
+    return r;
+}
+
+/* Copy text into a fixed buffer (tests that keep results in arrays). */
+static inline void exec_copy(char *dst, size_t size, const char *src)
+{
+    size_t n = strlen(src);
+    if (n >= size)
+        n = size - 1;
+    memcpy(dst, src, n);
+    dst[n] = '\0';
+}
+
+/* Number of lines in text. */
+static inline int count_lines(const char *text)
+{
+    int n = 0;
+    for (; *text; text++)
+        n += *text == '\n';
+    return n;
+}
+
 #endif

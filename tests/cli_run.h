@@ -4,15 +4,10 @@
 #define SL_TEST_CLI_RUN_H
 
 #ifndef _POSIX_C_SOURCE
-#define _POSIX_C_SOURCE 200809L /* fork, mkstemp */
+#define _POSIX_C_SOURCE 200809L /* posix_spawn, mkstemp */
 #endif
 
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
+#include "cli_exec.h"
 #include "testutil.h"
 
 typedef struct cli_result {
@@ -21,38 +16,14 @@ typedef struct cli_result {
     char err[8192];  /* stderr */
 } cli_result;
 
-static inline void slurp(char *buf, size_t size, FILE *f)
-{
-    rewind(f);
-    size_t n = fread(buf, 1, size - 1, f);
-    buf[n] = '\0';
-    fclose(f);
-}
-
 /* argv[0] is the program; the list ends with NULL. input may be NULL. */
 static inline void cli_run(cli_result *r, char *const argv[], const char *input)
 {
-    FILE *in = tmpfile(), *out = tmpfile(), *err = tmpfile();
-    ck_assert(in && out && err);
-    if (input)
-        fputs(input, in);
-    fflush(in);
-    rewind(in);
-    pid_t pid = fork();
-    ck_assert(pid >= 0);
-    if (pid == 0) {
-        dup2(fileno(in), 0);
-        dup2(fileno(out), 1);
-        dup2(fileno(err), 2);
-        execv(argv[0], argv);
-        _exit(127);
-    }
-    int st;
-    ck_assert(waitpid(pid, &st, 0) == pid);
-    r->status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-    fclose(in);
-    slurp(r->out, sizeof r->out, out);
-    slurp(r->err, sizeof r->err, err);
+    exec_result e = exec_run_text(input, argv);
+    r->status = e.status;
+    exec_copy(r->out, sizeof r->out, e.out);
+    exec_copy(r->err, sizeof r->err, e.err);
+    exec_free(&e);
 }
 
 #endif

@@ -8,6 +8,7 @@
 
 #include <jansson.h>
 
+#include "cli_exec.h"
 #include "testutil.h"
 
 static const char *prog;
@@ -18,44 +19,20 @@ typedef struct run_result {
     char err[1 << 12];
 } run_result;
 
-static void slurp(int fd, char *buf, size_t size)
-{
-    size_t n = 0;
-    lseek(fd, 0, SEEK_SET);
-    ssize_t got;
-    while (n + 1 < size && (got = read(fd, buf + n, size - 1 - n)) > 0)
-        n += (size_t)got;
-    buf[n] = '\0';
-    close(fd);
-}
-
 /* Run prog with the arguments (NULL-terminated); capture both streams. */
 static void run(run_result *r, const char *const *args)
 {
-    char out_name[] = "/tmp/sl-cap-out-XXXXXX", err_name[] = "/tmp/sl-cap-err-XXXXXX";
-    int out = mkstemp(out_name), err = mkstemp(err_name);
-    ck_assert(out >= 0 && err >= 0);
-    unlink(out_name);
-    unlink(err_name);
     const char *argv[64];
     int n = 0;
     argv[n++] = prog;
     for (; args[n - 1]; n++)
         argv[n] = args[n - 1];
     argv[n] = NULL;
-    pid_t pid = fork();
-    ck_assert(pid >= 0);
-    if (pid == 0) {
-        dup2(out, 1);
-        dup2(err, 2);
-        execv(prog, (char *const *)argv);
-        _exit(127);
-    }
-    int st;
-    ck_assert(waitpid(pid, &st, 0) == pid);
-    r->status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-    slurp(out, r->out, sizeof r->out);
-    slurp(err, r->err, sizeof r->err);
+    exec_result e = exec_run(NULL, (char *const *)argv);
+    r->status = e.status;
+    exec_copy(r->out, sizeof r->out, e.out);
+    exec_copy(r->err, sizeof r->err, e.err);
+    exec_free(&e);
 }
 
 #define HOUSEHOLD                                                                          \

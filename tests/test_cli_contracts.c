@@ -9,6 +9,7 @@
 
 #include <jansson.h>
 
+#include "cli_exec.h"
 #include "testutil.h"
 
 static const char *prog;
@@ -20,14 +21,6 @@ typedef struct result {
 } result;
 
 static result res;
-
-static void slurp(FILE *f, char *buf, size_t size)
-{
-    rewind(f);
-    size_t n = fread(buf, 1, size - 1, f);
-    buf[n] = '\0';
-    fclose(f);
-}
 
 /* Run prog with the NULL-terminated arguments. */
 static result *run(const char *first, ...)
@@ -43,22 +36,12 @@ static result *run(const char *first, ...)
     }
     va_end(ap);
     argv[argc] = NULL;
-    FILE *out = tmpfile(), *err = tmpfile();
-    ck_assert(out && err);
     fflush(stdout);
-    pid_t pid = fork();
-    ck_assert_int_ge(pid, 0);
-    if (pid == 0) {
-        dup2(fileno(out), 1);
-        dup2(fileno(err), 2);
-        execv(prog, (char *const *)argv);
-        _exit(127);
-    }
-    int st;
-    ck_assert_int_eq(waitpid(pid, &st, 0), pid);
-    res.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-    slurp(out, res.out, sizeof res.out);
-    slurp(err, res.err, sizeof res.err);
+    exec_result e = exec_run(NULL, (char *const *)argv);
+    res.status = e.status;
+    exec_copy(res.out, sizeof res.out, e.out);
+    exec_copy(res.err, sizeof res.err, e.err);
+    exec_free(&e);
     return &res;
 }
 
@@ -78,14 +61,6 @@ static const char *csv_row(const char *csv, int term, char *line, size_t size)
     memcpy(line, p, n);
     line[n] = '\0';
     return line;
-}
-
-static int count_lines(const char *s)
-{
-    int n = 0;
-    for (; *s; s++)
-        n += *s == '\n';
-    return n;
 }
 
 /* Exit 2, nothing on stdout, one line on stderr naming the option. */

@@ -3,13 +3,13 @@
 
 #include <jansson.h>
 
-#include "cliutil.h"
+#include "cli_exec.h"
 #include "testutil.h"
 
 static const char *prog;
 
 /* Run sl-plan with up to 12 arguments (a NULL ends the list). */
-static cli_run run_list(const char *first, ...)
+static exec_result run_list(const char *first, ...)
 {
     char *argv[14] = {(char *)prog};
     va_list ap;
@@ -19,25 +19,25 @@ static cli_run run_list(const char *first, ...)
         argv[n++] = (char *)a;
     va_end(ap);
     argv[n] = NULL;
-    return cli_exec(argv, NULL);
+    return exec_run(NULL, argv);
 }
 #define SL_PLAN(...) run_list(__VA_ARGS__, NULL)
 
 START_TEST(builtin_example_runs_and_says_so)
 {
-    cli_run r = run_list(NULL);
+    exec_result r = run_list(NULL);
     ck_assert_int_eq(r.status, 0);
     ck_assert_ptr_nonnull(strstr(r.err, "built-in example"));
     ck_assert_ptr_nonnull(strstr(r.out, "2 000 000,00"));
     ck_assert_ptr_nonnull(strstr(r.out, "4,640 %"));
     ck_assert_ptr_nonnull(strstr(r.out, "Total paid"));
-    cli_run_free(&r);
+    exec_free(&r);
 }
 END_TEST
 
 START_TEST(csv_has_the_contract_header_and_plain_amounts)
 {
-    cli_run r = SL_PLAN("--amount", "2 000 000", "--rate", "4,64", "--years", "25", "--format",
+    exec_result r = SL_PLAN("--amount", "2 000 000", "--rate", "4,64", "--years", "25", "--format",
                         "csv");
     ck_assert_int_eq(r.status, 0);
     ck_assert_str_eq(r.err, "");
@@ -58,20 +58,20 @@ START_TEST(csv_has_the_contract_header_and_plain_amounts)
     while (comma < 7 && *++last)
         comma += *last == ',';
     ck_assert(strncmp(last, ",0.00,", 6) == 0);
-    cli_run_free(&r);
+    exec_free(&r);
 
     r = SL_PLAN("--amount", "1200", "--rate", "6", "--terms", "2", "--payout-date", "2024-01-31",
                 "--format", "csv");
     ck_assert_int_eq(r.status, 0);
     ck_assert_ptr_nonnull(strstr(r.out, "\n1,2024-02-29,1200.00,"));
     ck_assert_ptr_nonnull(strstr(r.out, "\n2,2024-03-31,"));
-    cli_run_free(&r);
+    exec_free(&r);
 }
 END_TEST
 
 START_TEST(json_parses_and_adds_up)
 {
-    cli_run r = SL_PLAN("--amount", "1 000 000", "--rate", "5", "--years", "5", "--round-to",
+    exec_result r = SL_PLAN("--amount", "1 000 000", "--rate", "5", "--years", "5", "--round-to",
                         "krone", "--format", "json");
     ck_assert_int_eq(r.status, 0);
     json_error_t jerr;
@@ -99,7 +99,7 @@ START_TEST(json_parses_and_adds_up)
     json_array_foreach(schedule, i, row) sum += M(json_string_value(json_object_get(row, "payment")));
     ck_assert_int_eq(sum, M(json_string_value(json_object_get(totals, "paid"))));
     json_decref(root);
-    cli_run_free(&r);
+    exec_free(&r);
 }
 END_TEST
 
@@ -134,33 +134,33 @@ START_TEST(bad_input_is_refused_by_name)
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         const char *const *a = cases[i].args;
-        cli_run r = run_list(a[0], a[1], a[2], a[3], a[4], a[5], NULL);
+        exec_result r = run_list(a[0], a[1], a[2], a[3], a[4], a[5], NULL);
         ck_assert_msg(r.status == 2, "case %zu: status %d", i, r.status);
         ck_assert_msg(r.out[0] == '\0', "case %zu wrote to stdout", i);
         ck_assert_msg(strstr(r.err, cases[i].names) != NULL, "case %zu: '%s'", i, r.err);
-        cli_run_free(&r);
+        exec_free(&r);
     }
     /* interest-only terms must leave at least one term to amortise */
-    cli_run r = SL_PLAN("--amount", "1000", "--rate", "5", "--terms", "12",
+    exec_result r = SL_PLAN("--amount", "1000", "--rate", "5", "--terms", "12",
                         "--interest-only-terms", "12");
     ck_assert_int_eq(r.status, 2);
     ck_assert_str_eq(r.out, "");
     ck_assert_ptr_nonnull(strstr(r.err, "--interest-only-terms '12'"));
-    cli_run_free(&r);
+    exec_free(&r);
 }
 END_TEST
 
 START_TEST(help_and_version)
 {
-    cli_run r = SL_PLAN("--help");
+    exec_result r = SL_PLAN("--help");
     ck_assert_int_eq(r.status, 0);
     ck_assert_ptr_nonnull(strstr(r.out, "--amount"));
     ck_assert_ptr_nonnull(strstr(r.out, "--payout-date"));
-    cli_run_free(&r);
+    exec_free(&r);
     r = SL_PLAN("--version");
     ck_assert_int_eq(r.status, 0);
     ck_assert_ptr_nonnull(strstr(r.out, sl_version()));
-    cli_run_free(&r);
+    exec_free(&r);
 }
 END_TEST
 
