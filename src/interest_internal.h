@@ -18,7 +18,7 @@ typedef struct sl__term_interest {
 #ifdef SL_HAVE_FASTDIV
     uint64_t max_balance;  /* balances up to this take the 64-bit path (0: none) */
     uint64_t divisor;      /* den × terms per year */
-    sl__divider div;
+    sl__divider div;       /* division by 2 × divisor */
 #endif
 } sl__term_interest;
 
@@ -30,13 +30,15 @@ static inline void sl__term_interest_init(sl__term_interest *ti, sl_rate rate, i
 #ifdef SL_HAVE_FASTDIV
     ti->max_balance = 0; /* no fast path until a divisor is prepared */
     ti->divisor = 1;
-    sl__divider_init(&ti->div, 1);
+    sl__divider_init(&ti->div, 2);
     uint64_t d;
     if (rate.num >= 0 && rate.den > 0 && k > 0 &&
         !__builtin_mul_overflow((uint64_t)rate.den, (uint64_t)k, &d) && d < ((uint64_t)1 << 62)) {
+        /* half up: floor((2·balance·num + d) / (2d)), all of it below 2^64 */
         ti->divisor = d;
-        ti->max_balance = rate.num == 0 ? UINT64_MAX : UINT64_MAX / (uint64_t)rate.num;
-        sl__divider_init(&ti->div, d);
+        ti->max_balance =
+            rate.num == 0 ? (uint64_t)INT64_MAX : (UINT64_MAX - d) / 2 / (uint64_t)rate.num;
+        sl__divider_init(&ti->div, 2 * d);
     }
 #endif
 }
@@ -46,14 +48,9 @@ static inline int sl__term_interest_of(const sl__term_interest *ti, int64_t bala
 {
 #ifdef SL_HAVE_FASTDIV
     if (balance >= 0 && (uint64_t)balance <= ti->max_balance) {
-        uint64_t prod = (uint64_t)balance * (uint64_t)ti->rate.num;
-        uint64_t q = sl__divide(&ti->div, prod);
-        uint64_t rem = prod - q * ti->divisor;
-        q += 2 * rem >= ti->divisor; /* half up; divisor < 2^62 so 2·rem cannot wrap */
-        if (q <= (uint64_t)INT64_MAX) {
-            *out = (int64_t)q;
-            return SL_OK;
-        }
+        uint64_t twice = 2 * (uint64_t)balance * (uint64_t)ti->rate.num + ti->divisor;
+        *out = (int64_t)sl__divide(&ti->div, twice); /* < 2^63: twice < 2^64, divisor >= 1 */
+        return SL_OK;
     }
 #endif
     return sl__muldiv_round(out, NULL, balance, ti->rate.num, ti->rate.den, ti->terms_per_year, 1,
