@@ -5,6 +5,7 @@
  * balance pieces inside it, the interest (conventions 1, 8, 9), whether the
  * level payment must be (re)computed (conventions 2, 3, 10, 12, 13), the
  * principal (5, 13, 14), and what that means for the next term. */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,7 +22,6 @@ struct sl_plan {
     sl_rate_change *changes;
     sl_extra_payment *extras;
     sl_interest_only_window *windows;
-    sl_finding findings[SL__MAX_FINDINGS];
     size_t finding_count;
     int n_terms;       /* terms of the plan (windows that move the end included) */
     int dated;         /* a payout date: due dates and days */
@@ -44,6 +44,7 @@ struct sl_plan {
     sl__term_interest equal_interest; /* convention 1 prepared for the last rate used */
     int simple;          /* no events: every term takes next_simple_row */
     sl_date prev_due;    /* due date of the last row (dated simple plans) */
+    sl_finding findings[SL__MAX_FINDINGS]; /* last: not cleared at creation */
 };
 
 static int date_given(sl_date d)
@@ -113,9 +114,11 @@ int sl_plan_new(sl_plan **out, const sl_loan_terms *terms, sl_error *err)
     int rc = sl_loan_terms_check(terms, err);
     if (rc != SL_OK)
         return rc;
-    sl_plan *plan = calloc(1, sizeof *plan);
+    sl_plan *plan = malloc(sizeof *plan);
     if (!plan)
         return sl__fail(err, SL_ENOMEM, "plan", "", "out of memory");
+    /* Everything but the findings, which are written before they are read. */
+    memset(plan, 0, offsetof(sl_plan, findings));
     sl_loan_terms *t = &plan->terms;
     sl__terms_upgrade(t, terms);
     int fail = 0;

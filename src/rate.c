@@ -126,6 +126,8 @@ static int rate_combine(sl_rate *out, sl_rate a, sl_rate b, int subtract)
 
 int sl_rate_add(sl_rate *out, sl_rate a, sl_rate b)
 {
+    if (b.num == 0 && b.den > 0) /* adding nothing: a margin of 0 */
+        return sl_rate_from_fraction(out, a.num, a.den);
     return rate_combine(out, a, b, 0);
 }
 
