@@ -281,6 +281,7 @@ static json_t *summary_json(const sl_rto_result *r)
     json_object_set_new(s, "cash_left", cli_json_money(r->cash_left));
     json_object_set_new(s, "rent_before", cli_json_money(r->last_rent));
     json_object_set_new(s, "first_payment", cli_json_money(r->first_payment));
+    json_object_set_new(s, "monthly_change", cli_json_money(r->first_payment - r->last_rent));
     json_object_set_new(s, "transition_month", json_integer(r->transition_month));
     json_object_set_new(s, "transition_date",
                         r->transition_date.year ? json_string(cli_date_text(d, r->transition_date))
@@ -350,8 +351,11 @@ static void print_table_head(const sl_rto_options *o, const sl_rto_result *r)
     if (r->has_loan)
         printf("  Effective rate %s %%, total to pay %s kr\n",
                cli_rate_fixed(rate, r->cost.apr.rate, 2, ','), cli_nor(a, r->cost.total_payable));
-    printf("\nBefore: %s kr a month in rent. After: %s kr a month on the loan.\n",
-           cli_nor(a, r->last_rent), cli_nor(b, r->first_payment));
+    sl_money change = r->first_payment - r->last_rent;
+    printf("\nBefore: %s kr a month in rent. After: %s kr a month on the loan", cli_nor(a, r->last_rent),
+           cli_nor(b, r->first_payment));
+    printf(" (%s kr a month %s).\n", cli_nor(a, change < 0 ? -change : change),
+           change < 0 ? "less" : "more");
     if (r->findings & SL_RTO_FINDING_RENT_OVER_60_MONTHS)
         printf("Note: %d rent months is over the 5-year (60 months) cap on the option.\n",
                o->rent_months);
