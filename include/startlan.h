@@ -28,5 +28,6 @@
 #include "startlan/portfolio.h"
 #include "startlan/grant.h"
 #include "startlan/rent_to_own.h"
+#include "startlan/part_own.h"
 
 #endif
