@@ -7,7 +7,7 @@
 #include "cli.h"
 
 static const char usage[] =
-    "Usage: sl-rent-to-own [--model rent-to-own|rent-before-own] --price A\n"
+    "Usage: sl-rent-to-own [--model rent-to-own|rent-before-own|part-own] --price A\n"
     "                      --rent-months M --rent A --rate PCT [options]\n"
     "\n"
     "From renting to owning: what the household pays while renting, what the\n"
@@ -15,7 +15,7 @@ static const char usage[] =
     "options a built-in example runs (said on stderr). Amounts exact to the øre.\n"
     "\n"
     "  --model rent-to-own|rent-before-own   leie til eie (default) or leie før eie\n"
-    "                             (part-own is not available yet)\n"
+    "                             or part-own (deleie)\n"
     "  --price A                  year-0 price P0 (required)\n"
     "  --rent-months M            months of renting (over 60 is a warning)\n"
     "  --rent A                   monthly rent\n"
@@ -35,6 +35,11 @@ static const char usage[] =
     "  --value-growth PCT         yearly growth of the market value (adds value, equity)\n"
     "  --start YYYY-MM-DD         first rent month (gives dates; the loan is paid out\n"
     "                             rent-months later unless --payout-date is given)\n"
+    "Deleie (--model part-own; uses --price, --own-funds, --price-rule, --start):\n"
+    "  --share PCT                first share bought (default 50)\n"
+    "  --market-rent A            the whole home's monthly market rent\n"
+    "  --buy MONTH:PCT            buy PCT more at the end of MONTH (repeatable)\n"
+    "  --discount-per-tenth PCT   discount of the price per tenth bought (LeieEie 0.75)\n"
     "The start loan (as in sl-plan; the amount is computed):\n"
     "  --rate PCT                 nominal yearly rate (required)\n"
     "  --years Y | --terms N      length (default 30 years)\n"
@@ -63,6 +68,10 @@ enum {
     OPT_DOCUMENTS,
     OPT_VALUE_GROWTH,
     OPT_START,
+    OPT_SHARE,
+    OPT_MARKET_RENT,
+    OPT_BUY,
+    OPT_DISCOUNT,
 };
 
 static const char *option_for(const char *field)
@@ -113,7 +122,13 @@ static void builtin_example(sl_rto_options *o)
     o->loan.term_fee = 5000;
 }
 
-static void parse(sl_rto_options *o, cli_format *format, int argc, char **argv)
+typedef struct part_input {
+    int part_own;
+    sl_part_own_options po;
+    sl_part_buy buys[SL_PART_OWN_MAX_BUYS];
+} part_input;
+
+static void parse(sl_rto_options *o, part_input *in, cli_format *format, int argc, char **argv)
 {
     static const struct option options[] = {
         {"model", required_argument, NULL, OPT_MODEL},
@@ -134,6 +149,10 @@ static void parse(sl_rto_options *o, cli_format *format, int argc, char **argv)
         {"documents", required_argument, NULL, OPT_DOCUMENTS},
         {"value-growth", required_argument, NULL, OPT_VALUE_GROWTH},
         {"start", required_argument, NULL, OPT_START},
+        {"share", required_argument, NULL, OPT_SHARE},
+        {"market-rent", required_argument, NULL, OPT_MARKET_RENT},
+        {"buy", required_argument, NULL, OPT_BUY},
+        {"discount-per-tenth", required_argument, NULL, OPT_DISCOUNT},
         CLI_LOAN_LONG_OPTIONS,
         {"format", required_argument, NULL, CLI_OPT_FORMAT},
         {"help", no_argument, NULL, CLI_OPT_HELP},
@@ -156,7 +175,7 @@ static void parse(sl_rto_options *o, cli_format *format, int argc, char **argv)
             else if (strcmp(optarg, "rent-before-own") == 0)
                 o->model = SL_RTO_RENT_BEFORE_OWN;
             else if (strcmp(optarg, "part-own") == 0)
-                cli_die(CLI_EXIT_USAGE, "--model 'part-own': not available in this version");
+                in->part_own = 1;
             else
                 cli_die(CLI_EXIT_USAGE,
                         "--model '%s': must be rent-to-own, rent-before-own or part-own",
@@ -231,6 +250,33 @@ static void parse(sl_rto_options *o, cli_format *format, int argc, char **argv)
         case OPT_START:
             o->start = cli_date("--start", optarg);
             break;
+        case OPT_SHARE:
+            in->po.share = cli_percent("--share", optarg, 0, 100);
+            if (in->po.share.num == 0)
+                cli_die(CLI_EXIT_USAGE, "--share '%s': must be above 0", optarg);
+            break;
+        case OPT_MARKET_RENT:
+            in->po.market_rent = cli_money_nonneg("--market-rent", optarg);
+            break;
+        case OPT_BUY: {
+            char text[128];
+            snprintf(text, sizeof text, "%s", optarg);
+            char *pct = cli_split(text, ':');
+            if (pct == NULL)
+                cli_die(CLI_EXIT_USAGE, "--buy '%s': must be MONTH:PCT", optarg);
+            if (in->po.buy_count >= SL_PART_OWN_MAX_BUYS)
+                cli_die(CLI_EXIT_USAGE, "--buy '%s': at most %d purchases", optarg,
+                        SL_PART_OWN_MAX_BUYS);
+            sl_part_buy *b = &in->buys[in->po.buy_count++];
+            b->month = (int)cli_int("--buy", text, 1, 600);
+            b->share = cli_percent("--buy", pct, 0, 100);
+            if (b->share.num == 0)
+                cli_die(CLI_EXIT_USAGE, "--buy '%s': the share must be above 0", optarg);
+            break;
+        }
+        case OPT_DISCOUNT:
+            in->po.discount_per_tenth = cli_percent("--discount-per-tenth", optarg, 0, 10);
+            break;
         case CLI_OPT_FORMAT:
             *format = cli_format_parse(optarg);
             break;
@@ -248,16 +294,39 @@ static void parse(sl_rto_options *o, cli_format *format, int argc, char **argv)
         cli_usage_error("unexpected argument '%s'", argv[optind]);
     if (inputs == 0) {
         builtin_example(o);
-        return;
+        if (in->part_own) {
+            fprintf(stderr, "%s: deleie: 50 %% bought with own funds 300 000, market rent "
+                            "20 000, 10 %% more after months 12 and 24\n",
+                    cli_prog());
+            o->own_funds = 30000000;
+            in->po.market_rent = 2000000;
+            in->po.discount_per_tenth = (sl_rate){75, 10000};
+            in->buys[0] = (sl_part_buy){12, {1, 10}};
+            in->buys[1] = (sl_part_buy){24, {1, 10}};
+            in->po.buy_count = 2;
+        }
+    } else {
+        if (!have_price)
+            cli_usage_error("--price is required");
+        if (o->price == 0)
+            cli_die(CLI_EXIT_USAGE, "--price '0': must be above 0");
+        if (o->price_rule == SL_PRICE_APPRAISAL && o->appraisal == 0)
+            cli_usage_error("--appraisal is required with --price-rule appraisal");
+        loan.terms.principal = 1; /* placeholder: the library computes the loan */
+        cli_loan_finish(&loan, 30, &o->loan);
     }
-    if (!have_price)
-        cli_usage_error("--price is required");
-    if (o->price == 0)
-        cli_die(CLI_EXIT_USAGE, "--price '0': must be above 0");
-    if (o->price_rule == SL_PRICE_APPRAISAL && o->appraisal == 0)
-        cli_usage_error("--appraisal is required with --price-rule appraisal");
-    loan.terms.principal = 1; /* placeholder: the library computes the loan */
-    cli_loan_finish(&loan, 30, &o->loan);
+    if (in->part_own) {
+        sl_part_own_options *p = &in->po;
+        p->price = o->price;
+        p->own_funds = o->own_funds;
+        p->price_rule = o->price_rule;
+        p->index_rate = o->index_rate;
+        p->appraisal = o->appraisal;
+        p->value_growth = o->value_growth;
+        p->start = o->start;
+        p->loan = o->loan;
+        p->buys = in->buys;
+    }
 }
 
 static const char *phase_name(sl_rto_phase p)
@@ -394,12 +463,140 @@ static void print_csv_row(const sl_rto_row *row)
     printf("\n");
 }
 
+static const char *po_option_for(const char *field)
+{
+    if (strcmp(field, "share") == 0)
+        return "--share";
+    if (strcmp(field, "buys") == 0)
+        return "--buy";
+    if (strcmp(field, "market_rent") == 0)
+        return "--market-rent";
+    if (strcmp(field, "discount_per_tenth") == 0)
+        return "--discount-per-tenth";
+    return option_for(field);
+}
+
+/* Deleie: the first purchase, then month by month. */
+static int run_part_own(const sl_part_own_options *p, cli_format format)
+{
+    sl_part_own *po = NULL;
+    sl_error err;
+    sl_error_clear(&err);
+    int rc = sl_part_own_new(&po, p, &err);
+    if (rc == SL_ENOMEM)
+        cli_die(1, "out of memory");
+    if (rc != SL_OK)
+        cli_fail_option(po_option_for(err.field), &err);
+    sl_money share_price, loan, cash;
+    sl_part_own_first(po, &share_price, &loan, &cash);
+    sl_plan_cost cost;
+    int have_cost = 0;
+    if (loan > 0) {
+        sl_loan_terms t = p->loan;
+        t.principal = loan;
+        if (t.payout_date.year == 0)
+            t.payout_date = p->start;
+        if (sl_plan_cost_compute(&cost, &t, NULL, &err) == SL_OK)
+            have_cost = 1;
+    }
+    char a[SL_MONEY_BUFSIZE], b[SL_MONEY_BUFSIZE], c[SL_MONEY_BUFSIZE], e[SL_MONEY_BUFSIZE],
+        f[SL_MONEY_BUFSIZE], g[SL_MONEY_BUFSIZE], h[SL_MONEY_BUFSIZE], k[SL_MONEY_BUFSIZE],
+        d[SL_DATE_BUFSIZE], pct[SL_RATE_BUFSIZE];
+    json_t *root = NULL, *timeline = NULL;
+    sl_part_row row;
+    sl_money first_payment = 0;
+    int first = 1;
+    if (format == CLI_JSON) {
+        timeline = json_array();
+    } else if (format == CLI_CSV) {
+        printf("month,date,owned_percent,rent,loan_payment,housing_cost,loan_balance,bought,"
+               "discount,value,equity\n");
+    } else {
+        printf("Part ownership (deleie)\n\n");
+        printf("First share: %s %% of %s kr = %s kr\n",
+               cli_rate_fixed(pct, p->share, 2, ','), cli_nor(a, p->price), cli_nor(b, share_price));
+        printf("Own funds %s kr, start loan %s kr", cli_nor(a, p->own_funds), cli_nor(b, loan));
+        if (cash)
+            printf(", cash left %s kr", cli_nor(c, cash));
+        printf("\n");
+        if (have_cost)
+            printf("Effective rate %s %%\n", cli_rate_fixed(pct, cost.apr.rate, 2, ','));
+        printf("\n%5s  %-10s  %7s  %12s  %12s  %12s  %14s  %12s  %14s\n", "Month", "Date",
+               "Owned %", "Rent", "Loan paym.", "Housing", "Loan balance", "Bought", "Equity");
+    }
+    while ((rc = sl_part_own_next(po, &row)) == 1) {
+        if (first) {
+            first_payment = row.loan_payment;
+            first = 0;
+        }
+        cli_rate_fixed(pct, row.owned, 2, '.');
+        if (format == CLI_JSON) {
+            json_t *j = json_object();
+            json_object_set_new(j, "month", json_integer(row.month));
+            json_object_set_new(j, "date", row.date.year ? json_string(cli_date_text(d, row.date))
+                                                         : json_null());
+            json_object_set_new(j, "owned_percent", json_string(pct));
+            json_object_set_new(j, "rent", cli_json_money(row.rent));
+            json_object_set_new(j, "loan_payment", cli_json_money(row.loan_payment));
+            json_object_set_new(j, "housing_cost", cli_json_money(row.housing_cost));
+            json_object_set_new(j, "loan_balance", cli_json_money(row.loan_balance));
+            json_object_set_new(j, "bought", cli_json_money(row.bought));
+            json_object_set_new(j, "discount", cli_json_money(row.discount));
+            json_object_set_new(j, "value", cli_json_money(row.value));
+            json_object_set_new(j, "equity", cli_json_money(row.equity));
+            json_array_append_new(timeline, j);
+        } else if (format == CLI_CSV) {
+            printf("%d,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s\n", row.month, cli_date_text(d, row.date), pct,
+                   cli_plain(a, row.rent), cli_plain(b, row.loan_payment),
+                   cli_plain(c, row.housing_cost), cli_plain(e, row.loan_balance),
+                   cli_plain(f, row.bought), cli_plain(g, row.discount), cli_plain(h, row.value),
+                   cli_plain(k, row.equity));
+        } else {
+            printf("%5d  %-10s  %7s  %12s  %12s  %12s  %14s  %12s  %14s\n", row.month,
+                   cli_date_text(d, row.date), pct, cli_nor(a, row.rent),
+                   cli_nor(b, row.loan_payment), cli_nor(c, row.housing_cost),
+                   cli_nor(e, row.loan_balance), cli_nor(f, row.bought), cli_nor(g, row.equity));
+        }
+    }
+    if (rc < 0)
+        cli_die(1, "the timeline failed: %s", sl_strerror(rc));
+    if (format == CLI_JSON) {
+        root = json_object();
+        json_object_set_new(root, "model", json_string("part-own"));
+        json_t *s = json_object();
+        json_object_set_new(s, "purchase_price", cli_json_money(share_price));
+        json_object_set_new(s, "rent_credit", cli_json_money(0));
+        json_object_set_new(s, "savings", cli_json_money(0));
+        json_object_set_new(s, "transaction_costs", cli_json_money(0));
+        json_object_set_new(s, "loan_amount", cli_json_money(loan));
+        json_object_set_new(s, "cash_left", cli_json_money(cash));
+        json_object_set_new(s, "first_payment", cli_json_money(first_payment));
+        json_object_set_new(s, "effective_rate",
+                            have_cost ? json_string(cli_rate_fixed(pct, cost.apr.rate, 2, '.'))
+                                      : json_null());
+        json_object_set_new(s, "share_percent", json_string(cli_rate_fixed(pct, p->share, 2, '.')));
+        json_object_set_new(root, "summary", s);
+        json_object_set_new(root, "timeline", timeline);
+        cli_json_print(root);
+        json_decref(root);
+    }
+    sl_part_own_free(po);
+    if (fflush(stdout) != 0)
+        cli_die(1, "write error");
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     cli_init("sl-rent-to-own");
     sl_rto_options o = SL_RTO_OPTIONS_INIT;
     cli_format format = CLI_TABLE;
-    parse(&o, &format, argc, argv);
+    static part_input in;
+    sl_part_own_options po_init = SL_PART_OWN_OPTIONS_INIT;
+    in.po = po_init;
+    parse(&o, &in, &format, argc, argv);
+    if (in.part_own)
+        return run_part_own(&in.po, format);
 
     sl_rto_timeline *tl = NULL;
     sl_error err;

@@ -130,6 +130,45 @@ START_TEST(bad_input)
 }
 END_TEST
 
+/* Deleie: the worked timeline of tests/test_part_own.c through the program. */
+START_TEST(part_own_json)
+{
+    const char *args[] = {"--model", "part-own", "--price", "4000000", "--share", "50",
+                          "--own-funds", "300000", "--market-rent", "20000", "--buy", "12:10",
+                          "--discount-per-tenth", "0.75", "--rate", "0", "--terms", "120",
+                          "--format", "json", NULL};
+    cli_run r = run(args);
+    ck_assert_msg(r.status == 0, "status %d: %s", r.status, r.err);
+    json_t *root = json_loads(r.out, 0, NULL);
+    ck_assert_ptr_nonnull(root);
+    json_t *s = json_object_get(root, "summary");
+    ck_assert_str_eq(str(s, "purchase_price"), "2000000.00");
+    ck_assert_str_eq(str(s, "loan_amount"), "1700000.00");
+    ck_assert_str_eq(str(s, "first_payment"), "14166.67");
+    json_t *tl = json_object_get(root, "timeline");
+    ck_assert_int_eq(json_array_size(tl), 132);
+    ck_assert_str_eq(str(json_array_get(tl, 11), "bought"), "370000.00");
+    ck_assert_str_eq(str(json_array_get(tl, 12), "rent"), "8000.00");
+    ck_assert_str_eq(str(json_array_get(tl, 12), "owned_percent"), "60.00");
+    json_decref(root);
+    cli_run_free(&r);
+    const char *bad[] = {"--model", "part-own", "--price", "4000000", "--buy", "12:60",
+                         "--rate", "4", NULL};
+    r = run(bad);
+    ck_assert_int_eq(r.status, 2);
+    ck_assert_ptr_nonnull(strstr(r.err, "--buy"));
+    ck_assert_str_eq(r.out, "");
+    cli_run_free(&r);
+    const char *bad2[] = {"--model", "part-own", "--price", "4000000", "--buy", "x", "--rate",
+                          "4", NULL};
+    r = run(bad2);
+    ck_assert_int_eq(r.status, 2);
+    ck_assert_ptr_nonnull(strstr(r.err, "--buy"));
+    ck_assert_str_eq(r.out, "");
+    cli_run_free(&r);
+}
+END_TEST
+
 START_TEST(over_60_months_warns)
 {
     const char *args[] = {"--price", "1000000", "--rent-months", "72", "--rent", "9000",
@@ -156,6 +195,7 @@ int main(int argc, char **argv)
     tcase_add_test(tc, csv_rows);
     tcase_add_test(tc, bad_input);
     tcase_add_test(tc, over_60_months_warns);
+    tcase_add_test(tc, part_own_json);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
