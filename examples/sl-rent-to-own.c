@@ -577,8 +577,7 @@ static int run_part_own(const sl_part_own_options *p, cli_format format)
         json_object_set_new(s, "share_percent", json_string(cli_rate_fixed(pct, p->share, 2, '.')));
         json_object_set_new(root, "summary", s);
         json_object_set_new(root, "timeline", timeline);
-        cli_json_print(root);
-        json_decref(root);
+        cli_json_print(root); /* frees root */
     }
     sl_part_own_free(po);
     if (fflush(stdout) != 0)
@@ -639,8 +638,7 @@ int main(int argc, char **argv)
         cli_die(1, "the timeline failed: %s", sl_strerror(rc));
     if (format == CLI_JSON) {
         json_object_set_new(root, "timeline", timeline);
-        cli_json_print(root);
-        json_decref(root);
+        cli_json_print(root); /* frees root */
     }
     sl_rto_timeline_free(tl);
     if (fflush(stdout) != 0)
