@@ -93,6 +93,37 @@ START_TEST(bad_terms)
 }
 END_TEST
 
+/* Random grants: what is owed never rises year to year, falls by the same
+ * rounded step sum, and is 0 from the last year on; a sale never repays more
+ * than is owed or than the surplus. */
+START_TEST(random_invariants)
+{
+    test_rng g = {test_seed("grant")};
+    for (int i = 0; i < 2000; i++) {
+        sl_grant_terms t = SL_GRANT_TERMS_INIT;
+        t.amount = rng_range(&g, 0, 100000000);
+        t.years = (int)rng_range(&g, 1, 40);
+        t.writedown_per_year = (sl_rate){1, t.years};
+        if (rng_range(&g, 0, 1))
+            t.writedown_per_year = (sl_rate){rng_range(&g, 1, 1000), 10000};
+        sl_money prev = t.amount, v = 0;
+        for (int k = 0; k <= t.years + 1; k++) {
+            REQUIRE(sl_grant_remaining(&v, &t, k, NULL) == SL_OK, "case %d", i);
+            REQUIRE(v <= prev && v >= 0, "case %d year %d", i, k);
+            prev = v;
+        }
+        REQUIRE(v == 0, "case %d: written off after the period", i);
+        t.date = (sl_date){2020, 1 + (int)rng_range(&g, 0, 11), 1 + (int)rng_range(&g, 0, 27)};
+        sl_date when = {2020 + (int)rng_range(&g, 0, 45), 1 + (int)rng_range(&g, 0, 11), 1};
+        sl_money surplus = rng_range(&g, -1000000, 200000000), owed = 0, repay = 0;
+        REQUIRE(sl_grant_remaining_at(&owed, &t, when, NULL) == SL_OK, "case %d", i);
+        REQUIRE(sl_grant_repayment_on_sale(&repay, &t, when, surplus, NULL) == SL_OK, "case %d", i);
+        REQUIRE(repay >= 0 && repay <= owed && (surplus < 0 || repay <= surplus), "case %d", i);
+        REQUIRE(repay == owed || repay == surplus || (surplus < 0 && repay == 0), "case %d", i);
+    }
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("grant");
@@ -101,6 +132,7 @@ int main(void)
     tcase_add_test(tc, year_boundaries);
     tcase_add_test(tc, repayment_cap_on_sale);
     tcase_add_test(tc, bad_terms);
+    tcase_add_test(tc, random_invariants);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }

@@ -162,6 +162,40 @@ START_TEST(document_tax_rounding)
 }
 END_TEST
 
+/* The published figures of tests/data/transaction-costs-published.tsv. */
+START_TEST(published_transaction_costs)
+{
+    char path[512], line[512];
+    FILE *f = fopen(data_path(path, sizeof path, "transaction-costs-published.tsv"), "r");
+    ck_assert_msg(f != NULL, "cannot open %s", path);
+    int checks = 0;
+    while (fgets(line, sizeof line, f)) {
+        if (line[0] == '#' || line[0] == '\n')
+            continue;
+        char kind[32], property[32], value[32], want[32];
+        ck_assert_int_eq(sscanf(line, "%31s %31s %31s %31s", kind, property, value, want), 4);
+        sl_rto_options o = SL_RTO_OPTIONS_INIT;
+        o.own_funds = M("100000000");
+        sl_rto_result r;
+        if (strcmp(kind, "dokumentavgift") == 0) {
+            o.price = M(value);
+            o.property = strcmp(property, "borettslag") == 0 ? SL_PROPERTY_BORETTSLAG
+                                                             : SL_PROPERTY_SELVEIER;
+            ck_assert_int_eq(sl_rto_compute(&r, &o, NULL), SL_OK);
+            ck_assert_int_eq(r.document_tax, M(want));
+        } else {
+            o.price = M("1000000");
+            o.documents = atoi(value);
+            ck_assert_int_eq(sl_rto_compute(&r, &o, NULL), SL_OK);
+            ck_assert_int_eq(r.registration_fees, M(want));
+        }
+        checks++;
+    }
+    fclose(f);
+    ck_assert_int_eq(checks, 3);
+}
+END_TEST
+
 START_TEST(finding_and_errors)
 {
     sl_rto_options o = veiviseren();
@@ -298,6 +332,19 @@ START_TEST(random_invariants)
         REQUIRE(r.loan_amount >= 0 && r.cash_left >= 0 && (r.loan_amount == 0 || r.cash_left == 0),
                 "case %d", i);
 
+        if (r.loan_amount > 0) {
+            /* The first payment is the engine's, for the loan paid out at the purchase. */
+            sl_loan_terms t = o.loan;
+            t.principal = r.loan_amount;
+            t.payout_date = r.transition_date;
+            sl_plan *p = NULL;
+            sl_plan_row first;
+            REQUIRE(sl_plan_new(&p, &t, NULL) == SL_OK && sl_plan_next(p, &first) == 1,
+                    "case %d", i);
+            REQUIRE(first.payment == r.first_payment, "case %d: first payment", i);
+            sl_plan_free(p);
+        }
+
         sl_rto_timeline *tl = NULL;
         REQUIRE(sl_rto_timeline_new(&tl, &o, NULL) == SL_OK, "case %d", i);
         sl_rto_row row, prev = {0};
@@ -344,6 +391,7 @@ int main(void)
     tcase_add_test(tc, indexed_price_worked);
     tcase_add_test(tc, appraisal_worked);
     tcase_add_test(tc, document_tax_rounding);
+    tcase_add_test(tc, published_transaction_costs);
     tcase_add_test(tc, finding_and_errors);
     tcase_add_test(tc, rent_before_own);
     tcase_add_test(tc, timeline_worked);
