@@ -148,7 +148,8 @@ typedef struct sl_rto_row {
     sl_money grant_remaining; /* tilskudd not yet written down (0 in the rent phase) */
     int has_value;            /* 1 when value_growth is given */
     sl_money market_value;    /* P0 grown to the end of the month */
-    sl_money equity;          /* own: value − loan − grant remaining; rent: savings */
+    sl_money equity;          /* rent: savings; own: value − loan − grant remaining
+                                 (0 without value growth) */
 } sl_rto_row;
 
 typedef struct sl_rto_timeline sl_rto_timeline;
