@@ -26,5 +26,8 @@
 #include "startlan/apr.h"
 #include "startlan/audit.h"
 #include "startlan/portfolio.h"
+#include "startlan/grant.h"
+#include "startlan/rent_to_own.h"
+#include "startlan/part_own.h"
 
 #endif

@@ -1,0 +1,647 @@
+/* sl-rent-to-own: from renting to owning — leie til eie and leie før eie:
+ * the rent phase, the purchase, and the startlån after it on one monthly
+ * timeline. Parse options, call the library (rent_to_own.h), print. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char usage[] =
+    "Usage: sl-rent-to-own [--model rent-to-own|rent-before-own|part-own] --price A\n"
+    "                      --rent-months M --rent A --rate PCT [options]\n"
+    "\n"
+    "From renting to owning: what the household pays while renting, what the\n"
+    "purchase costs, the start loan it needs, and what it pays after. Without\n"
+    "options a built-in example runs (said on stderr). Amounts exact to the øre.\n"
+    "\n"
+    "  --model rent-to-own|rent-before-own   leie til eie (default) or leie før eie\n"
+    "                             or part-own (deleie)\n"
+    "  --price A                  year-0 price P0 (required)\n"
+    "  --rent-months M            months of renting (over 60 is a warning)\n"
+    "  --rent A                   monthly rent\n"
+    "  --cost-rent A              kostnadsleie; with --credit-surplus, M × (rent −\n"
+    "                             cost rent) is credited against the price\n"
+    "  --credit-surplus           credit the rent surplus\n"
+    "  --saving A                 monthly own saving (default 0)\n"
+    "  --saving-rate PCT          yearly savings rate (default 0)\n"
+    "  --price-rule fixed|indexed:PCT|appraisal   price at the purchase (default fixed)\n"
+    "  --appraisal A              takst V (for --price-rule appraisal)\n"
+    "  --buyer-share-of-rise PCT  the buyer's share of V − P0 (default 100)\n"
+    "  --property selveier|borettslag   dokumentavgift 2.5 % for selveier (default)\n"
+    "  --own-funds A              egenkapital (default 0)\n"
+    "  --grant A                  tilskudd (default 0)\n"
+    "  --registration-fee A       tinglysingsgebyr per document (default 545)\n"
+    "  --documents N              documents registered (default 2)\n"
+    "  --value-growth PCT         yearly growth of the market value (adds value, equity)\n"
+    "  --start YYYY-MM-DD         first rent month (gives dates; the loan is paid out\n"
+    "                             rent-months later unless --payout-date is given)\n"
+    "Deleie (--model part-own; uses --price, --own-funds, --price-rule, --start):\n"
+    "  --share PCT                first share bought (default 50)\n"
+    "  --market-rent A            the whole home's monthly market rent\n"
+    "  --buy MONTH:PCT            buy PCT more at the end of MONTH (repeatable)\n"
+    "  --discount-per-tenth PCT   discount of the price per tenth bought (LeieEie 0.75)\n"
+    "The start loan (as in sl-plan; the amount is computed):\n"
+    "  --rate PCT                 nominal yearly rate (required)\n"
+    "  --years Y | --terms N      length (default 30 years)\n"
+    "  --terms-per-year 12|4|2|1, --type annuity|serial, --interest-only-terms K,\n"
+    "  --term-fee A, --establishment-fee A, --round-to ore|krone, --rounding MODE,\n"
+    "  --payout-date YYYY-MM-DD\n"
+    "  --format table|csv|json    output (default table)\n"
+    "  --help, --version\n";
+
+enum {
+    OPT_MODEL = CLI_OPT_FIRST_FREE,
+    OPT_PRICE,
+    OPT_RENT_MONTHS,
+    OPT_RENT,
+    OPT_COST_RENT,
+    OPT_CREDIT_SURPLUS,
+    OPT_SAVING,
+    OPT_SAVING_RATE,
+    OPT_PRICE_RULE,
+    OPT_APPRAISAL,
+    OPT_BUYER_SHARE,
+    OPT_PROPERTY,
+    OPT_OWN_FUNDS,
+    OPT_GRANT,
+    OPT_REGISTRATION_FEE,
+    OPT_DOCUMENTS,
+    OPT_VALUE_GROWTH,
+    OPT_START,
+    OPT_SHARE,
+    OPT_MARKET_RENT,
+    OPT_BUY,
+    OPT_DISCOUNT,
+};
+
+static const char *option_for(const char *field)
+{
+    static const struct {
+        const char *field, *option;
+    } map[] = {
+        {"price", "--price"},
+        {"rent_months", "--rent-months"},
+        {"rent", "--rent"},
+        {"cost_rent", "--cost-rent"},
+        {"saving", "--saving"},
+        {"saving_rate", "--saving-rate"},
+        {"index_rate", "--price-rule"},
+        {"price_rule", "--price-rule"},
+        {"appraisal", "--appraisal"},
+        {"buyer_share_of_rise", "--buyer-share-of-rise"},
+        {"own_funds", "--own-funds"},
+        {"grant", "--grant"},
+        {"registration_fee", "--registration-fee"},
+        {"documents", "--documents"},
+        {"value_growth", "--value-growth"},
+        {"start", "--start"},
+    };
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (strcmp(field, map[i].field) == 0)
+            return map[i].option;
+    return cli_option_for_field(field);
+}
+
+static void builtin_example(sl_rto_options *o)
+{
+    fprintf(stderr, "%s: no inputs given; running the built-in example (price 3 000 000, "
+                    "36 months at 12 000 with cost rent 9 000 credited, saving 2 000 a month, "
+                    "grant 100 000, startlån at 5 %% over 30 years from 2025-01-01)\n",
+            cli_prog());
+    o->price = 300000000;
+    o->rent_months = 36;
+    o->rent = 1200000;
+    o->cost_rent = 900000;
+    o->credit_surplus = 1;
+    o->saving = 200000;
+    o->grant = 10000000;
+    o->value_growth = (sl_rate){2, 100};
+    o->start = (sl_date){2025, 1, 1};
+    o->loan.nominal_rate = (sl_rate){5, 100};
+    o->loan.terms = 360;
+    o->loan.term_fee = 5000;
+}
+
+typedef struct part_input {
+    int part_own;
+    sl_part_own_options po;
+    sl_part_buy buys[SL_PART_OWN_MAX_BUYS];
+} part_input;
+
+static void parse(sl_rto_options *o, part_input *in, cli_format *format, int argc, char **argv)
+{
+    static const struct option options[] = {
+        {"model", required_argument, NULL, OPT_MODEL},
+        {"price", required_argument, NULL, OPT_PRICE},
+        {"rent-months", required_argument, NULL, OPT_RENT_MONTHS},
+        {"rent", required_argument, NULL, OPT_RENT},
+        {"cost-rent", required_argument, NULL, OPT_COST_RENT},
+        {"credit-surplus", no_argument, NULL, OPT_CREDIT_SURPLUS},
+        {"saving", required_argument, NULL, OPT_SAVING},
+        {"saving-rate", required_argument, NULL, OPT_SAVING_RATE},
+        {"price-rule", required_argument, NULL, OPT_PRICE_RULE},
+        {"appraisal", required_argument, NULL, OPT_APPRAISAL},
+        {"buyer-share-of-rise", required_argument, NULL, OPT_BUYER_SHARE},
+        {"property", required_argument, NULL, OPT_PROPERTY},
+        {"own-funds", required_argument, NULL, OPT_OWN_FUNDS},
+        {"grant", required_argument, NULL, OPT_GRANT},
+        {"registration-fee", required_argument, NULL, OPT_REGISTRATION_FEE},
+        {"documents", required_argument, NULL, OPT_DOCUMENTS},
+        {"value-growth", required_argument, NULL, OPT_VALUE_GROWTH},
+        {"start", required_argument, NULL, OPT_START},
+        {"share", required_argument, NULL, OPT_SHARE},
+        {"market-rent", required_argument, NULL, OPT_MARKET_RENT},
+        {"buy", required_argument, NULL, OPT_BUY},
+        {"discount-per-tenth", required_argument, NULL, OPT_DISCOUNT},
+        CLI_LOAN_LONG_OPTIONS,
+        {"format", required_argument, NULL, CLI_OPT_FORMAT},
+        {"help", no_argument, NULL, CLI_OPT_HELP},
+        {"version", no_argument, NULL, CLI_OPT_VERSION},
+        {NULL, 0, NULL, 0},
+    };
+    cli_loan loan;
+    cli_loan_init(&loan);
+    int opt, inputs = 0, have_price = 0;
+    opterr = 0;
+    while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
+        if (opt != CLI_OPT_FORMAT && opt != OPT_MODEL)
+            inputs++;
+        if (cli_loan_option(&loan, opt, optarg))
+            continue;
+        switch (opt) {
+        case OPT_MODEL:
+            if (strcmp(optarg, "rent-to-own") == 0)
+                o->model = SL_RTO_RENT_TO_OWN;
+            else if (strcmp(optarg, "rent-before-own") == 0)
+                o->model = SL_RTO_RENT_BEFORE_OWN;
+            else if (strcmp(optarg, "part-own") == 0)
+                in->part_own = 1;
+            else
+                cli_die(CLI_EXIT_USAGE,
+                        "--model '%s': must be rent-to-own, rent-before-own or part-own",
+                        optarg);
+            break;
+        case OPT_PRICE:
+            o->price = cli_money_nonneg("--price", optarg);
+            have_price = 1;
+            break;
+        case OPT_RENT_MONTHS:
+            o->rent_months = (int)cli_int("--rent-months", optarg, 0, SL_RTO_MAX_RENT_MONTHS);
+            break;
+        case OPT_RENT:
+            o->rent = cli_money_nonneg("--rent", optarg);
+            break;
+        case OPT_COST_RENT:
+            o->cost_rent = cli_money_nonneg("--cost-rent", optarg);
+            break;
+        case OPT_CREDIT_SURPLUS:
+            o->credit_surplus = 1;
+            break;
+        case OPT_SAVING:
+            o->saving = cli_money_nonneg("--saving", optarg);
+            break;
+        case OPT_SAVING_RATE:
+            o->saving_rate = cli_percent("--saving-rate", optarg, 0, 100);
+            break;
+        case OPT_PRICE_RULE: {
+            if (strcmp(optarg, "fixed") == 0) {
+                o->price_rule = SL_PRICE_FIXED;
+            } else if (strcmp(optarg, "appraisal") == 0) {
+                o->price_rule = SL_PRICE_APPRAISAL;
+            } else if (strncmp(optarg, "indexed:", 8) == 0) {
+                o->price_rule = SL_PRICE_INDEXED;
+                o->index_rate = cli_percent("--price-rule", optarg + 8, 0, 100);
+            } else {
+                cli_die(CLI_EXIT_USAGE,
+                        "--price-rule '%s': must be fixed, indexed:PCT or appraisal", optarg);
+            }
+            break;
+        }
+        case OPT_APPRAISAL:
+            o->appraisal = cli_money_nonneg("--appraisal", optarg);
+            break;
+        case OPT_BUYER_SHARE:
+            o->buyer_share_of_rise = cli_percent("--buyer-share-of-rise", optarg, 0, 100);
+            break;
+        case OPT_PROPERTY:
+            if (strcmp(optarg, "selveier") == 0)
+                o->property = SL_PROPERTY_SELVEIER;
+            else if (strcmp(optarg, "borettslag") == 0)
+                o->property = SL_PROPERTY_BORETTSLAG;
+            else
+                cli_die(CLI_EXIT_USAGE, "--property '%s': must be selveier or borettslag",
+                        optarg);
+            break;
+        case OPT_OWN_FUNDS:
+            o->own_funds = cli_money_nonneg("--own-funds", optarg);
+            break;
+        case OPT_GRANT:
+            o->grant = cli_money_nonneg("--grant", optarg);
+            break;
+        case OPT_REGISTRATION_FEE:
+            o->registration_fee = cli_money_nonneg("--registration-fee", optarg);
+            break;
+        case OPT_DOCUMENTS:
+            o->documents = (int)cli_int("--documents", optarg, 0, 100);
+            break;
+        case OPT_VALUE_GROWTH:
+            o->value_growth = cli_percent("--value-growth", optarg, 0, 100);
+            break;
+        case OPT_START:
+            o->start = cli_date("--start", optarg);
+            break;
+        case OPT_SHARE:
+            in->po.share = cli_percent("--share", optarg, 0, 100);
+            if (in->po.share.num == 0)
+                cli_die(CLI_EXIT_USAGE, "--share '%s': must be above 0", optarg);
+            break;
+        case OPT_MARKET_RENT:
+            in->po.market_rent = cli_money_nonneg("--market-rent", optarg);
+            break;
+        case OPT_BUY: {
+            char text[128];
+            snprintf(text, sizeof text, "%s", optarg);
+            char *pct = cli_split(text, ':');
+            if (pct == NULL)
+                cli_die(CLI_EXIT_USAGE, "--buy '%s': must be MONTH:PCT", optarg);
+            if (in->po.buy_count >= SL_PART_OWN_MAX_BUYS)
+                cli_die(CLI_EXIT_USAGE, "--buy '%s': at most %d purchases", optarg,
+                        SL_PART_OWN_MAX_BUYS);
+            sl_part_buy *b = &in->buys[in->po.buy_count++];
+            b->month = (int)cli_int("--buy", text, 1, 600);
+            b->share = cli_percent("--buy", pct, 0, 100);
+            if (b->share.num == 0)
+                cli_die(CLI_EXIT_USAGE, "--buy '%s': the share must be above 0", optarg);
+            break;
+        }
+        case OPT_DISCOUNT:
+            in->po.discount_per_tenth = cli_percent("--discount-per-tenth", optarg, 0, 10);
+            break;
+        case CLI_OPT_FORMAT:
+            *format = cli_format_parse(optarg);
+            break;
+        case CLI_OPT_HELP:
+            fputs(usage, stdout);
+            exit(0);
+        case CLI_OPT_VERSION:
+            cli_print_version();
+            exit(0);
+        default:
+            cli_option_error(opt, argv);
+        }
+    }
+    if (optind < argc)
+        cli_usage_error("unexpected argument '%s'", argv[optind]);
+    if (inputs == 0) {
+        builtin_example(o);
+        if (in->part_own) {
+            fprintf(stderr, "%s: deleie: 50 %% bought with own funds 300 000, market rent "
+                            "20 000, 10 %% more after months 12 and 24\n",
+                    cli_prog());
+            o->own_funds = 30000000;
+            in->po.market_rent = 2000000;
+            in->po.discount_per_tenth = (sl_rate){75, 10000};
+            in->buys[0] = (sl_part_buy){12, {1, 10}};
+            in->buys[1] = (sl_part_buy){24, {1, 10}};
+            in->po.buy_count = 2;
+        }
+    } else {
+        if (!have_price)
+            cli_usage_error("--price is required");
+        if (o->price == 0)
+            cli_die(CLI_EXIT_USAGE, "--price '0': must be above 0");
+        if (o->price_rule == SL_PRICE_APPRAISAL && o->appraisal == 0)
+            cli_usage_error("--appraisal is required with --price-rule appraisal");
+        loan.terms.principal = 1; /* placeholder: the library computes the loan */
+        cli_loan_finish(&loan, 30, &o->loan);
+    }
+    if (in->part_own) {
+        sl_part_own_options *p = &in->po;
+        p->price = o->price;
+        p->own_funds = o->own_funds;
+        p->price_rule = o->price_rule;
+        p->index_rate = o->index_rate;
+        p->appraisal = o->appraisal;
+        p->value_growth = o->value_growth;
+        p->start = o->start;
+        p->loan = o->loan;
+        p->buys = in->buys;
+    }
+}
+
+static const char *phase_name(sl_rto_phase p)
+{
+    return p == SL_PHASE_RENT ? "rent" : "own";
+}
+
+static json_t *summary_json(const sl_rto_result *r)
+{
+    char buf[SL_RATE_BUFSIZE], d[SL_DATE_BUFSIZE];
+    json_t *s = json_object();
+    json_object_set_new(s, "purchase_price", cli_json_money(r->purchase_price));
+    json_object_set_new(s, "rent_paid", cli_json_money(r->rent_paid));
+    json_object_set_new(s, "rent_credit", cli_json_money(r->rent_credit));
+    json_object_set_new(s, "savings", cli_json_money(r->savings));
+    json_object_set_new(s, "savings_interest", cli_json_money(r->savings_interest));
+    json_object_set_new(s, "document_tax", cli_json_money(r->document_tax));
+    json_object_set_new(s, "registration_fees", cli_json_money(r->registration_fees));
+    json_object_set_new(s, "transaction_costs", cli_json_money(r->transaction_costs));
+    json_object_set_new(s, "loan_amount", cli_json_money(r->loan_amount));
+    json_object_set_new(s, "cash_left", cli_json_money(r->cash_left));
+    json_object_set_new(s, "rent_before", cli_json_money(r->last_rent));
+    json_object_set_new(s, "first_payment", cli_json_money(r->first_payment));
+    json_object_set_new(s, "monthly_change", cli_json_money(r->first_payment - r->last_rent));
+    json_object_set_new(s, "transition_month", json_integer(r->transition_month));
+    json_object_set_new(s, "transition_date",
+                        r->transition_date.year ? json_string(cli_date_text(d, r->transition_date))
+                                                : json_null());
+    if (r->has_loan) {
+        json_object_set_new(s, "effective_rate",
+                            json_string(cli_rate_fixed(buf, r->cost.apr.rate, 2, '.')));
+        json_object_set_new(s, "total_cost", cli_json_money(r->cost.total_cost));
+        json_object_set_new(s, "total_payable", cli_json_money(r->cost.total_payable));
+    } else {
+        json_object_set_new(s, "effective_rate", json_null());
+    }
+    json_t *f = json_array();
+    if (r->findings & SL_RTO_FINDING_RENT_OVER_60_MONTHS)
+        json_array_append_new(f, json_string("rent-over-60-months"));
+    json_object_set_new(s, "findings", f);
+    return s;
+}
+
+static json_t *row_json(const sl_rto_row *row)
+{
+    char d[SL_DATE_BUFSIZE];
+    json_t *j = json_object();
+    json_object_set_new(j, "month", json_integer(row->month));
+    json_object_set_new(j, "date",
+                        row->date.year ? json_string(cli_date_text(d, row->date)) : json_null());
+    json_object_set_new(j, "phase", json_string(phase_name(row->phase)));
+    json_object_set_new(j, "housing_cost", cli_json_money(row->housing_cost));
+    json_object_set_new(j, "savings_balance", cli_json_money(row->savings_balance));
+    json_object_set_new(j, "loan_balance", cli_json_money(row->loan_balance));
+    json_object_set_new(j, "grant_remaining", cli_json_money(row->grant_remaining));
+    if (row->has_value) {
+        json_object_set_new(j, "market_value", cli_json_money(row->market_value));
+        json_object_set_new(j, "equity", cli_json_money(row->equity));
+    }
+    return j;
+}
+
+static void amount_line(const char *label, sl_money v)
+{
+    char a[SL_MONEY_BUFSIZE];
+    printf("  %-40s %16s kr\n", label, cli_nor(a, v));
+}
+
+static void print_table_head(const sl_rto_options *o, const sl_rto_result *r)
+{
+    char a[SL_MONEY_BUFSIZE], b[SL_MONEY_BUFSIZE], d[SL_DATE_BUFSIZE], rate[SL_RATE_BUFSIZE];
+    printf("%s\n\n", o->model == SL_RTO_RENT_TO_OWN ? "From renting to owning (leie til eie)"
+                                                    : "Rent before owning (leie før eie)");
+    printf("Phase 1, renting: months 1-%d, rent %s kr a month (%s kr in all)\n", o->rent_months,
+           cli_nor(a, o->rent), cli_nor(b, r->rent_paid));
+    printf("Phase 2, owning: from month %d%s%s, loan payment %s kr a month\n\n",
+           r->transition_month, r->transition_date.year ? ", purchase on " : "",
+           r->transition_date.year ? cli_date_text(d, r->transition_date) : "",
+           cli_nor(a, r->first_payment));
+    printf("The purchase\n");
+    amount_line("Purchase price (kjøpesum)", r->purchase_price);
+    amount_line("+ Dokumentavgift", r->document_tax);
+    amount_line("+ Registration fees (tinglysing)", r->registration_fees);
+    amount_line("- Rent credit (leiekreditt)", r->rent_credit);
+    amount_line("- Savings (oppsparing)", r->savings);
+    amount_line("- Own funds (egenkapital)", o->own_funds);
+    amount_line("- Grant (tilskudd)", o->grant);
+    amount_line("= Start loan needed (startlån)", r->loan_amount);
+    if (r->cash_left)
+        amount_line("Cash left after the purchase", r->cash_left);
+    if (r->has_loan)
+        printf("  Effective rate %s %%, total to pay %s kr\n",
+               cli_rate_fixed(rate, r->cost.apr.rate, 2, ','), cli_nor(a, r->cost.total_payable));
+    sl_money change = r->first_payment - r->last_rent;
+    printf("\nBefore: %s kr a month in rent. After: %s kr a month on the loan", cli_nor(a, r->last_rent),
+           cli_nor(b, r->first_payment));
+    printf(" (%s kr a month %s).\n", cli_nor(a, change < 0 ? -change : change),
+           change < 0 ? "less" : "more");
+    if (r->findings & SL_RTO_FINDING_RENT_OVER_60_MONTHS)
+        printf("Note: %d rent months is over the 5-year (60 months) cap on the option.\n",
+               o->rent_months);
+    printf("\n%5s  %-10s  %-5s  %14s  %14s  %14s  %14s", "Month", "Date", "Phase", "Housing cost",
+           "Savings", "Loan balance", "Grant left");
+    if (o->value_growth.den)
+        printf("  %14s  %14s", "Market value", "Equity");
+    printf("\n");
+}
+
+static void print_table_row(const sl_rto_row *row, int transition)
+{
+    char a[SL_MONEY_BUFSIZE], b[SL_MONEY_BUFSIZE], c[SL_MONEY_BUFSIZE], e[SL_MONEY_BUFSIZE],
+        d[SL_DATE_BUFSIZE];
+    if (row->month == transition)
+        printf("------ purchase: the ownership phase starts ------\n");
+    printf("%5d  %-10s  %-5s  %14s  %14s  %14s  %14s", row->month, cli_date_text(d, row->date),
+           phase_name(row->phase), cli_nor(a, row->housing_cost), cli_nor(b, row->savings_balance),
+           cli_nor(c, row->loan_balance), cli_nor(e, row->grant_remaining));
+    if (row->has_value)
+        printf("  %14s  %14s", cli_nor(a, row->market_value), cli_nor(b, row->equity));
+    printf("\n");
+}
+
+static void print_csv_row(const sl_rto_row *row)
+{
+    char a[SL_MONEY_BUFSIZE], b[SL_MONEY_BUFSIZE], c[SL_MONEY_BUFSIZE], e[SL_MONEY_BUFSIZE],
+        d[SL_DATE_BUFSIZE];
+    printf("%d,%s,%s,%s,%s,%s,%s", row->month, cli_date_text(d, row->date), phase_name(row->phase),
+           cli_plain(a, row->housing_cost), cli_plain(b, row->savings_balance),
+           cli_plain(c, row->loan_balance), cli_plain(e, row->grant_remaining));
+    if (row->has_value)
+        printf(",%s,%s", cli_plain(a, row->market_value), cli_plain(b, row->equity));
+    else
+        printf(",,");
+    printf("\n");
+}
+
+static const char *po_option_for(const char *field)
+{
+    if (strcmp(field, "share") == 0)
+        return "--share";
+    if (strcmp(field, "buys") == 0)
+        return "--buy";
+    if (strcmp(field, "market_rent") == 0)
+        return "--market-rent";
+    if (strcmp(field, "discount_per_tenth") == 0)
+        return "--discount-per-tenth";
+    return option_for(field);
+}
+
+/* Deleie: the first purchase, then month by month. */
+static int run_part_own(const sl_part_own_options *p, cli_format format)
+{
+    sl_part_own *po = NULL;
+    sl_error err;
+    sl_error_clear(&err);
+    int rc = sl_part_own_new(&po, p, &err);
+    if (rc == SL_ENOMEM)
+        cli_die(1, "out of memory");
+    if (rc != SL_OK)
+        cli_fail_option(po_option_for(err.field), &err);
+    sl_money share_price, loan, cash;
+    sl_part_own_first(po, &share_price, &loan, &cash);
+    sl_plan_cost cost;
+    int have_cost = 0;
+    if (loan > 0) {
+        sl_loan_terms t = p->loan;
+        t.principal = loan;
+        if (t.payout_date.year == 0)
+            t.payout_date = p->start;
+        if (sl_plan_cost_compute(&cost, &t, NULL, &err) == SL_OK)
+            have_cost = 1;
+    }
+    char a[SL_MONEY_BUFSIZE], b[SL_MONEY_BUFSIZE], c[SL_MONEY_BUFSIZE], e[SL_MONEY_BUFSIZE],
+        f[SL_MONEY_BUFSIZE], g[SL_MONEY_BUFSIZE], h[SL_MONEY_BUFSIZE], k[SL_MONEY_BUFSIZE],
+        d[SL_DATE_BUFSIZE], pct[SL_RATE_BUFSIZE];
+    json_t *root = NULL, *timeline = NULL;
+    sl_part_row row;
+    sl_money first_payment = 0;
+    int first = 1;
+    if (format == CLI_JSON) {
+        timeline = json_array();
+    } else if (format == CLI_CSV) {
+        printf("month,date,owned_percent,rent,loan_payment,housing_cost,loan_balance,bought,"
+               "discount,value,equity\n");
+    } else {
+        printf("Part ownership (deleie)\n\n");
+        printf("First share: %s %% of %s kr = %s kr\n",
+               cli_rate_fixed(pct, p->share, 2, ','), cli_nor(a, p->price), cli_nor(b, share_price));
+        printf("Own funds %s kr, start loan %s kr", cli_nor(a, p->own_funds), cli_nor(b, loan));
+        if (cash)
+            printf(", cash left %s kr", cli_nor(c, cash));
+        printf("\n");
+        if (have_cost)
+            printf("Effective rate %s %%\n", cli_rate_fixed(pct, cost.apr.rate, 2, ','));
+        printf("\n%5s  %-10s  %7s  %12s  %12s  %12s  %14s  %12s  %14s\n", "Month", "Date",
+               "Owned %", "Rent", "Loan paym.", "Housing", "Loan balance", "Bought", "Equity");
+    }
+    while ((rc = sl_part_own_next(po, &row)) == 1) {
+        if (first) {
+            first_payment = row.loan_payment;
+            first = 0;
+        }
+        cli_rate_fixed(pct, row.owned, 2, '.');
+        if (format == CLI_JSON) {
+            json_t *j = json_object();
+            json_object_set_new(j, "month", json_integer(row.month));
+            json_object_set_new(j, "date", row.date.year ? json_string(cli_date_text(d, row.date))
+                                                         : json_null());
+            json_object_set_new(j, "owned_percent", json_string(pct));
+            json_object_set_new(j, "rent", cli_json_money(row.rent));
+            json_object_set_new(j, "loan_payment", cli_json_money(row.loan_payment));
+            json_object_set_new(j, "housing_cost", cli_json_money(row.housing_cost));
+            json_object_set_new(j, "loan_balance", cli_json_money(row.loan_balance));
+            json_object_set_new(j, "bought", cli_json_money(row.bought));
+            json_object_set_new(j, "discount", cli_json_money(row.discount));
+            json_object_set_new(j, "value", cli_json_money(row.value));
+            json_object_set_new(j, "equity", cli_json_money(row.equity));
+            json_array_append_new(timeline, j);
+        } else if (format == CLI_CSV) {
+            printf("%d,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s\n", row.month, cli_date_text(d, row.date), pct,
+                   cli_plain(a, row.rent), cli_plain(b, row.loan_payment),
+                   cli_plain(c, row.housing_cost), cli_plain(e, row.loan_balance),
+                   cli_plain(f, row.bought), cli_plain(g, row.discount), cli_plain(h, row.value),
+                   cli_plain(k, row.equity));
+        } else {
+            printf("%5d  %-10s  %7s  %12s  %12s  %12s  %14s  %12s  %14s\n", row.month,
+                   cli_date_text(d, row.date), pct, cli_nor(a, row.rent),
+                   cli_nor(b, row.loan_payment), cli_nor(c, row.housing_cost),
+                   cli_nor(e, row.loan_balance), cli_nor(f, row.bought), cli_nor(g, row.equity));
+        }
+    }
+    if (rc < 0)
+        cli_die(1, "the timeline failed: %s", sl_strerror(rc));
+    if (format == CLI_JSON) {
+        root = json_object();
+        json_object_set_new(root, "model", json_string("part-own"));
+        json_t *s = json_object();
+        json_object_set_new(s, "purchase_price", cli_json_money(share_price));
+        json_object_set_new(s, "rent_credit", cli_json_money(0));
+        json_object_set_new(s, "savings", cli_json_money(0));
+        json_object_set_new(s, "transaction_costs", cli_json_money(0));
+        json_object_set_new(s, "loan_amount", cli_json_money(loan));
+        json_object_set_new(s, "cash_left", cli_json_money(cash));
+        json_object_set_new(s, "first_payment", cli_json_money(first_payment));
+        json_object_set_new(s, "effective_rate",
+                            have_cost ? json_string(cli_rate_fixed(pct, cost.apr.rate, 2, '.'))
+                                      : json_null());
+        json_object_set_new(s, "share_percent", json_string(cli_rate_fixed(pct, p->share, 2, '.')));
+        json_object_set_new(root, "summary", s);
+        json_object_set_new(root, "timeline", timeline);
+        cli_json_print(root); /* frees root */
+    }
+    sl_part_own_free(po);
+    if (fflush(stdout) != 0)
+        cli_die(1, "write error");
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    cli_init("sl-rent-to-own");
+    sl_rto_options o = SL_RTO_OPTIONS_INIT;
+    cli_format format = CLI_TABLE;
+    static part_input in;
+    sl_part_own_options po_init = SL_PART_OWN_OPTIONS_INIT;
+    in.po = po_init;
+    parse(&o, &in, &format, argc, argv);
+    if (in.part_own)
+        return run_part_own(&in.po, format);
+
+    sl_rto_timeline *tl = NULL;
+    sl_error err;
+    sl_error_clear(&err);
+    int rc = sl_rto_timeline_new(&tl, &o, &err);
+    if (rc == SL_ENOMEM)
+        cli_die(1, "out of memory");
+    if (rc != SL_OK)
+        cli_fail_option(option_for(err.field), &err);
+    const sl_rto_result *r = sl_rto_timeline_result(tl);
+    if (r->findings & SL_RTO_FINDING_RENT_OVER_60_MONTHS)
+        fprintf(stderr, "%s: warning: --rent-months %d is over 60 (the option is capped at "
+                        "5 years)\n",
+                cli_prog(), o.rent_months);
+
+    json_t *root = NULL, *timeline = NULL;
+    if (format == CLI_JSON) {
+        root = json_object();
+        json_object_set_new(root, "model", json_string(o.model == SL_RTO_RENT_TO_OWN
+                                                           ? "rent-to-own"
+                                                           : "rent-before-own"));
+        json_object_set_new(root, "summary", summary_json(r));
+        timeline = json_array();
+    } else if (format == CLI_CSV) {
+        printf("month,date,phase,housing_cost,savings_balance,loan_balance,grant_remaining,"
+               "market_value,equity\n");
+    } else {
+        print_table_head(&o, r);
+    }
+    sl_rto_row row;
+    while ((rc = sl_rto_timeline_next(tl, &row)) == 1) {
+        if (format == CLI_JSON)
+            json_array_append_new(timeline, row_json(&row));
+        else if (format == CLI_CSV)
+            print_csv_row(&row);
+        else
+            print_table_row(&row, o.rent_months > 0 ? r->transition_month : 0);
+    }
+    if (rc < 0)
+        cli_die(1, "the timeline failed: %s", sl_strerror(rc));
+    if (format == CLI_JSON) {
+        json_object_set_new(root, "timeline", timeline);
+        cli_json_print(root); /* frees root */
+    }
+    sl_rto_timeline_free(tl);
+    if (fflush(stdout) != 0)
+        cli_die(1, "write error");
+    return 0;
+}

@@ -1,0 +1,102 @@
+/* startlan: part ownership (deleie): the household buys a share s of a home
+ * of price P with a startlån and own funds, rents the rest (market rent ×
+ * (1 − s)), and buys further shares later, each financed by a top-up loan.
+ *
+ * Formulas (docs/rent-to-own.md, "Deleie"):
+ *  - a share's price = price in force × share, rounded to the øre half up;
+ *    the price in force at month k follows price_rule: fixed P, indexed
+ *    P · (1+i)^y · (1 + i·m/12) for k = 12y + m rounded to the krone half up
+ *    (as in rent_to_own.h), or the appraisal V from month 1 on;
+ *  - discount on a further purchase (LeieEie: 0.75 % of the total price per
+ *    tenth bought) = price in force × discount_per_tenth × 10 × share bought,
+ *    rounded to the øre half up; not given on the first purchase;
+ *  - first loan = first share's price − own funds, floored at 0;
+ *    top-up loan = share's price − discount;
+ *  - rent in a month = market rent × (1 − share owned), rounded to the øre
+ *    half up;
+ *  - ownership share from money: (own equity + own loan) / price, exact.
+ * Every loan is a plan from the plan engine with the same terms (loan). */
+#ifndef STARTLAN_PART_OWN_H
+#define STARTLAN_PART_OWN_H
+
+#include <stddef.h>
+
+#include "export.h"
+#include "plan.h"
+#include "rent_to_own.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define SL_PART_OWN_OPTIONS_VERSION 1
+#define SL_PART_OWN_MAX_BUYS 100
+
+/* Buy `share` more of the home at the end of month `month` (1-based). */
+typedef struct sl_part_buy {
+    int month;
+    sl_rate share;
+} sl_part_buy;
+
+typedef struct sl_part_own_options {
+    unsigned version;
+    sl_money price;            /* P, the whole home's price */
+    sl_rate share;             /* s, first share, 0 < s <= 1 */
+    sl_money own_funds;        /* egenkapital at the first purchase */
+    sl_money market_rent;      /* the whole home's monthly market rent */
+    sl_price_rule price_rule;  /* for further shares */
+    sl_rate index_rate;        /* SL_PRICE_INDEXED */
+    sl_money appraisal;        /* SL_PRICE_APPRAISAL */
+    sl_rate discount_per_tenth; /* of the price per tenth bought; 0 = none */
+    const sl_part_buy *buys;   /* further purchases, by month (copied) */
+    size_t buy_count;
+    sl_rate value_growth;      /* den 0 = the price rule's price is the value */
+    sl_date start;             /* first month; SL_DATE_NONE = no dates */
+    sl_loan_terms loan;        /* terms of every loan; principal computed */
+} sl_part_own_options;
+
+#define SL_PART_OWN_OPTIONS_INIT                                                             \
+    {SL_PART_OWN_OPTIONS_VERSION, 0, {1, 2}, 0, 0, SL_PRICE_FIXED, SL_RATE_ZERO, 0,          \
+     SL_RATE_ZERO, NULL, 0, {0, 0}, SL_DATE_NONE, SL_LOAN_TERMS_INIT_WITH_TERMS(300)}
+
+/* Ownership share (eierandel) = (equity + loan) / price, exact (reduced).
+ * 0 or SL_EINVAL (price <= 0, negative amounts, share over 1). */
+SL_API SL_WARN_UNUSED int sl_part_ownership_share(sl_rate *out, sl_money equity, sl_money loan,
+                                                  sl_money price);
+
+/* price × share rounded to the øre half up. 0, SL_EINVAL or SL_ERANGE. */
+SL_API SL_WARN_UNUSED int sl_part_share_price(sl_money *out, sl_money price, sl_rate share);
+
+/* One month of a part-ownership timeline. */
+typedef struct sl_part_row {
+    int month;
+    sl_date date;          /* start + month − 1 months */
+    sl_rate owned;         /* share owned during the month */
+    sl_money rent;         /* market rent × (1 − owned) */
+    sl_money loan_payment; /* sum of this month's payments on all loans (incl. fees) */
+    sl_money housing_cost; /* rent + loan_payment */
+    sl_money loan_balance; /* sum of the loans' balances after the month */
+    sl_money bought;       /* price paid for a share bought at the end of this month (after discount) */
+    sl_money discount;     /* discount on it */
+    sl_money value;        /* the whole home's value */
+    sl_money equity;       /* value × owned (øre, half up) − loan balance */
+} sl_part_row;
+
+typedef struct sl_part_own sl_part_own;
+
+/* Validate and start; the first loan is paid out at the start (its first
+ * payment falls in month 1). 0 or an error (err names the field). */
+SL_API SL_WARN_UNUSED int sl_part_own_new(sl_part_own **out, const sl_part_own_options *opt,
+                                          sl_error *err);
+/* The first share's price, the first loan and the cash left. */
+SL_API void sl_part_own_first(const sl_part_own *po, sl_money *share_price, sl_money *loan,
+                              sl_money *cash_left);
+/* Next month: 1, 0 (all loans paid and every purchase made) or a negative code. */
+SL_API SL_WARN_UNUSED int sl_part_own_next(sl_part_own *po, sl_part_row *row);
+SL_API void sl_part_own_free(sl_part_own *po);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

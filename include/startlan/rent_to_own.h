@@ -1,0 +1,172 @@
+/* startlan: from renting to owning — leie til eie (rent-to-own, Husbanken's
+ * Veiviseren model and the developer variant) and leie før eie
+ * (rent-before-own): a rent phase of M months, then an ownership phase whose
+ * loan is a startlån plan from the plan engine, on one monthly timeline.
+ *
+ * Formulas (docs/rent-to-own.md has a worked example of each):
+ *  - Savings (oppsparing): month by month, interest on the opening balance
+ *    at saving_rate / 12 rounded to the øre half up, then the deposit S.
+ *  - Rent credit (leiekreditt): M × (R − C) when credit_surplus is set, else 0.
+ *  - Purchase price: fixed P0; indexed P0 · (1+i)^y · (1 + i·m/12) for M =
+ *    12y + m months (whole years compound, linear within the year), one exact
+ *    rational rounded to the krone half up; appraisal
+ *    P0 + (1 − share) × max(0, V − P0), the second term rounded to the øre
+ *    half up.
+ *  - Transaction costs: dokumentavgift 2.5 % (selveier only) of V when an
+ *    appraisal is given, else of the price, rounded to the krone half up;
+ *    plus registration_fee × documents (tinglysingsgebyr).
+ *  - Loan needed = price − rent credit + costs − savings − own funds − grant,
+ *    floored at 0; a negative value is reported as cash_left.
+ *  - Market value with value growth g: P0 · (1+g)^y · (1 + g·m/12) after
+ *    12y + m months from the start, rounded to the krone half up.
+ *
+ * Thread-safety: no global state; a timeline handle is used by one thread at
+ * a time. */
+#ifndef STARTLAN_RENT_TO_OWN_H
+#define STARTLAN_RENT_TO_OWN_H
+
+#include "apr.h"
+#include "date.h"
+#include "error.h"
+#include "export.h"
+#include "money.h"
+#include "plan.h"
+#include "rate.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define SL_RTO_OPTIONS_VERSION 1
+/* Longest rent phase accepted (the law's cap of 60 months is a finding). */
+#define SL_RTO_MAX_RENT_MONTHS 600
+/* Tinglysingsgebyr per document, 2025: 545 kr. */
+#define SL_RTO_REGISTRATION_FEE_DEFAULT ((sl_money)54500)
+
+typedef enum sl_rto_model {
+    SL_RTO_RENT_TO_OWN = 0,     /* leie til eie */
+    SL_RTO_RENT_BEFORE_OWN = 1  /* leie før eie: a trial tenancy */
+} sl_rto_model;
+
+typedef enum sl_price_rule {
+    SL_PRICE_FIXED = 0,    /* fastpris: P0 */
+    SL_PRICE_INDEXED = 1,  /* P0 indexed by index_rate a year */
+    SL_PRICE_APPRAISAL = 2 /* takst V; the buyer keeps buyer_share_of_rise of V − P0 */
+} sl_price_rule;
+
+typedef enum sl_property_type {
+    SL_PROPERTY_SELVEIER = 0,  /* selveier: dokumentavgift 2.5 % */
+    SL_PROPERTY_BORETTSLAG = 1 /* borettslag: no dokumentavgift */
+} sl_property_type;
+
+/* Rule findings of a scenario (bit flags in sl_rto_result.findings). */
+enum {
+    SL_RTO_FINDING_RENT_OVER_60_MONTHS = 1u << 0 /* the law caps the option at 5 years */
+};
+
+/* Inputs. Initialise with SL_RTO_OPTIONS_INIT and set the fields. */
+typedef struct sl_rto_options {
+    unsigned version;
+    sl_rto_model model;
+    sl_money price;             /* P0, year-0 price, > 0 */
+    int rent_months;            /* M, 0 .. SL_RTO_MAX_RENT_MONTHS */
+    sl_money rent;              /* R, monthly rent, >= 0 */
+    sl_money cost_rent;         /* C, kostnadsleie, 0 .. R when credited */
+    int credit_surplus;         /* 1: M × (R − C) is credited against the price */
+    sl_money saving;            /* S, monthly own saving, >= 0 */
+    sl_rate saving_rate;        /* yearly savings rate, 0 .. 1 */
+    sl_price_rule price_rule;
+    sl_rate index_rate;         /* yearly index for SL_PRICE_INDEXED, 0 .. 1 */
+    sl_money appraisal;         /* V for SL_PRICE_APPRAISAL (also the dokumentavgift base) */
+    sl_rate buyer_share_of_rise; /* 0 .. 1; default 1 (the whole rise is the buyer's) */
+    sl_property_type property;
+    sl_money own_funds;         /* E, egenkapital, >= 0 */
+    sl_money grant;             /* G, tilskudd, >= 0 */
+    sl_money registration_fee;  /* per document, default 545 kr */
+    int documents;              /* default 2: transfer (skjøte) and mortgage (pantedokument) */
+    sl_rate value_growth;       /* yearly growth of the market value; den 0 = not given */
+    sl_date start;              /* first rent month; SL_DATE_NONE = no dates */
+    sl_loan_terms loan;         /* the startlån; principal is computed (ignored here);
+                                   payout_date defaults to start + M months */
+} sl_rto_options;
+
+#define SL_RTO_OPTIONS_INIT                                                                  \
+    {SL_RTO_OPTIONS_VERSION, SL_RTO_RENT_TO_OWN, 0, 0, 0, 0, 0, 0, SL_RATE_ZERO,            \
+     SL_PRICE_FIXED, SL_RATE_ZERO, 0, {1, 1}, SL_PROPERTY_SELVEIER, 0, 0,                   \
+     SL_RTO_REGISTRATION_FEE_DEFAULT, 2, {0, 0}, SL_DATE_NONE,                              \
+     SL_LOAN_TERMS_INIT_WITH_TERMS(300)}
+
+/* The figures of a scenario, all in øre. */
+typedef struct sl_rto_result {
+    sl_money purchase_price;    /* kjøpesum by the price rule */
+    sl_money rent_paid;         /* M × R */
+    sl_money rent_credit;       /* M × (R − C) or 0 */
+    sl_money savings;           /* savings balance at the transition */
+    sl_money savings_interest;  /* the interest part of it */
+    sl_money document_tax;      /* dokumentavgift */
+    sl_money registration_fees; /* registration_fee × documents */
+    sl_money transaction_costs; /* document_tax + registration_fees */
+    sl_money loan_amount;       /* startlån needed, >= 0 */
+    sl_money cash_left;         /* surplus when the need is negative, else 0 */
+    sl_money last_rent;         /* R, the housing cost before */
+    sl_money first_payment;     /* first loan payment incl. term fee (0 without a loan) */
+    int transition_month;       /* first month of the ownership phase: M + 1 */
+    sl_date transition_date;    /* the purchase (payout) date; SL_DATE_NONE without dates */
+    int has_loan;               /* 1 when loan_amount > 0 and cost is filled */
+    sl_plan_cost cost;          /* effective rate, total cost and payable of the loan */
+    unsigned findings;          /* SL_RTO_FINDING_* */
+} sl_rto_result;
+
+/* Compute a scenario. Validates opt (err names the field); the loan's
+ * figures come from the plan engine (sl_plan_new, sl_plan_cost_compute).
+ * 0, SL_EINVAL, SL_ERANGE, SL_EVERSION, SL_ESTATE (NULL) or SL_ENOMEM. */
+SL_API SL_WARN_UNUSED int sl_rto_compute(sl_rto_result *out, const sl_rto_options *opt,
+                                         sl_error *err);
+
+/* The purchase price by the rule after `months` months (formula above).
+ * 0 or an error. */
+SL_API SL_WARN_UNUSED int sl_rto_price_at(sl_money *out, const sl_rto_options *opt, int months,
+                                          sl_error *err);
+
+/* base · (1+g)^y · (1 + g·m/12) for months = 12y + m, rounded once to the
+ * krone half up (exact rational, GMP). 0, SL_EINVAL or SL_ERANGE. */
+SL_API SL_WARN_UNUSED int sl_rto_grow(sl_money *out, sl_money base, sl_rate yearly, int months);
+
+typedef enum sl_rto_phase {
+    SL_PHASE_RENT = 0, /* leiefase */
+    SL_PHASE_OWN = 1   /* eierfase */
+} sl_rto_phase;
+
+/* One month of the timeline. */
+typedef struct sl_rto_row {
+    int month;                /* 1-based from the first rent month */
+    sl_date date;             /* start + month − 1 months (rent), the loan's due date (own) */
+    sl_rto_phase phase;
+    sl_money housing_cost;    /* rent, or the loan payment incl. term fee */
+    sl_money savings_balance; /* after this month's deposit; 0 after the purchase */
+    sl_money loan_balance;    /* restgjeld after the month; 0 in the rent phase */
+    sl_money grant_remaining; /* tilskudd not yet written down (0 in the rent phase) */
+    int has_value;            /* 1 when value_growth is given */
+    sl_money market_value;    /* P0 grown to the end of the month */
+    sl_money equity;          /* rent: savings; own: value − loan − grant remaining
+                                 (0 without value growth) */
+} sl_rto_row;
+
+typedef struct sl_rto_timeline sl_rto_timeline;
+
+/* Create a timeline handle for opt (copied). Free with sl_rto_timeline_free.
+ * 0 or the errors of sl_rto_compute. */
+SL_API SL_WARN_UNUSED int sl_rto_timeline_new(sl_rto_timeline **out, const sl_rto_options *opt,
+                                              sl_error *err);
+/* Next month: 1 (row filled), 0 (ended) or a negative code. The rent phase
+ * has M rows, then one row per loan term (none without a loan). */
+SL_API SL_WARN_UNUSED int sl_rto_timeline_next(sl_rto_timeline *tl, sl_rto_row *row);
+/* The scenario's figures (valid until free). */
+SL_API const sl_rto_result *sl_rto_timeline_result(const sl_rto_timeline *tl);
+SL_API void sl_rto_timeline_free(sl_rto_timeline *tl);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

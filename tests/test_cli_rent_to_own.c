@@ -1,0 +1,201 @@
+/* sl-rent-to-own's command-line contract: the JSON summary and timeline of
+ * the hand-worked scenario (tests/test_rent_to_own.c), the built-in example
+ * said on stderr, and bad input rejected with status 2 naming the option and
+ * nothing on stdout. */
+#include <jansson.h>
+
+#include "cliutil.h"
+#include "testutil.h"
+
+static char *prog;
+
+static cli_run run(const char *const *args)
+{
+    char *argv[64];
+    int n = 0;
+    argv[n++] = prog;
+    for (; args[n - 1]; n++)
+        argv[n] = (char *)args[n - 1];
+    argv[n] = NULL;
+    return cli_exec(argv, NULL);
+}
+
+static const char *str(json_t *obj, const char *key)
+{
+    json_t *v = json_object_get(obj, key);
+    ck_assert_msg(json_is_string(v), "key %s missing or not a string", key);
+    return json_string_value(v);
+}
+
+/* The worked scenario: loan 2 746 090.00, 0 % over 300 terms, fee 50:
+ * first payment 9 153.63 + 50 = 9 203.63; effective rate of a 0 % loan with
+ * fees only is above 0. */
+START_TEST(json_summary_and_timeline)
+{
+    const char *args[] = {"--price", "3000000", "--rent-months", "36", "--rent", "12000",
+                          "--cost-rent", "9000", "--credit-surplus", "--saving", "2000",
+                          "--own-funds", "50000", "--grant", "100000", "--start", "2025-01-01",
+                          "--rate", "0", "--terms", "300", "--term-fee", "50",
+                          "--format", "json", NULL};
+    cli_run r = run(args);
+    ck_assert_msg(r.status == 0, "status %d: %s", r.status, r.err);
+    json_error_t je;
+    json_t *root = json_loads(r.out, 0, &je);
+    ck_assert_msg(root != NULL, "JSON does not parse: %s", je.text);
+    json_t *s = json_object_get(root, "summary");
+    ck_assert(json_is_object(s));
+    ck_assert_str_eq(str(s, "purchase_price"), "3000000.00");
+    ck_assert_str_eq(str(s, "rent_credit"), "108000.00");
+    ck_assert_str_eq(str(s, "savings"), "72000.00");
+    ck_assert_str_eq(str(s, "transaction_costs"), "76090.00");
+    ck_assert_str_eq(str(s, "loan_amount"), "2746090.00");
+    ck_assert_str_eq(str(s, "first_payment"), "9203.63");
+    const char *apr = str(s, "effective_rate");
+    ck_assert_msg(strchr(apr, '.') && strlen(strchr(apr, '.')) == 3, "two decimals: %s", apr);
+    json_t *tl = json_object_get(root, "timeline");
+    ck_assert(json_is_array(tl));
+    ck_assert_int_eq(json_array_size(tl), 336);
+    json_t *m36 = json_array_get(tl, 35), *m37 = json_array_get(tl, 36);
+    ck_assert_str_eq(str(m36, "phase"), "rent");
+    ck_assert_str_eq(str(m37, "phase"), "own");
+    ck_assert_str_eq(str(m37, "housing_cost"), "9203.63");
+    ck_assert_str_eq(str(json_array_get(tl, 335), "loan_balance"), "0.00");
+    ck_assert_str_eq(r.err, "");
+    json_decref(root);
+    cli_run_free(&r);
+}
+END_TEST
+
+START_TEST(builtin_example)
+{
+    const char *args[] = {NULL};
+    cli_run r = run(args);
+    ck_assert_int_eq(r.status, 0);
+    ck_assert_ptr_nonnull(strstr(r.err, "built-in example"));
+    ck_assert_ptr_nonnull(strstr(r.out, "purchase: the ownership phase starts"));
+    cli_run_free(&r);
+    const char *json[] = {"--format", "json", NULL};
+    r = run(json);
+    ck_assert_int_eq(r.status, 0);
+    json_t *root = json_loads(r.out, 0, NULL);
+    ck_assert_ptr_nonnull(root);
+    ck_assert(json_is_object(json_object_get(root, "summary")));
+    json_decref(root);
+    cli_run_free(&r);
+}
+END_TEST
+
+START_TEST(csv_rows)
+{
+    const char *args[] = {"--price", "1000000", "--rent-months", "12", "--rent", "9000",
+                          "--rate", "4", "--years", "10", "--format", "csv", NULL};
+    cli_run r = run(args);
+    ck_assert_int_eq(r.status, 0);
+    ck_assert_int_eq(count_lines(r.out), 1 + 12 + 120);
+    ck_assert_ptr_nonnull(strstr(r.out, "\n13,,own,"));
+    cli_run_free(&r);
+}
+END_TEST
+
+/* Bad input: status 2, the option named on stderr, nothing on stdout. */
+START_TEST(bad_input)
+{
+    static const struct {
+        const char *args[12];
+        const char *option;
+    } cases[] = {
+        {{"--price", "abc", "--rate", "4", NULL}, "--price"},
+        {{"--price", "1000000", "--rent-months", "-3", "--rate", "4", NULL}, "--rent-months"},
+        {{"--price", "1000000", "--rate", "4", "--price-rule", "bogus", NULL}, "--price-rule"},
+        {{"--price", "1000000", "--rate", "4", "--price-rule", "indexed:x", NULL},
+         "--price-rule"},
+        {{"--price", "1000000", "--rate", "4", "--property", "hytte", NULL}, "--property"},
+        {{"--price", "1000000", "--rate", "4", "--start", "2025-02-30", NULL}, "--start"},
+        {{"--price", "1000000", "--rate", "4", "--model", "lease", NULL}, "--model"},
+        {{"--price", "1000000", "--rate", "4", "--format", "xml", NULL}, "--format"},
+        {{"--price", "1000000", "--rate", "4", "--rent", "5000", "--cost-rent", "6000",
+          "--credit-surplus", NULL},
+         "--cost-rent"},
+        {{"--price", "1000000", "--rate", "4", "--bogus", NULL}, "--bogus"},
+        {{"--price", "1000000", NULL}, "--rate"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        cli_run r = run(cases[i].args);
+        ck_assert_msg(r.status == 2, "case %zu: status %d", i, r.status);
+        ck_assert_msg(strstr(r.err, cases[i].option) != NULL, "case %zu: %s", i, r.err);
+        ck_assert_msg(r.out[0] == '\0', "case %zu: stdout not empty", i);
+        ck_assert_int_eq(count_lines(r.err) >= 1, 1);
+        cli_run_free(&r);
+    }
+}
+END_TEST
+
+/* Deleie: the worked timeline of tests/test_part_own.c through the program. */
+START_TEST(part_own_json)
+{
+    const char *args[] = {"--model", "part-own", "--price", "4000000", "--share", "50",
+                          "--own-funds", "300000", "--market-rent", "20000", "--buy", "12:10",
+                          "--discount-per-tenth", "0.75", "--rate", "0", "--terms", "120",
+                          "--format", "json", NULL};
+    cli_run r = run(args);
+    ck_assert_msg(r.status == 0, "status %d: %s", r.status, r.err);
+    json_t *root = json_loads(r.out, 0, NULL);
+    ck_assert_ptr_nonnull(root);
+    json_t *s = json_object_get(root, "summary");
+    ck_assert_str_eq(str(s, "purchase_price"), "2000000.00");
+    ck_assert_str_eq(str(s, "loan_amount"), "1700000.00");
+    ck_assert_str_eq(str(s, "first_payment"), "14166.67");
+    json_t *tl = json_object_get(root, "timeline");
+    ck_assert_int_eq(json_array_size(tl), 132);
+    ck_assert_str_eq(str(json_array_get(tl, 11), "bought"), "370000.00");
+    ck_assert_str_eq(str(json_array_get(tl, 12), "rent"), "8000.00");
+    ck_assert_str_eq(str(json_array_get(tl, 12), "owned_percent"), "60.00");
+    json_decref(root);
+    cli_run_free(&r);
+    const char *bad[] = {"--model", "part-own", "--price", "4000000", "--buy", "12:60",
+                         "--rate", "4", NULL};
+    r = run(bad);
+    ck_assert_int_eq(r.status, 2);
+    ck_assert_ptr_nonnull(strstr(r.err, "--buy"));
+    ck_assert_str_eq(r.out, "");
+    cli_run_free(&r);
+    const char *bad2[] = {"--model", "part-own", "--price", "4000000", "--buy", "x", "--rate",
+                          "4", NULL};
+    r = run(bad2);
+    ck_assert_int_eq(r.status, 2);
+    ck_assert_ptr_nonnull(strstr(r.err, "--buy"));
+    ck_assert_str_eq(r.out, "");
+    cli_run_free(&r);
+}
+END_TEST
+
+START_TEST(over_60_months_warns)
+{
+    const char *args[] = {"--price", "1000000", "--rent-months", "72", "--rent", "9000",
+                          "--rate", "4", "--format", "json", NULL};
+    cli_run r = run(args);
+    ck_assert_int_eq(r.status, 0);
+    ck_assert_ptr_nonnull(strstr(r.err, "--rent-months"));
+    ck_assert_ptr_nonnull(strstr(r.out, "rent-over-60-months"));
+    cli_run_free(&r);
+}
+END_TEST
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fprintf(stderr, "usage: %s PROGRAM\n", argv[0]);
+        return 2;
+    }
+    prog = argv[1];
+    Suite *s = suite_create("cli_rent_to_own");
+    TCase *tc = tcase_create("core");
+    tcase_add_test(tc, json_summary_and_timeline);
+    tcase_add_test(tc, builtin_example);
+    tcase_add_test(tc, csv_rows);
+    tcase_add_test(tc, bad_input);
+    tcase_add_test(tc, over_60_months_warns);
+    tcase_add_test(tc, part_own_json);
+    suite_add_tcase(s, tc);
+    return run_suite(s);
+}

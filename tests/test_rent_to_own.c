@@ -1,0 +1,401 @@
+/* Leie til eie / leie før eie: each formula with a hand-worked example, and
+ * invariants of the timeline over random scenarios. */
+#include "testutil.h"
+
+static sl_date D(int y, int m, int d)
+{
+    return (sl_date){y, m, d};
+}
+
+/* P0 3 000 000, 36 months at rent 12 000 with cost rent 9 000 credited,
+ * saving 2 000 a month at 0 %, selveier, own funds 50 000, grant 100 000:
+ *   rent credit   36 × (12 000 − 9 000)          =   108 000.00
+ *   savings       36 × 2 000                     =    72 000.00
+ *   dokumentavgift 2.5 % × 3 000 000             =    75 000
+ *   registration  2 × 545                        =     1 090.00
+ *   loan = 3 000 000 − 108 000 + 76 090 − 72 000 − 50 000 − 100 000
+ *                                                = 2 746 090.00
+ *   0 %, 300 terms: 2 746 090 / 300 = 9 153.6333… → 9 153.63 (+ fee 50). */
+static sl_rto_options veiviseren(void)
+{
+    sl_rto_options o = SL_RTO_OPTIONS_INIT;
+    o.price = M("3000000");
+    o.rent_months = 36;
+    o.rent = M("12000");
+    o.cost_rent = M("9000");
+    o.credit_surplus = 1;
+    o.saving = M("2000");
+    o.own_funds = M("50000");
+    o.grant = M("100000");
+    o.start = D(2025, 1, 1);
+    o.loan.terms = 300;
+    o.loan.term_fee = M("50");
+    return o;
+}
+
+START_TEST(fixed_price_worked)
+{
+    sl_rto_options o = veiviseren();
+    sl_rto_result r;
+    sl_error err;
+    ck_assert_int_eq(sl_rto_compute(&r, &o, &err), SL_OK);
+    ck_assert_int_eq(r.rent_credit, M("108000"));
+    ck_assert_int_eq(r.savings, M("72000"));
+    ck_assert_int_eq(r.savings_interest, 0);
+    ck_assert_int_eq(r.purchase_price, M("3000000"));
+    ck_assert_int_eq(r.document_tax, M("75000"));
+    ck_assert_int_eq(r.registration_fees, M("1090"));
+    ck_assert_int_eq(r.transaction_costs, M("76090"));
+    ck_assert_int_eq(r.loan_amount, M("2746090"));
+    ck_assert_int_eq(r.cash_left, 0);
+    ck_assert_int_eq(r.first_payment, M("9203.63"));
+    ck_assert_int_eq(r.transition_month, 37);
+    ck_assert_int_eq(r.transition_date.year, 2028);
+    ck_assert_int_eq(r.transition_date.month, 1);
+    ck_assert_int_eq(r.findings, 0);
+    ck_assert_int_eq(r.has_loan, 1);
+    /* Total payable = principal + fees: 2 746 090 + 300 × 50 at 0 %. */
+    ck_assert_int_eq(r.cost.total_payable, M("2761090"));
+}
+END_TEST
+
+/* Saving 1 000 a month at 12 % (1 % a month), 3 months:
+ *   m1: interest 0,     balance 1 000.00
+ *   m2: interest 10.00, balance 2 010.00
+ *   m3: interest 20.10, balance 3 030.10   (interest 30.10)
+ * Saving 333.33 at 5 %, 2 months: m2 interest 333.33 × 0.05 / 12 =
+ *   1.388875 → 1.39; balance 333.33 + 1.39 + 333.33 = 668.05. */
+START_TEST(savings_worked)
+{
+    sl_rto_options o = SL_RTO_OPTIONS_INIT;
+    o.price = M("1000000");
+    o.rent_months = 3;
+    o.saving = M("1000");
+    o.saving_rate = R("12");
+    sl_rto_result r;
+    ck_assert_int_eq(sl_rto_compute(&r, &o, NULL), SL_OK);
+    ck_assert_int_eq(r.savings, M("3030.10"));
+    ck_assert_int_eq(r.savings_interest, M("30.10"));
+    o.rent_months = 2;
+    o.saving = M("333.33");
+    o.saving_rate = R("5");
+    ck_assert_int_eq(sl_rto_compute(&r, &o, NULL), SL_OK);
+    ck_assert_int_eq(r.savings, M("668.05"));
+}
+END_TEST
+
+/* Indexed price:
+ *   2 000 000 at 3 %, 30 months = 2 years 6 months:
+ *     2 000 000 × 1.03² × (1 + 0.03 × 6/12) = 2 121 800 × 1.015 = 2 153 627
+ *   1 234 567 at 2.5 %, 18 months:
+ *     1 234 567 × 1.025 × 1.0125 = 1 281 249.0646875 → 1 281 249 (krone)
+ *   3 000 000 at 3 %, 36 months: 3 000 000 × 1.092727 = 3 278 181. */
+START_TEST(indexed_price_worked)
+{
+    sl_rto_options o = SL_RTO_OPTIONS_INIT;
+    o.price_rule = SL_PRICE_INDEXED;
+    o.price = M("2000000");
+    o.index_rate = R("3");
+    o.rent_months = 30;
+    sl_money p = 0;
+    ck_assert_int_eq(sl_rto_price_at(&p, &o, 30, NULL), SL_OK);
+    ck_assert_int_eq(p, M("2153627"));
+    o.price = M("1234567");
+    o.index_rate = R("2.5");
+    ck_assert_int_eq(sl_rto_price_at(&p, &o, 18, NULL), SL_OK);
+    ck_assert_int_eq(p, M("1281249"));
+    o.price = M("3000000");
+    o.index_rate = R("3");
+    ck_assert_int_eq(sl_rto_price_at(&p, &o, 36, NULL), SL_OK);
+    ck_assert_int_eq(p, M("3278181"));
+    ck_assert_int_eq(sl_rto_price_at(&p, &o, 0, NULL), SL_OK);
+    ck_assert_int_eq(p, M("3000000"));
+}
+END_TEST
+
+/* Appraisal (developer variant): P0 3 000 000, V 3 400 000, buyer keeps 60 %
+ * of the rise: price = 3 000 000 + 0.4 × 400 000 = 3 160 000; dokumentavgift
+ * on V: 2.5 % × 3 400 000 = 85 000. V below P0 (2 800 000): price 3 000 000,
+ * dokumentavgift 70 000. Borettslag: no dokumentavgift. */
+START_TEST(appraisal_worked)
+{
+    sl_rto_options o = SL_RTO_OPTIONS_INIT;
+    o.price = M("3000000");
+    o.price_rule = SL_PRICE_APPRAISAL;
+    o.appraisal = M("3400000");
+    o.buyer_share_of_rise = R("60");
+    o.own_funds = M("10000000");
+    sl_rto_result r;
+    ck_assert_int_eq(sl_rto_compute(&r, &o, NULL), SL_OK);
+    ck_assert_int_eq(r.purchase_price, M("3160000"));
+    ck_assert_int_eq(r.document_tax, M("85000"));
+    /* Cash left: 10 000 000 − 3 160 000 − 85 000 − 1 090 = 6 753 910. */
+    ck_assert_int_eq(r.loan_amount, 0);
+    ck_assert_int_eq(r.cash_left, M("6753910"));
+    ck_assert_int_eq(r.has_loan, 0);
+    ck_assert_int_eq(r.first_payment, 0);
+    o.appraisal = M("2800000");
+    ck_assert_int_eq(sl_rto_compute(&r, &o, NULL), SL_OK);
+    ck_assert_int_eq(r.purchase_price, M("3000000"));
+    ck_assert_int_eq(r.document_tax, M("70000"));
+    o.property = SL_PROPERTY_BORETTSLAG;
+    ck_assert_int_eq(sl_rto_compute(&r, &o, NULL), SL_OK);
+    ck_assert_int_eq(r.document_tax, 0);
+    ck_assert_int_eq(r.transaction_costs, M("1090"));
+}
+END_TEST
+
+/* Dokumentavgift rounds to the krone half up: 2.5 % × 1 234 567.00 =
+ * 30 864.175 → 30 864; 2.5 % × 1 234 580 = 30 864.50 → 30 865. */
+START_TEST(document_tax_rounding)
+{
+    sl_rto_options o = SL_RTO_OPTIONS_INIT;
+    o.price = M("1234567");
+    o.documents = 0;
+    o.own_funds = M("5000000");
+    sl_rto_result r;
+    ck_assert_int_eq(sl_rto_compute(&r, &o, NULL), SL_OK);
+    ck_assert_int_eq(r.document_tax, M("30864"));
+    o.price = M("1234580");
+    ck_assert_int_eq(sl_rto_compute(&r, &o, NULL), SL_OK);
+    ck_assert_int_eq(r.document_tax, M("30865"));
+}
+END_TEST
+
+/* The published figures of tests/data/transaction-costs-published.tsv. */
+START_TEST(published_transaction_costs)
+{
+    char path[512], line[512];
+    FILE *f = fopen(data_path(path, sizeof path, "transaction-costs-published.tsv"), "r");
+    ck_assert_msg(f != NULL, "cannot open %s", path);
+    int checks = 0;
+    while (fgets(line, sizeof line, f)) {
+        if (line[0] == '#' || line[0] == '\n')
+            continue;
+        char kind[32], property[32], value[32], want[32];
+        ck_assert_int_eq(sscanf(line, "%31s %31s %31s %31s", kind, property, value, want), 4);
+        sl_rto_options o = SL_RTO_OPTIONS_INIT;
+        o.own_funds = M("100000000");
+        sl_rto_result r;
+        if (strcmp(kind, "dokumentavgift") == 0) {
+            o.price = M(value);
+            o.property = strcmp(property, "borettslag") == 0 ? SL_PROPERTY_BORETTSLAG
+                                                             : SL_PROPERTY_SELVEIER;
+            ck_assert_int_eq(sl_rto_compute(&r, &o, NULL), SL_OK);
+            ck_assert_int_eq(r.document_tax, M(want));
+        } else {
+            o.price = M("1000000");
+            o.documents = atoi(value);
+            ck_assert_int_eq(sl_rto_compute(&r, &o, NULL), SL_OK);
+            ck_assert_int_eq(r.registration_fees, M(want));
+        }
+        checks++;
+    }
+    fclose(f);
+    ck_assert_int_eq(checks, 3);
+}
+END_TEST
+
+START_TEST(finding_and_errors)
+{
+    sl_rto_options o = veiviseren();
+    sl_rto_result r;
+    sl_error err;
+    o.rent_months = 61;
+    ck_assert_int_eq(sl_rto_compute(&r, &o, &err), SL_OK);
+    ck_assert_uint_eq(r.findings & SL_RTO_FINDING_RENT_OVER_60_MONTHS,
+                      SL_RTO_FINDING_RENT_OVER_60_MONTHS);
+    o.rent_months = 60;
+    ck_assert_int_eq(sl_rto_compute(&r, &o, &err), SL_OK);
+    ck_assert_uint_eq(r.findings, 0);
+    o = veiviseren();
+    o.price = 0;
+    ck_assert_int_eq(sl_rto_compute(&r, &o, &err), SL_EINVAL);
+    ck_assert_str_eq(err.field, "price");
+    o = veiviseren();
+    o.cost_rent = M("13000");
+    ck_assert_int_eq(sl_rto_compute(&r, &o, &err), SL_EINVAL);
+    ck_assert_str_eq(err.field, "cost_rent");
+    o = veiviseren();
+    o.version = 99;
+    ck_assert_int_eq(sl_rto_compute(&r, &o, &err), SL_EVERSION);
+    o = veiviseren();
+    o.loan.terms = 0;
+    ck_assert_int_eq(sl_rto_compute(&r, &o, &err), SL_EINVAL);
+}
+END_TEST
+
+/* Rent-before-own: a 24-month trial at 15 000, no credit; the rent paid is
+ * 360 000 and the loan after it is price + costs − own funds. */
+START_TEST(rent_before_own)
+{
+    sl_rto_options o = SL_RTO_OPTIONS_INIT;
+    o.model = SL_RTO_RENT_BEFORE_OWN;
+    o.price = M("2000000");
+    o.rent_months = 24;
+    o.rent = M("15000");
+    o.own_funds = M("100000");
+    o.property = SL_PROPERTY_BORETTSLAG;
+    o.loan.terms = 240;
+    sl_rto_result r;
+    ck_assert_int_eq(sl_rto_compute(&r, &o, NULL), SL_OK);
+    ck_assert_int_eq(r.rent_paid, M("360000"));
+    ck_assert_int_eq(r.rent_credit, 0);
+    /* 2 000 000 + 1 090 − 100 000 = 1 901 090; 0 %: / 240 = 7 921.208… → 7 921.21 */
+    ck_assert_int_eq(r.loan_amount, M("1901090"));
+    ck_assert_int_eq(r.first_payment, M("7921.21"));
+    ck_assert_int_eq(r.last_rent, M("15000"));
+}
+END_TEST
+
+/* Timeline of the worked scenario with growth 2 % a year: the phases meet at
+ * month 37; the grant is written down 5 % after 12 own months. */
+START_TEST(timeline_worked)
+{
+    sl_rto_options o = veiviseren();
+    o.value_growth = R("2");
+    sl_rto_timeline *tl = NULL;
+    ck_assert_int_eq(sl_rto_timeline_new(&tl, &o, NULL), SL_OK);
+    sl_rto_row row;
+    int n = 0;
+    while (sl_rto_timeline_next(tl, &row) == 1) {
+        n++;
+        if (n == 1) {
+            ck_assert_int_eq(row.phase, SL_PHASE_RENT);
+            ck_assert_int_eq(row.housing_cost, M("12000"));
+            ck_assert_int_eq(row.savings_balance, M("2000"));
+            /* 3 000 000 × (1 + 0.02/12) = 3 005 000 */
+            ck_assert_int_eq(row.market_value, M("3005000"));
+        }
+        if (n == 36) {
+            ck_assert_int_eq(row.phase, SL_PHASE_RENT);
+            ck_assert_int_eq(row.savings_balance, M("72000"));
+        }
+        if (n == 37) {
+            ck_assert_int_eq(row.phase, SL_PHASE_OWN);
+            ck_assert_int_eq(row.housing_cost, M("9203.63"));
+            ck_assert_int_eq(row.loan_balance, M("2746090") - M("9153.63"));
+            ck_assert_int_eq(row.grant_remaining, M("100000"));
+            ck_assert_int_eq(row.date.year, 2028);
+            ck_assert_int_eq(row.date.month, 2);
+        }
+        if (n == 36 + 12)
+            ck_assert_int_eq(row.grant_remaining, M("95000"));
+        if (n == 36 + 11)
+            ck_assert_int_eq(row.grant_remaining, M("100000"));
+    }
+    ck_assert_int_eq(n, 336);
+    ck_assert_int_eq(row.loan_balance, 0);
+    sl_rto_timeline_free(tl);
+}
+END_TEST
+
+/* Random scenarios: phases meet at M + 1; the loan ends at 0 and its
+ * principal sums to the loan amount; money in = money out. */
+START_TEST(random_invariants)
+{
+    test_rng g = {test_seed("rent_to_own")};
+    for (int i = 0; i < 300; i++) {
+        sl_rto_options o = SL_RTO_OPTIONS_INIT;
+        o.model = (sl_rto_model)rng_range(&g, 0, 1);
+        o.price = rng_range(&g, 50000000, 800000000);
+        o.rent_months = (int)rng_range(&g, 0, 72);
+        o.rent = rng_range(&g, 500000, 2500000);
+        o.cost_rent = rng_range(&g, 0, o.rent);
+        o.credit_surplus = (int)rng_range(&g, 0, 1);
+        o.saving = rng_range(&g, 0, 500000);
+        o.saving_rate = (sl_rate){rng_range(&g, 0, 600), 10000};
+        o.price_rule = (sl_price_rule)rng_range(&g, 0, 2);
+        o.index_rate = (sl_rate){rng_range(&g, 0, 800), 10000};
+        o.appraisal = rng_range(&g, 40000000, 900000000);
+        o.buyer_share_of_rise = (sl_rate){rng_range(&g, 0, 100), 100};
+        o.property = (sl_property_type)rng_range(&g, 0, 1);
+        o.own_funds = rng_range(&g, 0, 50000000);
+        o.grant = rng_range(&g, 0, 40000000);
+        if (rng_range(&g, 0, 1))
+            o.value_growth = (sl_rate){rng_range(&g, 0, 600), 10000};
+        if (rng_range(&g, 0, 1))
+            o.start = D(2020 + (int)rng_range(&g, 0, 10), (int)rng_range(&g, 1, 12),
+                        (int)rng_range(&g, 1, 28));
+        o.loan.terms = (int)rng_range(&g, 12, 360);
+        o.loan.nominal_rate = (sl_rate){rng_range(&g, 0, 900), 10000};
+        o.loan.term_fee = rng_range(&g, 0, 10000);
+        o.loan.type = (sl_loan_type)rng_range(&g, 0, 1);
+
+        sl_rto_result r;
+        sl_error err;
+        int rc = sl_rto_compute(&r, &o, &err);
+        REQUIRE(rc == SL_OK, "case %d: %s", i, err.message);
+        REQUIRE(r.purchase_price + r.transaction_costs + r.cash_left ==
+                    r.rent_credit + r.savings + o.own_funds + o.grant + r.loan_amount,
+                "case %d: money in != money out", i);
+        REQUIRE(r.loan_amount >= 0 && r.cash_left >= 0 && (r.loan_amount == 0 || r.cash_left == 0),
+                "case %d", i);
+
+        if (r.loan_amount > 0) {
+            /* The first payment is the engine's, for the loan paid out at the purchase. */
+            sl_loan_terms t = o.loan;
+            t.principal = r.loan_amount;
+            t.payout_date = r.transition_date;
+            sl_plan *p = NULL;
+            sl_plan_row first;
+            REQUIRE(sl_plan_new(&p, &t, NULL) == SL_OK && sl_plan_next(p, &first) == 1,
+                    "case %d", i);
+            REQUIRE(first.payment == r.first_payment, "case %d: first payment", i);
+            sl_plan_free(p);
+        }
+
+        sl_rto_timeline *tl = NULL;
+        REQUIRE(sl_rto_timeline_new(&tl, &o, NULL) == SL_OK, "case %d", i);
+        sl_rto_row row, prev = {0};
+        int n = 0;
+        sl_money principal = 0, last_balance = r.loan_amount;
+        while ((rc = sl_rto_timeline_next(tl, &row)) == 1) {
+            n++;
+            REQUIRE(row.month == n, "case %d", i);
+            if (n <= o.rent_months) {
+                REQUIRE(row.phase == SL_PHASE_RENT && row.housing_cost == o.rent, "case %d", i);
+            } else {
+                REQUIRE(row.phase == SL_PHASE_OWN, "case %d month %d", i, n);
+                if (n == o.rent_months + 1) {
+                    REQUIRE(row.housing_cost == r.first_payment, "case %d", i);
+                    REQUIRE(o.rent_months == 0 || prev.savings_balance == r.savings,
+                            "case %d: savings at the transition", i);
+                }
+                principal += last_balance - row.loan_balance;
+                last_balance = row.loan_balance;
+                REQUIRE(row.grant_remaining >= 0 && row.grant_remaining <= o.grant, "case %d", i);
+                if (row.has_value)
+                    REQUIRE(row.equity ==
+                                row.market_value - row.loan_balance - row.grant_remaining,
+                            "case %d", i);
+            }
+            prev = row;
+        }
+        REQUIRE(rc == 0, "case %d", i);
+        REQUIRE(n >= o.rent_months, "case %d", i);
+        REQUIRE(n == o.rent_months || r.loan_amount > 0, "case %d", i);
+        REQUIRE(last_balance == 0 && principal == r.loan_amount, "case %d: loan ends at 0", i);
+        REQUIRE(sl_rto_timeline_result(tl)->loan_amount == r.loan_amount, "case %d", i);
+        sl_rto_timeline_free(tl);
+    }
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("rent_to_own");
+    TCase *tc = tcase_create("core");
+    tcase_add_test(tc, fixed_price_worked);
+    tcase_add_test(tc, savings_worked);
+    tcase_add_test(tc, indexed_price_worked);
+    tcase_add_test(tc, appraisal_worked);
+    tcase_add_test(tc, document_tax_rounding);
+    tcase_add_test(tc, published_transaction_costs);
+    tcase_add_test(tc, finding_and_errors);
+    tcase_add_test(tc, rent_before_own);
+    tcase_add_test(tc, timeline_worked);
+    tcase_add_test(tc, random_invariants);
+    suite_add_tcase(s, tc);
+    return run_suite(s);
+}
