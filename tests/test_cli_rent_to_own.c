@@ -4,12 +4,12 @@
  * nothing on stdout. */
 #include <jansson.h>
 
-#include "cliutil.h"
+#include "cli_exec.h"
 #include "testutil.h"
 
 static char *prog;
 
-static cli_run run(const char *const *args)
+static exec_result run(const char *const *args)
 {
     char *argv[64];
     int n = 0;
@@ -17,7 +17,7 @@ static cli_run run(const char *const *args)
     for (; args[n - 1]; n++)
         argv[n] = (char *)args[n - 1];
     argv[n] = NULL;
-    return cli_exec(argv, NULL);
+    return exec_run(NULL, argv);
 }
 
 static const char *str(json_t *obj, const char *key)
@@ -37,7 +37,7 @@ START_TEST(json_summary_and_timeline)
                           "--own-funds", "50000", "--grant", "100000", "--start", "2025-01-01",
                           "--rate", "0", "--terms", "300", "--term-fee", "50",
                           "--format", "json", NULL};
-    cli_run r = run(args);
+    exec_result r = run(args);
     ck_assert_msg(r.status == 0, "status %d: %s", r.status, r.err);
     json_error_t je;
     json_t *root = json_loads(r.out, 0, &je);
@@ -62,18 +62,18 @@ START_TEST(json_summary_and_timeline)
     ck_assert_str_eq(str(json_array_get(tl, 335), "loan_balance"), "0.00");
     ck_assert_str_eq(r.err, "");
     json_decref(root);
-    cli_run_free(&r);
+    exec_free(&r);
 }
 END_TEST
 
 START_TEST(builtin_example)
 {
     const char *args[] = {NULL};
-    cli_run r = run(args);
+    exec_result r = run(args);
     ck_assert_int_eq(r.status, 0);
     ck_assert_ptr_nonnull(strstr(r.err, "built-in example"));
     ck_assert_ptr_nonnull(strstr(r.out, "purchase: the ownership phase starts"));
-    cli_run_free(&r);
+    exec_free(&r);
     const char *json[] = {"--format", "json", NULL};
     r = run(json);
     ck_assert_int_eq(r.status, 0);
@@ -81,7 +81,7 @@ START_TEST(builtin_example)
     ck_assert_ptr_nonnull(root);
     ck_assert(json_is_object(json_object_get(root, "summary")));
     json_decref(root);
-    cli_run_free(&r);
+    exec_free(&r);
 }
 END_TEST
 
@@ -89,11 +89,11 @@ START_TEST(csv_rows)
 {
     const char *args[] = {"--price", "1000000", "--rent-months", "12", "--rent", "9000",
                           "--rate", "4", "--years", "10", "--format", "csv", NULL};
-    cli_run r = run(args);
+    exec_result r = run(args);
     ck_assert_int_eq(r.status, 0);
     ck_assert_int_eq(count_lines(r.out), 1 + 12 + 120);
     ck_assert_ptr_nonnull(strstr(r.out, "\n13,,own,"));
-    cli_run_free(&r);
+    exec_free(&r);
 }
 END_TEST
 
@@ -120,12 +120,12 @@ START_TEST(bad_input)
         {{"--price", "1000000", NULL}, "--rate"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        cli_run r = run(cases[i].args);
+        exec_result r = run(cases[i].args);
         ck_assert_msg(r.status == 2, "case %zu: status %d", i, r.status);
         ck_assert_msg(strstr(r.err, cases[i].option) != NULL, "case %zu: %s", i, r.err);
         ck_assert_msg(r.out[0] == '\0', "case %zu: stdout not empty", i);
         ck_assert_int_eq(count_lines(r.err) >= 1, 1);
-        cli_run_free(&r);
+        exec_free(&r);
     }
 }
 END_TEST
@@ -137,7 +137,7 @@ START_TEST(part_own_json)
                           "--own-funds", "300000", "--market-rent", "20000", "--buy", "12:10",
                           "--discount-per-tenth", "0.75", "--rate", "0", "--terms", "120",
                           "--format", "json", NULL};
-    cli_run r = run(args);
+    exec_result r = run(args);
     ck_assert_msg(r.status == 0, "status %d: %s", r.status, r.err);
     json_t *root = json_loads(r.out, 0, NULL);
     ck_assert_ptr_nonnull(root);
@@ -151,21 +151,21 @@ START_TEST(part_own_json)
     ck_assert_str_eq(str(json_array_get(tl, 12), "rent"), "8000.00");
     ck_assert_str_eq(str(json_array_get(tl, 12), "owned_percent"), "60.00");
     json_decref(root);
-    cli_run_free(&r);
+    exec_free(&r);
     const char *bad[] = {"--model", "part-own", "--price", "4000000", "--buy", "12:60",
                          "--rate", "4", NULL};
     r = run(bad);
     ck_assert_int_eq(r.status, 2);
     ck_assert_ptr_nonnull(strstr(r.err, "--buy"));
     ck_assert_str_eq(r.out, "");
-    cli_run_free(&r);
+    exec_free(&r);
     const char *bad2[] = {"--model", "part-own", "--price", "4000000", "--buy", "x", "--rate",
                           "4", NULL};
     r = run(bad2);
     ck_assert_int_eq(r.status, 2);
     ck_assert_ptr_nonnull(strstr(r.err, "--buy"));
     ck_assert_str_eq(r.out, "");
-    cli_run_free(&r);
+    exec_free(&r);
 }
 END_TEST
 
@@ -173,11 +173,11 @@ START_TEST(over_60_months_warns)
 {
     const char *args[] = {"--price", "1000000", "--rent-months", "72", "--rent", "9000",
                           "--rate", "4", "--format", "json", NULL};
-    cli_run r = run(args);
+    exec_result r = run(args);
     ck_assert_int_eq(r.status, 0);
     ck_assert_ptr_nonnull(strstr(r.err, "--rent-months"));
     ck_assert_ptr_nonnull(strstr(r.out, "rent-over-60-months"));
-    cli_run_free(&r);
+    exec_free(&r);
 }
 END_TEST
 
