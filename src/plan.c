@@ -43,6 +43,8 @@ struct sl_plan {
     sl_plan_totals totals;
     sl__term_interest equal_interest; /* convention 1 prepared for the last rate used */
     int simple;          /* no events: every term takes next_simple_row */
+    int steady;          /* simple and undated: amortising terms take next_steady_row */
+    int steady_until;    /* terms before this one are steady (0: none); set once the level is */
     sl_date prev_due;    /* due date of the last row (dated simple plans) */
     sl_finding findings[SL__MAX_FINDINGS]; /* last: not cleared at creation */
 };
@@ -158,6 +160,9 @@ int sl_plan_new(sl_plan **out, const sl_loan_terms *terms, sl_error *err)
     plan->simple = t->interest_only_window_count == 0 && t->rate_change_count == 0 &&
                    t->extra_payment_count == 0 && !date_given(t->repay_date) && !plan->has_fixed &&
                    t->margin.num == 0 && t->day_count == SL_DAY_COUNT_EQUAL && !plan->broken;
+    plan->steady = plan->simple && !plan->dated;
+    if (plan->simple)
+        prepare_interest(plan, &t->nominal_rate); /* the only rate a simple plan uses */
     plan->finding_count = sl__terms_findings(t, plan->findings, SL__MAX_FINDINGS);
     if (plan->finding_count > SL__MAX_FINDINGS)
         plan->finding_count = SL__MAX_FINDINGS;
@@ -186,6 +191,7 @@ void sl_plan_rewind(sl_plan *plan)
     plan->balance = plan->terms.principal;
     plan->level = 0;
     plan->level_valid = 0;
+    plan->steady_until = 0;
     plan->level_rate = plan->terms.nominal_rate;
     plan->ended = 0;
     plan->settled = 0;
@@ -512,6 +518,8 @@ static int next_simple_row(sl_plan *plan, sl_plan_row *r)
             if (rc != SL_OK)
                 return rc;
             r->events |= SL_EVENT_AMORTISED;
+            /* the level holds to the end: no later term changes it */
+            plan->steady_until = plan->steady ? plan->end_term : 0;
         }
         sl_money p = k >= plan->end_term            ? r->opening_balance /* convention 5 */
                      : t->type == SL_LOAN_SERIAL ? plan->level
@@ -534,15 +542,65 @@ static int next_simple_row(sl_plan *plan, sl_plan_row *r)
     return 1;
 }
 
+/* The steady middle of an undated plan without events: an amortising term
+ * before the last, with the level computed and interest on the prepared
+ * 64-bit path. The same row as next_simple_row gives there (tests compare
+ * the two paths), with nothing checked that cannot change from term to term. */
+static inline int steady_term(const sl_plan *plan)
+{
+    /* 0 < balance <= max_balance in one comparison (balance − 1 wraps for 0) */
+    return (plan->next_term < plan->steady_until) &
+           ((uint64_t)plan->balance - 1 < plan->equal_interest.max_balance);
+}
+
+static int next_steady_row(sl_plan *plan, sl_plan_row *r)
+{
+    const sl_loan_terms *t = &plan->terms;
+    sl_money opening = plan->balance, interest, p;
+    (void)sl__term_interest_of(&plan->equal_interest, opening, &interest); /* 64-bit: no error */
+    p = t->type == SL_LOAN_SERIAL ? plan->level : plan->level - interest;
+    p = p < 0 ? 0 : p > opening ? opening : p;
+    r->term = plan->next_term;
+    r->due_date = (sl_date)SL_DATE_NONE;
+    r->days = 0;
+    r->rate = t->nominal_rate;
+    r->opening_balance = opening;
+    r->interest = interest;
+    r->principal = p;
+    r->fee = t->term_fee;
+    r->payment = interest + p + t->term_fee; /* bounded by SL_PLAN_MAX_PRINCIPAL */
+    r->closing_balance = opening - p;
+    r->events = r->closing_balance == 0 ? SL_EVENT_LAST : 0;
+    /* add_totals: every part is >= 0 here (rate >= 0 on the 64-bit path,
+     * principal clamped, fees validated), so each total is at most `paid`
+     * and one overflow check covers them all */
+    sl_plan_totals *tot = &plan->totals;
+    if (__builtin_add_overflow(tot->paid, r->payment, &tot->paid))
+        return SL_ERANGE; /* unreachable for a validated contract */
+    tot->interest += interest;
+    tot->principal += p;
+    tot->term_fees += r->fee;
+    tot->fees += r->fee;
+    tot->terms++;
+    plan->balance = r->closing_balance;
+    plan->next_term++;
+    return 1;
+}
+
 void sl__plan_use_general_path(sl_plan *plan)
 {
     plan->simple = 0;
+    plan->steady = 0;
+    plan->steady_until = 0;
 }
 
-int sl_plan_next(sl_plan *plan, sl_plan_row *row)
+/* Every term that is not steady: the straight path or the general one. Kept
+ * out of line so the steady path needs no stack frame. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static int next_row(sl_plan *plan, sl_plan_row *row)
 {
-    if (!plan || !row)
-        return SL_ESTATE;
     const sl_loan_terms *t = &plan->terms;
     if (plan->ended || plan->next_term > plan->end_term || plan->balance == 0) {
         plan->ended = 1;
@@ -686,6 +744,15 @@ int sl_plan_next(sl_plan *plan, sl_plan_row *row)
         plan->ended = 1;
     *row = r;
     return 1;
+}
+
+int sl_plan_next(sl_plan *plan, sl_plan_row *row)
+{
+    if (!plan || !row)
+        return SL_ESTATE;
+    if (steady_term(plan))
+        return next_steady_row(plan, row);
+    return next_row(plan, row);
 }
 
 void sl_plan_totals_so_far(const sl_plan *plan, sl_plan_totals *out)
