@@ -43,13 +43,21 @@ static inline void sl__term_interest_init(sl__term_interest *ti, sl_rate rate, i
 #endif
 }
 
+#ifdef SL_HAVE_FASTDIV
+/* The 64-bit path alone: 0 <= balance <= ti->max_balance. */
+static inline int64_t sl__term_interest_64(const sl__term_interest *ti, int64_t balance)
+{
+    uint64_t twice = 2 * (uint64_t)balance * (uint64_t)ti->rate.num + ti->divisor;
+    return (int64_t)sl__divide(&ti->div, twice); /* < 2^63: twice < 2^64, divisor >= 1 */
+}
+#endif
+
 /* Interest for one equal period on balance (>= 0): 0 or a negative code. */
 static inline int sl__term_interest_of(const sl__term_interest *ti, int64_t balance, int64_t *out)
 {
 #ifdef SL_HAVE_FASTDIV
     if (balance >= 0 && (uint64_t)balance <= ti->max_balance) {
-        uint64_t twice = 2 * (uint64_t)balance * (uint64_t)ti->rate.num + ti->divisor;
-        *out = (int64_t)sl__divide(&ti->div, twice); /* < 2^63: twice < 2^64, divisor >= 1 */
+        *out = sl__term_interest_64(ti, balance);
         return SL_OK;
     }
 #endif

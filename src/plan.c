@@ -542,6 +542,7 @@ static int next_simple_row(sl_plan *plan, sl_plan_row *r)
     return 1;
 }
 
+#ifdef SL_HAVE_FASTDIV
 /* The steady middle of an undated plan without events: an amortising term
  * before the last, with the level computed and interest on the prepared
  * 64-bit path. The same row as next_simple_row gives there (tests compare
@@ -556,8 +557,8 @@ static inline int steady_term(const sl_plan *plan)
 static int next_steady_row(sl_plan *plan, sl_plan_row *r)
 {
     const sl_loan_terms *t = &plan->terms;
-    sl_money opening = plan->balance, interest, p;
-    (void)sl__term_interest_of(&plan->equal_interest, opening, &interest); /* 64-bit: no error */
+    sl_money opening = plan->balance, p;
+    sl_money interest = sl__term_interest_64(&plan->equal_interest, opening); /* steady_term */
     p = t->type == SL_LOAN_SERIAL ? plan->level : plan->level - interest;
     p = p < 0 ? 0 : p > opening ? opening : p;
     r->term = plan->next_term;
@@ -586,6 +587,7 @@ static int next_steady_row(sl_plan *plan, sl_plan_row *r)
     plan->next_term++;
     return 1;
 }
+#endif
 
 void sl__plan_use_general_path(sl_plan *plan)
 {
@@ -750,8 +752,10 @@ int sl_plan_next(sl_plan *plan, sl_plan_row *row)
 {
     if (!plan || !row)
         return SL_ESTATE;
+#ifdef SL_HAVE_FASTDIV
     if (steady_term(plan))
         return next_steady_row(plan, row);
+#endif
     return next_row(plan, row);
 }
 
