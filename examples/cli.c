@@ -50,6 +50,19 @@ void cli_option_error(int opt, char **argv)
     cli_usage_error("unknown option '%s'", argv[optind - 1]);
 }
 
+void cli_other_option(int opt, char **argv, const char *usage)
+{
+    if (opt == CLI_OPT_HELP && usage) {
+        fputs(usage, stdout);
+        exit(0);
+    }
+    if (opt == CLI_OPT_VERSION) {
+        cli_print_version();
+        exit(0);
+    }
+    cli_option_error(opt, argv);
+}
+
 void cli_print_version(void)
 {
     printf("%s (startlan) %s\n", prog_name, sl_version());

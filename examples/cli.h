@@ -26,6 +26,10 @@ _Noreturn void cli_die(int status, const char *fmt, ...) __attribute__((format(p
 /* For what getopt_long returns on a bad option ('?' unknown, ':' no value):
  * a usage error naming the option. */
 _Noreturn void cli_option_error(int opt, char **argv);
+/* The options every program shares, for a getopt loop's default case:
+ * --help prints usage (when not NULL) and --version the version, both exit 0;
+ * anything else is cli_option_error. */
+_Noreturn void cli_other_option(int opt, char **argv, const char *usage);
 /* The --version line: "sl-plan (startlan) 0.1.0". */
 void cli_print_version(void);
 /* "monthly", "quarterly", "half-yearly" or "yearly". */

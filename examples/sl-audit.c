@@ -369,11 +369,8 @@ int main(int argc, char **argv)
         case CLI_OPT_HELP:
             printf(usage, cli_loan_help);
             return 0;
-        case CLI_OPT_VERSION:
-            cli_print_version();
-            return 0;
-        default:
-            cli_option_error(opt, argv);
+        default: /* --version, or an error */
+            cli_other_option(opt, argv, NULL);
         }
     }
     if (optind < argc)

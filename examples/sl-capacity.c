@@ -209,14 +209,8 @@ static void parse(input *in, int argc, char **argv)
             if (in->format == CLI_CSV)
                 cli_die(CLI_EXIT_USAGE, "--format '%s': must be table or json", optarg);
             break;
-        case CLI_OPT_HELP:
-            fputs(usage, stdout);
-            exit(0);
-        case CLI_OPT_VERSION:
-            cli_print_version();
-            exit(0);
-        default:
-            cli_option_error(opt, argv);
+        default: /* --help, --version, or an error */
+            cli_other_option(opt, argv, usage);
         }
     }
     if (optind < argc)

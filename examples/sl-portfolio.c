@@ -361,14 +361,8 @@ int main(int argc, char **argv)
             if (out.format == CLI_TABLE)
                 cli_usage_error("--format 'table': must be csv or json");
             break;
-        case CLI_OPT_HELP:
-            fputs(usage, stdout);
-            return 0;
-        case CLI_OPT_VERSION:
-            cli_print_version();
-            return 0;
-        default:
-            cli_option_error(opt, argv);
+        default: /* --help, --version, or an error */
+            cli_other_option(opt, argv, usage);
         }
     }
     if (optind < argc)

@@ -64,14 +64,8 @@ int main(int argc, char **argv)
                 cli_die(CLI_EXIT_USAGE, "--rounding '%s': must be half-up, half-even, down or up",
                         optarg);
             break;
-        case CLI_OPT_HELP:
-            fputs(usage, stdout);
-            return 0;
-        case CLI_OPT_VERSION:
-            cli_print_version();
-            return 0;
-        default:
-            cli_option_error(opt, argv);
+        default: /* --help, --version, or an error */
+            cli_other_option(opt, argv, usage);
         }
     }
     if (optind < argc)

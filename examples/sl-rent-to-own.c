@@ -280,14 +280,8 @@ static void parse(sl_rto_options *o, part_input *in, cli_format *format, int arg
         case CLI_OPT_FORMAT:
             *format = cli_format_parse(optarg);
             break;
-        case CLI_OPT_HELP:
-            fputs(usage, stdout);
-            exit(0);
-        case CLI_OPT_VERSION:
-            cli_print_version();
-            exit(0);
-        default:
-            cli_option_error(opt, argv);
+        default: /* --help, --version, or an error */
+            cli_other_option(opt, argv, usage);
         }
     }
     if (optind < argc)
