@@ -10,7 +10,10 @@
 
 #include <gmp.h>
 
+#include "startlan/date.h"
 #include "startlan/error.h"
+#include "startlan/money.h"
+#include "startlan/rate.h"
 #include "startlan/rounding.h"
 
 /* round(a·b / (c·d)) to a multiple of unit by mode, exactly; c·d != 0.
@@ -33,6 +36,14 @@ int sl__fail(sl_error *err, int code, const char *field, const char *value, cons
     __attribute__((format(printf, 5, 6)))
 #endif
     ;
+
+/* sl__fail for one offending value, shown as people read it: money as plain
+ * kroner (1234.50), a whole number, a date (YYYY-MM-DD) or a rate as a percent
+ * (up to 6 decimals). The message is "field value: why" ("… %: why" for a rate). */
+int sl__fail_money(sl_error *err, int code, const char *field, sl_money v, const char *why);
+int sl__fail_int(sl_error *err, int code, const char *field, long v, const char *why);
+int sl__fail_date(sl_error *err, int code, const char *field, sl_date d, const char *why);
+int sl__fail_rate(sl_error *err, int code, const char *field, sl_rate r, const char *why);
 
 /* mpz from / to int64 without relying on the width of long. */
 void sl__mpz_set_i64(mpz_t out, int64_t v);

@@ -23,24 +23,10 @@ void sl_capacity_options_init(sl_capacity_options *options)
     }
 }
 
-static int money_field(sl_error *err, int code, const char *field, sl_money v, const char *why)
-{
-    char text[SL_MONEY_BUFSIZE];
-    sl_money_format(text, sizeof text, v, SL_MONEY_PLAIN);
-    return sl__fail(err, code, field, text, "%s %s: %s", field, text, why);
-}
-
-static int int_field(sl_error *err, int code, const char *field, long v, const char *why)
-{
-    char text[24];
-    snprintf(text, sizeof text, "%ld", v);
-    return sl__fail(err, code, field, text, "%s %s: %s", field, text, why);
-}
-
 static int check_amount(sl_error *err, const char *field, sl_money v)
 {
     if (v < 0 || v > SL_PLAN_MAX_PRINCIPAL)
-        return money_field(err, v < 0 ? SL_EINVAL : SL_ERANGE, field, v,
+        return sl__fail_money(err, v < 0 ? SL_EINVAL : SL_ERANGE, field, v,
                            "must be from 0 to 1 000 000 000 000 kr");
     return SL_OK;
 }
@@ -50,11 +36,11 @@ int sl_household_check(const sl_household *h, sl_error *err)
     if (!h)
         return sl__fail(err, SL_ESTATE, "household", "", "no household given");
     if (h->version < 1 || h->version > SL_HOUSEHOLD_VERSION)
-        return int_field(err, SL_EVERSION, "version", (long)h->version,
+        return sl__fail_int(err, SL_EVERSION, "version", (long)h->version,
                          "unknown version of sl_household (initialise with SL_HOUSEHOLD_INIT)");
     if (h->adults != SL_ADULTS_SINGLE && h->adults != SL_ADULTS_COUPLE &&
         h->adults != SL_ADULTS_SHARING)
-        return int_field(err, SL_EINVAL, "adults", (long)h->adults,
+        return sl__fail_int(err, SL_EINVAL, "adults", (long)h->adults,
                          "must be single, couple or sharing");
     const struct {
         const char *field;
@@ -64,7 +50,7 @@ int sl_household_check(const sl_household *h, sl_error *err)
                     {"children_11_17", h->children_11_17}};
     for (size_t i = 0; i < 3; i++)
         if (children[i].n < 0 || children[i].n > SL_CAPACITY_MAX_CHILDREN)
-            return int_field(err, SL_EINVAL, children[i].field, children[i].n,
+            return sl__fail_int(err, SL_EINVAL, children[i].field, children[i].n,
                              "must be from 0 to 100");
     int rc;
     if ((rc = check_amount(err, "income", h->income)) != SL_OK ||
@@ -75,27 +61,19 @@ int sl_household_check(const sl_household *h, sl_error *err)
     return SL_OK;
 }
 
-static int rate_field(sl_error *err, const char *field, sl_rate r, const char *why)
-{
-    char text[SL_RATE_BUFSIZE];
-    if (r.den <= 0 || sl_rate_format_percent(text, sizeof text, r, 6, SL_ROUND_HALF_UP, '.') < 0)
-        strcpy(text, "?");
-    return sl__fail(err, SL_EINVAL, field, text, "%s %s %%: %s", field, text, why);
-}
-
 /* The stressed rate, validated: policy + add-on within 0 .. 100 %. */
 static int stressed_rate(sl_rate *out, const sl_capacity_options *o, sl_error *err)
 {
     sl_rate zero = SL_RATE_ZERO, one = {1, 1};
     if (o->policy_rate.den <= 0 || sl_rate_compare(o->policy_rate, zero) < 0 ||
         sl_rate_compare(o->policy_rate, one) > 0)
-        return rate_field(err, "policy_rate", o->policy_rate, "must be from 0 to 100 %");
+        return sl__fail_rate(err, SL_EINVAL, "policy_rate", o->policy_rate, "must be from 0 to 100 %");
     if (o->stress_add.den <= 0 || sl_rate_compare(o->stress_add, zero) < 0 ||
         sl_rate_compare(o->stress_add, one) > 0)
-        return rate_field(err, "stress_add", o->stress_add, "must be from 0 to 100 %");
+        return sl__fail_rate(err, SL_EINVAL, "stress_add", o->stress_add, "must be from 0 to 100 %");
     if (sl_rate_add(out, o->policy_rate, o->stress_add) != SL_OK ||
         sl_rate_compare(*out, one) > 0)
-        return rate_field(err, "stress_add", o->stress_add,
+        return sl__fail_rate(err, SL_EINVAL, "stress_add", o->stress_add,
                           "the policy rate plus the add-on is above 100 %");
     return SL_OK;
 }
@@ -105,7 +83,7 @@ int sl_capacity_options_check(const sl_capacity_options *o, sl_error *err)
     if (!o)
         return sl__fail(err, SL_ESTATE, "options", "", "no capacity options given");
     if (o->version < 1 || o->version > SL_CAPACITY_OPTIONS_VERSION)
-        return int_field(err, SL_EVERSION, "version", (long)o->version,
+        return sl__fail_int(err, SL_EVERSION, "version", (long)o->version,
                          "unknown version of sl_capacity_options (initialise with "
                          "SL_CAPACITY_OPTIONS_INIT)");
     if (!sl_date_is_valid(o->date)) {
@@ -124,7 +102,7 @@ int sl_capacity_options_check(const sl_capacity_options *o, sl_error *err)
     if ((rc = check_amount(err, "cofinancing_payment", o->cofinancing_payment)) != SL_OK)
         return rc;
     if (o->step < 1 || o->step > SL_PLAN_MAX_PRINCIPAL)
-        return money_field(err, SL_EINVAL, "step", o->step,
+        return sl__fail_money(err, SL_EINVAL, "step", o->step,
                            "must be from 0.01 to 1 000 000 000 000 kr");
     sl_loan_terms t = o->loan;
     t.principal = 1;

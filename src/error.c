@@ -6,6 +6,8 @@
 
 #include "arith_internal.h"
 #include "startlan/error.h"
+#include "startlan/money.h"
+#include "startlan/rate.h"
 
 const char *sl_strerror(int code)
 {
@@ -122,4 +124,33 @@ int sl__mpz_get_i64(int64_t *out, const mpz_t v)
     uint64_t mag = (hi << 32) | lo;
     *out = mpz_sgn(v) < 0 ? -(int64_t)mag : (int64_t)mag;
     return SL_OK;
+}
+
+int sl__fail_money(sl_error *err, int code, const char *field, sl_money v, const char *why)
+{
+    char text[SL_MONEY_BUFSIZE];
+    sl_money_format(text, sizeof text, v, SL_MONEY_PLAIN);
+    return sl__fail(err, code, field, text, "%s %s: %s", field, text, why);
+}
+
+int sl__fail_int(sl_error *err, int code, const char *field, long v, const char *why)
+{
+    char text[24];
+    snprintf(text, sizeof text, "%ld", v);
+    return sl__fail(err, code, field, text, "%s %s: %s", field, text, why);
+}
+
+int sl__fail_date(sl_error *err, int code, const char *field, sl_date d, const char *why)
+{
+    char text[24];
+    snprintf(text, sizeof text, "%04d-%02d-%02d", d.year, d.month, d.day);
+    return sl__fail(err, code, field, text, "%s %s: %s", field, text, why);
+}
+
+int sl__fail_rate(sl_error *err, int code, const char *field, sl_rate r, const char *why)
+{
+    char text[SL_RATE_BUFSIZE];
+    if (r.den <= 0 || sl_rate_format_percent(text, sizeof text, r, 6, SL_ROUND_HALF_UP, '.') < 0)
+        strcpy(text, "?");
+    return sl__fail(err, code, field, text, "%s %s %%: %s", field, text, why);
 }

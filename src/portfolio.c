@@ -14,26 +14,19 @@ struct sl_portfolio_totals {
     long long loans, skipped;
 };
 
-static int date_field(sl_error *err, const char *field, sl_date d, const char *why)
-{
-    char text[24];
-    snprintf(text, sizeof text, "%04d-%02d-%02d", d.year, d.month, d.day);
-    return sl__fail(err, SL_EINVAL, field, text, "%s %s: %s", field, text, why);
-}
-
 int sl_loan_figures_compute(sl_loan_figures *out, const sl_loan_terms *terms, sl_date as_of,
                             sl_date from, sl_date to, sl_error *err)
 {
     if (!out || !terms)
         return sl__fail(err, SL_ESTATE, "figures", "", "no loan or no place for the figures");
     if (!sl_date_is_valid(as_of))
-        return date_field(err, "as_of", as_of, "no such date");
+        return sl__fail_date(err, SL_EINVAL, "as_of", as_of, "no such date");
     if (!sl_date_is_valid(from))
-        return date_field(err, "from", from, "no such date");
+        return sl__fail_date(err, SL_EINVAL, "from", from, "no such date");
     if (!sl_date_is_valid(to))
-        return date_field(err, "to", to, "no such date");
+        return sl__fail_date(err, SL_EINVAL, "to", to, "no such date");
     if (sl_date_compare(from, to) > 0)
-        return date_field(err, "to", to, "the period ends before it starts");
+        return sl__fail_date(err, SL_EINVAL, "to", to, "the period ends before it starts");
     if (terms->payout_date.year == 0 && terms->payout_date.month == 0 &&
         terms->payout_date.day == 0)
         return sl__fail(err, SL_EINVAL, "payout_date", "",

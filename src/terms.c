@@ -16,20 +16,6 @@ void sl_loan_terms_init(sl_loan_terms *terms)
     }
 }
 
-static int money_field(sl_error *err, int code, const char *field, sl_money v, const char *why)
-{
-    char text[SL_MONEY_BUFSIZE];
-    sl_money_format(text, sizeof text, v, SL_MONEY_PLAIN);
-    return sl__fail(err, code, field, text, "%s %s: %s", field, text, why);
-}
-
-static int int_field(sl_error *err, int code, const char *field, long v, const char *why)
-{
-    char text[24];
-    snprintf(text, sizeof text, "%ld", v);
-    return sl__fail(err, code, field, text, "%s %s: %s", field, text, why);
-}
-
 void sl__terms_upgrade(sl_loan_terms *out, const sl_loan_terms *in)
 {
     if (in->version >= 2) {
@@ -49,7 +35,7 @@ int sl_loan_terms_check(const sl_loan_terms *terms, sl_error *err)
     if (!terms)
         return sl__fail(err, SL_ESTATE, "terms", "", "no loan terms given");
     if (terms->version < 1 || terms->version > SL_LOAN_TERMS_VERSION)
-        return int_field(err, SL_EVERSION, "version", (long)terms->version,
+        return sl__fail_int(err, SL_EVERSION, "version", (long)terms->version,
                          "unknown version of sl_loan_terms (initialise with SL_LOAN_TERMS_INIT)");
     sl_loan_terms full;
     sl__terms_upgrade(&full, terms);
@@ -62,9 +48,9 @@ int sl_loan_terms_check(const sl_loan_terms *terms, sl_error *err)
 static int check_v1(const sl_loan_terms *t, sl_error *err)
 {
     if (t->principal <= 0)
-        return money_field(err, SL_EINVAL, "principal", t->principal, "the loan must be positive");
+        return sl__fail_money(err, SL_EINVAL, "principal", t->principal, "the loan must be positive");
     if (t->principal > SL_PLAN_MAX_PRINCIPAL)
-        return money_field(err, SL_ERANGE, "principal", t->principal,
+        return sl__fail_money(err, SL_ERANGE, "principal", t->principal,
                            "larger than the supported maximum of 1 000 000 000 000 kr");
     sl_rate r = t->nominal_rate;
     if (r.den <= 0 || r.den > SL_PLAN_MAX_RATE_DENOMINATOR || r.num < 0 || r.num > r.den) {
@@ -77,25 +63,25 @@ static int check_v1(const sl_loan_terms *t, sl_error *err)
     }
     int k = t->terms_per_year;
     if (k != 12 && k != 4 && k != 2 && k != 1)
-        return int_field(err, SL_EINVAL, "terms_per_year", k, "must be 12, 4, 2 or 1");
+        return sl__fail_int(err, SL_EINVAL, "terms_per_year", k, "must be 12, 4, 2 or 1");
     if (t->terms < 1)
-        return int_field(err, SL_EINVAL, "terms", t->terms, "must be at least 1");
+        return sl__fail_int(err, SL_EINVAL, "terms", t->terms, "must be at least 1");
     if (t->terms > SL_PLAN_MAX_YEARS * k)
-        return int_field(err, SL_EINVAL, "terms", t->terms, "longer than 50 years");
+        return sl__fail_int(err, SL_EINVAL, "terms", t->terms, "longer than 50 years");
     if (t->type != SL_LOAN_ANNUITY && t->type != SL_LOAN_SERIAL)
-        return int_field(err, SL_EINVAL, "type", (long)t->type, "must be annuity or serial");
+        return sl__fail_int(err, SL_EINVAL, "type", (long)t->type, "must be annuity or serial");
     if (t->interest_only_terms < 0 || t->interest_only_terms >= t->terms)
-        return int_field(err, SL_EINVAL, "interest_only_terms", t->interest_only_terms,
+        return sl__fail_int(err, SL_EINVAL, "interest_only_terms", t->interest_only_terms,
                          "must be from 0 to one less than the number of terms");
     if (t->term_fee < 0 || t->term_fee > SL_PLAN_MAX_PRINCIPAL)
-        return money_field(err, t->term_fee < 0 ? SL_EINVAL : SL_ERANGE, "term_fee", t->term_fee,
+        return sl__fail_money(err, t->term_fee < 0 ? SL_EINVAL : SL_ERANGE, "term_fee", t->term_fee,
                            "must be from 0 to 1 000 000 000 000 kr");
     if (t->establishment_fee < 0 || t->establishment_fee > SL_PLAN_MAX_PRINCIPAL)
-        return money_field(err, t->establishment_fee < 0 ? SL_EINVAL : SL_ERANGE,
+        return sl__fail_money(err, t->establishment_fee < 0 ? SL_EINVAL : SL_ERANGE,
                            "establishment_fee", t->establishment_fee,
                            "must be from 0 to 1 000 000 000 000 kr");
     if (!sl__rounding_valid(t->payment_rounding))
-        return int_field(err, SL_EINVAL, "payment_rounding", (long)t->payment_rounding.mode,
+        return sl__fail_int(err, SL_EINVAL, "payment_rounding", (long)t->payment_rounding.mode,
                          "unknown rounding unit or mode");
     sl_date d = t->payout_date;
     if (d.year != 0 || d.month != 0 || d.day != 0) {
@@ -210,21 +196,6 @@ int sl__interest_only(const sl_loan_terms *t, int k)
     return 0;
 }
 
-static int date_field(sl_error *err, int code, const char *field, sl_date d, const char *why)
-{
-    char text[24];
-    snprintf(text, sizeof text, "%04d-%02d-%02d", d.year, d.month, d.day);
-    return sl__fail(err, code, field, text, "%s %s: %s", field, text, why);
-}
-
-static int rate_field(sl_error *err, int code, const char *field, sl_rate r, const char *why)
-{
-    char text[SL_RATE_BUFSIZE];
-    if (r.den <= 0 || sl_rate_format_percent(text, sizeof text, r, 6, SL_ROUND_HALF_UP, '.') < 0)
-        strcpy(text, "?");
-    return sl__fail(err, code, field, text, "%s %s %%: %s", field, text, why);
-}
-
 static int rate_valid(sl_rate r)
 {
     return r.den > 0 && r.den <= SL_PLAN_MAX_RATE_DENOMINATOR && r.num >= 0 && r.num <= r.den;
@@ -244,13 +215,13 @@ static int event_date(sl_error *err, const char *field, sl_date d, const sl_loan
                       sl_date last, int on_payout)
 {
     if (!sl_date_is_valid(d))
-        return date_field(err, SL_EINVAL, field, d, "no such date");
+        return sl__fail_date(err, SL_EINVAL, field, d, "no such date");
     int c = sl_date_compare(d, t->payout_date);
     if (c < 0 || (c == 0 && !on_payout))
-        return date_field(err, SL_EINVAL, field, d,
+        return sl__fail_date(err, SL_EINVAL, field, d,
                           on_payout ? "before the payout date" : "not after the payout date");
     if (sl_date_compare(d, last) > 0)
-        return date_field(err, SL_EINVAL, field, d, "after the last due date");
+        return sl__fail_date(err, SL_EINVAL, field, d, "after the last due date");
     return SL_OK;
 }
 
@@ -264,30 +235,30 @@ static int check_v2(const sl_loan_terms *t, sl_error *err)
     int k = t->terms_per_year;
     int payout = has_payout(t);
     if (t->due_day < 0 || t->due_day > 28)
-        return int_field(err, SL_EINVAL, "due_day", t->due_day, "must be from 1 to 28 (0: the payout's day)");
+        return sl__fail_int(err, SL_EINVAL, "due_day", t->due_day, "must be from 1 to 28 (0: the payout's day)");
     if (t->due_day && !payout)
         return needs_payout(err, "due_day");
     if (t->day_count != SL_DAY_COUNT_EQUAL && t->day_count != SL_DAY_COUNT_ACT365)
-        return int_field(err, SL_EINVAL, "day_count", (long)t->day_count, "must be equal or act365");
+        return sl__fail_int(err, SL_EINVAL, "day_count", (long)t->day_count, "must be equal or act365");
     if (t->day_count == SL_DAY_COUNT_ACT365 && !payout)
         return needs_payout(err, "day_count");
     if (t->interest_only_moves_end != 0 && t->interest_only_moves_end != 1)
-        return int_field(err, SL_EINVAL, "interest_only_moves_end", t->interest_only_moves_end,
+        return sl__fail_int(err, SL_EINVAL, "interest_only_moves_end", t->interest_only_moves_end,
                          "must be 0 or 1");
     if (t->rate_change_keeps_payment != 0 && t->rate_change_keeps_payment != 1)
-        return int_field(err, SL_EINVAL, "rate_change_keeps_payment", t->rate_change_keeps_payment,
+        return sl__fail_int(err, SL_EINVAL, "rate_change_keeps_payment", t->rate_change_keeps_payment,
                          "must be 0 or 1");
     if (t->special_case != 0 && t->special_case != 1)
-        return int_field(err, SL_EINVAL, "special_case", t->special_case, "must be 0 or 1");
+        return sl__fail_int(err, SL_EINVAL, "special_case", t->special_case, "must be 0 or 1");
     if (t->borrower != SL_BORROWER_HOUSEHOLD && t->borrower != SL_BORROWER_KOMMUNE &&
         t->borrower != SL_BORROWER_BORETTSLAG)
-        return int_field(err, SL_EINVAL, "borrower", (long)t->borrower,
+        return sl__fail_int(err, SL_EINVAL, "borrower", (long)t->borrower,
                          "must be household, kommune or borettslag");
     if (t->margin.den <= 0 || t->margin.den > SL_PLAN_MAX_RATE_DENOMINATOR ||
         t->margin.num > t->margin.den || -t->margin.num > t->margin.den)
-        return rate_field(err, SL_EINVAL, "margin", t->margin, "must be from -100 to 100 %");
+        return sl__fail_rate(err, SL_EINVAL, "margin", t->margin, "must be from -100 to 100 %");
     if (!applied_rate_ok(t->nominal_rate, t->margin))
-        return rate_field(err, SL_EINVAL, "margin", t->margin,
+        return sl__fail_rate(err, SL_EINVAL, "margin", t->margin,
                           "the rate plus the margin must be from 0 to 100 %");
 
     /* Interest-only windows: inside the loan, before its last term, apart. */
@@ -297,31 +268,31 @@ static int check_v2(const sl_loan_terms *t, sl_error *err)
     for (size_t i = 0; i < t->interest_only_window_count; i++) {
         const sl_interest_only_window *w = &t->interest_only_windows[i];
         if (w->from_term < 1 || w->terms < 1 || w->terms > SL_PLAN_MAX_YEARS * 12)
-            return int_field(err, SL_EINVAL, "interest_only_windows", w->from_term,
+            return sl__fail_int(err, SL_EINVAL, "interest_only_windows", w->from_term,
                              "a window needs a first term >= 1 and at least one term");
         moved += w->terms;
     }
     long n = t->terms + (t->interest_only_moves_end ? moved : 0);
     if (n > (long)SL_PLAN_MAX_YEARS * k)
-        return int_field(err, SL_EINVAL, "terms", n, "longer than 50 years with the interest-only windows");
+        return sl__fail_int(err, SL_EINVAL, "terms", n, "longer than 50 years with the interest-only windows");
     for (size_t i = 0; i < t->interest_only_window_count; i++) {
         const sl_interest_only_window *w = &t->interest_only_windows[i];
         long end = (long)w->from_term + w->terms - 1;
         if (end >= n)
-            return int_field(err, SL_EINVAL, "interest_only_windows", w->from_term,
+            return sl__fail_int(err, SL_EINVAL, "interest_only_windows", w->from_term,
                              "a window must end before the last term");
         if (w->from_term <= t->interest_only_terms)
-            return int_field(err, SL_EINVAL, "interest_only_windows", w->from_term,
+            return sl__fail_int(err, SL_EINVAL, "interest_only_windows", w->from_term,
                              "overlaps the interest-only terms at the start");
         for (size_t j = 0; j < i; j++) {
             const sl_interest_only_window *v = &t->interest_only_windows[j];
             if (w->from_term <= v->from_term + v->terms - 1 && v->from_term <= end)
-                return int_field(err, SL_EINVAL, "interest_only_windows", w->from_term,
+                return sl__fail_int(err, SL_EINVAL, "interest_only_windows", w->from_term,
                                  "windows overlap");
         }
     }
     if (t->interest_only_terms + moved >= n)
-        return int_field(err, SL_EINVAL, "interest_only_windows", moved,
+        return sl__fail_int(err, SL_EINVAL, "interest_only_windows", moved,
                          "at least one term must amortise");
 
     if (!payout) {
@@ -345,28 +316,28 @@ static int check_v2(const sl_loan_terms *t, sl_error *err)
     if (date_given(t->first_due_date)) {
         sl_date f = t->first_due_date, limit;
         if (!sl_date_is_valid(f))
-            return date_field(err, SL_EINVAL, "first_due_date", f, "no such date");
+            return sl__fail_date(err, SL_EINVAL, "first_due_date", f, "no such date");
         if (sl_date_compare(f, t->payout_date) <= 0)
-            return date_field(err, SL_EINVAL, "first_due_date", f, "not after the payout date");
+            return sl__fail_date(err, SL_EINVAL, "first_due_date", f, "not after the payout date");
         int step = 12 / k, months = step + 1 > 12 ? step + 1 : 12;
         if (sl_date_add_months(&limit, t->payout_date, months, t->payout_date.day) == SL_OK &&
             sl_date_compare(f, limit) > 0)
-            return date_field(err, SL_EINVAL, "first_due_date", f,
+            return sl__fail_date(err, SL_EINVAL, "first_due_date", f,
                               "too long after the payout date (at most a year, or one "
                               "period and a month)");
         if (t->due_day && f.day != t->due_day)
-            return date_field(err, SL_EINVAL, "first_due_date", f, "not on the due day");
+            return sl__fail_date(err, SL_EINVAL, "first_due_date", f, "not on the due day");
         if (!t->due_day && f.day > 28)
-            return date_field(err, SL_EINVAL, "first_due_date", f,
+            return sl__fail_date(err, SL_EINVAL, "first_due_date", f,
                               "on day 29-31: give the due day (1-28) instead");
     }
     if (sl__first_due(&first, t) != SL_OK || sl__due_date(&last, t, first, (int)n) != SL_OK)
-        return date_field(err, SL_ERANGE, "payout_date", t->payout_date,
+        return sl__fail_date(err, SL_ERANGE, "payout_date", t->payout_date,
                           "the last due date would be after year 9999");
     sl_date latest;
     if (t->rate_change_keeps_payment &&
         sl__due_date(&latest, t, first, sl__terms_limit(t)) != SL_OK)
-        return date_field(err, SL_ERANGE, "payout_date", t->payout_date,
+        return sl__fail_date(err, SL_ERANGE, "payout_date", t->payout_date,
                           "50 years of due dates would end after year 9999");
 
     if (t->rate_change_count && !t->rate_changes)
@@ -377,30 +348,30 @@ static int check_v2(const sl_loan_terms *t, sl_error *err)
         if (rc != SL_OK)
             return rc;
         if (!rate_valid(c->rate) || !applied_rate_ok(c->rate, t->margin))
-            return rate_field(err, SL_EINVAL, "rate_changes", c->rate,
+            return sl__fail_rate(err, SL_EINVAL, "rate_changes", c->rate,
                               "must be from 0 to 100 % (margin included)");
         for (size_t j = 0; j < i; j++)
             if (sl_date_compare(t->rate_changes[j].date, c->date) == 0)
-                return date_field(err, SL_EINVAL, "rate_changes", c->date,
+                return sl__fail_date(err, SL_EINVAL, "rate_changes", c->date,
                                   "two rate changes on one date");
     }
     if (t->fixed.years) {
         int y = t->fixed.years;
         if (y != 3 && y != 5 && y != 10 && y != 20)
-            return int_field(err, SL_EINVAL, "fixed", y, "a fixed period is 3, 5, 10 or 20 years");
+            return sl__fail_int(err, SL_EINVAL, "fixed", y, "a fixed period is 3, 5, 10 or 20 years");
         if (!rate_valid(t->fixed.rate) || !applied_rate_ok(t->fixed.rate, t->margin))
-            return rate_field(err, SL_EINVAL, "fixed", t->fixed.rate,
+            return sl__fail_rate(err, SL_EINVAL, "fixed", t->fixed.rate,
                               "must be from 0 to 100 % (margin included)");
         if (date_given(t->fixed.from)) {
             int rc = event_date(err, "fixed", t->fixed.from, t, last, 1);
             if (rc != SL_OK)
                 return rc;
             if (sl_date_compare(t->fixed.from, last) == 0)
-                return date_field(err, SL_EINVAL, "fixed", t->fixed.from,
+                return sl__fail_date(err, SL_EINVAL, "fixed", t->fixed.from,
                                   "starts on the last due date");
         }
     } else if (t->fixed.rate.num != 0 || date_given(t->fixed.from)) {
-        return int_field(err, SL_EINVAL, "fixed", 0, "a rate or date given but no years");
+        return sl__fail_int(err, SL_EINVAL, "fixed", 0, "a rate or date given but no years");
     }
     if (t->extra_payment_count && !t->extra_payments)
         return sl__fail(err, SL_EINVAL, "extra_payments", "", "extra_payments: no array given");
@@ -410,14 +381,14 @@ static int check_v2(const sl_loan_terms *t, sl_error *err)
         if (rc != SL_OK)
             return rc;
         if (x->amount <= 0 || x->amount > SL_PLAN_MAX_PRINCIPAL)
-            return money_field(err, SL_EINVAL, "extra_payments", x->amount,
+            return sl__fail_money(err, SL_EINVAL, "extra_payments", x->amount,
                                "an extra payment must be positive");
         if (x->shorten != 0 && x->shorten != 1)
-            return int_field(err, SL_EINVAL, "extra_payments", x->shorten, "shorten must be 0 or 1");
+            return sl__fail_int(err, SL_EINVAL, "extra_payments", x->shorten, "shorten must be 0 or 1");
     }
     int market_given = t->market_rate.den != 0;
     if (market_given && !rate_valid(t->market_rate))
-        return rate_field(err, SL_EINVAL, "market_rate", t->market_rate, "must be from 0 to 100 %");
+        return sl__fail_rate(err, SL_EINVAL, "market_rate", t->market_rate, "must be from 0 to 100 %");
     if (!market_given && t->market_rate.num != 0)
         return sl__fail(err, SL_EINVAL, "market_rate", "", "market_rate: denominator 0");
     if (date_given(t->repay_date)) {
@@ -427,9 +398,9 @@ static int check_v2(const sl_loan_terms *t, sl_error *err)
         if (t->fixed.years && !market_given) {
             sl_date from = date_given(t->fixed.from) ? t->fixed.from : t->payout_date, end;
             if (sl_date_add_months(&end, from, 12 * t->fixed.years, from.day) != SL_OK)
-                return date_field(err, SL_ERANGE, "fixed", from, "ends after year 9999");
+                return sl__fail_date(err, SL_ERANGE, "fixed", from, "ends after year 9999");
             if (sl_date_compare(t->repay_date, from) >= 0 && sl_date_compare(t->repay_date, end) < 0)
-                return date_field(err, SL_EINVAL, "market_rate", t->repay_date,
+                return sl__fail_date(err, SL_EINVAL, "market_rate", t->repay_date,
                                   "repayment inside the fixed period needs the current market "
                                   "rate (over-/underkurs)");
         }
