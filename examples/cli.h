@@ -87,6 +87,12 @@ enum {
     CLI_OPT_FIRST_FREE /* programs number their own options from here */
 };
 
+/* The last getopt_long entries of every program: --help, --version and the
+ * terminator (handled by cli_other_option). */
+#define CLI_END_LONG_OPTIONS                                                       \
+    {"help", no_argument, NULL, CLI_OPT_HELP},                                     \
+        {"version", no_argument, NULL, CLI_OPT_VERSION}, {NULL, 0, NULL, 0}
+
 /* getopt_long entries for the loan options (without --amount, which some
  * programs compute instead of reading). */
 #define CLI_LOAN_LONG_OPTIONS                                                      \

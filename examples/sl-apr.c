@@ -103,9 +103,7 @@ int main(int argc, char **argv)
         {"decimals", required_argument, NULL, OPT_DECIMALS},
         {"allow-negative", no_argument, NULL, OPT_ALLOW_NEGATIVE},
         {"verbose", no_argument, NULL, OPT_VERBOSE},
-        {"help", no_argument, NULL, CLI_OPT_HELP},
-        {"version", no_argument, NULL, CLI_OPT_VERSION},
-        {NULL, 0, NULL, 0},
+        CLI_END_LONG_OPTIONS,
     };
     sl_apr_options o = SL_APR_OPTIONS_INIT;
     flows f = {NULL, 0, 0};

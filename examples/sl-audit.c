@@ -333,9 +333,7 @@ int main(int argc, char **argv)
         {"amount", required_argument, NULL, CLI_OPT_AMOUNT},
         CLI_LOAN_LONG_OPTIONS,
         {"format", required_argument, NULL, CLI_OPT_FORMAT},
-        {"help", no_argument, NULL, CLI_OPT_HELP},
-        {"version", no_argument, NULL, CLI_OPT_VERSION},
-        {NULL, 0, NULL, 0},
+        CLI_END_LONG_OPTIONS,
     };
     cli_loan loan;
     cli_loan_init(&loan);

@@ -127,9 +127,7 @@ static void parse(input *in, int argc, char **argv)
         {"cofinancing-payment", required_argument, NULL, OPT_COFINANCING},
         CLI_LOAN_LONG_OPTIONS,
         {"format", required_argument, NULL, CLI_OPT_FORMAT},
-        {"help", no_argument, NULL, CLI_OPT_HELP},
-        {"version", no_argument, NULL, CLI_OPT_VERSION},
-        {NULL, 0, NULL, 0},
+        CLI_END_LONG_OPTIONS,
     };
     sl_household *h = &in->household;
     sl_capacity_options *o = &in->options;

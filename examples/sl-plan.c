@@ -244,9 +244,7 @@ int main(int argc, char **argv)
         CLI_LOAN_LONG_OPTIONS,
         CLI_LIFE_LONG_OPTIONS,
         {"format", required_argument, NULL, CLI_OPT_FORMAT},
-        {"help", no_argument, NULL, CLI_OPT_HELP},
-        {"version", no_argument, NULL, CLI_OPT_VERSION},
-        {NULL, 0, NULL, 0},
+        CLI_END_LONG_OPTIONS,
     };
     cli_loan loan;
     cli_loan_init(&loan);

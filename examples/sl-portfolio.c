@@ -316,9 +316,7 @@ int main(int argc, char **argv)
         {"columns", required_argument, NULL, OPT_COLUMNS},
         {"totals-only", no_argument, NULL, OPT_TOTALS_ONLY},
         {"format", required_argument, NULL, CLI_OPT_FORMAT},
-        {"help", no_argument, NULL, CLI_OPT_HELP},
-        {"version", no_argument, NULL, CLI_OPT_VERSION},
-        {NULL, 0, NULL, 0},
+        CLI_END_LONG_OPTIONS,
     };
     const char *path = NULL, *mapping = NULL;
     sl_date as_of = SL_DATE_NONE, from = SL_DATE_NONE, to = SL_DATE_NONE;

@@ -31,9 +31,7 @@ int main(int argc, char **argv)
         {"terms-per-year", required_argument, NULL, CLI_OPT_TERMS_PER_YEAR},
         {"decimals", required_argument, NULL, OPT_DECIMALS},
         {"rounding", required_argument, NULL, CLI_OPT_ROUNDING},
-        {"help", no_argument, NULL, CLI_OPT_HELP},
-        {"version", no_argument, NULL, CLI_OPT_VERSION},
-        {NULL, 0, NULL, 0},
+        CLI_END_LONG_OPTIONS,
     };
     sl_rate rate = SL_RATE_ZERO;
     const char *given = NULL, *text = NULL;

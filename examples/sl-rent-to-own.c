@@ -155,9 +155,7 @@ static void parse(sl_rto_options *o, part_input *in, cli_format *format, int arg
         {"discount-per-tenth", required_argument, NULL, OPT_DISCOUNT},
         CLI_LOAN_LONG_OPTIONS,
         {"format", required_argument, NULL, CLI_OPT_FORMAT},
-        {"help", no_argument, NULL, CLI_OPT_HELP},
-        {"version", no_argument, NULL, CLI_OPT_VERSION},
-        {NULL, 0, NULL, 0},
+        CLI_END_LONG_OPTIONS,
     };
     cli_loan loan;
     cli_loan_init(&loan);
