@@ -101,6 +101,20 @@ static inline void exec_copy(char *dst, size_t size, const char *src)
     dst[n] = '\0';
 }
 
+/* The usage-error contract every program keeps: exit status 2, nothing on
+ * stdout, and stderr naming `named` (some message, when named is NULL). */
+static inline void exec_expect_usage_error(int status, const char *out, const char *err,
+                                           const char *named)
+{
+    const char *what = named ? named : "";
+    ck_assert_msg(status == 2, "%s: status %d, stderr: %s", what, status, err);
+    ck_assert_msg(out[0] == '\0', "%s: stdout not empty", what);
+    if (named)
+        ck_assert_msg(strstr(err, named) != NULL, "stderr does not name %s: %s", named, err);
+    else
+        ck_assert_msg(err[0] != '\0', "nothing on stderr");
+}
+
 /* Number of lines in text. */
 static inline int count_lines(const char *text)
 {

@@ -80,9 +80,7 @@ static void bad(const char *what, char *const argv[], const char *input)
 {
     static cli_result r;
     cli_run(&r, argv, input);
-    ck_assert_int_eq(r.status, 2);
-    ck_assert_str_eq(r.out, "");
-    ck_assert_msg(strstr(r.err, what) != NULL, "stderr should name %s: %s", what, r.err);
+    exec_expect_usage_error(r.status, r.out, r.err, what);
 }
 
 START_TEST(bad_input_exits_2)

@@ -135,9 +135,7 @@ static void expect_usage(const char *const *args, const char *option)
 {
     static run_result r;
     run(&r, args);
-    ck_assert_msg(r.status == 2, "status %d for %s: %s", r.status, option, r.err);
-    ck_assert_msg(r.out[0] == '\0', "stdout not empty for %s", option);
-    ck_assert_msg(strstr(r.err, option) != NULL, "'%s' not named in: %s", option, r.err);
+    exec_expect_usage_error(r.status, r.out, r.err, option);
 }
 
 START_TEST(bad_or_missing_household_data)

@@ -121,9 +121,7 @@ START_TEST(bad_input)
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         exec_result r = run(cases[i].args);
-        ck_assert_msg(r.status == 2, "case %zu: status %d", i, r.status);
-        ck_assert_msg(strstr(r.err, cases[i].option) != NULL, "case %zu: %s", i, r.err);
-        ck_assert_msg(r.out[0] == '\0', "case %zu: stdout not empty", i);
+        exec_expect_usage_error(r.status, r.out, r.err, cases[i].option);
         ck_assert_int_eq(count_lines(r.err) >= 1, 1);
         exec_free(&r);
     }
