@@ -13,10 +13,8 @@ static int check_terms(const sl_grant_terms *g, sl_error *err)
     if (g->version != SL_GRANT_TERMS_VERSION)
         return sl__fail(err, SL_EVERSION, "version", "", "unknown grant terms version %u",
                         g->version);
-    if (g->amount < 0 || g->amount > SL_MONEY_MAX / 1000) {
-        snprintf(buf, sizeof buf, "%lld", (long long)g->amount);
-        return sl__fail(err, SL_EINVAL, "grant", buf, "grant %s øre: must be 0 or more", buf);
-    }
+    if (g->amount < 0 || g->amount > SL_MONEY_MAX / 1000)
+        return sl__fail_money(err, SL_EINVAL, "grant", g->amount, "must be 0 or more");
     if (g->writedown_per_year.den <= 0 || g->writedown_per_year.num < 0 ||
         g->writedown_per_year.num > g->writedown_per_year.den)
         return sl__fail(err, SL_EINVAL, "writedown_per_year", "",

@@ -18,13 +18,6 @@ struct sl_rto_timeline {
     sl_money savings;
 };
 
-static int bad_money(sl_error *err, const char *field, sl_money v, const char *why)
-{
-    char buf[64];
-    snprintf(buf, sizeof buf, "%lld", (long long)v);
-    return sl__fail(err, SL_EINVAL, field, buf, "%s %s øre: %s", field, buf, why);
-}
-
 static int rate_ok(sl_rate r)
 {
     return r.den > 0 && r.num >= 0 && r.num <= r.den;
@@ -41,7 +34,7 @@ static int check_options(const sl_rto_options *o, sl_error *err)
         return sl__fail(err, SL_EVERSION, "version", "", "unknown options version %u",
                         o->version);
     if (o->price <= 0 || o->price > RTO_MAX_AMOUNT)
-        return bad_money(err, "price", o->price, "must be above 0 and at most 1e12 kr");
+        return sl__fail_money(err, SL_EINVAL, "price", o->price, "must be above 0 and at most 1e12 kr");
     if (o->rent_months < 0 || o->rent_months > SL_RTO_MAX_RENT_MONTHS) {
         char buf[32];
         snprintf(buf, sizeof buf, "%d", o->rent_months);
@@ -49,21 +42,21 @@ static int check_options(const sl_rto_options *o, sl_error *err)
                         buf, SL_RTO_MAX_RENT_MONTHS);
     }
     if (o->rent < 0 || o->rent > RTO_MAX_AMOUNT / 1000)
-        return bad_money(err, "rent", o->rent, "must be 0 or more");
+        return sl__fail_money(err, SL_EINVAL, "rent", o->rent, "must be 0 or more");
     if (o->cost_rent < 0 || o->cost_rent > RTO_MAX_AMOUNT / 1000)
-        return bad_money(err, "cost_rent", o->cost_rent, "must be 0 or more");
+        return sl__fail_money(err, SL_EINVAL, "cost_rent", o->cost_rent, "must be 0 or more");
     if (o->credit_surplus && o->cost_rent > o->rent)
-        return bad_money(err, "cost_rent", o->cost_rent,
+        return sl__fail_money(err, SL_EINVAL, "cost_rent", o->cost_rent,
                          "the cost rent is above the rent, so there is no surplus to credit");
     if (o->saving < 0 || o->saving > RTO_MAX_AMOUNT / 1000)
-        return bad_money(err, "saving", o->saving, "must be 0 or more");
+        return sl__fail_money(err, SL_EINVAL, "saving", o->saving, "must be 0 or more");
     if (!rate_ok(o->saving_rate))
         return sl__fail(err, SL_EINVAL, "saving_rate", "", "savings rate must be 0 .. 100 %%");
     if (o->price_rule == SL_PRICE_INDEXED && !rate_ok(o->index_rate))
         return sl__fail(err, SL_EINVAL, "index_rate", "", "index rate must be 0 .. 100 %%");
     if (o->price_rule == SL_PRICE_APPRAISAL) {
         if (o->appraisal <= 0 || o->appraisal > RTO_MAX_AMOUNT)
-            return bad_money(err, "appraisal", o->appraisal, "must be above 0");
+            return sl__fail_money(err, SL_EINVAL, "appraisal", o->appraisal, "must be above 0");
         if (!rate_ok(o->buyer_share_of_rise))
             return sl__fail(err, SL_EINVAL, "buyer_share_of_rise", "",
                             "the buyer's share of the rise must be 0 .. 100 %%");
@@ -73,11 +66,11 @@ static int check_options(const sl_rto_options *o, sl_error *err)
     if (o->property != SL_PROPERTY_SELVEIER && o->property != SL_PROPERTY_BORETTSLAG)
         return sl__fail(err, SL_EINVAL, "property", "", "unknown property type");
     if (o->own_funds < 0 || o->own_funds > RTO_MAX_AMOUNT)
-        return bad_money(err, "own_funds", o->own_funds, "must be 0 or more");
+        return sl__fail_money(err, SL_EINVAL, "own_funds", o->own_funds, "must be 0 or more");
     if (o->grant < 0 || o->grant > RTO_MAX_AMOUNT)
-        return bad_money(err, "grant", o->grant, "must be 0 or more");
+        return sl__fail_money(err, SL_EINVAL, "grant", o->grant, "must be 0 or more");
     if (o->registration_fee < 0 || o->registration_fee > RTO_MAX_AMOUNT / 1000)
-        return bad_money(err, "registration_fee", o->registration_fee, "must be 0 or more");
+        return sl__fail_money(err, SL_EINVAL, "registration_fee", o->registration_fee, "must be 0 or more");
     if (o->documents < 0 || o->documents > 100)
         return sl__fail(err, SL_EINVAL, "documents", "", "documents must be 0 .. 100");
     if (o->value_growth.den != 0 && !rate_ok(o->value_growth))
