@@ -72,34 +72,108 @@ enum {
     OPT_MARKET_RENT,
     OPT_BUY,
     OPT_DISCOUNT,
+
+    OPT_END
 };
 
-static const char *option_for(const char *field)
+/* The text given for each option (NULL: not given; "" for a flag), so an
+ * error shows the value as the user typed it. */
+static const char *given[OPT_END];
+
+static void remember(int opt, const char *arg)
 {
-    static const struct {
-        const char *field, *option;
-    } map[] = {
-        {"price", "--price"},
-        {"rent_months", "--rent-months"},
-        {"rent", "--rent"},
-        {"cost_rent", "--cost-rent"},
-        {"saving", "--saving"},
-        {"saving_rate", "--saving-rate"},
-        {"index_rate", "--price-rule"},
-        {"price_rule", "--price-rule"},
-        {"appraisal", "--appraisal"},
-        {"buyer_share_of_rise", "--buyer-share-of-rise"},
-        {"own_funds", "--own-funds"},
-        {"grant", "--grant"},
-        {"registration_fee", "--registration-fee"},
-        {"documents", "--documents"},
-        {"value_growth", "--value-growth"},
-        {"start", "--start"},
+    if (opt >= 0 && opt < OPT_END)
+        given[opt] = arg ? arg : "";
+}
+
+/* The library's field names and this program's options for them. */
+static const struct {
+    const char *field, *option;
+    int opt;
+} field_map[] = {
+    {"model", "--model", OPT_MODEL},
+    {"price", "--price", OPT_PRICE},
+    {"principal", "--price", OPT_PRICE}, /* the loan is computed from the price */
+    {"loan", "--price", OPT_PRICE},
+    {"rent_months", "--rent-months", OPT_RENT_MONTHS},
+    {"rent", "--rent", OPT_RENT},
+    {"cost_rent", "--cost-rent", OPT_COST_RENT},
+    {"saving", "--saving", OPT_SAVING},
+    {"saving_rate", "--saving-rate", OPT_SAVING_RATE},
+    {"index_rate", "--price-rule", OPT_PRICE_RULE},
+    {"price_rule", "--price-rule", OPT_PRICE_RULE},
+    {"appraisal", "--appraisal", OPT_APPRAISAL},
+    {"buyer_share_of_rise", "--buyer-share-of-rise", OPT_BUYER_SHARE},
+    {"property", "--property", OPT_PROPERTY},
+    {"own_funds", "--own-funds", OPT_OWN_FUNDS},
+    {"grant", "--grant", OPT_GRANT},
+    {"registration_fee", "--registration-fee", OPT_REGISTRATION_FEE},
+    {"documents", "--documents", OPT_DOCUMENTS},
+    {"value_growth", "--value-growth", OPT_VALUE_GROWTH},
+    {"start", "--start", OPT_START},
+    {"share", "--share", OPT_SHARE},
+    {"buys", "--buy", OPT_BUY},
+    {"market_rent", "--market-rent", OPT_MARKET_RENT},
+    {"discount_per_tenth", "--discount-per-tenth", OPT_DISCOUNT},
+    {"nominal_rate", "--rate", CLI_OPT_RATE},
+    {"terms", "--terms", CLI_OPT_TERMS},
+    {"terms_per_year", "--terms-per-year", CLI_OPT_TERMS_PER_YEAR},
+    {"type", "--type", CLI_OPT_TYPE},
+    {"interest_only_terms", "--interest-only-terms", CLI_OPT_INTEREST_ONLY_TERMS},
+    {"term_fee", "--term-fee", CLI_OPT_TERM_FEE},
+    {"establishment_fee", "--establishment-fee", CLI_OPT_ESTABLISHMENT_FEE},
+    {"payment_rounding", "--rounding", CLI_OPT_ROUNDING},
+    {"payout_date", "--payout-date", CLI_OPT_PAYOUT_DATE},
+};
+
+/* A library error, as this program's option with the value as typed. */
+_Noreturn static void fail_field(const sl_error *err)
+{
+    for (size_t i = 0; i < sizeof field_map / sizeof field_map[0]; i++) {
+        if (strcmp(err->field, field_map[i].field) != 0)
+            continue;
+        sl_error shown = *err;
+        int opt = field_map[i].opt;
+        if (opt >= 0 && opt < OPT_END && given[opt])
+            snprintf(shown.value, sizeof shown.value, "%s", given[opt]);
+        cli_fail_option(field_map[i].option, &shown);
+    }
+    /* A field no option sets: the library's sentence alone, no invented option. */
+    cli_die(CLI_EXIT_USAGE, "%s", err->message);
+}
+
+/* Options that the chosen model or price rule would ignore are refused. */
+static void refuse_unused(int part_own, sl_price_rule rule)
+{
+    static const int rto_only[] = {OPT_RENT_MONTHS, OPT_RENT, OPT_COST_RENT, OPT_CREDIT_SURPLUS,
+                                   OPT_SAVING, OPT_SAVING_RATE, OPT_BUYER_SHARE, OPT_PROPERTY,
+                                   OPT_GRANT, OPT_REGISTRATION_FEE, OPT_DOCUMENTS};
+    static const int part_only[] = {OPT_SHARE, OPT_MARKET_RENT, OPT_BUY, OPT_DISCOUNT};
+    static const char *const names[OPT_END] = {
+        [OPT_RENT_MONTHS] = "--rent-months", [OPT_RENT] = "--rent",
+        [OPT_COST_RENT] = "--cost-rent", [OPT_CREDIT_SURPLUS] = "--credit-surplus",
+        [OPT_SAVING] = "--saving", [OPT_SAVING_RATE] = "--saving-rate",
+        [OPT_BUYER_SHARE] = "--buyer-share-of-rise", [OPT_PROPERTY] = "--property",
+        [OPT_GRANT] = "--grant", [OPT_REGISTRATION_FEE] = "--registration-fee",
+        [OPT_DOCUMENTS] = "--documents", [OPT_SHARE] = "--share",
+        [OPT_MARKET_RENT] = "--market-rent", [OPT_BUY] = "--buy",
+        [OPT_DISCOUNT] = "--discount-per-tenth",
     };
-    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
-        if (strcmp(field, map[i].field) == 0)
-            return map[i].option;
-    return cli_option_for_field(field);
+    const int *list = part_own ? rto_only : part_only;
+    size_t n = part_own ? sizeof rto_only / sizeof rto_only[0]
+                        : sizeof part_only / sizeof part_only[0];
+    for (size_t i = 0; i < n; i++)
+        if (given[list[i]])
+            cli_die(CLI_EXIT_USAGE, "%s '%s': %s", names[list[i]], given[list[i]],
+                    part_own ? "not used with --model part-own"
+                             : "only used with --model part-own");
+    if (rule != SL_PRICE_APPRAISAL && given[OPT_APPRAISAL])
+        cli_die(CLI_EXIT_USAGE, "--appraisal '%s': only used with --price-rule appraisal",
+                given[OPT_APPRAISAL]);
+    if (rule != SL_PRICE_APPRAISAL && given[OPT_BUYER_SHARE])
+        cli_die(CLI_EXIT_USAGE, "--buyer-share-of-rise '%s': only used with --price-rule "
+                                "appraisal",
+                given[OPT_BUYER_SHARE]);
 }
 
 static void builtin_example(sl_rto_options *o)
@@ -164,6 +238,7 @@ static void parse(sl_rto_options *o, part_input *in, cli_format *format, int arg
     while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
         if (opt != CLI_OPT_FORMAT && opt != OPT_MODEL)
             inputs++;
+        remember(opt, optarg);
         if (cli_loan_option(&loan, opt, optarg))
             continue;
         switch (opt) {
@@ -300,9 +375,8 @@ static void parse(sl_rto_options *o, part_input *in, cli_format *format, int arg
     } else {
         if (!have_price)
             cli_usage_error("--price is required");
-        if (o->price == 0)
-            cli_die(CLI_EXIT_USAGE, "--price '0': must be above 0");
-        if (o->price_rule == SL_PRICE_APPRAISAL && o->appraisal == 0)
+        refuse_unused(in->part_own, o->price_rule);
+        if (o->price_rule == SL_PRICE_APPRAISAL && !given[OPT_APPRAISAL])
             cli_usage_error("--appraisal is required with --price-rule appraisal");
         loan.terms.principal = 1; /* placeholder: the library computes the loan */
         cli_loan_finish(&loan, 30, &o->loan);
@@ -349,7 +423,9 @@ static json_t *summary_json(const sl_rto_result *r)
                                                 : json_null());
     if (r->has_loan) {
         json_object_set_new(s, "effective_rate",
-                            json_string(cli_rate_fixed(buf, r->cost.apr.rate, 2, '.')));
+                            r->findings & SL_RTO_FINDING_NO_EFFECTIVE_RATE
+                                ? json_null()
+                                : json_string(cli_rate_fixed(buf, r->cost.apr.rate, 2, '.')));
         json_object_set_new(s, "total_cost", cli_json_money(r->cost.total_cost));
         json_object_set_new(s, "total_payable", cli_json_money(r->cost.total_payable));
     } else {
@@ -358,6 +434,8 @@ static json_t *summary_json(const sl_rto_result *r)
     json_t *f = json_array();
     if (r->findings & SL_RTO_FINDING_RENT_OVER_60_MONTHS)
         json_array_append_new(f, json_string("rent-over-60-months"));
+    if (r->findings & SL_RTO_FINDING_NO_EFFECTIVE_RATE)
+        json_array_append_new(f, json_string("no-effective-rate"));
     json_object_set_new(s, "findings", f);
     return s;
 }
@@ -409,7 +487,11 @@ static void print_table_head(const sl_rto_options *o, const sl_rto_result *r)
     amount_line("= Start loan needed (startlån)", r->loan_amount);
     if (r->cash_left)
         amount_line("Cash left after the purchase", r->cash_left);
-    if (r->has_loan)
+    if (r->has_loan && (r->findings & SL_RTO_FINDING_NO_EFFECTIVE_RATE))
+        printf("  Effective rate not defined (the payments have no effective rate), total to "
+               "pay %s kr\n",
+               cli_nor(a, r->cost.total_payable));
+    else if (r->has_loan)
         printf("  Effective rate %s %%, total to pay %s kr\n",
                cli_rate_fixed(rate, r->cost.apr.rate, 2, ','), cli_nor(a, r->cost.total_payable));
     sl_money change = r->first_payment - r->last_rent;
@@ -455,19 +537,6 @@ static void print_csv_row(const sl_rto_row *row)
     printf("\n");
 }
 
-static const char *po_option_for(const char *field)
-{
-    if (strcmp(field, "share") == 0)
-        return "--share";
-    if (strcmp(field, "buys") == 0)
-        return "--buy";
-    if (strcmp(field, "market_rent") == 0)
-        return "--market-rent";
-    if (strcmp(field, "discount_per_tenth") == 0)
-        return "--discount-per-tenth";
-    return option_for(field);
-}
-
 /* Deleie: the first purchase, then month by month. */
 static int run_part_own(const sl_part_own_options *p, cli_format format)
 {
@@ -478,7 +547,7 @@ static int run_part_own(const sl_part_own_options *p, cli_format format)
     if (rc == SL_ENOMEM)
         cli_die(1, "out of memory");
     if (rc != SL_OK)
-        cli_fail_option(po_option_for(err.field), &err);
+        fail_field(&err);
     sl_money share_price, loan, cash;
     sl_part_own_first(po, &share_price, &loan, &cash);
     sl_plan_cost cost;
@@ -596,7 +665,7 @@ int main(int argc, char **argv)
     if (rc == SL_ENOMEM)
         cli_die(1, "out of memory");
     if (rc != SL_OK)
-        cli_fail_option(option_for(err.field), &err);
+        fail_field(&err);
     const sl_rto_result *r = sl_rto_timeline_result(tl);
     if (r->findings & SL_RTO_FINDING_RENT_OVER_60_MONTHS)
         fprintf(stderr, "%s: warning: --rent-months %d is over 60 (the option is capped at "

@@ -22,6 +22,13 @@
 int sl__muldiv_round(int64_t *out, int *direction, int64_t a, int64_t b, int64_t c, int64_t d,
                      int64_t unit, sl_round_mode mode);
 
+/* round(Π num[i] / Π den[j]) to a multiple of unit by mode, exactly (GMP):
+ * for products of more than two factors, which no 128-bit shortcut holds.
+ * Every den[j] != 0; direction as for sl__muldiv_round (may be NULL).
+ * 0, SL_EINVAL or SL_ERANGE (result outside int64). */
+int sl__products_round(int64_t *out, int *direction, const int64_t *num, size_t n_num,
+                       const int64_t *den, size_t n_den, int64_t unit, sl_round_mode mode);
+
 /* round(num / den) to a multiple of unit (in the same units as num/den) by
  * mode; den != 0. out receives the rounded value (a multiple of unit). */
 int sl__mpz_round_quotient(mpz_t out, int *direction, const mpz_t num, const mpz_t den,
@@ -44,6 +51,11 @@ int sl__fail_money(sl_error *err, int code, const char *field, sl_money v, const
 int sl__fail_int(sl_error *err, int code, const char *field, long v, const char *why);
 int sl__fail_date(sl_error *err, int code, const char *field, sl_date d, const char *why);
 int sl__fail_rate(sl_error *err, int code, const char *field, sl_rate r, const char *why);
+
+/* Check an amount against its documented range [min, max] (min 0 or 1 øre):
+ * below is SL_EINVAL, above SL_ERANGE, and the message states the real limit
+ * in kroner ("rent 2000000000.00: must be from 0 to 1 000 000 000 kr"). */
+int sl__check_money(sl_error *err, const char *field, sl_money v, sl_money min, sl_money max);
 
 /* mpz from / to int64 without relying on the width of long. */
 void sl__mpz_set_i64(mpz_t out, int64_t v);

@@ -30,11 +30,11 @@ int sl_date_is_valid(sl_date d)
 /* Days since 1970-01-01 (Howard Hinnant's days_from_civil). */
 static int64_t days_from_civil(sl_date d)
 {
-    int64_t y = d.year - (d.month <= 2);
+    int64_t y = (int64_t)d.year - (d.month <= 2);
     int64_t era = (y >= 0 ? y : y - 399) / 400;
     int64_t yoe = y - era * 400;
-    int64_t mp = (d.month + 9) % 12;
-    int64_t doy = (153 * mp + 2) / 5 + d.day - 1;
+    int64_t mp = ((int64_t)d.month + 9) % 12;
+    int64_t doy = (153 * mp + 2) / 5 + (int64_t)d.day - 1;
     int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     return era * 146097 + doe - 719468;
 }
@@ -126,6 +126,10 @@ int64_t sl_date_diff_days(sl_date a, sl_date b)
 
 int sl_date_compare(sl_date a, sl_date b)
 {
-    int x = a.year * 512 + a.month * 32 + a.day, y = b.year * 512 + b.month * 32 + b.day;
-    return (x > y) - (x < y);
+    /* Field by field: a packed key overflows for years far outside 1900..9999. */
+    if (a.year != b.year)
+        return a.year < b.year ? -1 : 1;
+    if (a.month != b.month)
+        return a.month < b.month ? -1 : 1;
+    return (a.day > b.day) - (a.day < b.day);
 }

@@ -133,6 +133,22 @@ int sl__fail_money(sl_error *err, int code, const char *field, sl_money v, const
     return sl__fail(err, code, field, text, "%s %s: %s", field, text, why);
 }
 
+int sl__check_money(sl_error *err, const char *field, sl_money v, sl_money min, sl_money max)
+{
+    if (v >= min && v <= max)
+        return SL_OK;
+    char limit[SL_MONEY_BUFSIZE], why[160];
+    sl_money_format(limit, sizeof limit, max, SL_MONEY_NORWEGIAN);
+    size_t n = strlen(limit);
+    if (n > 3 && strcmp(limit + n - 3, ",00") == 0)
+        limit[n - 3] = '\0'; /* a whole-krone limit reads "1 000 000 000 kr" */
+    if (min > 0)
+        snprintf(why, sizeof why, "must be above 0 and at most %s kr", limit);
+    else
+        snprintf(why, sizeof why, "must be from 0 to %s kr", limit);
+    return sl__fail_money(err, v < min ? SL_EINVAL : SL_ERANGE, field, v, why);
+}
+
 int sl__fail_int(sl_error *err, int code, const char *field, long v, const char *why)
 {
     char text[24];

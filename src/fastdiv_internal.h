@@ -11,7 +11,9 @@
 
 #include <stdint.h>
 
-#ifdef __SIZEOF_INT128__
+#include "int128_internal.h"
+
+#ifdef SL_HAVE_INT128
 #define SL_HAVE_FASTDIV 1
 
 typedef struct sl__divider {

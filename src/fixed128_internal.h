@@ -7,7 +7,9 @@
 
 #include <stdint.h>
 
-#ifdef __SIZEOF_INT128__
+#include "int128_internal.h"
+
+#ifdef SL_HAVE_INT128
 #define SL_HAVE_FIXED128 1
 __extension__ typedef unsigned __int128 sl_u128;
 

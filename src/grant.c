@@ -29,7 +29,8 @@ static int check_terms(const sl_grant_terms *g, sl_error *err)
 
 int sl_grant_completed_years(sl_date from, sl_date to)
 {
-    if (sl_date_compare(to, from) < 0)
+    /* Valid dates keep the year difference and 12·k small (years 1900..9999). */
+    if (!sl_date_is_valid(from) || !sl_date_is_valid(to) || sl_date_compare(to, from) < 0)
         return 0;
     int k = to.year - from.year;
     if (k > 0) {
@@ -55,10 +56,11 @@ int sl_grant_remaining(sl_money *out, const sl_grant_terms *g, int completed_yea
         *out = 0;
         return SL_OK;
     }
+    /* amount × rate × years as one exact product: num × years overflows
+     * int64 for a rate with a large numerator. */
     int64_t down = 0;
-    rc = sl__muldiv_round(&down, NULL, g->amount,
-                          g->writedown_per_year.num * (int64_t)completed_years,
-                          g->writedown_per_year.den, 1, 1, SL_ROUND_HALF_UP);
+    const int64_t num[] = {g->amount, g->writedown_per_year.num, completed_years};
+    rc = sl__products_round(&down, NULL, num, 3, &g->writedown_per_year.den, 1, 1, SL_ROUND_HALF_UP);
     if (rc != SL_OK)
         return sl__fail(err, rc, "grant", "", "write-down out of range");
     *out = down >= g->amount ? 0 : g->amount - down;

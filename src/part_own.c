@@ -3,8 +3,10 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "arith_internal.h"
+#include "rto_internal.h"
 
 typedef struct part_loan {
     sl_plan *plan;
@@ -69,10 +71,15 @@ static int add_loan(sl_part_own *po, sl_money amount, int first_month, sl_error 
         int rc = sl_date_add_months(&t.payout_date, po->opt.start, first_month - 1,
                                     po->opt.start.day);
         if (rc != SL_OK)
-            return sl__fail(err, rc, "start", "", "a payout date is out of range");
+            return sl__fail_date(err, rc, "start", po->opt.start,
+                                 "a payout date is after the year 9999");
     } else if (first_month > 1) {
         t.payout_date = (sl_date)SL_DATE_NONE;
     }
+    if (amount > SL_PLAN_MAX_PRINCIPAL)
+        return sl__fail_int(err, SL_ERANGE, "buys", first_month - 1,
+                            "the share bought needs a loan over the maximum of "
+                            "1 000 000 000 000 kr");
     part_loan *l = &po->loans[po->loan_count];
     int rc = sl_plan_new(&l->plan, &t, err);
     if (rc != SL_OK)
@@ -95,41 +102,40 @@ void sl_part_own_free(sl_part_own *po)
     free(po);
 }
 
-int sl_part_own_new(sl_part_own **out, const sl_part_own_options *o, sl_error *err)
+static int rate_in_unit(sl_rate r)
 {
-    if (out == NULL || o == NULL)
-        return sl__fail(err, SL_ESTATE, "options", "", "no options given");
-    *out = NULL;
+    return r.den > 0 && r.num >= 0 && r.num <= r.den;
+}
+
+/* Validate and set up, without the dry run of sl_part_own_new. */
+static int part_create(sl_part_own **out, const sl_part_own_options *o, sl_error *err)
+{
     if (o->version != SL_PART_OWN_OPTIONS_VERSION)
         return sl__fail(err, SL_EVERSION, "version", "", "unknown options version %u",
                         o->version);
-    if (o->price <= 0 || o->price > SL_PLAN_MAX_PRINCIPAL)
-        return sl__fail(err, SL_EINVAL, "price", "", "the price must be above 0");
+    int rc;
+    if ((rc = sl__check_money(err, "price", o->price, 1, SL_PLAN_MAX_PRINCIPAL)) != SL_OK)
+        return rc;
     if (!share_ok(o->share))
-        return sl__fail(err, SL_EINVAL, "share", "", "the share must be above 0 and at most 100 %%");
-    if (o->own_funds < 0 || o->market_rent < 0 || o->market_rent > SL_PLAN_MAX_PRINCIPAL / 1000)
-        return sl__fail(err, SL_EINVAL, o->own_funds < 0 ? "own_funds" : "market_rent", "",
-                        "amounts must be 0 or more");
-    if (o->price_rule == SL_PRICE_INDEXED &&
-        (o->index_rate.den <= 0 || o->index_rate.num < 0 || o->index_rate.num > o->index_rate.den))
-        return sl__fail(err, SL_EINVAL, "index_rate", "", "index rate must be 0 .. 100 %%");
-    if (o->price_rule == SL_PRICE_APPRAISAL && (o->appraisal <= 0 || o->appraisal > SL_PLAN_MAX_PRINCIPAL))
-        return sl__fail(err, SL_EINVAL, "appraisal", "", "the appraisal must be above 0");
-    if (o->price_rule != SL_PRICE_FIXED && o->price_rule != SL_PRICE_INDEXED &&
-        o->price_rule != SL_PRICE_APPRAISAL)
-        return sl__fail(err, SL_EINVAL, "price_rule", "", "unknown price rule");
-    if (o->discount_per_tenth.den <= 0 || o->discount_per_tenth.num < 0 ||
-        o->discount_per_tenth.num * 10 > o->discount_per_tenth.den)
-        return sl__fail(err, SL_EINVAL, "discount_per_tenth", "",
-                        "the discount per tenth must be 0 .. 10 %%");
-    if (o->value_growth.den != 0 && (o->value_growth.den < 0 || o->value_growth.num < 0 ||
-                                     o->value_growth.num > o->value_growth.den))
-        return sl__fail(err, SL_EINVAL, "value_growth", "", "value growth must be 0 .. 100 %%");
+        return sl__fail_rate(err, SL_EINVAL, "share", o->share, "must be above 0 and at most 100 %");
+    if ((rc = sl__check_money(err, "own_funds", o->own_funds, 0, SL_PLAN_MAX_PRINCIPAL)) != SL_OK ||
+        (rc = sl__check_money(err, "market_rent", o->market_rent, 0,
+                              SL_PLAN_MAX_PRINCIPAL / 1000)) != SL_OK)
+        return rc;
+    /* Every field is checked whatever the others say; one the rule ignores is refused. */
+    if ((rc = sl__check_price_rule(err, o->price_rule, o->index_rate, o->appraisal)) != SL_OK)
+        return rc;
+    const sl_rate tenth = {1, 10};
+    if (!rate_in_unit(o->discount_per_tenth) || sl_rate_compare(o->discount_per_tenth, tenth) > 0)
+        return sl__fail_rate(err, SL_EINVAL, "discount_per_tenth", o->discount_per_tenth,
+                             "must be 0 .. 10 %");
+    if (o->value_growth.den != 0 && !rate_in_unit(o->value_growth))
+        return sl__fail_rate(err, SL_EINVAL, "value_growth", o->value_growth, "must be 0 .. 100 %");
     if (o->buy_count > SL_PART_OWN_MAX_BUYS || (o->buy_count && o->buys == NULL))
         return sl__fail(err, SL_EINVAL, "buys", "", "at most %d further purchases",
                         SL_PART_OWN_MAX_BUYS);
     if (o->start.year != 0 && !sl_date_is_valid(o->start))
-        return sl__fail(err, SL_EINVAL, "start", "", "the start date is not a valid date");
+        return sl__fail_date(err, SL_EINVAL, "start", o->start, "not a valid date");
 
     sl_part_own *po = calloc(1, sizeof *po);
     if (po == NULL)
@@ -142,17 +148,13 @@ int sl_part_own_new(sl_part_own **out, const sl_part_own_options *o, sl_error *e
         return sl__fail(err, SL_ENOMEM, "options", "", "out of memory");
     }
     /* Copy and sort the purchases by month (insertion sort, few items). */
-    sl_rate total = o->share;
     for (size_t i = 0; i < o->buy_count; i++) {
         sl_part_buy b = o->buys[i];
-        char buf[32];
-        snprintf(buf, sizeof buf, "%d", b.month);
-        if (b.month < 1 || b.month > 12 * SL_PLAN_MAX_YEARS || !share_ok(b.share) ||
-            sl_rate_add(&total, total, b.share) != SL_OK || total.num > total.den) {
+        if (b.month < 1 || b.month > 12 * SL_PLAN_MAX_YEARS || !share_ok(b.share)) {
             sl_part_own_free(po);
-            return sl__fail(err, SL_EINVAL, "buys", buf,
-                            "purchase in month %s: month 1 .. 600, shares together at most 100 %%",
-                            buf);
+            return sl__fail_int(err, SL_EINVAL, "buys", b.month,
+                                "a purchase needs a month 1 .. 600 and a share above 0 and at "
+                                "most 100 %");
         }
         size_t j = i;
         while (j > 0 && po->buys[j - 1].month > b.month) {
@@ -161,12 +163,26 @@ int sl_part_own_new(sl_part_own **out, const sl_part_own_options *o, sl_error *e
         }
         po->buys[j] = b;
     }
+    /* The share owned after each purchase, in the order they happen: at most
+     * 100 %, and a fraction an sl_rate holds (sl_part_row.owned). */
+    sl_rate total = o->share;
+    for (size_t i = 0; i < o->buy_count; i++) {
+        int month = po->buys[i].month;
+        rc = sl_rate_add(&total, total, po->buys[i].share);
+        if (rc != SL_OK || total.num > total.den) {
+            sl_part_own_free(po);
+            return sl__fail_int(err, rc != SL_OK ? SL_ERANGE : SL_EINVAL, "buys", month,
+                                rc != SL_OK ? "the share owned after this purchase is not a "
+                                              "fraction of 64-bit terms"
+                                            : "the shares together are over 100 %");
+        }
+    }
     po->opt.buys = NULL;
     po->owned = o->share;
-    int rc = sl_part_share_price(&po->first_price, o->price, o->share);
+    rc = sl_part_share_price(&po->first_price, o->price, o->share);
     if (rc != SL_OK) {
         sl_part_own_free(po);
-        return sl__fail(err, rc, "price", "", "the share's price is out of range");
+        return sl__fail_money(err, rc, "price", o->price, "the share's price is out of range");
     }
     if (po->first_price > o->own_funds)
         po->first_loan = po->first_price - o->own_funds;
@@ -179,6 +195,27 @@ int sl_part_own_new(sl_part_own **out, const sl_part_own_options *o, sl_error *e
     }
     *out = po;
     return SL_OK;
+}
+
+static int part_next(sl_part_own *po, sl_part_row *row, sl_error *err);
+
+int sl_part_own_new(sl_part_own **out, const sl_part_own_options *o, sl_error *err)
+{
+    if (out == NULL || o == NULL)
+        return sl__fail(err, SL_ESTATE, "options", "", "no options given");
+    *out = NULL;
+    sl_part_own *po = NULL;
+    int rc = part_create(&po, o, err);
+    if (rc != SL_OK)
+        return rc;
+    /* A dry run: every month once, so sl_part_own_next cannot fail later. */
+    sl_part_row row;
+    while ((rc = part_next(po, &row, err)) == 1)
+        ;
+    sl_part_own_free(po);
+    if (rc != 0)
+        return rc;
+    return part_create(out, o, err);
 }
 
 void sl_part_own_first(const sl_part_own *po, sl_money *share_price, sl_money *loan,
@@ -198,8 +235,23 @@ int sl_part_own_next(sl_part_own *po, sl_part_row *row)
 {
     if (po == NULL || row == NULL)
         return SL_ESTATE;
+    return part_next(po, row, NULL);
+}
+
+/* The discount on a share: in_force × discount_per_tenth × 10 × share,
+ * one exact product (the factors' denominators may be large). */
+static int share_discount(int64_t *out, sl_money in_force, sl_rate per_tenth, sl_rate share)
+{
+    const int64_t num[] = {in_force, per_tenth.num, 10, share.num};
+    const int64_t den[] = {per_tenth.den, share.den};
+    return sl__products_round(out, NULL, num, 4, den, 2, 1, SL_ROUND_HALF_UP);
+}
+
+static int part_next(sl_part_own *po, sl_part_row *row, sl_error *err)
+{
     const sl_part_own_options *o = &po->opt;
-    sl_part_row r = {0};
+    sl_part_row r;
+    memset(&r, 0, sizeof r);
     r.month = po->month + 1;
     int active = 0, rc;
     for (size_t i = 0; i < po->loan_count; i++) {
@@ -208,68 +260,78 @@ int sl_part_own_next(sl_part_own *po, sl_part_row *row)
             sl_plan_row p;
             rc = sl_plan_next(l->plan, &p);
             if (rc < 0)
-                return rc;
+                return sl__fail(err, rc, "loan", "", "a loan's plan failed");
             if (rc == 0) {
                 l->done = 1;
             } else {
                 active = 1;
-                r.loan_payment += p.payment;
+                if (__builtin_add_overflow(r.loan_payment, p.payment, &r.loan_payment))
+                    return sl__fail(err, SL_ERANGE, "buys", "",
+                                    "the loan payments together are out of range");
                 l->balance = p.closing_balance;
             }
         }
         if (!l->done)
-            r.loan_balance += l->balance;
+            r.loan_balance += l->balance; /* at most 101 loans of at most 1e14 øre */
     }
     if (!active && po->next_buy >= o->buy_count && r.loan_balance == 0)
         return 0;
     if (o->start.year != 0) {
         rc = sl_date_add_months(&r.date, o->start, r.month - 1, o->start.day);
         if (rc != SL_OK)
-            return rc;
+            return sl__fail_date(err, rc, "start", o->start, "a date is after the year 9999");
     }
     r.owned = po->owned;
     rc = sl__muldiv_round(&r.rent, NULL, o->market_rent, po->owned.den - po->owned.num,
                           po->owned.den, 1, 1, SL_ROUND_HALF_UP);
     if (rc != SL_OK)
-        return rc;
-    r.housing_cost = r.rent + r.loan_payment;
+        return sl__fail_money(err, rc, "market_rent", o->market_rent, "the rent is out of range");
+    if (__builtin_add_overflow(r.rent, r.loan_payment, &r.housing_cost))
+        return sl__fail(err, SL_ERANGE, "buys", "", "the housing cost is out of range");
     /* Purchases at the end of this month. */
     while (po->next_buy < o->buy_count && po->buys[po->next_buy].month == r.month) {
         sl_part_buy b = po->buys[po->next_buy++];
         sl_money in_force = 0, cost = 0;
         int64_t discount = 0;
         rc = price_in_force(&in_force, o, r.month);
-        if (rc == SL_OK)
-            rc = sl_part_share_price(&cost, in_force, b.share);
-        if (rc == SL_OK)
-            rc = sl__muldiv_round(&discount, NULL, in_force,
-                                  o->discount_per_tenth.num * 10 * b.share.num,
-                                  o->discount_per_tenth.den * b.share.den, 1, 1,
-                                  SL_ROUND_HALF_UP);
+        if (rc == SL_OK && in_force > SL_PLAN_MAX_PRINCIPAL)
+            rc = SL_ERANGE;
         if (rc != SL_OK)
-            return rc;
+            return sl__fail_rate(err, SL_ERANGE, "index_rate", o->index_rate,
+                                 "the indexed price is over the maximum of 1 000 000 000 000 kr");
+        rc = sl_part_share_price(&cost, in_force, b.share);
+        if (rc == SL_OK)
+            rc = share_discount(&discount, in_force, o->discount_per_tenth, b.share);
+        if (rc != SL_OK)
+            return sl__fail_rate(err, rc, "discount_per_tenth", o->discount_per_tenth,
+                                 "the discount is out of range");
         if (discount > cost)
             discount = cost;
         r.discount += discount;
         r.bought += cost - discount;
-        rc = add_loan(po, cost - discount, r.month + 1, NULL);
+        rc = add_loan(po, cost - discount, r.month + 1, err);
         if (rc != SL_OK)
             return rc;
         r.loan_balance += cost - discount;
-        rc = sl_rate_add(&po->owned, po->owned, b.share);
+        rc = sl_rate_add(&po->owned, po->owned, b.share); /* checked by part_create */
         if (rc != SL_OK)
-            return rc;
+            return sl__fail_int(err, rc, "buys", b.month, "the share owned is out of range");
     }
-    if (o->value_growth.den != 0)
+    if (o->value_growth.den != 0) {
         rc = sl_rto_grow(&r.value, o->price, o->value_growth, r.month);
-    else
+        if (rc != SL_OK)
+            return sl__fail_rate(err, SL_ERANGE, "value_growth", o->value_growth,
+                                 "the value grows out of range over the timeline");
+    } else {
         rc = price_in_force(&r.value, o, r.month);
-    if (rc != SL_OK)
-        return rc;
+        if (rc != SL_OK)
+            return sl__fail_rate(err, SL_ERANGE, "index_rate", o->index_rate,
+                                 "the indexed price grows out of range over the timeline");
+    }
     sl_money held = 0;
-    rc = sl_part_share_price(&held, r.value, po->owned);
+    rc = sl_part_share_price(&held, r.value, po->owned); /* <= value */
     if (rc != SL_OK)
-        return rc;
+        return sl__fail(err, rc, "buys", "", "the value held is out of range");
     r.equity = held - r.loan_balance;
     po->month++;
     *row = r;

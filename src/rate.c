@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "arith_internal.h"
+#include "int128_internal.h"
 #include "startlan/rate.h"
 
 static int64_t gcd64(int64_t a, int64_t b)
@@ -140,7 +141,7 @@ int sl_rate_compare(sl_rate a, sl_rate b)
 {
     if (a.den == b.den)
         return (a.num > b.num) - (a.num < b.num);
-#ifdef __SIZEOF_INT128__
+#ifdef SL_HAVE_INT128
     __extension__ typedef __int128 i128;
     if (a.den > 0 && b.den > 0) {
         i128 x = (i128)a.num * b.den, y = (i128)b.num * a.den;

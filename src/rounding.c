@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "arith_internal.h"
+#include "int128_internal.h"
 #include "startlan/rounding.h"
 
 int sl__rounding_valid(sl_rounding r)
@@ -66,7 +67,7 @@ int sl__mpz_round_quotient(mpz_t out, int *direction, const mpz_t num, const mpz
     return SL_OK;
 }
 
-#ifdef __SIZEOF_INT128__
+#ifdef SL_HAVE_INT128
 __extension__ typedef __int128 sl_i128;
 __extension__ typedef unsigned __int128 sl_u128;
 
@@ -108,14 +109,25 @@ int sl__muldiv_round(int64_t *out, int *direction, int64_t a, int64_t b, int64_t
     if (c == 0 || d == 0 || unit < 1 || !mode_valid(mode))
         return SL_EINVAL;
 #endif
+    const int64_t over[] = {a, b}, under[] = {c, d};
+    return sl__products_round(out, direction, over, 2, under, 2, unit, mode);
+}
+
+int sl__products_round(int64_t *out, int *direction, const int64_t *num, size_t n_num,
+                       const int64_t *den, size_t n_den, int64_t unit, sl_round_mode mode)
+{
     mpz_t zn, zd, t;
     mpz_inits(zn, zd, t, NULL);
-    sl__mpz_set_i64(zn, a);
-    sl__mpz_set_i64(t, b);
-    mpz_mul(zn, zn, t);
-    sl__mpz_set_i64(zd, c);
-    sl__mpz_set_i64(t, d);
-    mpz_mul(zd, zd, t);
+    mpz_set_ui(zn, 1);
+    mpz_set_ui(zd, 1);
+    for (size_t i = 0; i < n_num; i++) {
+        sl__mpz_set_i64(t, num[i]);
+        mpz_mul(zn, zn, t);
+    }
+    for (size_t j = 0; j < n_den; j++) {
+        sl__mpz_set_i64(t, den[j]);
+        mpz_mul(zd, zd, t);
+    }
     int rc = sl__mpz_round_quotient(t, direction, zn, zd, unit, mode);
     if (rc == SL_OK)
         rc = sl__mpz_get_i64(out, t);

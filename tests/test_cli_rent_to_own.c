@@ -179,6 +179,134 @@ START_TEST(over_60_months_warns)
 }
 END_TEST
 
+/* Each bad argument vector: status 2, nothing on stdout, stderr naming the
+ * option and (where given) a phrase of the real reason. */
+static void expect_refused(const char *const *args, const char *option, const char *reason)
+{
+    exec_result r = run(args);
+    exec_expect_usage_error(r.status, r.out, r.err, option);
+    if (reason)
+        ck_assert_msg(strstr(r.err, reason) != NULL, "%s: reason '%s' missing: %s", option,
+                      reason, r.err);
+    ck_assert_msg(strstr(r.err, "--amount") == NULL, "names sl-plan's --amount: %s", r.err);
+    exec_free(&r);
+}
+
+/* Defect: an indexed price of 90 808 112 024 478 870 kr from a signed overflow,
+ * printed with exit 0. Out of range is exit 2 naming --price-rule. */
+START_TEST(indexed_price_out_of_range)
+{
+    const char *a[] = {"--price", "1000000000000", "--rent-months", "600", "--price-rule",
+                       "indexed:25.65", "--rate", "5", "--format", "json", NULL};
+    expect_refused(a, "--price-rule 'indexed:25.65'", "maximum");
+    const char *b[] = {"--model", "part-own", "--price", "1000000000", "--price-rule",
+                       "indexed:100", "--buy", "590:10", "--rate", "5", NULL};
+    expect_refused(b, "--price-rule", "out of range");
+    const char *c[] = {"--price", "3000000", "--rate", "5", "--saving", "1000000000",
+                       "--saving-rate", "100", "--rent-months", "600", NULL};
+    expect_refused(c, "--saving", "maximum");
+    const char *d[] = {"--price", "3000000", "--rate", "5", "--years", "50", "--rent-months",
+                       "600", "--value-growth", "100", NULL};
+    expect_refused(d, "--value-growth", NULL);
+}
+END_TEST
+
+/* Defect: the deleie discount product overflowed int64 (UBSan) for shares and
+ * discounts with 12 decimals; it is exact now. */
+START_TEST(part_own_twelve_decimals)
+{
+    const char *a[] = {"--model", "part-own", "--price", "3000000", "--share",
+                       "33.333333333333", "--buy", "24:33.333333333333",
+                       "--discount-per-tenth", "0.123456789012", "--rate", "5", "--format",
+                       "json", NULL};
+    exec_result r = run(a);
+    ck_assert_msg(r.status == 0, "status %d: %s", r.status, r.err);
+    json_t *root = json_loads(r.out, 0, NULL);
+    ck_assert_ptr_nonnull(root);
+    json_t *row = json_array_get(json_object_get(root, "timeline"), 23);
+    /* 3 000 000 × 0.333333333333 = 999 999.999999 → 1 000 000.00; discount
+     * 3 000 000 × 0.00123456789012 × 10 × 0.33333333333333 = 12 345.6789011… → 12 345.68 */
+    ck_assert_str_eq(str(row, "discount"), "12345.68");
+    ck_assert_str_eq(str(row, "bought"), "987654.32");
+    json_decref(root);
+    exec_free(&r);
+}
+END_TEST
+
+/* Defect: sl-plan prints these plans (no effective rate, exit 0) while
+ * sl-rent-to-own ended with "flows '': no root". */
+START_TEST(no_effective_rate_is_reported)
+{
+    const char *fees[][2] = {{"--establishment-fee", "3100000"},
+                             {"--term-fee", "1000000000000"}};
+    for (int i = 0; i < 2; i++) {
+        const char *a[] = {"--price", "3000000", "--rate", "5", fees[i][0], fees[i][1],
+                           "--format", "json", NULL};
+        exec_result r = run(a);
+        ck_assert_msg(r.status == 0, "%s: status %d: %s", fees[i][0], r.status, r.err);
+        json_t *root = json_loads(r.out, 0, NULL);
+        ck_assert_ptr_nonnull(root);
+        json_t *s = json_object_get(root, "summary");
+        ck_assert(json_is_null(json_object_get(s, "effective_rate")));
+        ck_assert_str_eq(json_string_value(json_array_get(json_object_get(s, "findings"), 0)),
+                         "no-effective-rate");
+        json_decref(root);
+        exec_free(&r);
+        const char *t[] = {"--price", "3000000", "--rate", "5", fees[i][0], fees[i][1], NULL};
+        r = run(t);
+        ck_assert_int_eq(r.status, 0);
+        ck_assert_ptr_nonnull(strstr(r.out, "Effective rate not defined"));
+        exec_free(&r);
+    }
+}
+END_TEST
+
+/* Defect: a loan over the maximum blamed --amount, an option of sl-plan. */
+START_TEST(messages_name_own_options)
+{
+    const char *a[] = {"--price", "1000000000000", "--rate", "5", NULL};
+    expect_refused(a, "--price '1000000000000'", "maximum loan");
+    const char *b[] = {"--model", "part-own", "--price", "1000000000000", "--share", "100",
+                       "--rate", "5", "--price-rule", "indexed:10", "--buy", "12:0.5", NULL};
+    expect_refused(b, "--buy '12:0.5'", "over 100 %"); /* 100 % + 0.5 % */
+    const char *c[] = {"--price", "3000000", "--rate", "5", "--price-rule", "appraisal",
+                       "--appraisal", "0", NULL};
+    expect_refused(c, "--appraisal '0'", "above 0");
+}
+END_TEST
+
+/* Defect: --appraisal was accepted and ignored unless --price-rule appraisal,
+ * and over-limit amounts got the wrong reason. */
+START_TEST(every_option_validated)
+{
+    const char *a[] = {"--price", "3000000", "--rate", "5", "--appraisal",
+                       "92233720368547758.07", NULL};
+    expect_refused(a, "--appraisal", "only used with --price-rule appraisal");
+    const char *b[] = {"--price", "3000000", "--rate", "5", "--price-rule", "appraisal",
+                       "--appraisal", "92233720368547758.07", NULL};
+    expect_refused(b, "--appraisal", "at most 1 000 000 000 000 kr");
+    const char *c[] = {"--price", "3000000", "--rate", "5", "--rent", "92233720368547758.07",
+                       NULL};
+    expect_refused(c, "--rent", "from 0 to 1 000 000 000 kr");
+    const char *d[] = {"--price", "3000000", "--rate", "5", "--registration-fee",
+                       "92233720368547758.07", NULL};
+    expect_refused(d, "--registration-fee", "from 0 to 1 000 000 000 kr");
+    const char *e[] = {"--price", "3000000", "--rate", "5", "--buyer-share-of-rise", "50",
+                       NULL};
+    expect_refused(e, "--buyer-share-of-rise", "only used with --price-rule appraisal");
+    const char *f[] = {"--price", "3000000", "--rate", "5", "--share", "40", NULL};
+    expect_refused(f, "--share", "only used with --model part-own");
+    const char *g[] = {"--model", "part-own", "--price", "3000000", "--rate", "5", "--rent",
+                       "9000", NULL};
+    expect_refused(g, "--rent", "not used with --model part-own");
+    const char *h[] = {"--price", "2000000000000", "--rate", "5", NULL};
+    expect_refused(h, "--price", "at most 1 000 000 000 000 kr");
+    const char *k[] = {"--model", "part-own", "--price", "3000000", "--rate", "5",
+                       "--own-funds", "92233720368547758.07", NULL};
+    expect_refused(k, "--own-funds", "from 0 to 1 000 000 000 000 kr");
+}
+END_TEST
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -194,6 +322,11 @@ int main(int argc, char **argv)
     tcase_add_test(tc, bad_input);
     tcase_add_test(tc, over_60_months_warns);
     tcase_add_test(tc, part_own_json);
+    tcase_add_test(tc, indexed_price_out_of_range);
+    tcase_add_test(tc, part_own_twelve_decimals);
+    tcase_add_test(tc, no_effective_rate_is_reported);
+    tcase_add_test(tc, messages_name_own_options);
+    tcase_add_test(tc, every_option_validated);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }

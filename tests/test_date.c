@@ -74,6 +74,21 @@ START_TEST(day_arithmetic_round_trips)
 }
 END_TEST
 
+/* Defect: year × 512 overflowed int for very large years. */
+START_TEST(compare_any_fields)
+{
+    sl_date big = {INT32_MAX, 12, 31}, small = {INT32_MIN, 1, 1}, d = {2025, 6, 1};
+    ck_assert_int_eq(sl_date_compare(big, d), 1);
+    ck_assert_int_eq(sl_date_compare(small, d), -1);
+    ck_assert_int_eq(sl_date_compare(big, big), 0);
+    sl_date m1 = {2025, 5, 31}, m2 = {2025, 6, 1};
+    ck_assert_int_eq(sl_date_compare(m1, m2), -1);
+    /* defined (if meaningless) for fields no valid date has */
+    sl_date odd = {INT32_MIN, INT32_MAX, INT32_MIN};
+    (void)sl_date_diff_days(odd, big);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("date");
@@ -82,6 +97,7 @@ int main(void)
     tcase_add_test(tc, month_steps_clamp_to_month_end);
     tcase_add_test(tc, day_counts);
     tcase_add_test(tc, day_arithmetic_round_trips);
+    tcase_add_test(tc, compare_any_fields);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }

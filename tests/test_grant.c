@@ -124,6 +124,27 @@ START_TEST(random_invariants)
 }
 END_TEST
 
+/* Defect: writedown num × years overflowed int64 for a rate with a large
+ * numerator (UB; it wrapped to a negative write-down). The product is exact
+ * now. Rate (2^62 − 3)/(2^63 − 2), just under one half: after one year
+ * 200 000 × 0.4999… = 99 999.999… → 100 000.00 written down; after three the
+ * write-down passes the amount, so nothing is left. */
+START_TEST(writedown_large_numerator)
+{
+    sl_grant_terms g = SL_GRANT_TERMS_INIT;
+    g.amount = M("200000");
+    g.writedown_per_year = (sl_rate){INT64_MAX / 2 - 2, INT64_MAX - 1};
+    sl_money left = -1;
+    sl_error err;
+    ck_assert_int_eq(sl_grant_remaining(&left, &g, 1, &err), SL_OK);
+    ck_assert_int_eq(left, M("100000"));
+    ck_assert_int_eq(sl_grant_remaining(&left, &g, 3, &err), SL_OK);
+    ck_assert_int_eq(left, 0);
+    sl_date a = {1900, 1, 1}, b = {INT32_MAX, 1, 1};
+    ck_assert_int_eq(sl_grant_completed_years(a, b), 0); /* not a valid date */
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("grant");
@@ -133,6 +154,7 @@ int main(void)
     tcase_add_test(tc, repayment_cap_on_sale);
     tcase_add_test(tc, bad_terms);
     tcase_add_test(tc, random_invariants);
+    tcase_add_test(tc, writedown_large_numerator);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }

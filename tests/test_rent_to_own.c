@@ -306,9 +306,13 @@ START_TEST(random_invariants)
         o.saving = rng_range(&g, 0, 500000);
         o.saving_rate = (sl_rate){rng_range(&g, 0, 600), 10000};
         o.price_rule = (sl_price_rule)rng_range(&g, 0, 2);
-        o.index_rate = (sl_rate){rng_range(&g, 0, 800), 10000};
-        o.appraisal = rng_range(&g, 40000000, 900000000);
-        o.buyer_share_of_rise = (sl_rate){rng_range(&g, 0, 100), 100};
+        /* Only the rule's own fields: one it would ignore is refused. */
+        if (o.price_rule == SL_PRICE_INDEXED)
+            o.index_rate = (sl_rate){rng_range(&g, 0, 800), 10000};
+        if (o.price_rule == SL_PRICE_APPRAISAL) {
+            o.appraisal = rng_range(&g, 40000000, 900000000);
+            o.buyer_share_of_rise = (sl_rate){rng_range(&g, 0, 100), 100};
+        }
         o.property = (sl_property_type)rng_range(&g, 0, 1);
         o.own_funds = rng_range(&g, 0, 50000000);
         o.grant = rng_range(&g, 0, 40000000);
@@ -382,6 +386,108 @@ START_TEST(random_invariants)
 }
 END_TEST
 
+/* Defect: P0 1e12 kr indexed 25.65 % for 600 months overflowed int64 in the
+ * sums after the price and printed 90 808 112 024 478 870 kr with exit 0. */
+START_TEST(indexed_price_out_of_range)
+{
+    sl_rto_options o = SL_RTO_OPTIONS_INIT;
+    o.price = SL_PLAN_MAX_PRINCIPAL;
+    o.rent_months = 600;
+    o.price_rule = SL_PRICE_INDEXED;
+    o.index_rate = R("25.65");
+    o.loan.nominal_rate = R("5");
+    sl_rto_result r;
+    sl_error err;
+    ck_assert_int_eq(sl_rto_compute(&r, &o, &err), SL_ERANGE);
+    ck_assert_str_eq(err.field, "index_rate");
+    /* The largest loan: the price at its limit plus costs is over the plan's. */
+    o.price_rule = SL_PRICE_FIXED;
+    o.index_rate = (sl_rate)SL_RATE_ZERO;
+    ck_assert_int_eq(sl_rto_compute(&r, &o, &err), SL_ERANGE);
+    ck_assert_str_eq(err.field, "price");
+}
+END_TEST
+
+/* Defect: den + num and 12·den overflowed for a rate with a huge denominator. */
+START_TEST(grow_with_huge_denominators)
+{
+    sl_money v = 0;
+    ck_assert_int_eq(sl_rto_grow(&v, M("1000000"), (sl_rate){1, INT64_MAX}, 13), SL_OK);
+    ck_assert_int_eq(v, M("1000000"));
+    /* (1 + (2^63−2)/(2^63−1)) a year for a year: just under 2 × 1 000 000 → 2 000 000 */
+    ck_assert_int_eq(sl_rto_grow(&v, M("1000000"), (sl_rate){INT64_MAX - 1, INT64_MAX}, 12),
+                     SL_OK);
+    ck_assert_int_eq(v, M("2000000"));
+    ck_assert_int_eq(sl_rto_grow(&v, M("1000000"), (sl_rate){INT64_MAX - 1, INT64_MAX}, 17),
+                     SL_OK);
+    /* 2 000 000 × (1 + 5/12 × (1 − 1/(2^63−1))) → 2 833 333.33… → 2 833 333 kr */
+    ck_assert_int_eq(v, M("2833333"));
+    ck_assert_int_eq(sl_rto_grow(&v, SL_MONEY_MAX, (sl_rate){1, 1}, 12), SL_ERANGE);
+    ck_assert_int_eq(sl_rto_grow(&v, 1, (sl_rate){1, 1}, SL_RTO_MAX_GROW_MONTHS + 1),
+                     SL_EINVAL);
+}
+END_TEST
+
+/* Defect: the model was never checked; a field a rule ignores was silently
+ * dropped; over-limit amounts were "must be 0 or more". */
+START_TEST(every_field_checked)
+{
+    sl_rto_options o = veiviseren();
+    sl_rto_result r;
+    sl_error err;
+    o.model = (sl_rto_model)7;
+    ck_assert_int_eq(sl_rto_compute(&r, &o, &err), SL_EINVAL);
+    ck_assert_str_eq(err.field, "model");
+    o = veiviseren();
+    o.appraisal = M("3500000"); /* the fixed rule would ignore it */
+    ck_assert_int_eq(sl_rto_compute(&r, &o, &err), SL_EINVAL);
+    ck_assert_str_eq(err.field, "appraisal");
+    o.price_rule = SL_PRICE_APPRAISAL;
+    ck_assert_int_eq(sl_rto_compute(&r, &o, &err), SL_OK);
+    o.appraisal = SL_MONEY_MAX;
+    ck_assert_int_eq(sl_rto_compute(&r, &o, &err), SL_ERANGE);
+    ck_assert_ptr_nonnull(strstr(err.message, "at most 1 000 000 000 000 kr"));
+    o = veiviseren();
+    o.index_rate = R("2"); /* fixed price: the index would be ignored */
+    ck_assert_int_eq(sl_rto_compute(&r, &o, &err), SL_EINVAL);
+    ck_assert_str_eq(err.field, "index_rate");
+    o = veiviseren();
+    o.buyer_share_of_rise = R("50");
+    ck_assert_int_eq(sl_rto_compute(&r, &o, &err), SL_EINVAL);
+    ck_assert_str_eq(err.field, "buyer_share_of_rise");
+    const char *monthly[] = {"rent", "registration_fee", "saving", "cost_rent"};
+    for (int i = 0; i < 4; i++) {
+        o = veiviseren();
+        o.credit_surplus = 0;
+        sl_money *f = i == 0 ? &o.rent : i == 1 ? &o.registration_fee : i == 2 ? &o.saving
+                                                                          : &o.cost_rent;
+        *f = SL_MONEY_MAX;
+        ck_assert_int_eq(sl_rto_compute(&r, &o, &err), SL_ERANGE);
+        ck_assert_str_eq(err.field, monthly[i]);
+        ck_assert_msg(strstr(err.message, "from 0 to 1 000 000 000 kr") != NULL, "%s",
+                      err.message);
+    }
+}
+END_TEST
+
+/* Defect: a loan with no effective rate failed the whole scenario. */
+START_TEST(loan_without_effective_rate)
+{
+    sl_rto_options o = veiviseren();
+    o.loan.establishment_fee = M("3100000"); /* above the loan: nothing is drawn */
+    sl_rto_result r;
+    sl_error err;
+    ck_assert_int_eq(sl_rto_compute(&r, &o, &err), SL_OK);
+    ck_assert_int_eq(r.has_loan, 1);
+    ck_assert(r.findings & SL_RTO_FINDING_NO_EFFECTIVE_RATE);
+    ck_assert_int_eq(r.cost.total_payable, r.cost.totals.paid);
+    ck_assert_int_eq(r.first_payment, M("9203.63"));
+    sl_rto_timeline *tl = NULL;
+    ck_assert_int_eq(sl_rto_timeline_new(&tl, &o, &err), SL_OK);
+    sl_rto_timeline_free(tl);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("rent_to_own");
@@ -396,6 +502,10 @@ int main(void)
     tcase_add_test(tc, rent_before_own);
     tcase_add_test(tc, timeline_worked);
     tcase_add_test(tc, random_invariants);
+    tcase_add_test(tc, indexed_price_out_of_range);
+    tcase_add_test(tc, grow_with_huge_denominators);
+    tcase_add_test(tc, every_field_checked);
+    tcase_add_test(tc, loan_without_effective_rate);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }

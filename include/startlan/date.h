@@ -49,10 +49,12 @@ SL_API SL_WARN_UNUSED int sl_date_add_months(sl_date *out, sl_date d, int months
 /* d plus days (any sign). 0 or SL_EINVAL/SL_ERANGE. */
 SL_API SL_WARN_UNUSED int sl_date_add_days(sl_date *out, sl_date d, int64_t days);
 
-/* Days from a to b (b - a), e.g. 2025-01-01 to 2025-02-01 is 31. */
+/* Days from a to b (b - a), e.g. 2025-01-01 to 2025-02-01 is 31. Meant for
+ * valid dates; any other fields give a defined but meaningless number. */
 SL_API int64_t sl_date_diff_days(sl_date a, sl_date b);
 
-/* -1, 0, +1 as a is before, equal to, after b. */
+/* -1, 0, +1 as a is before, equal to, after b (year, then month, then day;
+ * defined for any field values). */
 SL_API int sl_date_compare(sl_date a, sl_date b);
 
 #ifdef __cplusplus

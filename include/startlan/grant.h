@@ -36,8 +36,9 @@ typedef struct sl_grant_terms {
 
 #define SL_GRANT_TERMS_INIT {SL_GRANT_TERMS_VERSION, 0, {5, 100}, 20, SL_DATE_NONE}
 
-/* Completed whole years from `from` to `to` (0 when to is before from; an
- * anniversary on 29 February falls on 28 February in other years). */
+/* Completed whole years from `from` to `to` (0 when to is before from or a
+ * date is not valid; an anniversary on 29 February falls on 28 February in
+ * other years). */
 SL_API int sl_grant_completed_years(sl_date from, sl_date to);
 
 /* Amount still owed after `completed_years` completed years (formula above).

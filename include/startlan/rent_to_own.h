@@ -40,6 +40,8 @@ extern "C" {
 #define SL_RTO_OPTIONS_VERSION 1
 /* Longest rent phase accepted (the law's cap of 60 months is a finding). */
 #define SL_RTO_MAX_RENT_MONTHS 600
+/* Longest growth sl_rto_grow computes (1000 years): bounds the exact power. */
+#define SL_RTO_MAX_GROW_MONTHS 12000
 /* Tinglysingsgebyr per document, 2025: 545 kr. */
 #define SL_RTO_REGISTRATION_FEE_DEFAULT ((sl_money)54500)
 
@@ -61,13 +63,24 @@ typedef enum sl_property_type {
 
 /* Rule findings of a scenario (bit flags in sl_rto_result.findings). */
 enum {
-    SL_RTO_FINDING_RENT_OVER_60_MONTHS = 1u << 0 /* the law caps the option at 5 years */
+    SL_RTO_FINDING_RENT_OVER_60_MONTHS = 1u << 0, /* the law caps the option at 5 years */
+    /* The loan's payments have no effective rate (e.g. an establishment fee
+       above the loan, or one so large the rate cannot be stated): cost.apr is
+       zero, the other cost figures are the plan's totals. */
+    SL_RTO_FINDING_NO_EFFECTIVE_RATE = 1u << 1
 };
 
-/* Inputs. Initialise with SL_RTO_OPTIONS_INIT and set the fields. */
+/* Inputs. Initialise with SL_RTO_OPTIONS_INIT and set the fields.
+ * Limits (checked whatever the other fields say; below is SL_EINVAL, above
+ * SL_ERANGE): price, appraisal, own_funds, grant at most 1 000 000 000 000 kr;
+ * rent, cost_rent, saving, registration_fee at most 1 000 000 000 kr a month
+ * (or document). A field the chosen rule does not use must keep its default
+ * (index_rate 0 unless SL_PRICE_INDEXED; appraisal 0 and buyer_share_of_rise
+ * 100 % unless SL_PRICE_APPRAISAL): a value that would be ignored is refused. */
 typedef struct sl_rto_options {
     unsigned version;
-    sl_rto_model model;
+    sl_rto_model model;         /* the name of the scheme; the formulas are the same
+                                   (docs/rent-to-own.md); checked to be one of the two */
     sl_money price;             /* P0, year-0 price, > 0 */
     int rent_months;            /* M, 0 .. SL_RTO_MAX_RENT_MONTHS */
     sl_money rent;              /* R, monthly rent, >= 0 */
@@ -112,13 +125,17 @@ typedef struct sl_rto_result {
     sl_money first_payment;     /* first loan payment incl. term fee (0 without a loan) */
     int transition_month;       /* first month of the ownership phase: M + 1 */
     sl_date transition_date;    /* the purchase (payout) date; SL_DATE_NONE without dates */
-    int has_loan;               /* 1 when loan_amount > 0 and cost is filled */
+    int has_loan;               /* 1 when loan_amount > 0 and cost is filled (without
+                                   cost.apr under SL_RTO_FINDING_NO_EFFECTIVE_RATE) */
     sl_plan_cost cost;          /* effective rate, total cost and payable of the loan */
     unsigned findings;          /* SL_RTO_FINDING_* */
 } sl_rto_result;
 
 /* Compute a scenario. Validates opt (err names the field); the loan's
  * figures come from the plan engine (sl_plan_new, sl_plan_cost_compute).
+ * A result outside the limits (an indexed price or savings over 1e12 kr, a
+ * loan over SL_PLAN_MAX_PRINCIPAL) is SL_ERANGE naming the field that drives
+ * it ("index_rate", "saving", "price"), never a wrapped number.
  * 0, SL_EINVAL, SL_ERANGE, SL_EVERSION, SL_ESTATE (NULL) or SL_ENOMEM. */
 SL_API SL_WARN_UNUSED int sl_rto_compute(sl_rto_result *out, const sl_rto_options *opt,
                                          sl_error *err);
@@ -129,7 +146,8 @@ SL_API SL_WARN_UNUSED int sl_rto_price_at(sl_money *out, const sl_rto_options *o
                                           sl_error *err);
 
 /* base · (1+g)^y · (1 + g·m/12) for months = 12y + m, rounded once to the
- * krone half up (exact rational, GMP). 0, SL_EINVAL or SL_ERANGE. */
+ * krone half up (exact rational, GMP). base >= 0, g >= 0, months 0 ..
+ * SL_RTO_MAX_GROW_MONTHS. 0, SL_EINVAL or SL_ERANGE (the result is over int64). */
 SL_API SL_WARN_UNUSED int sl_rto_grow(sl_money *out, sl_money base, sl_rate yearly, int months);
 
 typedef enum sl_rto_phase {
@@ -155,6 +173,9 @@ typedef struct sl_rto_row {
 typedef struct sl_rto_timeline sl_rto_timeline;
 
 /* Create a timeline handle for opt (copied). Free with sl_rto_timeline_free.
+ * Every row is computed once here, so a timeline that would leave the limits
+ * (a market value over int64 øre) fails now with SL_ERANGE naming the field
+ * ("value_growth"), and sl_rto_timeline_next never fails later.
  * 0 or the errors of sl_rto_compute. */
 SL_API SL_WARN_UNUSED int sl_rto_timeline_new(sl_rto_timeline **out, const sl_rto_options *opt,
                                               sl_error *err);
