@@ -71,8 +71,7 @@ int sl_plan_cost_compute(sl_plan_cost *out, const sl_loan_terms *terms, const sl
             break;
         }
     }
-    if (rc == 0 || rc == 1) {
-        rc = SL_OK;
+    if (rc == 0) { /* the plan ended; otherwise rc is the error that stopped it */
         sl_plan_totals_so_far(plan, &c.totals);
         c.terms = c.totals.terms;
         c.total_cost = c.totals.interest + c.totals.fees;

@@ -46,7 +46,7 @@ struct sl_plan {
     int steady;          /* simple and undated: amortising terms take next_steady_row */
     int steady_until;    /* terms before this one are steady (0: none); set once the level is */
     sl_date prev_due;    /* due date of the last row (dated simple plans) */
-    sl_finding findings[SL__MAX_FINDINGS]; /* last: not cleared at creation */
+    sl_finding findings[SL__MAX_FINDINGS];
 };
 
 static int date_given(sl_date d)
@@ -119,8 +119,9 @@ int sl_plan_new(sl_plan **out, const sl_loan_terms *terms, sl_error *err)
     sl_plan *plan = malloc(sizeof *plan);
     if (!plan)
         return sl__fail(err, SL_ENOMEM, "plan", "", "out of memory");
-    /* Everything but the findings, which are written before they are read. */
-    memset(plan, 0, offsetof(sl_plan, findings));
+    /* All of it, the findings too: the ones not written must not be
+     * uninitialised bytes a caller's copy would carry. */
+    memset(plan, 0, sizeof *plan);
     sl_loan_terms *t = &plan->terms;
     sl__terms_upgrade(t, terms);
     int fail = 0;
