@@ -3,6 +3,11 @@
  * Every function returns 0 (SL_OK) or a negative SL_E... code. Functions that
  * check input also take an optional `sl_error *` (may be NULL) which they fill
  * with the field, the offending value and a sentence a person can read.
+ * The library never prints or exits. Out of memory: where the library
+ * allocates itself it returns SL_ENOMEM, but GMP and MPFR, which it uses
+ * for exact arithmetic, abort the process when their own allocation fails
+ * (they have no error return); every input has a documented maximum, which
+ * keeps what a call asks of them small.
  * Thread-safety: no function here touches shared state. */
 #ifndef STARTLAN_ERROR_H
 #define STARTLAN_ERROR_H
