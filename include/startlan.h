@@ -29,5 +29,6 @@
 #include "startlan/grant.h"
 #include "startlan/rent_to_own.h"
 #include "startlan/part_own.h"
+#include "startlan/rate_history.h"
 
 #endif
