@@ -170,7 +170,8 @@ enum {
 /* The life options as read (event arrays grow as given). */
 typedef struct cli_life {
     sl_loan_terms v2; /* only the version-2 fields are used */
-    sl_rate_change *changes;
+    sl_rate_change_spec *specs; /* as typed (relative or absolute) */
+    sl_rate_change *changes;    /* resolved by cli_life_apply */
     size_t n_changes;
     sl_interest_only_window *windows;
     size_t n_windows;
@@ -186,11 +187,16 @@ void cli_life_init(cli_life *life);
 /* Handle one option if it is a life option: 1 if handled, 0 if not. */
 int cli_life_option(cli_life *life, int opt, const char *arg);
 /* Put the life into t (which points at life's arrays until cli_life_free);
- * exits 2 naming the option when a dated option lacks --payout-date. */
-void cli_life_apply(const cli_life *life, sl_loan_terms *t);
+ * relative rate changes are resolved from t's nominal rate (set it first);
+ * exits 2 naming the option when a dated option lacks --payout-date or a
+ * resolved rate leaves 0..100 %. */
+void cli_life_apply(cli_life *life, sl_loan_terms *t);
 void cli_life_free(cli_life *life);
 /* Rule findings on stderr as warnings, or with strict as errors (exit 2). */
 void cli_findings_report(const sl_plan *plan, int strict);
+/* A warning on stderr with the new end date when the contract's
+ * keeps-payment or moves-end rule makes the loan longer than its terms. */
+void cli_lengthening_report(const sl_plan *plan);
 /* Help text lines for the life options. */
 extern const char cli_life_help[];
 

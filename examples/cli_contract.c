@@ -62,7 +62,8 @@ _Noreturn static void history_error(const cli_contract *c, const sl_error *err)
     cli_die(CLI_EXIT_USAGE, "--rate-history %s: %s", c->life.history_name, err->message);
 }
 
-/* Append the history's changes in (payout, end] to the life's changes. */
+/* Append the history's changes in (payout, end] to the life's rate changes,
+ * as absolute changes (exactly as --rate-change D:PCT would add them). */
 static void add_history_changes(cli_contract *c, sl_date payout, sl_date end)
 {
     sl_rate_change *changes;
@@ -71,13 +72,14 @@ static void add_history_changes(cli_contract *c, sl_date payout, sl_date end)
     if (sl_rate_history_changes(&changes, &n, c->life.history, payout, end, &err) != SL_OK)
         history_error(c, &err);
     if (n) {
-        sl_rate_change *all =
-            realloc(c->life.changes, (c->life.n_changes + n) * sizeof *all);
+        cli_life *l = &c->life;
+        sl_rate_change_spec *all = realloc(l->specs, (l->n_changes + n) * sizeof *all);
         if (!all)
             cli_die(1, "out of memory");
-        memcpy(all + c->life.n_changes, changes, n * sizeof *all);
-        c->life.changes = all;
-        c->life.n_changes += n;
+        for (size_t i = 0; i < n; i++)
+            all[l->n_changes + i] = (sl_rate_change_spec){changes[i].date, changes[i].rate, 0};
+        l->specs = all;
+        l->n_changes += n;
     }
     free(changes);
 }

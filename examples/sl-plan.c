@@ -280,6 +280,7 @@ int main(int argc, char **argv)
     cli_contract_history_warning(&contract);
     cli_contract_free(&contract); /* the plan keeps its own copies */
     cli_findings_report(plan, contract.life.strict);
+    cli_lengthening_report(plan);
     if (format == CLI_CSV)
         print_csv(plan);
     else if (format == CLI_JSON)
