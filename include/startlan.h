@@ -31,5 +31,6 @@
 #include "startlan/rent_to_own.h"
 #include "startlan/part_own.h"
 #include "startlan/rate_history.h"
+#include "startlan/tax.h"
 
 #endif
