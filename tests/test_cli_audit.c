@@ -182,7 +182,8 @@ static void load_example(void)
 
 START_TEST(plans_from_sl_plan_pass)
 {
-    static const char *const sets[][16] = {
+    /* the contract options of sl-plan are sl-audit's too (one table) */
+    static const char *const sets[][32] = {
         {"--amount", "2000000", "--rate", "4.640", "--years", "25", "--term-fee", "30",
          "--payout-date", "2025-01-20", NULL},
         {"--amount", "750000", "--rate", "5.1", "--years", "20", "--type", "serial",
@@ -190,6 +191,19 @@ START_TEST(plans_from_sl_plan_pass)
         {"--amount", "1234567.89", "--rate", "3.25", "--terms", "40", "--terms-per-year", "4",
          "--round-to", "krone", NULL},
         {"--amount", "100000", "--rate", "0", "--years", "2", NULL},
+        {"--amount", "2000000", "--rate", "4.64", "--years", "25", "--payout-date", "2025-01-20",
+         "--due-day", "1", "--rate-change", "2025-05-01:4.9", "--rate-change", "2025-09-01:5.1",
+         "--margin", "0.25", "--term-fee", "30", NULL},
+        {"--amount", "120000", "--rate", "5", "--terms", "12", "--interest-only", "3:6",
+         "--interest-only-moves-end", NULL},
+        {"--amount", "1000000", "--rate", "4.64", "--terms", "24", "--payout-date",
+         "2025-01-20", "--rate-change", "2025-08-01:9", "--rate-change-keeps-payment", NULL},
+        {"--amount", "1000000", "--rate", "4.64", "--years", "10", "--payout-date",
+         "2025-01-20", "--extra", "2026-03-20:100000:shorten", "--day-count", "act365",
+         "--first-due", "2025-03-01", NULL},
+        {"--amount", "1000000", "--rate", "4.64", "--years", "20", "--payout-date",
+         "2025-01-20", "--fixed", "5:4.2", "--repay-all", "2027-06-20", "--market-rate", "3.9",
+         "--borrower", "household", "--special-case", "--strict", NULL},
     };
     for (size_t i = 0; i < sizeof sets / sizeof sets[0]; i++) {
         plan_csv *p = malloc(sizeof *p);
@@ -201,7 +215,7 @@ START_TEST(plans_from_sl_plan_pass)
         ck_assert_ptr_nonnull(strstr(r.out, "the plan matches"));
         exec_free(&r);
         /* and with the terms: the recomputed plan is the same */
-        char *argv[40];
+        char *argv[64];
         int k = 0;
         argv[k++] = (char *)audit_prog;
         argv[k++] = "--plan";
