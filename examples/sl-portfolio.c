@@ -323,7 +323,9 @@ static void print_loan(run *R, const table_reader *t, const sl_loan_figures *f)
     json_t *j = json_object();
     json_object_set_new(j, "line", json_integer(table_line(t)));
     json_object_set_new(j, "id", json_string(id));
-    json_object_update(j, figures_json(f));
+    json_t *figures = figures_json(f);
+    json_object_update(j, figures);
+    json_decref(figures);
     json_element(R, j);
 }
 
