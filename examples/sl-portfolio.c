@@ -5,6 +5,7 @@
  * totals are exact sums. Nothing is kept per loan. --loan prints one loan's
  * rows, --group-by sums by year or loan type, --reconcile compares the
  * balances with a ledger export. */
+#define _POSIX_C_SOURCE 200809L /* strdup */
 #include <stdlib.h>
 #include <string.h>
 
@@ -161,28 +162,58 @@ static int problem(row_problem *p, const run *R, const table_reader *t, int col,
 
 typedef struct history {
     char *name;
-    sl_rate_change *changes;
-    size_t count;
+    sl_rate_history *history;
+    int warned; /* its end before the period's end said once */
 } history;
 
 static history *histories;
 static size_t nhistories;
 
-/* The history called name (a file, or a history the library ships).
- * Exits 2 naming the file, line and column when it cannot be read. */
-static const history *history_get(const char *name)
+/* The history called name: one the library ships (husbanken-floating) or a
+ * file. Exits 2 naming the file, line and column when it cannot be read. */
+static history *history_get(const char *name)
 {
     for (size_t i = 0; i < nhistories; i++)
         if (strcmp(histories[i].name, name) == 0)
             return &histories[i];
-    cli_die(CLI_EXIT_USAGE, "rate history '%s': rate histories are not available yet", name);
+    history *h = realloc(histories, (nhistories + 1) * sizeof *h);
+    if (!h)
+        cli_die(1, "out of memory");
+    histories = h;
+    h = &histories[nhistories];
+    sl_error err;
+    int rc = sl_rate_history_builtin_text(name) ? sl_rate_history_builtin(&h->history, name, &err)
+                                                : sl_rate_history_load(&h->history, name, &err);
+    if (rc != SL_OK)
+        cli_die(CLI_EXIT_USAGE, "rate history %s: %s", name, err.message);
+    h->name = strdup(name);
+    if (!h->name)
+        cli_die(1, "out of memory");
+    h->warned = 0;
+    nhistories++;
+    return h;
+}
+
+/* A history that ends before the figures do: its last rate is assumed to
+ * hold, as sl-plan assumes it; said once per history. */
+static void history_end_warning(history *h, sl_date until)
+{
+    sl_date end = sl_rate_history_end(h->history);
+    if (h->warned || !end.year || sl_date_compare(end, until) > 0)
+        return;
+    h->warned = 1;
+    char d[SL_DATE_BUFSIZE];
+    fprintf(stderr,
+            "%s: warning: the rate history %s ends on %s: the figures assume its last rate "
+            "stays from then\n",
+            cli_prog(), h->name, cli_date_text(d, end));
 }
 
 static void histories_free(void)
 {
     for (size_t i = 0; i < nhistories; i++) {
         free(histories[i].name);
-        free(histories[i].changes);
+        sl_rate_history_free(histories[i].history);
     }
     free(histories);
 }
@@ -240,14 +271,16 @@ static int read_loan(const sl_loan_terms **terms, sl_book_loan *bl, run *R, cons
     const char *h = table_field(t, C_HISTORY);
     if (!h || !*h)
         h = R->default_history;
+    sl_date until = sl_date_compare(R->as_of, R->to) > 0 ? R->as_of : R->to;
     if (h) {
-        const history *hist = history_get(h);
-        if (sl_book_loan_set_rate_history(bl, hist->name, hist->changes, hist->count) != SL_OK)
+        history *hist = history_get(h);
+        if (sl_book_loan_set_rate_history(bl, hist->history, hist->name) != SL_OK)
             cli_die(1, "the rate history could not be set");
+        history_end_warning(hist, until);
     }
     if (add_events(bl, R, t, id, p) < 0)
         return -1;
-    if (sl_book_loan_terms(terms, bl, &err) == SL_OK)
+    if (sl_book_loan_terms(terms, bl, until, &err) == SL_OK)
         return 0;
     if (strcmp(err.field, "events") == 0 && err.line) {
         p->path = R->events.path;

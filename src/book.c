@@ -33,8 +33,7 @@ struct sl_book_loan {
     sl_loan_terms terms;
     int have_rate;
     const char *history_name;
-    const sl_rate_change *history;
-    size_t history_count;
+    const sl_rate_history *history;
     sl_book_event *events;
     size_t event_count, event_cap;
     /* the contract's arrays, rebuilt by sl_book_loan_terms */
@@ -93,7 +92,6 @@ void sl_book_loan_clear(sl_book_loan *l)
     l->have_rate = 0;
     l->history_name = NULL;
     l->history = NULL;
-    l->history_count = 0;
     l->event_count = 0;
 }
 
@@ -189,14 +187,13 @@ int sl_book_loan_set(sl_book_loan *l, sl_book_field field, const char *text, sl_
     return SL_EINVAL;
 }
 
-int sl_book_loan_set_rate_history(sl_book_loan *l, const char *name, const sl_rate_change *changes,
-                                  size_t count)
+int sl_book_loan_set_rate_history(sl_book_loan *l, const sl_rate_history *history,
+                                  const char *name)
 {
-    if (!l || (count && !changes))
+    if (!l || !history)
         return SL_ESTATE;
     l->history_name = name ? name : "rate history";
-    l->history = changes;
-    l->history_count = count;
+    l->history = history;
     return SL_OK;
 }
 
@@ -382,51 +379,51 @@ static int term_on_or_after(int *out, const sl_loan_terms *t, sl_date first, sl_
     return SL_OK;
 }
 
-/* The rate history from the payout on: the rate in force at payout (*have
- * = 0 when none) and the changes after it, no later than last. Changes on a
- * date of one of the loan's own rate-change events are left to the event. */
+/* The rate history from the payout on: the rate in force at payout and the
+ * changes after it, up to `last`. Changes on a date of one of the loan's own
+ * rate-change events are left to the event. */
 static int apply_history(sl_book_loan *l, sl_loan_terms *t, sl_date last, sl_error *err)
 {
-    const sl_rate_change *at_payout = NULL;
-    size_t n = 0;
-    for (size_t i = 0; i < l->history_count; i++) {
-        const sl_rate_change *c = &l->history[i];
-        if (sl_date_compare(c->date, t->payout_date) <= 0) {
-            if (!at_payout || sl_date_compare(c->date, at_payout->date) > 0)
-                at_payout = c;
-            continue;
-        }
-        if (sl_date_compare(c->date, last) > 0)
-            continue;
-        int own = 0;
-        for (size_t j = 0; j < l->event_count && !own; j++)
-            own = l->events[j].kind == SL_BOOK_EVENT_RATE_CHANGE &&
-                  sl_date_compare(l->events[j].date, c->date) == 0;
-        if (own)
-            continue;
-        void *p = l->changes;
-        int rc = reserve(&p, &l->change_cap, n, sizeof *l->changes);
-        l->changes = p;
-        if (rc != SL_OK)
-            return sl__fail(err, rc, "rate_history", "", "out of memory");
-        l->changes[n++] = *c;
-    }
     char d[SL_DATE_BUFSIZE];
     sl_date_format(d, sizeof d, t->payout_date);
-    if (!at_payout)
-        return sl__fail(err, SL_EINVAL, "payout_date", d,
-                        "payout_date %s: %s has no rate in force on that date", d,
-                        l->history_name);
-    if (l->have_rate && sl_rate_compare(t->nominal_rate, at_payout->rate) != 0) {
+    sl_rate at_payout;
+    sl_error e;
+    if (sl_rate_history_at(&at_payout, l->history, t->payout_date, &e) != SL_OK)
+        return sl__fail(err, SL_EINVAL, "rate_history", l->history_name,
+                        "rate_history %s: no rate at the payout date %s (%s)", l->history_name, d,
+                        e.message);
+    if (l->have_rate && sl_rate_compare(t->nominal_rate, at_payout) != 0) {
         char a[SL_RATE_BUFSIZE], b[SL_RATE_BUFSIZE];
         sl_rate_format_percent(a, sizeof a, t->nominal_rate, SL_RATE_EXACT, SL_ROUND_HALF_UP, '.');
-        sl_rate_format_percent(b, sizeof b, at_payout->rate, SL_RATE_EXACT, SL_ROUND_HALF_UP, '.');
+        sl_rate_format_percent(b, sizeof b, at_payout, SL_RATE_EXACT, SL_ROUND_HALF_UP, '.');
         return sl__fail(err, SL_EINVAL, "rate", a,
                         "rate %s: the loan follows %s, whose rate at payout %s is %s (leave "
                         "the rate empty)",
                         a, l->history_name, d, b);
     }
-    t->nominal_rate = at_payout->rate;
+    sl_rate_change *changes = NULL;
+    size_t count = 0, n = 0;
+    if (sl_date_compare(last, t->payout_date) > 0 &&
+        sl_rate_history_changes(&changes, &count, l->history, t->payout_date, last, &e) != SL_OK)
+        return sl__fail(err, SL_EINVAL, "rate_history", l->history_name,
+                        "rate_history %s: %s", l->history_name, e.message);
+    for (size_t i = 0; i < count; i++) {
+        int own = 0;
+        for (size_t j = 0; j < l->event_count && !own; j++)
+            own = l->events[j].kind == SL_BOOK_EVENT_RATE_CHANGE &&
+                  sl_date_compare(l->events[j].date, changes[i].date) == 0;
+        if (own)
+            continue;
+        void *p = l->changes;
+        if (reserve(&p, &l->change_cap, n, sizeof *l->changes) != SL_OK) {
+            free(changes);
+            return sl__fail(err, SL_ENOMEM, "rate_history", "", "out of memory");
+        }
+        l->changes = p;
+        l->changes[n++] = changes[i];
+    }
+    free(changes);
+    t->nominal_rate = at_payout;
     t->rate_changes = l->changes;
     t->rate_change_count = n;
     return SL_OK;
@@ -494,7 +491,7 @@ static int add_events(sl_book_loan *l, sl_loan_terms *t, sl_date first, sl_date 
     return SL_OK;
 }
 
-int sl_book_loan_terms(const sl_loan_terms **out, sl_book_loan *l, sl_error *err)
+int sl_book_loan_terms(const sl_loan_terms **out, sl_book_loan *l, sl_date until, sl_error *err)
 {
     if (!out || !l)
         return sl__fail(err, SL_ESTATE, "loan", "", "no book loan or no place for the contract");
@@ -514,7 +511,8 @@ int sl_book_loan_terms(const sl_loan_terms **out, sl_book_loan *l, sl_error *err
         if (sl__first_due(&first, t) != SL_OK ||
             sl__due_date(&last, t, first, sl__terms_count(t)) != SL_OK)
             return sl__fail(err, SL_ERANGE, "payout_date", "", "the schedule ends after 9999");
-        if (l->history && (rc = apply_history(l, t, last, err)) != SL_OK)
+        sl_date upto = until.year && sl_date_compare(until, last) < 0 ? until : last;
+        if (l->history && (rc = apply_history(l, t, upto, err)) != SL_OK)
             return rc;
         if ((rc = add_events(l, t, first, last, err)) != SL_OK)
             return rc;

@@ -241,6 +241,96 @@ START_TEST(plans_from_sl_plan_pass)
 }
 END_TEST
 
+/* Run a program; its stdout (caller frees with exec_free). */
+static exec_result run_args(const char *prog, const char *const *args)
+{
+    char *argv[64];
+    int k = 0;
+    argv[k++] = (char *)prog;
+    for (int i = 0; args[i]; i++)
+        argv[k++] = (char *)args[i];
+    argv[k] = NULL;
+    return exec_run(NULL, argv);
+}
+
+/* --rate-history FILE is the same as its --rate-change options, in sl-plan
+ * and sl-audit; a plan that runs into a gap is refused. */
+START_TEST(rate_history_is_rate_changes)
+{
+    char hist[] = "/tmp/sl-history-XXXXXX";
+    int fd = mkstemp(hist);
+    ck_assert_int_ge(fd, 0);
+    static const char text[] = "# a kommune's history\n2024-01-01 4.1\n2024-03-01 4,3 %\n"
+                               "2024-05-01 4.554 # husbanken.no/rente\n2024-07-01 4.640\n";
+    ck_assert_int_eq(write(fd, text, sizeof text - 1), (long)sizeof text - 1);
+    close(fd);
+    const char *with_history[] = {"--amount", "1500000", "--years", "25", "--payout-date",
+                                  "2024-02-10", "--due-day", "20", "--margin", "0.25",
+                                  "--rate-history", hist, "--format", "csv", NULL};
+    const char *with_changes[] = {"--amount", "1500000", "--years", "25", "--payout-date",
+                                  "2024-02-10", "--due-day", "20", "--margin", "0.25",
+                                  "--rate", "4.1", "--rate-change", "2024-03-01:4.3",
+                                  "--rate-change", "2024-05-01:4.554", "--rate-change",
+                                  "2024-07-01:4.640", "--format", "csv", NULL};
+    exec_result a = run_args(plan_prog, with_history), b = run_args(plan_prog, with_changes);
+    ck_assert_msg(a.status == 0, "%s", a.err);
+    ck_assert_int_eq(b.status, 0);
+    ck_assert_str_eq(a.out, b.out);
+    ck_assert_ptr_nonnull(strstr(a.out, ",4.890,")); /* 4.640 + 0.25 */
+    /* the plan audits as a match against the same history */
+    char path[] = "/tmp/sl-plan-XXXXXX";
+    fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    ck_assert_int_eq(write(fd, a.out, strlen(a.out)), (long)strlen(a.out));
+    close(fd);
+    const char *audit_args[] = {"--plan", path, "--amount", "1500000", "--years", "25",
+                                "--payout-date", "2024-02-10", "--due-day", "20", "--margin",
+                                "0.25", "--rate-history", hist, NULL};
+    exec_result c = run_args(audit_prog, audit_args);
+    ck_assert_msg(c.status == 0, "%s%s", c.out, c.err);
+    exec_free(&a);
+    exec_free(&b);
+    exec_free(&c);
+    /* the shipped history: as its published rates given by hand */
+    const char *shipped[] = {"--amount", "1000000", "--years", "20", "--payout-date",
+                             "2024-05-15", "--rate-history", "husbanken-floating", "--format",
+                             "csv", NULL};
+    const char *by_hand[] = {"--amount", "1000000", "--years", "20", "--payout-date",
+                             "2024-05-15", "--rate", "4.554", "--rate-change",
+                             "2024-07-01:4.640", "--format", "csv", NULL};
+    a = run_args(plan_prog, shipped);
+    b = run_args(plan_prog, by_hand);
+    ck_assert_int_eq(a.status, 0);
+    ck_assert_str_eq(a.out, b.out);
+    ck_assert_ptr_nonnull(strstr(a.err, "ends on 2024-09-01"));
+    exec_free(&a);
+    exec_free(&b);
+    /* dates the history does not cover are refused, not guessed */
+    const char *before[] = {"--amount", "1000000", "--years", "20", "--payout-date",
+                            "2023-12-15", "--rate-history", hist, NULL};
+    a = run_args(plan_prog, before);
+    ck_assert_int_eq(a.status, 2);
+    ck_assert_str_eq(a.out, "");
+    ck_assert_ptr_nonnull(strstr(a.err, "--rate-history"));
+    ck_assert_ptr_nonnull(strstr(a.err, "before the rate history begins"));
+    exec_free(&a);
+    fd = open(hist, O_WRONLY | O_APPEND);
+    static const char gap[] = "2024-09-01 gap # not found\n2024-11-01 4.9\n";
+    ck_assert_int_eq(write(fd, gap, sizeof gap - 1), (long)sizeof gap - 1);
+    close(fd);
+    a = run_args(plan_prog, with_history);
+    ck_assert_int_eq(a.status, 2);
+    ck_assert_str_eq(a.out, "");
+    ck_assert_ptr_nonnull(strstr(a.err, "in a gap of the rate history (2024-09-01 to 2024-11-01)"));
+    exec_free(&a);
+    c = run_args(audit_prog, audit_args);
+    ck_assert_int_eq(c.status, 2);
+    exec_free(&c);
+    unlink(path);
+    unlink(hist);
+}
+END_TEST
+
 START_TEST(stdin_is_read)
 {
     load_example();
@@ -505,6 +595,61 @@ START_TEST(columns_mapping)
 }
 END_TEST
 
+/* Copy the file at path with one more column ";NAME" / ";VALUE" at the end
+ * of every line (the lines end in CRLF). */
+static void add_column(const char *path, const char *name, const char *value)
+{
+    FILE *f = fopen(path, "rb");
+    ck_assert_ptr_nonnull(f);
+    char *buf;
+    size_t len;
+    FILE *o = open_memstream(&buf, &len);
+    char line[512];
+    int first = 1;
+    while (fgets(line, sizeof line, f)) {
+        char *cr = strstr(line, "\r\n");
+        ck_assert_ptr_nonnull(cr);
+        *cr = '\0';
+        fprintf(o, "%s;%s\r\n", line, first ? name : value);
+        first = 0;
+    }
+    fclose(f);
+    fclose(o);
+    f = fopen(path, "wb");
+    ck_assert(fwrite(buf, 1, len, f) == len);
+    ck_assert(fclose(f) == 0);
+    free(buf);
+}
+
+/* A Norwegian export with both "Renter" (interest) and "Rente" (the rate):
+ * both are aliases of interest, so the file is ambiguous by itself, and
+ * --columns interest=Renter settles it (the mapping wins over aliases). */
+START_TEST(columns_mapping_wins_over_aliases)
+{
+    load_example();
+    char path[64];
+    write_plan(path, &plan, &variants_nor);
+    add_column(path, "Rente", "4,64");
+    exec_result r = audit(path, 0, 1, NULL);
+    exec_expect_usage_error(r.status, r.out, r.err, "given twice");
+    exec_free(&r);
+    static const char *const map[] = {"--columns", "interest=Renter", NULL};
+    r = audit(path, 1, 1, map);
+    ck_assert_msg(r.status == 0, "status %d: %.300s%.300s", r.status, r.out, r.err);
+    json_t *j = parse_json(&r);
+    ck_assert_str_eq(json_string_value(json_object_get(j, "result")), "matches");
+    json_decref(j);
+    exec_free(&r);
+    /* the mapping is obeyed even when it names the wrong column: the rate
+     * read as interest differs from the plan */
+    static const char *const map2[] = {"--columns", "interest=Rente", NULL};
+    r = audit(path, 0, 1, map2);
+    ck_assert_msg(r.status == 1, "status %d: %.300s%.300s", r.status, r.out, r.err);
+    exec_free(&r);
+    unlink(path);
+}
+END_TEST
+
 /* sl-audit on text: exit 2, nothing on stdout, stderr contains want. */
 static void expect_unreadable(const char *text, size_t len, const char *want)
 {
@@ -542,6 +687,49 @@ START_TEST(malformed_input)
     expect_unreadable(T(HEADER "1,2025-02-30,1000.00,4.17,100.00,0,104.17,900.00\n"),
                       "line 2, column 2");
     expect_unreadable(T("term,interest\n1,2\n"), "no column 'opening_balance'");
+}
+END_TEST
+
+/* A NUL byte anywhere in a record is a bad row with its line and column,
+ * never a field cut short or a row taken for blank (and a plan that
+ * "matches" with a row missing). */
+START_TEST(nul_bytes_are_refused)
+{
+    load_example();
+    char path[64];
+    write_plan(path, &plan, &plain);
+    FILE *f = fopen(path, "rb");
+    static char text[1 << 16];
+    size_t len = fread(text, 1, sizeof text, f);
+    fclose(f);
+    unlink(path);
+    ck_assert_uint_lt(len, sizeof text - 1);
+    /* the start of line 4 (the third row), and the interest of line 3 */
+    char *line3 = strchr(strchr(text, '\n') + 1, '\n') + 1;
+    char *line4 = strchr(line3, '\n') + 1;
+    char *interest3 = line3;
+    for (int i = 0; i < 3; i++)
+        interest3 = strchr(interest3, ',') + 1;
+    static char bad[(1 << 16) + 1];
+    /* a NUL before the row */
+    size_t at = (size_t)(line4 - text);
+    memcpy(bad, text, at);
+    bad[at] = '\0';
+    memcpy(bad + at + 1, text + at, len - at);
+    expect_unreadable(bad, len + 1, "line 4, column 1: a NUL byte");
+    /* a NUL inside an amount, which would otherwise end it early */
+    at = (size_t)(interest3 - text) + 1;
+    memcpy(bad, text, len);
+    bad[at] = '\0';
+    expect_unreadable(bad, len, "line 3, column 4: a NUL byte");
+    /* a NUL alone on a line, and in the header */
+    memcpy(bad, text, at = (size_t)(line4 - text));
+    memcpy(bad + at, "\0\n", 2);
+    memcpy(bad + at + 2, text + at, len - at);
+    expect_unreadable(bad, len + 2, "line 4, column 1: a NUL byte");
+    memcpy(bad, text, len);
+    bad[2] = '\0';
+    expect_unreadable(bad, len, "line 1, column 1: a NUL byte");
 }
 END_TEST
 
@@ -599,6 +787,7 @@ static Suite *cli_audit_suite(void)
     TCase *tc = tcase_create("pass");
     tcase_add_test(tc, plans_from_sl_plan_pass);
     tcase_add_test(tc, stdin_is_read);
+    tcase_add_test(tc, rate_history_is_rate_changes);
     suite_add_tcase(s, tc);
     tc = tcase_create("faults");
     tcase_add_test(tc, one_ore_moved);
@@ -610,7 +799,9 @@ static Suite *cli_audit_suite(void)
     tc = tcase_create("reading");
     tcase_add_test(tc, norwegian_exports_read_the_same);
     tcase_add_test(tc, columns_mapping);
+    tcase_add_test(tc, columns_mapping_wins_over_aliases);
     tcase_add_test(tc, malformed_input);
+    tcase_add_test(tc, nul_bytes_are_refused);
     tcase_add_test(tc, hundred_megabyte_line);
     tcase_add_test(tc, bad_options);
     suite_add_tcase(s, tc);

@@ -214,6 +214,115 @@ START_TEST(per_loan_contracts_reproduce_sl_plan)
 }
 END_TEST
 
+/* Loans that follow a rate history (a file named per loan, the program's
+ * --rate-history for the rest, Husbanken's shipped floating rate) have the
+ * yearly interest and balance that sl-plan --rate-history gives them. */
+START_TEST(rate_histories_reproduce_sl_plan)
+{
+    static const char history[] = "# a kommune's own history for the test book (not published rates)\n"
+                                  "2020-01-01 2.500\n"
+                                  "2021-03-01 2.750\n"
+                                  "2022-05-01 3,100\n"
+                                  "2022-09-01 3.600\n"
+                                  "2023-01-01 4.000\n"
+                                  "2023-07-01 4.400\n"
+                                  "2024-03-01 4.600\n"
+                                  "2025-01-01 4.450\n"
+                                  "2025-09-01 4.300\n";
+    char hpath[64], bpath[64];
+    exec_temp_file(hpath, history, sizeof history - 1);
+    test_rng g = {test_seed("cli-book-history")};
+    enum { N = 10 };
+    static book_loan loans[N];
+    char *book;
+    size_t blen;
+    FILE *bf = open_memstream(&book, &blen);
+    fputs("id;amount;rate;terms;terms_per_year;type;payout_date;term_fee;margin;due_day;"
+          "rate_history\n", bf);
+    for (int i = 0; i < N; i++) {
+        book_loan *l = &loans[i];
+        memset(l, 0, sizeof *l);
+        char amount[32], terms[16], payout[16], margin[16], due[8];
+        snprintf(amount, sizeof amount, "%d", (int)rng_range(&g, 2, 40) * 50000);
+        snprintf(terms, sizeof terms, "%d", (int)rng_range(&g, 10, 30) * 12);
+        snprintf(payout, sizeof payout, "%04d-%02d-%02d", (int)rng_range(&g, 2020, 2024),
+                 (int)rng_range(&g, 1, 12), (int)rng_range(&g, 1, 28));
+        snprintf(margin, sizeof margin, "0,%02d", (int)rng_range(&g, 0, 25));
+        snprintf(due, sizeof due, "%d", (int)rng_range(&g, 1, 28));
+        const char *type = i % 2 ? "serial" : "annuity";
+        /* even loans name the file, odd ones leave it to --rate-history */
+        fprintf(bf, "H%02d;%s;;%s;12;%s;%s;30;%s;%s;%s\n", i, amount, terms, type, payout, margin,
+                due, i % 2 ? "" : hpath);
+        arg(l, "--amount=%s", amount);
+        arg(l, "--terms=%s", terms);
+        arg(l, "--type=%s", type);
+        arg(l, "--payout-date=%s", payout);
+        arg(l, "--term-fee=%s", "30");
+        arg(l, "--margin=%s", margin);
+        arg(l, "--due-day=%s", due);
+        arg(l, "--rate-history=%s", hpath);
+    }
+    fclose(bf);
+    exec_temp_file(bpath, book, blen);
+    free(book);
+    const char *args[] = {"--loans", bpath, "--rate-history", hpath, "--as-of", "2025-12-31",
+                          "--format", "json", NULL};
+    exec_result r = portfolio(args);
+    ck_assert_msg(r.status == 0, "%s", r.err);
+    json_t *j = parse_json(&r);
+    json_t *list = json_object_get(j, "loans");
+    ck_assert_int_eq(json_array_size(list), N);
+    for (int i = 0; i < N; i++) {
+        json_t *o = json_array_get(list, (size_t)i);
+        sl_money interest, principal, balance;
+        plan_year(&loans[i], "2025-01-01", "2025-12-31", &interest, &principal, &balance);
+        ck_assert_msg(jm(o, "interest") == interest, "loan %d: interest %lld, sl-plan %lld", i,
+                      (long long)jm(o, "interest"), (long long)interest);
+        ck_assert_int_eq(jm(o, "principal"), principal);
+        ck_assert_int_eq(jm(o, "balance"), balance);
+    }
+    json_decref(j);
+    exec_free(&r);
+
+    /* a rate column that contradicts the history is a bad row naming it */
+    const char wrong[] = "id,amount,rate,terms,terms_per_year,type,payout_date,rate_history\n"
+                         "W1,100000,5,120,12,annuity,2024-06-15,husbanken-floating\n";
+    exec_temp_file(bpath, wrong, sizeof wrong - 1);
+    const char *a2[] = {"--loans", bpath, "--as-of", "2024-12-31", NULL};
+    r = portfolio(a2);
+    ck_assert_int_eq(r.status, 2);
+    ck_assert_str_eq(r.out, "");
+    ck_assert_ptr_nonnull(strstr(r.err, "line 2, column 3 (rate): '5':"));
+    exec_free(&r);
+
+    /* Husbanken's shipped floating rate: 4,554 % in force at payout, 4,640 % from
+     * 1 July 2024; the history ends on 1 September 2024, which is said */
+    const char hb[] = "id,amount,rate,terms,terms_per_year,type,payout_date,rate_history\n"
+                      "B1,1000000,,300,12,annuity,2024-06-15,husbanken-floating\n";
+    exec_temp_file(bpath, hb, sizeof hb - 1);
+    const char *a3[] = {"--loans", bpath, "--as-of", "2024-12-31", NULL};
+    r = portfolio(a3);
+    ck_assert_msg(r.status == 0, "%s", r.err);
+    ck_assert_ptr_nonnull(strstr(r.err, "husbanken-floating ends on 2024-09-01"));
+    book_loan b;
+    memset(&b, 0, sizeof b);
+    arg(&b, "--amount=%s", "1000000");
+    arg(&b, "--terms=%s", "300");
+    arg(&b, "--payout-date=%s", "2024-06-15");
+    arg(&b, "--rate-history=%s", "husbanken-floating");
+    sl_money interest, principal, balance;
+    plan_year(&b, "2024-01-01", "2024-12-31", &interest, &principal, &balance);
+    char want[128], ai[SL_MONEY_BUFSIZE], ab[SL_MONEY_BUFSIZE];
+    sl_money_format(ai, sizeof ai, interest, SL_MONEY_PLAIN);
+    sl_money_format(ab, sizeof ab, balance, SL_MONEY_PLAIN);
+    snprintf(want, sizeof want, "\nB1,1,0,%s,%s,", ab, ai);
+    ck_assert_msg(strstr(r.out, want) != NULL, "%s lacks %s", r.out, want);
+    exec_free(&r);
+    unlink(bpath);
+    unlink(hpath);
+}
+END_TEST
+
 static const char small_book[] =
     HEADER "A1,100000,5,12,12,annuity,2025-01-15,30,,\n"
            "A2,2000000,4.5,300,12,Serielån,20.06.2024,30,0.25,20\n"
@@ -455,6 +564,7 @@ static Suite *cli_book_suite(void)
     TCase *tc = tcase_create("book");
     tcase_set_timeout(tc, 300);
     tcase_add_test(tc, per_loan_contracts_reproduce_sl_plan);
+    tcase_add_test(tc, rate_histories_reproduce_sl_plan);
     tcase_add_test(tc, group_by_sums_equal_the_totals);
     tcase_add_test(tc, reconcile_finds_one_ore);
     tcase_add_test(tc, unknown_event_ids_are_findings);

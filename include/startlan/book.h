@@ -8,12 +8,15 @@
  * ("2021-03-07" or "07.03.2021") and loan types as sl_loan_type_parse
  * ("Annuitet", "Serielån", "serie").
  *
- * A floating-rate loan names a rate history (Husbanken's floating rate, or a
- * kommune's own file); the caller loads it once and hands the same array to
- * every loan that names it (sl_book_loan_set_rate_history). The rate in force
- * at the payout date is the loan's first rate, and the later changes up to
- * the loan's last due date are its rate changes; the loan's own rate-change
- * events come on top (an event on the same date as a history change wins).
+ * A floating-rate loan names a rate history (rate_history.h: Husbanken's
+ * floating rate, or a kommune's own file); the caller reads it once and
+ * hands the same history to every loan that names it
+ * (sl_book_loan_set_rate_history). The rate in force at the payout date is
+ * the loan's first rate, and the history's later changes are its rate
+ * changes; the loan's own rate-change events come on top (an event on the
+ * same date as a history change wins). A payout before the history starts or
+ * in a gap, or a gap met before the date the figures are needed to, is
+ * refused: no rate is guessed.
  *
  * Thread-safety: a book loan handle is used by one thread at a time;
  * separate handles are independent. */
@@ -28,6 +31,7 @@
 #include "money.h"
 #include "plan.h"
 #include "rate.h"
+#include "rate_history.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -103,11 +107,11 @@ SL_API void sl_book_loan_clear(sl_book_loan *loan);
 SL_API SL_WARN_UNUSED int sl_book_loan_set(sl_book_loan *loan, sl_book_field field,
                                            const char *text, sl_error *err);
 
-/* The loan follows a rate history: changes (any order, caller-owned, kept
- * by pointer until the next clear) named `name` in messages. */
-SL_API SL_WARN_UNUSED int sl_book_loan_set_rate_history(sl_book_loan *loan, const char *name,
-                                                        const sl_rate_change *changes,
-                                                        size_t count);
+/* The loan follows `history` (kept by pointer until the next clear; shared
+ * between loans), called `name` in messages. 0 or SL_ESTATE. */
+SL_API SL_WARN_UNUSED int sl_book_loan_set_rate_history(sl_book_loan *loan,
+                                                        const sl_rate_history *history,
+                                                        const char *name);
 
 /* Add one of the loan's events (copied). 0, SL_ESTATE or SL_ENOMEM. */
 SL_API SL_WARN_UNUSED int sl_book_loan_add_event(sl_book_loan *loan, const sl_book_event *event);
@@ -115,11 +119,14 @@ SL_API SL_WARN_UNUSED int sl_book_loan_add_event(sl_book_loan *loan, const sl_bo
 /* The contract: the fields, the rate history from the payout on, and the
  * events. Every field and every event is checked here against the loan
  * (an error names the column in err->field, or "events" with the event's
- * line in err->line); the engine's sl_plan_new checks the whole once more.
+ * line in err->line, or "rate_history"). `until` is the last date the
+ * caller needs rows for (SL_DATE_NONE: the whole loan): the history's
+ * changes are taken up to it, so a gap after it does not matter; after the
+ * end of the history (sl_rate_history_end) its last rate holds.
  * *out points into loan and stays valid until the next call on loan.
  * 0, SL_EINVAL, SL_ERANGE, SL_ENOMEM or SL_ESTATE. */
 SL_API SL_WARN_UNUSED int sl_book_loan_terms(const sl_loan_terms **out, sl_book_loan *loan,
-                                             sl_error *err);
+                                             sl_date until, sl_error *err);
 
 #ifdef __cplusplus
 }
