@@ -145,7 +145,8 @@ enum {
     CLI_OPT_MARGIN,
     CLI_OPT_BORROWER,
     CLI_OPT_SPECIAL_CASE,
-    CLI_OPT_STRICT
+    CLI_OPT_STRICT,
+    CLI_OPT_RATE_HISTORY
 };
 
 #define CLI_LIFE_LONG_OPTIONS                                                              \
@@ -163,7 +164,8 @@ enum {
         {"margin", required_argument, NULL, CLI_OPT_MARGIN},                               \
         {"borrower", required_argument, NULL, CLI_OPT_BORROWER},                           \
         {"special-case", no_argument, NULL, CLI_OPT_SPECIAL_CASE},                         \
-        {"strict", no_argument, NULL, CLI_OPT_STRICT}
+        {"strict", no_argument, NULL, CLI_OPT_STRICT},                                     \
+        {"rate-history", required_argument, NULL, CLI_OPT_RATE_HISTORY}
 
 /* The life options as read (event arrays grow as given). */
 typedef struct cli_life {
@@ -177,6 +179,8 @@ typedef struct cli_life {
     size_t n_extras;
     const char *dated_option; /* the first option given that needs --payout-date */
     int strict;               /* --strict: findings are errors */
+    const char *history_name; /* --rate-history: a file or a shipped history's name */
+    sl_rate_history *history;
 } cli_life;
 
 void cli_life_init(cli_life *life);
@@ -214,6 +218,11 @@ typedef struct cli_contract {
     int have_amount;   /* --amount given */
     int given;         /* contract options given, --terms-per-year and --strict not counted */
     int tpy_given;     /* --terms-per-year given */
+    /* after cli_contract_finish, with --rate-history: the date the history
+     * ends when the plan runs past it (year 0 otherwise), and the rate the
+     * plan then assumes */
+    sl_date history_end;
+    sl_rate history_last_rate;
 } cli_contract;
 
 /* The table itself, terminated by a NULL name. */
@@ -227,8 +236,14 @@ int cli_contract_option(cli_contract *c, int opt, const char *arg);
  * "nei". 1 if the name is a contract option, 0 if not. */
 int cli_contract_set(cli_contract *c, const char *name, const char *value);
 /* The terms (validated as cli_loan_finish and cli_life_apply do; exits 2
- * naming the option). t points at c's arrays until cli_contract_free. */
+ * naming the option). t points at c's arrays until cli_contract_free.
+ * With --rate-history: the rate at the payout date when --rate is not given,
+ * and the history's changes during the plan; a plan that runs into a gap of
+ * the history is refused (exit 2). */
 void cli_contract_finish(cli_contract *c, long default_years, sl_loan_terms *t);
 void cli_contract_free(cli_contract *c);
+/* With --rate-history, when the plan runs past the history's end: one line
+ * on stderr saying from when the plan assumes the last rate stays. */
+void cli_contract_history_warning(const cli_contract *c);
 
 #endif
