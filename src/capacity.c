@@ -123,7 +123,7 @@ static int check_income_items(const sl_household *h, sl_error *err)
         return sl__fail(err, SL_EINVAL, "income_items", "", "income items counted but not given");
     for (size_t i = 0; i < h->income_item_count; i++) {
         const sl_income_item *it = &h->income_items[i];
-        char field[40];
+        char field[64];
         if (!sl_income_kind_name(it->kind)) {
             snprintf(field, sizeof field, "income_items[%zu].kind", i);
             return sl__fail_int(err, SL_EINVAL, field, (long)it->kind, "unknown income kind");
@@ -282,7 +282,7 @@ static int income_on(sl_money *out, const sl_household *h, sl_date date, int str
         sl_date none = SL_DATE_NONE;
         if (sl_date_compare(it->until, none) != 0 && sl_date_compare(it->until, date) <= 0) {
             if (strict) {
-                char field[40];
+                char field[64];
                 snprintf(field, sizeof field, "income_items[%zu].until", i);
                 return sl__fail_date(err, SL_EINVAL, field, it->until,
                                      "the income has ended by the date of the check");
