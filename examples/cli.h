@@ -246,4 +246,35 @@ void cli_contract_free(cli_contract *c);
  * on stderr saying from when the plan assumes the last rate stays. */
 void cli_contract_history_warning(const cli_contract *c);
 
+/* ---- Income and the budget's date (cli_income.c) ---- */
+
+/* A net income a month above this looks yearly or gross: 150 000 kr. */
+#define CLI_INCOME_MONTHLY_LIMIT ((sl_money)15000000)
+#define CLI_MAX_EARNERS 8
+
+/* --gross-income-yearly G (repeatable: one per earner; tax is per person). */
+typedef struct cli_income {
+    int earners;
+    sl_money gross[CLI_MAX_EARNERS];
+    sl_tax_estimate estimate[CLI_MAX_EARNERS];
+    sl_tax_rules rules;   /* the year used */
+    sl_money net_monthly; /* the estimates' monthly net, summed */
+} cli_income;
+
+void cli_income_init(cli_income *in);
+void cli_income_add_gross(cli_income *in, const char *arg);
+/* Estimate each earner's net with the tax rules of date's year (the nearest
+ * shipped year, with a warning, when that year has none). */
+void cli_income_estimate(cli_income *in, sl_date date);
+/* A monthly net income over 150 000 kr: a warning, or with strict an error (exit 2). */
+void cli_income_check_monthly(sl_money monthly, int strict);
+/* The estimate's steps as table lines / as JSON (null without earners). */
+void cli_income_print(const cli_income *in);
+json_t *cli_income_json(const cli_income *in);
+/* Today's date (SL_TODAY=YYYY-MM-DD overrides it, for reproducible runs). */
+sl_date cli_today(void);
+/* Warn on stderr when the guideline table is more than 12 months older than
+ * date; 1 when it warned. */
+int cli_guideline_stale(sl_date date, sl_date valid_from);
+
 #endif
