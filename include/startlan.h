@@ -30,5 +30,6 @@
 #include "startlan/grant.h"
 #include "startlan/rent_to_own.h"
 #include "startlan/part_own.h"
+#include "startlan/tax.h"
 
 #endif
