@@ -169,7 +169,7 @@ START_TEST(bad_or_missing_household_data)
     expect_usage(maint, "--maintenance");
     const char *living[] = {HOUSEHOLD, "--living-costs", "-5", "--loan", "1", NULL};
     expect_usage(living, "--living-costs");
-    const char *early[] = {HOUSEHOLD, "--date", "2023-06-30", "--loan", "1", NULL};
+    const char *early[] = {HOUSEHOLD, "--date", "2017-12-31", "--loan", "1", NULL};
     expect_usage(early, "--date");
     const char *bad_date[] = {HOUSEHOLD, "--date", "2024-02-30", "--loan", "1", NULL};
     expect_usage(bad_date, "--date");
