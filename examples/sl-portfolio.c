@@ -692,7 +692,7 @@ static size_t report_unknown_events(const run *R)
     return n;
 }
 
-static void load_side_file(book_file *f, const char *path, int ledger)
+static void load_side_file(book_file *f, const char *path, int ledger, const char *option)
 {
     book_file_error e;
     if ((ledger ? book_ledger_load(f, path, &e) : book_events_load(f, path, &e)) == 0)
@@ -705,7 +705,7 @@ static void load_side_file(book_file *f, const char *path, int ledger)
                 e.message);
     if (e.line)
         cli_die(CLI_EXIT_USAGE, "%s: line %ld: %s", path, e.line, e.message);
-    cli_die(CLI_EXIT_USAGE, "%s: %s", path, e.message);
+    cli_die(CLI_EXIT_USAGE, "%s '%s': %s", option, path, e.message);
 }
 
 static void set_mode(run *R, mode m, const char *option)
@@ -740,8 +740,7 @@ int main(int argc, char **argv)
     R.first = 1;
     const char *mapping = NULL, *events_path = NULL, *ledger_path = NULL;
     int have_as_of = 0, have_from = 0, have_to = 0, opt;
-    opterr = 0;
-    while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
+    while ((opt = cli_getopt(argc, argv, options)) != -1) {
         switch (opt) {
         case OPT_LOANS:
             R.path = optarg;
@@ -821,11 +820,11 @@ int main(int argc, char **argv)
     if (R.default_history)
         history_get(R.default_history);
     if (events_path) {
-        load_side_file(&R.events, events_path, 0);
+        load_side_file(&R.events, events_path, 0, "--events");
         R.have_events = 1;
     }
     if (ledger_path) {
-        load_side_file(&R.ledger, ledger_path, 1);
+        load_side_file(&R.ledger, ledger_path, 1, "--reconcile");
         R.have_ledger = 1;
     }
 
@@ -839,7 +838,7 @@ int main(int argc, char **argv)
                     terr.column, terr.message);
         if (terr.line)
             cli_die(CLI_EXIT_USAGE, "%s: line %ld: %s", R.path, terr.line, terr.message);
-        cli_die(CLI_EXIT_USAGE, "%s: %s", R.path, terr.message);
+        cli_die(CLI_EXIT_USAGE, "--loans '%s': %s", R.path, terr.message);
     }
     if (sl_portfolio_totals_new(&R.tot) != SL_OK)
         cli_die(1, "out of memory");
