@@ -174,13 +174,33 @@ const char *cli_frequency_name(int terms_per_year)
     return "yearly";
 }
 
+const char *cli_error_reason(const sl_error *err)
+{
+    /* Library messages read "field 'value': reason" (parsers) or "field
+     * value: reason" (sl__fail_money and its kin; "field value %: reason" for
+     * a rate). A long value can push the reason out of the message: then the
+     * code's. */
+    const char *reason = strstr(err->message, "': ");
+    if (reason) {
+        reason += 3;
+    } else {
+        size_t nf = strlen(err->field), nv = strlen(err->value);
+        const char *m = err->message;
+        if (nf && strncmp(m, err->field, nf) == 0 && m[nf] == ' ' &&
+            strncmp(m + nf + 1, err->value, nv) == 0) {
+            m += nf + 1 + nv;
+            if (strncmp(m, " %", 2) == 0)
+                m += 2;
+            if (strncmp(m, ": ", 2) == 0)
+                reason = m + 2;
+        }
+    }
+    return reason && *reason ? reason : sl_strerror(err->code);
+}
+
 void cli_fail_option(const char *option, const sl_error *err)
 {
-    /* Library messages read "field 'value': reason"; keep the reason. A
-     * long value can push the reason out of the message: then the code's. */
-    const char *reason = strstr(err->message, "': ");
-    reason = reason ? reason + 3 : sl_strerror(err->code);
-    cli_die(CLI_EXIT_USAGE, "%s '%s': %s", option, err->value, reason);
+    cli_die(CLI_EXIT_USAGE, "%s '%s': %s", option, err->value, cli_error_reason(err));
 }
 
 sl_money cli_money(const char *option, const char *text)

@@ -42,6 +42,8 @@ _Noreturn void cli_other_option(int opt, char **argv, const char *usage);
 void cli_print_version(void);
 /* "monthly", "quarterly", "half-yearly" or "yearly". */
 const char *cli_frequency_name(int terms_per_year);
+/* The reason part of a library error's message (after "field value: "). */
+const char *cli_error_reason(const sl_error *err);
 /* Report a library error for an option: "prog: --option 'value': reason". */
 _Noreturn void cli_fail_option(const char *option, const sl_error *err);
 

@@ -132,11 +132,10 @@ _Noreturn static void fail_field(const sl_error *err)
     for (size_t i = 0; i < sizeof field_map / sizeof field_map[0]; i++) {
         if (strcmp(err->field, field_map[i].field) != 0)
             continue;
-        sl_error shown = *err;
         int opt = field_map[i].opt;
-        if (opt >= 0 && opt < OPT_END && given[opt])
-            snprintf(shown.value, sizeof shown.value, "%s", given[opt]);
-        cli_fail_option(field_map[i].option, &shown);
+        const char *value = opt >= 0 && opt < OPT_END && given[opt] ? given[opt] : err->value;
+        cli_die(CLI_EXIT_USAGE, "%s '%s': %s", field_map[i].option, value,
+                cli_error_reason(err));
     }
     /* A field no option sets: the library's sentence alone, no invented option. */
     cli_die(CLI_EXIT_USAGE, "%s", err->message);
