@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "arith_internal.h"
+#include "terms_internal.h"
 #include "startlan/annuity.h"
 #include "startlan/capacity.h"
 
@@ -33,11 +34,12 @@ static int check_amount(sl_error *err, const char *field, sl_money v)
 
 int sl_household_check(const sl_household *h, sl_error *err)
 {
+    sl__error_reset(err);
     if (!h)
-        return sl__fail(err, SL_ESTATE, "household", "", "no household given");
-    if (h->version < 1 || h->version > SL_HOUSEHOLD_VERSION)
-        return sl__fail_int(err, SL_EVERSION, "version", (long)h->version,
-                         "unknown version of sl_household (initialise with SL_HOUSEHOLD_INIT)");
+        return sl__null(err, "household");
+    int vrc = sl__check_version(err, "sl_household", h->version, 1, SL_HOUSEHOLD_VERSION);
+    if (vrc != SL_OK)
+        return vrc;
     if (h->adults != SL_ADULTS_SINGLE && h->adults != SL_ADULTS_COUPLE &&
         h->adults != SL_ADULTS_SHARING)
         return sl__fail_int(err, SL_EINVAL, "adults", (long)h->adults,
@@ -80,12 +82,14 @@ static int stressed_rate(sl_rate *out, const sl_capacity_options *o, sl_error *e
 
 int sl_capacity_options_check(const sl_capacity_options *o, sl_error *err)
 {
+    sl__error_reset(err);
     if (!o)
-        return sl__fail(err, SL_ESTATE, "options", "", "no capacity options given");
-    if (o->version < 1 || o->version > SL_CAPACITY_OPTIONS_VERSION)
-        return sl__fail_int(err, SL_EVERSION, "version", (long)o->version,
-                         "unknown version of sl_capacity_options (initialise with "
-                         "SL_CAPACITY_OPTIONS_INIT)");
+        return sl__null(err, "options");
+    /* Version 1 held the loan terms by value: a layout this library cannot read. */
+    int vrc = sl__check_version(err, "sl_capacity_options", o->version, 2,
+                                SL_CAPACITY_OPTIONS_VERSION);
+    if (vrc != SL_OK)
+        return vrc;
     if (!sl_date_is_valid(o->date)) {
         char text[24];
         snprintf(text, sizeof text, "%04d-%02d-%02d", o->date.year % 10000, o->date.month % 100,
@@ -104,7 +108,8 @@ int sl_capacity_options_check(const sl_capacity_options *o, sl_error *err)
     if (o->step < 1 || o->step > SL_PLAN_MAX_PRINCIPAL)
         return sl__fail_money(err, SL_EINVAL, "step", o->step,
                            "must be from 0.01 to 1 000 000 000 000 kr");
-    sl_loan_terms t = o->loan;
+    sl_loan_terms t;
+    sl__terms_or_default(&t, o->loan, SL_CAPACITY_DEFAULT_TERMS);
     t.principal = 1;
     t.nominal_rate = stressed;
     return sl_loan_terms_check(&t, err);
@@ -127,8 +132,9 @@ static void guideline_amount(sl_capacity_budget *b, const sl_household *h)
 int sl_capacity_budget_compute(sl_capacity_budget *out, const sl_household *h,
                                const sl_guideline_table *table, sl_date date, sl_error *err)
 {
+    sl__error_reset(err);
     if (!out)
-        return sl__fail(err, SL_ESTATE, "budget", "", "no place for the budget given");
+        return sl__null(err, "out");
     int rc = sl_household_check(h, err);
     if (rc != SL_OK)
         return rc;
@@ -170,7 +176,7 @@ static int first_payment(sl_money *out, sl_loan_terms terms, sl_money principal,
         return sl__fail(err, rc, "loan", "", "the plan could not be computed: %s",
                         sl_strerror(rc));
     if (rc == 0)
-        return sl__fail(err, SL_ESTATE, "loan", "", "the plan has no first term");
+        return sl__fail(err, SL_EINVAL, "loan", "", "the plan has no first term");
     *out = row.payment;
     return SL_OK;
 }
@@ -208,7 +214,7 @@ static int prepare(prepared *p, const sl_household *h, const sl_capacity_options
     if (rc != SL_OK)
         return rc;
     p->base.cofinancing_payment = o->cofinancing_payment;
-    p->terms = o->loan;
+    sl__terms_or_default(&p->terms, o->loan, SL_CAPACITY_DEFAULT_TERMS);
     p->terms.nominal_rate = p->base.stressed_rate;
     return settle(&p->base, 0, p->terms.terms_per_year);
 }
@@ -233,8 +239,9 @@ static int check_prepared(sl_capacity_result *out, const prepared *p, sl_money l
 int sl_capacity_check(sl_capacity_result *out, const sl_household *h, sl_money loan,
                       const sl_capacity_options *o, sl_error *err)
 {
+    sl__error_reset(err);
     if (!out)
-        return sl__fail(err, SL_ESTATE, "result", "", "no place for the result given");
+        return sl__null(err, "out");
     int rc = check_amount(err, "loan", loan);
     if (rc != SL_OK)
         return rc;
@@ -392,8 +399,9 @@ int sl_capacity_max_loan(sl_money *out, sl_capacity_result *at_max,
                          sl_capacity_result *one_step_more, const sl_household *h,
                          const sl_capacity_options *o, sl_error *err)
 {
+    sl__error_reset(err);
     if (!out)
-        return sl__fail(err, SL_ESTATE, "result", "", "no place for the result given");
+        return sl__null(err, "out");
     prepared p;
     int rc = prepare(&p, h, o, err);
     if (rc != SL_OK)

@@ -83,7 +83,8 @@ typedef struct sl_capacity_budget {
     sl_money available;              /* til disposisjon for bolig; may be negative */
 } sl_capacity_budget;
 
-#define SL_CAPACITY_OPTIONS_VERSION 1
+/* Version 2: the plan's terms by pointer (loan) instead of by value. */
+#define SL_CAPACITY_OPTIONS_VERSION 2
 /* 2.5 percentage points. */
 #define SL_CAPACITY_STRESS_ADD_DEFAULT {1, 40}
 /* 1 000 kr. */
@@ -96,10 +97,10 @@ typedef struct sl_capacity_options {
     sl_date date;                /* which guideline table (required) */
     sl_rate policy_rate;         /* styringsrente, 0 .. 100 % (required; 0 % allowed) */
     sl_rate stress_add;          /* påslag, >= 0; default 2.5 pp */
-    sl_loan_terms loan;          /* the plan's terms (default: 30 years, monthly annuity,
-                                    no interest-only terms, no fees); principal and
-                                    nominal_rate are ignored: the library sets them to the
-                                    loan and the stressed rate */
+    const sl_loan_terms *loan;   /* the plan's terms, the caller's (read during the call);
+                                    NULL: 30 years, monthly annuity, no interest-only
+                                    terms, no fees. principal and nominal_rate are ignored:
+                                    the library sets them to the loan and the stressed rate */
     sl_money cofinancing_payment; /* the co-financing bank loan's monthly payment, >= 0 */
     sl_money step;               /* the largest loan is a multiple of this (default 1 000 kr) */
 } sl_capacity_options;
@@ -107,8 +108,9 @@ typedef struct sl_capacity_options {
 #define SL_CAPACITY_OPTIONS_INIT                                                           \
     {SL_CAPACITY_OPTIONS_VERSION, NULL, SL_DATE_NONE, SL_RATE_ZERO,                        \
      SL_CAPACITY_STRESS_ADD_DEFAULT,                                                       \
-     SL_LOAN_TERMS_INIT_WITH_TERMS(360),                                                   \
-     0, SL_CAPACITY_STEP_DEFAULT}
+     NULL, 0, SL_CAPACITY_STEP_DEFAULT}
+/* The number of terms of the default plan (loan NULL): 30 years, monthly. */
+#define SL_CAPACITY_DEFAULT_TERMS 360
 
 /* Result of a check for one loan. */
 typedef struct sl_capacity_result {
