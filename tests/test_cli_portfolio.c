@@ -368,6 +368,47 @@ START_TEST(malformed_files)
 }
 END_TEST
 
+/* A NUL byte anywhere in a record is a bad row naming line and column: the
+ * amount 100000\0999 is not read as 100 000, a row starting with NUL does
+ * not disappear, and with --on-error skip the row is counted as skipped. */
+START_TEST(nul_bytes_are_bad_rows)
+{
+    static const char in_amount[] = HEADER "A,100000\0999,5,12,12,annuity,2025-01-15,,,\n"
+                                           "B,100000,5,12,12,annuity,2025-01-15,,,\n";
+    static const char at_start[] = HEADER "\0A,100000,5,12,12,annuity,2025-01-15,,,\n"
+                                          "B,100000,5,12,12,annuity,2025-01-15,,,\n";
+    static const char alone[] = HEADER "\0\nB,100000,5,12,12,annuity,2025-01-15,,,\n";
+    static const struct {
+        const char *text;
+        size_t len;
+        const char *where;
+    } cases[] = {
+        {in_amount, sizeof in_amount - 1, "line 2, column 2"},
+        {at_start, sizeof at_start - 1, "line 2, column 1"},
+        {alone, sizeof alone - 1, "line 2, column 1"},
+    };
+    static const char *const skip[] = {"--on-error", "skip", NULL};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        expect_unreadable(cases[i].text, cases[i].len, cases[i].where);
+        char path[64];
+        exec_temp_file(path, cases[i].text, cases[i].len);
+        exec_result r = run(path, "json", skip);
+        ck_assert_msg(r.status == 1, "case %zu: status %d: %s", i, r.status, r.err);
+        ck_assert_ptr_nonnull(strstr(r.err, cases[i].where));
+        ck_assert_ptr_nonnull(strstr(r.err, "NUL"));
+        json_t *j = parse_json(&r), *tot = json_object_get(j, "totals");
+        ck_assert_int_eq(json_integer_value(json_object_get(tot, "loans")), 1);
+        ck_assert_int_eq(json_integer_value(json_object_get(tot, "skipped")), 1);
+        json_decref(j);
+        exec_free(&r);
+        unlink(path);
+    }
+    static const char header[] = "id,amount,rate,terms,terms_\0per_year,type,payout_date\n"
+                                 "B,100000,5,12,12,annuity,2025-01-15\n";
+    expect_unreadable(header, sizeof header - 1, "line 1, column 5");
+}
+END_TEST
+
 START_TEST(bad_options)
 {
     char *a1[] = {(char *)prog, "--loans", "x.csv", NULL};
@@ -398,6 +439,7 @@ static Suite *cli_portfolio_suite(void)
     tc = tcase_create("input");
     tcase_add_test(tc, bad_rows_skip_or_stop);
     tcase_add_test(tc, malformed_files);
+    tcase_add_test(tc, nul_bytes_are_bad_rows);
     tcase_add_test(tc, bad_options);
     suite_add_tcase(s, tc);
     return s;
