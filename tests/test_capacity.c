@@ -205,7 +205,7 @@ START_TEST(interest_only_never_fits_a_larger_loan)
 {
     sl_household h = example_couple();
     sl_capacity_options o = options(D(2024, 3, 1), "4.5");
-    o.loan.interest_only_terms = 24;
+    loan.interest_only_terms = 24;
     sl_capacity_result r;
     ck_assert_int_eq(sl_capacity_check(&r, &h, M("3325000"), &o, NULL), SL_OK);
     ck_assert_int_eq(r.stressed_payment, M("22596.99"));
@@ -215,7 +215,7 @@ START_TEST(interest_only_never_fits_a_larger_loan)
     sl_money with_io, without_io;
     sl_capacity_result at, over;
     ck_assert_int_eq(sl_capacity_max_loan(&with_io, &at, &over, &h, &o, NULL), SL_OK);
-    o.loan.interest_only_terms = 0;
+    loan.interest_only_terms = 0;
     ck_assert_int_eq(sl_capacity_max_loan(&without_io, NULL, NULL, &h, &o, NULL), SL_OK);
     ck_assert_int_eq(without_io, M("2915000"));
     ck_assert_int_lt(with_io, without_io);
@@ -433,7 +433,9 @@ START_TEST(largest_loan_against_the_engine)
         /* Interest-only terms never let a larger loan fit. */
         if (t->interest_only_terms > 0) {
             sl_capacity_options plain = o;
-            plain.loan.interest_only_terms = 0;
+            sl_loan_terms plain_loan = *o.loan;
+            plain_loan.interest_only_terms = 0;
+            plain.loan = &plain_loan;
             sl_money without;
             ck_assert_int_eq(sl_capacity_max_loan(&without, NULL, NULL, &h, &plain, NULL), SL_OK);
             ck_assert_msg(max <= without, "case %d: %lld with interest-only > %lld without", i,
