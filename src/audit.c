@@ -355,7 +355,8 @@ int sl_audit_stated_totals(sl_audit *a, const sl_plan_row *totals)
     if (a->have_stated || a->stopped || a->finished)
         return SL_ESTATE;
     a->have_stated = 1;
-    sl_plan_totals s = {0, 0, 0, 0, 0, 0, 0};
+    sl_plan_totals s;
+    memset(&s, 0, sizeof s);
     s.terms = (int)a->rows;
     s.interest = totals->interest;
     s.principal = totals->principal;

@@ -197,7 +197,8 @@ void sl_plan_rewind(sl_plan *plan)
     plan->ended = 0;
     plan->settled = 0;
     plan->prev_due = plan->terms.payout_date;
-    sl_plan_totals zero = {0, 0, 0, 0, 0, 0, 0};
+    sl_plan_totals zero;
+    memset(&zero, 0, sizeof zero);
     zero.establishment_fee = plan->terms.establishment_fee;
     zero.fees = zero.establishment_fee;
     zero.paid = zero.establishment_fee;

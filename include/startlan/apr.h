@@ -100,6 +100,7 @@ typedef struct sl_apr_result {
     sl_rate high;  /* units of the last decimal; low == high when the root is exact */
     int exact;     /* 1: the root is exactly low (== high), proven with rationals   */
     int64_t precision;/* MPFR precision in bits that decided the last sign            */
+    int64_t reserved[SL_RESERVED_FIELDS]; /* room for fields added later (docs/api.md) */
 } sl_apr_result;
 
 /* The certified APR of flows (count >= 2; order free; equal times are summed).
@@ -138,6 +139,7 @@ typedef struct sl_plan_cost {
     int terms;              /* rows of the plan */
     int terms_per_year;
     sl_plan_totals totals;  /* the plan's totals */
+    int64_t reserved[SL_RESERVED_FIELDS]; /* room for fields added later (docs/api.md) */
 } sl_plan_cost;
 
 /* The effective rate of the plan for terms, with the establishment fee

@@ -126,6 +126,7 @@ typedef struct sl_audit_summary {
     sl_plan_totals expected;  /* the recomputed plan's totals */
     int have_stated;          /* 1 when a stated totals row was given */
     sl_plan_totals stated;    /* as given (interest, principal, term_fees, paid) */
+    int64_t reserved[SL_RESERVED_FIELDS]; /* room for fields added later (docs/api.md) */
 } sl_audit_summary;
 
 typedef struct sl_audit sl_audit;

@@ -83,6 +83,7 @@ typedef struct sl_capacity_budget {
     sl_money guideline_living_costs; /* adults + children (statens satser) */
     sl_money living_costs;           /* max(actual, guideline) */
     sl_money available;              /* til disposisjon for bolig; may be negative */
+    int64_t reserved[SL_RESERVED_FIELDS]; /* room for fields added later (docs/api.md) */
 } sl_capacity_budget;
 
 /* Version 2: the plan's terms by pointer (loan) instead of by value. */
@@ -125,6 +126,7 @@ typedef struct sl_capacity_result {
     sl_money stressed_monthly;    /* the same per month: × terms per year / 12, rounded up */
     sl_money surplus;             /* overskudd (>= 0) or underskudd (< 0) per month */
     int fits;                     /* 1 when surplus >= 0 */
+    int64_t reserved[SL_RESERVED_FIELDS]; /* room for fields added later (docs/api.md) */
 } sl_capacity_result;
 
 SL_API void sl_household_init(sl_household *household);

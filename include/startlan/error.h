@@ -26,6 +26,13 @@
 extern "C" {
 #endif
 
+/* Every output struct (rows, totals, summaries, results) ends with
+ * `int64_t reserved[SL_RESERVED_FIELDS]`: later versions add fields there, so
+ * the struct's size and the offsets of the fields before it never change and
+ * a program built against older headers keeps working. The library writes
+ * any value there; callers neither read nor set it (docs/api.md). */
+#define SL_RESERVED_FIELDS 8
+
 typedef enum sl_status {
     SL_OK = 0,
     SL_EINVAL = -1,     /* a value is outside what the rules allow */

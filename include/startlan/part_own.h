@@ -86,6 +86,7 @@ typedef struct sl_part_row {
     sl_money discount;     /* discount on it */
     sl_money value;        /* the whole home's value */
     sl_money equity;       /* value × owned (øre, half up) − loan balance */
+    int64_t reserved[SL_RESERVED_FIELDS]; /* room for fields added later (docs/api.md) */
 } sl_part_row;
 
 typedef struct sl_part_own sl_part_own;

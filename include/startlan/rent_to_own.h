@@ -122,6 +122,7 @@ typedef struct sl_rto_result {
     int has_loan;               /* 1 when loan_amount > 0 and cost is filled */
     sl_plan_cost cost;          /* effective rate, total cost and payable of the loan */
     unsigned findings;          /* SL_RTO_FINDING_* */
+    int64_t reserved[SL_RESERVED_FIELDS]; /* room for fields added later (docs/api.md) */
 } sl_rto_result;
 
 /* Compute a scenario. Validates opt (err names the field); the loan's
@@ -157,6 +158,7 @@ typedef struct sl_rto_row {
     sl_money market_value;    /* P0 grown to the end of the month */
     sl_money equity;          /* rent: savings; own: value − loan − grant remaining
                                  (0 without value growth) */
+    int64_t reserved[SL_RESERVED_FIELDS]; /* room for fields added later (docs/api.md) */
 } sl_rto_row;
 
 typedef struct sl_rto_timeline sl_rto_timeline;
