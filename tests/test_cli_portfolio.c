@@ -409,6 +409,45 @@ START_TEST(nul_bytes_are_bad_rows)
 }
 END_TEST
 
+/* A run that stops before any loan was printed leaves stdout empty: no CSV
+ * header, no JSON opening (a reader of stdout sees nothing, not a fragment). */
+START_TEST(stop_before_any_loan_prints_nothing)
+{
+    static const char *const firsts[] = {
+        "A,12x,5,12,12,annuity,2025-01-15,,,\n",   /* a bad value */
+        "A,100000,5,12,12,annuity,2025-01-15\n",   /* too few fields */
+        "A,100000,5,700,12,annuity,2025-01-15,,,\n", /* a contract refused */
+    };
+    static const char second[] = "B,100000,5,12,12,annuity,2025-01-15,,,\n";
+    static const char *const formats[] = {"csv", "json"};
+    static const char *const totals_only[] = {"--totals-only", NULL};
+    for (size_t i = 0; i < sizeof firsts / sizeof firsts[0]; i++) {
+        char text[512], path[64];
+        int n = snprintf(text, sizeof text, "%s%s%s", HEADER, firsts[i], second);
+        exec_temp_file(path, text, (size_t)n);
+        for (size_t f = 0; f < 2; f++)
+            for (int t = 0; t < 2; t++) {
+                exec_result r = run(path, formats[f], t ? totals_only : NULL);
+                ck_assert_msg(r.status == 2, "row %zu %s: status %d", i, formats[f], r.status);
+                ck_assert_msg(r.out[0] == '\0', "row %zu %s%s: stdout '%s'", i, formats[f],
+                              t ? " --totals-only" : "", r.out);
+                ck_assert_ptr_nonnull(strstr(r.err, "line 2"));
+                exec_free(&r);
+            }
+        unlink(path);
+        /* the same row second: the first loan was printed, then the run stops */
+        n = snprintf(text, sizeof text, "%s%s%s", HEADER, second, firsts[i]);
+        exec_temp_file(path, text, (size_t)n);
+        exec_result r = run(path, "csv", NULL);
+        ck_assert_int_eq(r.status, 2);
+        ck_assert_ptr_nonnull(strstr(r.out, "B,1,0,"));
+        ck_assert_ptr_null(strstr(r.out, "TOTAL"));
+        exec_free(&r);
+        unlink(path);
+    }
+}
+END_TEST
+
 START_TEST(bad_options)
 {
     char *a1[] = {(char *)prog, "--loans", "x.csv", NULL};
@@ -440,6 +479,7 @@ static Suite *cli_portfolio_suite(void)
     tcase_add_test(tc, bad_rows_skip_or_stop);
     tcase_add_test(tc, malformed_files);
     tcase_add_test(tc, nul_bytes_are_bad_rows);
+    tcase_add_test(tc, stop_before_any_loan_prints_nothing);
     tcase_add_test(tc, bad_options);
     suite_add_tcase(s, tc);
     return s;
