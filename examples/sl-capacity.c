@@ -148,8 +148,7 @@ static void parse(input *in, int argc, char **argv)
     cli_loan loan;
     cli_loan_init(&loan);
     int opt;
-    opterr = 0;
-    while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
+    while ((opt = cli_getopt(argc, argv, options)) != -1) {
         if (opt == CLI_OPT_RATE)
             cli_usage_error("--rate: the plan runs at the stressed rate; give --policy-rate "
                             "and --stress-add instead");
