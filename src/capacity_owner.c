@@ -1,7 +1,9 @@
 /* After the capacity check: the grant need, the owner's payment at today's
  * rate, and the comparison with renting. */
+#include "api_internal.h"
 #include "arith_internal.h"
 #include "capacity_internal.h"
+#include "terms_internal.h"
 
 static int amount(sl_error *err, const char *field, sl_money v)
 {
@@ -15,9 +17,9 @@ int sl_capacity_grant_need(sl_money *out, sl_money price, sl_money transaction_c
                            sl_money own_funds, sl_money bank_loan, sl_money largest_loan,
                            sl_error *err)
 {
-    sl_error_clear(err);
+    sl__error_reset(err);
     if (!out)
-        return sl__fail(err, SL_EINVAL, "result", "", "no place for the result given");
+        return sl__null(err, "out");
     int rc;
     if ((rc = amount(err, "price", price)) != SL_OK ||
         (rc = amount(err, "transaction_costs", transaction_costs)) != SL_OK ||
@@ -34,11 +36,14 @@ int sl_capacity_grant_need(sl_money *out, sl_money price, sl_money transaction_c
 int sl_capacity_payment_at(sl_money *payment, sl_money *interest, sl_money loan, sl_rate rate,
                            const sl_capacity_options *o, sl_error *err)
 {
-    sl_error_clear(err);
-    if (!payment || !interest)
-        return sl__fail(err, SL_EINVAL, "result", "", "no place for the result given");
-    if (!o)
-        return sl__fail(err, SL_EINVAL, "options", "", "no capacity options given");
+    sl__error_reset(err);
+    if (!payment)
+        return sl__null(err, "payment");
+    if (!interest)
+        return sl__null(err, "interest");
+    int vrc = sl_capacity_options_check(o, err);
+    if (vrc != SL_OK)
+        return vrc;
     int rc = amount(err, "loan", loan);
     if (rc != SL_OK)
         return rc;
@@ -49,7 +54,8 @@ int sl_capacity_payment_at(sl_money *payment, sl_money *interest, sl_money loan,
         *payment = *interest = 0;
         return SL_OK;
     }
-    sl_loan_terms t = o->loan;
+    sl_loan_terms t;
+    sl__terms_or_default(&t, o->loan, SL_CAPACITY_DEFAULT_TERMS);
     t.nominal_rate = rate;
     sl_plan_row row;
     rc = sl__capacity_amortising_row(&row, t, loan, err);
@@ -64,9 +70,9 @@ int sl_capacity_rent_comparison(sl_rent_comparison *out, sl_money rent, sl_money
                                 sl_money payment, sl_money interest, sl_money other_costs,
                                 sl_money allowance_owning, sl_error *err)
 {
-    sl_error_clear(err);
+    sl__error_reset(err);
     if (!out)
-        return sl__fail(err, SL_EINVAL, "result", "", "no place for the result given");
+        return sl__null(err, "out");
     int rc;
     if ((rc = amount(err, "rent", rent)) != SL_OK ||
         (rc = amount(err, "allowance_renting", allowance_renting)) != SL_OK ||

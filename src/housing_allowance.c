@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "api_internal.h"
 #include "arith_internal.h"
 #include "startlan/housing_allowance.h"
 #include "startlan/plan.h"
@@ -118,9 +119,11 @@ static int parse_line(sl_housing_allowance_rules *r, int seen[KEYS], char *text,
 int sl_housing_allowance_rules_parse(sl_housing_allowance_rules *out, const char *text,
                                      sl_error *err)
 {
-    sl_error_clear(err);
-    if (!out || !text)
-        return sl__fail(err, SL_EINVAL, "rules", "", "no rules given");
+    sl__error_reset(err);
+    if (!out)
+        return sl__null(err, "out");
+    if (!text)
+        return sl__null(err, "text");
     sl_housing_allowance_rules r = SL_HOUSING_ALLOWANCE_RULES_INIT;
     int seen[KEYS] = {0};
     long line = 0;
@@ -158,10 +161,11 @@ int sl_housing_allowance_rules_parse(sl_housing_allowance_rules *out, const char
 static int check_rules(const sl_housing_allowance_rules *r, sl_error *err)
 {
     if (!r)
-        return sl__fail(err, SL_EINVAL, "rules", "", "no rules given");
-    if (r->version != SL_HOUSING_ALLOWANCE_RULES_VERSION)
-        return sl__fail_int(err, SL_EVERSION, "version", (long)r->version,
-                            "unknown version of sl_housing_allowance_rules");
+        return sl__null(err, "rules");
+    int vrc = sl__check_version(err, "sl_housing_allowance_rules", r->version, 1,
+                                SL_HOUSING_ALLOWANCE_RULES_VERSION);
+    if (vrc != SL_OK)
+        return vrc;
     if (!sl_date_is_valid(r->valid_from))
         return sl__fail_date(err, SL_EINVAL, "valid_from", r->valid_from, "required");
     const struct {
@@ -198,10 +202,11 @@ static int check_input(const sl_housing_allowance_input *in, const sl_housing_al
                        sl_error *err)
 {
     if (!in)
-        return sl__fail(err, SL_EINVAL, "input", "", "no input given");
-    if (in->version != SL_HOUSING_ALLOWANCE_INPUT_VERSION)
-        return sl__fail_int(err, SL_EVERSION, "version", (long)in->version,
-                            "unknown version of sl_housing_allowance_input");
+        return sl__null(err, "input");
+    int vrc = sl__check_version(err, "sl_housing_allowance_input", in->version, 1,
+                                SL_HOUSING_ALLOWANCE_INPUT_VERSION);
+    if (vrc != SL_OK)
+        return vrc;
     if (!sl_date_is_valid(in->date))
         return sl__fail_date(err, SL_EINVAL, "date", in->date, "no such date");
     if (sl_date_compare(in->date, r->valid_from) < 0 ||
@@ -247,9 +252,9 @@ int sl_housing_allowance_estimate(sl_housing_allowance *out,
                                   const sl_housing_allowance_input *in,
                                   const sl_housing_allowance_rules *r, sl_error *err)
 {
-    sl_error_clear(err);
+    sl__error_reset(err);
     if (!out)
-        return sl__fail(err, SL_EINVAL, "result", "", "no place for the result given");
+        return sl__null(err, "out");
     int rc = check_rules(r, err);
     if (rc == SL_OK)
         rc = check_input(in, r, err);
