@@ -296,8 +296,12 @@ void report_row_done(report *r)
     }
     if (causes && r->cur_listed) {
         int shown = 0;
+        /* the fields that depart from the contract first, then the rules
+         * the row breaks (a wrong interest makes the row not add up) */
+        for (int pass = 0; pass < 2; pass++)
         for (int i = 0; i < r->nrow; i++) {
-            if (r->row[i].d.follows_from_row != 0)
+            if (r->row[i].d.follows_from_row != 0 ||
+                (r->row[i].d.check == SL_AUDIT_MISMATCH) != (pass == 0))
                 continue;
             describe(text, sizeof text, r, &r->row[i].d);
             where_text(where, sizeof where, &r->row[i]);

@@ -115,6 +115,8 @@ int table_amount(sl_money *out, const char *text, char *why, size_t why_size)
         } else {
             return fail(why, why_size, "unexpected characters (expected e.g. 1 469,33 or kr 1 469,33)");
         }
+        if (mark == ' ' && p < e && !(*p >= '0' && *p <= '9'))
+            return fail(why, why_size, "unexpected characters (expected e.g. 1 469,33 or kr 1 469,33)");
         if (group_len[ng] == 0 || p == e || !(*p >= '0' && *p <= '9'))
             return fail(why, why_size, "a mark not between digits");
         if (ng + 1 >= sizeof marks)

@@ -8,14 +8,25 @@
 #include <string.h>
 #include <strings.h>
 
-typedef struct decoder {
+struct table_decoder {
     FILE *in;
     int keep_old;
     iconv_t cd; /* (iconv_t)-1: bytes pass through */
     char raw[TABLE_DECODE_PEEK];
     size_t raw_pos, raw_len;
     int eof;
-} decoder;
+};
+typedef struct table_decoder decoder;
+
+table_decoder *table_decoder_new(void)
+{
+    return calloc(1, sizeof(table_decoder));
+}
+
+void table_decoder_free(table_decoder *d)
+{
+    free(d);
+}
 
 /* 1 if s[0..n) is valid UTF-8, an incomplete sequence at the very end allowed. */
 static int valid_utf8(const unsigned char *s, size_t n)
@@ -93,9 +104,8 @@ static int decode_close(void *cookie)
     decoder *d = cookie;
     if (d->cd != (iconv_t)-1)
         iconv_close(d->cd);
-    int rc = d->keep_old ? 0 : fclose(d->in);
-    free(d);
-    return rc;
+    d->cd = (iconv_t)-1;
+    return d->keep_old ? 0 : fclose(d->in);
 }
 
 static const struct {
@@ -106,8 +116,8 @@ static const struct {
     {"utf-16", "UTF-16"},
 };
 
-int table_decode(FILE **in, int keep_old, const char *encoding, char detected[16], char *why,
-                 size_t why_size)
+int table_decode(FILE **in, table_decoder *d, int keep_old, const char *encoding,
+                 char detected[16], char *why, size_t why_size)
 {
     const char *want = NULL;
     if (encoding && strcasecmp(encoding, "auto") != 0) {
@@ -122,16 +132,11 @@ int table_decode(FILE **in, int keep_old, const char *encoding, char detected[16
             return -1;
         }
     }
-    decoder *d = calloc(1, sizeof *d);
-    if (!d) {
-        snprintf(why, why_size, "out of memory");
-        return -1;
-    }
+    memset(d, 0, sizeof *d);
     d->in = *in;
     d->keep_old = keep_old;
     d->cd = (iconv_t)-1;
     if (fill(d) < 0) {
-        free(d);
         snprintf(why, why_size, "read error");
         return -1;
     }
@@ -144,13 +149,11 @@ int table_decode(FILE **in, int keep_old, const char *encoding, char detected[16
     if (from) {
         d->raw_pos = 2; /* the mark itself */
         if (want && strcmp(want, "UTF-16") != 0) {
-            free(d);
             snprintf(why, why_size, "--encoding '%s': the file starts with a UTF-16 byte-order mark",
                      encoding);
             return -1;
         }
     } else if (want && strcmp(want, "UTF-16") == 0) {
-        free(d);
         snprintf(why, why_size, "UTF-16 without a byte-order mark is not supported (save it with one, or as UTF-8)");
         return -1;
     } else if (want) {
@@ -162,7 +165,6 @@ int table_decode(FILE **in, int keep_old, const char *encoding, char detected[16
     if (strcmp(from, "UTF-8") != 0) {
         d->cd = iconv_open("UTF-8", from);
         if (d->cd == (iconv_t)-1) {
-            free(d);
             snprintf(why, why_size, "cannot convert from %s: %s", from, strerror(errno));
             return -1;
         }
@@ -172,7 +174,7 @@ int table_decode(FILE **in, int keep_old, const char *encoding, char detected[16
     if (!f) {
         if (d->cd != (iconv_t)-1)
             iconv_close(d->cd);
-        free(d);
+        d->cd = (iconv_t)-1;
         snprintf(why, why_size, "out of memory");
         return -1;
     }

@@ -16,6 +16,7 @@ struct table_reader {
     FILE *in;
     int close_in;
     char encoding[16];  /* as detected or named */
+    table_decoder *decoder;
     char *headers;      /* the file's header text of each wanted column */
     struct csv_parser parser;
     char delim;
@@ -405,7 +406,11 @@ int table_open_ex(table_reader **out, const char *path, const table_column *colu
         r->close_in = 1;
     }
     char why[256];
-    if (table_decode(&r->in, !r->close_in, encoding, r->encoding, why, sizeof why) < 0) {
+    r->decoder = table_decoder_new();
+    if (!r->decoder || table_decode(&r->in, r->decoder, !r->close_in, encoding, r->encoding,
+                                    why, sizeof why) < 0) {
+        if (!r->decoder)
+            snprintf(why, sizeof why, "out of memory");
         table_close(r);
         return fail(err, 0, 0, "%s", why);
     }
@@ -538,6 +543,7 @@ void table_close(table_reader *r)
     free(r->line);
     free(r->arena);
     free(r->headers);
+    table_decoder_free(r->decoder);
     free(r);
 }
 
