@@ -19,9 +19,17 @@ typedef enum cli_format { CLI_TABLE, CLI_CSV, CLI_JSON } cli_format;
 void cli_init(const char *prog);
 const char *cli_prog(void);
 
-/* Print "prog: message" and "Try 'prog --help'." to stderr, exit 2. */
+/* getopt_long for the programs' long options. On the first call it checks
+ * every option in argv and stops with a usage error naming the first bad
+ * one: unknown, ambiguous (the candidates listed), cut short (only full
+ * names are accepted: a unique prefix today may be ambiguous tomorrow), a
+ * value given to a flag (--strict=1) or a missing value. */
+int cli_getopt(int argc, char **argv, const struct option *options);
+/* Print "prog: message; see 'prog --help'" to stderr as one line, exit 2.
+ * Control characters in the message are escaped (\n, \xHH), as by cli_die. */
 _Noreturn void cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-/* Print "prog: message" to stderr and exit with status. */
+/* Print "prog: message" to stderr as one line (control characters escaped)
+ * and exit with status. */
 _Noreturn void cli_die(int status, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* For what getopt_long returns on a bad option ('?' unknown, ':' no value):
  * a usage error naming the option. */
@@ -245,5 +253,48 @@ void cli_contract_free(cli_contract *c);
 /* With --rate-history, when the plan runs past the history's end: one line
  * on stderr saying from when the plan assumes the last rate stays. */
 void cli_contract_history_warning(const cli_contract *c);
+
+/* ---- Income and the budget's date (cli_income.c) ---- */
+
+/* A net income a month above this looks yearly or gross: 150 000 kr. */
+#define CLI_INCOME_MONTHLY_LIMIT ((sl_money)15000000)
+#define CLI_MAX_EARNERS 8
+
+/* --gross-income-yearly G (repeatable: one per earner; tax is per person). */
+typedef struct cli_income {
+    int earners;
+    sl_money gross[CLI_MAX_EARNERS];
+    sl_tax_estimate estimate[CLI_MAX_EARNERS];
+    sl_tax_rules rules;   /* the year used */
+    sl_money net_monthly; /* the estimates' monthly net, summed */
+} cli_income;
+
+void cli_income_init(cli_income *in);
+void cli_income_add_gross(cli_income *in, const char *arg);
+/* Estimate each earner's net with the tax rules of date's year (the nearest
+ * shipped year, with a warning, when that year has none). */
+void cli_income_estimate(cli_income *in, sl_date date);
+/* A monthly net income over 150 000 kr: a warning, or with strict an error (exit 2). */
+void cli_income_check_monthly(sl_money monthly, int strict);
+/* The estimate's steps as table lines / as JSON (null without earners). */
+void cli_income_print(const cli_income *in);
+json_t *cli_income_json(const cli_income *in);
+/* Today's date (SL_TODAY=YYYY-MM-DD overrides it, for reproducible runs). */
+sl_date cli_today(void);
+/* Warn on stderr when the guideline table is more than 12 months older than
+ * date; 1 when it warned. */
+int cli_guideline_stale(sl_date date, sl_date valid_from);
+
+/* ---- Output held until success (cli_hold.c) ----
+ * cli_hold_stdout sends stdout to a temporary file; cli_release_stdout
+ * copies it to the real stdout. A program that exits in between (bad input,
+ * exit 2) writes nothing to stdout. */
+void cli_hold_stdout(void);
+void cli_release_stdout(void);
+
+/* ---- A plan's rows as sl-plan writes them (cli_rows.c) ---- */
+void cli_row_csv_header(void);
+void cli_row_csv(const sl_plan_row *row);
+json_t *cli_row_json(const sl_plan_row *row);
 
 #endif

@@ -397,11 +397,12 @@ int table_open_ex(table_reader **out, const char *path, const table_column *colu
     } else {
         r->in = fopen(path, "rb");
         if (!r->in) {
+            int e = errno;
             free(r->line);
             free(r->arena);
             free(r->headers);
             free(r);
-            return fail(err, 0, 0, "cannot open '%s'", path);
+            return fail(err, 0, 0, "cannot open (%s)", strerror(e));
         }
         r->close_in = 1;
     }

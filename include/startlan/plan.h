@@ -314,7 +314,8 @@ SL_API SL_WARN_UNUSED int sl_plan_settlement(const sl_plan *plan, sl_settlement 
 SL_API SL_WARN_UNUSED int sl_plan_totals_for(sl_plan_totals *out, const sl_loan_terms *terms,
                                              sl_error *err);
 
-/* Parse "annuity" / "serial" (also "annuitet", "serie"). 0 or SL_ESYNTAX. */
+/* Parse "annuity" / "serial", or the Norwegian "annuitet", "annuitetslån",
+ * "serie", "serielån" (any letter case; "lan" for "lån"). 0 or SL_ESYNTAX. */
 SL_API SL_WARN_UNUSED int sl_loan_type_parse(sl_loan_type *out, const char *text);
 SL_API const char *sl_loan_type_name(sl_loan_type type);
 

@@ -52,6 +52,23 @@ SL_API SL_WARN_UNUSED int sl_loan_figures_compute(sl_loan_figures *out, const sl
                                                   sl_date as_of, sl_date from, sl_date to,
                                                   sl_error *err);
 
+/* A period of days, both ends included. */
+typedef struct sl_period {
+    sl_date from;
+    sl_date to;
+} sl_period;
+
+/* The figures of the loan `terms` for several periods in one walk of the
+ * engine (the periods sorted, each from <= to, none overlapping): out[i] as
+ * sl_loan_figures_compute gives them for from..to with as_of = to, so
+ * out[i].balance is the balance at the end of periods[i]. A year split into
+ * its days gives figures whose interest, principal and fees add up to the
+ * year's. 0, or the errors of sl_loan_figures_compute (field "periods" for
+ * periods out of order). */
+SL_API SL_WARN_UNUSED int sl_loan_figures_periods(sl_loan_figures *out, const sl_loan_terms *terms,
+                                                  const sl_period *periods, size_t count,
+                                                  sl_error *err);
+
 /* The figures a total is kept of. */
 typedef enum sl_portfolio_item {
     SL_PORTFOLIO_BALANCE = 0,
