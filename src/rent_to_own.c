@@ -9,6 +9,7 @@
 
 #include "arith_internal.h"
 #include "rto_internal.h"
+#include "terms_internal.h"
 #include "startlan/grant.h"
 
 struct sl_rto_timeline {
@@ -56,14 +57,14 @@ int sl__check_price_rule(sl_error *err, sl_price_rule rule, sl_rate index_rate,
 static int check_options(const sl_rto_options *o, sl_error *err)
 {
     if (o == NULL)
-        return sl__fail(err, SL_ESTATE, "options", "", "no options given");
-    if (o->version != SL_RTO_OPTIONS_VERSION)
-        return sl__fail(err, SL_EVERSION, "version", "", "unknown options version %u",
-                        o->version);
+        return sl__null(err, "options");
+    /* Version 1 held the loan terms by value: a layout this library cannot read. */
+    int rc = sl__check_version(err, "sl_rto_options", o->version, 2, SL_RTO_OPTIONS_VERSION);
+    if (rc != SL_OK)
+        return rc;
     if (o->model != SL_RTO_RENT_TO_OWN && o->model != SL_RTO_RENT_BEFORE_OWN)
         return sl__fail_int(err, SL_EINVAL, "model", (long)o->model,
                             "must be rent-to-own or rent-before-own");
-    int rc;
     if ((rc = sl__check_money(err, "price", o->price, 1, RTO_MAX_AMOUNT)) != SL_OK)
         return rc;
     if (o->rent_months < 0 || o->rent_months > SL_RTO_MAX_RENT_MONTHS) {
@@ -111,8 +112,9 @@ static int check_options(const sl_rto_options *o, sl_error *err)
 
 int sl_rto_grow(sl_money *out, sl_money base, sl_rate g, int months)
 {
-    if (out == NULL || g.den <= 0 || g.num < 0 || months < 0 || months > SL_RTO_MAX_GROW_MONTHS ||
-        base < 0)
+    if (out == NULL)
+        return SL_ENULL;
+    if (g.den <= 0 || g.num < 0 || months < 0 || months > SL_RTO_MAX_GROW_MONTHS || base < 0)
         return SL_EINVAL;
     int years = months / 12, rest = months % 12;
     /* base · ((den+num)/den)^y · (12·den + num·rest) / (12·den), all in GMP:
@@ -176,11 +178,12 @@ static int price_at(sl_money *out, const sl_rto_options *o, int months, sl_error
 
 int sl_rto_price_at(sl_money *out, const sl_rto_options *opt, int months, sl_error *err)
 {
+    sl__error_reset(err);
+    if (out == NULL)
+        return sl__null(err, "out");
     int rc = check_options(opt, err);
     if (rc != SL_OK)
         return rc;
-    if (out == NULL)
-        return sl__fail(err, SL_ESTATE, "out", "", "no output given");
     if (months < 0 || months > SL_RTO_MAX_GROW_MONTHS)
         return sl__fail_int(err, SL_EINVAL, "months", months, "must be 0 .. 12000");
     return price_at(out, opt, months, err);
@@ -190,7 +193,7 @@ int sl_rto_price_at(sl_money *out, const sl_rto_options *opt, int months, sl_err
 static void loan_terms(sl_loan_terms *t, const sl_rto_options *o, sl_money principal,
                        sl_date transition)
 {
-    *t = o->loan;
+    sl__terms_or_default(t, o->loan, SL_RTO_DEFAULT_TERMS);
     t->principal = principal;
     if (t->payout_date.year == 0 && transition.year != 0)
         t->payout_date = transition;
@@ -242,11 +245,12 @@ static int loan_figures(sl_rto_result *r, const sl_loan_terms *t, sl_error *err)
 
 int sl_rto_compute(sl_rto_result *out, const sl_rto_options *o, sl_error *err)
 {
+    sl__error_reset(err);
     int rc = check_options(o, err);
     if (rc != SL_OK)
         return rc;
     if (out == NULL)
-        return sl__fail(err, SL_ESTATE, "out", "", "no result given");
+        return sl__null(err, "out");
     sl_rto_result r;
     memset(&r, 0, sizeof r);
     int m = o->rent_months;
@@ -342,8 +346,9 @@ static int timeline_start(sl_rto_timeline *tl, sl_error *err)
 
 int sl_rto_timeline_new(sl_rto_timeline **out, const sl_rto_options *opt, sl_error *err)
 {
+    sl__error_reset(err);
     if (out == NULL)
-        return sl__fail(err, SL_ESTATE, "out", "", "no handle given");
+        return sl__null(err, "out");
     *out = NULL;
     sl_rto_timeline *tl = calloc(1, sizeof *tl);
     if (tl == NULL)
@@ -357,8 +362,8 @@ int sl_rto_timeline_new(sl_rto_timeline **out, const sl_rto_options *opt, sl_err
     sl_grant_terms g = SL_GRANT_TERMS_INIT;
     g.amount = opt->grant;
     tl->grant = g;
-    /* The loan part (with the caller's event arrays) is used while the plan
-     * is made; the plan copies them, so the copy here must not keep them. */
+    /* The caller's loan terms are used while the plans are made; the plans
+     * copy them, so the copy here must not keep the pointer. */
     rc = timeline_start(tl, err);
     /* A dry run: every row once, so next() cannot fail after this. */
     sl_rto_row row;
@@ -366,12 +371,7 @@ int sl_rto_timeline_new(sl_rto_timeline **out, const sl_rto_options *opt, sl_err
         rc = SL_OK;
     if (rc == 0)
         rc = timeline_start(tl, err);
-    tl->opt.loan.rate_changes = NULL;
-    tl->opt.loan.rate_change_count = 0;
-    tl->opt.loan.interest_only_windows = NULL;
-    tl->opt.loan.interest_only_window_count = 0;
-    tl->opt.loan.extra_payments = NULL;
-    tl->opt.loan.extra_payment_count = 0;
+    tl->opt.loan = NULL; /* the plans copied the caller's terms */
     if (rc != SL_OK) {
         sl_rto_timeline_free(tl);
         return rc;
@@ -454,7 +454,7 @@ static int timeline_next(sl_rto_timeline *tl, sl_rto_row *row, sl_error *err)
 int sl_rto_timeline_next(sl_rto_timeline *tl, sl_rto_row *row)
 {
     if (tl == NULL || row == NULL)
-        return SL_ESTATE;
+        return SL_ENULL;
     return timeline_next(tl, row, NULL);
 }
 
@@ -469,4 +469,12 @@ void sl_rto_timeline_free(sl_rto_timeline *tl)
         return;
     sl_plan_free(tl->plan);
     free(tl);
+}
+
+void sl_rto_options_init(sl_rto_options *options)
+{
+    if (options) {
+        const sl_rto_options init = SL_RTO_OPTIONS_INIT;
+        *options = init;
+    }
 }

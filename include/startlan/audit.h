@@ -32,10 +32,31 @@
  * Tolerance: an amount difference of at most `tolerance` øre is still
  * reported, marked within_tolerance, and does not count as a difference.
  *
+ * Divergences and their consequences (follows_from_row): each difference is
+ * either a cause, the first sign of an error of its own (follows_from_row
+ * 0: a new divergence), or follows arithmetically from the divergence that
+ * began in an earlier row (or in the same row) and names that row:
+ *  - with terms: a row whose opening balance is off by exactly what the
+ *    previous row's closing balance was off (the balance carried forward),
+ *    whose interest is the contract's interest on that balance (|I·B' − I'·B|
+ *    <= (1 øre + tolerance)·B', where B, I are the recomputed opening balance
+ *    and interest, B', I' the file's), whose payment is unchanged (or
+ *    recomputed by the contract in that row: a rate change, an extra payment,
+ *    the last term) and which adds up, has consequences only;
+ *  - in a row that diverges, the fields not named as the cause follow from it
+ *    (the principal and the closing balance after a wrong interest);
+ *  - one wrong closing balance seen again by the next row (balance or chain
+ *    rule, off by minus the same amount) follows from the first;
+ *  - the end balance and the principal sum follow from the divergence in
+ *    force when the plan ends.
+ * A second independent error is a new divergence.
+ *
  * Thread-safety: an audit handle is used by one thread at a time; separate
  * handles are independent. */
 #ifndef STARTLAN_AUDIT_H
 #define STARTLAN_AUDIT_H
+
+#include <stdint.h>
 
 #include "error.h"
 #include "export.h"
@@ -81,7 +102,7 @@ typedef enum sl_audit_field {
 typedef struct sl_audit_difference {
     sl_audit_check check;
     sl_audit_field field;
-    long row;             /* 1-based position in the input; 0 for the whole plan */
+    int64_t row;          /* 1-based position in the input; 0 for the whole plan */
     int term;             /* the term number the row carries (or expects, for a missing row) */
     sl_money expected;
     sl_money found;
@@ -93,6 +114,8 @@ typedef struct sl_audit_difference {
     sl_rate rate_after;   /* ... and by this row; expected is then this row's opening
                              balance at rate_before, rounded to the øre half up */
     int within_tolerance; /* 1: |difference| <= tolerance, not counted */
+    long follows_from_row; /* 0: a cause (a divergence of its own); otherwise the row of
+                              the divergence this difference follows from arithmetically */
 } sl_audit_difference;
 
 /* Called for each difference; return 0 to go on, non-zero to stop the audit
@@ -110,17 +133,21 @@ typedef struct sl_audit_options {
 
 #define SL_AUDIT_OPTIONS_INIT {SL_AUDIT_OPTIONS_VERSION, 0, NULL, NULL}
 
+/* Set *options to SL_AUDIT_OPTIONS_INIT (the same defaults as the macro). NULL is allowed. */
+SL_API void sl_audit_options_init(sl_audit_options *options);
+
 /* What the audit found. */
 typedef struct sl_audit_summary {
-    long rows;                /* rows fed (the stated totals row not counted) */
-    long differences;         /* differences beyond the tolerance */
-    long within_tolerance;    /* differences within it */
-    long rate_jumps;          /* notes: where the implied rate changes */
+    int64_t rows;                /* rows fed (the stated totals row not counted) */
+    int64_t differences;         /* differences beyond the tolerance */
+    int64_t within_tolerance;    /* differences within it */
+    int64_t rate_jumps;          /* notes: where the implied rate changes */
     sl_plan_totals found;     /* sums of the rows fed (terms = rows, establishment fee 0) */
     int have_expected;        /* 1 when terms were given */
     sl_plan_totals expected;  /* the recomputed plan's totals */
     int have_stated;          /* 1 when a stated totals row was given */
     sl_plan_totals stated;    /* as given (interest, principal, term_fees, paid) */
+    int64_t reserved[SL_RESERVED_FIELDS]; /* room for fields added later (docs/api.md) */
 } sl_audit_summary;
 
 typedef struct sl_audit sl_audit;

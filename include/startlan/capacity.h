@@ -170,9 +170,11 @@ typedef struct sl_capacity_budget {
     sl_money credit_limit_payment;   /* credit_limits × 3 %, rounded up */
     sl_money other_costs;            /* other debt + credit-limit payment + childcare
                                         + transport + fixed costs */
+    int64_t reserved[SL_RESERVED_FIELDS]; /* room for fields added later (docs/api.md) */
 } sl_capacity_budget;
 
-#define SL_CAPACITY_OPTIONS_VERSION 1
+/* Version 2: the plan's terms by pointer (loan) instead of by value. */
+#define SL_CAPACITY_OPTIONS_VERSION 2
 /* 2.5 percentage points. */
 #define SL_CAPACITY_STRESS_ADD_DEFAULT {1, 40}
 /* 1 000 kr. */
@@ -185,10 +187,10 @@ typedef struct sl_capacity_options {
     sl_date date;                /* which guideline table (required) */
     sl_rate policy_rate;         /* styringsrente, 0 .. 100 % (required; 0 % allowed) */
     sl_rate stress_add;          /* påslag, >= 0; default 2.5 pp */
-    sl_loan_terms loan;          /* the plan's terms (default: 30 years, monthly annuity,
-                                    no interest-only terms, no fees); principal and
-                                    nominal_rate are ignored: the library sets them to the
-                                    loan and the stressed rate */
+    const sl_loan_terms *loan;   /* the plan's terms, the caller's (read during the call);
+                                    NULL: 30 years, monthly annuity, no interest-only
+                                    terms, no fees. principal and nominal_rate are ignored:
+                                    the library sets them to the loan and the stressed rate */
     sl_money cofinancing_payment; /* the co-financing bank loan's monthly payment, >= 0 */
     sl_money step;               /* the largest loan is a multiple of this (default 1 000 kr) */
 } sl_capacity_options;
@@ -196,8 +198,9 @@ typedef struct sl_capacity_options {
 #define SL_CAPACITY_OPTIONS_INIT                                                           \
     {SL_CAPACITY_OPTIONS_VERSION, NULL, SL_DATE_NONE, SL_RATE_ZERO,                        \
      SL_CAPACITY_STRESS_ADD_DEFAULT,                                                       \
-     SL_LOAN_TERMS_INIT_WITH_TERMS(360),                                                   \
-     0, SL_CAPACITY_STEP_DEFAULT}
+     NULL, 0, SL_CAPACITY_STEP_DEFAULT}
+/* The number of terms of the default plan (loan NULL): 30 years, monthly. */
+#define SL_CAPACITY_DEFAULT_TERMS 360
 
 /* Result of a check for one loan. */
 typedef struct sl_capacity_result {
@@ -210,6 +213,7 @@ typedef struct sl_capacity_result {
     sl_money stressed_monthly;    /* the same per month: × terms per year / 12, rounded up */
     sl_money surplus;             /* overskudd (>= 0) or underskudd (< 0) per month */
     int fits;                     /* 1 when surplus >= 0 */
+    int64_t reserved[SL_RESERVED_FIELDS]; /* room for fields added later (docs/api.md) */
 } sl_capacity_result;
 
 SL_API void sl_household_init(sl_household *household);
@@ -271,6 +275,7 @@ typedef struct sl_capacity_income_end {
     sl_date date;              /* the first day without one or more income items */
     sl_money income;           /* the income counted from that day */
     sl_capacity_result result; /* the check for the same loan from that day */
+    int64_t reserved[SL_RESERVED_FIELDS]; /* room for fields added later (docs/api.md) */
 } sl_capacity_income_end;
 
 /* The check for loan again at each distinct date where an income item ends
@@ -283,6 +288,54 @@ SL_API SL_WARN_UNUSED int sl_capacity_income_ends(sl_capacity_income_end *out, s
                                                   const sl_household *household, sl_money loan,
                                                   const sl_capacity_options *options,
                                                   sl_error *err);
+
+/* ---- After the check: the grant need and the comparison with renting ---- */
+
+/* The grant need (tilskuddsbehov), as Husbanken's "lånebeløp og
+ * tilskuddsbehov" calculator answers it:
+ *   price + transaction costs − own funds − bank loan − largest start loan,
+ * never below 0. Each amount 0 .. SL_PLAN_MAX_PRINCIPAL (fields "price",
+ * "transaction_costs", "own_funds", "bank_loan", "largest_loan"). */
+SL_API SL_WARN_UNUSED int sl_capacity_grant_need(sl_money *out, sl_money price,
+                                                 sl_money transaction_costs, sl_money own_funds,
+                                                 sl_money bank_loan, sl_money largest_loan,
+                                                 sl_error *err);
+
+/* The payment and interest of the first amortising term of the loan at
+ * rate (not stressed): what the owner pays today. options->loan gives the
+ * plan's terms. 0 or a negative code (fields "loan", "rate"). */
+SL_API SL_WARN_UNUSED int sl_capacity_payment_at(sl_money *payment, sl_money *interest,
+                                                 sl_money loan, sl_rate rate,
+                                                 const sl_capacity_options *options,
+                                                 sl_error *err);
+
+/* The tax deduction for interest on a home loan: 22 % (Skatteetaten,
+ * alminnelig inntekt), rounded half up to the øre. */
+#define SL_INTEREST_DEDUCTION_RATE {22, 100}
+
+/* Renting today against owning (Husbanken's guide: compare with alternative
+ * rents), per month. */
+typedef struct sl_rent_comparison {
+    sl_money rent;              /* today's rent (husleie) */
+    sl_money allowance_renting; /* bostøtte received today */
+    sl_money net_rent;          /* rent − allowance_renting */
+    sl_money payment;           /* the loan's payment today */
+    sl_money interest;          /* its interest */
+    sl_money deduction;         /* 22 % of the interest, half up */
+    sl_money other_costs;       /* felleskostnader, kommunale avgifter, vedlikehold */
+    sl_money allowance_owning;  /* bostøtte estimated as owner (0 when none) */
+    sl_money owner_net;         /* payment − deduction + other costs − allowance_owning */
+    sl_money change;            /* owner_net − net_rent: more (+) or less (−) a month */
+} sl_rent_comparison;
+
+/* Fill the comparison; every amount 0 .. SL_PLAN_MAX_PRINCIPAL, interest at
+ * most the payment (fields "rent", "allowance_renting", "payment",
+ * "interest", "other_costs", "allowance_owning"). Exact but for the one
+ * rounding of the deduction. */
+SL_API SL_WARN_UNUSED int sl_capacity_rent_comparison(sl_rent_comparison *out, sl_money rent,
+                                                      sl_money allowance_renting, sl_money payment,
+                                                      sl_money interest, sl_money other_costs,
+                                                      sl_money allowance_owning, sl_error *err);
 
 #ifdef __cplusplus
 }
