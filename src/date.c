@@ -97,10 +97,13 @@ static int digits(const char *text, size_t i, size_t n)
 
 int sl_date_parse_norwegian(sl_date *out, const char *text, const char *field, sl_error *err)
 {
+    sl__error_reset(err);
     if (!field)
         field = "date";
-    if (!out || !text)
-        return sl__fail(err, SL_ESTATE, field, "", "%s: no text given", field);
+    if (!out)
+        return sl__null(err, "out");
+    if (!text)
+        return sl__null(err, field);
     const char *p1 = strchr(text, '.'), *p2 = p1 ? strchr(p1 + 1, '.') : NULL;
     if (!p1 || !p2)
         return sl_date_parse(out, text, field, err);
