@@ -32,7 +32,10 @@ static void annuity_fraction(mpz_t num, mpz_t den, sl_money balance, sl_rate ann
 
 static int check_args(sl_rate annual, int k, int n)
 {
-    if (n < 1 || k < 1 || annual.den <= 0 || annual.num < 0)
+    /* The bounds keep (1 + r)^n a number GMP computes in milliseconds: an
+     * exponent of 2^31 asked for gigabytes (and GMP aborts when it cannot). */
+    if (n < 1 || n > SL_ANNUITY_MAX_TERMS || k < 1 || k > SL_ANNUITY_MAX_TERMS_PER_YEAR ||
+        annual.den <= 0 || annual.num < 0)
         return SL_EINVAL;
     return SL_OK;
 }

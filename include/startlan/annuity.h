@@ -22,7 +22,13 @@
 extern "C" {
 #endif
 
+/* Largest n and terms_per_year the annuity functions accept (1000 years of
+ * monthly terms; daily terms): they bound the exact power (1 + r)^n. */
+#define SL_ANNUITY_MAX_TERMS 12000
+#define SL_ANNUITY_MAX_TERMS_PER_YEAR 365
+
 /* A rounded by `rounding` (e.g. SL_ROUNDING_DEFAULT: øre, half up).
+ * n 1 .. SL_ANNUITY_MAX_TERMS, terms_per_year 1 .. SL_ANNUITY_MAX_TERMS_PER_YEAR.
  * 0, SL_EINVAL or SL_ERANGE. */
 SL_API SL_WARN_UNUSED int sl_annuity_payment(sl_money *out, sl_money balance, sl_rate annual_rate,
                                              int terms_per_year, int n, sl_rounding rounding);
