@@ -151,7 +151,7 @@ int sl__terms_limit(const sl_loan_terms *t)
     return t->rate_change_keeps_payment && cap > n ? cap : n;
 }
 
-static int anchor_day(const sl_loan_terms *t)
+int sl__anchor_day(const sl_loan_terms *t)
 {
     if (t->due_day)
         return t->due_day;
@@ -181,7 +181,7 @@ int sl__due_date(sl_date *out, const sl_loan_terms *t, sl_date first, int k)
         *out = first;
         return SL_OK;
     }
-    return sl_date_add_months(out, first, (k - 1) * (12 / t->terms_per_year), anchor_day(t));
+    return sl_date_add_months(out, first, (k - 1) * (12 / t->terms_per_year), sl__anchor_day(t));
 }
 
 int sl__interest_only(const sl_loan_terms *t, int k)
