@@ -168,7 +168,8 @@ enum {
 /* The life options as read (event arrays grow as given). */
 typedef struct cli_life {
     sl_loan_terms v2; /* only the version-2 fields are used */
-    sl_rate_change *changes;
+    sl_rate_change_spec *specs; /* as typed (relative or absolute) */
+    sl_rate_change *changes;    /* resolved by cli_life_apply */
     size_t n_changes;
     sl_interest_only_window *windows;
     size_t n_windows;
@@ -182,12 +183,52 @@ void cli_life_init(cli_life *life);
 /* Handle one option if it is a life option: 1 if handled, 0 if not. */
 int cli_life_option(cli_life *life, int opt, const char *arg);
 /* Put the life into t (which points at life's arrays until cli_life_free);
- * exits 2 naming the option when a dated option lacks --payout-date. */
-void cli_life_apply(const cli_life *life, sl_loan_terms *t);
+ * relative rate changes are resolved from t's nominal rate (set it first);
+ * exits 2 naming the option when a dated option lacks --payout-date or a
+ * resolved rate leaves 0..100 %. */
+void cli_life_apply(cli_life *life, sl_loan_terms *t);
 void cli_life_free(cli_life *life);
 /* Rule findings on stderr as warnings, or with strict as errors (exit 2). */
 void cli_findings_report(const sl_plan *plan, int strict);
+/* A warning on stderr with the new end date when the contract's
+ * keeps-payment or moves-end rule makes the loan longer than its terms. */
+void cli_lengthening_report(const sl_plan *plan);
 /* Help text lines for the life options. */
 extern const char cli_life_help[];
+
+/* ---- The contract option table (cli_contract.c) ----
+ * One table for every program that reads a contract (sl-plan, sl-audit,
+ * sl-portfolio): --amount, the loan options and the contract's life, with
+ * the same names, the same parsing and the same messages everywhere. A
+ * program puts CLI_CONTRACT_LONG_OPTIONS into its getopt_long table and
+ * passes every option to cli_contract_option; a program that reads the
+ * contract from a file's columns sets them by name (cli_contract_set). */
+
+#define CLI_CONTRACT_LONG_OPTIONS                                                  \
+    {"amount", required_argument, NULL, CLI_OPT_AMOUNT}, CLI_LOAN_LONG_OPTIONS,    \
+        CLI_LIFE_LONG_OPTIONS
+
+typedef struct cli_contract {
+    cli_loan loan;
+    cli_life life;
+    int have_amount;   /* --amount given */
+    int given;         /* contract options given, --terms-per-year and --strict not counted */
+    int tpy_given;     /* --terms-per-year given */
+} cli_contract;
+
+/* The table itself, terminated by a NULL name. */
+extern const struct option cli_contract_options[];
+
+void cli_contract_init(cli_contract *c);
+/* Handle one getopt_long result if it is a contract option: 1 if handled, 0 if not. */
+int cli_contract_option(cli_contract *c, int opt, const char *arg);
+/* Set a contract option by its long name ("margin", "rate-change", ...), as
+ * if given as --name value; a flag is set by any value but "", "0", "no",
+ * "nei". 1 if the name is a contract option, 0 if not. */
+int cli_contract_set(cli_contract *c, const char *name, const char *value);
+/* The terms (validated as cli_loan_finish and cli_life_apply do; exits 2
+ * naming the option). t points at c's arrays until cli_contract_free. */
+void cli_contract_finish(cli_contract *c, long default_years, sl_loan_terms *t);
+void cli_contract_free(cli_contract *c);
 
 #endif

@@ -16,9 +16,11 @@ void cli_life_init(cli_life *l)
 void cli_life_free(cli_life *l)
 {
     free(l->changes);
+    free(l->specs);
     free(l->windows);
     free(l->extras);
     l->changes = NULL;
+    l->specs = NULL;
     l->windows = NULL;
     l->extras = NULL;
 }
@@ -28,11 +30,15 @@ const char cli_life_help[] =
     "  --due-day N                due day of month, 1-28 (default: the payout's day)\n"
     "  --first-due D              first due date (default: first due day one period after payout)\n"
     "  --day-count equal|act365   regular terms: rate/terms-per-year (default) or actual days/365\n"
-    "  --rate-change D:PCT        floating rate PCT from date D (repeatable)\n"
+    "  --rate-change D:PCT        floating rate PCT from date D (repeatable); a leading sign\n"
+    "                             is relative: D:+3 / D:-0.5 = that many points from the rate\n"
+    "                             in force before D\n"
     "  --rate-change-keeps-payment  the payment holds and the number of terms follows\n"
+    "                             (a warning on stderr gives the new end when it lengthens)\n"
     "  --fixed YEARS:PCT[:FROM]   fixed rate PCT for 3, 5, 10 or 20 years from FROM (default payout)\n"
     "  --interest-only FROM_TERM:TERMS   interest-only window (repeatable)\n"
-    "  --interest-only-moves-end  windows lengthen the loan (default: the end date holds)\n"
+    "  --interest-only-moves-end  windows lengthen the loan (default: the end date holds;\n"
+    "                             a warning on stderr gives the new end)\n"
     "  --extra D:AMOUNT[:shorten] extra payment; default lowers the payment, shorten keeps it\n"
     "  --repay-all D              repay everything on D (settlement shown in table and JSON)\n"
     "  --market-rate PCT          current rate for the remaining fixed period (over-/underkurs)\n"
@@ -92,10 +98,10 @@ int cli_life_option(cli_life *l, int opt, const char *arg)
             cli_die(CLI_EXIT_USAGE, "--day-count '%s': must be equal or act365", arg);
         return 1;
     case CLI_OPT_RATE_CHANGE: {
-        char *pct = split_or_die(buf, "--rate-change", arg, "DATE:PCT (2026-03-01:4.9)");
-        l->changes = grow(l->changes, l->n_changes, sizeof *l->changes);
-        l->changes[l->n_changes].date = cli_date("--rate-change", buf);
-        l->changes[l->n_changes].rate = cli_percent("--rate-change", pct, 0, 100);
+        sl_error err;
+        l->specs = grow(l->specs, l->n_changes, sizeof *l->specs);
+        if (sl_rate_change_parse(&l->specs[l->n_changes], arg, "--rate-change", &err) != SL_OK)
+            cli_fail_option("--rate-change", &err);
         l->n_changes++;
         dated(l, "--rate-change");
         return 1;
@@ -178,11 +184,18 @@ int cli_life_option(cli_life *l, int opt, const char *arg)
     return 0;
 }
 
-void cli_life_apply(const cli_life *l, sl_loan_terms *t)
+void cli_life_apply(cli_life *l, sl_loan_terms *t)
 {
     const sl_loan_terms *v = &l->v2;
     if (l->dated_option && !t->payout_date.year)
         cli_usage_error("%s needs --payout-date", l->dated_option);
+    if (l->n_changes) { /* relative changes from the rate in force before each */
+        sl_error err;
+        l->changes = grow(l->changes, l->n_changes, sizeof *l->changes);
+        if (sl_rate_changes_resolve(l->changes, l->specs, l->n_changes, t->nominal_rate, &err) !=
+            SL_OK)
+            cli_fail_option("--rate-change", &err);
+    }
     t->due_day = v->due_day;
     t->first_due_date = v->first_due_date;
     t->day_count = v->day_count;
@@ -214,3 +227,32 @@ void cli_findings_report(const sl_plan *plan, int strict)
         exit(CLI_EXIT_USAGE);
 }
 
+
+void cli_lengthening_report(const sl_plan *plan)
+{
+    const sl_loan_terms *t = sl_plan_terms(plan);
+    if (!(t->rate_change_keeps_payment && t->rate_change_count) &&
+        !(t->interest_only_moves_end && t->interest_only_window_count))
+        return;
+    sl_plan *p;
+    sl_error err;
+    if (sl_plan_new(&p, t, &err) != SL_OK)
+        return; /* the caller's plan was made from the same contract */
+    sl_plan_row r, last;
+    int rc, rows = 0;
+    while ((rc = sl_plan_next(p, &r)) == 1) {
+        last = r;
+        rows++;
+    }
+    sl_plan_free(p);
+    if (rc < 0 || rows <= t->terms)
+        return;
+    char d[SL_DATE_BUFSIZE];
+    fprintf(stderr,
+            "%s: warning: %s lengthens the loan from %d to %d terms; the last payment is now "
+            "due %s\n",
+            cli_prog(),
+            t->rate_change_keeps_payment && t->rate_change_count ? "--rate-change-keeps-payment"
+                                                                 : "--interest-only-moves-end",
+            t->terms, rows, last.due_date.year ? cli_date_text(d, last.due_date) : "(no dates)");
+}

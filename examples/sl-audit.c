@@ -25,6 +25,7 @@ static const char usage[] =
     "  --amount A                 loan amount: compare with the recomputed plan\n"
     "%s"
     "  --format table|json        output (default table)\n"
+    "%s"
     "  --help, --version\n"
     "\n"
     "Exit status: 0 the plan matches, 1 it differs, 2 bad options or unreadable input.\n";
@@ -330,25 +331,21 @@ int main(int argc, char **argv)
         {"plan", required_argument, NULL, OPT_PLAN},
         {"columns", required_argument, NULL, OPT_COLUMNS},
         {"tolerance", required_argument, NULL, OPT_TOLERANCE},
-        {"amount", required_argument, NULL, CLI_OPT_AMOUNT},
-        CLI_LOAN_LONG_OPTIONS,
+        CLI_CONTRACT_LONG_OPTIONS,
         {"format", required_argument, NULL, CLI_OPT_FORMAT},
         CLI_END_LONG_OPTIONS,
     };
-    cli_loan loan;
-    cli_loan_init(&loan);
+    cli_contract contract;
+    cli_contract_init(&contract);
     cli_format format = CLI_TABLE;
     const char *path = NULL, *mapping = NULL;
     sl_money tolerance = 0;
-    int have_amount = 0, loan_options = 0, opt;
+    int opt;
     opterr = 0;
     while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
-        if (cli_loan_option(&loan, opt, optarg)) {
-            have_amount |= opt == CLI_OPT_AMOUNT;
-            /* --terms-per-year alone sets how implied rates are shown */
-            loan_options += opt != CLI_OPT_TERMS_PER_YEAR;
+        /* --terms-per-year alone sets how implied rates are shown */
+        if (cli_contract_option(&contract, opt, optarg))
             continue;
-        }
         switch (opt) {
         case OPT_PLAN:
             path = optarg;
@@ -365,7 +362,7 @@ int main(int argc, char **argv)
                 cli_usage_error("--format 'csv': must be table or json");
             break;
         case CLI_OPT_HELP:
-            printf(usage, cli_loan_help);
+            printf(usage, cli_loan_help, cli_life_help);
             return 0;
         default: /* --version, or an error */
             cli_other_option(opt, argv, NULL);
@@ -375,12 +372,13 @@ int main(int argc, char **argv)
         cli_usage_error("unexpected argument '%s'", argv[optind]);
     if (!path)
         cli_usage_error("--plan is required");
-    if (loan_options && !have_amount)
+    int have_amount = contract.have_amount;
+    if (contract.given && !have_amount)
         cli_usage_error("--amount is required when loan terms are given");
     sl_loan_terms terms;
-    int k = loan.terms.terms_per_year;
+    int k = contract.loan.terms.terms_per_year;
     if (have_amount) {
-        cli_loan_finish(&loan, 0, &terms);
+        cli_contract_finish(&contract, 0, &terms);
         k = terms.terms_per_year;
     }
 
@@ -457,6 +455,7 @@ int main(int argc, char **argv)
     if (sl_audit_finish(audit, &sum) != SL_OK)
         cli_die(1, "out of memory");
     sl_audit_free(audit);
+    cli_contract_free(&contract);
     if (format == CLI_JSON)
         print_json(path, &list, &sum, tolerance, k);
     else

@@ -276,7 +276,13 @@ static void print_loan_line(const sl_capacity_options *o, const sl_capacity_resu
     const sl_loan_terms *t = &o->loan;
     char a[SL_MONEY_BUFSIZE], b[SL_MONEY_BUFSIZE];
     printf("  %-44s  %17s kr\n", label, cli_nor(a, r->loan));
-    printf("    first payment at the stressed rate         %17s kr", cli_nor(b, r->stressed_payment));
+    char label2[64];
+    if (t->interest_only_terms)
+        snprintf(label2, sizeof label2, "payment from term %d at the stressed rate",
+                 t->interest_only_terms + 1);
+    else
+        snprintf(label2, sizeof label2, "first payment at the stressed rate");
+    printf("    %-42s %17s kr", label2, cli_nor(b, r->stressed_payment));
     if (t->terms_per_year != 12)
         printf(" per term\n    = per month (× %d / 12, rounded up)          %17s kr",
                t->terms_per_year, cli_nor(a, r->stressed_monthly));
@@ -353,8 +359,9 @@ static void print_table(const input *in, const sl_capacity_result *r, const sl_c
            t->terms % t->terms_per_year ? " and part of a year" : "",
            t->type == SL_LOAN_ANNUITY ? "annuity" : "serial", cli_nor(a, t->term_fee));
     if (t->interest_only_terms)
-        printf("  The first %d terms are interest-only: the first payment is interest and fee.\n",
-               t->interest_only_terms);
+        printf("  The first %d terms are interest-only; the test uses the payment from term %d,\n"
+               "  when the plan amortises: an interest-only payment is never the test.\n",
+               t->interest_only_terms, t->interest_only_terms + 1);
 
     printf("\nThe result\n");
     if (in->max_loan) {

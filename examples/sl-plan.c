@@ -240,29 +240,18 @@ int main(int argc, char **argv)
 {
     cli_init(argv[0]);
     static const struct option options[] = {
-        {"amount", required_argument, NULL, CLI_OPT_AMOUNT},
-        CLI_LOAN_LONG_OPTIONS,
-        CLI_LIFE_LONG_OPTIONS,
+        CLI_CONTRACT_LONG_OPTIONS,
         {"format", required_argument, NULL, CLI_OPT_FORMAT},
         CLI_END_LONG_OPTIONS,
     };
-    cli_loan loan;
-    cli_loan_init(&loan);
-    cli_life life;
-    cli_life_init(&life);
+    cli_contract contract;
+    cli_contract_init(&contract);
     cli_format format = CLI_TABLE;
-    int have_amount = 0, loan_options = 0, opt;
+    int opt;
     opterr = 0;
     while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
-        if (cli_loan_option(&loan, opt, optarg)) {
-            have_amount |= opt == CLI_OPT_AMOUNT;
-            loan_options++;
+        if (cli_contract_option(&contract, opt, optarg))
             continue;
-        }
-        if (cli_life_option(&life, opt, optarg)) {
-            loan_options += opt != CLI_OPT_STRICT;
-            continue;
-        }
         switch (opt) {
         case CLI_OPT_FORMAT:
             format = cli_format_parse(optarg);
@@ -276,21 +265,21 @@ int main(int argc, char **argv)
     }
     if (optind < argc)
         cli_usage_error("unexpected argument '%s'", argv[optind]);
-    if (!have_amount) {
-        if (loan_options)
+    if (!contract.have_amount) {
+        if (contract.given || contract.tpy_given)
             cli_usage_error("--amount is required when other loan options are given");
-        builtin_example(&loan);
+        builtin_example(&contract.loan);
     }
     sl_loan_terms terms;
-    cli_loan_finish(&loan, 0, &terms);
-    cli_life_apply(&life, &terms);
+    cli_contract_finish(&contract, 0, &terms);
 
     sl_plan *plan;
     sl_error err;
     if (sl_plan_new(&plan, &terms, &err) != SL_OK)
         cli_fail_option(cli_option_for_field(err.field), &err);
-    cli_life_free(&life); /* the plan keeps its own copies */
-    cli_findings_report(plan, life.strict);
+    cli_contract_free(&contract); /* the plan keeps its own copies */
+    cli_findings_report(plan, contract.life.strict);
+    cli_lengthening_report(plan);
     if (format == CLI_CSV)
         print_csv(plan);
     else if (format == CLI_JSON)

@@ -199,7 +199,28 @@ typedef struct out_state {
     cli_format format;
     int totals_only;
     int first;
+    int started; /* the CSV header or the JSON opening is out */
+    sl_date as_of, from, to;
 } out_state;
+
+/* The CSV header or the JSON opening, printed with the first line that
+ * follows it, so a run that stops before any loan leaves stdout empty. */
+static void start_output(out_state *o)
+{
+    if (o->started)
+        return;
+    o->started = 1;
+    if (o->format == CLI_CSV)
+        puts("id,loans,skipped,balance,interest,principal,term_fees,establishment_fees,fees");
+    if (o->format == CLI_JSON) {
+        char d[3][SL_DATE_BUFSIZE];
+        printf("{\n  \"as_of\": \"%s\",\n  \"from\": \"%s\",\n  \"to\": \"%s\",\n",
+               cli_date_text(d[0], o->as_of), cli_date_text(d[1], o->from),
+               cli_date_text(d[2], o->to));
+        if (!o->totals_only)
+            printf("  \"loans\": [");
+    }
+}
 
 static void csv_text(const char *s)
 {
@@ -231,6 +252,7 @@ static void print_loan(out_state *o, const table_reader *t, const sl_loan_figure
 {
     if (o->totals_only)
         return;
+    start_output(o);
     const char *id = table_field(t, C_ID);
     char a[6][SL_MONEY_BUFSIZE];
     if (o->format == CLI_CSV) {
@@ -258,6 +280,7 @@ static void print_skipped(out_state *o, const char *id, long line, const char *m
 {
     if (o->totals_only)
         return;
+    start_output(o);
     if (o->format == CLI_CSV) {
         csv_text(id ? id : "");
         printf(",0,1,,,,,,\n");
@@ -282,6 +305,7 @@ static const char *const item_names[] = {"balance",   "interest",           "pri
 static void print_totals(out_state *o, const sl_portfolio_totals *tot)
 {
     char buf[SL_PORTFOLIO_BUFSIZE];
+    start_output(o);
     if (o->format == CLI_CSV) {
         printf("TOTAL,%lld,%lld", sl_portfolio_totals_loans(tot), sl_portfolio_totals_skipped(tot));
         for (size_t i = 0; i < 6; i++) {
@@ -321,7 +345,7 @@ int main(int argc, char **argv)
     const char *path = NULL, *mapping = NULL;
     sl_date as_of = SL_DATE_NONE, from = SL_DATE_NONE, to = SL_DATE_NONE;
     int have_as_of = 0, have_from = 0, have_to = 0, skip = 0, opt;
-    out_state out = {CLI_CSV, 0, 1};
+    out_state out = {CLI_CSV, 0, 1, 0, SL_DATE_NONE, SL_DATE_NONE, SL_DATE_NONE};
     opterr = 0;
     while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
         switch (opt) {
@@ -395,25 +419,14 @@ int main(int argc, char **argv)
     if (sl_portfolio_totals_new(&tot) != SL_OK)
         cli_die(1, "out of memory");
 
-    char d[3][SL_DATE_BUFSIZE];
-    int started = 0, rc;
+    out.as_of = as_of;
+    out.from = from;
+    out.to = to;
+    int rc;
     long rows = 0;
     while ((rc = table_next(t, &terr)) != 0) {
         if (rc < 0 && !terr.recoverable)
             cli_die(CLI_EXIT_USAGE, "%s: line %ld: %s", path, terr.line, terr.message);
-        if (!started) {
-            started = 1;
-            if (out.format == CLI_CSV)
-                puts("id,loans,skipped,balance,interest,principal,term_fees,establishment_fees,"
-                     "fees");
-            if (out.format == CLI_JSON) {
-                printf("{\n  \"as_of\": \"%s\",\n  \"from\": \"%s\",\n  \"to\": \"%s\",\n",
-                       cli_date_text(d[0], as_of), cli_date_text(d[1], from),
-                       cli_date_text(d[2], to));
-                if (!out.totals_only)
-                    printf("  \"loans\": [");
-            }
-        }
         rows++;
         row_problem p;
         const char *id = NULL;

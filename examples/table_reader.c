@@ -18,6 +18,8 @@ struct table_reader {
     int in_record;
     int record_done;
     int too_many_fields;
+    long nul_line;     /* line of the record's first NUL byte, 0 when none */
+    long nul_field;    /* 1-based field holding it */
     /* current record: fields stored NUL-separated in arena */
     char *arena;
     size_t arena_len;
@@ -134,6 +136,9 @@ static int read_line(table_reader *r, table_error *err)
 static void on_field(void *data, size_t len, void *ctx)
 {
     table_reader *r = ctx;
+    /* A NUL would end the field as a C string and silently drop the rest. */
+    if (len && !r->nul_field && memchr(data, '\0', len))
+        r->nul_field = (long)r->nfields + 1;
     if (r->nfields >= TABLE_MAX_FIELDS) {
         r->too_many_fields = 1;
         return;
@@ -167,6 +172,15 @@ static const char *field_at(const table_reader *r, size_t i)
     return r->arena + r->offsets[i];
 }
 
+/* Only spaces and tabs (a NUL byte is not blank: it is data to refuse). */
+static int blank(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (s[i] != ' ' && s[i] != '\t')
+            return 0;
+    return 1;
+}
+
 static char *trim(char *s)
 {
     while (*s == ' ' || *s == '\t')
@@ -177,6 +191,16 @@ static char *trim(char *s)
     return s;
 }
 
+/* The record just read holds a NUL byte: a bad row (the record itself was
+ * read to its end, so reading may go on). */
+static int nul_error(table_reader *r, table_error *err)
+{
+    fail(err, r->nul_line, r->nul_field ? r->nul_field : 1, "a NUL byte in the field");
+    if (err)
+        err->recoverable = 1;
+    return -1;
+}
+
 /* Feed physical lines until one record is complete. 1, 0 (EOF) or -1. */
 static int next_record(table_reader *r, table_error *err, int first)
 {
@@ -184,6 +208,8 @@ static int next_record(table_reader *r, table_error *err, int first)
     r->arena_len = 0;
     r->record_done = 0;
     r->too_many_fields = 0;
+    r->nul_line = 0;
+    r->nul_field = 0;
     r->in_record = 0;
     r->record_bytes = 0;
     for (;;) {
@@ -198,17 +224,18 @@ static int next_record(table_reader *r, table_error *err, int first)
             if (r->too_many_fields)
                 return fail(err, r->record_line, 0, "more than %d fields or a record over %d bytes",
                             TABLE_MAX_FIELDS, TABLE_MAX_LINE);
+            if (r->record_done && r->nul_line)
+                return nul_error(r, err);
             return r->record_done ? 1 : 0;
         }
         if (!r->in_record) {
-            const char *p = r->line;
-            while (*p == ' ' || *p == '\t')
-                p++;
-            if (*p == '\0')
-                continue; /* blank line */
+            if (blank(r->line, r->line_len))
+                continue;
             r->in_record = 1;
             r->record_line = r->line_no;
         }
+        if (!r->nul_line && memchr(r->line, '\0', r->line_len))
+            r->nul_line = r->line_no;
         r->record_bytes += r->line_len + 1;
         if (r->record_bytes > TABLE_MAX_LINE)
             return fail(err, r->record_line, 0, "record longer than %d bytes", TABLE_MAX_LINE);
@@ -222,7 +249,7 @@ static int next_record(table_reader *r, table_error *err, int first)
             return fail(err, r->record_line, 0, "more than %d fields or a record over %d bytes",
                         TABLE_MAX_FIELDS, TABLE_MAX_LINE);
         if (r->record_done)
-            return 1;
+            return r->nul_line ? nul_error(r, err) : 1;
     }
 }
 
@@ -247,7 +274,24 @@ static char detect_delimiter(const char *line)
     return ',';
 }
 
-/* Find which wanted column a folded header names. -1 if none. */
+/* Whether the mapping names the header of wanted column `name` itself. */
+static int mapping_names(const char *mapping, const char *name)
+{
+    size_t n = strlen(name);
+    for (const char *p = mapping; p && *p;) {
+        const char *comma = strchr(p, ',');
+        size_t len = comma ? (size_t)(comma - p) : strlen(p);
+        if (len > n && p[n] == '=' && strncmp(p, name, n) == 0)
+            return 1;
+        p += len + (comma ? 1 : 0);
+    }
+    return 0;
+}
+
+/* Find which wanted column a folded header names. -1 if none. A column the
+ * mapping names is found only under the header given there: the explicit
+ * mapping wins over the built-in name and aliases (a Norwegian export may
+ * have both "Renter" and "Rente"). */
 static long match_column(const table_reader *r, const char *folded, const char *mapping)
 {
     if (mapping) {
@@ -275,6 +319,8 @@ static long match_column(const table_reader *r, const char *folded, const char *
         }
     }
     for (size_t i = 0; i < r->ncolumns; i++) {
+        if (mapping_names(mapping, r->columns[i].name))
+            continue;
         char fn[128];
         table_fold(fn, sizeof fn, r->columns[i].name);
         if (strcmp(fn, folded) == 0)
@@ -362,10 +408,7 @@ int table_open(table_reader **out, const char *path, const table_column *columns
             memmove(r->line, r->line + 3, r->line_len - 3 + 1);
             r->line_len -= 3;
         }
-        const char *p = r->line;
-        while (*p == ' ' || *p == '\t')
-            p++;
-        if (*p)
+        if (!blank(r->line, r->line_len))
             break;
     }
     r->delim = detect_delimiter(r->line);

@@ -9,10 +9,12 @@
  *   æ/ø/å (either case) to ae/o/a, spaces, '_', '-', '.' and '/' removed, so
  *   "Restgjeld før" matches "restgjeldfor" and "opening_balance" matches
  *   "openingbalance". A mapping "name=Header,name=Header" (--columns)
- *   names the header of a column explicitly.
+ *   names the header of a column explicitly; a column named there is found
+ *   only under that header (the mapping wins over the built-in aliases).
  * - Each line is at most TABLE_MAX_LINE bytes and each record at most
  *   TABLE_MAX_LINE bytes; longer input is an error, so memory stays bounded.
- * - Rows with a different number of fields from the header are errors.
+ * - Rows with a different number of fields from the header are errors, and
+ *   so is a NUL byte anywhere in a record (never a field cut short at it).
  * Errors carry the 1-based line and column (field number) of the problem.
  * Memory: one line buffer and one record's fields, whatever the file size. */
 #ifndef SL_TABLE_READER_H

@@ -19,6 +19,7 @@
 #include "startlan/date.h"
 #include "startlan/annuity.h"
 #include "startlan/plan.h"
+#include "startlan/rate_change.h"
 #include "startlan/guideline.h"
 #include "startlan/capacity.h"
 #include "startlan/breakcost.h"
@@ -29,5 +30,6 @@
 #include "startlan/grant.h"
 #include "startlan/rent_to_own.h"
 #include "startlan/part_own.h"
+#include "startlan/tax.h"
 
 #endif

@@ -139,18 +139,35 @@ int sl_audit_new(sl_audit **out, const sl_loan_terms *terms, const sl_audit_opti
             return rc;
         }
         a->have_terms = 1;
-        a->expected = calloc((size_t)terms->terms, sizeof *a->expected);
-        a->seen = calloc((size_t)terms->terms + 1, 1);
-        if (!a->expected || !a->seen) {
-            sl_plan_free(plan);
+        /* The plan may be longer than terms->terms (interest-only windows
+         * that move the end, a rate change that keeps the payment) or
+         * shorter (extra payments): grow with the rows the engine gives. */
+        sl_plan_row r;
+        size_t cap = 0;
+        while ((rc = sl_plan_next(plan, &r)) == 1) {
+            if ((size_t)a->expected_count == cap) {
+                size_t n = cap ? cap * 2 : (size_t)terms->terms + 1;
+                sl_plan_row *grown = realloc(a->expected, n * sizeof *grown);
+                if (!grown) {
+                    rc = SL_ENOMEM;
+                    break;
+                }
+                a->expected = grown;
+                cap = n;
+            }
+            a->expected[a->expected_count++] = r;
+        }
+        sl_plan_totals_so_far(plan, &a->expected_totals);
+        sl_plan_free(plan);
+        if (rc == 0) {
+            a->seen = calloc((size_t)a->expected_count + 1, 1);
+            if (!a->seen)
+                rc = SL_ENOMEM;
+        }
+        if (rc == SL_ENOMEM) {
             sl_audit_free(a);
             return sl__fail(err, SL_ENOMEM, "audit", "", "out of memory");
         }
-        sl_plan_row r;
-        while ((rc = sl_plan_next(plan, &r)) == 1)
-            a->expected[a->expected_count++] = r;
-        sl_plan_totals_so_far(plan, &a->expected_totals);
-        sl_plan_free(plan);
         if (rc < 0) {
             sl_audit_free(a);
             return sl__fail(err, rc, "terms", "", "the plan could not be computed");

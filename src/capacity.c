@@ -1,5 +1,5 @@
 /* Debt-service capacity (betjeningsevne): the household budget, the stressed
- * first payment from the plan engine, and the largest loan that fits. */
+ * payment (the first amortising term) from the plan engine, and the largest loan that fits. */
 #include <stdio.h>
 #include <string.h>
 
@@ -154,9 +154,15 @@ int sl_capacity_budget_compute(sl_capacity_budget *out, const sl_household *h,
     return SL_OK;
 }
 
-/* The first row of the plan for principal at the stressed rate: the
- * stressed payment. terms already carries the stressed rate. */
-static int first_payment(sl_money *out, sl_loan_terms terms, sl_money principal, sl_error *err)
+/* The stressed payment: the payment of the first amortising term (the term
+ * after any interest-only terms) of the plan for principal at the stressed
+ * rate. An interest-only payment is never the capacity test: the household
+ * must carry the plan once it amortises (Husbanken's rule assesses an
+ * amortising plan), and from then on that payment is the highest the plan
+ * asks (an annuity's level payment; a serial loan's largest instalment and
+ * interest). terms already carries the stressed rate. */
+static int first_amortising_payment(sl_money *out, sl_loan_terms terms, sl_money principal,
+                                    sl_error *err)
 {
     terms.principal = principal;
     sl_plan *plan;
@@ -164,13 +170,15 @@ static int first_payment(sl_money *out, sl_loan_terms terms, sl_money principal,
     if (rc != SL_OK)
         return rc;
     sl_plan_row row;
-    rc = sl_plan_next(plan, &row);
+    do
+        rc = sl_plan_next(plan, &row);
+    while (rc > 0 && row.term <= terms.interest_only_terms);
     sl_plan_free(plan);
     if (rc < 0)
         return sl__fail(err, rc, "loan", "", "the plan could not be computed: %s",
                         sl_strerror(rc));
     if (rc == 0)
-        return sl__fail(err, SL_ESTATE, "loan", "", "the plan has no first term");
+        return sl__fail(err, SL_ESTATE, "loan", "", "the plan has no amortising term");
     *out = row.payment;
     return SL_OK;
 }
@@ -219,7 +227,7 @@ static int check_prepared(sl_capacity_result *out, const prepared *p, sl_money l
     r.loan = loan;
     sl_money payment = 0;
     if (loan > 0) {
-        int rc = first_payment(&payment, p->terms, loan, err);
+        int rc = first_amortising_payment(&payment, p->terms, loan, err);
         if (rc != SL_OK)
             return rc;
     }
@@ -245,9 +253,10 @@ int sl_capacity_check(sl_capacity_result *out, const sl_household *h, sl_money l
     return check_prepared(out, &p, loan, err);
 }
 
-/* The factor c of the first payment ≈ c·P + fee, exactly (GMP):
- *  interest-only first term: r;  a single term: 1 + r;
- *  serial: r + 1/n;  annuity: the annuity of 1 øre over the n terms,
+/* The factor c of the stressed payment ≈ c·P + fee, exactly (GMP), for the
+ * first amortising term (the balance is still P after interest-only terms):
+ *  a single amortising term: 1 + r;  serial: r + 1/n;
+ *  annuity: the annuity of 1 øre over the n terms,
  * where r = rate / terms per year and n the amortising terms. */
 static int payment_factor(mpq_t c, const sl_loan_terms *t)
 {
@@ -258,9 +267,7 @@ static int payment_factor(mpq_t c, const sl_loan_terms *t)
     mpq_mul(r, r, x);
     int n = t->terms - t->interest_only_terms;
     int rc = SL_OK;
-    if (t->interest_only_terms > 0) {
-        mpq_set(c, r);
-    } else if (t->terms == 1) {
+    if (n == 1) {
         mpq_set_ui(x, 1, 1);
         mpq_add(c, r, x);
     } else if (t->type == SL_LOAN_SERIAL) {
@@ -273,17 +280,12 @@ static int payment_factor(mpq_t c, const sl_loan_terms *t)
     return rc;
 }
 
-/* Whether the first payment is one rounding of c·P plus the fee, and by
- * which policy: the annuity's level payment (rounded by the contract), or
- * an interest-only first term (interest to the øre, half up). Serial loans
- * and single-term loans round two parts; their inverse is approximate. */
+/* Whether the stressed payment is one rounding of c·P plus the fee: the
+ * annuity's level payment, rounded by the contract. Serial loans and a
+ * single amortising term round two parts; their inverse is approximate. */
 static int single_rounding(sl_rounding *out, const sl_loan_terms *t)
 {
-    if (t->interest_only_terms > 0) {
-        *out = (sl_rounding){SL_UNIT_ORE, SL_ROUND_HALF_UP};
-        return 1;
-    }
-    if (t->type == SL_LOAN_ANNUITY && t->terms > 1) {
+    if (t->type == SL_LOAN_ANNUITY && t->terms - t->interest_only_terms > 1) {
         *out = t->payment_rounding;
         return 1;
     }
@@ -343,7 +345,7 @@ static void exact_inverse(mpz_t out, const mpq_t x, const mpq_t c, const sl_loan
     mpz_clears(y, u, NULL);
 }
 
-/* The candidate: the largest multiple of step whose first payment, by the
+/* The candidate: the largest multiple of step whose stressed payment, by the
  * exact inverse above, fits the budget per term less the fee, where the
  * budget per term is (available − co-financing)·12/k. */
 static int candidate(sl_money *out, const prepared *p, sl_money step, sl_money cap)
@@ -356,7 +358,7 @@ static int candidate(sl_money *out, const prepared *p, sl_money step, sl_money c
     mpz_inits(q, z, NULL);
     int rc = payment_factor(c, t);
     if (rc == SL_OK && mpq_sgn(c) <= 0)
-        rc = SL_EINVAL; /* an interest-only first term at 0 %: no finite inverse */
+        rc = SL_EINVAL; /* no finite inverse (c is positive for every valid plan) */
     if (rc == SL_OK) {
         sl__mpz_set_i64(z, monthly);
         mpz_mul_ui(z, z, 12);
@@ -409,7 +411,7 @@ int sl_capacity_max_loan(sl_money *out, sl_capacity_result *at_max,
     /* Verify with the engine and correct by an exponential search and
      * bisection on multiples of step. Invariant: lo fits (0 counts as
      * fitting: no loan) and hi does not (cap + step lies beyond the cap).
-     * The first payment grows with the principal, so fitting is monotone. */
+     * The stressed payment grows with the principal, so fitting is monotone. */
     sl_capacity_result r, best = p.base, over = p.base;
     sl_money lo = 0, hi = cap + step;
     int guess_fits = 1;

@@ -268,6 +268,54 @@ START_TEST(rate_jump_is_located)
 }
 END_TEST
 
+/* Plans longer or shorter than terms->terms (issue 12, defect 1): a window
+ * that moves the end, a rate rise that keeps the payment, and an extra
+ * payment that shortens the plan must audit as matches, row for row. */
+static void longer_or_shorter(const sl_loan_terms *t, int longer)
+{
+    static sl_plan_row rows[200];
+    int n = engine_rows(rows, 200, t);
+    ck_assert(longer ? n > t->terms : n < t->terms);
+    seen s;
+    sl_audit_summary sum = audit_rows(&s, rows, n, t, 0, NULL);
+    ck_assert_int_eq(sum.differences, 0);
+    ck_assert_int_eq(sum.expected.terms, n);
+    /* the last row dropped is found missing, by its term */
+    sum = audit_rows(&s, rows, n - 1, t, 0, NULL);
+    const sl_audit_difference *d = find(&s, SL_AUDIT_MISSING_ROW, SL_AUDIT_FIELD_ROW);
+    ck_assert_ptr_nonnull(d);
+    ck_assert_int_eq(d->term, n);
+}
+
+START_TEST(plans_longer_or_shorter_than_terms)
+{
+    sl_loan_terms t = SL_LOAN_TERMS_INIT;
+    t.principal = M("120 000");
+    t.nominal_rate = R("5");
+    t.terms = 12;
+    sl_interest_only_window w = {3, 6};
+    t.interest_only_windows = &w;
+    t.interest_only_window_count = 1;
+    t.interest_only_moves_end = 1;
+    longer_or_shorter(&t, 1); /* 12 terms + a 6-term window = 18 rows */
+
+    t = example_terms();
+    t.terms = 24;
+    sl_rate_change c = {{2025, 8, 1}, R("9")};
+    t.rate_changes = &c;
+    t.rate_change_count = 1;
+    t.rate_change_keeps_payment = 1;
+    longer_or_shorter(&t, 1);
+
+    t = example_terms();
+    t.terms = 24;
+    sl_extra_payment x = {{2025, 8, 20}, M("300 000"), 1};
+    t.extra_payments = &x;
+    t.extra_payment_count = 1;
+    longer_or_shorter(&t, 0);
+}
+END_TEST
+
 START_TEST(bad_arguments)
 {
     sl_audit *a;
@@ -309,6 +357,7 @@ static Suite *audit_suite(void)
     tcase_add_test(tc, tolerance_is_reported_as_such);
     tcase_add_test(tc, rate_jump_is_located);
     tcase_add_test(tc, bad_arguments);
+    tcase_add_test(tc, plans_longer_or_shorter_than_terms);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -15,6 +15,19 @@ static sl_capacity_options options(sl_date date, const char *policy)
     return o;
 }
 
+/* The worked example's household (docs/capacity.md). */
+static sl_household example_couple(void)
+{
+    sl_household h = SL_HOUSEHOLD_INIT;
+    h.adults = SL_ADULTS_COUPLE;
+    h.children_0_5 = 1;
+    h.children_11_17 = 1;
+    h.income = M("45000");
+    h.fixed_costs = M("2000");
+    h.maintenance = M("1500");
+    return h;
+}
+
 /* Couple with one child aged 0-5 and one aged 11-17, 1 March 2024 (table of
  * 1.1.2024):
  *   guideline  13 100 + 3 850 + 5 150            = 22 100.00
@@ -25,13 +38,7 @@ static sl_capacity_options options(sl_date date, const char *policy)
  *   surplus 19 400 − 13 306.05 = 6 093.95: the loan fits. */
 START_TEST(couple_with_two_children)
 {
-    sl_household h = SL_HOUSEHOLD_INIT;
-    h.adults = SL_ADULTS_COUPLE;
-    h.children_0_5 = 1;
-    h.children_11_17 = 1;
-    h.income = M("45000");
-    h.fixed_costs = M("2000");
-    h.maintenance = M("1500");
+    sl_household h = example_couple();
     sl_capacity_options o = options(D(2024, 3, 1), "4.5");
     sl_capacity_result r;
     sl_error err;
@@ -153,14 +160,15 @@ START_TEST(nothing_fits)
 }
 END_TEST
 
-/* At 0 % with interest-only first terms the first payment is the fee alone:
- * every loan fits, and the answer is the engine's largest principal,
- * 1 000 000 000 000 kr (a multiple of the step). Nothing lies beyond it, so
- * one_step_more repeats the answer. */
+/* At 0 % every loan up to the engine's largest principal fits a large
+ * enough income: the answer is that principal, 1 000 000 000 000 kr (a
+ * multiple of the step), paid as P / 348 + 30 from term 13 on (12
+ * interest-only terms). Nothing lies beyond it, so one_step_more repeats
+ * the answer. */
 START_TEST(largest_loan_at_the_cap)
 {
     sl_household h = SL_HOUSEHOLD_INIT;
-    h.income = M("20000");
+    h.income = SL_PLAN_MAX_PRINCIPAL;
     sl_capacity_options o = options(D(2024, 1, 1), "0");
     o.stress_add = R("0");
     o.loan.interest_only_terms = 12;
@@ -169,9 +177,39 @@ START_TEST(largest_loan_at_the_cap)
     sl_capacity_result at, over;
     ck_assert_int_eq(sl_capacity_max_loan(&max, &at, &over, &h, &o, NULL), SL_OK);
     ck_assert_int_eq(max, SL_PLAN_MAX_PRINCIPAL);
-    ck_assert_int_eq(at.stressed_payment, M("30"));
-    ck_assert_int_eq(at.surplus, M("12120")); /* 20 000 − 7 850 − 30 */
+    /* 10^12 / 348 = 2 873 563 218.39… → .39 (half up), + 30 */
+    ck_assert_int_eq(at.stressed_payment, M("2873563248.39"));
     ck_assert_int_eq(over.loan, max);
+}
+END_TEST
+
+/* Interest-only terms never make a larger loan fit (issue 19). The couple
+ * of couple_with_two_children has 19 400 available; at 7 % with 24
+ * interest-only terms the first payment of 3 325 000 is interest only,
+ * 19 395.83, which used to "fit". From term 25 the plan pays the annuity
+ * over the 336 amortising terms, 22 596.99, 3 196.99 over budget. The
+ * largest loan is the one whose annuity over 336 terms fits, below the
+ * 2 915 000 of the plan without interest-only terms. */
+START_TEST(interest_only_never_fits_a_larger_loan)
+{
+    sl_household h = example_couple();
+    sl_capacity_options o = options(D(2024, 3, 1), "4.5");
+    o.loan.interest_only_terms = 24;
+    sl_capacity_result r;
+    ck_assert_int_eq(sl_capacity_check(&r, &h, M("3325000"), &o, NULL), SL_OK);
+    ck_assert_int_eq(r.stressed_payment, M("22596.99"));
+    ck_assert_int_eq(r.surplus, M("-3196.99"));
+    ck_assert_int_eq(r.fits, 0);
+
+    sl_money with_io, without_io;
+    sl_capacity_result at, over;
+    ck_assert_int_eq(sl_capacity_max_loan(&with_io, &at, &over, &h, &o, NULL), SL_OK);
+    o.loan.interest_only_terms = 0;
+    ck_assert_int_eq(sl_capacity_max_loan(&without_io, NULL, NULL, &h, &o, NULL), SL_OK);
+    ck_assert_int_eq(without_io, M("2915000"));
+    ck_assert_int_lt(with_io, without_io);
+    ck_assert_int_eq(at.fits, 1);
+    ck_assert_int_eq(over.fits, 0);
 }
 END_TEST
 
@@ -267,8 +305,8 @@ END_TEST
 
 /* ---- the largest loan against the engine, over random households ---- */
 
-/* The first payment of the plan for principal at rate, straight from the
- * engine (the oracle). */
+/* The payment of the first amortising term of the plan for principal at
+ * rate, straight from the engine (the oracle). */
 static sl_money engine_first_payment(const sl_loan_terms *base, sl_rate rate, sl_money principal)
 {
     sl_loan_terms t = *base;
@@ -277,7 +315,10 @@ static sl_money engine_first_payment(const sl_loan_terms *base, sl_rate rate, sl
     sl_plan *plan;
     ck_assert_int_eq(sl_plan_new(&plan, &t, NULL), SL_OK);
     sl_plan_row row;
-    ck_assert_int_eq(sl_plan_next(plan, &row), 1);
+    for (int i = 0; i <= t.interest_only_terms; i++)
+        ck_assert_int_eq(sl_plan_next(plan, &row), 1);
+    ck_assert_int_eq(row.term, t.interest_only_terms + 1);
+    ck_assert(!(row.events & SL_EVENT_INTEREST_ONLY));
     sl_plan_free(plan);
     return row.payment;
 }
@@ -373,6 +414,16 @@ START_TEST(largest_loan_against_the_engine)
         sl_capacity_result c;
         ck_assert_int_eq(sl_capacity_check(&c, &h, max + o.step, &o, NULL), SL_OK);
         ck_assert_int_eq(c.surplus, over.surplus);
+
+        /* Interest-only terms never let a larger loan fit. */
+        if (t->interest_only_terms > 0) {
+            sl_capacity_options plain = o;
+            plain.loan.interest_only_terms = 0;
+            sl_money without;
+            ck_assert_int_eq(sl_capacity_max_loan(&without, NULL, NULL, &h, &plain, NULL), SL_OK);
+            ck_assert_msg(max <= without, "case %d: %lld with interest-only > %lld without", i,
+                          (long long)max, (long long)without);
+        }
     }
     printf("largest loan: %d households with a loan, %d at the cap\n", fitted, at_cap);
     ck_assert_int_gt(fitted, 1000);
@@ -393,6 +444,7 @@ static Suite *capacity_suite(void)
     tcase_add_test(tc, zero_rate_annuity);
     tcase_add_test(tc, nothing_fits);
     tcase_add_test(tc, largest_loan_at_the_cap);
+    tcase_add_test(tc, interest_only_never_fits_a_larger_loan);
     tcase_add_test(tc, largest_loan_against_the_engine);
     suite_add_tcase(s, tc);
     tc = tcase_create("errors");

@@ -182,7 +182,8 @@ static void load_example(void)
 
 START_TEST(plans_from_sl_plan_pass)
 {
-    static const char *const sets[][16] = {
+    /* the contract options of sl-plan are sl-audit's too (one table) */
+    static const char *const sets[][32] = {
         {"--amount", "2000000", "--rate", "4.640", "--years", "25", "--term-fee", "30",
          "--payout-date", "2025-01-20", NULL},
         {"--amount", "750000", "--rate", "5.1", "--years", "20", "--type", "serial",
@@ -190,6 +191,19 @@ START_TEST(plans_from_sl_plan_pass)
         {"--amount", "1234567.89", "--rate", "3.25", "--terms", "40", "--terms-per-year", "4",
          "--round-to", "krone", NULL},
         {"--amount", "100000", "--rate", "0", "--years", "2", NULL},
+        {"--amount", "2000000", "--rate", "4.64", "--years", "25", "--payout-date", "2025-01-20",
+         "--due-day", "1", "--rate-change", "2025-05-01:4.9", "--rate-change", "2025-09-01:5.1",
+         "--margin", "0.25", "--term-fee", "30", NULL},
+        {"--amount", "120000", "--rate", "5", "--terms", "12", "--interest-only", "3:6",
+         "--interest-only-moves-end", NULL},
+        {"--amount", "1000000", "--rate", "4.64", "--terms", "24", "--payout-date",
+         "2025-01-20", "--rate-change", "2025-08-01:9", "--rate-change-keeps-payment", NULL},
+        {"--amount", "1000000", "--rate", "4.64", "--years", "10", "--payout-date",
+         "2025-01-20", "--extra", "2026-03-20:100000:shorten", "--day-count", "act365",
+         "--first-due", "2025-03-01", NULL},
+        {"--amount", "1000000", "--rate", "4.64", "--years", "20", "--payout-date",
+         "2025-01-20", "--fixed", "5:4.2", "--repay-all", "2027-06-20", "--market-rate", "3.9",
+         "--borrower", "household", "--special-case", "--strict", NULL},
     };
     for (size_t i = 0; i < sizeof sets / sizeof sets[0]; i++) {
         plan_csv *p = malloc(sizeof *p);
@@ -201,7 +215,7 @@ START_TEST(plans_from_sl_plan_pass)
         ck_assert_ptr_nonnull(strstr(r.out, "the plan matches"));
         exec_free(&r);
         /* and with the terms: the recomputed plan is the same */
-        char *argv[40];
+        char *argv[64];
         int k = 0;
         argv[k++] = (char *)audit_prog;
         argv[k++] = "--plan";
@@ -491,6 +505,61 @@ START_TEST(columns_mapping)
 }
 END_TEST
 
+/* Copy the file at path with one more column ";NAME" / ";VALUE" at the end
+ * of every line (the lines end in CRLF). */
+static void add_column(const char *path, const char *name, const char *value)
+{
+    FILE *f = fopen(path, "rb");
+    ck_assert_ptr_nonnull(f);
+    char *buf;
+    size_t len;
+    FILE *o = open_memstream(&buf, &len);
+    char line[512];
+    int first = 1;
+    while (fgets(line, sizeof line, f)) {
+        char *cr = strstr(line, "\r\n");
+        ck_assert_ptr_nonnull(cr);
+        *cr = '\0';
+        fprintf(o, "%s;%s\r\n", line, first ? name : value);
+        first = 0;
+    }
+    fclose(f);
+    fclose(o);
+    f = fopen(path, "wb");
+    ck_assert(fwrite(buf, 1, len, f) == len);
+    ck_assert(fclose(f) == 0);
+    free(buf);
+}
+
+/* A Norwegian export with both "Renter" (interest) and "Rente" (the rate):
+ * both are aliases of interest, so the file is ambiguous by itself, and
+ * --columns interest=Renter settles it (the mapping wins over aliases). */
+START_TEST(columns_mapping_wins_over_aliases)
+{
+    load_example();
+    char path[64];
+    write_plan(path, &plan, &variants_nor);
+    add_column(path, "Rente", "4,64");
+    exec_result r = audit(path, 0, 1, NULL);
+    exec_expect_usage_error(r.status, r.out, r.err, "given twice");
+    exec_free(&r);
+    static const char *const map[] = {"--columns", "interest=Renter", NULL};
+    r = audit(path, 1, 1, map);
+    ck_assert_msg(r.status == 0, "status %d: %.300s%.300s", r.status, r.out, r.err);
+    json_t *j = parse_json(&r);
+    ck_assert_str_eq(json_string_value(json_object_get(j, "result")), "matches");
+    json_decref(j);
+    exec_free(&r);
+    /* the mapping is obeyed even when it names the wrong column: the rate
+     * read as interest differs from the plan */
+    static const char *const map2[] = {"--columns", "interest=Rente", NULL};
+    r = audit(path, 0, 1, map2);
+    ck_assert_msg(r.status == 1, "status %d: %.300s%.300s", r.status, r.out, r.err);
+    exec_free(&r);
+    unlink(path);
+}
+END_TEST
+
 /* sl-audit on text: exit 2, nothing on stdout, stderr contains want. */
 static void expect_unreadable(const char *text, size_t len, const char *want)
 {
@@ -528,6 +597,49 @@ START_TEST(malformed_input)
     expect_unreadable(T(HEADER "1,2025-02-30,1000.00,4.17,100.00,0,104.17,900.00\n"),
                       "line 2, column 2");
     expect_unreadable(T("term,interest\n1,2\n"), "no column 'opening_balance'");
+}
+END_TEST
+
+/* A NUL byte anywhere in a record is a bad row with its line and column,
+ * never a field cut short or a row taken for blank (and a plan that
+ * "matches" with a row missing). */
+START_TEST(nul_bytes_are_refused)
+{
+    load_example();
+    char path[64];
+    write_plan(path, &plan, &plain);
+    FILE *f = fopen(path, "rb");
+    static char text[1 << 16];
+    size_t len = fread(text, 1, sizeof text, f);
+    fclose(f);
+    unlink(path);
+    ck_assert_uint_lt(len, sizeof text - 1);
+    /* the start of line 4 (the third row), and the interest of line 3 */
+    char *line3 = strchr(strchr(text, '\n') + 1, '\n') + 1;
+    char *line4 = strchr(line3, '\n') + 1;
+    char *interest3 = line3;
+    for (int i = 0; i < 3; i++)
+        interest3 = strchr(interest3, ',') + 1;
+    static char bad[(1 << 16) + 1];
+    /* a NUL before the row */
+    size_t at = (size_t)(line4 - text);
+    memcpy(bad, text, at);
+    bad[at] = '\0';
+    memcpy(bad + at + 1, text + at, len - at);
+    expect_unreadable(bad, len + 1, "line 4, column 1: a NUL byte");
+    /* a NUL inside an amount, which would otherwise end it early */
+    at = (size_t)(interest3 - text) + 1;
+    memcpy(bad, text, len);
+    bad[at] = '\0';
+    expect_unreadable(bad, len, "line 3, column 4: a NUL byte");
+    /* a NUL alone on a line, and in the header */
+    memcpy(bad, text, at = (size_t)(line4 - text));
+    memcpy(bad + at, "\0\n", 2);
+    memcpy(bad + at + 2, text + at, len - at);
+    expect_unreadable(bad, len + 2, "line 4, column 1: a NUL byte");
+    memcpy(bad, text, len);
+    bad[2] = '\0';
+    expect_unreadable(bad, len, "line 1, column 1: a NUL byte");
 }
 END_TEST
 
@@ -596,7 +708,9 @@ static Suite *cli_audit_suite(void)
     tc = tcase_create("reading");
     tcase_add_test(tc, norwegian_exports_read_the_same);
     tcase_add_test(tc, columns_mapping);
+    tcase_add_test(tc, columns_mapping_wins_over_aliases);
     tcase_add_test(tc, malformed_input);
+    tcase_add_test(tc, nul_bytes_are_refused);
     tcase_add_test(tc, hundred_megabyte_line);
     tcase_add_test(tc, bad_options);
     suite_add_tcase(s, tc);

@@ -169,6 +169,49 @@ START_TEST(keeps_payment)
 }
 END_TEST
 
+/* A leading sign is relative to the rate in force before the date: +3 on
+ * 4 % is 7 %, then -0.5 is 6.5 % (the same rows as the absolute rates). */
+START_TEST(relative_rate_change)
+{
+    char rel[1 << 16], line[512];
+    result *r = run(LOAN, "--payout-date", "2025-01-01", "--rate-change", "2026-01-15:+3",
+                    "--rate-change", "2027-01-01:-0,5", "--format", "csv", NULL);
+    ck_assert_int_eq(r->status, 0);
+    ck_assert_uint_lt(strlen(r->out), sizeof rel);
+    strcpy(rel, r->out);
+    ck_assert(strstr(csv_row(rel, 14, line, sizeof line), ",7.000,"));
+    ck_assert(strstr(csv_row(rel, 26, line, sizeof line), ",6.500,"));
+    r = run(LOAN, "--payout-date", "2025-01-01", "--rate-change", "2026-01-15:7",
+            "--rate-change", "2027-01-01:6.5", "--format", "csv", NULL);
+    ck_assert_int_eq(r->status, 0);
+    ck_assert_str_eq(r->out, rel);
+    r = run(LOAN, "--payout-date", "2025-01-01", "--rate-change", "2026-01-15:-5", NULL);
+    expect_usage_error("--rate-change", r);
+    r = run("--help", NULL);
+    ck_assert(strstr(r->out, "D:+3"));
+}
+END_TEST
+
+/* Options that lengthen the loan say so, with the new end date. */
+START_TEST(lengthening_warns)
+{
+    result *r = run(LOAN, "--payout-date", "2025-01-01", "--rate-change", "2026-01-01:+3",
+                    "--rate-change-keeps-payment", "--format", "csv", NULL);
+    ck_assert_int_eq(r->status, 0);
+    ck_assert_msg(strstr(r->err, "warning") && strstr(r->err, "lengthens the loan from 120 to"),
+                  "%s", r->err);
+    r = run(LOAN, "--payout-date", "2025-01-01", "--interest-only", "13:12",
+            "--interest-only-moves-end", "--format", "csv", NULL);
+    ck_assert_int_eq(r->status, 0);
+    ck_assert_msg(strstr(r->err, "from 120 to 132 terms") && strstr(r->err, "2036-01-01"), "%s",
+                  r->err);
+    r = run(LOAN, "--payout-date", "2025-01-01", "--rate-change", "2026-01-01:-1",
+            "--rate-change-keeps-payment", "--format", "csv", NULL);
+    ck_assert_int_eq(r->status, 0);
+    ck_assert_str_eq(r->err, ""); /* shorter: nothing to warn about */
+}
+END_TEST
+
 START_TEST(findings_warn_or_fail)
 {
     result *r = run("--amount", "1200000", "--rate", "4", "--years", "40", "--format", "csv", NULL);
@@ -254,6 +297,8 @@ int main(int argc, char **argv)
     tcase_add_test(tc, extra_shorten);
     tcase_add_test(tc, keeps_payment);
     tcase_add_test(tc, findings_warn_or_fail);
+    tcase_add_test(tc, relative_rate_change);
+    tcase_add_test(tc, lengthening_warns);
     tcase_add_test(tc, bad_values_name_the_option);
     suite_add_tcase(s, tc);
     return run_suite(s);

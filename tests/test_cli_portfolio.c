@@ -368,6 +368,86 @@ START_TEST(malformed_files)
 }
 END_TEST
 
+/* A NUL byte anywhere in a record is a bad row naming line and column: the
+ * amount 100000\0999 is not read as 100 000, a row starting with NUL does
+ * not disappear, and with --on-error skip the row is counted as skipped. */
+START_TEST(nul_bytes_are_bad_rows)
+{
+    static const char in_amount[] = HEADER "A,100000\0999,5,12,12,annuity,2025-01-15,,,\n"
+                                           "B,100000,5,12,12,annuity,2025-01-15,,,\n";
+    static const char at_start[] = HEADER "\0A,100000,5,12,12,annuity,2025-01-15,,,\n"
+                                          "B,100000,5,12,12,annuity,2025-01-15,,,\n";
+    static const char alone[] = HEADER "\0\nB,100000,5,12,12,annuity,2025-01-15,,,\n";
+    static const struct {
+        const char *text;
+        size_t len;
+        const char *where;
+    } cases[] = {
+        {in_amount, sizeof in_amount - 1, "line 2, column 2"},
+        {at_start, sizeof at_start - 1, "line 2, column 1"},
+        {alone, sizeof alone - 1, "line 2, column 1"},
+    };
+    static const char *const skip[] = {"--on-error", "skip", NULL};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        expect_unreadable(cases[i].text, cases[i].len, cases[i].where);
+        char path[64];
+        exec_temp_file(path, cases[i].text, cases[i].len);
+        exec_result r = run(path, "json", skip);
+        ck_assert_msg(r.status == 1, "case %zu: status %d: %s", i, r.status, r.err);
+        ck_assert_ptr_nonnull(strstr(r.err, cases[i].where));
+        ck_assert_ptr_nonnull(strstr(r.err, "NUL"));
+        json_t *j = parse_json(&r), *tot = json_object_get(j, "totals");
+        ck_assert_int_eq(json_integer_value(json_object_get(tot, "loans")), 1);
+        ck_assert_int_eq(json_integer_value(json_object_get(tot, "skipped")), 1);
+        json_decref(j);
+        exec_free(&r);
+        unlink(path);
+    }
+    static const char header[] = "id,amount,rate,terms,terms_\0per_year,type,payout_date\n"
+                                 "B,100000,5,12,12,annuity,2025-01-15\n";
+    expect_unreadable(header, sizeof header - 1, "line 1, column 5");
+}
+END_TEST
+
+/* A run that stops before any loan was printed leaves stdout empty: no CSV
+ * header, no JSON opening (a reader of stdout sees nothing, not a fragment). */
+START_TEST(stop_before_any_loan_prints_nothing)
+{
+    static const char *const firsts[] = {
+        "A,12x,5,12,12,annuity,2025-01-15,,,\n",   /* a bad value */
+        "A,100000,5,12,12,annuity,2025-01-15\n",   /* too few fields */
+        "A,100000,5,700,12,annuity,2025-01-15,,,\n", /* a contract refused */
+    };
+    static const char second[] = "B,100000,5,12,12,annuity,2025-01-15,,,\n";
+    static const char *const formats[] = {"csv", "json"};
+    static const char *const totals_only[] = {"--totals-only", NULL};
+    for (size_t i = 0; i < sizeof firsts / sizeof firsts[0]; i++) {
+        char text[512], path[64];
+        int n = snprintf(text, sizeof text, "%s%s%s", HEADER, firsts[i], second);
+        exec_temp_file(path, text, (size_t)n);
+        for (size_t f = 0; f < 2; f++)
+            for (int t = 0; t < 2; t++) {
+                exec_result r = run(path, formats[f], t ? totals_only : NULL);
+                ck_assert_msg(r.status == 2, "row %zu %s: status %d", i, formats[f], r.status);
+                ck_assert_msg(r.out[0] == '\0', "row %zu %s%s: stdout '%s'", i, formats[f],
+                              t ? " --totals-only" : "", r.out);
+                ck_assert_ptr_nonnull(strstr(r.err, "line 2"));
+                exec_free(&r);
+            }
+        unlink(path);
+        /* the same row second: the first loan was printed, then the run stops */
+        n = snprintf(text, sizeof text, "%s%s%s", HEADER, second, firsts[i]);
+        exec_temp_file(path, text, (size_t)n);
+        exec_result r = run(path, "csv", NULL);
+        ck_assert_int_eq(r.status, 2);
+        ck_assert_ptr_nonnull(strstr(r.out, "B,1,0,"));
+        ck_assert_ptr_null(strstr(r.out, "TOTAL"));
+        exec_free(&r);
+        unlink(path);
+    }
+}
+END_TEST
+
 START_TEST(bad_options)
 {
     char *a1[] = {(char *)prog, "--loans", "x.csv", NULL};
@@ -398,6 +478,8 @@ static Suite *cli_portfolio_suite(void)
     tc = tcase_create("input");
     tcase_add_test(tc, bad_rows_skip_or_stop);
     tcase_add_test(tc, malformed_files);
+    tcase_add_test(tc, nul_bytes_are_bad_rows);
+    tcase_add_test(tc, stop_before_any_loan_prints_nothing);
     tcase_add_test(tc, bad_options);
     suite_add_tcase(s, tc);
     return s;

@@ -9,9 +9,11 @@
  *                       − maintenance                     (per month)
  *   stressed rate     = policy rate (styringsrente) + stress add-on
  *                       (2.5 percentage points by default)
- *   stressed payment  = the first term's payment (interest + principal + term
- *                       fee) of the plan for the loan at the stressed rate,
- *                       computed by the plan engine (plan.h)
+ *   stressed payment  = the payment (interest + principal + term fee) of the
+ *                       first amortising term (after any interest-only
+ *                       terms: never an interest-only payment) of the plan
+ *                       for the loan at the stressed rate, computed by the
+ *                       plan engine (plan.h)
  *   per month         = stressed payment × terms per year / 12, rounded up
  *                       to the øre (exact for monthly terms)
  *   surplus           = available − co-financing payment − per month
@@ -116,7 +118,8 @@ typedef struct sl_capacity_result {
     sl_money cofinancing_payment; /* as given */
     sl_money loan;                /* the start loan checked (0: none) */
     sl_rate stressed_rate;        /* policy rate + stress add-on */
-    sl_money stressed_payment;    /* first term's terminbeløp at the stressed rate (0 without loan) */
+    sl_money stressed_payment;    /* the first amortising term's terminbeløp at the
+                                     stressed rate (0 without loan) */
     sl_money stressed_monthly;    /* the same per month: × terms per year / 12, rounded up */
     sl_money surplus;             /* overskudd (>= 0) or underskudd (< 0) per month */
     int fits;                     /* 1 when surplus >= 0 */
@@ -147,7 +150,7 @@ SL_API SL_WARN_UNUSED int sl_capacity_budget_compute(sl_capacity_budget *out,
 
 /* Check one start loan (0 .. SL_PLAN_MAX_PRINCIPAL; 0 = no loan, only the
  * budget and the co-financing payment). The stressed payment comes from the
- * plan engine's first row; the per-month figure is rounded up to the øre.
+ * plan engine's first amortising row; the per-month figure is rounded up to the øre.
  * 0 or a negative code (err filled; field "loan" for a bad amount). */
 SL_API SL_WARN_UNUSED int sl_capacity_check(sl_capacity_result *out, const sl_household *household,
                                             sl_money loan, const sl_capacity_options *options,
