@@ -45,7 +45,8 @@ struct sl_plan {
     int simple;          /* no events: every term takes next_simple_row */
     int steady;          /* simple: amortising terms take next_steady_row */
     int steady_until;    /* terms before this one are steady (0: none); set once the level is */
-    sl_date prev_due;    /* due date of the last row (dated simple plans) */
+    int due_month;       /* last due date (dated simple plans): year · 12 + month − 1, */
+    int due_day;         /* and day; ints, not an sl_date: each row reads what the last wrote */
     int anchor;          /* the day of month of due dates (dated plans) */
     sl_finding findings[SL__MAX_FINDINGS]; /* last: not cleared at creation */
 };
@@ -197,7 +198,8 @@ void sl_plan_rewind(sl_plan *plan)
     plan->level_rate = plan->terms.nominal_rate;
     plan->ended = 0;
     plan->settled = 0;
-    plan->prev_due = plan->terms.payout_date;
+    plan->due_month = plan->terms.payout_date.year * 12 + plan->terms.payout_date.month - 1;
+    plan->due_day = plan->terms.payout_date.day;
     sl_plan_totals zero = {0, 0, 0, 0, 0, 0, 0};
     zero.establishment_fee = plan->terms.establishment_fee;
     zero.fees = zero.establishment_fee;
@@ -495,25 +497,29 @@ static inline int month_days(int year, int month)
            (month == 2 && (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)));
 }
 
-/* The due date of the term after prev_due in a simple dated plan (term >= 2)
- * and the days since prev_due: prev_due's month plus one period, on the
- * anchor day clamped to the month's end, which is the date sl__due_date
- * gives; the days are the month lengths passed plus the change of day. No
- * range check: the contract's check proved the last due date valid. */
-static inline void next_due(const sl_plan *plan, sl_plan_row *r)
+/* The due date of the term after the last in a simple dated plan (term >= 2)
+ * and the days since the last: its month plus one period, on the anchor day
+ * clamped to the month's end, which is the date sl__due_date gives; the days
+ * are the month lengths passed plus the change of day. No range check: the
+ * contract's check proved the last due date valid. Returns 1 (a row). */
+#if defined(__GNUC__)
+__attribute__((noinline)) /* keeps the undated steady path free of a stack frame */
+#endif
+static int next_due(sl_plan *plan, sl_plan_row *r)
 {
-    sl_date prev = plan->prev_due;
-    int index = prev.year * 12 + prev.month - 1, step = 12 / plan->terms.terms_per_year;
-    int days = -prev.day;
+    int index = plan->due_month, step = 12 / plan->terms.terms_per_year;
+    int days = -plan->due_day;
     for (int j = 0; j < step; j++, index++)
         days += month_days(index / 12, index % 12 + 1);
-    sl_date d;
-    d.year = index / 12;
-    d.month = index % 12 + 1;
-    int dim = month_days(d.year, d.month);
-    d.day = plan->anchor < dim ? plan->anchor : dim;
-    r->due_date = d;
-    r->days = days + d.day;
+    int year = index / 12, month = index % 12 + 1, dim = month_days(year, month);
+    int day = plan->anchor < dim ? plan->anchor : dim;
+    r->due_date.year = year;
+    r->due_date.month = month;
+    r->due_date.day = day;
+    r->days = days + day;
+    plan->due_month = index;
+    plan->due_day = day;
+    return 1;
 }
 
 /* The common contract, without events: conventions 1–7 only. Gives exactly
@@ -533,7 +539,9 @@ static int next_simple_row(sl_plan *plan, sl_plan_row *r)
         next_due(plan, r);
     } else if (plan->dated) {
         r->due_date = plan->first_due;
-        r->days = (int)sl_date_diff_days(plan->prev_due, r->due_date);
+        r->days = (int)sl_date_diff_days(plan->terms.payout_date, r->due_date);
+        plan->due_month = r->due_date.year * 12 + r->due_date.month - 1;
+        plan->due_day = r->due_date.day;
     }
     rc = equal_period_interest(plan, r->opening_balance, &t->nominal_rate, &r->interest);
     if (rc != SL_OK)
@@ -565,7 +573,6 @@ static int next_simple_row(sl_plan *plan, sl_plan_row *r)
     if (rc != SL_OK)
         return rc;
     plan->balance = r->closing_balance;
-    plan->prev_due = r->due_date;
     plan->next_term++;
     if (interest_only)
         plan->level_valid = 0;
@@ -592,13 +599,8 @@ static int next_steady_row(sl_plan *plan, sl_plan_row *r)
     p = t->type == SL_LOAN_SERIAL ? plan->level : plan->level - interest;
     p = p < 0 ? 0 : p > opening ? opening : p;
     r->term = plan->next_term;
-    if (plan->dated) { /* a steady term is never the first */
-        next_due(plan, r);
-        plan->prev_due = r->due_date;
-    } else {
-        r->due_date = (sl_date)SL_DATE_NONE;
-        r->days = 0;
-    }
+    r->due_date = (sl_date)SL_DATE_NONE;
+    r->days = 0;
     r->rate = t->nominal_rate;
     r->opening_balance = opening;
     r->interest = interest;
@@ -620,6 +622,8 @@ static int next_steady_row(sl_plan *plan, sl_plan_row *r)
     tot->terms++;
     plan->balance = r->closing_balance;
     plan->next_term++;
+    if (plan->dated) /* a tail call: the undated path keeps no stack frame */
+        return next_due(plan, r);
     return 1;
 }
 #endif

@@ -84,16 +84,13 @@ static int check_v1(const sl_loan_terms *t, sl_error *err)
         return sl__fail_int(err, SL_EINVAL, "payment_rounding", (long)t->payment_rounding.mode,
                          "unknown rounding unit or mode");
     sl_date d = t->payout_date;
-    if (d.year != 0 || d.month != 0 || d.day != 0) {
-        char text[24];
-        snprintf(text, sizeof text, "%04d-%02d-%02d", d.year, d.month, d.day);
+    if (d.year != 0 || d.month != 0 || d.day != 0) { /* the text only when failing */
         if (!sl_date_is_valid(d))
-            return sl__fail(err, SL_EINVAL, "payout_date", text, "payout_date %s: no such date",
-                            text);
+            return sl__fail_date(err, SL_EINVAL, "payout_date", d, "no such date");
         sl_date last;
         if (sl_date_add_months(&last, d, t->terms * (12 / k), d.day) != SL_OK)
-            return sl__fail(err, SL_ERANGE, "payout_date", text,
-                            "payout_date %s: the last due date would be after year 9999", text);
+            return sl__fail_date(err, SL_ERANGE, "payout_date", d,
+                                 "the last due date would be after year 9999");
     }
     return SL_OK;
 }
