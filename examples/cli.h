@@ -145,7 +145,8 @@ enum {
     CLI_OPT_MARGIN,
     CLI_OPT_BORROWER,
     CLI_OPT_SPECIAL_CASE,
-    CLI_OPT_STRICT
+    CLI_OPT_STRICT,
+    CLI_OPT_RATE_HISTORY
 };
 
 #define CLI_LIFE_LONG_OPTIONS                                                              \
@@ -163,7 +164,8 @@ enum {
         {"margin", required_argument, NULL, CLI_OPT_MARGIN},                               \
         {"borrower", required_argument, NULL, CLI_OPT_BORROWER},                           \
         {"special-case", no_argument, NULL, CLI_OPT_SPECIAL_CASE},                         \
-        {"strict", no_argument, NULL, CLI_OPT_STRICT}
+        {"strict", no_argument, NULL, CLI_OPT_STRICT},                                     \
+        {"rate-history", required_argument, NULL, CLI_OPT_RATE_HISTORY}
 
 /* The life options as read (event arrays grow as given). */
 typedef struct cli_life {
@@ -177,6 +179,8 @@ typedef struct cli_life {
     size_t n_extras;
     const char *dated_option; /* the first option given that needs --payout-date */
     int strict;               /* --strict: findings are errors */
+    const char *history_name; /* --rate-history: a file or a shipped history's name */
+    sl_rate_history *history;
 } cli_life;
 
 void cli_life_init(cli_life *life);
@@ -214,6 +218,11 @@ typedef struct cli_contract {
     int have_amount;   /* --amount given */
     int given;         /* contract options given, --terms-per-year and --strict not counted */
     int tpy_given;     /* --terms-per-year given */
+    /* after cli_contract_finish, with --rate-history: the date the history
+     * ends when the plan runs past it (year 0 otherwise), and the rate the
+     * plan then assumes */
+    sl_date history_end;
+    sl_rate history_last_rate;
 } cli_contract;
 
 /* The table itself, terminated by a NULL name. */
@@ -227,8 +236,45 @@ int cli_contract_option(cli_contract *c, int opt, const char *arg);
  * "nei". 1 if the name is a contract option, 0 if not. */
 int cli_contract_set(cli_contract *c, const char *name, const char *value);
 /* The terms (validated as cli_loan_finish and cli_life_apply do; exits 2
- * naming the option). t points at c's arrays until cli_contract_free. */
+ * naming the option). t points at c's arrays until cli_contract_free.
+ * With --rate-history: the rate at the payout date when --rate is not given,
+ * and the history's changes during the plan; a plan that runs into a gap of
+ * the history is refused (exit 2). */
 void cli_contract_finish(cli_contract *c, long default_years, sl_loan_terms *t);
 void cli_contract_free(cli_contract *c);
+/* With --rate-history, when the plan runs past the history's end: one line
+ * on stderr saying from when the plan assumes the last rate stays. */
+void cli_contract_history_warning(const cli_contract *c);
+
+/* ---- Income and the budget's date (cli_income.c) ---- */
+
+/* A net income a month above this looks yearly or gross: 150 000 kr. */
+#define CLI_INCOME_MONTHLY_LIMIT ((sl_money)15000000)
+#define CLI_MAX_EARNERS 8
+
+/* --gross-income-yearly G (repeatable: one per earner; tax is per person). */
+typedef struct cli_income {
+    int earners;
+    sl_money gross[CLI_MAX_EARNERS];
+    sl_tax_estimate estimate[CLI_MAX_EARNERS];
+    sl_tax_rules rules;   /* the year used */
+    sl_money net_monthly; /* the estimates' monthly net, summed */
+} cli_income;
+
+void cli_income_init(cli_income *in);
+void cli_income_add_gross(cli_income *in, const char *arg);
+/* Estimate each earner's net with the tax rules of date's year (the nearest
+ * shipped year, with a warning, when that year has none). */
+void cli_income_estimate(cli_income *in, sl_date date);
+/* A monthly net income over 150 000 kr: a warning, or with strict an error (exit 2). */
+void cli_income_check_monthly(sl_money monthly, int strict);
+/* The estimate's steps as table lines / as JSON (null without earners). */
+void cli_income_print(const cli_income *in);
+json_t *cli_income_json(const cli_income *in);
+/* Today's date (SL_TODAY=YYYY-MM-DD overrides it, for reproducible runs). */
+sl_date cli_today(void);
+/* Warn on stderr when the guideline table is more than 12 months older than
+ * date; 1 when it warned. */
+int cli_guideline_stale(sl_date date, sl_date valid_from);
 
 #endif

@@ -3,6 +3,7 @@
  * table, one dispatcher and one way to set an option by name. */
 #include "cli.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 const struct option cli_contract_options[] = {
@@ -56,8 +57,115 @@ int cli_contract_set(cli_contract *c, const char *name, const char *value)
     return 0;
 }
 
+_Noreturn static void history_error(const cli_contract *c, const sl_error *err)
+{
+    cli_die(CLI_EXIT_USAGE, "--rate-history %s: %s", c->life.history_name, err->message);
+}
+
+/* Append the history's changes in (payout, end] to the life's rate changes,
+ * as absolute changes (exactly as --rate-change D:PCT would add them). */
+static void add_history_changes(cli_contract *c, sl_date payout, sl_date end)
+{
+    sl_rate_change *changes;
+    size_t n;
+    sl_error err;
+    if (sl_rate_history_changes(&changes, &n, c->life.history, payout, end, &err) != SL_OK)
+        history_error(c, &err);
+    if (n) {
+        cli_life *l = &c->life;
+        sl_rate_change_spec *all = realloc(l->specs, (l->n_changes + n) * sizeof *all);
+        if (!all)
+            cli_die(1, "out of memory");
+        for (size_t i = 0; i < n; i++)
+            all[l->n_changes + i] = (sl_rate_change_spec){changes[i].date, changes[i].rate, 0};
+        l->specs = all;
+        l->n_changes += n;
+    }
+    free(changes);
+}
+
+/* The first date, after from, of a gap that does not end the history
+ * (year 0 if none). */
+static sl_date first_inner_gap(const sl_rate_history *h, sl_date from)
+{
+    size_t n = sl_rate_history_count(h);
+    sl_rate_history_entry e;
+    for (size_t i = 0; i + 1 < n; i++)
+        if (sl_rate_history_get(&e, h, i) == SL_OK && e.gap && sl_date_compare(e.from, from) > 0)
+            return e.from;
+    return (sl_date)SL_DATE_NONE;
+}
+
+/* The due date of the plan's last row. */
+static sl_date last_due(const sl_loan_terms *t)
+{
+    sl_plan *plan;
+    sl_error err;
+    if (sl_plan_new(&plan, t, &err) != SL_OK)
+        cli_fail_option(cli_option_for_field(err.field), &err);
+    sl_plan_row r;
+    sl_date last = t->payout_date;
+    while (sl_plan_next(plan, &r) == 1)
+        last = r.due_date;
+    sl_plan_free(plan);
+    return last;
+}
+
 void cli_contract_finish(cli_contract *c, long default_years, sl_loan_terms *t)
 {
+    const sl_rate_history *h = c->life.history;
+    sl_date payout = c->loan.terms.payout_date;
+    if (h && !payout.year)
+        cli_usage_error("--rate-history needs --payout-date");
+    if (h && !c->loan.have_rate) {
+        sl_error err;
+        if (sl_rate_history_at(&c->loan.terms.nominal_rate, h, payout, &err) != SL_OK)
+            history_error(c, &err);
+        c->loan.have_rate = 1;
+    }
     cli_loan_finish(&c->loan, default_years, t);
+    if (h && payout.year) {
+        /* the changes up to the first inner gap; a plan that runs into it is
+         * refused: no rate is guessed */
+        sl_date gap = first_inner_gap(h, payout);
+        sl_date until = gap.year ? gap : (sl_date){9999, 12, 31};
+        if (gap.year && sl_date_add_days(&until, gap, -1) != SL_OK)
+            until = gap;
+        add_history_changes(c, payout, until);
+        cli_life_apply(&c->life, t);
+        sl_date last = last_due(t);
+        sl_error err;
+        sl_rate unused;
+        if (gap.year && sl_date_compare(last, gap) >= 0 &&
+            sl_rate_history_at(&unused, h, gap, &err) != SL_OK)
+            cli_die(CLI_EXIT_USAGE, "--rate-history %s: %s; the plan runs to %04d-%02d-%02d",
+                    c->life.history_name, err.message, last.year, last.month, last.day);
+        sl_date end = sl_rate_history_end(h);
+        if (end.year && sl_date_compare(last, end) >= 0) {
+            c->history_end = end;
+            c->history_last_rate = t->nominal_rate;
+            sl_date latest = payout; /* the changes come in any order */
+            for (size_t i = 0; i < t->rate_change_count; i++) {
+                const sl_rate_change *rc = &t->rate_changes[i];
+                if (sl_date_compare(rc->date, end) < 0 && sl_date_compare(rc->date, latest) > 0) {
+                    latest = rc->date;
+                    c->history_last_rate = rc->rate;
+                }
+            }
+        }
+        return;
+    }
     cli_life_apply(&c->life, t);
+}
+
+void cli_contract_history_warning(const cli_contract *c)
+{
+    if (!c->history_end.year)
+        return;
+    char d[SL_DATE_BUFSIZE], r[SL_RATE_BUFSIZE];
+    fprintf(stderr,
+            "%s: warning: the rate history %s ends on %s: the plan assumes %s %% (before the "
+            "margin) stays from then (--rate-history)\n",
+            cli_prog(), c->life.history_name, cli_date_text(d, c->history_end),
+            cli_rate_text(r, c->history_last_rate, '.'));
 }

@@ -19,6 +19,8 @@ void cli_life_free(cli_life *l)
     free(l->specs);
     free(l->windows);
     free(l->extras);
+    sl_rate_history_free(l->history);
+    l->history = NULL;
     l->changes = NULL;
     l->specs = NULL;
     l->windows = NULL;
@@ -33,6 +35,9 @@ const char cli_life_help[] =
     "  --rate-change D:PCT        floating rate PCT from date D (repeatable); a leading sign\n"
     "                             is relative: D:+3 / D:-0.5 = that many points from the rate\n"
     "                             in force before D\n"
+    "  --rate-history FILE|husbanken-floating   the rate changes of a history file\n"
+    "                             (lines 'YYYY-MM-DD PCT'); --rate defaults to its\n"
+    "                             rate at the payout date (docs/audit.md)\n"
     "  --rate-change-keeps-payment  the payment holds and the number of terms follows\n"
     "                             (a warning on stderr gives the new end when it lengthens)\n"
     "  --fixed YEARS:PCT[:FROM]   fixed rate PCT for 3, 5, 10 or 20 years from FROM (default payout)\n"
@@ -104,6 +109,19 @@ int cli_life_option(cli_life *l, int opt, const char *arg)
             cli_fail_option("--rate-change", &err);
         l->n_changes++;
         dated(l, "--rate-change");
+        return 1;
+    }
+    case CLI_OPT_RATE_HISTORY: {
+        if (l->history)
+            cli_usage_error("--rate-history given twice");
+        sl_error err;
+        int rc = sl_rate_history_builtin_text(arg)
+                     ? sl_rate_history_builtin(&l->history, arg, &err)
+                     : sl_rate_history_load(&l->history, arg, &err);
+        if (rc != SL_OK)
+            cli_die(CLI_EXIT_USAGE, "--rate-history: %s", err.message);
+        l->history_name = arg;
+        dated(l, "--rate-history");
         return 1;
     }
     case CLI_OPT_KEEPS_PAYMENT:

@@ -19,13 +19,19 @@ static const char usage[] =
     "  --children-0-5 N           children aged 0-5 (default 0)\n"
     "  --children-6-10 N          children aged 6-10 (default 0)\n"
     "  --children-11-17 N         children aged 11-17 (default 0)\n"
-    "  --income A                 net income after tax (required)\n"
+    "  --income A                 net income after tax a month (required unless\n"
+    "                             --gross-income-yearly; over 150 000 kr warns)\n"
+    "  --gross-income-yearly G    yearly gross wages of one earner (repeatable); the\n"
+    "                             net a month is estimated from the year's tax rules\n"
+    "                             and added to --income (the steps are shown)\n"
+    "  --strict                   an --income over 150 000 kr a month is an error\n"
     "  --fixed-costs A            consumer debt, student loan, kindergarten/SFO,\n"
     "                             child support paid (default 0)\n"
     "  --maintenance A            maintenance and other housing costs (default 0)\n"
     "  --living-costs A           actual living costs, if known; the state's\n"
     "                             guideline rate is used when it is higher\n"
-    "  --date YYYY-MM-DD          which guideline table applies (required)\n"
+    "  --date YYYY-MM-DD          which guideline table and tax year apply (default\n"
+    "                             today); a table over 12 months older warns\n"
     "  --guidelines FILE          read guideline tables from FILE instead of the\n"
     "                             shipped ones (format: share/startlan/guidelines.txt)\n"
     "Stress test and loan:\n"
@@ -64,13 +70,16 @@ enum {
     OPT_MAX_LOAN,
     OPT_STEP,
     OPT_COFINANCING,
+    OPT_GROSS_INCOME,
+    OPT_STRICT,
 };
 
 typedef struct input {
     sl_household household;
     sl_capacity_options options;
     long adults;
-    int sharing, have_income, have_date, have_policy, have_loan, max_loan, have_living;
+    int sharing, have_income, have_date, have_policy, have_loan, max_loan, have_living, strict;
+    cli_income gross;
     sl_money loan;
     const char *guidelines_path;
     cli_format format;
@@ -125,6 +134,8 @@ static void parse(input *in, int argc, char **argv)
         {"max-loan", no_argument, NULL, OPT_MAX_LOAN},
         {"step", required_argument, NULL, OPT_STEP},
         {"cofinancing-payment", required_argument, NULL, OPT_COFINANCING},
+        {"gross-income-yearly", required_argument, NULL, OPT_GROSS_INCOME},
+        {"strict", no_argument, NULL, OPT_STRICT},
         CLI_LOAN_LONG_OPTIONS,
         {"format", required_argument, NULL, CLI_OPT_FORMAT},
         CLI_END_LONG_OPTIONS,
@@ -202,6 +213,12 @@ static void parse(input *in, int argc, char **argv)
         case OPT_COFINANCING:
             o->cofinancing_payment = cli_money_nonneg("--cofinancing-payment", optarg);
             break;
+        case OPT_GROSS_INCOME:
+            cli_income_add_gross(&in->gross, optarg);
+            break;
+        case OPT_STRICT:
+            in->strict = 1;
+            break;
         case CLI_OPT_FORMAT:
             in->format = cli_format_parse(optarg);
             if (in->format == CLI_CSV)
@@ -219,10 +236,16 @@ static void parse(input *in, int argc, char **argv)
         cli_die(CLI_EXIT_USAGE, "--sharing: applies to one adult (--adults 1) sharing a home");
     h->adults = in->sharing ? SL_ADULTS_SHARING
                             : (in->adults == 2 ? SL_ADULTS_COUPLE : SL_ADULTS_SINGLE);
-    if (!in->have_income)
-        cli_usage_error("--income is required (net income after tax per month)");
+    if (!in->have_income && !in->gross.earners)
+        cli_usage_error("--income (net income after tax per month) or --gross-income-yearly "
+                        "is required");
+    if (in->have_income)
+        cli_income_check_monthly(h->income, in->strict);
     if (!in->have_date)
-        cli_usage_error("--date is required (it chooses the guideline table)");
+        o->date = cli_today();
+    cli_income_estimate(&in->gross, o->date);
+    if (sl_money_add(&h->income, h->income, in->gross.net_monthly) != SL_OK)
+        cli_die(CLI_EXIT_USAGE, "--gross-income-yearly: the income is out of range");
     if (!in->have_policy)
         cli_usage_error("--policy-rate is required");
     if (in->have_loan == in->max_loan)
@@ -319,6 +342,7 @@ static void print_table(const input *in, const sl_capacity_result *r, const sl_c
     printf("Guideline rates valid from %s (chosen by the date %s)\n\n",
            cli_date_text(d, b->guideline.valid_from), cli_date_text(d2, o->date));
 
+    cli_income_print(&in->gross);
     printf("The budget, per month\n");
     line("Net income after tax (netto inntekt)", "", h->income);
     printf("  Living costs (levekostnader):\n");
@@ -420,6 +444,7 @@ static void print_json(const input *in, const sl_capacity_result *r, const sl_ca
                         json_string(cli_date_text(d, b->guideline.valid_from)));
     json_object_set_new(root, "household", hh);
     json_object_set_new(root, "income", cli_json_money(h->income));
+    json_object_set_new(root, "income_estimate", cli_income_json(&in->gross));
     json_object_set_new(root, "guideline_living_costs", cli_json_money(b->guideline_living_costs));
     json_object_set_new(root, "actual_living_costs",
                         in->have_living ? cli_json_money(h->actual_living_costs) : json_null());
@@ -481,6 +506,7 @@ int main(int argc, char **argv)
             cli_fail_option(option_for(err.field), &err);
         cli_die(1, "%s", err.message[0] ? err.message : sl_strerror(rc));
     }
+    cli_guideline_stale(in.options.date, r.budget.guideline.valid_from);
     /* With --max-loan, "one step more" is shown unless the cap was reached. */
     const sl_capacity_result *after = in.max_loan && next.loan != r.loan ? &next : &r;
     if (in.format == CLI_JSON)

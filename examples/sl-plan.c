@@ -277,6 +277,7 @@ int main(int argc, char **argv)
     sl_error err;
     if (sl_plan_new(&plan, &terms, &err) != SL_OK)
         cli_fail_option(cli_option_for_field(err.field), &err);
+    cli_contract_history_warning(&contract);
     cli_contract_free(&contract); /* the plan keeps its own copies */
     cli_findings_report(plan, contract.life.strict);
     cli_lengthening_report(plan);

@@ -30,6 +30,7 @@
 #include "startlan/grant.h"
 #include "startlan/rent_to_own.h"
 #include "startlan/part_own.h"
+#include "startlan/rate_history.h"
 #include "startlan/tax.h"
 
 #endif

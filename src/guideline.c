@@ -1,12 +1,12 @@
 /* The state's guideline rates for living costs: reading tables from text,
  * and choosing the table in force on a date. */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "arith_internal.h"
 #include "guideline_internal.h"
+#include "textfile_internal.h"
 #include "startlan/guideline.h"
 
 struct sl_guideline_table {
@@ -166,41 +166,10 @@ int sl_guideline_table_load(sl_guideline_table **out, const char *path, sl_error
     if (!out || !path)
         return sl__fail(err, SL_ESTATE, "path", "", "no path or no place for the table given");
     *out = NULL;
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return sl__fail(err, SL_EIO, "path", path, "%s: cannot open: %s", path, strerror(errno));
-    size_t cap = 4096, len = 0;
-    char *buf = malloc(cap);
-    int rc = SL_OK;
-    while (buf) {
-        if (len + 1 >= cap) {
-            if (cap > SL_GUIDELINE_MAX_FILE) {
-                rc = sl__fail(err, SL_ERANGE, "path", path, "%s: larger than 16 MiB", path);
-                break;
-            }
-            char *nb = realloc(buf, cap * 2);
-            if (!nb)
-                break;
-            buf = nb;
-            cap *= 2;
-        }
-        size_t got = fread(buf + len, 1, cap - 1 - len, f);
-        len += got;
-        if (got == 0)
-            break;
-    }
-    if (!buf || (rc == SL_OK && len + 1 >= cap))
-        rc = sl__fail(err, SL_ENOMEM, "path", path, "%s: out of memory", path);
-    if (rc == SL_OK && ferror(f))
-        rc = sl__fail(err, SL_EIO, "path", path, "%s: read error", path);
-    fclose(f);
-    if (rc == SL_OK) {
-        buf[len] = '\0';
-        if (memchr(buf, '\0', len))
-            rc = sl__fail(err, SL_ESYNTAX, "path", path, "%s: not a text file", path);
-        else
-            rc = sl_guideline_table_parse(out, buf, err);
-    }
+    char *buf;
+    int rc = sl__read_text_file(&buf, path, SL_GUIDELINE_MAX_FILE, err);
+    if (rc == SL_OK)
+        rc = sl_guideline_table_parse(out, buf, err);
     free(buf);
     return rc;
 }

@@ -241,6 +241,96 @@ START_TEST(plans_from_sl_plan_pass)
 }
 END_TEST
 
+/* Run a program; its stdout (caller frees with exec_free). */
+static exec_result run_args(const char *prog, const char *const *args)
+{
+    char *argv[64];
+    int k = 0;
+    argv[k++] = (char *)prog;
+    for (int i = 0; args[i]; i++)
+        argv[k++] = (char *)args[i];
+    argv[k] = NULL;
+    return exec_run(NULL, argv);
+}
+
+/* --rate-history FILE is the same as its --rate-change options, in sl-plan
+ * and sl-audit; a plan that runs into a gap is refused. */
+START_TEST(rate_history_is_rate_changes)
+{
+    char hist[] = "/tmp/sl-history-XXXXXX";
+    int fd = mkstemp(hist);
+    ck_assert_int_ge(fd, 0);
+    static const char text[] = "# a kommune's history\n2024-01-01 4.1\n2024-03-01 4,3 %\n"
+                               "2024-05-01 4.554 # husbanken.no/rente\n2024-07-01 4.640\n";
+    ck_assert_int_eq(write(fd, text, sizeof text - 1), (long)sizeof text - 1);
+    close(fd);
+    const char *with_history[] = {"--amount", "1500000", "--years", "25", "--payout-date",
+                                  "2024-02-10", "--due-day", "20", "--margin", "0.25",
+                                  "--rate-history", hist, "--format", "csv", NULL};
+    const char *with_changes[] = {"--amount", "1500000", "--years", "25", "--payout-date",
+                                  "2024-02-10", "--due-day", "20", "--margin", "0.25",
+                                  "--rate", "4.1", "--rate-change", "2024-03-01:4.3",
+                                  "--rate-change", "2024-05-01:4.554", "--rate-change",
+                                  "2024-07-01:4.640", "--format", "csv", NULL};
+    exec_result a = run_args(plan_prog, with_history), b = run_args(plan_prog, with_changes);
+    ck_assert_msg(a.status == 0, "%s", a.err);
+    ck_assert_int_eq(b.status, 0);
+    ck_assert_str_eq(a.out, b.out);
+    ck_assert_ptr_nonnull(strstr(a.out, ",4.890,")); /* 4.640 + 0.25 */
+    /* the plan audits as a match against the same history */
+    char path[] = "/tmp/sl-plan-XXXXXX";
+    fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    ck_assert_int_eq(write(fd, a.out, strlen(a.out)), (long)strlen(a.out));
+    close(fd);
+    const char *audit_args[] = {"--plan", path, "--amount", "1500000", "--years", "25",
+                                "--payout-date", "2024-02-10", "--due-day", "20", "--margin",
+                                "0.25", "--rate-history", hist, NULL};
+    exec_result c = run_args(audit_prog, audit_args);
+    ck_assert_msg(c.status == 0, "%s%s", c.out, c.err);
+    exec_free(&a);
+    exec_free(&b);
+    exec_free(&c);
+    /* the shipped history: as its published rates given by hand */
+    const char *shipped[] = {"--amount", "1000000", "--years", "20", "--payout-date",
+                             "2024-05-15", "--rate-history", "husbanken-floating", "--format",
+                             "csv", NULL};
+    const char *by_hand[] = {"--amount", "1000000", "--years", "20", "--payout-date",
+                             "2024-05-15", "--rate", "4.554", "--rate-change",
+                             "2024-07-01:4.640", "--format", "csv", NULL};
+    a = run_args(plan_prog, shipped);
+    b = run_args(plan_prog, by_hand);
+    ck_assert_int_eq(a.status, 0);
+    ck_assert_str_eq(a.out, b.out);
+    ck_assert_ptr_nonnull(strstr(a.err, "ends on 2024-09-01"));
+    exec_free(&a);
+    exec_free(&b);
+    /* dates the history does not cover are refused, not guessed */
+    const char *before[] = {"--amount", "1000000", "--years", "20", "--payout-date",
+                            "2023-12-15", "--rate-history", hist, NULL};
+    a = run_args(plan_prog, before);
+    ck_assert_int_eq(a.status, 2);
+    ck_assert_str_eq(a.out, "");
+    ck_assert_ptr_nonnull(strstr(a.err, "--rate-history"));
+    ck_assert_ptr_nonnull(strstr(a.err, "before the rate history begins"));
+    exec_free(&a);
+    fd = open(hist, O_WRONLY | O_APPEND);
+    static const char gap[] = "2024-09-01 gap # not found\n2024-11-01 4.9\n";
+    ck_assert_int_eq(write(fd, gap, sizeof gap - 1), (long)sizeof gap - 1);
+    close(fd);
+    a = run_args(plan_prog, with_history);
+    ck_assert_int_eq(a.status, 2);
+    ck_assert_str_eq(a.out, "");
+    ck_assert_ptr_nonnull(strstr(a.err, "in a gap of the rate history (2024-09-01 to 2024-11-01)"));
+    exec_free(&a);
+    c = run_args(audit_prog, audit_args);
+    ck_assert_int_eq(c.status, 2);
+    exec_free(&c);
+    unlink(path);
+    unlink(hist);
+}
+END_TEST
+
 START_TEST(stdin_is_read)
 {
     load_example();
@@ -697,6 +787,7 @@ static Suite *cli_audit_suite(void)
     TCase *tc = tcase_create("pass");
     tcase_add_test(tc, plans_from_sl_plan_pass);
     tcase_add_test(tc, stdin_is_read);
+    tcase_add_test(tc, rate_history_is_rate_changes);
     suite_add_tcase(s, tc);
     tc = tcase_create("faults");
     tcase_add_test(tc, one_ore_moved);

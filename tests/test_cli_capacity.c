@@ -146,9 +146,6 @@ START_TEST(bad_or_missing_household_data)
     const char *no_adults[] = {"--income", "40000", "--date", "2024-01-01", "--policy-rate",
                                "4.5", "--loan", "1000000", NULL};
     expect_usage(no_adults, "--adults");
-    const char *no_date[] = {"--adults", "1", "--income", "40000", "--policy-rate", "4.5",
-                             "--loan", "1000000", NULL};
-    expect_usage(no_date, "--date");
     const char *no_policy[] = {"--adults", "1", "--income", "40000", "--date", "2024-01-01",
                                "--loan", "1000000", NULL};
     expect_usage(no_policy, "--policy-rate");
@@ -191,6 +188,59 @@ START_TEST(bad_or_missing_household_data)
     expect_usage(csv, "--format");
     const char *file[] = {HOUSEHOLD, "--guidelines", "/nonexistent/g.txt", "--loan", "1", NULL};
     expect_usage(file, "--guidelines");
+}
+END_TEST
+
+/* Income as people state it: a monthly net over 150 000 kr warns (an error
+ * with --strict); --gross-income-yearly estimates the net from the year's
+ * tax rules (780 000 kr in 2026: 47 500,60 kr a month, hand-worked in
+ * test_tax.c) and shows the steps; --date defaults to today (SL_TODAY) and
+ * a table over 12 months older than the date warns. */
+START_TEST(income_as_people_state_it)
+{
+    static run_result r;
+    const char *yearly[] = {"--adults", "2", "--income", "780000", "--date", "2024-03-01",
+                            "--policy-rate", "4.5", "--loan", "380000", NULL};
+    run(&r, yearly);
+    ck_assert_int_eq(r.status, 0);
+    ck_assert_msg(strstr(r.err, "warning") && strstr(r.err, "--gross-income-yearly"), "%s", r.err);
+    const char *strict[] = {"--adults", "2", "--income", "780000", "--date", "2024-03-01",
+                            "--policy-rate", "4.5", "--loan", "380000", "--strict", NULL};
+    expect_usage(strict, "--income");
+    const char *gross[] = {"--adults", "2", "--gross-income-yearly", "780000", "--date",
+                           "2026-12-01", "--policy-rate", "4", "--loan", "380000", "--format",
+                           "json", NULL};
+    run(&r, gross);
+    ck_assert_int_eq(r.status, 0);
+    ck_assert_msg(strstr(r.err, "more than 12 months older"), "%s", r.err);
+    json_t *root = json_of(&r);
+    expect_key(root, "income", "47500.60");
+    json_t *est = json_object_get(root, "income_estimate");
+    ck_assert(json_is_true(json_object_get(est, "estimate")));
+    ck_assert_int_eq(json_integer_value(json_object_get(est, "tax_year")), 2026);
+    json_t *e1 = json_array_get(json_object_get(est, "earners"), 0);
+    expect_key(e1, "bracket_tax", "25365.55");
+    expect_key(e1, "social_security", "59280.00");
+    json_decref(root);
+    const char *two[] = {"--adults", "2", "--gross-income-yearly", "430000",
+                         "--gross-income-yearly", "350000", "--income", "2000", "--date",
+                         "2026-12-01", "--policy-rate", "4", "--loan", "380000", NULL};
+    run(&r, two);
+    ck_assert_int_eq(r.status, 0);
+    ck_assert(strstr(r.out, "Earner 2") && strstr(r.out, "an estimate"));
+    setenv("SL_TODAY", "2024-06-01", 1);
+    const char *today[] = {"--adults", "1", "--income", "40000", "--policy-rate", "4.5",
+                           "--loan", "1000000", "--format", "json", NULL};
+    run(&r, today);
+    unsetenv("SL_TODAY");
+    ck_assert_int_eq(r.status, 0);
+    root = json_of(&r);
+    expect_key(root, "date", "2024-06-01");
+    json_decref(root);
+    ck_assert_str_eq(r.err, "");
+    const char *bad[] = {"--adults", "1", "--gross-income-yearly", "-5", "--date", "2025-01-01",
+                         "--policy-rate", "4.5", "--loan", "1", NULL};
+    expect_usage(bad, "--gross-income-yearly");
 }
 END_TEST
 
@@ -246,6 +296,7 @@ int main(int argc, char **argv)
     tc = tcase_create("errors");
     tcase_add_test(tc, bad_or_missing_household_data);
     tcase_add_test(tc, guidelines_from_a_file);
+    tcase_add_test(tc, income_as_people_state_it);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }

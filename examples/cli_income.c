@@ -1,0 +1,147 @@
+#define _POSIX_C_SOURCE 200809L /* localtime_r */
+/* Income as people state it and the date a budget is for: the monthly net
+ * income check, the estimate of net income from yearly gross wages (the
+ * library's tax.h), today's date and the guideline table's age. Shared by
+ * the programs that take a household's budget (sl-capacity, sl-finance). */
+#include "cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+void cli_income_init(cli_income *in)
+{
+    memset(in, 0, sizeof *in);
+}
+
+void cli_income_add_gross(cli_income *in, const char *arg)
+{
+    if (in->earners >= CLI_MAX_EARNERS)
+        cli_die(CLI_EXIT_USAGE, "--gross-income-yearly: at most %d earners", CLI_MAX_EARNERS);
+    in->gross[in->earners++] = cli_money_nonneg("--gross-income-yearly", arg);
+}
+
+void cli_income_estimate(cli_income *in, sl_date date)
+{
+    if (!in->earners)
+        return;
+    int first, last, year = date.year;
+    sl_tax_years(&first, &last);
+    if (year > last || year < first) {
+        int use = year > last ? last : first;
+        fprintf(stderr,
+                "%s: warning: no tax rules for %d are shipped; the net income from "
+                "--gross-income-yearly is estimated with %d's rules\n",
+                cli_prog(), year, use);
+        year = use;
+    }
+    sl_tax_rules rules;
+    sl_error err;
+    if (sl_tax_rules_for_year(&rules, year, &err) != SL_OK)
+        cli_die(1, "the tax rules could not be read: %s", err.message);
+    in->rules = rules;
+    in->net_monthly = 0;
+    for (int i = 0; i < in->earners; i++) {
+        if (sl_tax_estimate_wage(&in->estimate[i], in->gross[i], &rules, &err) != SL_OK)
+            cli_fail_option("--gross-income-yearly", &err);
+        in->net_monthly += in->estimate[i].net_monthly;
+    }
+}
+
+void cli_income_check_monthly(sl_money monthly, int strict)
+{
+    if (monthly <= CLI_INCOME_MONTHLY_LIMIT)
+        return;
+    char a[SL_MONEY_BUFSIZE];
+    fprintf(stderr,
+            "%s: %s: --income '%s' is net income a month and this is over 150 000 kr; if it "
+            "is a yearly or gross figure, give --gross-income-yearly instead\n",
+            cli_prog(), strict ? "error" : "warning", cli_plain(a, monthly));
+    if (strict)
+        exit(CLI_EXIT_USAGE);
+}
+
+static void step(const char *label, sl_money amount)
+{
+    char a[SL_MONEY_BUFSIZE];
+    printf("    %-42s %17s kr\n", label, cli_nor(a, amount));
+}
+
+void cli_income_print(const cli_income *in)
+{
+    if (!in->earners)
+        return;
+    char a[SL_MONEY_BUFSIZE];
+    printf("Net income estimated from gross wages (an estimate: tax class 1, wage income only,\n"
+           "no other deductions; the tax rules of %d)\n",
+           in->rules.year);
+    for (int i = 0; i < in->earners; i++) {
+        const sl_tax_estimate *e = &in->estimate[i];
+        printf("  Earner %d: gross wages a year                %17s kr\n", i + 1,
+               cli_nor(a, e->gross));
+        step("minimum deduction (minstefradrag)", e->minimum_deduction);
+        step("personal allowance (personfradrag)", e->personal_allowance);
+        step("ordinary income (alminnelig inntekt)", e->ordinary_income);
+        step("tax on ordinary income (22 %)", e->ordinary_tax);
+        step("social security (trygdeavgift)", e->social_security);
+        step("bracket tax (trinnskatt)", e->bracket_tax);
+        step("net a year", e->net_yearly);
+        step("net a month (/ 12, rounded down)", e->net_monthly);
+    }
+    printf("  Net income a month, estimated               %17s kr\n\n",
+           cli_nor(a, in->net_monthly));
+}
+
+json_t *cli_income_json(const cli_income *in)
+{
+    if (!in->earners)
+        return json_null();
+    json_t *o = json_object(), *earners = json_array();
+    json_object_set_new(o, "estimate", json_true());
+    json_object_set_new(o, "tax_year", json_integer(in->rules.year));
+    for (int i = 0; i < in->earners; i++) {
+        const sl_tax_estimate *e = &in->estimate[i];
+        json_t *x = json_object();
+        json_object_set_new(x, "gross_yearly", cli_json_money(e->gross));
+        json_object_set_new(x, "minimum_deduction", cli_json_money(e->minimum_deduction));
+        json_object_set_new(x, "personal_allowance", cli_json_money(e->personal_allowance));
+        json_object_set_new(x, "ordinary_income", cli_json_money(e->ordinary_income));
+        json_object_set_new(x, "ordinary_tax", cli_json_money(e->ordinary_tax));
+        json_object_set_new(x, "social_security", cli_json_money(e->social_security));
+        json_object_set_new(x, "bracket_tax", cli_json_money(e->bracket_tax));
+        json_object_set_new(x, "net_yearly", cli_json_money(e->net_yearly));
+        json_object_set_new(x, "net_monthly", cli_json_money(e->net_monthly));
+        json_array_append_new(earners, x);
+    }
+    json_object_set_new(o, "earners", earners);
+    json_object_set_new(o, "net_monthly", cli_json_money(in->net_monthly));
+    return o;
+}
+
+sl_date cli_today(void)
+{
+    const char *fixed = getenv("SL_TODAY"); /* for reproducible runs and tests */
+    if (fixed && *fixed)
+        return cli_date("SL_TODAY", fixed);
+    time_t now = time(NULL);
+    struct tm tm;
+    if (!localtime_r(&now, &tm))
+        cli_die(1, "today's date could not be read");
+    return (sl_date){tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
+}
+
+int cli_guideline_stale(sl_date date, sl_date valid_from)
+{
+    sl_date limit;
+    if (sl_date_add_months(&limit, valid_from, 12, valid_from.day) != SL_OK)
+        return 0;
+    if (sl_date_compare(date, limit) <= 0)
+        return 0;
+    char d[SL_DATE_BUFSIZE], v[SL_DATE_BUFSIZE];
+    fprintf(stderr,
+            "%s: warning: the guideline table used (valid from %s) is more than 12 months "
+            "older than the date %s; newer rates may have been published (load them with "
+            "--guidelines FILE)\n",
+            cli_prog(), cli_date_text(v, valid_from), cli_date_text(d, date));
+    return 1;
+}

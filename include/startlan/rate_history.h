@@ -1,0 +1,97 @@
+/* startlan: a rate history (rentehistorikk) as data: the dates on which a
+ * floating rate changed and the rate from each date, with the stretches no
+ * source covers declared as gaps.
+ *
+ * Text format, one entry per line:
+ *   YYYY-MM-DD PCT    the rate from that date (PCT read exactly as --rate is:
+ *                     "4.640", "4,640", "4.640 %"; 0 to 100)
+ *   YYYY-MM-DD gap    no rate is known from that date until the next line's
+ *                     date; a gap on the last line ends the history
+ * '#' starts a comment (the source of a line goes there); blank lines are
+ * skipped; dates strictly increase. A rate line after the last date holds
+ * until the next line, or indefinitely on the last line.
+ *
+ * Lookups never guess: a date before the first line or inside a gap is
+ * refused (SL_EINVAL, naming the date and the gap).
+ *
+ * Thread-safety: a parsed history is immutable; it may be shared between
+ * threads. */
+#ifndef STARTLAN_RATE_HISTORY_H
+#define STARTLAN_RATE_HISTORY_H
+
+#include <stddef.h>
+
+#include "date.h"
+#include "error.h"
+#include "export.h"
+#include "plan.h"
+#include "rate.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* One line of a history. */
+typedef struct sl_rate_history_entry {
+    sl_date from;  /* gjelder fra */
+    int gap;       /* 1: no rate known from `from` until the next entry */
+    sl_rate rate;  /* the nominal annual rate (when gap is 0) */
+} sl_rate_history_entry;
+
+typedef struct sl_rate_history sl_rate_history;
+
+/* Read a history from text (the format above). name (may be NULL) is used in
+ * messages ("husbanken-floating line 12: ..."); err->line and err->column are
+ * set for a bad line. 0, SL_ESYNTAX, SL_EINVAL (dates out of order, a rate
+ * out of range, no entry at all), SL_ENOMEM or SL_ESTATE (NULL). */
+SL_API SL_WARN_UNUSED int sl_rate_history_parse(sl_rate_history **out, const char *text,
+                                                const char *name, sl_error *err);
+
+/* Read a history from a file (at most 16 MiB of text). As parse, or SL_EIO. */
+SL_API SL_WARN_UNUSED int sl_rate_history_load(sl_rate_history **out, const char *path,
+                                               sl_error *err);
+
+/* A history shipped with the library, by name:
+ *   "husbanken-floating"            Husbanken's floating rate, monthly terms
+ *   "husbanken-floating-quarterly"  the same for quarterly terms
+ * (data/husbanken-floating*.txt, compiled in). SL_EINVAL for an unknown name. */
+SL_API SL_WARN_UNUSED int sl_rate_history_builtin(sl_rate_history **out, const char *name,
+                                                  sl_error *err);
+
+/* The compiled-in text of a shipped history, or NULL for an unknown name. */
+SL_API const char *sl_rate_history_builtin_text(const char *name);
+
+/* Free a history. NULL is allowed. */
+SL_API void sl_rate_history_free(sl_rate_history *history);
+
+/* Number of entries, and the i-th (0-based, oldest first). */
+SL_API size_t sl_rate_history_count(const sl_rate_history *history);
+SL_API SL_WARN_UNUSED int sl_rate_history_get(sl_rate_history_entry *out,
+                                              const sl_rate_history *history, size_t i);
+
+/* The rate in force on date. SL_EINVAL (err names the date) when the date is
+ * before the first entry or inside a gap. */
+SL_API SL_WARN_UNUSED int sl_rate_history_at(sl_rate *out, const sl_rate_history *history,
+                                             sl_date date, sl_error *err);
+
+/* The date from which the history knows no more (the date of a gap on its
+ * last line), or SL_DATE_NONE when its last rate holds indefinitely. */
+SL_API sl_date sl_rate_history_end(const sl_rate_history *history);
+
+/* The rate changes of the history that fall in (from, to]: *out is an array
+ * of *count changes (free() it; NULL when none), to be given to the plan
+ * engine as sl_loan_terms.rate_changes, exactly as the same --rate-change
+ * options would be. from must have a known rate (not before the first entry,
+ * not in a gap) and (from, to] must not meet a gap other than the one that
+ * ends the history: those are SL_EINVAL naming the gap. Changes stop at the
+ * history's end (sl_rate_history_end); what happens after it is the
+ * caller's to say. */
+SL_API SL_WARN_UNUSED int sl_rate_history_changes(sl_rate_change **out, size_t *count,
+                                                  const sl_rate_history *history, sl_date from,
+                                                  sl_date to, sl_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,292 @@
+/* Rate histories (rentehistorikk): reading `YYYY-MM-DD PCT` / `YYYY-MM-DD gap`
+ * lines, the rate in force on a date, and the rate changes a plan needs. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arith_internal.h"
+#include "startlan/rate_history.h"
+#include "textfile_internal.h"
+
+struct sl_rate_history {
+    size_t count;
+    sl_rate_history_entry *entries; /* strictly increasing `from` */
+};
+
+#define HISTORY_MAX_FILE ((size_t)16 << 20)
+
+extern const char sl__history_husbanken_floating[];
+extern const char sl__history_husbanken_floating_quarterly[];
+
+static const struct {
+    const char *name;
+    const char *text;
+} builtins[] = {
+    {"husbanken-floating", sl__history_husbanken_floating},
+    {"husbanken-floating-quarterly", sl__history_husbanken_floating_quarterly},
+};
+
+/* Fail naming the history, its line and column, keeping the inner message. */
+static int fail_line(sl_error *err, const char *name, long line, long column, int code,
+                     const char *field, const char *value, const char *why)
+{
+    if (!err)
+        return code;
+    sl__fail(err, code, field, value, "%s line %ld: %s '%s': %s", name, line, field, value, why);
+    err->line = line;
+    err->column = column;
+    return code;
+}
+
+static int is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r';
+}
+
+/* One line without its comment. 0 blank, 1 entry in e, or a negative code. */
+static int parse_line(sl_rate_history_entry *e, const char *line, size_t len, const char *name,
+                      long lineno, sl_error *err)
+{
+    size_t i = 0;
+    while (i < len && is_space(line[i]))
+        i++;
+    if (i == len)
+        return 0;
+    size_t ds = i;
+    while (i < len && !is_space(line[i]))
+        i++;
+    char date[32];
+    size_t dl = i - ds;
+    snprintf(date, sizeof date, "%.*s", (int)(dl < 31 ? dl : 31), line + ds);
+    sl_error inner;
+    if (dl > 10 || sl_date_parse(&e->from, date, "date", &inner) != SL_OK)
+        return fail_line(err, name, lineno, (long)ds + 1, SL_ESYNTAX, "date", date,
+                         "not a date (YYYY-MM-DD)");
+    while (i < len && is_space(line[i]))
+        i++;
+    size_t rs = i, re = len;
+    while (re > rs && is_space(line[re - 1]))
+        re--;
+    char rate[64];
+    size_t rl = re - rs;
+    snprintf(rate, sizeof rate, "%.*s", (int)(rl < 63 ? rl : 63), line + rs);
+    if (rl == 0)
+        return fail_line(err, name, lineno, (long)len + 1, SL_ESYNTAX, "rate", "",
+                         "missing: a line is a date and a rate in percent, or a date and 'gap'");
+    e->gap = rl == 3 && memcmp(line + rs, "gap", 3) == 0;
+    e->rate = (sl_rate)SL_RATE_ZERO;
+    if (e->gap)
+        return 1;
+    sl_rate one = {1, 1};
+    if (rl > 63 || sl_rate_parse_percent(&e->rate, rate, "rate", &inner) != SL_OK)
+        return fail_line(err, name, lineno, (long)rs + 1, SL_ESYNTAX, "rate", rate,
+                         "not a rate in percent (4.640, 4,640 or 4.640 %) nor 'gap'");
+    if (e->rate.num < 0 || sl_rate_compare(e->rate, one) > 0)
+        return fail_line(err, name, lineno, (long)rs + 1, SL_EINVAL, "rate", rate,
+                         "must be from 0 to 100 %");
+    return 1;
+}
+
+int sl_rate_history_parse(sl_rate_history **out, const char *text, const char *name,
+                          sl_error *err)
+{
+    if (!out || !text)
+        return sl__fail(err, SL_ESTATE, "text", "", "no text or no place for the history given");
+    *out = NULL;
+    if (!name)
+        name = "rate history";
+    sl_rate_history *h = calloc(1, sizeof *h);
+    if (!h)
+        return sl__fail(err, SL_ENOMEM, "history", "", "out of memory");
+    size_t cap = 0;
+    long lineno = 0;
+    int rc = SL_OK;
+    for (const char *p = text; *p && rc == SL_OK;) {
+        const char *nl = strchr(p, '\n');
+        size_t len = nl ? (size_t)(nl - p) : strlen(p);
+        lineno++;
+        const char *hash = memchr(p, '#', len);
+        sl_rate_history_entry e;
+        int got = parse_line(&e, p, hash ? (size_t)(hash - p) : len, name, lineno, err);
+        if (got < 0) {
+            rc = got;
+            break;
+        }
+        p += nl ? len + 1 : len;
+        if (!got)
+            continue;
+        if (h->count && sl_date_compare(e.from, h->entries[h->count - 1].from) <= 0) {
+            char d[SL_DATE_BUFSIZE];
+            sl_date_format(d, sizeof d, e.from);
+            rc = fail_line(err, name, lineno, 1, SL_EINVAL, "date", d,
+                           "not after the previous line's date (dates must increase)");
+            break;
+        }
+        if (h->count == cap) {
+            size_t n = cap ? cap * 2 : 16;
+            sl_rate_history_entry *grown = realloc(h->entries, n * sizeof *grown);
+            if (!grown) {
+                rc = sl__fail(err, SL_ENOMEM, "history", "", "out of memory");
+                break;
+            }
+            h->entries = grown;
+            cap = n;
+        }
+        h->entries[h->count++] = e;
+    }
+    if (rc == SL_OK && (h->count == 0 || h->entries[0].gap))
+        rc = sl__fail(err, SL_EINVAL, "history", name,
+                      "%s: no rate in the history (it needs at least one 'YYYY-MM-DD PCT' line "
+                      "before any gap)",
+                      name);
+    if (rc != SL_OK) {
+        sl_rate_history_free(h);
+        return rc;
+    }
+    *out = h;
+    return SL_OK;
+}
+
+int sl_rate_history_load(sl_rate_history **out, const char *path, sl_error *err)
+{
+    if (!out || !path)
+        return sl__fail(err, SL_ESTATE, "path", "", "no path or no place for the history given");
+    *out = NULL;
+    char *text;
+    int rc = sl__read_text_file(&text, path, HISTORY_MAX_FILE, err);
+    if (rc == SL_OK)
+        rc = sl_rate_history_parse(out, text, path, err);
+    free(text);
+    return rc;
+}
+
+const char *sl_rate_history_builtin_text(const char *name)
+{
+    for (size_t i = 0; name && i < sizeof builtins / sizeof builtins[0]; i++)
+        if (strcmp(name, builtins[i].name) == 0)
+            return builtins[i].text;
+    return NULL;
+}
+
+int sl_rate_history_builtin(sl_rate_history **out, const char *name, sl_error *err)
+{
+    if (!out || !name)
+        return sl__fail(err, SL_ESTATE, "history", "", "no name or no place for the history given");
+    *out = NULL;
+    const char *text = sl_rate_history_builtin_text(name);
+    if (!text)
+        return sl__fail(err, SL_EINVAL, "history", name,
+                        "history '%s': not one shipped with the library (husbanken-floating, "
+                        "husbanken-floating-quarterly)",
+                        name);
+    return sl_rate_history_parse(out, text, name, err);
+}
+
+void sl_rate_history_free(sl_rate_history *h)
+{
+    if (h) {
+        free(h->entries);
+        free(h);
+    }
+}
+
+size_t sl_rate_history_count(const sl_rate_history *h)
+{
+    return h ? h->count : 0;
+}
+
+int sl_rate_history_get(sl_rate_history_entry *out, const sl_rate_history *h, size_t i)
+{
+    if (!out || !h || i >= h->count)
+        return SL_ESTATE;
+    *out = h->entries[i];
+    return SL_OK;
+}
+
+sl_date sl_rate_history_end(const sl_rate_history *h)
+{
+    if (h && h->count && h->entries[h->count - 1].gap)
+        return h->entries[h->count - 1].from;
+    return (sl_date)SL_DATE_NONE;
+}
+
+/* Index of the entry in force on date, or -1 before the first. */
+static long entry_at(const sl_rate_history *h, sl_date date)
+{
+    size_t lo = 0, hi = h->count; /* first entry after date */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (sl_date_compare(h->entries[mid].from, date) <= 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return (long)lo - 1;
+}
+
+/* The refusal for a date with no known rate (before the first entry or in the
+ * gap at index k). */
+static int no_rate(sl_error *err, const sl_rate_history *h, sl_date date, long k)
+{
+    char d[SL_DATE_BUFSIZE], a[SL_DATE_BUFSIZE], b[SL_DATE_BUFSIZE];
+    sl_date_format(d, sizeof d, date);
+    if (k < 0) {
+        sl_date_format(a, sizeof a, h->entries[0].from);
+        return sl__fail(err, SL_EINVAL, "date", d,
+                        "date %s: before the rate history begins (%s); no rate is known", d, a);
+    }
+    sl_date_format(a, sizeof a, h->entries[k].from);
+    if ((size_t)k + 1 == h->count)
+        return sl__fail(err, SL_EINVAL, "date", d,
+                        "date %s: the rate history ends on %s; no rate is known from then", d,
+                        a);
+    sl_date_format(b, sizeof b, h->entries[k + 1].from);
+    return sl__fail(err, SL_EINVAL, "date", d,
+                    "date %s: in a gap of the rate history (%s to %s); no rate is known", d, a,
+                    b);
+}
+
+int sl_rate_history_at(sl_rate *out, const sl_rate_history *h, sl_date date, sl_error *err)
+{
+    if (!out || !h)
+        return sl__fail(err, SL_ESTATE, "history", "", "no history or no place for the rate given");
+    long k = entry_at(h, date);
+    if (k < 0 || h->entries[k].gap)
+        return no_rate(err, h, date, k);
+    *out = h->entries[k].rate;
+    return SL_OK;
+}
+
+int sl_rate_history_changes(sl_rate_change **out, size_t *count, const sl_rate_history *h,
+                            sl_date from, sl_date to, sl_error *err)
+{
+    if (!out || !count || !h)
+        return sl__fail(err, SL_ESTATE, "history", "", "no history or no place for the changes given");
+    *out = NULL;
+    *count = 0;
+    long k = entry_at(h, from);
+    if (k < 0 || h->entries[k].gap)
+        return no_rate(err, h, from, k);
+    size_t n = 0;
+    for (size_t i = (size_t)k + 1; i < h->count && sl_date_compare(h->entries[i].from, to) <= 0;
+         i++) {
+        if (h->entries[i].gap) {
+            if (i + 1 == h->count)
+                break; /* the end of the history: the caller says what follows */
+            return no_rate(err, h, h->entries[i].from, (long)i);
+        }
+        n++;
+    }
+    if (n == 0)
+        return SL_OK;
+    sl_rate_change *c = malloc(n * sizeof *c);
+    if (!c)
+        return sl__fail(err, SL_ENOMEM, "history", "", "out of memory");
+    for (size_t i = 0; i < n; i++) {
+        c[i].date = h->entries[(size_t)k + 1 + i].from;
+        c[i].rate = h->entries[(size_t)k + 1 + i].rate;
+    }
+    *out = c;
+    *count = n;
+    return SL_OK;
+}

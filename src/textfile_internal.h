@@ -1,0 +1,15 @@
+/* Reading a whole text file for the parsers of shipped data (guideline
+ * tables, rate histories). */
+#ifndef SL_TEXTFILE_INTERNAL_H
+#define SL_TEXTFILE_INTERNAL_H
+
+#include <stddef.h>
+
+#include "startlan/error.h"
+
+/* The file at path as a NUL-terminated string in *out (free() it; NULL on
+ * error). At most max bytes (SL_ERANGE beyond); a NUL byte in the file is
+ * SL_ESYNTAX ("not a text file"); SL_EIO, SL_ENOMEM. err's field is "path". */
+int sl__read_text_file(char **out, const char *path, size_t max, sl_error *err);
+
+#endif
