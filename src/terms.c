@@ -201,6 +201,8 @@ static int rate_valid(sl_rate r)
 /* rate + margin must be a loan rate (0 .. 100 %). */
 static int applied_rate_ok(sl_rate r, sl_rate margin)
 {
+    if (margin.num == 0) /* r + 0 is r reduced: within the range when r is */
+        return r.den > 0 && r.num >= 0 && r.num <= r.den && r.den <= SL_PLAN_MAX_RATE_DENOMINATOR;
     sl_rate sum;
     return sl_rate_add(&sum, r, margin) == SL_OK && sum.num >= 0 && sum.num <= sum.den &&
            sum.den <= SL_PLAN_MAX_RATE_DENOMINATOR;
