@@ -9,7 +9,7 @@ typedef struct published {
     long single, couple, sharing, c0, c6, c11; /* kroner */
 } published;
 
-static published rates[8];
+static published rates[32];
 static int n_rates;
 
 static void read_published(void)
@@ -25,11 +25,22 @@ static void read_published(void)
         ck_assert_int_eq(sscanf(line, "%d-%d-%d %ld %ld %ld %ld %ld %ld", &p.y, &p.m, &p.d,
                                 &p.single, &p.couple, &p.sharing, &p.c0, &p.c6, &p.c11),
                          9);
-        ck_assert_int_lt(n_rates, 8);
+        ck_assert_int_lt(n_rates, 32);
         rates[n_rates++] = p;
     }
     fclose(f);
-    ck_assert_int_eq(n_rates, 2);
+    ck_assert_int_eq(n_rates, 11); /* 2018-01-01 .. 2024-01-01 */
+}
+
+/* The index of the published table valid from y-m-d. */
+static int published_index(int y, int m, int d)
+{
+    read_published();
+    for (int i = 0; i < n_rates; i++)
+        if (rates[i].y == y && rates[i].m == m && rates[i].d == d)
+            return i;
+    ck_abort_msg("no published table from %04d-%02d-%02d", y, m, d);
+    return -1;
 }
 
 /* The data/ directory of the source tree: SL_TEST_DATA is <root>/tests/data. */
@@ -110,29 +121,26 @@ static void expect_published(const sl_guideline_rates *g, int i)
 /* The tables from 1.7.2023 and from 1.1.2024. */
 static void expect_2023(const sl_guideline_rates *g)
 {
-    read_published();
-    ck_assert_int_eq(rates[0].y * 10000 + rates[0].m * 100 + rates[0].d, 20230701);
-    expect_published(g, 0);
+    expect_published(g, published_index(2023, 7, 1));
 }
 
 static void expect_2024(const sl_guideline_rates *g)
 {
-    read_published();
-    ck_assert_int_eq(rates[1].y * 10000 + rates[1].m * 100 + rates[1].d, 20240101);
-    expect_published(g, 1);
+    expect_published(g, published_index(2024, 1, 1));
 }
 
-/* The published rates, from 1.7.2023 and from 1.1.2024. */
+/* Every published table, from 1.1.2018 to 1.1.2024, in order. */
 START_TEST(shipped_rates_are_the_published_ones)
 {
     sl_guideline_table *t = shipped();
-    ck_assert_uint_eq(sl_guideline_table_count(t), 2);
+    read_published();
+    ck_assert_uint_eq(sl_guideline_table_count(t), (size_t)n_rates);
     sl_guideline_rates g;
-    ck_assert_int_eq(sl_guideline_table_get(&g, t, 0), SL_OK);
-    expect_2023(&g);
-    ck_assert_int_eq(sl_guideline_table_get(&g, t, 1), SL_OK);
-    expect_2024(&g);
-    ck_assert_int_eq(sl_guideline_table_get(&g, t, 2), SL_EINVAL);
+    for (int i = 0; i < n_rates; i++) {
+        ck_assert_int_eq(sl_guideline_table_get(&g, t, (size_t)i), SL_OK);
+        expect_published(&g, i);
+    }
+    ck_assert_int_eq(sl_guideline_table_get(&g, t, (size_t)n_rates), SL_EINVAL);
     sl_guideline_table_free(t);
 }
 END_TEST
@@ -144,11 +152,24 @@ START_TEST(selection_at_the_boundaries)
     sl_guideline_rates g;
     sl_error err;
 
-    ck_assert_int_eq(sl_guideline_table_select(&g, t, D(2023, 6, 30), &err), SL_EINVAL);
+    ck_assert_int_eq(sl_guideline_table_select(&g, t, D(2017, 12, 31), &err), SL_EINVAL);
     ck_assert_str_eq(err.field, "date");
-    ck_assert_str_eq(err.value, "2023-06-30");
-    ck_assert_ptr_nonnull(strstr(err.message, "2023-06-30"));
-    ck_assert_ptr_nonnull(strstr(err.message, "2023-07-01"));
+    ck_assert_str_eq(err.value, "2017-12-31");
+    ck_assert_ptr_nonnull(strstr(err.message, "2017-12-31"));
+    ck_assert_ptr_nonnull(strstr(err.message, "2018-01-01"));
+    ck_assert_int_eq(sl_guideline_table_select(&g, t, D(2018, 1, 1), &err), SL_OK);
+    expect_published(&g, published_index(2018, 1, 1));
+    /* mid-year changes: children 0-5 from 1.9.2020 and 1.9.2021, all from 1.7.2022 */
+    ck_assert_int_eq(sl_guideline_table_select(&g, t, D(2020, 8, 31), &err), SL_OK);
+    ck_assert_int_eq(g.child_0_5, M("2450"));
+    ck_assert_int_eq(sl_guideline_table_select(&g, t, D(2020, 9, 1), &err), SL_OK);
+    ck_assert_int_eq(g.child_0_5, M("2750"));
+    ck_assert_int_eq(sl_guideline_table_select(&g, t, D(2021, 9, 1), &err), SL_OK);
+    ck_assert_int_eq(g.child_0_5, M("3150"));
+    ck_assert_int_eq(sl_guideline_table_select(&g, t, D(2022, 6, 30), &err), SL_OK);
+    expect_published(&g, published_index(2022, 1, 1));
+    ck_assert_int_eq(sl_guideline_table_select(&g, t, D(2023, 6, 30), &err), SL_OK);
+    expect_published(&g, published_index(2023, 1, 1));
 
     ck_assert_int_eq(sl_guideline_table_select(&g, t, D(2023, 7, 1), &err), SL_OK);
     expect_2023(&g);
