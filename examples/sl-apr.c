@@ -180,7 +180,7 @@ int main(int argc, char **argv)
                     cli_prog(), lo, hi,
                     r.precision == 53 ? "in double precision with a proven error bound"
                                       : "with directed rounding",
-                    r.precision, sl_apr_time_name(o.time));
+                    (long)r.precision, sl_apr_time_name(o.time));
     }
     if (fflush(stdout) != 0)
         cli_die(1, "could not write the output");

@@ -597,10 +597,9 @@ static int big_amounts(problem *p)
 static int check_options(const sl_apr_options *o, sl_error *err)
 {
     char v[32];
-    if (o->version != SL_APR_OPTIONS_VERSION) {
-        snprintf(v, sizeof v, "%u", o->version);
-        return sl__fail(err, SL_EVERSION, "version", v, "version %s: unknown options version", v);
-    }
+    int vrc = sl__check_version(err, "sl_apr_options", o->version, 1, SL_APR_OPTIONS_VERSION);
+    if (vrc != SL_OK)
+        return vrc;
     if (o->decimals < 1 || o->decimals > SL_APR_MAX_DECIMALS) {
         snprintf(v, sizeof v, "%d", o->decimals);
         return sl__fail(err, SL_EINVAL, "decimals", v, "decimals %s: must be from 1 to %d", v,
@@ -787,11 +786,14 @@ undecided:
 int sl__apr_solve(sl_apr_result *out, const sl_apr_flow *flows, size_t count,
                   const sl_apr_options *opt, int fast, sl_error *err)
 {
+    sl__error_reset(err);
     static const sl_apr_options defaults = SL_APR_OPTIONS_INIT;
     if (!opt)
         opt = &defaults;
-    if (!out || (!flows && count))
-        return sl__fail(err, SL_ESTATE, "flows", "", "no output or no flows");
+    if (!out)
+        return sl__null(err, "out");
+    if (!flows && count)
+        return sl__null(err, "flows");
     int rc = check_options(opt, err);
     if (rc != SL_OK)
         return rc;
@@ -860,4 +862,12 @@ int sl_apr(sl_apr_result *out, const sl_apr_flow *flows, size_t count, const sl_
            sl_error *err)
 {
     return sl__apr_solve(out, flows, count, opt, 1, err);
+}
+
+void sl_apr_options_init(sl_apr_options *options)
+{
+    if (options) {
+        const sl_apr_options init = SL_APR_OPTIONS_INIT;
+        *options = init;
+    }
 }
