@@ -57,10 +57,13 @@ static sl_date civil_from_days(int64_t z)
 
 int sl_date_parse(sl_date *out, const char *text, const char *field, sl_error *err)
 {
+    sl__error_reset(err);
     if (!field)
         field = "date";
-    if (!out || !text)
-        return sl__fail(err, SL_ESTATE, field, "", "%s: no text given", field);
+    if (!out)
+        return sl__null(err, "out");
+    if (!text)
+        return sl__null(err, field);
     int shape = strlen(text) == 10 && text[4] == '-' && text[7] == '-';
     for (int i = 0; shape && i < 10; i++)
         if (i != 4 && i != 7 && (text[i] < '0' || text[i] > '9'))
@@ -122,6 +125,8 @@ int sl_date_parse_norwegian(sl_date *out, const char *text, const char *field, s
 
 int sl_date_format(char *buf, size_t size, sl_date d)
 {
+    if (!buf)
+        return SL_ENULL;
     if (!sl_date_is_valid(d))
         return SL_EINVAL;
     if (!buf || size < SL_DATE_BUFSIZE)
@@ -132,6 +137,8 @@ int sl_date_format(char *buf, size_t size, sl_date d)
 
 int sl_date_add_months(sl_date *out, sl_date d, int months, int day)
 {
+    if (!out)
+        return SL_ENULL;
     if (!sl_date_is_valid(d) || day < 1 || day > 31)
         return SL_EINVAL;
     int64_t index = (int64_t)d.year * 12 + (d.month - 1) + months;
@@ -148,6 +155,8 @@ int sl_date_add_months(sl_date *out, sl_date d, int months, int day)
 
 int sl_date_add_days(sl_date *out, sl_date d, int64_t days)
 {
+    if (!out)
+        return SL_ENULL;
     if (!sl_date_is_valid(d))
         return SL_EINVAL;
     if (days > 4000000 || days < -4000000)

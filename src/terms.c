@@ -27,16 +27,31 @@ void sl__terms_upgrade(sl_loan_terms *out, const sl_loan_terms *in)
     out->version = SL_LOAN_TERMS_VERSION;
 }
 
+void sl__terms_or_default(sl_loan_terms *out, const sl_loan_terms *in, int default_terms)
+{
+    sl_loan_terms_init(out);
+    if (!in) {
+        out->terms = default_terms;
+        return;
+    }
+    if (in->version < 1 || in->version > SL_LOAN_TERMS_VERSION) {
+        out->version = in->version; /* refused by sl_loan_terms_check */
+        return;
+    }
+    sl__terms_upgrade(out, in);
+}
+
 static int check_v1(const sl_loan_terms *t, sl_error *err);
 static int check_v2(const sl_loan_terms *t, sl_error *err);
 
 int sl_loan_terms_check(const sl_loan_terms *terms, sl_error *err)
 {
+    sl__error_reset(err);
     if (!terms)
-        return sl__fail(err, SL_ESTATE, "terms", "", "no loan terms given");
-    if (terms->version < 1 || terms->version > SL_LOAN_TERMS_VERSION)
-        return sl__fail_int(err, SL_EVERSION, "version", (long)terms->version,
-                         "unknown version of sl_loan_terms (initialise with SL_LOAN_TERMS_INIT)");
+        return sl__null(err, "terms");
+    int vrc = sl__check_version(err, "sl_loan_terms", terms->version, 1, SL_LOAN_TERMS_VERSION);
+    if (vrc != SL_OK)
+        return vrc;
     sl_loan_terms full;
     sl__terms_upgrade(&full, terms);
     int rc = check_v1(&full, err);
@@ -120,7 +135,7 @@ static int fold_type(char *buf, size_t size, const char *text)
 int sl_loan_type_parse(sl_loan_type *out, const char *text)
 {
     if (!out || !text)
-        return SL_ESTATE;
+        return SL_ENULL;
     static const char *const annuity[] = {"annuity", "annuitet", "annuitetslan", NULL};
     static const char *const serial[] = {"serial", "serie", "serielan", NULL};
     char f[16];

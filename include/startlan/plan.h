@@ -244,6 +244,7 @@ typedef struct sl_settlement {
                             fixed period */
     int break_months;    /* whole months left of the fixed period (0 outside one) */
     sl_money total;      /* balance + interest + fee + break_cost */
+    int64_t reserved[SL_RESERVED_FIELDS]; /* room for fields added later (docs/api.md) */
 } sl_settlement;
 
 /* One term (termin) of the plan. payment = interest + principal + fee and
@@ -260,6 +261,7 @@ typedef struct sl_plan_row {
     sl_money payment;         /* terminbeløp */
     sl_money closing_balance; /* restgjeld etter */
     unsigned events;          /* SL_EVENT_* */
+    int64_t reserved[SL_RESERVED_FIELDS]; /* room for fields added later (docs/api.md) */
 } sl_plan_row;
 
 /* Sums over the rows produced so far (and the establishment fee). */
@@ -271,6 +273,7 @@ typedef struct sl_plan_totals {
     sl_money establishment_fee; /* paid at payout */
     sl_money fees;              /* term_fees + establishment_fee */
     sl_money paid;              /* interest + principal + fees */
+    int64_t reserved[SL_RESERVED_FIELDS]; /* room for fields added later (docs/api.md) */
 } sl_plan_totals;
 
 typedef struct sl_plan sl_plan;

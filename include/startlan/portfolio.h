@@ -41,6 +41,7 @@ typedef struct sl_loan_figures {
     sl_money establishment_fee; /* etableringsgebyr if paid out in [from, to], else 0 */
     sl_money fees;              /* term_fees + establishment_fee */
     int terms_due;              /* number of terms due in [from, to] */
+    int64_t reserved[SL_RESERVED_FIELDS]; /* room for fields added later (docs/api.md) */
 } sl_loan_figures;
 
 /* Compute the figures of the loan `terms` (validated here; it must have a
