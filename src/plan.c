@@ -245,16 +245,30 @@ void sl_plan_rewind(sl_plan *plan)
 
 /* The nominal rate in force on date d (convention 10, 11): floating or fixed,
  * plus the margin. Without dates: the contract's rate plus the margin. */
+/* The number of rate changes on or before d (they are sorted by date): a
+ * binary search, so a plan following a long rate history costs log n a
+ * lookup, not n. */
+static size_t changes_until(const sl_plan *plan, sl_date d)
+{
+    size_t lo = 0, hi = plan->terms.rate_change_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (sl_date_compare(plan->changes[mid].date, d) <= 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 static int rate_on(const sl_plan *plan, sl_date d, sl_rate *out)
 {
     const sl_loan_terms *t = &plan->terms;
     sl_rate r = t->nominal_rate;
     if (plan->dated) {
-        for (size_t i = 0; i < t->rate_change_count; i++) {
-            if (sl_date_compare(plan->changes[i].date, d) > 0)
-                break;
-            r = plan->changes[i].rate;
-        }
+        size_t i = changes_until(plan, d);
+        if (i)
+            r = plan->changes[i - 1].rate;
         if (plan->has_fixed && sl_date_compare(plan->fixed_from, d) <= 0 &&
             sl_date_compare(d, plan->fixed_end) < 0)
             r = t->fixed.rate;
@@ -270,14 +284,9 @@ static int rate_on(const sl_plan *plan, sl_date d, sl_rate *out)
 static sl_date next_rate_break(const sl_plan *plan, sl_date cur, sl_date end)
 {
     sl_date next = end;
-    for (size_t i = 0; i < plan->terms.rate_change_count; i++) {
-        sl_date d = plan->changes[i].date;
-        if (sl_date_compare(d, cur) > 0) {
-            if (sl_date_compare(d, next) < 0)
-                next = d;
-            break;
-        }
-    }
+    size_t i = changes_until(plan, cur);
+    if (i < plan->terms.rate_change_count && sl_date_compare(plan->changes[i].date, next) < 0)
+        next = plan->changes[i].date;
     if (plan->has_fixed) {
         if (sl_date_compare(plan->fixed_from, cur) > 0 && sl_date_compare(plan->fixed_from, next) < 0)
             next = plan->fixed_from;
@@ -486,7 +495,11 @@ static int term_interest(sl_plan *plan, term_work *w, sl_money opening, sl_money
 static unsigned rate_events(const sl_plan *plan, sl_date start, sl_date end)
 {
     unsigned ev = 0;
-    for (size_t i = 0; i < plan->terms.rate_change_count; i++) {
+    /* the changes from start on (sorted): those before end */
+    size_t n = plan->terms.rate_change_count, i = start.year ? changes_until(plan, start) : 0;
+    if (i && sl_date_compare(plan->changes[i - 1].date, start) == 0)
+        i--;
+    for (; i < n && sl_date_compare(plan->changes[i].date, end) < 0; i++) {
         sl_date d = plan->changes[i].date;
         /* A floating change inside a fixed period changes nothing yet. */
         if (in_range(d, start, end) &&
