@@ -32,5 +32,6 @@
 #include "startlan/part_own.h"
 #include "startlan/rate_history.h"
 #include "startlan/tax.h"
+#include "startlan/finance.h"
 
 #endif
