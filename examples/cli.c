@@ -19,14 +19,46 @@ const char *cli_prog(void)
     return prog_name;
 }
 
+/* "prog: message" + tail on stderr as one line: control characters in the
+ * message (a value with a newline, an escape sequence) are written as \n,
+ * \t, \r or \xHH, so whatever the user typed, stderr stays one line. */
+static void print_message(const char *fmt, va_list ap, const char *tail)
+{
+    char small[1024], *text = small;
+    va_list again;
+    va_copy(again, ap);
+    int n = vsnprintf(small, sizeof small, fmt, ap);
+    if (n >= (int)sizeof small && (text = malloc((size_t)n + 1)) != NULL)
+        vsnprintf(text, (size_t)n + 1, fmt, again);
+    else if (n < 0 || !text)
+        text = small; /* the shortened message is still one line */
+    va_end(again);
+    fprintf(stderr, "%s: ", prog_name);
+    for (const unsigned char *c = (const unsigned char *)text; *c; c++) {
+        if (*c >= 0x20 && *c != 0x7f)
+            fputc(*c, stderr);
+        else if (*c == '\n')
+            fputs("\\n", stderr);
+        else if (*c == '\t')
+            fputs("\\t", stderr);
+        else if (*c == '\r')
+            fputs("\\r", stderr);
+        else
+            fprintf(stderr, "\\x%02X", *c);
+    }
+    fprintf(stderr, "%s\n", tail);
+    if (text != small)
+        free(text);
+}
+
 void cli_usage_error(const char *fmt, ...)
 {
+    char tail[160];
+    snprintf(tail, sizeof tail, "; see '%s --help'", prog_name);
     va_list ap;
     va_start(ap, fmt);
-    fprintf(stderr, "%s: ", prog_name);
-    vfprintf(stderr, fmt, ap);
+    print_message(fmt, ap, tail);
     va_end(ap);
-    fprintf(stderr, "\nTry '%s --help'.\n", prog_name);
     exit(CLI_EXIT_USAGE);
 }
 
@@ -34,20 +66,81 @@ void cli_die(int status, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fprintf(stderr, "%s: ", prog_name);
-    vfprintf(stderr, fmt, ap);
+    print_message(fmt, ap, "");
     va_end(ap);
-    fputc('\n', stderr);
     exit(status);
 }
 
 void cli_option_error(int opt, char **argv)
 {
-    /* getopt_long sets optopt to a known option's value when its argument
-     * is missing, and to 0 for an option it does not know. */
-    if (opt == ':' || optopt != 0)
-        cli_usage_error("%s needs a value", argv[optind - 1]);
-    cli_usage_error("unknown option '%s'", argv[optind - 1]);
+    /* cli_getopt has named every bad option before getopt_long saw it; this
+     * is what is left (a program calling getopt_long itself). */
+    (void)opt;
+    cli_usage_error("bad option '%s'", argv[optind - 1]);
+}
+
+/* The long option named exactly by arg ("--name" or "--name=value"), or a
+ * usage error saying what is wrong with it. */
+static const struct option *exact_option(const char *arg, const struct option *options)
+{
+    const char *name = arg + 2, *eq = strchr(name, '=');
+    size_t len = eq ? (size_t)(eq - name) : strlen(name);
+    const struct option *prefix_of = NULL;
+    size_t prefixes = 0;
+    for (const struct option *o = options; o->name; o++) {
+        if (strncmp(o->name, name, len) != 0)
+            continue;
+        if (o->name[len] == '\0')
+            return o;
+        prefix_of = o;
+        prefixes++;
+    }
+    if (prefixes == 1)
+        cli_usage_error("option '%.*s' is cut short: write --%s in full", (int)len + 2, arg,
+                        prefix_of->name);
+    if (prefixes > 1) {
+        char list[1024];
+        size_t used = 0;
+        for (const struct option *o = options; o->name && used < sizeof list - 64; o++)
+            if (strncmp(o->name, name, len) == 0)
+                used += (size_t)snprintf(list + used, sizeof list - used, "%s--%s",
+                                         used ? ", " : "", o->name);
+        cli_usage_error("option '%.*s' is ambiguous: %s", (int)len + 2, arg, list);
+    }
+    cli_usage_error("unknown option '%.*s'", (int)len + 2, arg);
+}
+
+/* Every option in argv checked once, before getopt_long sees it: only the
+ * full names are accepted (so a script keeps its meaning when options are
+ * added), and each bad option gets its own message. */
+static void check_options(int argc, char **argv, const struct option *options)
+{
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--") == 0)
+            return;
+        if (a[0] != '-' || a[1] == '\0')
+            continue; /* an operand, or "-" for standard input */
+        if (a[1] != '-')
+            cli_usage_error("unknown option '%s' (options are long: --name)", a);
+        const struct option *o = exact_option(a, options);
+        const char *eq = strchr(a, '=');
+        if (o->has_arg == no_argument && eq)
+            cli_usage_error("--%s takes no value ('%s')", o->name, a);
+        if (o->has_arg == required_argument && !eq && i++ == argc - 1)
+            cli_usage_error("--%s needs a value", o->name);
+    }
+}
+
+int cli_getopt(int argc, char **argv, const struct option *options)
+{
+    static int checked;
+    if (!checked) {
+        check_options(argc, argv, options);
+        checked = 1;
+    }
+    opterr = 0;
+    return getopt_long(argc, argv, "", options, NULL);
 }
 
 void cli_other_option(int opt, char **argv, const char *usage)
@@ -83,9 +176,10 @@ const char *cli_frequency_name(int terms_per_year)
 
 void cli_fail_option(const char *option, const sl_error *err)
 {
-    /* Library messages read "field value: reason"; keep the reason. */
-    const char *reason = strstr(err->message, ": ");
-    reason = reason ? reason + 2 : err->message;
+    /* Library messages read "field 'value': reason"; keep the reason. A
+     * long value can push the reason out of the message: then the code's. */
+    const char *reason = strstr(err->message, "': ");
+    reason = reason ? reason + 3 : sl_strerror(err->code);
     cli_die(CLI_EXIT_USAGE, "%s '%s': %s", option, err->value, reason);
 }
 

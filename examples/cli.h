@@ -19,9 +19,17 @@ typedef enum cli_format { CLI_TABLE, CLI_CSV, CLI_JSON } cli_format;
 void cli_init(const char *prog);
 const char *cli_prog(void);
 
-/* Print "prog: message" and "Try 'prog --help'." to stderr, exit 2. */
+/* getopt_long for the programs' long options. On the first call it checks
+ * every option in argv and stops with a usage error naming the first bad
+ * one: unknown, ambiguous (the candidates listed), cut short (only full
+ * names are accepted: a unique prefix today may be ambiguous tomorrow), a
+ * value given to a flag (--strict=1) or a missing value. */
+int cli_getopt(int argc, char **argv, const struct option *options);
+/* Print "prog: message; see 'prog --help'" to stderr as one line, exit 2.
+ * Control characters in the message are escaped (\n, \xHH), as by cli_die. */
 _Noreturn void cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-/* Print "prog: message" to stderr and exit with status. */
+/* Print "prog: message" to stderr as one line (control characters escaped)
+ * and exit with status. */
 _Noreturn void cli_die(int status, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* For what getopt_long returns on a bad option ('?' unknown, ':' no value):
  * a usage error naming the option. */

@@ -60,10 +60,14 @@ static void *grow(void *array, size_t count, size_t size)
     return p;
 }
 
-/* "A:B" → A and B, or a usage error naming the option. */
-static char *split_or_die(char *text, const char *option, const char *arg, const char *shape)
+/* arg copied into buf and split "A:B" → A (in buf) and B, or a usage error
+ * naming the option. */
+static char *split_or_die(char buf[256], const char *option, const char *arg, const char *shape)
 {
-    char *rest = cli_split(text, ':');
+    if (strlen(arg) >= 256)
+        cli_die(CLI_EXIT_USAGE, "%s '%.40s...': too long (at most 255 characters)", option, arg);
+    strcpy(buf, arg);
+    char *rest = cli_split(buf, ':');
     if (!rest)
         cli_die(CLI_EXIT_USAGE, "%s '%s': expected %s", option, arg, shape);
     return rest;
@@ -79,11 +83,6 @@ int cli_life_option(cli_life *l, int opt, const char *arg)
 {
     sl_loan_terms *t = &l->v2;
     char buf[256];
-    if (arg) {
-        if (strlen(arg) >= sizeof buf)
-            cli_die(CLI_EXIT_USAGE, "option value '%.40s...': too long", arg);
-        strcpy(buf, arg);
-    }
     switch (opt) {
     case CLI_OPT_DUE_DAY:
         t->due_day = (int)cli_int("--due-day", arg, 1, 28);

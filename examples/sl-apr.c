@@ -108,8 +108,7 @@ int main(int argc, char **argv)
     sl_apr_options o = SL_APR_OPTIONS_INIT;
     flows f = {NULL, 0, 0};
     int verbose = 0, opt;
-    opterr = 0;
-    while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
+    while ((opt = cli_getopt(argc, argv, options)) != -1) {
         switch (opt) {
         case OPT_FLOW: {
             sl_dated_flow x;

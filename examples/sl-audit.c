@@ -82,7 +82,7 @@ _Noreturn static void input_error(const char *path, const table_error *e)
                 e->message);
     if (e->line)
         cli_die(CLI_EXIT_USAGE, "%s: line %ld: %s", path, e->line, e->message);
-    cli_die(CLI_EXIT_USAGE, "%s: %s", path, e->message);
+    cli_die(CLI_EXIT_USAGE, "--plan '%s': %s", path, e->message);
 }
 
 _Noreturn static void value_error(const char *path, const table_reader *t, size_t col,
@@ -341,8 +341,7 @@ int main(int argc, char **argv)
     const char *path = NULL, *mapping = NULL;
     sl_money tolerance = 0;
     int opt;
-    opterr = 0;
-    while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
+    while ((opt = cli_getopt(argc, argv, options)) != -1) {
         /* --terms-per-year alone sets how implied rates are shown */
         if (cli_contract_option(&contract, opt, optarg))
             continue;

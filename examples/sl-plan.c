@@ -248,8 +248,7 @@ int main(int argc, char **argv)
     cli_contract_init(&contract);
     cli_format format = CLI_TABLE;
     int opt;
-    opterr = 0;
-    while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
+    while ((opt = cli_getopt(argc, argv, options)) != -1) {
         if (cli_contract_option(&contract, opt, optarg))
             continue;
         switch (opt) {

@@ -346,8 +346,7 @@ int main(int argc, char **argv)
     sl_date as_of = SL_DATE_NONE, from = SL_DATE_NONE, to = SL_DATE_NONE;
     int have_as_of = 0, have_from = 0, have_to = 0, skip = 0, opt;
     out_state out = {CLI_CSV, 0, 1, 0, SL_DATE_NONE, SL_DATE_NONE, SL_DATE_NONE};
-    opterr = 0;
-    while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
+    while ((opt = cli_getopt(argc, argv, options)) != -1) {
         switch (opt) {
         case OPT_LOANS:
             path = optarg;
@@ -413,7 +412,7 @@ int main(int argc, char **argv)
                     terr.message);
         if (terr.line)
             cli_die(CLI_EXIT_USAGE, "%s: line %ld: %s", path, terr.line, terr.message);
-        cli_die(CLI_EXIT_USAGE, "%s: %s", path, terr.message);
+        cli_die(CLI_EXIT_USAGE, "--loans '%s': %s", path, terr.message);
     }
     sl_portfolio_totals *tot;
     if (sl_portfolio_totals_new(&tot) != SL_OK)

@@ -38,8 +38,7 @@ int main(int argc, char **argv)
     long n = 12, decimals = 3;
     sl_round_mode mode = SL_ROUND_HALF_UP;
     int opt;
-    opterr = 0;
-    while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
+    while ((opt = cli_getopt(argc, argv, options)) != -1) {
         switch (opt) {
         case OPT_EFFECTIVE:
         case OPT_NOMINAL: {

@@ -160,8 +160,7 @@ static void parse(sl_rto_options *o, part_input *in, cli_format *format, int arg
     cli_loan loan;
     cli_loan_init(&loan);
     int opt, inputs = 0, have_price = 0;
-    opterr = 0;
-    while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
+    while ((opt = cli_getopt(argc, argv, options)) != -1) {
         if (opt != CLI_OPT_FORMAT && opt != OPT_MODEL)
             inputs++;
         if (cli_loan_option(&loan, opt, optarg))

@@ -2,6 +2,7 @@
 #include "table_reader.h"
 
 #include <csv.h>
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -378,10 +379,11 @@ int table_open(table_reader **out, const char *path, const table_column *columns
     } else {
         r->in = fopen(path, "rb");
         if (!r->in) {
+            int e = errno;
             free(r->line);
             free(r->arena);
             free(r);
-            return fail(err, 0, 0, "cannot open '%s'", path);
+            return fail(err, 0, 0, "cannot open (%s)", strerror(e));
         }
         r->close_in = 1;
     }

@@ -1,0 +1,205 @@
+/* The one-line error contract of every program: a bad option or value gets
+ * exit status 2, nothing on stdout, and exactly one line on stderr naming the
+ * option, with control characters in the echoed value escaped. Options are
+ * accepted by their full names only: a cut-short name is refused with the
+ * name to write, an ambiguous one lists the candidates.
+ * argv[1..7]: sl-plan sl-rate sl-apr sl-capacity sl-audit sl-portfolio
+ * sl-rent-to-own. */
+#include "cli_exec.h"
+#include "testutil.h"
+
+enum { PLAN, RATE, APR, CAPACITY, AUDIT, PORTFOLIO, RENT_TO_OWN, PROGRAMS };
+
+static const char *progs[PROGRAMS];
+
+/* The options of each program that take a value, as its --help names them. */
+static const char *const value_options[PROGRAMS][40] = {
+    [PLAN] = {"--amount", "--rate", "--years", "--terms", "--terms-per-year", "--type",
+              "--interest-only-terms", "--term-fee", "--establishment-fee", "--round-to",
+              "--rounding", "--payout-date", "--format", "--due-day", "--first-due",
+              "--day-count", "--rate-change", "--fixed", "--interest-only", "--extra",
+              "--repay-all", "--market-rate", "--margin", "--borrower", NULL},
+    [RATE] = {"--effective", "--nominal", "--terms-per-year", "--decimals", "--rounding", NULL},
+    [APR] = {"--flow", "--time", "--decimals", NULL},
+    [CAPACITY] = {"--adults", "--children-0-5", "--children-6-10", "--children-11-17",
+                  "--income", "--fixed-costs", "--maintenance", "--living-costs", "--date",
+                  "--policy-rate", "--stress-add", "--loan", "--step", "--cofinancing-payment",
+                  "--years", "--terms", "--terms-per-year", "--type",
+                  "--interest-only-terms", "--term-fee", "--round-to", "--rounding", "--format",
+                  NULL},
+    [AUDIT] = {"--tolerance", "--amount", "--rate", "--years", "--terms", "--terms-per-year",
+               "--type", "--interest-only-terms", "--term-fee", "--establishment-fee",
+               "--round-to", "--rounding", "--payout-date", "--format", "--due-day",
+               "--first-due", "--day-count", "--rate-change", "--fixed", "--interest-only",
+               "--extra", "--repay-all", "--market-rate", "--margin", "--borrower", NULL},
+    [PORTFOLIO] = {"--as-of", "--from", "--to", "--on-error", "--format", NULL},
+    [RENT_TO_OWN] = {"--price", "--rent-months", "--rent", "--rate", "--format", NULL},
+};
+
+/* Run prog with the arguments (NULL-terminated); expect the usage-error
+ * contract with one line on stderr containing every string in want. */
+static void expect_one_line(int prog, const char *const *args, const char *const *want)
+{
+    char *argv[16];
+    int k = 0;
+    argv[k++] = (char *)progs[prog];
+    for (int i = 0; args[i]; i++)
+        argv[k++] = (char *)args[i];
+    argv[k] = NULL;
+    exec_result r = exec_run(NULL, argv);
+    exec_expect_usage_error(r.status, r.out, r.err, want[0]);
+    ck_assert_msg(count_lines(r.err) == 1, "%s %s: %d lines on stderr: %s", progs[prog], args[0],
+                  count_lines(r.err), r.err);
+    for (int i = 1; want[i]; i++)
+        ck_assert_msg(strstr(r.err, want[i]) != NULL, "%s %s: stderr lacks '%s': %s",
+                      progs[prog], args[0], want[i], r.err);
+    exec_free(&r);
+}
+
+/* A value of 300 characters names its option (it once said "option value
+ * '…': too long" for every option of the contract's life). */
+START_TEST(a_long_value_names_its_option)
+{
+    char value[301];
+    memset(value, '7', 300);
+    value[300] = '\0';
+    value[0] = 'x'; /* never a valid number either */
+    for (int p = 0; p < PROGRAMS; p++)
+        for (int i = 0; value_options[p][i]; i++) {
+            const char *args[] = {value_options[p][i], value, NULL};
+            char quoted[64];
+            snprintf(quoted, sizeof quoted, "%s '", value_options[p][i]);
+            const char *want[] = {quoted, NULL};
+            expect_one_line(p, args, want);
+        }
+}
+END_TEST
+
+/* A newline, a carriage return, a tab or an escape sequence in a value is
+ * echoed escaped, so stderr stays one line and the terminal is left alone. */
+START_TEST(control_characters_are_escaped)
+{
+    static const struct {
+        const char *value, *shown;
+    } cases[] = {
+        {"12\n3", "12\\n3"},
+        {"x1\r\n", "x1\\r\\n"},
+        {"x\t5", "x\\t5"},
+        {"\x1b[31mred", "\\x1B[31mred"},
+        {"x\x7f", "x\\x7F"},
+    };
+    for (int p = 0; p < PROGRAMS; p++)
+        for (int i = 0; value_options[p][i]; i++)
+            for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+                const char *args[] = {value_options[p][i], cases[c].value, NULL};
+                const char *want[] = {value_options[p][i], cases[c].shown, NULL};
+                expect_one_line(p, args, want);
+            }
+    /* in an option's name too */
+    const char *args[] = {"--amount\n", NULL};
+    const char *want[] = {"unknown option '--amount\\n'", NULL};
+    expect_one_line(PLAN, args, want);
+}
+END_TEST
+
+/* Each bad option gets the message for what is wrong with it: none of these
+ * "needs a value". */
+START_TEST(each_bad_option_gets_its_own_message)
+{
+    static const struct {
+        const char *args[4];
+        const char *want[4];
+    } cases[] = {
+        {{"-x", NULL}, {"unknown option '-x'", NULL}},
+        {{"-", "--amount", "5", NULL}, {"unexpected argument '-'", NULL}},
+        {{"--help=x", NULL}, {"--help takes no value", NULL}},
+        {{"--version=", NULL}, {"--version takes no value", NULL}},
+        {{"--strict=1", NULL}, {"--strict takes no value", NULL}},
+        {{"--colour", "red", NULL}, {"unknown option '--colour'", NULL}},
+        {{"--colour=red", NULL}, {"unknown option '--colour'", NULL}},
+        {{"--amount", NULL}, {"--amount needs a value", NULL}},
+        {{"--rate", "4", "--amount", NULL}, {"--amount needs a value", NULL}},
+        /* an ambiguous prefix lists the candidates */
+        {{"--r", "5", NULL}, {"option '--r' is ambiguous", "--rate, ", "--rounding"}},
+        {{"--round=ore", NULL}, {"option '--round' is ambiguous", "--round-to, --rounding"}},
+        /* a unique prefix is refused with the full name to write */
+        {{"--am", "5", NULL}, {"option '--am' is cut short", "write --amount in full"}},
+        {{"--strict-", NULL}, {"unknown option '--strict-'", NULL}},
+        /* a bad option after an operand is found too */
+        {{"extra", "--amoun", "5", NULL}, {"--amoun", NULL}},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        expect_one_line(PLAN, cases[i].args, cases[i].want);
+    /* every program, the same way */
+    for (int p = 0; p < PROGRAMS; p++) {
+        const char *a1[] = {"-h", NULL}, *w1[] = {"unknown option '-h'", NULL};
+        const char *a2[] = {"--help=yes", NULL}, *w2[] = {"--help takes no value", NULL};
+        const char *a3[] = {"--vers", NULL}, *w3[] = {"write --version in full", NULL};
+        expect_one_line(p, a1, w1);
+        expect_one_line(p, a2, w2);
+        expect_one_line(p, a3, w3);
+        const char *a4[] = {value_options[p][0], NULL};
+        char needs[64];
+        snprintf(needs, sizeof needs, "%s needs a value", value_options[p][0]);
+        const char *w4[] = {needs, NULL};
+        expect_one_line(p, a4, w4);
+    }
+}
+END_TEST
+
+/* Options after "--" are operands, and a value that looks like an option
+ * is still the value of the option before it. */
+START_TEST(values_and_operands_are_not_options)
+{
+    const char *a1[] = {"--", "--amount", NULL}, *w1[] = {"unexpected argument '--amount'", NULL};
+    expect_one_line(PLAN, a1, w1);
+    const char *a2[] = {"--amount", "--rate", NULL}, *w2[] = {"--amount '--rate'", NULL};
+    expect_one_line(PLAN, a2, w2);
+    /* and a full command line still works */
+    char *argv[] = {(char *)progs[PLAN], "--amount", "100000", "--rate", "4", "--years=2",
+                    "--format", "csv", NULL};
+    exec_result r = exec_run(NULL, argv);
+    ck_assert_msg(r.status == 0, "%s", r.err);
+    ck_assert_int_eq(count_lines(r.out), 25);
+    exec_free(&r);
+}
+END_TEST
+
+/* A file that cannot be opened names the option that gave it. */
+START_TEST(an_unreadable_file_names_its_option)
+{
+    const char *a1[] = {"--plan", "/nonexistent/plan\n.csv", NULL};
+    const char *w1[] = {"--plan '/nonexistent/plan\\n.csv': cannot open", NULL};
+    expect_one_line(AUDIT, a1, w1);
+    const char *a2[] = {"--loans", "/nonexistent/book.csv", "--as-of", "2025-12-31", NULL};
+    const char *w2[] = {"--loans '/nonexistent/book.csv': cannot open", NULL};
+    expect_one_line(PORTFOLIO, a2, w2);
+}
+END_TEST
+
+static Suite *cli_options_suite(void)
+{
+    Suite *s = suite_create("cli-options");
+    TCase *tc = tcase_create("errors");
+    tcase_set_timeout(tc, 600);
+    tcase_add_test(tc, a_long_value_names_its_option);
+    tcase_add_test(tc, control_characters_are_escaped);
+    tcase_add_test(tc, each_bad_option_gets_its_own_message);
+    tcase_add_test(tc, values_and_operands_are_not_options);
+    tcase_add_test(tc, an_unreadable_file_names_its_option);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 1 + PROGRAMS) {
+        fprintf(stderr, "usage: %s SL-PLAN SL-RATE SL-APR SL-CAPACITY SL-AUDIT SL-PORTFOLIO "
+                        "SL-RENT-TO-OWN\n",
+                argv[0]);
+        return 2;
+    }
+    for (int i = 0; i < PROGRAMS; i++)
+        progs[i] = argv[1 + i];
+    return run_suite(cli_options_suite());
+}
