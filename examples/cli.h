@@ -334,4 +334,16 @@ int cli_household_finish(cli_household *hh, sl_date date);
 void cli_household_free(cli_household *hh);
 extern const char cli_household_help[];
 
+/* ---- Output held until success (cli_hold.c) ----
+ * cli_hold_stdout sends stdout to a temporary file; cli_release_stdout
+ * copies it to the real stdout. A program that exits in between (bad input,
+ * exit 2) writes nothing to stdout. */
+void cli_hold_stdout(void);
+void cli_release_stdout(void);
+
+/* ---- A plan's rows as sl-plan writes them (cli_rows.c) ---- */
+void cli_row_csv_header(void);
+void cli_row_csv(const sl_plan_row *row);
+json_t *cli_row_json(const sl_plan_row *row);
+
 #endif

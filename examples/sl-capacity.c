@@ -111,6 +111,9 @@ enum {
     OPT_STRICT,
 };
 
+/* The stressed plan's terms, which the options refer to. */
+static sl_loan_terms capacity_loan = SL_LOAN_TERMS_INIT_WITH_TERMS(SL_CAPACITY_DEFAULT_TERMS);
+
 /* The budget again when incomes end, and the largest loan that lasts. */
 typedef struct later {
     sl_capacity_income_end ends[SL_CAPACITY_MAX_INCOME_ITEMS];
@@ -402,7 +405,7 @@ static void parse(input *in, int argc, char **argv)
     loan.terms.nominal_rate = stressed;
     loan.have_rate = 1;
     loan.terms.principal = 1; /* placeholder: the library sets the loan checked */
-    cli_loan_finish(&loan, 30, &o->loan);
+    cli_loan_finish(&loan, 30, &capacity_loan);
 }
 
 static sl_guideline_table *load_guidelines(const char *path)
@@ -470,7 +473,7 @@ static void print_income(const sl_household *h, const sl_capacity_budget *b)
 static void print_loan_line(const sl_capacity_options *o, const sl_capacity_result *r,
                             const char *label)
 {
-    const sl_loan_terms *t = &o->loan;
+    const sl_loan_terms *t = o->loan ? o->loan : &capacity_loan;
     char a[SL_MONEY_BUFSIZE], b[SL_MONEY_BUFSIZE];
     printf("  %-44s  %17s kr\n", label, cli_nor(a, r->loan));
     char label2[64];
@@ -546,7 +549,7 @@ static void print_table(const input *in, const sl_capacity_result *r, const sl_c
     const sl_household *h = &in->household;
     const sl_capacity_options *o = &in->options;
     const sl_capacity_budget *b = &r->budget;
-    const sl_loan_terms *t = &o->loan;
+    const sl_loan_terms *t = o->loan ? o->loan : &capacity_loan;
     char a[SL_MONEY_BUFSIZE], d[SL_DATE_BUFSIZE], d2[SL_DATE_BUFSIZE], rate[SL_RATE_BUFSIZE];
 
     printf("Debt-service capacity (betjeningsevne)\n\n");
@@ -689,7 +692,7 @@ static void print_json(const input *in, const sl_capacity_result *r, const sl_ca
     const sl_household *h = &in->household;
     const sl_capacity_options *o = &in->options;
     const sl_capacity_budget *b = &r->budget;
-    const sl_loan_terms *t = &o->loan;
+    const sl_loan_terms *t = o->loan ? o->loan : &capacity_loan;
     char d[SL_DATE_BUFSIZE];
     json_t *hh = json_object();
     json_object_set_new(hh, "adults",
@@ -786,6 +789,7 @@ int main(int argc, char **argv)
     memset(&in, 0, sizeof in);
     sl_household_init(&in.household);
     sl_capacity_options_init(&in.options);
+    in.options.loan = &capacity_loan;
     in.format = CLI_TABLE;
     parse(&in, argc, argv);
 

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "arith_internal.h"
+#include "terms_internal.h"
 #include "startlan/annuity.h"
 #include "startlan/capacity.h"
 
@@ -74,9 +75,11 @@ static int same_name(const char *a, const char *b)
 
 int sl_income_kind_parse(sl_income_kind *out, const char *name, sl_error *err)
 {
-    sl_error_clear(err);
-    if (!out || !name)
-        return sl__fail(err, SL_EINVAL, "kind", "", "no income kind given");
+    sl__error_reset(err);
+    if (!out)
+        return sl__null(err, "out");
+    if (!name)
+        return sl__null(err, "name");
     for (size_t i = 0; i < INCOME_KINDS; i++)
         if (same_name(name, income_kinds[i].name) || same_name(name, income_kinds[i].norwegian) ||
             same_name(name, income_kinds[i].ascii) ||
@@ -143,11 +146,12 @@ static int check_income_items(const sl_household *h, sl_error *err)
 
 int sl_household_check(const sl_household *given, sl_error *err)
 {
+    sl__error_reset(err);
     if (!given)
-        return sl__fail(err, SL_ESTATE, "household", "", "no household given");
-    if (given->version < 1 || given->version > SL_HOUSEHOLD_VERSION)
-        return sl__fail_int(err, SL_EVERSION, "version", (long)given->version,
-                         "unknown version of sl_household (initialise with SL_HOUSEHOLD_INIT)");
+        return sl__null(err, "household");
+    int vrc = sl__check_version(err, "sl_household", given->version, 1, SL_HOUSEHOLD_VERSION);
+    if (vrc != SL_OK)
+        return vrc;
     sl_household current;
     household_current(&current, given);
     const sl_household *h = &current;
@@ -227,12 +231,14 @@ static int stressed_rate(sl_rate *out, const sl_capacity_options *o, sl_error *e
 
 int sl_capacity_options_check(const sl_capacity_options *o, sl_error *err)
 {
+    sl__error_reset(err);
     if (!o)
-        return sl__fail(err, SL_ESTATE, "options", "", "no capacity options given");
-    if (o->version < 1 || o->version > SL_CAPACITY_OPTIONS_VERSION)
-        return sl__fail_int(err, SL_EVERSION, "version", (long)o->version,
-                         "unknown version of sl_capacity_options (initialise with "
-                         "SL_CAPACITY_OPTIONS_INIT)");
+        return sl__null(err, "options");
+    /* Version 1 held the loan terms by value: a layout this library cannot read. */
+    int vrc = sl__check_version(err, "sl_capacity_options", o->version, 2,
+                                SL_CAPACITY_OPTIONS_VERSION);
+    if (vrc != SL_OK)
+        return vrc;
     if (!sl_date_is_valid(o->date)) {
         char text[24];
         snprintf(text, sizeof text, "%04d-%02d-%02d", o->date.year % 10000, o->date.month % 100,
@@ -251,7 +257,8 @@ int sl_capacity_options_check(const sl_capacity_options *o, sl_error *err)
     if (o->step < 1 || o->step > SL_PLAN_MAX_PRINCIPAL)
         return sl__fail_money(err, SL_EINVAL, "step", o->step,
                            "must be from 0.01 to 1 000 000 000 000 kr");
-    sl_loan_terms t = o->loan;
+    sl_loan_terms t;
+    sl__terms_or_default(&t, o->loan, SL_CAPACITY_DEFAULT_TERMS);
     t.principal = 1;
     t.nominal_rate = stressed;
     return sl_loan_terms_check(&t, err);
@@ -301,8 +308,9 @@ static int budget_at(sl_capacity_budget *out, const sl_household *given,
                      const sl_guideline_table *table, sl_date date, sl_date income_date, int strict,
                      sl_error *err)
 {
+    sl__error_reset(err);
     if (!out)
-        return sl__fail(err, SL_ESTATE, "budget", "", "no place for the budget given");
+        return sl__null(err, "out");
     int rc = sl_household_check(given, err);
     if (rc != SL_OK)
         return rc;
@@ -372,7 +380,7 @@ static int first_amortising_payment(sl_money *out, sl_loan_terms terms, sl_money
         return sl__fail(err, rc, "loan", "", "the plan could not be computed: %s",
                         sl_strerror(rc));
     if (rc == 0)
-        return sl__fail(err, SL_ESTATE, "loan", "", "the plan has no amortising term");
+        return sl__fail(err, SL_EINVAL, "loan", "", "the plan has no amortising term");
     *out = row.payment;
     return SL_OK;
 }
@@ -412,7 +420,7 @@ static int prepare_at(prepared *p, const sl_household *h, const sl_capacity_opti
     if (rc != SL_OK)
         return rc;
     p->base.cofinancing_payment = o->cofinancing_payment;
-    p->terms = o->loan;
+    sl__terms_or_default(&p->terms, o->loan, SL_CAPACITY_DEFAULT_TERMS);
     p->terms.nominal_rate = p->base.stressed_rate;
     return settle(&p->base, 0, p->terms.terms_per_year);
 }
@@ -442,8 +450,9 @@ static int check_prepared(sl_capacity_result *out, const prepared *p, sl_money l
 int sl_capacity_check(sl_capacity_result *out, const sl_household *h, sl_money loan,
                       const sl_capacity_options *o, sl_error *err)
 {
+    sl__error_reset(err);
     if (!out)
-        return sl__fail(err, SL_ESTATE, "result", "", "no place for the result given");
+        return sl__null(err, "out");
     int rc = check_amount(err, "loan", loan);
     if (rc != SL_OK)
         return rc;
@@ -457,8 +466,11 @@ int sl_capacity_check(sl_capacity_result *out, const sl_household *h, sl_money l
 int sl_capacity_income_ends(sl_capacity_income_end *out, size_t *count, const sl_household *h,
                             sl_money loan, const sl_capacity_options *o, sl_error *err)
 {
-    if (!out || !count)
-        return sl__fail(err, SL_ESTATE, "result", "", "no place for the result given");
+    sl__error_reset(err);
+    if (!out)
+        return sl__null(err, "out");
+    if (!count)
+        return sl__null(err, "count");
     *count = 0;
     int rc = check_amount(err, "loan", loan);
     if (rc != SL_OK)
@@ -638,8 +650,9 @@ int sl_capacity_max_loan(sl_money *out, sl_capacity_result *at_max,
                          sl_capacity_result *one_step_more, const sl_household *h,
                          const sl_capacity_options *o, sl_error *err)
 {
+    sl__error_reset(err);
     if (!out)
-        return sl__fail(err, SL_ESTATE, "result", "", "no place for the result given");
+        return sl__null(err, "out");
     prepared p;
     int rc = prepare(&p, h, o, err);
     if (rc != SL_OK)

@@ -273,6 +273,7 @@ static int capacity(sl_finance_result *r, const sl_finance_options *o, sl_error 
     co.guidelines = o->guidelines;
     co.date = o->date;
     sl_capacity_result bank, start;
+    sl_loan_terms bank_terms, start_terms; /* read by the checks below */
     int rc;
     memset(&bank, 0, sizeof bank);
     if (o->bank && r->bank_loan > 0) {
@@ -286,7 +287,8 @@ static int capacity(sl_finance_result *r, const sl_finance_options *o, sl_error 
             co.policy_rate = o->bank->nominal_rate;
             co.stress_add = o->bank_stress_add;
         }
-        co.loan = stress_terms(o->bank);
+        bank_terms = stress_terms(o->bank);
+        co.loan = &bank_terms;
         if ((rc = sl_capacity_check(&bank, o->household, r->bank_loan, &co, err)) != SL_OK) {
             if (err && strcmp(err->field, "stress_add") == 0)
                 strcpy(err->field, "bank_stress_add");
@@ -298,7 +300,8 @@ static int capacity(sl_finance_result *r, const sl_finance_options *o, sl_error 
     if (o->start && r->start_loan > 0) {
         co.policy_rate = o->policy_rate;
         co.stress_add = o->start_stress_add;
-        co.loan = stress_terms(o->start);
+        start_terms = stress_terms(o->start);
+        co.loan = &start_terms;
     } else { /* no startlån: the budget alone */
         co.policy_rate = (sl_rate)SL_RATE_ZERO;
         co.stress_add = (sl_rate)SL_RATE_ZERO;

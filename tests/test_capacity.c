@@ -2,6 +2,16 @@
  * payment from the plan engine, and the largest loan against the engine. */
 #include "testutil.h"
 
+/* The loan terms the options under test refer to (reset by fresh_loan). */
+static sl_loan_terms loan;
+
+static const sl_loan_terms *fresh_loan(void)
+{
+    sl_loan_terms_init(&loan);
+    loan.terms = SL_CAPACITY_DEFAULT_TERMS;
+    return &loan;
+}
+
 static sl_date D(int y, int m, int d)
 {
     return (sl_date){y, m, d};
@@ -10,6 +20,7 @@ static sl_date D(int y, int m, int d)
 static sl_capacity_options options(sl_date date, const char *policy)
 {
     sl_capacity_options o = SL_CAPACITY_OPTIONS_INIT;
+    o.loan = fresh_loan();
     o.date = date;
     o.policy_rate = R(policy);
     return o;
@@ -71,8 +82,8 @@ START_TEST(actual_costs_above_guideline_and_cofinancing)
     h.actual_living_costs = M("20000");
     sl_capacity_options o = options(D(2023, 12, 31), "4.25");
     o.cofinancing_payment = M("3000");
-    o.loan.terms_per_year = 1;
-    o.loan.terms = 1;
+    loan.terms_per_year = 1;
+    loan.terms = 1;
     sl_capacity_result r;
     ck_assert_int_eq(sl_capacity_check(&r, &h, M("100000"), &o, NULL), SL_OK);
     ck_assert_int_eq(r.budget.guideline_living_costs, M("15150"));
@@ -101,9 +112,9 @@ START_TEST(serial_largest_loan_exactly)
     h.fixed_costs = M("5000");
     h.maintenance = M("2350");
     sl_capacity_options o = options(D(2024, 1, 1), "3.5");
-    o.loan.type = SL_LOAN_SERIAL;
-    o.loan.terms = 120;
-    o.loan.term_fee = M("50");
+    loan.type = SL_LOAN_SERIAL;
+    loan.terms = 120;
+    loan.term_fee = M("50");
     sl_money max;
     sl_capacity_result at, over;
     ck_assert_int_eq(sl_capacity_max_loan(&max, &at, &over, &h, &o, NULL), SL_OK);
@@ -171,8 +182,8 @@ START_TEST(largest_loan_at_the_cap)
     h.income = SL_PLAN_MAX_PRINCIPAL;
     sl_capacity_options o = options(D(2024, 1, 1), "0");
     o.stress_add = R("0");
-    o.loan.interest_only_terms = 12;
-    o.loan.term_fee = M("30");
+    loan.interest_only_terms = 12;
+    loan.term_fee = M("30");
     sl_money max;
     sl_capacity_result at, over;
     ck_assert_int_eq(sl_capacity_max_loan(&max, &at, &over, &h, &o, NULL), SL_OK);
@@ -194,7 +205,7 @@ START_TEST(interest_only_never_fits_a_larger_loan)
 {
     sl_household h = example_couple();
     sl_capacity_options o = options(D(2024, 3, 1), "4.5");
-    o.loan.interest_only_terms = 24;
+    loan.interest_only_terms = 24;
     sl_capacity_result r;
     ck_assert_int_eq(sl_capacity_check(&r, &h, M("3325000"), &o, NULL), SL_OK);
     ck_assert_int_eq(r.stressed_payment, M("22596.99"));
@@ -204,7 +215,7 @@ START_TEST(interest_only_never_fits_a_larger_loan)
     sl_money with_io, without_io;
     sl_capacity_result at, over;
     ck_assert_int_eq(sl_capacity_max_loan(&with_io, &at, &over, &h, &o, NULL), SL_OK);
-    o.loan.interest_only_terms = 0;
+    loan.interest_only_terms = 0;
     ck_assert_int_eq(sl_capacity_max_loan(&without_io, NULL, NULL, &h, &o, NULL), SL_OK);
     ck_assert_int_eq(without_io, M("2915000"));
     ck_assert_int_lt(with_io, without_io);
@@ -429,7 +440,10 @@ START_TEST(bad_input_names_the_field)
     bad.cofinancing_payment = -1;
     expect_field(sl_capacity_check(&r, &good, 0, &bad, &err), &err, "cofinancing_payment");
     bad = o;
-    bad.loan.terms = 0;
+    static sl_loan_terms bad_loan;
+    bad_loan = *o.loan;
+    bad_loan.terms = 0;
+    bad.loan = &bad_loan;
     expect_field(sl_capacity_check(&r, &good, 0, &bad, &err), &err, "terms");
     expect_field(sl_capacity_check(&r, &good, -1, &o, &err), &err, "loan");
     bad = o;
@@ -490,6 +504,7 @@ START_TEST(largest_loan_against_the_engine)
         h.maintenance = rng_range(&g, 0, 500000);
         h.actual_living_costs = rng_range(&g, 0, 1) ? rng_range(&g, 0, 4000000) : 0;
         sl_capacity_options o = SL_CAPACITY_OPTIONS_INIT;
+        o.loan = fresh_loan();
         o.guidelines = rng_range(&g, 0, 1) ? table : NULL;
         o.date = D((int)rng_range(&g, 2023, 2027), (int)rng_range(&g, 1, 12),
                    (int)rng_range(&g, 1, 28));
@@ -500,7 +515,7 @@ START_TEST(largest_loan_against_the_engine)
             o.stress_add = random_percent(&g, 4000);
         o.cofinancing_payment = rng_range(&g, 0, 2) ? 0 : rng_range(&g, 0, 1000000);
         o.step = steps[rng_range(&g, 0, 6)];
-        sl_loan_terms *t = &o.loan;
+        sl_loan_terms *t = &loan;
         t->terms_per_year = ks[rng_range(&g, 0, 3)];
         t->terms = (int)rng_range(&g, 1, 50 * t->terms_per_year);
         t->type = rng_range(&g, 0, 3) == 0 ? SL_LOAN_SERIAL : SL_LOAN_ANNUITY;
@@ -553,7 +568,9 @@ START_TEST(largest_loan_against_the_engine)
         /* Interest-only terms never let a larger loan fit. */
         if (t->interest_only_terms > 0) {
             sl_capacity_options plain = o;
-            plain.loan.interest_only_terms = 0;
+            sl_loan_terms plain_loan = *o.loan;
+            plain_loan.interest_only_terms = 0;
+            plain.loan = &plain_loan;
             sl_money without;
             ck_assert_int_eq(sl_capacity_max_loan(&without, NULL, NULL, &h, &plain, NULL), SL_OK);
             ck_assert_msg(max <= without, "case %d: %lld with interest-only > %lld without", i,

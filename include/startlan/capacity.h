@@ -170,9 +170,11 @@ typedef struct sl_capacity_budget {
     sl_money credit_limit_payment;   /* credit_limits × 3 %, rounded up */
     sl_money other_costs;            /* other debt + credit-limit payment + childcare
                                         + transport + fixed costs */
+    int64_t reserved[SL_RESERVED_FIELDS]; /* room for fields added later (docs/api.md) */
 } sl_capacity_budget;
 
-#define SL_CAPACITY_OPTIONS_VERSION 1
+/* Version 2: the plan's terms by pointer (loan) instead of by value. */
+#define SL_CAPACITY_OPTIONS_VERSION 2
 /* 2.5 percentage points. */
 #define SL_CAPACITY_STRESS_ADD_DEFAULT {1, 40}
 /* 1 000 kr. */
@@ -185,10 +187,10 @@ typedef struct sl_capacity_options {
     sl_date date;                /* which guideline table (required) */
     sl_rate policy_rate;         /* styringsrente, 0 .. 100 % (required; 0 % allowed) */
     sl_rate stress_add;          /* påslag, >= 0; default 2.5 pp */
-    sl_loan_terms loan;          /* the plan's terms (default: 30 years, monthly annuity,
-                                    no interest-only terms, no fees); principal and
-                                    nominal_rate are ignored: the library sets them to the
-                                    loan and the stressed rate */
+    const sl_loan_terms *loan;   /* the plan's terms, the caller's (read during the call);
+                                    NULL: 30 years, monthly annuity, no interest-only
+                                    terms, no fees. principal and nominal_rate are ignored:
+                                    the library sets them to the loan and the stressed rate */
     sl_money cofinancing_payment; /* the co-financing bank loan's monthly payment, >= 0 */
     sl_money step;               /* the largest loan is a multiple of this (default 1 000 kr) */
 } sl_capacity_options;
@@ -196,8 +198,9 @@ typedef struct sl_capacity_options {
 #define SL_CAPACITY_OPTIONS_INIT                                                           \
     {SL_CAPACITY_OPTIONS_VERSION, NULL, SL_DATE_NONE, SL_RATE_ZERO,                        \
      SL_CAPACITY_STRESS_ADD_DEFAULT,                                                       \
-     SL_LOAN_TERMS_INIT_WITH_TERMS(360),                                                   \
-     0, SL_CAPACITY_STEP_DEFAULT}
+     NULL, 0, SL_CAPACITY_STEP_DEFAULT}
+/* The number of terms of the default plan (loan NULL): 30 years, monthly. */
+#define SL_CAPACITY_DEFAULT_TERMS 360
 
 /* Result of a check for one loan. */
 typedef struct sl_capacity_result {
@@ -210,6 +213,7 @@ typedef struct sl_capacity_result {
     sl_money stressed_monthly;    /* the same per month: × terms per year / 12, rounded up */
     sl_money surplus;             /* overskudd (>= 0) or underskudd (< 0) per month */
     int fits;                     /* 1 when surplus >= 0 */
+    int64_t reserved[SL_RESERVED_FIELDS]; /* room for fields added later (docs/api.md) */
 } sl_capacity_result;
 
 SL_API void sl_household_init(sl_household *household);
@@ -271,6 +275,7 @@ typedef struct sl_capacity_income_end {
     sl_date date;              /* the first day without one or more income items */
     sl_money income;           /* the income counted from that day */
     sl_capacity_result result; /* the check for the same loan from that day */
+    int64_t reserved[SL_RESERVED_FIELDS]; /* room for fields added later (docs/api.md) */
 } sl_capacity_income_end;
 
 /* The check for loan again at each distinct date where an income item ends
