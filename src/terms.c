@@ -10,10 +10,9 @@
 
 void sl_loan_terms_init(sl_loan_terms *terms)
 {
-    if (terms) {
-        sl_loan_terms init = SL_LOAN_TERMS_INIT;
+    static const sl_loan_terms init = SL_LOAN_TERMS_INIT; /* one copy, not built each call */
+    if (terms)
         *terms = init;
-    }
 }
 
 void sl__terms_upgrade(sl_loan_terms *out, const sl_loan_terms *in)
