@@ -43,9 +43,11 @@ struct sl_plan {
     sl_plan_totals totals;
     sl__term_interest equal_interest; /* convention 1 prepared for the last rate used */
     int simple;          /* no events: every term takes next_simple_row */
-    int steady;          /* simple and undated: amortising terms take next_steady_row */
+    int steady;          /* simple: amortising terms take next_steady_row */
     int steady_until;    /* terms before this one are steady (0: none); set once the level is */
-    sl_date prev_due;    /* due date of the last row (dated simple plans) */
+    int due_month;       /* last due date (dated simple plans): year · 12 + month − 1, */
+    int due_day;         /* and day; ints, not an sl_date: each row reads what the last wrote */
+    int anchor;          /* the day of month of due dates (dated plans) */
     sl_finding findings[SL__MAX_FINDINGS]; /* last: not cleared at creation */
 };
 
@@ -161,7 +163,8 @@ int sl_plan_new(sl_plan **out, const sl_loan_terms *terms, sl_error *err)
     plan->simple = t->interest_only_window_count == 0 && t->rate_change_count == 0 &&
                    t->extra_payment_count == 0 && !date_given(t->repay_date) && !plan->has_fixed &&
                    t->margin.num == 0 && t->day_count == SL_DAY_COUNT_EQUAL && !plan->broken;
-    plan->steady = plan->simple && !plan->dated;
+    plan->steady = plan->simple;
+    plan->anchor = plan->dated ? sl__anchor_day(t) : 0;
     if (plan->simple)
         prepare_interest(plan, &t->nominal_rate); /* the only rate a simple plan uses */
     plan->finding_count = sl__terms_findings(t, plan->findings, SL__MAX_FINDINGS);
@@ -196,7 +199,8 @@ void sl_plan_rewind(sl_plan *plan)
     plan->level_rate = plan->terms.nominal_rate;
     plan->ended = 0;
     plan->settled = 0;
-    plan->prev_due = plan->terms.payout_date;
+    plan->due_month = plan->terms.payout_date.year * 12 + plan->terms.payout_date.month - 1;
+    plan->due_day = plan->terms.payout_date.day;
     sl_plan_totals zero;
     memset(&zero, 0, sizeof zero);
     zero.establishment_fee = plan->terms.establishment_fee;
@@ -488,6 +492,38 @@ static int settle(sl_plan *plan, const sl_plan_row *r, sl_money repaid, sl_date 
     return SL_OK;
 }
 
+static inline int month_days(int year, int month)
+{
+    static const unsigned char days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return days[month - 1] +
+           (month == 2 && (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)));
+}
+
+/* The due date of the term after the last in a simple dated plan (term >= 2)
+ * and the days since the last: its month plus one period, on the anchor day
+ * clamped to the month's end, which is the date sl__due_date gives; the days
+ * are the month lengths passed plus the change of day. No range check: the
+ * contract's check proved the last due date valid. Returns 1 (a row). */
+#if defined(__GNUC__)
+__attribute__((noinline)) /* keeps the undated steady path free of a stack frame */
+#endif
+static int next_due(sl_plan *plan, sl_plan_row *r)
+{
+    int index = plan->due_month, step = 12 / plan->terms.terms_per_year;
+    int days = -plan->due_day;
+    for (int j = 0; j < step; j++, index++)
+        days += month_days(index / 12, index % 12 + 1);
+    int year = index / 12, month = index % 12 + 1, dim = month_days(year, month);
+    int day = plan->anchor < dim ? plan->anchor : dim;
+    r->due_date.year = year;
+    r->due_date.month = month;
+    r->due_date.day = day;
+    r->days = days + day;
+    plan->due_month = index;
+    plan->due_day = day;
+    return 1;
+}
+
 /* The common contract, without events: conventions 1–7 only. Gives exactly
  * what the general path below gives for such a contract (a test compares the
  * two on random contracts), with no per-term work beyond the arithmetic. */
@@ -501,11 +537,13 @@ static int next_simple_row(sl_plan *plan, sl_plan_row *r)
     r->opening_balance = plan->balance;
     r->due_date = (sl_date)SL_DATE_NONE;
     r->days = 0;
-    if (plan->dated) {
-        rc = sl__due_date(&r->due_date, t, plan->first_due, k);
-        if (rc != SL_OK)
-            return rc;
-        r->days = (int)sl_date_diff_days(plan->prev_due, r->due_date);
+    if (plan->dated && k > 1) {
+        next_due(plan, r);
+    } else if (plan->dated) {
+        r->due_date = plan->first_due;
+        r->days = (int)sl_date_diff_days(plan->terms.payout_date, r->due_date);
+        plan->due_month = r->due_date.year * 12 + r->due_date.month - 1;
+        plan->due_day = r->due_date.day;
     }
     rc = equal_period_interest(plan, r->opening_balance, &t->nominal_rate, &r->interest);
     if (rc != SL_OK)
@@ -537,7 +575,6 @@ static int next_simple_row(sl_plan *plan, sl_plan_row *r)
     if (rc != SL_OK)
         return rc;
     plan->balance = r->closing_balance;
-    plan->prev_due = r->due_date;
     plan->next_term++;
     if (interest_only)
         plan->level_valid = 0;
@@ -545,7 +582,7 @@ static int next_simple_row(sl_plan *plan, sl_plan_row *r)
 }
 
 #ifdef SL_HAVE_FASTDIV
-/* The steady middle of an undated plan without events: an amortising term
+/* The steady middle of a plan without events: an amortising term
  * before the last, with the level computed and interest on the prepared
  * 64-bit path. The same row as next_simple_row gives there (tests compare
  * the two paths), with nothing checked that cannot change from term to term. */
@@ -587,6 +624,8 @@ static int next_steady_row(sl_plan *plan, sl_plan_row *r)
     tot->terms++;
     plan->balance = r->closing_balance;
     plan->next_term++;
+    if (plan->dated) /* a tail call: the undated path keeps no stack frame */
+        return next_due(plan, r);
     return 1;
 }
 #endif

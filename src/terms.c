@@ -99,16 +99,13 @@ static int check_v1(const sl_loan_terms *t, sl_error *err)
         return sl__fail_int(err, SL_EINVAL, "payment_rounding", (long)t->payment_rounding.mode,
                          "unknown rounding unit or mode");
     sl_date d = t->payout_date;
-    if (d.year != 0 || d.month != 0 || d.day != 0) {
-        char text[24];
-        snprintf(text, sizeof text, "%04d-%02d-%02d", d.year, d.month, d.day);
+    if (d.year != 0 || d.month != 0 || d.day != 0) { /* the text only when failing */
         if (!sl_date_is_valid(d))
-            return sl__fail(err, SL_EINVAL, "payout_date", text, "payout_date %s: no such date",
-                            text);
+            return sl__fail_date(err, SL_EINVAL, "payout_date", d, "no such date");
         sl_date last;
         if (sl_date_add_months(&last, d, t->terms * (12 / k), d.day) != SL_OK)
-            return sl__fail(err, SL_ERANGE, "payout_date", text,
-                            "payout_date %s: the last due date would be after year 9999", text);
+            return sl__fail_date(err, SL_ERANGE, "payout_date", d,
+                                 "the last due date would be after year 9999");
     }
     return SL_OK;
 }
@@ -188,7 +185,7 @@ int sl__terms_limit(const sl_loan_terms *t)
     return t->rate_change_keeps_payment && cap > n ? cap : n;
 }
 
-static int anchor_day(const sl_loan_terms *t)
+int sl__anchor_day(const sl_loan_terms *t)
 {
     if (t->due_day)
         return t->due_day;
@@ -218,7 +215,7 @@ int sl__due_date(sl_date *out, const sl_loan_terms *t, sl_date first, int k)
         *out = first;
         return SL_OK;
     }
-    return sl_date_add_months(out, first, (k - 1) * (12 / t->terms_per_year), anchor_day(t));
+    return sl_date_add_months(out, first, (k - 1) * (12 / t->terms_per_year), sl__anchor_day(t));
 }
 
 int sl__interest_only(const sl_loan_terms *t, int k)
@@ -241,6 +238,8 @@ static int rate_valid(sl_rate r)
 /* rate + margin must be a loan rate (0 .. 100 %). */
 static int applied_rate_ok(sl_rate r, sl_rate margin)
 {
+    if (margin.num == 0) /* r + 0 is r reduced: within the range when r is */
+        return r.den > 0 && r.num >= 0 && r.num <= r.den && r.den <= SL_PLAN_MAX_RATE_DENOMINATOR;
     sl_rate sum;
     return sl_rate_add(&sum, r, margin) == SL_OK && sum.num >= 0 && sum.num <= sum.den &&
            sum.den <= SL_PLAN_MAX_RATE_DENOMINATOR;

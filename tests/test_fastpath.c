@@ -34,7 +34,10 @@ static void random_simple_terms(test_rng *g, sl_loan_terms *t)
     if (rng_range(g, 0, 1)) {
         t->payout_date.year = (int)rng_range(g, 2000, 2030);
         t->payout_date.month = (int)rng_range(g, 1, 12);
-        t->payout_date.day = (int)rng_range(g, 1, 28);
+        t->payout_date.day = (int)rng_range(
+            g, 1, sl_date_days_in_month(t->payout_date.year, t->payout_date.month));
+        if (rng_range(g, 0, 3) == 0) /* due on another day (the first period may break) */
+            t->due_day = (int)rng_range(g, 1, 28);
     }
 }
 
