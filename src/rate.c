@@ -14,14 +14,11 @@ static int64_t gcd64(int64_t a, int64_t b)
         return (int64_t)(x | y);
     int shift = __builtin_ctzll(x | y);
     x >>= __builtin_ctzll(x);
-    do {
+    do { /* both odd here; min and difference without a branch to mispredict */
         y >>= __builtin_ctzll(y);
-        if (x > y) {
-            uint64_t t = x;
-            x = y;
-            y = t;
-        }
-        y -= x;
+        uint64_t lo = x < y ? x : y, hi = x < y ? y : x;
+        x = lo;
+        y = hi - lo;
     } while (y);
     return (int64_t)(x << shift);
 }

@@ -10,10 +10,9 @@
 
 void sl_loan_terms_init(sl_loan_terms *terms)
 {
-    if (terms) {
-        sl_loan_terms init = SL_LOAN_TERMS_INIT;
+    static const sl_loan_terms init = SL_LOAN_TERMS_INIT; /* one copy, not built each call */
+    if (terms)
         *terms = init;
-    }
 }
 
 void sl__terms_upgrade(sl_loan_terms *out, const sl_loan_terms *in)
@@ -378,6 +377,7 @@ static int check_v2(const sl_loan_terms *t, sl_error *err)
 
     if (t->rate_change_count && !t->rate_changes)
         return sl__fail(err, SL_EINVAL, "rate_changes", "", "rate_changes: no array given");
+    int sorted = 1;
     for (size_t i = 0; i < t->rate_change_count; i++) {
         const sl_rate_change *c = &t->rate_changes[i];
         int rc = event_date(err, "rate_changes", c->date, t, last, 1);
@@ -386,10 +386,16 @@ static int check_v2(const sl_loan_terms *t, sl_error *err)
         if (!rate_valid(c->rate) || !applied_rate_ok(c->rate, t->margin))
             return sl__fail_rate(err, SL_EINVAL, "rate_changes", c->rate,
                               "must be from 0 to 100 % (margin included)");
-        for (size_t j = 0; j < i; j++)
+        /* Sorted so far (a rate history is): a repeated date is the one before. */
+        int order = i ? sl_date_compare(t->rate_changes[i - 1].date, c->date) : -1;
+        sorted = sorted && order < 0;
+        for (size_t j = sorted ? i : 0; j < i; j++)
             if (sl_date_compare(t->rate_changes[j].date, c->date) == 0)
                 return sl__fail_date(err, SL_EINVAL, "rate_changes", c->date,
                                   "two rate changes on one date");
+        if (order == 0)
+            return sl__fail_date(err, SL_EINVAL, "rate_changes", c->date,
+                                 "two rate changes on one date");
     }
     if (t->fixed.years) {
         int y = t->fixed.years;

@@ -54,13 +54,18 @@ START_TEST(straight_path_equals_general_path)
         sl__plan_use_general_path(general);
         sl_plan_row a, b;
         int ra, rb;
+        sl_plan_totals ta, tb;
         do {
             ra = sl_plan_next(fast, &a);
             rb = sl_plan_next(general, &b);
             REQUIRE(ra == rb && (ra != 1 || rows_equal(&a, &b)), "seed %llu loan %d term %d",
                     (unsigned long long)seed, i, b.term);
+            /* the totals so far, also in the middle of a run of steady rows */
+            sl_plan_totals_so_far(fast, &ta);
+            sl_plan_totals_so_far(general, &tb);
+            REQUIRE(totals_equal(&ta, &tb), "totals: seed %llu loan %d term %d",
+                    (unsigned long long)seed, i, b.term);
         } while (ra == 1);
-        sl_plan_totals ta, tb;
         sl_plan_totals_so_far(fast, &ta);
         sl_plan_totals_so_far(general, &tb);
         REQUIRE(totals_equal(&ta, &tb), "seed %llu loan %d", (unsigned long long)seed, i);
