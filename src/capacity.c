@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "arith_internal.h"
+#include "capacity_internal.h"
 #include "terms_internal.h"
 #include "startlan/annuity.h"
 #include "startlan/capacity.h"
@@ -363,8 +364,8 @@ int sl_capacity_budget_compute(sl_capacity_budget *out, const sl_household *h,
  * amortising plan), and from then on that payment is the highest the plan
  * asks (an annuity's level payment; a serial loan's largest instalment and
  * interest). terms already carries the stressed rate. */
-static int first_amortising_payment(sl_money *out, sl_loan_terms terms, sl_money principal,
-                                    sl_error *err)
+int sl__capacity_amortising_row(sl_plan_row *out, sl_loan_terms terms, sl_money principal,
+                                sl_error *err)
 {
     terms.principal = principal;
     sl_plan *plan;
@@ -381,8 +382,18 @@ static int first_amortising_payment(sl_money *out, sl_loan_terms terms, sl_money
                         sl_strerror(rc));
     if (rc == 0)
         return sl__fail(err, SL_EINVAL, "loan", "", "the plan has no amortising term");
-    *out = row.payment;
+    *out = row;
     return SL_OK;
+}
+
+static int first_amortising_payment(sl_money *out, sl_loan_terms terms, sl_money principal,
+                                    sl_error *err)
+{
+    sl_plan_row row;
+    int rc = sl__capacity_amortising_row(&row, terms, principal, err);
+    if (rc == SL_OK)
+        *out = row.payment;
+    return rc;
 }
 
 /* Fill the loan-dependent part of r for a payment per term. */
