@@ -31,6 +31,9 @@ _Noreturn void cli_usage_error(const char *fmt, ...) __attribute__((format(print
 /* Print "prog: message" to stderr as one line (control characters escaped)
  * and exit with status. */
 _Noreturn void cli_die(int status, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Print "prog: message" to stderr as one line (control characters escaped),
+ * for a warning or a finding; the program goes on. */
+void cli_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* For what getopt_long returns on a bad option ('?' unknown, ':' no value):
  * a usage error naming the option. */
 _Noreturn void cli_option_error(int opt, char **argv);
@@ -286,6 +289,92 @@ sl_date cli_today(void);
 /* Warn on stderr when the guideline table is more than 12 months older than
  * date; 1 when it warned. */
 int cli_guideline_stale(sl_date date, sl_date valid_from);
+
+/* ---- A household's budget options (cli_household.c) ---- */
+
+enum {
+    CLI_OPT_ADULTS = 3000,
+    CLI_OPT_SHARING,
+    CLI_OPT_CHILDREN_0_5,
+    CLI_OPT_CHILDREN_6_10,
+    CLI_OPT_CHILDREN_11_17,
+    CLI_OPT_INCOME,
+    CLI_OPT_GROSS_INCOME,
+    CLI_OPT_FIXED_COSTS,
+    CLI_OPT_MAINTENANCE,
+    CLI_OPT_LIVING_COSTS,
+    CLI_OPT_GUIDELINES,
+    CLI_OPT_HOUSEHOLD_STRICT
+};
+
+#define CLI_HOUSEHOLD_LONG_OPTIONS                                                         \
+    {"adults", required_argument, NULL, CLI_OPT_ADULTS},                                   \
+        {"sharing", no_argument, NULL, CLI_OPT_SHARING},                                   \
+        {"children-0-5", required_argument, NULL, CLI_OPT_CHILDREN_0_5},                   \
+        {"children-6-10", required_argument, NULL, CLI_OPT_CHILDREN_6_10},                 \
+        {"children-11-17", required_argument, NULL, CLI_OPT_CHILDREN_11_17},               \
+        {"income", required_argument, NULL, CLI_OPT_INCOME},                               \
+        {"gross-income-yearly", required_argument, NULL, CLI_OPT_GROSS_INCOME},            \
+        {"fixed-costs", required_argument, NULL, CLI_OPT_FIXED_COSTS},                     \
+        {"maintenance", required_argument, NULL, CLI_OPT_MAINTENANCE},                     \
+        {"living-costs", required_argument, NULL, CLI_OPT_LIVING_COSTS},                   \
+        {"guidelines", required_argument, NULL, CLI_OPT_GUIDELINES},                       \
+        {"strict", no_argument, NULL, CLI_OPT_HOUSEHOLD_STRICT}, CLI_BUDGET_LONG_OPTIONS
+
+/* The budget's named costs, income items and living-costs basis
+ * (docs/capacity.md), shared by every program that reads a household.
+ * --common-costs is not among them: sl-finance reads it as the property's. */
+enum {
+    CLI_OPT_LIVING_COSTS_BASIS = 3100,
+    CLI_OPT_INCOME_ITEM,
+    CLI_OPT_ENERGY,
+    CLI_OPT_INSURANCE,
+    CLI_OPT_FURNITURE,
+    CLI_OPT_MUNICIPAL_FEES,
+    CLI_OPT_OTHER_DEBT,
+    CLI_OPT_CREDIT_LIMITS,
+    CLI_OPT_CHILDCARE,
+    CLI_OPT_TRANSPORT,
+    CLI_OPT_COMMON_COSTS /* for programs where felleskostnader are the household's */
+};
+
+#define CLI_BUDGET_LONG_OPTIONS                                                            \
+    {"living-costs-basis", required_argument, NULL, CLI_OPT_LIVING_COSTS_BASIS},           \
+        {"income-item", required_argument, NULL, CLI_OPT_INCOME_ITEM},                     \
+        {"energy", required_argument, NULL, CLI_OPT_ENERGY},                               \
+        {"insurance", required_argument, NULL, CLI_OPT_INSURANCE},                         \
+        {"furniture", required_argument, NULL, CLI_OPT_FURNITURE},                         \
+        {"municipal-fees", required_argument, NULL, CLI_OPT_MUNICIPAL_FEES},               \
+        {"other-debt-payments", required_argument, NULL, CLI_OPT_OTHER_DEBT},              \
+        {"credit-limits", required_argument, NULL, CLI_OPT_CREDIT_LIMITS},                 \
+        {"childcare", required_argument, NULL, CLI_OPT_CHILDCARE},                         \
+        {"transport", required_argument, NULL, CLI_OPT_TRANSPORT}
+
+/* One budget option into h (income items into items, room for
+ * SL_CAPACITY_MAX_INCOME_ITEMS, one kept free): 1 if handled, 0 if not. */
+int cli_budget_option(sl_household *h, sl_income_item *items, int opt, const char *arg);
+/* The library's field for an option's name ("energy" → "--energy"); NULL if none. */
+const char *cli_budget_option_for(const char *field);
+extern const char cli_budget_help[];
+
+typedef struct cli_household {
+    sl_household household;
+    sl_income_item items[SL_CAPACITY_MAX_INCOME_ITEMS];
+    long adults;
+    int sharing, have_income, strict, given;
+    cli_income gross;
+    const char *guidelines_path;
+    sl_guideline_table *guidelines; /* loaded by cli_household_finish */
+} cli_household;
+
+void cli_household_init(cli_household *hh);
+/* Handle one option if it is a household option: 1 if handled, 0 if not. */
+int cli_household_option(cli_household *hh, int opt, const char *arg);
+/* Check and complete the household (income estimate for date's year, the
+ * guideline tables): 1 when a household was given, 0 when none was. */
+int cli_household_finish(cli_household *hh, sl_date date);
+void cli_household_free(cli_household *hh);
+extern const char cli_household_help[];
 
 /* ---- Output held until success (cli_hold.c) ----
  * cli_hold_stdout sends stdout to a temporary file; cli_release_stdout

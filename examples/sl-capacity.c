@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "cli_owner.h"
 
 static const char usage[] =
     "Usage: sl-capacity --adults 1|2 [--sharing] --income A --date YYYY-MM-DD\n"
@@ -26,30 +27,10 @@ static const char usage[] =
     "                             net a month is estimated from the year's tax rules\n"
     "                             and added to --income (the steps are shown)\n"
     "  --strict                   an --income over 150 000 kr a month is an error\n"
-    "  --income-item KIND:AMOUNT[:UNTIL]   one net income a month, repeatable; KIND\n"
-    "                             wages, child-benefit (barnetrygd), cash-for-care\n"
-    "                             (kontantstøtte), child-support (barnebidrag),\n"
-    "                             transitional-benefit (overgangsstønad), disability\n"
-    "                             (uføretrygd), aap, introduction, pension, rental\n"
-    "                             (counted 10 months a year), other; UNTIL the first\n"
-    "                             day without it: the budget is checked again then\n"
     "  --living-costs A           actual living costs (with strøm, insurance and\n"
     "                             furniture), if known\n"
-    "  --living-costs-basis guideline|actual|sifo   which living costs (default:\n"
-    "                             actual when given, else guideline); the floor is\n"
-    "                             always the guideline rate + energy + insurance\n"
-    "                             + furniture\n"
-    "  --energy A                 strøm og oppvarming (default 0)\n"
-    "  --insurance A              bolig- og innboforsikring (default 0)\n"
-    "  --furniture A              innbo og utstyr (default 0)\n"
     "  --common-costs A           felleskostnader (default 0)\n"
-    "  --municipal-fees A         kommunale avgifter (default 0)\n"
     "  --maintenance A            vedlikehold (default 0)\n"
-    "  --other-debt-payments A    other loans and studielån, monthly payments\n"
-    "  --credit-limits A          unused credit and card limits, counted as 3 %\n"
-    "                             of the limit a month\n"
-    "  --childcare A              barnehage and SFO (default 0)\n"
-    "  --transport A              transport the living costs do not cover\n"
     "  --fixed-costs A            other fixed costs without a line (child support\n"
     "                             paid, …) (default 0)\n"
     "  --date YYYY-MM-DD          which guideline table and tax year apply (default\n"
@@ -75,6 +56,7 @@ static const char usage_loan[] =
     "  --interest-only-terms K    avdragsfrie terminer at the start (default 0)\n"
     "  --term-fee A               termingebyr per term (default 0)\n"
     "  --round-to ore|krone, --rounding MODE   rounding of the annuity payment\n"
+    "  --rate-shock PTS           the check again with every rate PTS points higher, beside it\n"
     "  --format table|json        output (default table)\n"
     "  --help, --version\n";
 
@@ -88,17 +70,6 @@ enum {
     OPT_FIXED_COSTS,
     OPT_MAINTENANCE,
     OPT_LIVING_COSTS,
-    OPT_LIVING_COSTS_BASIS,
-    OPT_INCOME_ITEM,
-    OPT_ENERGY,
-    OPT_INSURANCE,
-    OPT_FURNITURE,
-    OPT_COMMON_COSTS,
-    OPT_MUNICIPAL_FEES,
-    OPT_OTHER_DEBT,
-    OPT_CREDIT_LIMITS,
-    OPT_CHILDCARE,
-    OPT_TRANSPORT,
     OPT_DATE,
     OPT_GUIDELINES,
     OPT_POLICY_RATE,
@@ -109,6 +80,7 @@ enum {
     OPT_COFINANCING,
     OPT_GROSS_INCOME,
     OPT_STRICT,
+    OPT_RATE_SHOCK,
 };
 
 /* The stressed plan's terms, which the options refer to. */
@@ -128,8 +100,12 @@ typedef struct input {
     long adults;
     int sharing, have_income, have_date, have_policy, have_loan, max_loan, have_living, strict;
     cli_income gross;
+    int have_shock;               /* --rate-shock: the check again, every rate that much higher */
+    sl_rate shock;
+    sl_capacity_result shocked;
     sl_money loan;
     sl_income_item items[SL_CAPACITY_MAX_INCOME_ITEMS];
+    cli_owner owner;
     const char *guidelines_path;
     cli_format format;
 } input;
@@ -148,16 +124,6 @@ static const char *option_for(const char *field)
         {"fixed_costs", "--fixed-costs"},
         {"maintenance", "--maintenance"},
         {"actual_living_costs", "--living-costs"},
-        {"living_costs_basis", "--living-costs-basis"},
-        {"energy", "--energy"},
-        {"insurance", "--insurance"},
-        {"furniture", "--furniture"},
-        {"common_costs", "--common-costs"},
-        {"municipal_fees", "--municipal-fees"},
-        {"other_debt_payments", "--other-debt-payments"},
-        {"credit_limits", "--credit-limits"},
-        {"childcare", "--childcare"},
-        {"transport", "--transport"},
         {"date", "--date"},
         {"policy_rate", "--policy-rate"},
         {"stress_add", "--stress-add"},
@@ -170,49 +136,10 @@ static const char *option_for(const char *field)
     for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
         if (strcmp(field, map[i].field) == 0)
             return map[i].option;
-    if (strncmp(field, "income_items", 12) == 0)
-        return "--income-item";
+    const char *budget = cli_budget_option_for(field);
+    if (budget)
+        return budget;
     return cli_option_for_field(field);
-}
-
-static sl_living_costs_basis living_costs_basis(const char *text)
-{
-    if (strcmp(text, "guideline") == 0)
-        return SL_LIVING_COSTS_GUIDELINE;
-    if (strcmp(text, "actual") == 0)
-        return SL_LIVING_COSTS_ACTUAL;
-    if (strcmp(text, "sifo") == 0)
-        cli_die(CLI_EXIT_USAGE,
-                "--living-costs-basis 'sifo': SIFO's reference budget is not shipped (its "
-                "figures could not be sourced); give the figure adapted from it with "
-                "--living-costs and --living-costs-basis actual");
-    cli_die(CLI_EXIT_USAGE, "--living-costs-basis '%s': must be guideline, actual or sifo", text);
-}
-
-/* --income-item KIND:AMOUNT[:UNTIL] */
-static void income_item(input *in, const char *arg)
-{
-    sl_household *h = &in->household;
-    if (h->income_item_count >= SL_CAPACITY_MAX_INCOME_ITEMS)
-        cli_die(CLI_EXIT_USAGE, "--income-item: at most %d items", SL_CAPACITY_MAX_INCOME_ITEMS);
-    char text[256];
-    if (strlen(arg) >= sizeof text)
-        cli_die(CLI_EXIT_USAGE, "--income-item: the value is too long");
-    strcpy(text, arg);
-    char *amount = cli_split(text, ':');
-    if (!amount)
-        cli_die(CLI_EXIT_USAGE, "--income-item '%s': must be KIND:AMOUNT[:UNTIL]", arg);
-    char *until = cli_split(amount, ':');
-    sl_income_item *it = &in->items[h->income_item_count];
-    sl_error err;
-    if (sl_income_kind_parse(&it->kind, text, &err) != SL_OK)
-        cli_die(CLI_EXIT_USAGE, "--income-item '%s': %s", arg, err.message);
-    it->amount = cli_money_nonneg("--income-item", amount);
-    it->until = (sl_date)SL_DATE_NONE;
-    if (until)
-        it->until = cli_date("--income-item", until);
-    h->income_items = in->items;
-    h->income_item_count++;
 }
 
 static void parse(input *in, int argc, char **argv)
@@ -227,17 +154,8 @@ static void parse(input *in, int argc, char **argv)
         {"fixed-costs", required_argument, NULL, OPT_FIXED_COSTS},
         {"maintenance", required_argument, NULL, OPT_MAINTENANCE},
         {"living-costs", required_argument, NULL, OPT_LIVING_COSTS},
-        {"living-costs-basis", required_argument, NULL, OPT_LIVING_COSTS_BASIS},
-        {"income-item", required_argument, NULL, OPT_INCOME_ITEM},
-        {"energy", required_argument, NULL, OPT_ENERGY},
-        {"insurance", required_argument, NULL, OPT_INSURANCE},
-        {"furniture", required_argument, NULL, OPT_FURNITURE},
-        {"common-costs", required_argument, NULL, OPT_COMMON_COSTS},
-        {"municipal-fees", required_argument, NULL, OPT_MUNICIPAL_FEES},
-        {"other-debt-payments", required_argument, NULL, OPT_OTHER_DEBT},
-        {"credit-limits", required_argument, NULL, OPT_CREDIT_LIMITS},
-        {"childcare", required_argument, NULL, OPT_CHILDCARE},
-        {"transport", required_argument, NULL, OPT_TRANSPORT},
+        CLI_BUDGET_LONG_OPTIONS,
+        {"common-costs", required_argument, NULL, CLI_OPT_COMMON_COSTS},
         {"date", required_argument, NULL, OPT_DATE},
         {"guidelines", required_argument, NULL, OPT_GUIDELINES},
         {"policy-rate", required_argument, NULL, OPT_POLICY_RATE},
@@ -248,7 +166,9 @@ static void parse(input *in, int argc, char **argv)
         {"cofinancing-payment", required_argument, NULL, OPT_COFINANCING},
         {"gross-income-yearly", required_argument, NULL, OPT_GROSS_INCOME},
         {"strict", no_argument, NULL, OPT_STRICT},
+        {"rate-shock", required_argument, NULL, OPT_RATE_SHOCK},
         CLI_LOAN_LONG_OPTIONS,
+        CLI_OWNER_LONG_OPTIONS,
         {"format", required_argument, NULL, CLI_OPT_FORMAT},
         CLI_END_LONG_OPTIONS,
     };
@@ -261,7 +181,8 @@ static void parse(input *in, int argc, char **argv)
         if (opt == CLI_OPT_RATE)
             cli_usage_error("--rate: the plan runs at the stressed rate; give --policy-rate "
                             "and --stress-add instead");
-        if (cli_loan_option(&loan, opt, optarg))
+        if (cli_loan_option(&loan, opt, optarg) || cli_owner_option(&in->owner, opt, optarg) ||
+            cli_budget_option(h, in->items, opt, optarg))
             continue;
         switch (opt) {
         case OPT_ADULTS:
@@ -294,39 +215,6 @@ static void parse(input *in, int argc, char **argv)
         case OPT_LIVING_COSTS:
             h->actual_living_costs = cli_money_nonneg("--living-costs", optarg);
             in->have_living = 1;
-            break;
-        case OPT_LIVING_COSTS_BASIS:
-            h->living_costs_basis = living_costs_basis(optarg);
-            break;
-        case OPT_INCOME_ITEM:
-            income_item(in, optarg);
-            break;
-        case OPT_ENERGY:
-            h->energy = cli_money_nonneg("--energy", optarg);
-            break;
-        case OPT_INSURANCE:
-            h->insurance = cli_money_nonneg("--insurance", optarg);
-            break;
-        case OPT_FURNITURE:
-            h->furniture = cli_money_nonneg("--furniture", optarg);
-            break;
-        case OPT_COMMON_COSTS:
-            h->common_costs = cli_money_nonneg("--common-costs", optarg);
-            break;
-        case OPT_MUNICIPAL_FEES:
-            h->municipal_fees = cli_money_nonneg("--municipal-fees", optarg);
-            break;
-        case OPT_OTHER_DEBT:
-            h->other_debt_payments = cli_money_nonneg("--other-debt-payments", optarg);
-            break;
-        case OPT_CREDIT_LIMITS:
-            h->credit_limits = cli_money_nonneg("--credit-limits", optarg);
-            break;
-        case OPT_CHILDCARE:
-            h->childcare = cli_money_nonneg("--childcare", optarg);
-            break;
-        case OPT_TRANSPORT:
-            h->transport = cli_money_nonneg("--transport", optarg);
             break;
         case OPT_DATE:
             o->date = cli_date("--date", optarg);
@@ -363,14 +251,21 @@ static void parse(input *in, int argc, char **argv)
         case OPT_STRICT:
             in->strict = 1;
             break;
+        case OPT_RATE_SHOCK:
+            in->shock = cli_percent("--rate-shock", optarg, -100, 100);
+            in->have_shock = 1;
+            break;
         case CLI_OPT_FORMAT:
             in->format = cli_format_parse(optarg);
             if (in->format == CLI_CSV)
                 cli_die(CLI_EXIT_USAGE, "--format '%s': must be table or json", optarg);
             break;
         default: /* --help, --version, or an error */
-            if (opt == CLI_OPT_HELP)
+            if (opt == CLI_OPT_HELP) {
                 fputs(usage, stdout);
+                fputs(cli_budget_help, stdout);
+                fputs(cli_owner_usage, stdout);
+            }
             cli_other_option(opt, argv, usage_loan);
         }
     }
@@ -406,6 +301,13 @@ static void parse(input *in, int argc, char **argv)
     loan.have_rate = 1;
     loan.terms.principal = 1; /* placeholder: the library sets the loan checked */
     cli_loan_finish(&loan, 30, &capacity_loan);
+
+    sl_money gross = 0;
+    for (int i = 0; i < in->gross.earners; i++)
+        gross += in->gross.gross[i]; /* a few amounts of at most 10^14 øre */
+    int persons = (h->adults == SL_ADULTS_COUPLE ? 2 : 1) + h->children_0_5 + h->children_6_10 +
+                  h->children_11_17;
+    cli_owner_finish(&in->owner, persons, gross, o->date);
 }
 
 static sl_guideline_table *load_guidelines(const char *path)
@@ -661,6 +563,7 @@ static void print_table(const input *in, const sl_capacity_result *r, const sl_c
         verdict(r, "The loan");
     }
     print_later(in, l);
+    cli_owner_print(&in->owner);
 }
 
 static json_t *json_later(const input *in, const later *l)
@@ -777,8 +680,19 @@ static void print_json(const input *in, const sl_capacity_result *r, const sl_ca
         }
     }
     json_object_set_new(root, "income_ends", json_later(in, l));
+    cli_owner_json(&in->owner, root);
     if (l->have_lasting)
         json_object_set_new(root, "max_loan_lasting", cli_json_money(l->lasting_max));
+    if (in->have_shock) {
+        json_t *s = json_object();
+        json_object_set_new(s, "points", cli_json_rate(in->shock));
+        json_object_set_new(s, "stressed_rate", cli_json_rate(in->shocked.stressed_rate));
+        json_object_set_new(s, "loan", cli_json_money(in->shocked.loan));
+        json_object_set_new(s, "stressed_payment", cli_json_money(in->shocked.stressed_payment));
+        json_object_set_new(s, "surplus", cli_json_money(in->shocked.surplus));
+        json_object_set_new(s, "fits", json_boolean(in->shocked.fits));
+        json_object_set_new(root, "rate_shock", s);
+    }
     cli_json_print(root);
 }
 
@@ -788,6 +702,7 @@ int main(int argc, char **argv)
     input in;
     memset(&in, 0, sizeof in);
     sl_household_init(&in.household);
+    cli_owner_init(&in.owner);
     sl_capacity_options_init(&in.options);
     in.options.loan = &capacity_loan;
     in.format = CLI_TABLE;
@@ -798,19 +713,25 @@ int main(int argc, char **argv)
     sl_capacity_result r, next;
     sl_error err;
     sl_error_clear(&err);
-    int rc;
-    if (in.max_loan) {
-        sl_money max;
-        rc = sl_capacity_max_loan(&max, &r, &next, &in.household, &in.options, &err);
-    } else {
-        rc = sl_capacity_check(&r, &in.household, in.loan, &in.options, &err);
-    }
+    int rc = cli_owner_check(&in.owner, &in.household, in.items, &in.options, in.max_loan,
+                             in.loan, &r, &next, &err);
     if (rc != SL_OK) {
         if (rc == SL_EINVAL || rc == SL_ESYNTAX || rc == SL_ERANGE)
             cli_fail_option(option_for(err.field), &err);
         cli_die(1, "%s", err.message[0] ? err.message : sl_strerror(rc));
     }
     cli_guideline_stale(in.options.date, r.budget.guideline.valid_from);
+    if (in.have_shock) { /* the policy rate, so the stressed rate, that many points higher */
+        sl_capacity_options so = in.options;
+        sl_capacity_result sn;
+        if (sl_rate_add(&so.policy_rate, in.options.policy_rate, in.shock) != SL_OK ||
+            so.policy_rate.num < 0)
+            cli_die(CLI_EXIT_USAGE, "--rate-shock: the policy rate would fall below 0 %%");
+        rc = cli_owner_check(&in.owner, &in.household, in.items, &so, in.max_loan, in.loan,
+                             &in.shocked, &sn, &err);
+        if (rc != SL_OK)
+            cli_fail_option("--rate-shock", &err);
+    }
     static later l;
     if (sl_capacity_income_ends(l.ends, &l.count, &in.household, r.loan, &in.options, &err) !=
         SL_OK)
@@ -830,12 +751,27 @@ int main(int argc, char **argv)
             cli_die(1, "%s", err.message);
         l.have_lasting = 1;
     }
+    cli_owner_after(&in.owner, &in.household, &in.options, &r, in.max_loan);
     /* With --max-loan, "one step more" is shown unless the cap was reached. */
     const sl_capacity_result *after = in.max_loan && next.loan != r.loan ? &next : &r;
     if (in.format == CLI_JSON)
         print_json(&in, &r, after, &l);
     else
         print_table(&in, &r, after, &l);
+    if (in.have_shock && in.format != CLI_JSON) {
+        char a[SL_MONEY_BUFSIZE], b[SL_MONEY_BUFSIZE], p[SL_RATE_BUFSIZE], q[SL_RATE_BUFSIZE];
+        printf("\nRate shock: every rate %s%s points (the policy rate, so the stressed rate)\n",
+               in.shock.num >= 0 ? "+" : "", cli_rate_text(p, in.shock, ','));
+        printf("  %-40s %17s %17s\n", "", "base", "shocked");
+        printf("  %-40s %15s %% %15s %%\n", "Stressed rate", cli_rate_text(p, r.stressed_rate, ','),
+               cli_rate_text(q, in.shocked.stressed_rate, ','));
+        printf("  %-40s %17s %17s\n", in.max_loan ? "Largest loan" : "Loan", cli_nor(a, r.loan),
+               cli_nor(b, in.shocked.loan));
+        printf("  %-40s %17s %17s\n", "Stressed payment", cli_nor(a, r.stressed_payment),
+               cli_nor(b, in.shocked.stressed_payment));
+        printf("  %-40s %17s %17s\n", "Surplus (negative: shortfall)", cli_nor(a, r.surplus),
+               cli_nor(b, in.shocked.surplus));
+    }
     sl_guideline_table_free(table);
     if (fflush(stdout) != 0)
         cli_die(1, "could not write the output");
