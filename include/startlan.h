@@ -34,5 +34,6 @@
 #include "startlan/part_own.h"
 #include "startlan/rate_history.h"
 #include "startlan/tax.h"
+#include "startlan/finance.h"
 
 #endif

@@ -48,6 +48,7 @@ static const struct {
     {SL_INCOME_PENSION, "pension", "pensjon", "pensjon"},
     {SL_INCOME_RENTAL, "rental", "leieinntekt", "leieinntekt"},
     {SL_INCOME_OTHER, "other", "annet", "annet"},
+    {SL_INCOME_HOUSING_ALLOWANCE, "housing-allowance", "bostøtte", "bostotte"},
 };
 #define INCOME_KINDS (sizeof income_kinds / sizeof income_kinds[0])
 
@@ -91,7 +92,7 @@ int sl_income_kind_parse(sl_income_kind *out, const char *name, sl_error *err)
     return sl__fail(err, SL_EINVAL, "kind", name,
                     "unknown income kind '%s' (wages, child-benefit, cash-for-care, "
                     "child-support, transitional-benefit, disability, aap, introduction, "
-                    "pension, rental, other)",
+                    "pension, rental, other, housing-allowance)",
                     name);
 }
 

@@ -70,7 +70,8 @@ typedef enum sl_income_kind {
     SL_INCOME_INTRODUCTION,         /* introduksjonsstønad */
     SL_INCOME_PENSION,              /* pensjon */
     SL_INCOME_RENTAL,               /* leieinntekt: counted for at most 10 months a year */
-    SL_INCOME_OTHER                 /* annen inntekt */
+    SL_INCOME_OTHER,                /* annen inntekt */
+    SL_INCOME_HOUSING_ALLOWANCE     /* bostøtte (Husbanken counts a stable one as income) */
 } sl_income_kind;
 
 /* Which living costs the kommune uses (Husbanken's guide, "Vurdere
@@ -99,7 +100,8 @@ typedef struct sl_income_item {
 
 /* The short English name of a kind ("wages", "child-benefit", "cash-for-care",
  * "child-support", "transitional-benefit", "disability", "aap",
- * "introduction", "pension", "rental", "other"); NULL for an unknown kind. */
+ * "introduction", "pension", "rental", "other", "housing-allowance"); NULL for
+ * an unknown kind. */
 SL_API const char *sl_income_kind_name(sl_income_kind kind);
 /* The kind for a name: the English names above or the Norwegian ones
  * ("lonn"/"lønn", "barnetrygd", "kontantstotte"/"kontantstøtte",
