@@ -128,6 +128,8 @@ static int is_totals_label(const char *v)
 {
     static const char *const labels[] = {"sum", "total", "totalt", "totals", "ialt", "sumtotal",
                                          NULL};
+    if (!((*v | 0x20) >= 'a' && (*v | 0x20) <= 'z'))
+        return 0; /* a term number: no folding for every row */
     char f[64];
     table_fold(f, sizeof f, v);
     for (const char *const *l = labels; *l; l++)
