@@ -71,6 +71,14 @@ void cli_die(int status, const char *fmt, ...)
     exit(status);
 }
 
+void cli_note(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    print_message(fmt, ap, "");
+    va_end(ap);
+}
+
 void cli_option_error(int opt, char **argv)
 {
     /* cli_getopt has named every bad option before getopt_long saw it; this

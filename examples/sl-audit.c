@@ -255,6 +255,14 @@ int main(int argc, char **argv)
     if (have_amount) {
         cli_contract_finish(&contract, 0, &terms);
         k = terms.terms_per_year;
+        /* Husbanken's rules on the contract: warnings, or with --strict errors,
+         * exactly as sl-plan gives them */
+        sl_plan *plan;
+        sl_error perr;
+        if (sl_plan_new(&plan, &terms, &perr) != SL_OK)
+            cli_fail_option(cli_option_for_field(perr.field), &perr);
+        cli_findings_report(plan, contract.life.strict);
+        sl_plan_free(plan);
     }
 
     table_error terr;
