@@ -285,4 +285,16 @@ sl_date cli_today(void);
  * date; 1 when it warned. */
 int cli_guideline_stale(sl_date date, sl_date valid_from);
 
+/* ---- Output held until success (cli_hold.c) ----
+ * cli_hold_stdout sends stdout to a temporary file; cli_release_stdout
+ * copies it to the real stdout. A program that exits in between (bad input,
+ * exit 2) writes nothing to stdout. */
+void cli_hold_stdout(void);
+void cli_release_stdout(void);
+
+/* ---- A plan's rows as sl-plan writes them (cli_rows.c) ---- */
+void cli_row_csv_header(void);
+void cli_row_csv(const sl_plan_row *row);
+json_t *cli_row_json(const sl_plan_row *row);
+
 #endif

@@ -19,21 +19,47 @@ static const char usage[] =
     "  --children-0-5 N           children aged 0-5 (default 0)\n"
     "  --children-6-10 N          children aged 6-10 (default 0)\n"
     "  --children-11-17 N         children aged 11-17 (default 0)\n"
-    "  --income A                 net income after tax a month (required unless\n"
+    "  --income A                 net income after tax a month, not itemised\n"
+    "                             (required unless --income-item or\n"
     "                             --gross-income-yearly; over 150 000 kr warns)\n"
     "  --gross-income-yearly G    yearly gross wages of one earner (repeatable); the\n"
     "                             net a month is estimated from the year's tax rules\n"
     "                             and added to --income (the steps are shown)\n"
     "  --strict                   an --income over 150 000 kr a month is an error\n"
-    "  --fixed-costs A            consumer debt, student loan, kindergarten/SFO,\n"
-    "                             child support paid (default 0)\n"
-    "  --maintenance A            maintenance and other housing costs (default 0)\n"
-    "  --living-costs A           actual living costs, if known; the state's\n"
-    "                             guideline rate is used when it is higher\n"
+    "  --income-item KIND:AMOUNT[:UNTIL]   one net income a month, repeatable; KIND\n"
+    "                             wages, child-benefit (barnetrygd), cash-for-care\n"
+    "                             (kontantstøtte), child-support (barnebidrag),\n"
+    "                             transitional-benefit (overgangsstønad), disability\n"
+    "                             (uføretrygd), aap, introduction, pension, rental\n"
+    "                             (counted 10 months a year), other; UNTIL the first\n"
+    "                             day without it: the budget is checked again then\n"
+    "  --living-costs A           actual living costs (with strøm, insurance and\n"
+    "                             furniture), if known\n"
+    "  --living-costs-basis guideline|actual|sifo   which living costs (default:\n"
+    "                             actual when given, else guideline); the floor is\n"
+    "                             always the guideline rate + energy + insurance\n"
+    "                             + furniture\n"
+    "  --energy A                 strøm og oppvarming (default 0)\n"
+    "  --insurance A              bolig- og innboforsikring (default 0)\n"
+    "  --furniture A              innbo og utstyr (default 0)\n"
+    "  --common-costs A           felleskostnader (default 0)\n"
+    "  --municipal-fees A         kommunale avgifter (default 0)\n"
+    "  --maintenance A            vedlikehold (default 0)\n"
+    "  --other-debt-payments A    other loans and studielån, monthly payments\n"
+    "  --credit-limits A          unused credit and card limits, counted as 3 %\n"
+    "                             of the limit a month\n"
+    "  --childcare A              barnehage and SFO (default 0)\n"
+    "  --transport A              transport the living costs do not cover\n"
+    "  --fixed-costs A            other fixed costs without a line (child support\n"
+    "                             paid, …) (default 0)\n"
     "  --date YYYY-MM-DD          which guideline table and tax year apply (default\n"
     "                             today); a table over 12 months older warns\n"
     "  --guidelines FILE          read guideline tables from FILE instead of the\n"
     "                             shipped ones (format: share/startlan/guidelines.txt)\n"
+    ;
+
+/* The rest of --help (one string would pass the 4095 bytes C guarantees). */
+static const char usage_loan[] =
     "Stress test and loan:\n"
     "  --policy-rate PCT          the central bank's policy rate (required)\n"
     "  --stress-add PCT           added to the policy rate (default 2.5)\n"
@@ -62,6 +88,17 @@ enum {
     OPT_FIXED_COSTS,
     OPT_MAINTENANCE,
     OPT_LIVING_COSTS,
+    OPT_LIVING_COSTS_BASIS,
+    OPT_INCOME_ITEM,
+    OPT_ENERGY,
+    OPT_INSURANCE,
+    OPT_FURNITURE,
+    OPT_COMMON_COSTS,
+    OPT_MUNICIPAL_FEES,
+    OPT_OTHER_DEBT,
+    OPT_CREDIT_LIMITS,
+    OPT_CHILDCARE,
+    OPT_TRANSPORT,
     OPT_DATE,
     OPT_GUIDELINES,
     OPT_POLICY_RATE,
@@ -74,6 +111,17 @@ enum {
     OPT_STRICT,
 };
 
+/* The stressed plan's terms, which the options refer to. */
+static sl_loan_terms capacity_loan = SL_LOAN_TERMS_INIT_WITH_TERMS(SL_CAPACITY_DEFAULT_TERMS);
+
+/* The budget again when incomes end, and the largest loan that lasts. */
+typedef struct later {
+    sl_capacity_income_end ends[SL_CAPACITY_MAX_INCOME_ITEMS];
+    size_t count;
+    int have_lasting;        /* with --max-loan and an income that ends */
+    sl_money lasting_max;    /* the largest loan that fits after every end */
+} later;
+
 typedef struct input {
     sl_household household;
     sl_capacity_options options;
@@ -81,6 +129,7 @@ typedef struct input {
     int sharing, have_income, have_date, have_policy, have_loan, max_loan, have_living, strict;
     cli_income gross;
     sl_money loan;
+    sl_income_item items[SL_CAPACITY_MAX_INCOME_ITEMS];
     const char *guidelines_path;
     cli_format format;
 } input;
@@ -99,6 +148,16 @@ static const char *option_for(const char *field)
         {"fixed_costs", "--fixed-costs"},
         {"maintenance", "--maintenance"},
         {"actual_living_costs", "--living-costs"},
+        {"living_costs_basis", "--living-costs-basis"},
+        {"energy", "--energy"},
+        {"insurance", "--insurance"},
+        {"furniture", "--furniture"},
+        {"common_costs", "--common-costs"},
+        {"municipal_fees", "--municipal-fees"},
+        {"other_debt_payments", "--other-debt-payments"},
+        {"credit_limits", "--credit-limits"},
+        {"childcare", "--childcare"},
+        {"transport", "--transport"},
         {"date", "--date"},
         {"policy_rate", "--policy-rate"},
         {"stress_add", "--stress-add"},
@@ -111,7 +170,49 @@ static const char *option_for(const char *field)
     for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
         if (strcmp(field, map[i].field) == 0)
             return map[i].option;
+    if (strncmp(field, "income_items", 12) == 0)
+        return "--income-item";
     return cli_option_for_field(field);
+}
+
+static sl_living_costs_basis living_costs_basis(const char *text)
+{
+    if (strcmp(text, "guideline") == 0)
+        return SL_LIVING_COSTS_GUIDELINE;
+    if (strcmp(text, "actual") == 0)
+        return SL_LIVING_COSTS_ACTUAL;
+    if (strcmp(text, "sifo") == 0)
+        cli_die(CLI_EXIT_USAGE,
+                "--living-costs-basis 'sifo': SIFO's reference budget is not shipped (its "
+                "figures could not be sourced); give the figure adapted from it with "
+                "--living-costs and --living-costs-basis actual");
+    cli_die(CLI_EXIT_USAGE, "--living-costs-basis '%s': must be guideline, actual or sifo", text);
+}
+
+/* --income-item KIND:AMOUNT[:UNTIL] */
+static void income_item(input *in, const char *arg)
+{
+    sl_household *h = &in->household;
+    if (h->income_item_count >= SL_CAPACITY_MAX_INCOME_ITEMS)
+        cli_die(CLI_EXIT_USAGE, "--income-item: at most %d items", SL_CAPACITY_MAX_INCOME_ITEMS);
+    char text[256];
+    if (strlen(arg) >= sizeof text)
+        cli_die(CLI_EXIT_USAGE, "--income-item: the value is too long");
+    strcpy(text, arg);
+    char *amount = cli_split(text, ':');
+    if (!amount)
+        cli_die(CLI_EXIT_USAGE, "--income-item '%s': must be KIND:AMOUNT[:UNTIL]", arg);
+    char *until = cli_split(amount, ':');
+    sl_income_item *it = &in->items[h->income_item_count];
+    sl_error err;
+    if (sl_income_kind_parse(&it->kind, text, &err) != SL_OK)
+        cli_die(CLI_EXIT_USAGE, "--income-item '%s': %s", arg, err.message);
+    it->amount = cli_money_nonneg("--income-item", amount);
+    it->until = (sl_date)SL_DATE_NONE;
+    if (until)
+        it->until = cli_date("--income-item", until);
+    h->income_items = in->items;
+    h->income_item_count++;
 }
 
 static void parse(input *in, int argc, char **argv)
@@ -126,6 +227,17 @@ static void parse(input *in, int argc, char **argv)
         {"fixed-costs", required_argument, NULL, OPT_FIXED_COSTS},
         {"maintenance", required_argument, NULL, OPT_MAINTENANCE},
         {"living-costs", required_argument, NULL, OPT_LIVING_COSTS},
+        {"living-costs-basis", required_argument, NULL, OPT_LIVING_COSTS_BASIS},
+        {"income-item", required_argument, NULL, OPT_INCOME_ITEM},
+        {"energy", required_argument, NULL, OPT_ENERGY},
+        {"insurance", required_argument, NULL, OPT_INSURANCE},
+        {"furniture", required_argument, NULL, OPT_FURNITURE},
+        {"common-costs", required_argument, NULL, OPT_COMMON_COSTS},
+        {"municipal-fees", required_argument, NULL, OPT_MUNICIPAL_FEES},
+        {"other-debt-payments", required_argument, NULL, OPT_OTHER_DEBT},
+        {"credit-limits", required_argument, NULL, OPT_CREDIT_LIMITS},
+        {"childcare", required_argument, NULL, OPT_CHILDCARE},
+        {"transport", required_argument, NULL, OPT_TRANSPORT},
         {"date", required_argument, NULL, OPT_DATE},
         {"guidelines", required_argument, NULL, OPT_GUIDELINES},
         {"policy-rate", required_argument, NULL, OPT_POLICY_RATE},
@@ -183,6 +295,39 @@ static void parse(input *in, int argc, char **argv)
             h->actual_living_costs = cli_money_nonneg("--living-costs", optarg);
             in->have_living = 1;
             break;
+        case OPT_LIVING_COSTS_BASIS:
+            h->living_costs_basis = living_costs_basis(optarg);
+            break;
+        case OPT_INCOME_ITEM:
+            income_item(in, optarg);
+            break;
+        case OPT_ENERGY:
+            h->energy = cli_money_nonneg("--energy", optarg);
+            break;
+        case OPT_INSURANCE:
+            h->insurance = cli_money_nonneg("--insurance", optarg);
+            break;
+        case OPT_FURNITURE:
+            h->furniture = cli_money_nonneg("--furniture", optarg);
+            break;
+        case OPT_COMMON_COSTS:
+            h->common_costs = cli_money_nonneg("--common-costs", optarg);
+            break;
+        case OPT_MUNICIPAL_FEES:
+            h->municipal_fees = cli_money_nonneg("--municipal-fees", optarg);
+            break;
+        case OPT_OTHER_DEBT:
+            h->other_debt_payments = cli_money_nonneg("--other-debt-payments", optarg);
+            break;
+        case OPT_CREDIT_LIMITS:
+            h->credit_limits = cli_money_nonneg("--credit-limits", optarg);
+            break;
+        case OPT_CHILDCARE:
+            h->childcare = cli_money_nonneg("--childcare", optarg);
+            break;
+        case OPT_TRANSPORT:
+            h->transport = cli_money_nonneg("--transport", optarg);
+            break;
         case OPT_DATE:
             o->date = cli_date("--date", optarg);
             in->have_date = 1;
@@ -224,7 +369,9 @@ static void parse(input *in, int argc, char **argv)
                 cli_die(CLI_EXIT_USAGE, "--format '%s': must be table or json", optarg);
             break;
         default: /* --help, --version, or an error */
-            cli_other_option(opt, argv, usage);
+            if (opt == CLI_OPT_HELP)
+                fputs(usage, stdout);
+            cli_other_option(opt, argv, usage_loan);
         }
     }
     if (optind < argc)
@@ -235,9 +382,9 @@ static void parse(input *in, int argc, char **argv)
         cli_die(CLI_EXIT_USAGE, "--sharing: applies to one adult (--adults 1) sharing a home");
     h->adults = in->sharing ? SL_ADULTS_SHARING
                             : (in->adults == 2 ? SL_ADULTS_COUPLE : SL_ADULTS_SINGLE);
-    if (!in->have_income && !in->gross.earners)
-        cli_usage_error("--income (net income after tax per month) or --gross-income-yearly "
-                        "is required");
+    if (!in->have_income && !in->gross.earners && h->income_item_count == 0)
+        cli_usage_error("--income (net income after tax per month), --income-item or "
+                        "--gross-income-yearly is required");
     if (in->have_income)
         cli_income_check_monthly(h->income, in->strict);
     if (!in->have_date)
@@ -258,7 +405,7 @@ static void parse(input *in, int argc, char **argv)
     loan.terms.nominal_rate = stressed;
     loan.have_rate = 1;
     loan.terms.principal = 1; /* placeholder: the library sets the loan checked */
-    cli_loan_finish(&loan, 30, &o->loan);
+    cli_loan_finish(&loan, 30, &capacity_loan);
 }
 
 static sl_guideline_table *load_guidelines(const char *path)
@@ -292,10 +439,41 @@ static void child_line(int n, const char *band, sl_money rate)
     printf("      %-41s %18s kr\n", label, cli_nor(b, rate * n));
 }
 
+static void sub_line(const char *label, sl_money amount)
+{
+    char a[SL_MONEY_BUFSIZE];
+    if (amount)
+        printf("      %-41s %18s kr\n", label, cli_nor(a, amount));
+}
+
+/* The income: the single figure and each item counted now. */
+static void print_income(const sl_household *h, const sl_capacity_budget *b)
+{
+    if (h->income_item_count == 0) {
+        line("Net income after tax (netto inntekt)", "", b->income);
+        return;
+    }
+    char a[SL_MONEY_BUFSIZE], d[SL_DATE_BUFSIZE], label[96];
+    printf("  Net income after tax (netto inntekt):\n");
+    if (h->income)
+        printf("    %-42s %18s kr\n", "not itemised", cli_nor(a, h->income));
+    for (size_t i = 0; i < h->income_item_count; i++) {
+        const sl_income_item *it = &h->income_items[i];
+        int n = snprintf(label, sizeof label, "%s", sl_income_kind_name(it->kind));
+        if (it->until.year)
+            snprintf(label + n, sizeof label - (size_t)n, ", until %s",
+                     cli_date_text(d, it->until));
+        if (it->kind == SL_INCOME_RENTAL)
+            snprintf(label + strlen(label), sizeof label - strlen(label), " (× 10/12)");
+        printf("    %-42s %18s kr\n", label, cli_nor(a, sl_income_item_counted(it)));
+    }
+    line("Net income", "", b->income);
+}
+
 static void print_loan_line(const sl_capacity_options *o, const sl_capacity_result *r,
                             const char *label)
 {
-    const sl_loan_terms *t = &o->loan;
+    const sl_loan_terms *t = o->loan ? o->loan : &capacity_loan;
     char a[SL_MONEY_BUFSIZE], b[SL_MONEY_BUFSIZE];
     printf("  %-44s  %17s kr\n", label, cli_nor(a, r->loan));
     char label2[64];
@@ -323,12 +501,55 @@ static void verdict(const sl_capacity_result *r, const char *what)
                what, cli_nor(a, -r->surplus));
 }
 
-static void print_table(const input *in, const sl_capacity_result *r, const sl_capacity_result *next)
+/* "transitional-benefit" or "transitional-benefit and wages": the items
+ * ending on date. */
+static const char *ending_names(char *buf, size_t size, const sl_household *h, sl_date date)
+{
+    size_t n = 0;
+    buf[0] = 0;
+    for (size_t i = 0; i < h->income_item_count; i++)
+        if (sl_date_compare(h->income_items[i].until, date) == 0 && n < size) {
+            n += (size_t)snprintf(buf + n, size - n, "%s%s", n ? " and " : "",
+                                  sl_income_kind_name(h->income_items[i].kind));
+        }
+    return buf;
+}
+
+static void print_later(const input *in, const later *l)
+{
+    const sl_household *h = &in->household;
+    char a[SL_MONEY_BUFSIZE], d[SL_DATE_BUFSIZE], names[512];
+    if (l->count == 0)
+        return;
+    printf("\nWhen incomes end (today's costs and guideline rates)\n");
+    for (size_t i = 0; i < l->count; i++) {
+        const sl_capacity_income_end *e = &l->ends[i];
+        const sl_capacity_result *r = &e->result;
+        printf("  From %s, without the %s:\n", cli_date_text(d, e->date),
+               ending_names(names, sizeof names, h, e->date));
+        line("  Net income", "", e->income);
+        line("  Available for housing", "=", r->budget.available);
+        line(r->fits ? "  Surplus (overskudd)" : "  Shortfall (underskudd)", "",
+             r->fits ? r->surplus : -r->surplus);
+        if (r->fits)
+            printf("  After the %s stops on %s the loan still fits: %s kr to spare.\n", names,
+                   cli_date_text(d, e->date), cli_nor(a, r->surplus));
+        else
+            printf("  After the %s stops on %s the loan no longer fits: short %s kr a month.\n",
+                   names, cli_date_text(d, e->date), cli_nor(a, -r->surplus));
+    }
+    if (l->have_lasting)
+        printf("  The largest start loan that still fits after every income ends: %s kr.\n",
+               cli_nor(a, l->lasting_max));
+}
+
+static void print_table(const input *in, const sl_capacity_result *r, const sl_capacity_result *next,
+                        const later *l)
 {
     const sl_household *h = &in->household;
     const sl_capacity_options *o = &in->options;
     const sl_capacity_budget *b = &r->budget;
-    const sl_loan_terms *t = &o->loan;
+    const sl_loan_terms *t = o->loan ? o->loan : &capacity_loan;
     char a[SL_MONEY_BUFSIZE], d[SL_DATE_BUFSIZE], d2[SL_DATE_BUFSIZE], rate[SL_RATE_BUFSIZE];
 
     printf("Debt-service capacity (betjeningsevne)\n\n");
@@ -343,7 +564,7 @@ static void print_table(const input *in, const sl_capacity_result *r, const sl_c
 
     cli_income_print(&in->gross);
     printf("The budget, per month\n");
-    line("Net income after tax (netto inntekt)", "", h->income);
+    print_income(h, b);
     printf("  Living costs (levekostnader):\n");
     printf("    the state's guideline rates (statens satser)\n");
     printf("      %-40s %18s kr\n",
@@ -355,18 +576,44 @@ static void print_table(const input *in, const sl_capacity_result *r, const sl_c
     child_line(h->children_6_10, "aged 6-10", b->guideline.child_6_10);
     child_line(h->children_11_17, "aged 11-17", b->guideline.child_11_17);
     printf("      %-40s %18s kr\n", "guideline total", cli_nor(a, b->guideline_living_costs));
-    if (in->have_living)
+    if (b->living_costs_floor != b->guideline_living_costs) {
+        printf("    what the guideline rates leave out:\n");
+        sub_line("+ strøm og oppvarming (energy)", h->energy);
+        sub_line("+ bolig- og innboforsikring (insurance)", h->insurance);
+        sub_line("+ innbo og utstyr (furniture)", h->furniture);
+        printf("      %-40s %18s kr\n", "floor", cli_nor(a, b->living_costs_floor));
+    }
+    int guideline_only = h->living_costs_basis == SL_LIVING_COSTS_GUIDELINE;
+    if (in->have_living && !guideline_only)
         printf("    %-42s %18s kr\n", "actual living costs, as given",
                cli_nor(a, h->actual_living_costs));
+    else if (guideline_only)
+        printf("    actual living costs                        not used (basis: guideline)\n");
     else
         printf("    actual living costs                        not given\n");
     printf("    the higher of the two is used: %s\n",
-           in->have_living && h->actual_living_costs > b->guideline_living_costs
-               ? "the actual costs"
-               : "the guideline");
+           b->living_costs > b->living_costs_floor ? "the actual costs"
+           : b->living_costs_floor != b->guideline_living_costs ? "the floor"
+                                                                : "the guideline");
     line("Living costs", "-", b->living_costs);
-    line("Other fixed costs (faste utgifter)", "-", h->fixed_costs);
+    if (h->common_costs || h->municipal_fees) {
+        line("Common costs (felleskostnader)", "-", h->common_costs);
+        line("Municipal fees (kommunale avgifter)", "-", h->municipal_fees);
+    }
     line("Maintenance (vedlikehold)", "-", h->maintenance);
+    if (h->other_debt_payments)
+        line("Other debt payments (annen gjeld)", "-", h->other_debt_payments);
+    if (h->credit_limits) {
+        char label[80];
+        snprintf(label, sizeof label, "Credit limits %s × 3 %% (kredittramme)",
+                 cli_nor(a, h->credit_limits));
+        line(label, "-", b->credit_limit_payment);
+    }
+    if (h->childcare)
+        line("Childcare (barnehage/SFO)", "-", h->childcare);
+    if (h->transport)
+        line("Transport", "-", h->transport);
+    line("Other fixed costs (faste utgifter)", "-", h->fixed_costs);
     line("Available for housing (til disposisjon)", "=", b->available);
     if (r->cofinancing_payment) {
         line("Co-financing bank loan, monthly payment", "-", r->cofinancing_payment);
@@ -413,14 +660,39 @@ static void print_table(const input *in, const sl_capacity_result *r, const sl_c
              r->fits ? r->surplus : -r->surplus);
         verdict(r, "The loan");
     }
+    print_later(in, l);
 }
 
-static void print_json(const input *in, const sl_capacity_result *r, const sl_capacity_result *next)
+static json_t *json_later(const input *in, const later *l)
+{
+    json_t *arr = json_array();
+    char d[SL_DATE_BUFSIZE];
+    for (size_t i = 0; i < l->count; i++) {
+        const sl_capacity_income_end *e = &l->ends[i];
+        json_t *o = json_object();
+        json_object_set_new(o, "date", json_string(cli_date_text(d, e->date)));
+        json_t *ends = json_array();
+        for (size_t j = 0; j < in->household.income_item_count; j++)
+            if (sl_date_compare(in->household.income_items[j].until, e->date) == 0)
+                json_array_append_new(
+                    ends, json_string(sl_income_kind_name(in->household.income_items[j].kind)));
+        json_object_set_new(o, "ends", ends);
+        json_object_set_new(o, "income", cli_json_money(e->income));
+        json_object_set_new(o, "available", cli_json_money(e->result.budget.available));
+        json_object_set_new(o, "surplus", cli_json_money(e->result.surplus));
+        json_object_set_new(o, "fits", json_boolean(e->result.fits));
+        json_array_append_new(arr, o);
+    }
+    return arr;
+}
+
+static void print_json(const input *in, const sl_capacity_result *r, const sl_capacity_result *next,
+                       const later *l)
 {
     const sl_household *h = &in->household;
     const sl_capacity_options *o = &in->options;
     const sl_capacity_budget *b = &r->budget;
-    const sl_loan_terms *t = &o->loan;
+    const sl_loan_terms *t = o->loan ? o->loan : &capacity_loan;
     char d[SL_DATE_BUFSIZE];
     json_t *hh = json_object();
     json_object_set_new(hh, "adults",
@@ -442,14 +714,43 @@ static void print_json(const input *in, const sl_capacity_result *r, const sl_ca
     json_object_set_new(root, "guideline_valid_from",
                         json_string(cli_date_text(d, b->guideline.valid_from)));
     json_object_set_new(root, "household", hh);
-    json_object_set_new(root, "income", cli_json_money(h->income));
+    json_object_set_new(root, "income", cli_json_money(b->income));
+    json_t *items = json_array();
+    for (size_t i = 0; i < h->income_item_count; i++) {
+        const sl_income_item *it = &h->income_items[i];
+        json_t *o = json_object();
+        json_object_set_new(o, "kind", json_string(sl_income_kind_name(it->kind)));
+        json_object_set_new(o, "amount", cli_json_money(it->amount));
+        json_object_set_new(o, "counted", cli_json_money(sl_income_item_counted(it)));
+        json_object_set_new(o, "until", it->until.year ? json_string(cli_date_text(d, it->until))
+                                                       : json_null());
+        json_array_append_new(items, o);
+    }
+    json_object_set_new(root, "income_items", items);
     json_object_set_new(root, "income_estimate", cli_income_json(&in->gross));
     json_object_set_new(root, "guideline_living_costs", cli_json_money(b->guideline_living_costs));
     json_object_set_new(root, "actual_living_costs",
                         in->have_living ? cli_json_money(h->actual_living_costs) : json_null());
     json_object_set_new(root, "living_costs", cli_json_money(b->living_costs));
-    json_object_set_new(root, "fixed_costs", cli_json_money(h->fixed_costs));
+    json_object_set_new(root, "living_costs_floor", cli_json_money(b->living_costs_floor));
+    json_object_set_new(root, "living_costs_basis",
+                        json_string(h->living_costs_basis == SL_LIVING_COSTS_GUIDELINE ? "guideline"
+                                    : b->living_costs > b->living_costs_floor          ? "actual"
+                                                                                        : "floor"));
+    json_object_set_new(root, "energy", cli_json_money(h->energy));
+    json_object_set_new(root, "insurance", cli_json_money(h->insurance));
+    json_object_set_new(root, "furniture", cli_json_money(h->furniture));
+    json_object_set_new(root, "common_costs", cli_json_money(h->common_costs));
+    json_object_set_new(root, "municipal_fees", cli_json_money(h->municipal_fees));
     json_object_set_new(root, "maintenance", cli_json_money(h->maintenance));
+    json_object_set_new(root, "housing_costs", cli_json_money(b->housing_costs));
+    json_object_set_new(root, "other_debt_payments", cli_json_money(h->other_debt_payments));
+    json_object_set_new(root, "credit_limits", cli_json_money(h->credit_limits));
+    json_object_set_new(root, "credit_limit_payment", cli_json_money(b->credit_limit_payment));
+    json_object_set_new(root, "childcare", cli_json_money(h->childcare));
+    json_object_set_new(root, "transport", cli_json_money(h->transport));
+    json_object_set_new(root, "fixed_costs", cli_json_money(h->fixed_costs));
+    json_object_set_new(root, "other_costs", cli_json_money(b->other_costs));
     json_object_set_new(root, "available", cli_json_money(b->available));
     json_object_set_new(root, "cofinancing_payment", cli_json_money(r->cofinancing_payment));
     json_object_set_new(root, "policy_rate", cli_json_rate(o->policy_rate));
@@ -475,6 +776,9 @@ static void print_json(const input *in, const sl_capacity_result *r, const sl_ca
             json_object_set_new(root, "one_step_more", n);
         }
     }
+    json_object_set_new(root, "income_ends", json_later(in, l));
+    if (l->have_lasting)
+        json_object_set_new(root, "max_loan_lasting", cli_json_money(l->lasting_max));
     cli_json_print(root);
 }
 
@@ -485,6 +789,7 @@ int main(int argc, char **argv)
     memset(&in, 0, sizeof in);
     sl_household_init(&in.household);
     sl_capacity_options_init(&in.options);
+    in.options.loan = &capacity_loan;
     in.format = CLI_TABLE;
     parse(&in, argc, argv);
 
@@ -506,12 +811,31 @@ int main(int argc, char **argv)
         cli_die(1, "%s", err.message[0] ? err.message : sl_strerror(rc));
     }
     cli_guideline_stale(in.options.date, r.budget.guideline.valid_from);
+    static later l;
+    if (sl_capacity_income_ends(l.ends, &l.count, &in.household, r.loan, &in.options, &err) !=
+        SL_OK)
+        cli_die(1, "%s", err.message);
+    if (in.max_loan && l.count > 0) {
+        /* The loan that lasts: the budget after the last end, when every
+         * item with an end date is gone. */
+        sl_household lasting = in.household;
+        static sl_income_item kept[SL_CAPACITY_MAX_INCOME_ITEMS];
+        size_t n = 0;
+        for (size_t i = 0; i < in.household.income_item_count; i++)
+            if (in.household.income_items[i].until.year == 0)
+                kept[n++] = in.household.income_items[i];
+        lasting.income_items = kept;
+        lasting.income_item_count = n;
+        if (sl_capacity_max_loan(&l.lasting_max, NULL, NULL, &lasting, &in.options, &err) != SL_OK)
+            cli_die(1, "%s", err.message);
+        l.have_lasting = 1;
+    }
     /* With --max-loan, "one step more" is shown unless the cap was reached. */
     const sl_capacity_result *after = in.max_loan && next.loan != r.loan ? &next : &r;
     if (in.format == CLI_JSON)
-        print_json(&in, &r, after);
+        print_json(&in, &r, after, &l);
     else
-        print_table(&in, &r, after);
+        print_table(&in, &r, after, &l);
     sl_guideline_table_free(table);
     if (fflush(stdout) != 0)
         cli_die(1, "could not write the output");

@@ -41,20 +41,11 @@ static void check_row(int rc)
 
 static void print_csv(sl_plan *plan)
 {
-    char d[SL_DATE_BUFSIZE], a[6][SL_MONEY_BUFSIZE];
     sl_plan_row r;
     int rc;
-    char rate[SL_RATE_BUFSIZE], ev[256], days[16];
-    puts("term,due_date,opening_balance,interest,principal,fee,payment,closing_balance,"
-         "days,rate,event");
-    while ((rc = sl_plan_next(plan, &r)) == 1) {
-        snprintf(days, sizeof days, "%d", r.days);
-        printf("%d,%s,%s,%s,%s,%s,%s,%s,%s,%s,%s\n", r.term, cli_date_text(d, r.due_date),
-               cli_plain(a[0], r.opening_balance), cli_plain(a[1], r.interest),
-               cli_plain(a[2], r.principal), cli_plain(a[3], r.fee), cli_plain(a[4], r.payment),
-               cli_plain(a[5], r.closing_balance), r.due_date.year ? days : "",
-               cli_rate_text(rate, r.rate, '.'), cli_events_text(ev, sizeof ev, r.events, ";"));
-    }
+    cli_row_csv_header();
+    while ((rc = sl_plan_next(plan, &r)) == 1)
+        cli_row_csv(&r);
     check_row(rc);
 }
 
@@ -126,22 +117,8 @@ static void print_json(sl_plan *plan)
     json_t *schedule = json_array();
     sl_plan_row r;
     int rc;
-    while ((rc = sl_plan_next(plan, &r)) == 1) {
-        json_t *row = json_object();
-        json_object_set_new(row, "term", json_integer(r.term));
-        json_object_set_new(row, "due_date",
-                            r.due_date.year ? json_string(cli_date_text(d, r.due_date)) : json_null());
-        json_object_set_new(row, "opening_balance", cli_json_money(r.opening_balance));
-        json_object_set_new(row, "interest", cli_json_money(r.interest));
-        json_object_set_new(row, "principal", cli_json_money(r.principal));
-        json_object_set_new(row, "fee", cli_json_money(r.fee));
-        json_object_set_new(row, "payment", cli_json_money(r.payment));
-        json_object_set_new(row, "closing_balance", cli_json_money(r.closing_balance));
-        json_object_set_new(row, "days", r.due_date.year ? json_integer(r.days) : json_null());
-        json_object_set_new(row, "rate", cli_json_rate(r.rate));
-        json_object_set_new(row, "event", cli_json_events(r.events));
-        json_array_append_new(schedule, row);
-    }
+    while ((rc = sl_plan_next(plan, &r)) == 1)
+        json_array_append_new(schedule, cli_row_json(&r));
     check_row(rc);
     sl_plan_totals tot;
     sl_plan_totals_so_far(plan, &tot);

@@ -1,27 +1,43 @@
 /* sl-portfolio: a kommune's book of start loans, exact to the øre.
- * Streams a CSV of loans; for each loan the library walks the plan engine
- * to give the balance at --as-of and the interest, principal and fees due in
- * --from..--to; the totals are exact sums. Nothing is kept per loan. */
+ * Streams a CSV of loans; the library turns each row (and the loan's events
+ * from --events) into a contract and walks the plan engine for the balance
+ * at --as-of and the interest, principal and fees due in --from..--to; the
+ * totals are exact sums. Nothing is kept per loan. --loan prints one loan's
+ * rows, --group-by sums by year or loan type, --reconcile compares the
+ * balances with a ledger export. */
+#define _POSIX_C_SOURCE 200809L /* strdup */
 #include <stdlib.h>
 #include <string.h>
 
+#include "book_files.h"
 #include "cli.h"
 #include "table_reader.h"
 
 static const char usage[] =
-    "Usage: sl-portfolio --loans FILE --as-of YYYY-MM-DD [--from DATE] [--to DATE] [options]\n"
+    "Usage: sl-portfolio --loans FILE --as-of DATE [--from DATE] [--to DATE] [options]\n"
     "\n"
     "Per loan and in total: the balance (restgjeld) at --as-of, and the interest,\n"
     "principal and fees falling due from --from to --to (both included).\n"
     "The loans file is CSV ('-': standard input) with the header\n"
-    "  id,amount,rate,terms,terms_per_year,type,payout_date[,term_fee]\n"
-    "  [,establishment_fee][,interest_only_terms]\n"
+    "  id,amount,rate,terms,terms_per_year,type,payout_date and optionally\n"
+    "  term_fee, establishment_fee, interest_only_terms, margin, due_day,\n"
+    "  first_due_date, day_count, fixed_years, fixed_rate, fixed_from, rate_history\n"
+    "Dates as 2025-12-31 or 31.12.2025.\n"
     "\n"
     "  --loans FILE               the loans ('-': standard input)\n"
     "  --as-of DATE               date of the balance (required)\n"
     "  --to DATE                  last day of the period (default: --as-of)\n"
     "  --from DATE                first day of the period (default: 1 January of\n"
     "                             the year of --to)\n"
+    "  --events FILE              the loans' dated events: id,date,kind,amount with\n"
+    "                             kind extra, extra-shorten, rate-change (amount: the\n"
+    "                             rate), interest-only (amount: terms), repay-all\n"
+    "  --rate-history NAME        the rate history of loans whose rate_history\n"
+    "                             column is empty or absent\n"
+    "  --loan ID                  that loan's rows for the period and its figures\n"
+    "  --group-by year|type       totals by year of the period or by loan type\n"
+    "  --reconcile LEDGER         compare the balances at --as-of with a ledger\n"
+    "                             (id,balance): the loans that differ, to the øre\n"
     "  --on-error stop|skip       a bad row stops the run (default) or is skipped,\n"
     "                             reported and counted as skipped in the totals\n"
     "  --columns NAME=HEADER,...  name the header of a column explicitly\n"
@@ -29,7 +45,8 @@ static const char usage[] =
     "  --format csv|json          output (default csv)\n"
     "  --help, --version\n"
     "\n"
-    "Exit status: 0 every loan read, 1 finished with skipped rows,\n"
+    "Exit status: 0 every loan read (and, with --reconcile, every balance agrees),\n"
+    "1 finished with skipped rows, differences or ids the book does not have,\n"
     "2 bad options or unreadable input (with --on-error stop: the first bad row).\n";
 
 enum {
@@ -39,26 +56,22 @@ enum {
     OPT_TO,
     OPT_ON_ERROR,
     OPT_COLUMNS,
-    OPT_TOTALS_ONLY
+    OPT_TOTALS_ONLY,
+    OPT_EVENTS,
+    OPT_RATE_HISTORY,
+    OPT_LOAN,
+    OPT_GROUP_BY,
+    OPT_RECONCILE
 };
 
-enum {
-    C_ID,
-    C_AMOUNT,
-    C_RATE,
-    C_TERMS,
-    C_TPY,
-    C_TYPE,
-    C_PAYOUT,
-    C_TERM_FEE,
-    C_EST_FEE,
-    C_IO_TERMS,
-    C_COUNT
-};
+/* The loans file's columns: the id, the rate history's name, then the
+ * library's book fields in their order (sl_book_field). */
+enum { C_ID, C_HISTORY, C_FIELD0, C_COUNT = C_FIELD0 + SL_BOOK_FIELD_COUNT };
 
-static const char *const a_id[] = {"lanenr", "lannr", "lannummer", NULL};
+static const char *const a_id[] = {"lanenr", "lannr", "lannummer", "lanenummer", NULL};
+static const char *const a_history[] = {"rentehistorikk", "rentekurve", NULL};
 static const char *const a_amount[] = {"lanebelop", "belop", "principal", NULL};
-static const char *const a_rate[] = {"rente", "nominellrente", NULL};
+static const char *const a_rate[] = {"rente", "nominellrente", "rentesats", NULL};
 static const char *const a_terms[] = {"terminer", "antallterminer", NULL};
 static const char *const a_tpy[] = {"terminerperar", NULL};
 static const char *const a_type[] = {"lanetype", NULL};
@@ -66,46 +79,67 @@ static const char *const a_payout[] = {"utbetalingsdato", "utbetalt", NULL};
 static const char *const a_term_fee[] = {"termingebyr", NULL};
 static const char *const a_est_fee[] = {"etableringsgebyr", NULL};
 static const char *const a_io[] = {"avdragsfrieterminer", NULL};
+static const char *const a_margin[] = {"paslag", "rentepaslag", NULL};
+static const char *const a_due_day[] = {"forfallsdag", NULL};
+static const char *const a_first_due[] = {"forsteforfall", "forsteforfallsdato", NULL};
+static const char *const a_day_count[] = {"dagberegning", NULL};
+static const char *const a_fixed_years[] = {"fastrentear", "fastrenteperiode", NULL};
+static const char *const a_fixed_rate[] = {"fastrente", NULL};
+static const char *const a_fixed_from[] = {"fastrentefra", NULL};
 
-static const table_column columns[C_COUNT] = {
-    {"id", a_id, 1},
-    {"amount", a_amount, 1},
-    {"rate", a_rate, 1},
-    {"terms", a_terms, 1},
-    {"terms_per_year", a_tpy, 1},
-    {"type", a_type, 1},
-    {"payout_date", a_payout, 1},
-    {"term_fee", a_term_fee, 0},
-    {"establishment_fee", a_est_fee, 0},
-    {"interest_only_terms", a_io, 0},
+static table_column columns[C_COUNT] = {
+    [C_ID] = {"id", a_id, 1},
+    [C_HISTORY] = {"rate_history", a_history, 0},
+    [C_FIELD0 + SL_BOOK_AMOUNT] = {"amount", a_amount, 1},
+    [C_FIELD0 + SL_BOOK_RATE] = {"rate", a_rate, 0},
+    [C_FIELD0 + SL_BOOK_TERMS] = {"terms", a_terms, 1},
+    [C_FIELD0 + SL_BOOK_TERMS_PER_YEAR] = {"terms_per_year", a_tpy, 1},
+    [C_FIELD0 + SL_BOOK_TYPE] = {"type", a_type, 1},
+    [C_FIELD0 + SL_BOOK_PAYOUT_DATE] = {"payout_date", a_payout, 1},
+    [C_FIELD0 + SL_BOOK_TERM_FEE] = {"term_fee", a_term_fee, 0},
+    [C_FIELD0 + SL_BOOK_ESTABLISHMENT_FEE] = {"establishment_fee", a_est_fee, 0},
+    [C_FIELD0 + SL_BOOK_INTEREST_ONLY_TERMS] = {"interest_only_terms", a_io, 0},
+    [C_FIELD0 + SL_BOOK_MARGIN] = {"margin", a_margin, 0},
+    [C_FIELD0 + SL_BOOK_DUE_DAY] = {"due_day", a_due_day, 0},
+    [C_FIELD0 + SL_BOOK_FIRST_DUE_DATE] = {"first_due_date", a_first_due, 0},
+    [C_FIELD0 + SL_BOOK_DAY_COUNT] = {"day_count", a_day_count, 0},
+    [C_FIELD0 + SL_BOOK_FIXED_YEARS] = {"fixed_years", a_fixed_years, 0},
+    [C_FIELD0 + SL_BOOK_FIXED_RATE] = {"fixed_rate", a_fixed_rate, 0},
+    [C_FIELD0 + SL_BOOK_FIXED_FROM] = {"fixed_from", a_fixed_from, 0},
 };
 
-static const struct {
-    const char *field;
-    int column;
-} field_columns[] = {
-    {"principal", C_AMOUNT},       {"nominal_rate", C_RATE},
-    {"terms", C_TERMS},            {"terms_per_year", C_TPY},
-    {"type", C_TYPE},              {"interest_only_terms", C_IO_TERMS},
-    {"term_fee", C_TERM_FEE},      {"establishment_fee", C_EST_FEE},
-    {"payout_date", C_PAYOUT},
-};
+/* ---- the run's settings and state ---- */
+
+typedef enum mode { MODE_LOANS, MODE_LOAN, MODE_YEAR, MODE_TYPE, MODE_RECONCILE } mode;
+
+typedef struct run {
+    const char *path;
+    cli_format format;
+    int totals_only, skip, first;
+    mode mode;
+    const char *loan_id; /* --loan */
+    sl_date as_of, from, to;
+    book_file events, ledger;
+    int have_events, have_ledger;
+    const char *default_history;
+    sl_portfolio_totals *tot;
+    /* --group-by: one accumulator per year of the period or per loan type */
+    sl_portfolio_totals **groups;
+    sl_period *periods;
+    sl_loan_figures *period_figures;
+    size_t ngroups;
+    /* --reconcile: book, ledger and difference sums; differing loans listed */
+    sl_portfolio_totals *rec[3];
+    long long listed;
+    long loan_line; /* --loan: where the loan was found */
+} run;
 
 /* A bad row: where and why. */
 typedef struct row_problem {
+    const char *path;
     long line, column;
-    char message[600];
+    char message[700];
 } row_problem;
-
-static int problem(row_problem *p, const table_reader *t, int col, const char *value,
-                   const char *why)
-{
-    p->line = table_line(t);
-    p->column = table_field_column(t, (size_t)col);
-    snprintf(p->message, sizeof p->message, "column %ld (%s): '%.200s': %s", p->column,
-             columns[col].name, value ? value : "", why);
-    return -1;
-}
 
 static const char *reason_of(const sl_error *err)
 {
@@ -113,114 +147,158 @@ static const char *reason_of(const sl_error *err)
     return r ? r + 2 : err->message;
 }
 
-static int int_value(long *out, const table_reader *t, int col, long def, long min, long max,
+static int problem(row_problem *p, const run *R, const table_reader *t, int col,
+                   const char *value, const char *why)
+{
+    p->path = R->path;
+    p->line = table_line(t);
+    p->column = table_field_column(t, (size_t)col);
+    snprintf(p->message, sizeof p->message, "column %ld (%s): '%.200s': %s", p->column,
+             columns[col].name, value ? value : "", why);
+    return -1;
+}
+
+/* ---- rate histories: each named history read once ---- */
+
+typedef struct history {
+    char *name;
+    sl_rate_history *history;
+    int warned; /* its end before the period's end said once */
+} history;
+
+static history *histories;
+static size_t nhistories;
+
+/* The history called name: one the library ships (husbanken-floating) or a
+ * file. Exits 2 naming the file, line and column when it cannot be read. */
+static history *history_get(const char *name)
+{
+    for (size_t i = 0; i < nhistories; i++)
+        if (strcmp(histories[i].name, name) == 0)
+            return &histories[i];
+    history *h = realloc(histories, (nhistories + 1) * sizeof *h);
+    if (!h)
+        cli_die(1, "out of memory");
+    histories = h;
+    h = &histories[nhistories];
+    sl_error err;
+    int rc = sl_rate_history_builtin_text(name) ? sl_rate_history_builtin(&h->history, name, &err)
+                                                : sl_rate_history_load(&h->history, name, &err);
+    if (rc != SL_OK)
+        cli_die(CLI_EXIT_USAGE, "rate history %s: %s", name, err.message);
+    h->name = strdup(name);
+    if (!h->name)
+        cli_die(1, "out of memory");
+    h->warned = 0;
+    nhistories++;
+    return h;
+}
+
+/* A history that ends before the figures do: its last rate is assumed to
+ * hold, as sl-plan assumes it; said once per history. */
+static void history_end_warning(history *h, sl_date until)
+{
+    sl_date end = sl_rate_history_end(h->history);
+    if (h->warned || !end.year || sl_date_compare(end, until) > 0)
+        return;
+    h->warned = 1;
+    char d[SL_DATE_BUFSIZE];
+    fprintf(stderr,
+            "%s: warning: the rate history %s ends on %s: the figures assume its last rate "
+            "stays from then\n",
+            cli_prog(), h->name, cli_date_text(d, end));
+}
+
+static void histories_free(void)
+{
+    for (size_t i = 0; i < nhistories; i++) {
+        free(histories[i].name);
+        sl_rate_history_free(histories[i].history);
+    }
+    free(histories);
+}
+
+/* ---- one loan: the row and its events into a contract ---- */
+
+/* The events of id, claimed by the loan on the book's line; a second loan
+ * with the same id cannot be told apart, so it is a bad row. */
+static int add_events(sl_book_loan *bl, run *R, const table_reader *t, const char *id,
+                      row_problem *p)
+{
+    if (!R->have_events)
+        return 0;
+    book_entry *e;
+    size_t n = book_file_find(&R->events, id, &e);
+    for (size_t i = 0; i < n; i++) {
+        if (e[i].book_line && e[i].book_line != table_line(t)) {
+            char why[300];
+            snprintf(why, sizeof why, "the same id as line %ld; %s cannot tell them apart",
+                     e[i].book_line, R->events.path);
+            return problem(p, R, t, C_ID, id, why);
+        }
+        e[i].book_line = table_line(t);
+        if (sl_book_loan_add_event(bl, &e[i].event) != SL_OK)
+            cli_die(1, "out of memory");
+    }
+    return 0;
+}
+
+/* --loan reads only its loan; the events of the others are theirs all the same. */
+static void claim_events(run *R, const char *id, long line)
+{
+    book_entry *e;
+    size_t n = R->have_events && id ? book_file_find(&R->events, id, &e) : 0;
+    for (size_t i = 0; i < n; i++)
+        e[i].book_line = line;
+}
+
+/* Read the current row into the contract *terms (pointing into bl). */
+static int read_loan(const sl_loan_terms **terms, sl_book_loan *bl, run *R, const table_reader *t,
                      row_problem *p)
 {
-    const char *v = table_field(t, (size_t)col);
-    if (!v || !*v) {
-        if (columns[col].required)
-            return problem(p, t, col, "", "empty");
-        *out = def;
-        return 0;
-    }
-    char *end;
-    long n = strtol(v, &end, 10);
-    if (*end || end == v || n < min || n > max)
-        return problem(p, t, col, v, "not a whole number in range");
-    *out = n;
-    return 0;
-}
-
-static int money_value(sl_money *out, const table_reader *t, int col, row_problem *p)
-{
-    const char *v = table_field(t, (size_t)col);
-    if (!v || !*v) {
-        if (columns[col].required)
-            return problem(p, t, col, "", "empty");
-        *out = 0;
-        return 0;
-    }
+    sl_book_loan_clear(bl);
+    const char *id = table_field(t, C_ID);
+    if (!id || !*id)
+        return problem(p, R, t, C_ID, "", "empty");
     sl_error err;
-    if (sl_money_parse(out, v, columns[col].name, &err) != SL_OK)
-        return problem(p, t, col, v, reason_of(&err));
-    return 0;
-}
-
-/* Read the current row into terms. 0 or -1 (p filled). */
-static int read_loan(sl_loan_terms *terms, const table_reader *t, row_problem *p)
-{
-    sl_loan_terms_init(terms);
-    const char *v = table_field(t, C_ID);
-    if (!v || !*v)
-        return problem(p, t, C_ID, "", "empty");
-    if (money_value(&terms->principal, t, C_AMOUNT, p) < 0)
-        return -1;
-    v = table_field(t, C_RATE);
-    sl_error err;
-    if (!v || !*v)
-        return problem(p, t, C_RATE, "", "empty");
-    if (sl_rate_parse_percent(&terms->nominal_rate, v, "rate", &err) != SL_OK)
-        return problem(p, t, C_RATE, v, reason_of(&err));
-    long n;
-    if (int_value(&n, t, C_TERMS, 0, 1, 100000, p) < 0)
-        return -1;
-    terms->terms = (int)n;
-    if (int_value(&n, t, C_TPY, 12, 1, 12, p) < 0)
-        return -1;
-    terms->terms_per_year = (int)n;
-    v = table_field(t, C_TYPE);
-    if (!v || sl_loan_type_parse(&terms->type, v) != SL_OK)
-        return problem(p, t, C_TYPE, v, "must be annuity or serial (annuitet, serie)");
-    v = table_field(t, C_PAYOUT);
-    if (!v || !*v)
-        return problem(p, t, C_PAYOUT, "",
-                       "empty: the balance and the period's figures need the payout date");
-    if (sl_date_parse(&terms->payout_date, v, "payout_date", &err) != SL_OK)
-        return problem(p, t, C_PAYOUT, v, reason_of(&err));
-    if (money_value(&terms->term_fee, t, C_TERM_FEE, p) < 0 ||
-        money_value(&terms->establishment_fee, t, C_EST_FEE, p) < 0)
-        return -1;
-    if (int_value(&n, t, C_IO_TERMS, 0, 0, 100000, p) < 0)
-        return -1;
-    terms->interest_only_terms = (int)n;
-    if (sl_loan_terms_check(terms, &err) != SL_OK) {
-        int col = C_AMOUNT;
-        for (size_t i = 0; i < sizeof field_columns / sizeof field_columns[0]; i++)
-            if (strcmp(err.field, field_columns[i].field) == 0)
-                col = field_columns[i].column;
-        return problem(p, t, col, table_field(t, (size_t)col), reason_of(&err));
+    for (int f = 0; f < SL_BOOK_FIELD_COUNT; f++) {
+        const char *v = table_field(t, (size_t)(C_FIELD0 + f));
+        if (columns[C_FIELD0 + f].required && (!v || !*v))
+            return problem(p, R, t, C_FIELD0 + f, "", "empty");
+        if (sl_book_loan_set(bl, (sl_book_field)f, v, &err) != SL_OK)
+            return problem(p, R, t, C_FIELD0 + f, v, reason_of(&err));
     }
-    return 0;
+    const char *h = table_field(t, C_HISTORY);
+    if (!h || !*h)
+        h = R->default_history;
+    sl_date until = sl_date_compare(R->as_of, R->to) > 0 ? R->as_of : R->to;
+    if (h) {
+        history *hist = history_get(h);
+        if (sl_book_loan_set_rate_history(bl, hist->history, hist->name) != SL_OK)
+            cli_die(1, "the rate history could not be set");
+        history_end_warning(hist, until);
+    }
+    if (add_events(bl, R, t, id, p) < 0)
+        return -1;
+    if (sl_book_loan_terms(terms, bl, until, &err) == SL_OK)
+        return 0;
+    if (strcmp(err.field, "events") == 0 && err.line) {
+        p->path = R->events.path;
+        p->line = err.line;
+        p->column = R->events.date_column;
+        snprintf(p->message, sizeof p->message, "column %ld (date), loan '%.100s' (%s line %ld): %s",
+                 p->column, id, R->path, table_line(t), err.message);
+        return -1;
+    }
+    sl_book_field f;
+    int col = sl_book_field_lookup(&f, err.field) == SL_OK ? C_FIELD0 + (int)f
+              : strcmp(err.field, "rate_history") == 0 ? C_HISTORY
+                                                        : C_ID;
+    const char *v = table_field(t, (size_t)col);
+    return problem(p, R, t, col, v && *v ? v : err.value, reason_of(&err));
 }
 
 /* ---- output ---- */
-
-typedef struct out_state {
-    cli_format format;
-    int totals_only;
-    int first;
-    int started; /* the CSV header or the JSON opening is out */
-    sl_date as_of, from, to;
-} out_state;
-
-/* The CSV header or the JSON opening, printed with the first line that
- * follows it, so a run that stops before any loan leaves stdout empty. */
-static void start_output(out_state *o)
-{
-    if (o->started)
-        return;
-    o->started = 1;
-    if (o->format == CLI_CSV)
-        puts("id,loans,skipped,balance,interest,principal,term_fees,establishment_fees,fees");
-    if (o->format == CLI_JSON) {
-        char d[3][SL_DATE_BUFSIZE];
-        printf("{\n  \"as_of\": \"%s\",\n  \"from\": \"%s\",\n  \"to\": \"%s\",\n",
-               cli_date_text(d[0], o->as_of), cli_date_text(d[1], o->from),
-               cli_date_text(d[2], o->to));
-        if (!o->totals_only)
-            printf("  \"loans\": [");
-    }
-}
 
 static void csv_text(const char *s)
 {
@@ -237,25 +315,37 @@ static void csv_text(const char *s)
     }
 }
 
-static void json_element(out_state *o, json_t *obj)
+static void json_element(run *R, json_t *obj)
 {
     char *text = json_dumps(obj, JSON_COMPACT | JSON_PRESERVE_ORDER);
     json_decref(obj);
     if (!text)
         cli_die(1, "out of memory");
-    printf("%s\n    %s", o->first ? "" : ",", text);
-    o->first = 0;
+    printf("%s\n    %s", R->first ? "" : ",", text);
+    R->first = 0;
     free(text);
 }
 
-static void print_loan(out_state *o, const table_reader *t, const sl_loan_figures *f)
+static json_t *figures_json(const sl_loan_figures *f)
 {
-    if (o->totals_only)
+    json_t *j = json_object();
+    json_object_set_new(j, "balance", cli_json_money(f->balance));
+    json_object_set_new(j, "interest", cli_json_money(f->interest));
+    json_object_set_new(j, "principal", cli_json_money(f->principal));
+    json_object_set_new(j, "term_fees", cli_json_money(f->term_fees));
+    json_object_set_new(j, "establishment_fee", cli_json_money(f->establishment_fee));
+    json_object_set_new(j, "fees", cli_json_money(f->fees));
+    json_object_set_new(j, "terms_due", json_integer(f->terms_due));
+    return j;
+}
+
+static void print_loan(run *R, const table_reader *t, const sl_loan_figures *f)
+{
+    if (R->totals_only)
         return;
-    start_output(o);
     const char *id = table_field(t, C_ID);
     char a[6][SL_MONEY_BUFSIZE];
-    if (o->format == CLI_CSV) {
+    if (R->format == CLI_CSV) {
         csv_text(id);
         printf(",1,0,%s,%s,%s,%s,%s,%s\n", cli_plain(a[0], f->balance),
                cli_plain(a[1], f->interest), cli_plain(a[2], f->principal),
@@ -266,22 +356,17 @@ static void print_loan(out_state *o, const table_reader *t, const sl_loan_figure
     json_t *j = json_object();
     json_object_set_new(j, "line", json_integer(table_line(t)));
     json_object_set_new(j, "id", json_string(id));
-    json_object_set_new(j, "balance", cli_json_money(f->balance));
-    json_object_set_new(j, "interest", cli_json_money(f->interest));
-    json_object_set_new(j, "principal", cli_json_money(f->principal));
-    json_object_set_new(j, "term_fees", cli_json_money(f->term_fees));
-    json_object_set_new(j, "establishment_fee", cli_json_money(f->establishment_fee));
-    json_object_set_new(j, "fees", cli_json_money(f->fees));
-    json_object_set_new(j, "terms_due", json_integer(f->terms_due));
-    json_element(o, j);
+    json_t *figures = figures_json(f);
+    json_object_update(j, figures);
+    json_decref(figures);
+    json_element(R, j);
 }
 
-static void print_skipped(out_state *o, const char *id, long line, const char *message)
+static void print_skipped(run *R, const char *id, long line, const char *message)
 {
-    if (o->totals_only)
+    if (R->totals_only || R->mode != MODE_LOANS)
         return;
-    start_output(o);
-    if (o->format == CLI_CSV) {
+    if (R->format == CLI_CSV) {
         csv_text(id ? id : "");
         printf(",0,1,,,,,,\n");
         return;
@@ -292,7 +377,7 @@ static void print_skipped(out_state *o, const char *id, long line, const char *m
     json_object_set_new(j, "id", id_json ? id_json : json_null());
     json_object_set_new(j, "skipped", json_true());
     json_object_set_new(j, "error", json_string(message));
-    json_element(o, j);
+    json_element(R, j);
 }
 
 static const sl_portfolio_item items[] = {
@@ -302,30 +387,332 @@ static const sl_portfolio_item items[] = {
 static const char *const item_names[] = {"balance",   "interest",           "principal",
                                          "term_fees", "establishment_fees", "fees"};
 
-static void print_totals(out_state *o, const sl_portfolio_totals *tot)
+static const char *total_text(char buf[SL_PORTFOLIO_BUFSIZE], const sl_portfolio_totals *tot,
+                              sl_portfolio_item item)
+{
+    if (sl_portfolio_totals_format(buf, SL_PORTFOLIO_BUFSIZE, tot, item) < 0)
+        cli_die(1, "a total could not be formatted");
+    return buf;
+}
+
+/* One CSV line of totals after the label (the loans and skipped counts first). */
+static void csv_totals(const char *label, const sl_portfolio_totals *tot)
 {
     char buf[SL_PORTFOLIO_BUFSIZE];
-    start_output(o);
-    if (o->format == CLI_CSV) {
-        printf("TOTAL,%lld,%lld", sl_portfolio_totals_loans(tot), sl_portfolio_totals_skipped(tot));
-        for (size_t i = 0; i < 6; i++) {
-            if (sl_portfolio_totals_format(buf, sizeof buf, tot, items[i]) < 0)
-                cli_die(1, "a total could not be formatted");
-            printf(",%s", buf);
-        }
-        printf("\n");
+    printf("%s,%lld,%lld", label, sl_portfolio_totals_loans(tot),
+           sl_portfolio_totals_skipped(tot));
+    for (size_t i = 0; i < 6; i++)
+        printf(",%s", total_text(buf, tot, items[i]));
+    printf("\n");
+}
+
+static void json_totals_body(const sl_portfolio_totals *tot, const char *indent)
+{
+    char buf[SL_PORTFOLIO_BUFSIZE];
+    printf("%s\"loans\": %lld,\n%s\"skipped\": %lld", indent, sl_portfolio_totals_loans(tot),
+           indent, sl_portfolio_totals_skipped(tot));
+    for (size_t i = 0; i < 6; i++)
+        printf(",\n%s\"%s\": \"%s\"", indent, item_names[i], total_text(buf, tot, items[i]));
+}
+
+static void print_totals(run *R)
+{
+    if (R->format == CLI_CSV) {
+        csv_totals("TOTAL", R->tot);
         return;
     }
-    if (!o->totals_only)
-        printf("\n  ],\n");
-    printf("  \"totals\": {\n    \"loans\": %lld,\n    \"skipped\": %lld",
-           sl_portfolio_totals_loans(tot), sl_portfolio_totals_skipped(tot));
-    for (size_t i = 0; i < 6; i++) {
-        if (sl_portfolio_totals_format(buf, sizeof buf, tot, items[i]) < 0)
-            cli_die(1, "a total could not be formatted");
-        printf(",\n    \"%s\": \"%s\"", item_names[i], buf);
-    }
+    printf("  \"totals\": {\n");
+    json_totals_body(R->tot, "    ");
     printf("\n  }\n}\n");
+}
+
+/* ---- --group-by ---- */
+
+static const char *group_label(char buf[32], const run *R, size_t i)
+{
+    if (R->mode == MODE_YEAR)
+        snprintf(buf, 32, "%d", R->periods[i].from.year);
+    else
+        snprintf(buf, 32, "%s", sl_loan_type_name((sl_loan_type)i));
+    return buf;
+}
+
+static void groups_open(run *R)
+{
+    R->ngroups = R->mode == MODE_YEAR ? (size_t)(R->to.year - R->from.year + 1) : 2;
+    R->groups = calloc(R->ngroups, sizeof *R->groups);
+    R->periods = calloc(R->ngroups, sizeof *R->periods);
+    R->period_figures = calloc(R->ngroups, sizeof *R->period_figures);
+    if (!R->groups || !R->periods || !R->period_figures)
+        cli_die(1, "out of memory");
+    for (size_t i = 0; i < R->ngroups; i++) {
+        if (sl_portfolio_totals_new(&R->groups[i]) != SL_OK)
+            cli_die(1, "out of memory");
+        int y = R->from.year + (int)i;
+        R->periods[i].from = i == 0 ? R->from : (sl_date){y, 1, 1};
+        R->periods[i].to = i + 1 == R->ngroups ? R->to : (sl_date){y, 12, 31};
+    }
+}
+
+static void print_groups(run *R)
+{
+    char label[32], buf[SL_PORTFOLIO_BUFSIZE];
+    const char *key = R->mode == MODE_YEAR ? "year" : "type";
+    if (R->format == CLI_CSV) {
+        printf("%s,loans,skipped,balance,interest,principal,term_fees,establishment_fees,fees\n",
+               key);
+        for (size_t i = 0; i < R->ngroups; i++)
+            csv_totals(group_label(label, R, i), R->groups[i]);
+        return;
+    }
+    printf("  \"groups\": [");
+    for (size_t i = 0; i < R->ngroups; i++) {
+        printf("%s\n    {\"%s\": ", i ? "," : "", key);
+        if (R->mode == MODE_YEAR)
+            printf("%s", group_label(label, R, i));
+        else
+            printf("\"%s\"", group_label(label, R, i));
+        printf(", \"loans\": %lld", sl_portfolio_totals_loans(R->groups[i]));
+        for (size_t k = 0; k < 6; k++)
+            printf(", \"%s\": \"%s\"", item_names[k], total_text(buf, R->groups[i], items[k]));
+        printf("}");
+    }
+    printf("\n  ],\n");
+}
+
+/* ---- --loan ---- */
+
+static void print_rows(run *R, const sl_loan_terms *terms, const sl_loan_figures *f,
+                       const table_reader *t)
+{
+    sl_plan *plan;
+    sl_error err;
+    if (sl_plan_new(&plan, terms, &err) != SL_OK)
+        cli_die(1, "the plan could not be computed: %s", err.message);
+    sl_date last = sl_date_compare(R->as_of, R->to) > 0 ? R->as_of : R->to;
+    char d[SL_DATE_BUFSIZE];
+    json_t *rows = json_array();
+    if (R->format == CLI_CSV)
+        cli_row_csv_header();
+    sl_plan_row r;
+    int rc;
+    while ((rc = sl_plan_next(plan, &r)) == 1) {
+        if (sl_date_compare(r.due_date, last) > 0)
+            break;
+        if (sl_date_compare(r.due_date, R->from) < 0)
+            continue;
+        if (R->format == CLI_CSV) {
+            cli_row_csv(&r);
+            continue;
+        }
+        json_t *row = cli_row_json(&r);
+        json_object_set_new(row, "in_period", json_boolean(sl_date_compare(r.due_date, R->to) <= 0));
+        json_array_append_new(rows, row);
+    }
+    sl_plan_free(plan);
+    if (rc < 0)
+        cli_die(1, "the plan could not be computed: %s", sl_strerror(rc));
+    if (R->format == CLI_CSV) {
+        json_decref(rows);
+        return;
+    }
+    json_t *root = json_object();
+    json_object_set_new(root, "id", json_string(R->loan_id));
+    json_object_set_new(root, "line", json_integer(table_line(t)));
+    json_object_set_new(root, "as_of", json_string(cli_date_text(d, R->as_of)));
+    json_object_set_new(root, "from", json_string(cli_date_text(d, R->from)));
+    json_object_set_new(root, "to", json_string(cli_date_text(d, R->to)));
+    json_object_set_new(root, "payout_date", json_string(cli_date_text(d, terms->payout_date)));
+    json_object_set_new(root, "figures", figures_json(f));
+    json_object_set_new(root, "schedule", rows);
+    cli_json_print(root);
+}
+
+/* ---- --reconcile ---- */
+
+static void rec_add(run *R, int which, sl_money v)
+{
+    sl_loan_figures f;
+    memset(&f, 0, sizeof f);
+    f.balance = v;
+    sl_portfolio_totals_add(R->rec[which], &f);
+}
+
+static void print_difference(run *R, const char *id, const char *status, long line,
+                             long ledger_line, const sl_money *book, const sl_money *ledger)
+{
+    sl_money diff = (ledger ? *ledger : 0) - (book ? *book : 0); /* both within ±10^14 */
+    rec_add(R, 2, diff);
+    R->listed++;
+    char a[3][SL_MONEY_BUFSIZE];
+    if (R->format == CLI_CSV) {
+        csv_text(id);
+        printf(",%s,%s,%s,%s\n", status, book ? cli_plain(a[0], *book) : "",
+               ledger ? cli_plain(a[1], *ledger) : "", cli_plain(a[2], diff));
+        return;
+    }
+    json_t *j = json_object();
+    json_object_set_new(j, "id", json_string(id));
+    json_object_set_new(j, "status", json_string(status));
+    json_object_set_new(j, "line", line ? json_integer(line) : json_null());
+    json_object_set_new(j, "ledger_line", ledger_line ? json_integer(ledger_line) : json_null());
+    json_object_set_new(j, "book", book ? cli_json_money(*book) : json_null());
+    json_object_set_new(j, "ledger", ledger ? cli_json_money(*ledger) : json_null());
+    json_object_set_new(j, "difference", cli_json_money(diff));
+    json_element(R, j);
+}
+
+static int reconcile_loan(run *R, const table_reader *t, const sl_loan_figures *f,
+                          row_problem *p)
+{
+    const char *id = table_field(t, C_ID);
+    book_entry *e;
+    size_t n = book_file_find(&R->ledger, id, &e);
+    rec_add(R, 0, f->balance);
+    if (!n) {
+        if (f->balance != 0)
+            print_difference(R, id, "not-in-ledger", table_line(t), 0, &f->balance, NULL);
+        return 0;
+    }
+    if (e->book_line && e->book_line != table_line(t)) {
+        char why[300];
+        snprintf(why, sizeof why, "the same id as line %ld; %s cannot tell them apart",
+                 e->book_line, R->ledger.path);
+        return problem(p, R, t, C_ID, id, why);
+    }
+    e->book_line = table_line(t);
+    rec_add(R, 1, e->balance);
+    if (e->balance != f->balance)
+        print_difference(R, id, "differs", table_line(t), e->line, &f->balance, &e->balance);
+    return 0;
+}
+
+static void print_reconcile_totals(run *R)
+{
+    size_t n;
+    book_entry **unknown = book_file_unclaimed(&R->ledger, &n);
+    if (!unknown)
+        cli_die(1, "out of memory");
+    for (size_t i = 0; i < n; i++) {
+        rec_add(R, 1, unknown[i]->balance);
+        print_difference(R, unknown[i]->id, "not-in-book", 0, unknown[i]->line, NULL,
+                         &unknown[i]->balance);
+        fprintf(stderr, "%s: %s: line %ld: loan '%s' is not in the book %s\n", cli_prog(),
+                R->ledger.path, unknown[i]->line, unknown[i]->id, R->path);
+    }
+    free(unknown);
+    char b[3][SL_PORTFOLIO_BUFSIZE];
+    for (int i = 0; i < 3; i++)
+        total_text(b[i], R->rec[i], SL_PORTFOLIO_BALANCE);
+    if (R->format == CLI_CSV) {
+        printf("TOTAL,%lld,%s,%s,%s\n", R->listed, b[0], b[1], b[2]);
+        return;
+    }
+    printf("\n  ],\n  \"totals\": {\n    \"loans\": %lld,\n    \"skipped\": %lld,\n"
+           "    \"ledger_entries\": %zu,\n    \"listed\": %lld,\n    \"book\": \"%s\",\n"
+           "    \"ledger\": \"%s\",\n    \"difference\": \"%s\"\n  }\n}\n",
+           sl_portfolio_totals_loans(R->tot), sl_portfolio_totals_skipped(R->tot),
+           R->ledger.count, R->listed, b[0], b[1], b[2]);
+}
+
+/* ---- the run ---- */
+
+static void start_output(run *R)
+{
+    char d[3][SL_DATE_BUFSIZE];
+    if (R->mode == MODE_LOAN)
+        return;
+    if (R->format == CLI_CSV) {
+        if (R->mode == MODE_RECONCILE)
+            puts("id,status,book,ledger,difference");
+        else if (R->mode == MODE_LOANS)
+            puts("id,loans,skipped,balance,interest,principal,term_fees,establishment_fees,"
+                 "fees");
+        return;
+    }
+    printf("{\n  \"as_of\": \"%s\",\n  \"from\": \"%s\",\n  \"to\": \"%s\",\n",
+           cli_date_text(d[0], R->as_of), cli_date_text(d[1], R->from),
+           cli_date_text(d[2], R->to));
+    if (R->mode == MODE_RECONCILE) {
+        json_t *path = json_string(R->ledger.path);
+        char *text = path ? json_dumps(path, JSON_ENCODE_ANY) : NULL;
+        printf("  \"ledger\": %s,\n  \"differences\": [", text ? text : "null");
+        free(text);
+        json_decref(path);
+    } else if (R->mode == MODE_LOANS && !R->totals_only)
+        printf("  \"loans\": [");
+}
+
+/* The figures of one loan into the totals (and groups, reconciliation). */
+static int account(run *R, const table_reader *t, const sl_loan_terms *terms, row_problem *p)
+{
+    sl_loan_figures f;
+    sl_error err;
+    if (sl_loan_figures_compute(&f, terms, R->as_of, R->from, R->to, &err) != SL_OK)
+        goto bad;
+    if (R->mode == MODE_YEAR) {
+        if (sl_loan_figures_periods(R->period_figures, terms, R->periods, R->ngroups, &err) !=
+            SL_OK)
+            goto bad;
+        /* a year counts the loans paid out by its end */
+        for (size_t i = 0; i < R->ngroups; i++)
+            if (sl_date_compare(terms->payout_date, R->periods[i].to) <= 0)
+                sl_portfolio_totals_add(R->groups[i], &R->period_figures[i]);
+    } else if (R->mode == MODE_TYPE) {
+        sl_portfolio_totals_add(R->groups[terms->type == SL_LOAN_SERIAL], &f);
+    } else if (R->mode == MODE_RECONCILE && reconcile_loan(R, t, &f, p) < 0) {
+        return -1;
+    }
+    sl_portfolio_totals_add(R->tot, &f);
+    if (R->mode == MODE_LOANS)
+        print_loan(R, t, &f);
+    if (R->mode == MODE_LOAN)
+        print_rows(R, terms, &f, t);
+    return 0;
+bad:
+    p->path = R->path;
+    p->line = table_line(t);
+    snprintf(p->message, sizeof p->message, "%s", err.message);
+    return -1;
+}
+
+/* Events for ids the book does not have: findings on stderr. Returns their number. */
+static size_t report_unknown_events(const run *R)
+{
+    if (!R->have_events)
+        return 0;
+    size_t n;
+    book_entry **unknown = book_file_unclaimed(&R->events, &n);
+    if (!unknown)
+        cli_die(1, "out of memory");
+    for (size_t i = 0; i < n; i++)
+        fprintf(stderr, "%s: %s: line %ld: loan '%s' is not in the book %s; event not applied\n",
+                cli_prog(), R->events.path, unknown[i]->line, unknown[i]->id, R->path);
+    free(unknown);
+    return n;
+}
+
+static void load_side_file(book_file *f, const char *path, int ledger, const char *option)
+{
+    book_file_error e;
+    if ((ledger ? book_ledger_load(f, path, &e) : book_events_load(f, path, &e)) == 0)
+        return;
+    if (e.line && e.column && e.value[0])
+        cli_die(CLI_EXIT_USAGE, "%s: line %ld, column %ld: '%s': %s", path, e.line, e.column,
+                e.value, e.message);
+    if (e.line && e.column)
+        cli_die(CLI_EXIT_USAGE, "%s: line %ld, column %ld: %s", path, e.line, e.column,
+                e.message);
+    if (e.line)
+        cli_die(CLI_EXIT_USAGE, "%s: line %ld: %s", path, e.line, e.message);
+    cli_die(CLI_EXIT_USAGE, "%s '%s': %s", option, path, e.message);
+}
+
+static void set_mode(run *R, mode m, const char *option)
+{
+    if (R->mode != MODE_LOANS && R->mode != m)
+        cli_usage_error("%s: only one of --loan, --group-by and --reconcile", option);
+    R->mode = m;
 }
 
 int main(int argc, char **argv)
@@ -340,34 +727,41 @@ int main(int argc, char **argv)
         {"columns", required_argument, NULL, OPT_COLUMNS},
         {"totals-only", no_argument, NULL, OPT_TOTALS_ONLY},
         {"format", required_argument, NULL, CLI_OPT_FORMAT},
+        {"events", required_argument, NULL, OPT_EVENTS},
+        {"rate-history", required_argument, NULL, OPT_RATE_HISTORY},
+        {"loan", required_argument, NULL, OPT_LOAN},
+        {"group-by", required_argument, NULL, OPT_GROUP_BY},
+        {"reconcile", required_argument, NULL, OPT_RECONCILE},
         CLI_END_LONG_OPTIONS,
     };
-    const char *path = NULL, *mapping = NULL;
-    sl_date as_of = SL_DATE_NONE, from = SL_DATE_NONE, to = SL_DATE_NONE;
-    int have_as_of = 0, have_from = 0, have_to = 0, skip = 0, opt;
-    out_state out = {CLI_CSV, 0, 1, 0, SL_DATE_NONE, SL_DATE_NONE, SL_DATE_NONE};
+    run R;
+    memset(&R, 0, sizeof R);
+    R.format = CLI_CSV;
+    R.first = 1;
+    const char *mapping = NULL, *events_path = NULL, *ledger_path = NULL;
+    int have_as_of = 0, have_from = 0, have_to = 0, opt;
     while ((opt = cli_getopt(argc, argv, options)) != -1) {
         switch (opt) {
         case OPT_LOANS:
-            path = optarg;
+            R.path = optarg;
             break;
         case OPT_AS_OF:
-            as_of = cli_date("--as-of", optarg);
+            R.as_of = cli_date("--as-of", optarg);
             have_as_of = 1;
             break;
         case OPT_FROM:
-            from = cli_date("--from", optarg);
+            R.from = cli_date("--from", optarg);
             have_from = 1;
             break;
         case OPT_TO:
-            to = cli_date("--to", optarg);
+            R.to = cli_date("--to", optarg);
             have_to = 1;
             break;
         case OPT_ON_ERROR:
             if (strcmp(optarg, "skip") == 0)
-                skip = 1;
+                R.skip = 1;
             else if (strcmp(optarg, "stop") == 0)
-                skip = 0;
+                R.skip = 0;
             else
                 cli_die(CLI_EXIT_USAGE, "--on-error '%s': must be stop or skip", optarg);
             break;
@@ -375,12 +769,34 @@ int main(int argc, char **argv)
             mapping = optarg;
             break;
         case OPT_TOTALS_ONLY:
-            out.totals_only = 1;
+            R.totals_only = 1;
             break;
         case CLI_OPT_FORMAT:
-            out.format = cli_format_parse(optarg);
-            if (out.format == CLI_TABLE)
+            R.format = cli_format_parse(optarg);
+            if (R.format == CLI_TABLE)
                 cli_usage_error("--format 'table': must be csv or json");
+            break;
+        case OPT_EVENTS:
+            events_path = optarg;
+            break;
+        case OPT_RATE_HISTORY:
+            R.default_history = optarg;
+            break;
+        case OPT_LOAN:
+            set_mode(&R, MODE_LOAN, "--loan");
+            R.loan_id = optarg;
+            break;
+        case OPT_GROUP_BY:
+            if (strcmp(optarg, "year") == 0)
+                set_mode(&R, MODE_YEAR, "--group-by");
+            else if (strcmp(optarg, "type") == 0)
+                set_mode(&R, MODE_TYPE, "--group-by");
+            else
+                cli_die(CLI_EXIT_USAGE, "--group-by '%s': must be year or type", optarg);
+            break;
+        case OPT_RECONCILE:
+            set_mode(&R, MODE_RECONCILE, "--reconcile");
+            ledger_path = optarg;
             break;
         default: /* --help, --version, or an error */
             cli_other_option(opt, argv, usage);
@@ -388,83 +804,121 @@ int main(int argc, char **argv)
     }
     if (optind < argc)
         cli_usage_error("unexpected argument '%s'", argv[optind]);
-    if (!path)
+    if (!R.path)
         cli_usage_error("--loans is required");
     if (!have_as_of)
         cli_usage_error("--as-of is required");
     if (!have_to)
-        to = as_of;
+        R.to = R.as_of;
     if (!have_from)
-        from = (sl_date){to.year, 1, 1};
-    if (sl_date_compare(from, to) > 0) {
+        R.from = (sl_date){R.to.year, 1, 1};
+    if (sl_date_compare(R.from, R.to) > 0) {
         char a[SL_DATE_BUFSIZE], b[SL_DATE_BUFSIZE];
-        cli_die(CLI_EXIT_USAGE, "--from '%s': after --to %s", cli_date_text(a, from),
-                cli_date_text(b, to));
+        cli_die(CLI_EXIT_USAGE, "--from '%s': after --to %s", cli_date_text(a, R.from),
+                cli_date_text(b, R.to));
+    }
+    if (R.default_history)
+        history_get(R.default_history);
+    if (events_path) {
+        load_side_file(&R.events, events_path, 0, "--events");
+        R.have_events = 1;
+    }
+    if (ledger_path) {
+        load_side_file(&R.ledger, ledger_path, 1, "--reconcile");
+        R.have_ledger = 1;
     }
 
     table_error terr;
     table_reader *t;
-    if (table_open(&t, path, columns, C_COUNT, mapping, 0, &terr) < 0) {
+    if (table_open(&t, R.path, columns, C_COUNT, mapping, 0, &terr) < 0) {
         if (strncmp(terr.message, "--columns", 9) == 0)
             cli_usage_error("%s", terr.message);
         if (terr.line && terr.column)
-            cli_die(CLI_EXIT_USAGE, "%s: line %ld, column %ld: %s", path, terr.line, terr.column,
-                    terr.message);
+            cli_die(CLI_EXIT_USAGE, "%s: line %ld, column %ld: %s", R.path, terr.line,
+                    terr.column, terr.message);
         if (terr.line)
-            cli_die(CLI_EXIT_USAGE, "%s: line %ld: %s", path, terr.line, terr.message);
-        cli_die(CLI_EXIT_USAGE, "--loans '%s': %s", path, terr.message);
+            cli_die(CLI_EXIT_USAGE, "%s: line %ld: %s", R.path, terr.line, terr.message);
+        cli_die(CLI_EXIT_USAGE, "--loans '%s': %s", R.path, terr.message);
     }
-    sl_portfolio_totals *tot;
-    if (sl_portfolio_totals_new(&tot) != SL_OK)
+    if (sl_portfolio_totals_new(&R.tot) != SL_OK)
+        cli_die(1, "out of memory");
+    for (int i = 0; i < 3; i++)
+        if (sl_portfolio_totals_new(&R.rec[i]) != SL_OK)
+            cli_die(1, "out of memory");
+    if (R.mode == MODE_YEAR || R.mode == MODE_TYPE)
+        groups_open(&R);
+    sl_book_loan *bl;
+    if (sl_book_loan_new(&bl) != SL_OK)
         cli_die(1, "out of memory");
 
-    out.as_of = as_of;
-    out.from = from;
-    out.to = to;
-    int rc;
+    /* Nothing reaches stdout unless the whole run succeeds. */
+    cli_hold_stdout();
+    int started = 0, rc;
     long rows = 0;
     while ((rc = table_next(t, &terr)) != 0) {
         if (rc < 0 && !terr.recoverable)
-            cli_die(CLI_EXIT_USAGE, "%s: line %ld: %s", path, terr.line, terr.message);
+            cli_die(CLI_EXIT_USAGE, "%s: line %ld: %s", R.path, terr.line, terr.message);
+        if (!started) {
+            started = 1;
+            start_output(&R);
+        }
         rows++;
         row_problem p;
-        const char *id = NULL;
-        long line = 0;
+        const char *id = table_field(t, C_ID);
         if (rc < 0) {
-            p.line = line = terr.line;
+            p.path = R.path;
+            p.line = terr.line;
             snprintf(p.message, sizeof p.message, "column %ld: %s", terr.column, terr.message);
-            id = table_field(t, C_ID);
         } else {
-            sl_loan_terms terms;
-            sl_loan_figures f;
-            sl_error err;
-            if (read_loan(&terms, t, &p) == 0) {
-                int frc = sl_loan_figures_compute(&f, &terms, as_of, from, to, &err);
-                if (frc == SL_OK) {
-                    sl_portfolio_totals_add(tot, &f);
-                    print_loan(&out, t, &f);
-                    continue;
-                }
-                p.line = table_line(t);
-                snprintf(p.message, sizeof p.message, "%s", err.message);
+            if (R.mode == MODE_LOAN && (!id || strcmp(id, R.loan_id) != 0)) {
+                claim_events(&R, id, table_line(t));
+                continue;
             }
-            id = table_field(t, C_ID);
-            line = p.line;
+            if (R.mode == MODE_LOAN && R.loan_line)
+                cli_die(CLI_EXIT_USAGE, "%s: line %ld: loan '%s' is also on line %ld", R.path,
+                        table_line(t), R.loan_id, R.loan_line);
+            if (R.mode == MODE_LOAN)
+                R.loan_line = table_line(t);
+            const sl_loan_terms *terms;
+            if (read_loan(&terms, bl, &R, t, &p) == 0 && account(&R, t, terms, &p) == 0)
+                continue;
         }
-        if (!skip)
-            cli_die(CLI_EXIT_USAGE, "%s: line %ld, %s", path, p.line, p.message);
-        fprintf(stderr, "%s: %s: line %ld, %s; row skipped\n", cli_prog(), path, p.line,
+        if (!R.skip || R.mode == MODE_LOAN)
+            cli_die(CLI_EXIT_USAGE, "%s: line %ld, %s", p.path, p.line, p.message);
+        fprintf(stderr, "%s: %s: line %ld, %s; row skipped\n", cli_prog(), p.path, p.line,
                 p.message);
-        sl_portfolio_totals_skip(tot);
-        print_skipped(&out, id, line, p.message);
+        sl_portfolio_totals_skip(R.tot);
+        print_skipped(&R, id, p.line, p.message);
     }
     table_close(t);
+    sl_book_loan_free(bl);
     if (rows == 0)
-        cli_die(CLI_EXIT_USAGE, "%s: no loans after the header", path);
-    print_totals(&out, tot);
-    long long skipped = sl_portfolio_totals_skipped(tot);
-    sl_portfolio_totals_free(tot);
-    if (fflush(stdout) != 0)
-        cli_die(1, "could not write the output");
-    return skipped ? 1 : 0;
+        cli_die(CLI_EXIT_USAGE, "%s: no loans after the header", R.path);
+    if (R.mode == MODE_LOAN && !R.loan_line)
+        cli_die(CLI_EXIT_USAGE, "--loan '%s': not in %s", R.loan_id, R.path);
+    size_t unknown = report_unknown_events(&R);
+    if (R.mode == MODE_RECONCILE) {
+        print_reconcile_totals(&R);
+    } else if (R.mode == MODE_YEAR || R.mode == MODE_TYPE) {
+        print_groups(&R);
+        print_totals(&R);
+    } else if (R.mode == MODE_LOANS) {
+        if (R.format == CLI_JSON && !R.totals_only)
+            printf("\n  ],\n");
+        print_totals(&R);
+    }
+    cli_release_stdout();
+    long long skipped = sl_portfolio_totals_skipped(R.tot), listed = R.listed;
+    sl_portfolio_totals_free(R.tot);
+    for (int i = 0; i < 3; i++)
+        sl_portfolio_totals_free(R.rec[i]);
+    for (size_t i = 0; i < R.ngroups; i++)
+        sl_portfolio_totals_free(R.groups[i]);
+    free(R.groups);
+    free(R.periods);
+    free(R.period_figures);
+    book_file_free(&R.events);
+    book_file_free(&R.ledger);
+    histories_free();
+    return skipped || unknown || listed ? 1 : 0;
 }

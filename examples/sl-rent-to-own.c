@@ -102,6 +102,9 @@ static const char *option_for(const char *field)
     return cli_option_for_field(field);
 }
 
+/* The startlån's terms, which the options refer to. */
+static sl_loan_terms rto_loan = SL_LOAN_TERMS_INIT_WITH_TERMS(SL_RTO_DEFAULT_TERMS);
+
 static void builtin_example(sl_rto_options *o)
 {
     fprintf(stderr, "%s: no inputs given; running the built-in example (price 3 000 000, "
@@ -117,9 +120,9 @@ static void builtin_example(sl_rto_options *o)
     o->grant = 10000000;
     o->value_growth = (sl_rate){2, 100};
     o->start = (sl_date){2025, 1, 1};
-    o->loan.nominal_rate = (sl_rate){5, 100};
-    o->loan.terms = 360;
-    o->loan.term_fee = 5000;
+    rto_loan.nominal_rate = (sl_rate){5, 100};
+    rto_loan.terms = 360;
+    rto_loan.term_fee = 5000;
 }
 
 typedef struct part_input {
@@ -304,7 +307,7 @@ static void parse(sl_rto_options *o, part_input *in, cli_format *format, int arg
         if (o->price_rule == SL_PRICE_APPRAISAL && o->appraisal == 0)
             cli_usage_error("--appraisal is required with --price-rule appraisal");
         loan.terms.principal = 1; /* placeholder: the library computes the loan */
-        cli_loan_finish(&loan, 30, &o->loan);
+        cli_loan_finish(&loan, 30, &rto_loan);
     }
     if (in->part_own) {
         sl_part_own_options *p = &in->po;
@@ -483,7 +486,7 @@ static int run_part_own(const sl_part_own_options *p, cli_format format)
     sl_plan_cost cost;
     int have_cost = 0;
     if (loan > 0) {
-        sl_loan_terms t = p->loan;
+        sl_loan_terms t = *p->loan;
         t.principal = loan;
         if (t.payout_date.year == 0)
             t.payout_date = p->start;
@@ -580,6 +583,7 @@ int main(int argc, char **argv)
 {
     cli_init("sl-rent-to-own");
     sl_rto_options o = SL_RTO_OPTIONS_INIT;
+    o.loan = &rto_loan;
     cli_format format = CLI_TABLE;
     static part_input in;
     sl_part_own_options po_init = SL_PART_OWN_OPTIONS_INIT;

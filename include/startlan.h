@@ -27,6 +27,7 @@
 #include "startlan/apr.h"
 #include "startlan/audit.h"
 #include "startlan/portfolio.h"
+#include "startlan/book.h"
 #include "startlan/grant.h"
 #include "startlan/rent_to_own.h"
 #include "startlan/part_own.h"

@@ -53,7 +53,9 @@ int sl_annuity_payment(sl_money *out, sl_money balance, sl_rate annual_rate, int
     int rc = check_args(annual_rate, terms_per_year, n);
     if (rc != SL_OK)
         return rc;
-    if (!out || !sl__rounding_valid(rounding))
+    if (!out)
+        return SL_ENULL;
+    if (!sl__rounding_valid(rounding))
         return SL_EINVAL;
     /* The rate per term a/b in lowest terms; certain bounds first (almost
      * always decisive), the exact rational when they are not. */
@@ -80,14 +82,18 @@ int sl_annuity_payment(sl_money *out, sl_money balance, sl_rate annual_rate, int
 
 int sl_serial_instalment(sl_money *out, sl_money balance, int n)
 {
-    if (!out || n < 1)
+    if (!out)
+        return SL_ENULL;
+    if (n < 1)
         return SL_EINVAL;
     return sl__muldiv_round(out, NULL, balance, 1, n, 1, 1, SL_ROUND_HALF_UP);
 }
 
 int sl_interest_for_term(sl_money *out, sl_money balance, sl_rate annual_rate, int terms_per_year)
 {
-    if (!out || terms_per_year < 1 || annual_rate.den <= 0)
+    if (!out)
+        return SL_ENULL;
+    if (terms_per_year < 1 || annual_rate.den <= 0)
         return SL_EINVAL;
     return sl__muldiv_round(out, NULL, balance, annual_rate.num, annual_rate.den, terms_per_year, 1,
                             SL_ROUND_HALF_UP);

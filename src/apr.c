@@ -561,10 +561,9 @@ static int big_amounts(problem *p)
 static int check_options(const sl_apr_options *o, sl_error *err)
 {
     char v[32];
-    if (o->version != SL_APR_OPTIONS_VERSION) {
-        snprintf(v, sizeof v, "%u", o->version);
-        return sl__fail(err, SL_EVERSION, "version", v, "version %s: unknown options version", v);
-    }
+    int vrc = sl__check_version(err, "sl_apr_options", o->version, 1, SL_APR_OPTIONS_VERSION);
+    if (vrc != SL_OK)
+        return vrc;
     if (o->decimals < 1 || o->decimals > SL_APR_MAX_DECIMALS) {
         snprintf(v, sizeof v, "%d", o->decimals);
         return sl__fail(err, SL_EINVAL, "decimals", v, "decimals %s: must be from 1 to %d", v,
@@ -740,11 +739,14 @@ undecided:
 int sl_apr(sl_apr_result *out, const sl_apr_flow *flows, size_t count, const sl_apr_options *opt,
            sl_error *err)
 {
+    sl__error_reset(err);
     static const sl_apr_options defaults = SL_APR_OPTIONS_INIT;
     if (!opt)
         opt = &defaults;
-    if (!out || (!flows && count))
-        return sl__fail(err, SL_ESTATE, "flows", "", "no output or no flows");
+    if (!out)
+        return sl__null(err, "out");
+    if (!flows && count)
+        return sl__null(err, "flows");
     int rc = check_options(opt, err);
     if (rc != SL_OK)
         return rc;
@@ -808,4 +810,12 @@ int sl_apr(sl_apr_result *out, const sl_apr_flow *flows, size_t count, const sl_
     }
     problem_free(&p);
     return rc;
+}
+
+void sl_apr_options_init(sl_apr_options *options)
+{
+    if (options) {
+        const sl_apr_options init = SL_APR_OPTIONS_INIT;
+        *options = init;
+    }
 }

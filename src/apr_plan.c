@@ -12,11 +12,14 @@
 int sl_plan_cost_compute(sl_plan_cost *out, const sl_loan_terms *terms, const sl_apr_options *opt,
                          sl_error *err)
 {
+    sl__error_reset(err);
     static const sl_apr_options defaults = SL_APR_OPTIONS_INIT;
     if (!opt)
         opt = &defaults;
-    if (!out || !terms)
-        return sl__fail(err, SL_ESTATE, "terms", "", "no output or no contract");
+    if (!out)
+        return sl__null(err, "out");
+    if (!terms)
+        return sl__null(err, "terms");
     if (opt->time != SL_APR_EQUAL_MONTHS && terms->payout_date.year == 0)
         return sl__fail(err, SL_EINVAL, "payout_date", "",
                         "payout_date: a day-based time basis needs the payout date");
@@ -106,10 +109,12 @@ static int kroner(char *buf, size_t size, sl_money amount)
 
 int sl_plan_cost_sentence(char *buf, size_t size, const sl_plan_cost *cost, int decimals)
 {
-    if (!buf || size == 0)
+    if (!buf || !cost)
+        return SL_ENULL;
+    if (size == 0)
         return SL_ERANGE;
     buf[0] = '\0';
-    if (!cost || decimals < 0 || decimals > SL_APR_MAX_DECIMALS || cost->terms_per_year < 1)
+    if (decimals < 0 || decimals > SL_APR_MAX_DECIMALS || cost->terms_per_year < 1)
         return SL_EINVAL;
     char rate[SL_RATE_BUFSIZE], amount[SL_MONEY_BUFSIZE], total_cost[SL_MONEY_BUFSIZE],
         total[SL_MONEY_BUFSIZE], length[48];

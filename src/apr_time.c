@@ -47,7 +47,9 @@ static int64_t leap_days_between(sl_date from, sl_date to)
 
 int sl_apr_year_fraction(int64_t *num, int64_t *den, sl_date from, sl_date to, sl_apr_time time)
 {
-    if (!num || !den || !sl_date_is_valid(from) || !sl_date_is_valid(to) ||
+    if (!num || !den)
+        return SL_ENULL;
+    if (!sl_date_is_valid(from) || !sl_date_is_valid(to) ||
         sl_date_compare(to, from) < 0)
         return SL_EINVAL;
     int64_t days = sl_date_diff_days(from, to);
@@ -91,10 +93,15 @@ int sl_apr_year_fraction(int64_t *num, int64_t *den, sl_date from, sl_date to, s
 int sl_apr_dated(sl_apr_result *out, const sl_dated_flow *flows, size_t count,
                  const sl_apr_options *opt, sl_error *err)
 {
+    sl__error_reset(err);
     static const sl_apr_options defaults = SL_APR_OPTIONS_INIT;
     if (!opt)
         opt = &defaults;
-    if (!out || !flows || count == 0)
+    if (!out)
+        return sl__null(err, "out");
+    if (!flows && count)
+        return sl__null(err, "flows");
+    if (count == 0)
         return sl__fail(err, SL_EINVAL, "flows", "", "flows: between 2 and 1000000 flows are needed");
     char v[32];
     size_t first = 0;
@@ -129,7 +136,7 @@ static const char *const time_names[] = {"equal-months", "days365", "days-actual
 int sl_apr_time_parse(sl_apr_time *out, const char *text)
 {
     if (!out || !text)
-        return SL_ESYNTAX;
+        return SL_ENULL;
     for (int i = 0; i < 3; i++)
         if (strcmp(text, time_names[i]) == 0) {
             *out = (sl_apr_time)i;

@@ -10,6 +10,7 @@
 
 #include <gmp.h>
 
+#include "api_internal.h"
 #include "startlan/date.h"
 #include "startlan/error.h"
 #include "startlan/money.h"
@@ -44,6 +45,17 @@ int sl__fail_money(sl_error *err, int code, const char *field, sl_money v, const
 int sl__fail_int(sl_error *err, int code, const char *field, long v, const char *why);
 int sl__fail_date(sl_error *err, int code, const char *field, sl_date d, const char *why);
 int sl__fail_rate(sl_error *err, int code, const char *field, sl_rate r, const char *why);
+
+/* Exact conversions of a rate to and from GMP rationals (private: the public
+ * headers carry no GMP type). out must be initialised. sl_rate_from_mpq
+ * returns SL_ERANGE when the value needs more than int64. */
+void sl_rate_to_mpq(mpq_t out, sl_rate rate);
+int sl_rate_from_mpq(sl_rate *out, const mpq_t value);
+
+/* The exact annuity P·r / (1 − (1 + r)^−n), r = annual_rate / terms_per_year,
+ * as a rational number of øre (annuity.h). out must be initialised.
+ * 0 or SL_EINVAL (n < 1, terms_per_year < 1, rate < 0). */
+int sl_annuity_exact(mpq_t out, sl_money balance, sl_rate annual_rate, int terms_per_year, int n);
 
 /* mpz from / to int64 without relying on the width of long. */
 void sl__mpz_set_i64(mpz_t out, int64_t v);

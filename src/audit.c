@@ -109,15 +109,16 @@ static int amount(sl_audit *a, sl_audit_check check, sl_audit_field field, long 
 int sl_audit_new(sl_audit **out, const sl_loan_terms *terms, const sl_audit_options *options,
                  sl_error *err)
 {
+    sl__error_reset(err);
     if (!out)
-        return sl__fail(err, SL_ESTATE, "audit", "", "no place for the audit given");
+        return sl__null(err, "out");
     *out = NULL;
     sl_audit_options opt = SL_AUDIT_OPTIONS_INIT;
     if (options) {
-        if (options->version < 1 || options->version > SL_AUDIT_OPTIONS_VERSION)
-            return sl__fail(err, SL_EVERSION, "version", "",
-                            "unknown version of sl_audit_options (initialise with "
-                            "SL_AUDIT_OPTIONS_INIT)");
+        int vrc = sl__check_version(err, "sl_audit_options", options->version, 1,
+                                    SL_AUDIT_OPTIONS_VERSION);
+        if (vrc != SL_OK)
+            return vrc;
         opt = *options;
     }
     if (opt.tolerance < 0) {
@@ -296,7 +297,9 @@ static int compare_with_plan(sl_audit *a, long row, int term, const sl_plan_row 
 
 int sl_audit_add_row(sl_audit *a, const sl_plan_row *r)
 {
-    if (!a || !r || a->stopped || a->finished)
+    if (!a || !r)
+        return SL_ENULL;
+    if (a->stopped || a->finished)
         return SL_ESTATE;
     long row = a->rows + 1;
     int term = r->term ? r->term : (int)(row > 1000000000L ? 1000000000L : row);
@@ -347,10 +350,13 @@ int sl_audit_add_row(sl_audit *a, const sl_plan_row *r)
 
 int sl_audit_stated_totals(sl_audit *a, const sl_plan_row *totals)
 {
-    if (!a || !totals || a->have_stated || a->stopped || a->finished)
+    if (!a || !totals)
+        return SL_ENULL;
+    if (a->have_stated || a->stopped || a->finished)
         return SL_ESTATE;
     a->have_stated = 1;
-    sl_plan_totals s = {0, 0, 0, 0, 0, 0, 0};
+    sl_plan_totals s;
+    memset(&s, 0, sizeof s);
     s.terms = (int)a->rows;
     s.interest = totals->interest;
     s.principal = totals->principal;
@@ -363,7 +369,9 @@ int sl_audit_stated_totals(sl_audit *a, const sl_plan_row *totals)
 
 int sl_audit_finish(sl_audit *a, sl_audit_summary *out)
 {
-    if (!a || a->stopped || a->finished)
+    if (!a)
+        return SL_ENULL;
+    if (a->stopped || a->finished)
         return SL_ESTATE;
     a->finished = 1;
     int rc = SL_OK;
@@ -409,4 +417,12 @@ int sl_audit_finish(sl_audit *a, sl_audit_summary *out)
         out->stated = a->stated;
     }
     return rc;
+}
+
+void sl_audit_options_init(sl_audit_options *options)
+{
+    if (options) {
+        const sl_audit_options init = SL_AUDIT_OPTIONS_INIT;
+        *options = init;
+    }
 }

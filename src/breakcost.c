@@ -10,7 +10,9 @@ static int rate_ok(sl_rate r)
 int sl_break_cost(sl_money *out, sl_money repaid, sl_rate fixed_rate, sl_rate market_rate,
                   int months)
 {
-    if (!out || repaid < 0 || months < 0 || months > 600 || !rate_ok(fixed_rate) ||
+    if (!out)
+        return SL_ENULL;
+    if (repaid < 0 || months < 0 || months > 600 || !rate_ok(fixed_rate) ||
         !rate_ok(market_rate))
         return SL_EINVAL;
     /* c = A(f − m)/12; i = a/(12b) with m = a/b.
@@ -56,7 +58,9 @@ int sl_break_cost(sl_money *out, sl_money repaid, sl_rate fixed_rate, sl_rate ma
 
 int sl_break_months(int *out, sl_date from, sl_date to)
 {
-    if (!out || !sl_date_is_valid(from) || !sl_date_is_valid(to))
+    if (!out)
+        return SL_ENULL;
+    if (!sl_date_is_valid(from) || !sl_date_is_valid(to))
         return SL_EINVAL;
     if (sl_date_compare(to, from) <= 0) {
         *out = 0;

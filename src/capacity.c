@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "arith_internal.h"
+#include "terms_internal.h"
 #include "startlan/annuity.h"
 #include "startlan/capacity.h"
 
@@ -31,13 +32,129 @@ static int check_amount(sl_error *err, const char *field, sl_money v)
     return SL_OK;
 }
 
-int sl_household_check(const sl_household *h, sl_error *err)
+static const struct {
+    sl_income_kind kind;
+    const char *name, *norwegian, *ascii;
+} income_kinds[] = {
+    {SL_INCOME_WAGES, "wages", "lønn", "lonn"},
+    {SL_INCOME_CHILD_BENEFIT, "child-benefit", "barnetrygd", "barnetrygd"},
+    {SL_INCOME_CASH_FOR_CARE, "cash-for-care", "kontantstøtte", "kontantstotte"},
+    {SL_INCOME_CHILD_SUPPORT, "child-support", "barnebidrag", "barnebidrag"},
+    {SL_INCOME_TRANSITIONAL_BENEFIT, "transitional-benefit", "overgangsstønad", "overgangsstonad"},
+    {SL_INCOME_DISABILITY, "disability", "uføretrygd", "uforetrygd"},
+    {SL_INCOME_WORK_ASSESSMENT, "aap", "arbeidsavklaringspenger", "arbeidsavklaringspenger"},
+    {SL_INCOME_INTRODUCTION, "introduction", "introduksjonsstønad", "introduksjonsstonad"},
+    {SL_INCOME_PENSION, "pension", "pensjon", "pensjon"},
+    {SL_INCOME_RENTAL, "rental", "leieinntekt", "leieinntekt"},
+    {SL_INCOME_OTHER, "other", "annet", "annet"},
+};
+#define INCOME_KINDS (sizeof income_kinds / sizeof income_kinds[0])
+
+const char *sl_income_kind_name(sl_income_kind kind)
 {
-    if (!h)
-        return sl__fail(err, SL_ESTATE, "household", "", "no household given");
-    if (h->version < 1 || h->version > SL_HOUSEHOLD_VERSION)
-        return sl__fail_int(err, SL_EVERSION, "version", (long)h->version,
-                         "unknown version of sl_household (initialise with SL_HOUSEHOLD_INIT)");
+    for (size_t i = 0; i < INCOME_KINDS; i++)
+        if (income_kinds[i].kind == kind)
+            return income_kinds[i].name;
+    return NULL;
+}
+
+/* strcasecmp for ASCII letters; other bytes (UTF-8 of æøå) compare exactly. */
+static int same_name(const char *a, const char *b)
+{
+    for (; *a && *b; a++, b++) {
+        int x = (unsigned char)*a, y = (unsigned char)*b;
+        if (x >= 'A' && x <= 'Z')
+            x += 'a' - 'A';
+        if (y >= 'A' && y <= 'Z')
+            y += 'a' - 'A';
+        if (x != y)
+            return 0;
+    }
+    return *a == *b;
+}
+
+int sl_income_kind_parse(sl_income_kind *out, const char *name, sl_error *err)
+{
+    sl__error_reset(err);
+    if (!out)
+        return sl__null(err, "out");
+    if (!name)
+        return sl__null(err, "name");
+    for (size_t i = 0; i < INCOME_KINDS; i++)
+        if (same_name(name, income_kinds[i].name) || same_name(name, income_kinds[i].norwegian) ||
+            same_name(name, income_kinds[i].ascii) ||
+            (income_kinds[i].kind == SL_INCOME_WAGES && same_name(name, "lonn-netto"))) {
+            *out = income_kinds[i].kind;
+            return SL_OK;
+        }
+    return sl__fail(err, SL_EINVAL, "kind", name,
+                    "unknown income kind '%s' (wages, child-benefit, cash-for-care, "
+                    "child-support, transitional-benefit, disability, aap, introduction, "
+                    "pension, rental, other)",
+                    name);
+}
+
+sl_money sl_income_item_counted(const sl_income_item *item)
+{
+    if (!item)
+        return 0;
+    if (item->kind != SL_INCOME_RENTAL)
+        return item->amount;
+    /* amount <= 10^14 øre: × 10 stays far below 2^63; floor for amount >= 0. */
+    return item->amount * SL_RENTAL_MONTHS_COUNTED / 12;
+}
+
+/* The household as the current version: a version-1 struct is read only up
+ * to its last field, the rest is 0. */
+static void household_current(sl_household *out, const sl_household *h)
+{
+    sl_household init = SL_HOUSEHOLD_INIT;
+    *out = init;
+    if (h->version == 1)
+        memcpy(out, h, offsetof(sl_household, energy));
+    else
+        *out = *h;
+    out->version = SL_HOUSEHOLD_VERSION;
+}
+
+static int check_income_items(const sl_household *h, sl_error *err)
+{
+    if (h->income_item_count > SL_CAPACITY_MAX_INCOME_ITEMS)
+        return sl__fail_int(err, SL_ERANGE, "income_items", (long)h->income_item_count,
+                            "at most 64 income items");
+    if (h->income_item_count > 0 && !h->income_items)
+        return sl__fail(err, SL_EINVAL, "income_items", "", "income items counted but not given");
+    for (size_t i = 0; i < h->income_item_count; i++) {
+        const sl_income_item *it = &h->income_items[i];
+        char field[64];
+        if (!sl_income_kind_name(it->kind)) {
+            snprintf(field, sizeof field, "income_items[%zu].kind", i);
+            return sl__fail_int(err, SL_EINVAL, field, (long)it->kind, "unknown income kind");
+        }
+        snprintf(field, sizeof field, "income_items[%zu].amount", i);
+        int rc = check_amount(err, field, it->amount);
+        if (rc != SL_OK)
+            return rc;
+        sl_date none = SL_DATE_NONE;
+        if (sl_date_compare(it->until, none) != 0 && !sl_date_is_valid(it->until)) {
+            snprintf(field, sizeof field, "income_items[%zu].until", i);
+            return sl__fail_date(err, SL_EINVAL, field, it->until, "no such date");
+        }
+    }
+    return SL_OK;
+}
+
+int sl_household_check(const sl_household *given, sl_error *err)
+{
+    sl__error_reset(err);
+    if (!given)
+        return sl__null(err, "household");
+    int vrc = sl__check_version(err, "sl_household", given->version, 1, SL_HOUSEHOLD_VERSION);
+    if (vrc != SL_OK)
+        return vrc;
+    sl_household current;
+    household_current(&current, given);
+    const sl_household *h = &current;
     if (h->adults != SL_ADULTS_SINGLE && h->adults != SL_ADULTS_COUPLE &&
         h->adults != SL_ADULTS_SHARING)
         return sl__fail_int(err, SL_EINVAL, "adults", (long)h->adults,
@@ -52,13 +169,47 @@ int sl_household_check(const sl_household *h, sl_error *err)
         if (children[i].n < 0 || children[i].n > SL_CAPACITY_MAX_CHILDREN)
             return sl__fail_int(err, SL_EINVAL, children[i].field, children[i].n,
                              "must be from 0 to 100");
-    int rc;
-    if ((rc = check_amount(err, "income", h->income)) != SL_OK ||
-        (rc = check_amount(err, "fixed_costs", h->fixed_costs)) != SL_OK ||
-        (rc = check_amount(err, "maintenance", h->maintenance)) != SL_OK ||
-        (rc = check_amount(err, "actual_living_costs", h->actual_living_costs)) != SL_OK)
-        return rc;
-    return SL_OK;
+    const struct {
+        const char *field;
+        sl_money v;
+    } amounts[] = {
+        {"income", h->income},
+        {"fixed_costs", h->fixed_costs},
+        {"maintenance", h->maintenance},
+        {"actual_living_costs", h->actual_living_costs},
+        {"energy", h->energy},
+        {"insurance", h->insurance},
+        {"furniture", h->furniture},
+        {"common_costs", h->common_costs},
+        {"municipal_fees", h->municipal_fees},
+        {"other_debt_payments", h->other_debt_payments},
+        {"childcare", h->childcare},
+        {"transport", h->transport},
+        {"credit_limits", h->credit_limits},
+    };
+    for (size_t i = 0; i < sizeof amounts / sizeof amounts[0]; i++) {
+        int rc = check_amount(err, amounts[i].field, amounts[i].v);
+        if (rc != SL_OK)
+            return rc;
+    }
+    switch (h->living_costs_basis) {
+    case SL_LIVING_COSTS_AUTO:
+    case SL_LIVING_COSTS_GUIDELINE:
+        break;
+    case SL_LIVING_COSTS_ACTUAL:
+        if (h->actual_living_costs == 0)
+            return sl__fail(err, SL_EINVAL, "living_costs_basis", "actual",
+                            "the actual living costs are required for basis 'actual'");
+        break;
+    case SL_LIVING_COSTS_SIFO:
+        return sl__fail(err, SL_EINVAL, "living_costs_basis", "sifo",
+                        "SIFO's reference budget is not shipped: give the figure adapted from "
+                        "it as the actual living costs with basis 'actual'");
+    default:
+        return sl__fail_int(err, SL_EINVAL, "living_costs_basis", (long)h->living_costs_basis,
+                            "must be auto, guideline, actual or sifo");
+    }
+    return check_income_items(h, err);
 }
 
 /* The stressed rate, validated: policy + add-on within 0 .. 100 %. */
@@ -80,12 +231,14 @@ static int stressed_rate(sl_rate *out, const sl_capacity_options *o, sl_error *e
 
 int sl_capacity_options_check(const sl_capacity_options *o, sl_error *err)
 {
+    sl__error_reset(err);
     if (!o)
-        return sl__fail(err, SL_ESTATE, "options", "", "no capacity options given");
-    if (o->version < 1 || o->version > SL_CAPACITY_OPTIONS_VERSION)
-        return sl__fail_int(err, SL_EVERSION, "version", (long)o->version,
-                         "unknown version of sl_capacity_options (initialise with "
-                         "SL_CAPACITY_OPTIONS_INIT)");
+        return sl__null(err, "options");
+    /* Version 1 held the loan terms by value: a layout this library cannot read. */
+    int vrc = sl__check_version(err, "sl_capacity_options", o->version, 2,
+                                SL_CAPACITY_OPTIONS_VERSION);
+    if (vrc != SL_OK)
+        return vrc;
     if (!sl_date_is_valid(o->date)) {
         char text[24];
         snprintf(text, sizeof text, "%04d-%02d-%02d", o->date.year % 10000, o->date.month % 100,
@@ -104,7 +257,8 @@ int sl_capacity_options_check(const sl_capacity_options *o, sl_error *err)
     if (o->step < 1 || o->step > SL_PLAN_MAX_PRINCIPAL)
         return sl__fail_money(err, SL_EINVAL, "step", o->step,
                            "must be from 0.01 to 1 000 000 000 000 kr");
-    sl_loan_terms t = o->loan;
+    sl_loan_terms t;
+    sl__terms_or_default(&t, o->loan, SL_CAPACITY_DEFAULT_TERMS);
     t.principal = 1;
     t.nominal_rate = stressed;
     return sl_loan_terms_check(&t, err);
@@ -124,12 +278,48 @@ static void guideline_amount(sl_capacity_budget *b, const sl_household *h)
     b->guideline_living_costs = b->guideline_adults + b->guideline_children;
 }
 
-int sl_capacity_budget_compute(sl_capacity_budget *out, const sl_household *h,
-                               const sl_guideline_table *table, sl_date date, sl_error *err)
+/* The income counted on date: the single figure plus each item still paid
+ * on date. With strict, an item that has ended by date is an error (the
+ * budget "now"); otherwise it is left out (the budget after it ends). */
+static int income_on(sl_money *out, const sl_household *h, sl_date date, int strict, sl_error *err)
 {
+    sl_money sum = h->income; /* at most 65 terms of at most 10^14: no overflow */
+    for (size_t i = 0; i < h->income_item_count; i++) {
+        const sl_income_item *it = &h->income_items[i];
+        sl_date none = SL_DATE_NONE;
+        if (sl_date_compare(it->until, none) != 0 && sl_date_compare(it->until, date) <= 0) {
+            if (strict) {
+                char field[64];
+                snprintf(field, sizeof field, "income_items[%zu].until", i);
+                return sl__fail_date(err, SL_EINVAL, field, it->until,
+                                     "the income has ended by the date of the check");
+            }
+            continue;
+        }
+        sum += sl_income_item_counted(it);
+    }
+    *out = sum;
+    return SL_OK;
+}
+
+/* The budget with the income counted on income_date (strict: see income_on)
+ * and the guideline table in force on date. */
+static int budget_at(sl_capacity_budget *out, const sl_household *given,
+                     const sl_guideline_table *table, sl_date date, sl_date income_date, int strict,
+                     sl_error *err)
+{
+    sl__error_reset(err);
     if (!out)
-        return sl__fail(err, SL_ESTATE, "budget", "", "no place for the budget given");
-    int rc = sl_household_check(h, err);
+        return sl__null(err, "out");
+    int rc = sl_household_check(given, err);
+    if (rc != SL_OK)
+        return rc;
+    sl_household current;
+    household_current(&current, given);
+    const sl_household *h = &current;
+    sl_capacity_budget b;
+    memset(&b, 0, sizeof b);
+    rc = income_on(&b.income, h, income_date, strict, err);
     if (rc != SL_OK)
         return rc;
     sl_guideline_table *shipped = NULL;
@@ -139,19 +329,31 @@ int sl_capacity_budget_compute(sl_capacity_budget *out, const sl_household *h,
             return rc;
         table = shipped;
     }
-    sl_capacity_budget b;
-    memset(&b, 0, sizeof b);
     rc = sl_guideline_table_select(&b.guideline, table, date, err);
     sl_guideline_table_free(shipped);
     if (rc != SL_OK)
         return rc;
     guideline_amount(&b, h);
-    b.living_costs = h->actual_living_costs > b.guideline_living_costs ? h->actual_living_costs
-                                                                         : b.guideline_living_costs;
-    /* Each term is at most 10^14 øre: no overflow. */
-    b.available = h->income - b.living_costs - h->fixed_costs - h->maintenance;
+    /* Each term is at most 10^14 øre: no sum here can overflow. */
+    b.living_costs_floor = b.guideline_living_costs + h->energy + h->insurance + h->furniture;
+    sl_money actual =
+        h->living_costs_basis == SL_LIVING_COSTS_GUIDELINE ? 0 : h->actual_living_costs;
+    b.living_costs = actual > b.living_costs_floor ? actual : b.living_costs_floor;
+    b.housing_costs = h->common_costs + h->municipal_fees + h->maintenance;
+    /* limit × 3 / 100, rounded up (limit <= 10^14: no overflow). */
+    b.credit_limit_payment =
+        (h->credit_limits * SL_CREDIT_LIMIT_PERCENT + 99) / 100;
+    b.other_costs = h->other_debt_payments + b.credit_limit_payment + h->childcare +
+                    h->transport + h->fixed_costs;
+    b.available = b.income - b.living_costs - b.housing_costs - b.other_costs;
     *out = b;
     return SL_OK;
+}
+
+int sl_capacity_budget_compute(sl_capacity_budget *out, const sl_household *h,
+                               const sl_guideline_table *table, sl_date date, sl_error *err)
+{
+    return budget_at(out, h, table, date, date, 1, err);
 }
 
 /* The stressed payment: the payment of the first amortising term (the term
@@ -178,7 +380,7 @@ static int first_amortising_payment(sl_money *out, sl_loan_terms terms, sl_money
         return sl__fail(err, rc, "loan", "", "the plan could not be computed: %s",
                         sl_strerror(rc));
     if (rc == 0)
-        return sl__fail(err, SL_ESTATE, "loan", "", "the plan has no amortising term");
+        return sl__fail(err, SL_EINVAL, "loan", "", "the plan has no amortising term");
     *out = row.payment;
     return SL_OK;
 }
@@ -203,22 +405,29 @@ typedef struct prepared {
     sl_loan_terms terms;     /* stressed plan terms without principal */
 } prepared;
 
-static int prepare(prepared *p, const sl_household *h, const sl_capacity_options *o, sl_error *err)
+/* income_date and strict: as for budget_at. */
+static int prepare_at(prepared *p, const sl_household *h, const sl_capacity_options *o,
+                      sl_date income_date, int strict, sl_error *err)
 {
     int rc = sl_capacity_options_check(o, err);
     if (rc != SL_OK)
         return rc;
     memset(p, 0, sizeof *p);
-    rc = sl_capacity_budget_compute(&p->base.budget, h, o->guidelines, o->date, err);
+    rc = budget_at(&p->base.budget, h, o->guidelines, o->date, income_date, strict, err);
     if (rc != SL_OK)
         return rc;
     rc = stressed_rate(&p->base.stressed_rate, o, err);
     if (rc != SL_OK)
         return rc;
     p->base.cofinancing_payment = o->cofinancing_payment;
-    p->terms = o->loan;
+    sl__terms_or_default(&p->terms, o->loan, SL_CAPACITY_DEFAULT_TERMS);
     p->terms.nominal_rate = p->base.stressed_rate;
     return settle(&p->base, 0, p->terms.terms_per_year);
+}
+
+static int prepare(prepared *p, const sl_household *h, const sl_capacity_options *o, sl_error *err)
+{
+    return prepare_at(p, h, o, o ? o->date : (sl_date)SL_DATE_NONE, 1, err);
 }
 
 static int check_prepared(sl_capacity_result *out, const prepared *p, sl_money loan, sl_error *err)
@@ -241,8 +450,9 @@ static int check_prepared(sl_capacity_result *out, const prepared *p, sl_money l
 int sl_capacity_check(sl_capacity_result *out, const sl_household *h, sl_money loan,
                       const sl_capacity_options *o, sl_error *err)
 {
+    sl__error_reset(err);
     if (!out)
-        return sl__fail(err, SL_ESTATE, "result", "", "no place for the result given");
+        return sl__null(err, "out");
     int rc = check_amount(err, "loan", loan);
     if (rc != SL_OK)
         return rc;
@@ -251,6 +461,52 @@ int sl_capacity_check(sl_capacity_result *out, const sl_household *h, sl_money l
     if (rc != SL_OK)
         return rc;
     return check_prepared(out, &p, loan, err);
+}
+
+int sl_capacity_income_ends(sl_capacity_income_end *out, size_t *count, const sl_household *h,
+                            sl_money loan, const sl_capacity_options *o, sl_error *err)
+{
+    sl__error_reset(err);
+    if (!out)
+        return sl__null(err, "out");
+    if (!count)
+        return sl__null(err, "count");
+    *count = 0;
+    int rc = check_amount(err, "loan", loan);
+    if (rc != SL_OK)
+        return rc;
+    prepared p;
+    rc = prepare(&p, h, o, err); /* validates everything, and the items against the date */
+    if (rc != SL_OK)
+        return rc;
+    sl_household current;
+    household_current(&current, h);
+    /* The distinct end dates, ascending (at most 64 items: a plain scan). */
+    sl_date last = SL_DATE_NONE;
+    size_t n = 0;
+    for (;;) {
+        sl_date next = SL_DATE_NONE;
+        for (size_t i = 0; i < current.income_item_count; i++) {
+            sl_date u = current.income_items[i].until;
+            if (u.year == 0 || (n > 0 && sl_date_compare(u, last) <= 0))
+                continue;
+            if (next.year == 0 || sl_date_compare(u, next) < 0)
+                next = u;
+        }
+        if (next.year == 0)
+            break;
+        rc = prepare_at(&p, &current, o, next, 0, err);
+        if (rc == SL_OK)
+            rc = check_prepared(&out[n].result, &p, loan, err);
+        if (rc != SL_OK)
+            return rc;
+        out[n].date = next;
+        out[n].income = out[n].result.budget.income;
+        last = next;
+        n++;
+    }
+    *count = n;
+    return SL_OK;
 }
 
 /* The factor c of the stressed payment ≈ c·P + fee, exactly (GMP), for the
@@ -394,8 +650,9 @@ int sl_capacity_max_loan(sl_money *out, sl_capacity_result *at_max,
                          sl_capacity_result *one_step_more, const sl_household *h,
                          const sl_capacity_options *o, sl_error *err)
 {
+    sl__error_reset(err);
     if (!out)
-        return sl__fail(err, SL_ESTATE, "result", "", "no place for the result given");
+        return sl__null(err, "out");
     prepared p;
     int rc = prepare(&p, h, o, err);
     if (rc != SL_OK)

@@ -57,10 +57,13 @@ static sl_date civil_from_days(int64_t z)
 
 int sl_date_parse(sl_date *out, const char *text, const char *field, sl_error *err)
 {
+    sl__error_reset(err);
     if (!field)
         field = "date";
-    if (!out || !text)
-        return sl__fail(err, SL_ESTATE, field, "", "%s: no text given", field);
+    if (!out)
+        return sl__null(err, "out");
+    if (!text)
+        return sl__null(err, field);
     int shape = strlen(text) == 10 && text[4] == '-' && text[7] == '-';
     for (int i = 0; shape && i < 10; i++)
         if (i != 4 && i != 7 && (text[i] < '0' || text[i] > '9'))
@@ -80,8 +83,50 @@ int sl_date_parse(sl_date *out, const char *text, const char *field, sl_error *e
     return SL_OK;
 }
 
+/* Digits of text[i..i+n) as a number, or -1. */
+static int digits(const char *text, size_t i, size_t n)
+{
+    int v = 0;
+    for (size_t k = i; k < i + n; k++) {
+        if (text[k] < '0' || text[k] > '9')
+            return -1;
+        v = v * 10 + (text[k] - '0');
+    }
+    return v;
+}
+
+int sl_date_parse_norwegian(sl_date *out, const char *text, const char *field, sl_error *err)
+{
+    if (!field)
+        field = "date";
+    if (!out || !text)
+        return sl__fail(err, SL_ESTATE, field, "", "%s: no text given", field);
+    const char *p1 = strchr(text, '.'), *p2 = p1 ? strchr(p1 + 1, '.') : NULL;
+    if (!p1 || !p2)
+        return sl_date_parse(out, text, field, err);
+    /* DD.MM.YYYY, D.M.YYYY: one or two digits of day and month, four of year. */
+    size_t nd = (size_t)(p1 - text), nm = (size_t)(p2 - p1 - 1), ny = strlen(p2 + 1);
+    sl_date d = {0, 0, 0};
+    if (nd >= 1 && nd <= 2 && nm >= 1 && nm <= 2 && ny == 4) {
+        d.day = digits(text, 0, nd);
+        d.month = digits(p1 + 1, 0, nm);
+        d.year = digits(p2 + 1, 0, 4);
+    }
+    if (d.day < 0 || d.month < 0 || d.year <= 0)
+        return sl__fail(err, SL_ESYNTAX, field, text,
+                        "%s '%s': expected a date as YYYY-MM-DD or DD.MM.YYYY", field, text);
+    if (!sl_date_is_valid(d))
+        return sl__fail(err, SL_EINVAL, field, text,
+                        "%s '%s': no such date (years %d to %d are supported)", field, text,
+                        MIN_YEAR, MAX_YEAR);
+    *out = d;
+    return SL_OK;
+}
+
 int sl_date_format(char *buf, size_t size, sl_date d)
 {
+    if (!buf)
+        return SL_ENULL;
     if (!sl_date_is_valid(d))
         return SL_EINVAL;
     if (!buf || size < SL_DATE_BUFSIZE)
@@ -92,6 +137,8 @@ int sl_date_format(char *buf, size_t size, sl_date d)
 
 int sl_date_add_months(sl_date *out, sl_date d, int months, int day)
 {
+    if (!out)
+        return SL_ENULL;
     if (!sl_date_is_valid(d) || day < 1 || day > 31)
         return SL_EINVAL;
     int64_t index = (int64_t)d.year * 12 + (d.month - 1) + months;
@@ -108,6 +155,8 @@ int sl_date_add_months(sl_date *out, sl_date d, int months, int day)
 
 int sl_date_add_days(sl_date *out, sl_date d, int64_t days)
 {
+    if (!out)
+        return SL_ENULL;
     if (!sl_date_is_valid(d))
         return SL_EINVAL;
     if (days > 4000000 || days < -4000000)

@@ -65,8 +65,11 @@ static void rate_text(char *buf, size_t size, sl_rate r)
 int sl_nominal_to_effective(sl_rate *out, int *direction, sl_rate nominal, int terms_per_year,
                             int decimals, sl_round_mode mode, sl_error *err)
 {
-    if (!out || nominal.den <= 0)
-        return sl__fail(err, SL_ESTATE, "nominal", "", "no output or an invalid rate");
+    sl__error_reset(err);
+    if (!out)
+        return sl__null(err, "out");
+    if (nominal.den <= 0)
+        return sl__fail(err, SL_EINVAL, "nominal", "", "nominal: not a rate (denominator 0 or below)");
     int rc = check_common(terms_per_year, decimals, mode, err);
     if (rc != SL_OK)
         return rc;
@@ -117,8 +120,11 @@ static void nominal_bounds(mpfr_t lo, mpfr_t hi, const mpq_t base, unsigned long
 int sl_effective_to_nominal(sl_rate *out, int *direction, sl_rate effective, int terms_per_year,
                             int decimals, sl_round_mode mode, sl_error *err)
 {
-    if (!out || effective.den <= 0)
-        return sl__fail(err, SL_ESTATE, "effective", "", "no output or an invalid rate");
+    sl__error_reset(err);
+    if (!out)
+        return sl__null(err, "out");
+    if (effective.den <= 0)
+        return sl__fail(err, SL_EINVAL, "effective", "", "effective: not a rate (denominator 0 or below)");
     int rc = check_common(terms_per_year, decimals, mode, err);
     if (rc != SL_OK)
         return rc;

@@ -31,7 +31,9 @@ const char *sl_strerror(int code)
     case SL_EIO:
         return "input/output error";
     case SL_EVERSION:
-        return "unknown options version";
+        return "unknown struct version";
+    case SL_ENULL:
+        return "a required argument is NULL";
     }
     return "unknown error";
 }
@@ -40,6 +42,33 @@ void sl_error_clear(sl_error *err)
 {
     if (err)
         memset(err, 0, sizeof *err);
+}
+
+void sl__error_reset(sl_error *err)
+{
+    if (err) {
+        err->code = SL_OK;
+        err->field[0] = err->value[0] = err->message[0] = '\0';
+        err->line = err->column = 0;
+    }
+}
+
+int sl__null(sl_error *err, const char *name)
+{
+    return sl__fail(err, SL_ENULL, name, "", "%s: not given (NULL)", name);
+}
+
+int sl__check_version(sl_error *err, const char *type, unsigned version, unsigned oldest,
+                      unsigned newest)
+{
+    if (version >= oldest && version <= newest)
+        return SL_OK;
+    char text[16];
+    snprintf(text, sizeof text, "%u", version);
+    return sl__fail(err, SL_EVERSION, "version", text,
+                    "version %s: %s of version %u .. %u expected (initialise it with its "
+                    "_INIT macro or _init function)",
+                    text, type, oldest, newest);
 }
 
 /* Copy src into a fixed buffer, marking a cut with "...". */
@@ -62,7 +91,9 @@ int sl__fail(sl_error *err, int code, const char *field, const char *value, cons
 {
     if (!err)
         return code;
-    long line = err->line, column = err->column; /* kept: set by file readers */
+    /* Kept: a file reader sets them just before failing (the record was
+     * reset on entry to the public function, so they are never stale). */
+    int64_t line = err->line, column = err->column;
     memset(err, 0, sizeof *err);
     err->code = code;
     err->line = line;

@@ -9,10 +9,10 @@ static int check_terms(const sl_grant_terms *g, sl_error *err)
 {
     char buf[64];
     if (g == NULL)
-        return sl__fail(err, SL_ESTATE, "grant", "", "no grant given");
-    if (g->version != SL_GRANT_TERMS_VERSION)
-        return sl__fail(err, SL_EVERSION, "version", "", "unknown grant terms version %u",
-                        g->version);
+        return sl__null(err, "grant");
+    int vrc = sl__check_version(err, "sl_grant_terms", g->version, 1, SL_GRANT_TERMS_VERSION);
+    if (vrc != SL_OK)
+        return vrc;
     if (g->amount < 0 || g->amount > SL_MONEY_MAX / 1000)
         return sl__fail_money(err, SL_EINVAL, "grant", g->amount, "must be 0 or more");
     if (g->writedown_per_year.den <= 0 || g->writedown_per_year.num < 0 ||
@@ -44,11 +44,12 @@ int sl_grant_completed_years(sl_date from, sl_date to)
 
 int sl_grant_remaining(sl_money *out, const sl_grant_terms *g, int completed_years, sl_error *err)
 {
+    sl__error_reset(err);
     int rc = check_terms(g, err);
     if (rc != SL_OK)
         return rc;
     if (out == NULL)
-        return sl__fail(err, SL_ESTATE, "out", "", "no output given");
+        return sl__null(err, "out");
     if (completed_years < 0)
         return sl__fail(err, SL_EINVAL, "completed_years", "", "completed years below 0");
     if (completed_years >= g->years) {
@@ -67,6 +68,7 @@ int sl_grant_remaining(sl_money *out, const sl_grant_terms *g, int completed_yea
 
 int sl_grant_remaining_at(sl_money *out, const sl_grant_terms *g, sl_date date, sl_error *err)
 {
+    sl__error_reset(err);
     int rc = check_terms(g, err);
     if (rc != SL_OK)
         return rc;
@@ -78,6 +80,9 @@ int sl_grant_remaining_at(sl_money *out, const sl_grant_terms *g, sl_date date, 
 int sl_grant_repayment_on_sale(sl_money *out, const sl_grant_terms *g, sl_date date,
                                sl_money sale_surplus, sl_error *err)
 {
+    sl__error_reset(err);
+    if (out == NULL)
+        return sl__null(err, "out");
     sl_money remaining = 0;
     int rc = sl_grant_remaining_at(&remaining, g, date, err);
     if (rc != SL_OK)
@@ -85,4 +90,12 @@ int sl_grant_repayment_on_sale(sl_money *out, const sl_grant_terms *g, sl_date d
     sl_money cap = sale_surplus > 0 ? sale_surplus : 0;
     *out = remaining < cap ? remaining : cap;
     return SL_OK;
+}
+
+void sl_grant_terms_init(sl_grant_terms *terms)
+{
+    if (terms) {
+        const sl_grant_terms init = SL_GRANT_TERMS_INIT;
+        *terms = init;
+    }
 }

@@ -110,8 +110,11 @@ static int parse_line(sl_guideline_rates *r, int *filled, const char *line, size
 
 int sl_guideline_table_parse(sl_guideline_table **out, const char *text, sl_error *err)
 {
-    if (!out || !text)
-        return sl__fail(err, SL_ESTATE, "text", "", "no text or no place for the table given");
+    sl__error_reset(err);
+    if (!out)
+        return sl__null(err, "out");
+    if (!text)
+        return sl__null(err, "text");
     *out = NULL;
     sl_guideline_table *t = calloc(1, sizeof *t);
     if (!t)
@@ -163,8 +166,11 @@ int sl_guideline_table_parse(sl_guideline_table **out, const char *text, sl_erro
 
 int sl_guideline_table_load(sl_guideline_table **out, const char *path, sl_error *err)
 {
-    if (!out || !path)
-        return sl__fail(err, SL_ESTATE, "path", "", "no path or no place for the table given");
+    sl__error_reset(err);
+    if (!out)
+        return sl__null(err, "out");
+    if (!path)
+        return sl__null(err, "path");
     *out = NULL;
     char *buf;
     int rc = sl__read_text_file(&buf, path, SL_GUIDELINE_MAX_FILE, err);
@@ -194,7 +200,9 @@ size_t sl_guideline_table_count(const sl_guideline_table *table)
 
 int sl_guideline_table_get(sl_guideline_rates *out, const sl_guideline_table *table, size_t i)
 {
-    if (!out || !table || i >= table->count)
+    if (!out || !table)
+        return SL_ENULL;
+    if (i >= table->count)
         return SL_EINVAL;
     *out = table->rates[i];
     return SL_OK;
@@ -203,8 +211,13 @@ int sl_guideline_table_get(sl_guideline_rates *out, const sl_guideline_table *ta
 int sl_guideline_table_select(sl_guideline_rates *out, const sl_guideline_table *table, sl_date date,
                               sl_error *err)
 {
-    if (!out || !table || table->count == 0)
-        return sl__fail(err, SL_ESTATE, "guidelines", "", "no guideline table given");
+    sl__error_reset(err);
+    if (!out)
+        return sl__null(err, "out");
+    if (!table)
+        return sl__null(err, "table");
+    if (table->count == 0)
+        return sl__fail(err, SL_EINVAL, "guidelines", "", "the guideline table is empty");
     char d[24];
     if (!sl_date_is_valid(date)) {
         snprintf(d, sizeof d, "%04d-%02d-%02d", date.year % 10000, date.month % 100,

@@ -28,10 +28,13 @@ static int accumulate(uint64_t *acc, int digit)
 
 int sl_money_parse(sl_money *out, const char *text, const char *field, sl_error *err)
 {
+    sl__error_reset(err);
     if (!field)
         field = "amount";
-    if (!out || !text)
-        return sl__fail(err, SL_ESTATE, field, "", "%s: no text given", field);
+    if (!out)
+        return sl__null(err, "out");
+    if (!text)
+        return sl__null(err, field);
 #define BAD(code, why) sl__fail(err, code, field, text, "%s '%s': %s", field, text, why)
     const char *p = text;
     while (isspace((unsigned char)*p))
@@ -104,6 +107,8 @@ int sl_money_parse(sl_money *out, const char *text, const char *field, sl_error 
 
 int sl_money_format(char *buf, size_t size, sl_money amount, sl_money_style style)
 {
+    if (!buf)
+        return SL_ENULL;
     char digits[24];
     uint64_t mag = amount < 0 ? (uint64_t)0 - (uint64_t)amount : (uint64_t)amount;
     uint64_t whole = mag / 100;
@@ -143,6 +148,8 @@ int sl_money_round(sl_money *out, int *direction, sl_money amount, sl_rounding r
 
 int sl_money_add(sl_money *out, sl_money a, sl_money b)
 {
+    if (!out)
+        return SL_ENULL;
     sl_money r;
     if (__builtin_add_overflow(a, b, &r))
         return SL_ERANGE;
@@ -152,6 +159,8 @@ int sl_money_add(sl_money *out, sl_money a, sl_money b)
 
 int sl_money_sub(sl_money *out, sl_money a, sl_money b)
 {
+    if (!out)
+        return SL_ENULL;
     sl_money r;
     if (__builtin_sub_overflow(a, b, &r))
         return SL_ERANGE;
@@ -161,6 +170,8 @@ int sl_money_sub(sl_money *out, sl_money a, sl_money b)
 
 int sl_money_mul(sl_money *out, sl_money a, int64_t factor)
 {
+    if (!out)
+        return SL_ENULL;
     sl_money r;
     if (__builtin_mul_overflow(a, factor, &r))
         return SL_ERANGE;

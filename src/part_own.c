@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "arith_internal.h"
+#include "terms_internal.h"
 
 typedef struct part_loan {
     sl_plan *plan;
@@ -15,6 +16,7 @@ typedef struct part_loan {
 
 struct sl_part_own {
     sl_part_own_options opt;
+    sl_loan_terms loan; /* the terms of every loan (opt.loan points here) */
     sl_part_buy *buys;
     part_loan *loans;
     size_t loan_count;
@@ -31,7 +33,9 @@ static int share_ok(sl_rate r)
 
 int sl_part_ownership_share(sl_rate *out, sl_money equity, sl_money loan, sl_money price)
 {
-    if (out == NULL || price <= 0 || equity < 0 || loan < 0 || equity > price ||
+    if (out == NULL)
+        return SL_ENULL;
+    if (price <= 0 || equity < 0 || loan < 0 || equity > price ||
         loan > price - equity)
         return SL_EINVAL;
     return sl_rate_from_fraction(out, equity + loan, price);
@@ -39,7 +43,9 @@ int sl_part_ownership_share(sl_rate *out, sl_money equity, sl_money loan, sl_mon
 
 int sl_part_share_price(sl_money *out, sl_money price, sl_rate share)
 {
-    if (out == NULL || price < 0 || share.den <= 0 || share.num < 0 || share.num > share.den)
+    if (out == NULL)
+        return SL_ENULL;
+    if (price < 0 || share.den <= 0 || share.num < 0 || share.num > share.den)
         return SL_EINVAL;
     return sl__muldiv_round(out, NULL, price, share.num, share.den, 1, 1, SL_ROUND_HALF_UP);
 }
@@ -63,7 +69,7 @@ static int add_loan(sl_part_own *po, sl_money amount, int first_month, sl_error 
 {
     if (amount <= 0)
         return SL_OK;
-    sl_loan_terms t = po->opt.loan;
+    sl_loan_terms t = po->loan;
     t.principal = amount;
     if (po->opt.start.year != 0 && t.payout_date.year == 0) {
         int rc = sl_date_add_months(&t.payout_date, po->opt.start, first_month - 1,
@@ -97,12 +103,17 @@ void sl_part_own_free(sl_part_own *po)
 
 int sl_part_own_new(sl_part_own **out, const sl_part_own_options *o, sl_error *err)
 {
-    if (out == NULL || o == NULL)
-        return sl__fail(err, SL_ESTATE, "options", "", "no options given");
+    sl__error_reset(err);
+    if (out == NULL)
+        return sl__null(err, "out");
     *out = NULL;
-    if (o->version != SL_PART_OWN_OPTIONS_VERSION)
-        return sl__fail(err, SL_EVERSION, "version", "", "unknown options version %u",
-                        o->version);
+    if (o == NULL)
+        return sl__null(err, "options");
+    /* Version 1 held the loan terms by value: a layout this library cannot read. */
+    int vrc = sl__check_version(err, "sl_part_own_options", o->version, 2,
+                                SL_PART_OWN_OPTIONS_VERSION);
+    if (vrc != SL_OK)
+        return vrc;
     if (o->price <= 0 || o->price > SL_PLAN_MAX_PRINCIPAL)
         return sl__fail(err, SL_EINVAL, "price", "", "the price must be above 0");
     if (!share_ok(o->share))
@@ -135,6 +146,8 @@ int sl_part_own_new(sl_part_own **out, const sl_part_own_options *o, sl_error *e
     if (po == NULL)
         return sl__fail(err, SL_ENOMEM, "options", "", "out of memory");
     po->opt = *o;
+    sl__terms_or_default(&po->loan, o->loan, SL_RTO_DEFAULT_TERMS);
+    po->opt.loan = &po->loan;
     po->buys = calloc(o->buy_count + 1, sizeof *po->buys);
     po->loans = calloc(o->buy_count + 1, sizeof *po->loans);
     if (po->buys == NULL || po->loans == NULL) {
@@ -197,7 +210,7 @@ void sl_part_own_first(const sl_part_own *po, sl_money *share_price, sl_money *l
 int sl_part_own_next(sl_part_own *po, sl_part_row *row)
 {
     if (po == NULL || row == NULL)
-        return SL_ESTATE;
+        return SL_ENULL;
     const sl_part_own_options *o = &po->opt;
     sl_part_row r = {0};
     r.month = po->month + 1;
@@ -274,4 +287,12 @@ int sl_part_own_next(sl_part_own *po, sl_part_row *row)
     po->month++;
     *row = r;
     return 1;
+}
+
+void sl_part_own_options_init(sl_part_own_options *options)
+{
+    if (options) {
+        const sl_part_own_options init = SL_PART_OWN_OPTIONS_INIT;
+        *options = init;
+    }
 }

@@ -110,8 +110,9 @@ static void *copy_array(const void *src, size_t n, size_t size, int *fail)
 
 int sl_plan_new(sl_plan **out, const sl_loan_terms *terms, sl_error *err)
 {
+    sl__error_reset(err);
     if (!out)
-        return sl__fail(err, SL_ESTATE, "plan", "", "no place for the plan given");
+        return sl__null(err, "out");
     *out = NULL;
     int rc = sl_loan_terms_check(terms, err);
     if (rc != SL_OK)
@@ -196,7 +197,8 @@ void sl_plan_rewind(sl_plan *plan)
     plan->ended = 0;
     plan->settled = 0;
     plan->prev_due = plan->terms.payout_date;
-    sl_plan_totals zero = {0, 0, 0, 0, 0, 0, 0};
+    sl_plan_totals zero;
+    memset(&zero, 0, sizeof zero);
     zero.establishment_fee = plan->terms.establishment_fee;
     zero.fees = zero.establishment_fee;
     zero.paid = zero.establishment_fee;
@@ -751,7 +753,7 @@ static int next_row(sl_plan *plan, sl_plan_row *row)
 int sl_plan_next(sl_plan *plan, sl_plan_row *row)
 {
     if (!plan || !row)
-        return SL_ESTATE;
+        return SL_ENULL;
 #ifdef SL_HAVE_FASTDIV
     if (steady_term(plan))
         return next_steady_row(plan, row);
@@ -768,7 +770,7 @@ void sl_plan_totals_so_far(const sl_plan *plan, sl_plan_totals *out)
 int sl_plan_finish(sl_plan *plan, sl_plan_totals *out)
 {
     if (!plan)
-        return SL_ESTATE;
+        return SL_ENULL;
     sl_plan_row row;
     int rc;
     while ((rc = sl_plan_next(plan, &row)) == 1)
@@ -795,7 +797,9 @@ void sl_plan_findings(const sl_plan *plan, const sl_finding **out, size_t *count
 
 int sl_plan_settlement(const sl_plan *plan, sl_settlement *out)
 {
-    if (!plan || !out || !plan->settled)
+    if (!plan || !out)
+        return SL_ENULL;
+    if (!plan->settled)
         return SL_ESTATE;
     *out = plan->settlement;
     return SL_OK;
@@ -828,6 +832,9 @@ const char *sl_event_name(unsigned flag)
 
 int sl_plan_totals_for(sl_plan_totals *out, const sl_loan_terms *terms, sl_error *err)
 {
+    sl__error_reset(err);
+    if (!out)
+        return sl__null(err, "out");
     sl_plan *plan;
     int rc = sl_plan_new(&plan, terms, err);
     if (rc != SL_OK)

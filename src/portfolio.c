@@ -17,8 +17,11 @@ struct sl_portfolio_totals {
 int sl_loan_figures_compute(sl_loan_figures *out, const sl_loan_terms *terms, sl_date as_of,
                             sl_date from, sl_date to, sl_error *err)
 {
-    if (!out || !terms)
-        return sl__fail(err, SL_ESTATE, "figures", "", "no loan or no place for the figures");
+    sl__error_reset(err);
+    if (!out)
+        return sl__null(err, "out");
+    if (!terms)
+        return sl__null(err, "terms");
     if (!sl_date_is_valid(as_of))
         return sl__fail_date(err, SL_EINVAL, "as_of", as_of, "no such date");
     if (!sl_date_is_valid(from))
@@ -69,7 +72,7 @@ int sl_loan_figures_compute(sl_loan_figures *out, const sl_loan_terms *terms, sl
 int sl_portfolio_totals_new(sl_portfolio_totals **out)
 {
     if (!out)
-        return SL_ESTATE;
+        return SL_ENULL;
     sl_portfolio_totals *t = calloc(1, sizeof *t);
     if (!t)
         return SL_ENOMEM;
@@ -129,7 +132,7 @@ long long sl_portfolio_totals_skipped(const sl_portfolio_totals *t)
 int sl_portfolio_totals_get(sl_money *out, const sl_portfolio_totals *t, sl_portfolio_item item)
 {
     if (!out || !t)
-        return SL_ESTATE;
+        return SL_ENULL;
     if ((int)item < 0 || (int)item >= ITEMS)
         return SL_EINVAL;
     return sl__mpz_get_i64(out, t->sum[item]);
@@ -139,7 +142,7 @@ int sl_portfolio_totals_format(char *buf, size_t size, const sl_portfolio_totals
                                sl_portfolio_item item)
 {
     if (!buf || !t)
-        return SL_ESTATE;
+        return SL_ENULL;
     if ((int)item < 0 || (int)item >= ITEMS)
         return SL_EINVAL;
     const mpz_t *v = &t->sum[item];

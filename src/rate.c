@@ -19,7 +19,9 @@ static int64_t gcd64(int64_t a, int64_t b)
 
 int sl_rate_from_fraction(sl_rate *out, int64_t num, int64_t den)
 {
-    if (!out || den == 0)
+    if (!out)
+        return SL_ENULL;
+    if (den == 0)
         return SL_EINVAL;
     if (num == INT64_MIN || den == INT64_MIN)
         return SL_ERANGE;
@@ -39,10 +41,13 @@ int sl_rate_from_fraction(sl_rate *out, int64_t num, int64_t den)
 
 int sl_rate_parse_percent(sl_rate *out, const char *text, const char *field, sl_error *err)
 {
+    sl__error_reset(err);
     if (!field)
         field = "rate";
-    if (!out || !text)
-        return sl__fail(err, SL_ESTATE, field, "", "%s: no text given", field);
+    if (!out)
+        return sl__null(err, "out");
+    if (!text)
+        return sl__null(err, field);
 #define BAD(code, why) sl__fail(err, code, field, text, "%s '%s': %s", field, text, why)
     const char *p = text;
     while (isspace((unsigned char)*p))
@@ -126,6 +131,8 @@ static int rate_combine(sl_rate *out, sl_rate a, sl_rate b, int subtract)
 
 int sl_rate_add(sl_rate *out, sl_rate a, sl_rate b)
 {
+    if (!out)
+        return SL_ENULL;
     if (b.num == 0 && b.den > 0) /* adding nothing: a margin of 0 */
         return sl_rate_from_fraction(out, a.num, a.den);
     return rate_combine(out, a, b, 0);
@@ -133,6 +140,8 @@ int sl_rate_add(sl_rate *out, sl_rate a, sl_rate b)
 
 int sl_rate_sub(sl_rate *out, sl_rate a, sl_rate b)
 {
+    if (!out)
+        return SL_ENULL;
     return rate_combine(out, a, b, 1);
 }
 
@@ -207,6 +216,8 @@ done:
 int sl_rate_format_percent(char *buf, size_t size, sl_rate rate, int decimals, sl_round_mode mode,
                            char decimal_mark)
 {
+    if (!buf)
+        return SL_ENULL;
     if (rate.den <= 0 || decimals < SL_RATE_EXACT || decimals > 40)
         return SL_EINVAL;
     if (decimal_mark != ',')

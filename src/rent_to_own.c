@@ -7,6 +7,7 @@
 #include <gmp.h>
 
 #include "arith_internal.h"
+#include "terms_internal.h"
 #include "startlan/grant.h"
 
 struct sl_rto_timeline {
@@ -29,10 +30,11 @@ static int rate_ok(sl_rate r)
 static int check_options(const sl_rto_options *o, sl_error *err)
 {
     if (o == NULL)
-        return sl__fail(err, SL_ESTATE, "options", "", "no options given");
-    if (o->version != SL_RTO_OPTIONS_VERSION)
-        return sl__fail(err, SL_EVERSION, "version", "", "unknown options version %u",
-                        o->version);
+        return sl__null(err, "options");
+    /* Version 1 held the loan terms by value: a layout this library cannot read. */
+    int vrc = sl__check_version(err, "sl_rto_options", o->version, 2, SL_RTO_OPTIONS_VERSION);
+    if (vrc != SL_OK)
+        return vrc;
     if (o->price <= 0 || o->price > RTO_MAX_AMOUNT)
         return sl__fail_money(err, SL_EINVAL, "price", o->price, "must be above 0 and at most 1e12 kr");
     if (o->rent_months < 0 || o->rent_months > SL_RTO_MAX_RENT_MONTHS) {
@@ -82,7 +84,9 @@ static int check_options(const sl_rto_options *o, sl_error *err)
 
 int sl_rto_grow(sl_money *out, sl_money base, sl_rate g, int months)
 {
-    if (out == NULL || g.den <= 0 || g.num < 0 || months < 0 || base < 0)
+    if (out == NULL)
+        return SL_ENULL;
+    if (g.den <= 0 || g.num < 0 || months < 0 || base < 0)
         return SL_EINVAL;
     int years = months / 12, rest = months % 12;
     /* base · ((den+num)/den)^y · (12·den + num·rest) / (12·den) */
@@ -134,10 +138,13 @@ static int price_at(sl_money *out, const sl_rto_options *o, int months, sl_error
 
 int sl_rto_price_at(sl_money *out, const sl_rto_options *opt, int months, sl_error *err)
 {
+    sl__error_reset(err);
+    if (out == NULL)
+        return sl__null(err, "out");
     int rc = check_options(opt, err);
     if (rc != SL_OK)
         return rc;
-    if (out == NULL || months < 0)
+    if (months < 0)
         return sl__fail(err, SL_EINVAL, "months", "", "months must be 0 or more");
     return price_at(out, opt, months, err);
 }
@@ -146,7 +153,7 @@ int sl_rto_price_at(sl_money *out, const sl_rto_options *opt, int months, sl_err
 static void loan_terms(sl_loan_terms *t, const sl_rto_options *o, sl_money principal,
                        sl_date transition)
 {
-    *t = o->loan;
+    sl__terms_or_default(t, o->loan, SL_RTO_DEFAULT_TERMS);
     t->principal = principal;
     if (t->payout_date.year == 0 && transition.year != 0)
         t->payout_date = transition;
@@ -154,11 +161,12 @@ static void loan_terms(sl_loan_terms *t, const sl_rto_options *o, sl_money princ
 
 int sl_rto_compute(sl_rto_result *out, const sl_rto_options *o, sl_error *err)
 {
+    sl__error_reset(err);
     int rc = check_options(o, err);
     if (rc != SL_OK)
         return rc;
     if (out == NULL)
-        return sl__fail(err, SL_ESTATE, "out", "", "no result given");
+        return sl__null(err, "out");
     sl_rto_result r = {0};
     int m = o->rent_months;
 
@@ -234,8 +242,9 @@ int sl_rto_compute(sl_rto_result *out, const sl_rto_options *o, sl_error *err)
 
 int sl_rto_timeline_new(sl_rto_timeline **out, const sl_rto_options *opt, sl_error *err)
 {
+    sl__error_reset(err);
     if (out == NULL)
-        return sl__fail(err, SL_ESTATE, "out", "", "no handle given");
+        return sl__null(err, "out");
     *out = NULL;
     sl_rto_timeline *tl = calloc(1, sizeof *tl);
     if (tl == NULL)
@@ -246,13 +255,8 @@ int sl_rto_timeline_new(sl_rto_timeline **out, const sl_rto_options *opt, sl_err
         return rc;
     }
     tl->opt = *opt;
-    /* The plan copies the contract's arrays, so the caller's may go. */
-    tl->opt.loan.rate_changes = NULL;
-    tl->opt.loan.rate_change_count = 0;
-    tl->opt.loan.interest_only_windows = NULL;
-    tl->opt.loan.interest_only_window_count = 0;
-    tl->opt.loan.extra_payments = NULL;
-    tl->opt.loan.extra_payment_count = 0;
+    /* The plan copies the contract and its arrays; the caller's may go. */
+    tl->opt.loan = NULL;
     if (tl->res.loan_amount > 0) {
         sl_loan_terms t;
         loan_terms(&t, opt, tl->res.loan_amount, tl->res.transition_date);
@@ -285,7 +289,7 @@ static int fill_value(sl_rto_timeline *tl, sl_rto_row *row)
 int sl_rto_timeline_next(sl_rto_timeline *tl, sl_rto_row *row)
 {
     if (tl == NULL || row == NULL)
-        return SL_ESTATE;
+        return SL_ENULL;
     const sl_rto_options *o = &tl->opt;
     int m = o->rent_months;
     sl_rto_row r = {0};
@@ -347,4 +351,12 @@ void sl_rto_timeline_free(sl_rto_timeline *tl)
         return;
     sl_plan_free(tl->plan);
     free(tl);
+}
+
+void sl_rto_options_init(sl_rto_options *options)
+{
+    if (options) {
+        const sl_rto_options init = SL_RTO_OPTIONS_INIT;
+        *options = init;
+    }
 }

@@ -126,7 +126,9 @@ int sl__muldiv_round(int64_t *out, int *direction, int64_t a, int64_t b, int64_t
 int sl_round_quotient(int64_t *out, int *direction, int64_t numerator, int64_t denominator,
                       sl_rounding rounding)
 {
-    if (!out || !sl__rounding_valid(rounding))
+    if (!out)
+        return SL_ENULL;
+    if (!sl__rounding_valid(rounding))
         return SL_EINVAL;
     return sl__muldiv_round(out, direction, numerator, 1, denominator, 1, rounding.unit,
                             rounding.mode);
@@ -137,7 +139,7 @@ static const char *const mode_names[] = {"half-up", "half-even", "down", "up"};
 int sl_round_mode_parse(sl_round_mode *out, const char *text)
 {
     if (!out || !text)
-        return SL_ESTATE;
+        return SL_ENULL;
     for (int i = 0; i < 4; i++) {
         if (strcmp(text, mode_names[i]) == 0) {
             *out = (sl_round_mode)i;
@@ -155,7 +157,7 @@ const char *sl_round_mode_name(sl_round_mode mode)
 int sl_round_unit_parse(sl_round_unit *out, const char *text)
 {
     if (!out || !text)
-        return SL_ESTATE;
+        return SL_ENULL;
     if (strcmp(text, "ore") == 0 || strcmp(text, "øre") == 0) {
         *out = SL_UNIT_ORE;
         return SL_OK;

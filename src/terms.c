@@ -27,16 +27,31 @@ void sl__terms_upgrade(sl_loan_terms *out, const sl_loan_terms *in)
     out->version = SL_LOAN_TERMS_VERSION;
 }
 
+void sl__terms_or_default(sl_loan_terms *out, const sl_loan_terms *in, int default_terms)
+{
+    sl_loan_terms_init(out);
+    if (!in) {
+        out->terms = default_terms;
+        return;
+    }
+    if (in->version < 1 || in->version > SL_LOAN_TERMS_VERSION) {
+        out->version = in->version; /* refused by sl_loan_terms_check */
+        return;
+    }
+    sl__terms_upgrade(out, in);
+}
+
 static int check_v1(const sl_loan_terms *t, sl_error *err);
 static int check_v2(const sl_loan_terms *t, sl_error *err);
 
 int sl_loan_terms_check(const sl_loan_terms *terms, sl_error *err)
 {
+    sl__error_reset(err);
     if (!terms)
-        return sl__fail(err, SL_ESTATE, "terms", "", "no loan terms given");
-    if (terms->version < 1 || terms->version > SL_LOAN_TERMS_VERSION)
-        return sl__fail_int(err, SL_EVERSION, "version", (long)terms->version,
-                         "unknown version of sl_loan_terms (initialise with SL_LOAN_TERMS_INIT)");
+        return sl__null(err, "terms");
+    int vrc = sl__check_version(err, "sl_loan_terms", terms->version, 1, SL_LOAN_TERMS_VERSION);
+    if (vrc != SL_OK)
+        return vrc;
     sl_loan_terms full;
     sl__terms_upgrade(&full, terms);
     int rc = check_v1(&full, err);
@@ -98,18 +113,40 @@ static int check_v1(const sl_loan_terms *t, sl_error *err)
     return SL_OK;
 }
 
+/* Folded for comparison: ASCII lower case, "å"/"Å" (UTF-8) as "a", at most
+ * size - 1 bytes; 0 when the text is longer. */
+static int fold_type(char *buf, size_t size, const char *text)
+{
+    size_t k = 0;
+    for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+        if (k + 1 >= size)
+            return 0;
+        if (p[0] == 0xC3 && (p[1] == 0xA5 || p[1] == 0x85)) {
+            buf[k++] = 'a';
+            p++;
+        } else {
+            buf[k++] = (char)(*p >= 'A' && *p <= 'Z' ? *p + ('a' - 'A') : *p);
+        }
+    }
+    buf[k] = '\0';
+    return 1;
+}
+
 int sl_loan_type_parse(sl_loan_type *out, const char *text)
 {
     if (!out || !text)
-        return SL_ESTATE;
-    if (strcmp(text, "annuity") == 0 || strcmp(text, "annuitet") == 0) {
-        *out = SL_LOAN_ANNUITY;
-        return SL_OK;
-    }
-    if (strcmp(text, "serial") == 0 || strcmp(text, "serie") == 0) {
-        *out = SL_LOAN_SERIAL;
-        return SL_OK;
-    }
+        return SL_ENULL;
+    static const char *const annuity[] = {"annuity", "annuitet", "annuitetslan", NULL};
+    static const char *const serial[] = {"serial", "serie", "serielan", NULL};
+    char f[16];
+    if (!fold_type(f, sizeof f, text))
+        return SL_ESYNTAX;
+    for (int i = 0; annuity[i]; i++)
+        if (strcmp(f, annuity[i]) == 0)
+            return *out = SL_LOAN_ANNUITY, SL_OK;
+    for (int i = 0; serial[i]; i++)
+        if (strcmp(f, serial[i]) == 0)
+            return *out = SL_LOAN_SERIAL, SL_OK;
     return SL_ESYNTAX;
 }
 

@@ -12,6 +12,11 @@
  * 1 or 2. */
 void sl__terms_upgrade(sl_loan_terms *out, const sl_loan_terms *in);
 
+/* The contract an options struct refers to (`in`, may be NULL) as a full
+ * version-2 copy: NULL gives the defaults with `default_terms` monthly terms;
+ * an unknown version is kept so that sl_loan_terms_check refuses it. */
+void sl__terms_or_default(sl_loan_terms *out, const sl_loan_terms *in, int default_terms);
+
 /* Number of terms of the plan: terms, plus the interest-only windows' terms
  * when they move the end. */
 int sl__terms_count(const sl_loan_terms *t);

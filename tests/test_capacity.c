@@ -2,6 +2,16 @@
  * payment from the plan engine, and the largest loan against the engine. */
 #include "testutil.h"
 
+/* The loan terms the options under test refer to (reset by fresh_loan). */
+static sl_loan_terms loan;
+
+static const sl_loan_terms *fresh_loan(void)
+{
+    sl_loan_terms_init(&loan);
+    loan.terms = SL_CAPACITY_DEFAULT_TERMS;
+    return &loan;
+}
+
 static sl_date D(int y, int m, int d)
 {
     return (sl_date){y, m, d};
@@ -10,6 +20,7 @@ static sl_date D(int y, int m, int d)
 static sl_capacity_options options(sl_date date, const char *policy)
 {
     sl_capacity_options o = SL_CAPACITY_OPTIONS_INIT;
+    o.loan = fresh_loan();
     o.date = date;
     o.policy_rate = R(policy);
     return o;
@@ -71,8 +82,8 @@ START_TEST(actual_costs_above_guideline_and_cofinancing)
     h.actual_living_costs = M("20000");
     sl_capacity_options o = options(D(2023, 12, 31), "4.25");
     o.cofinancing_payment = M("3000");
-    o.loan.terms_per_year = 1;
-    o.loan.terms = 1;
+    loan.terms_per_year = 1;
+    loan.terms = 1;
     sl_capacity_result r;
     ck_assert_int_eq(sl_capacity_check(&r, &h, M("100000"), &o, NULL), SL_OK);
     ck_assert_int_eq(r.budget.guideline_living_costs, M("15150"));
@@ -101,9 +112,9 @@ START_TEST(serial_largest_loan_exactly)
     h.fixed_costs = M("5000");
     h.maintenance = M("2350");
     sl_capacity_options o = options(D(2024, 1, 1), "3.5");
-    o.loan.type = SL_LOAN_SERIAL;
-    o.loan.terms = 120;
-    o.loan.term_fee = M("50");
+    loan.type = SL_LOAN_SERIAL;
+    loan.terms = 120;
+    loan.term_fee = M("50");
     sl_money max;
     sl_capacity_result at, over;
     ck_assert_int_eq(sl_capacity_max_loan(&max, &at, &over, &h, &o, NULL), SL_OK);
@@ -171,8 +182,8 @@ START_TEST(largest_loan_at_the_cap)
     h.income = SL_PLAN_MAX_PRINCIPAL;
     sl_capacity_options o = options(D(2024, 1, 1), "0");
     o.stress_add = R("0");
-    o.loan.interest_only_terms = 12;
-    o.loan.term_fee = M("30");
+    loan.interest_only_terms = 12;
+    loan.term_fee = M("30");
     sl_money max;
     sl_capacity_result at, over;
     ck_assert_int_eq(sl_capacity_max_loan(&max, &at, &over, &h, &o, NULL), SL_OK);
@@ -194,7 +205,7 @@ START_TEST(interest_only_never_fits_a_larger_loan)
 {
     sl_household h = example_couple();
     sl_capacity_options o = options(D(2024, 3, 1), "4.5");
-    o.loan.interest_only_terms = 24;
+    loan.interest_only_terms = 24;
     sl_capacity_result r;
     ck_assert_int_eq(sl_capacity_check(&r, &h, M("3325000"), &o, NULL), SL_OK);
     ck_assert_int_eq(r.stressed_payment, M("22596.99"));
@@ -204,12 +215,138 @@ START_TEST(interest_only_never_fits_a_larger_loan)
     sl_money with_io, without_io;
     sl_capacity_result at, over;
     ck_assert_int_eq(sl_capacity_max_loan(&with_io, &at, &over, &h, &o, NULL), SL_OK);
-    o.loan.interest_only_terms = 0;
+    loan.interest_only_terms = 0;
     ck_assert_int_eq(sl_capacity_max_loan(&without_io, NULL, NULL, &h, &o, NULL), SL_OK);
     ck_assert_int_eq(without_io, M("2915000"));
     ck_assert_int_lt(with_io, without_io);
     ck_assert_int_eq(at.fits, 1);
     ck_assert_int_eq(over.fits, 0);
+}
+END_TEST
+
+/* The guideline rates leave housing, strøm/oppvarming, home and contents
+ * insurance and furniture out (Rundskriv A-3/2023), while actual living
+ * costs include them: the floor is the guideline rate plus those items.
+ * The example couple (guideline 22 100) with strøm 2 000, insurance 450 and
+ * furniture 500: floor 25 050. Actual living costs of 24 000 are below it,
+ * so 25 050 is used (comparing with the guideline alone took 24 000). */
+START_TEST(floor_adds_what_the_guideline_leaves_out)
+{
+    sl_household h = example_couple();
+    h.actual_living_costs = M("24000");
+    h.energy = M("2000");
+    h.insurance = M("450");
+    h.furniture = M("500");
+    sl_capacity_budget b;
+    ck_assert_int_eq(sl_capacity_budget_compute(&b, &h, NULL, D(2024, 3, 1), NULL), SL_OK);
+    ck_assert_int_eq(b.guideline_living_costs, M("22100"));
+    ck_assert_int_eq(b.living_costs_floor, M("25050"));
+    ck_assert_int_eq(b.living_costs, M("25050"));
+    /* 45 000 − 25 050 − 1 500 (maintenance) − 2 000 (fixed) */
+    ck_assert_int_eq(b.available, M("16450"));
+    h.actual_living_costs = M("26000");
+    ck_assert_int_eq(sl_capacity_budget_compute(&b, &h, NULL, D(2024, 3, 1), NULL), SL_OK);
+    ck_assert_int_eq(b.living_costs, M("26000"));
+}
+END_TEST
+
+/* Every named housing and other cost is its own line and is subtracted
+ * once: 45 000 − 22 100 − (3 000 + 800 + 1 500) − (1 200 + 2 500 + 900 + 2 000)
+ * = 11 000. */
+START_TEST(named_costs_each_subtracted_once)
+{
+    sl_household h = example_couple();
+    h.common_costs = M("3000");
+    h.municipal_fees = M("800");
+    h.other_debt_payments = M("1200");
+    h.childcare = M("2500");
+    h.transport = M("900");
+    sl_capacity_budget b;
+    ck_assert_int_eq(sl_capacity_budget_compute(&b, &h, NULL, D(2024, 3, 1), NULL), SL_OK);
+    ck_assert_int_eq(b.housing_costs, M("5300"));
+    ck_assert_int_eq(b.other_costs, M("6600"));
+    ck_assert_int_eq(b.income, M("45000"));
+    ck_assert_int_eq(b.available, M("11000"));
+    /* A credit-card limit of 20 000.10 counts as 3 % a month, rounded up:
+     * 600.003 → 600.01. */
+    h.credit_limits = M("20000.10");
+    ck_assert_int_eq(sl_capacity_budget_compute(&b, &h, NULL, D(2024, 3, 1), NULL), SL_OK);
+    ck_assert_int_eq(b.credit_limit_payment, M("600.01"));
+    ck_assert_int_eq(b.available, M("10399.99"));
+}
+END_TEST
+
+/* The living-costs basis: the guideline basis ignores actual costs, the
+ * actual basis needs them, SIFO is not shipped and says so. */
+START_TEST(living_costs_basis)
+{
+    sl_household h = example_couple();
+    h.actual_living_costs = M("30000");
+    sl_capacity_budget b;
+    sl_error err;
+    ck_assert_int_eq(sl_capacity_budget_compute(&b, &h, NULL, D(2024, 3, 1), NULL), SL_OK);
+    ck_assert_int_eq(b.living_costs, M("30000"));
+    h.living_costs_basis = SL_LIVING_COSTS_GUIDELINE;
+    ck_assert_int_eq(sl_capacity_budget_compute(&b, &h, NULL, D(2024, 3, 1), NULL), SL_OK);
+    ck_assert_int_eq(b.living_costs, M("22100"));
+    h.living_costs_basis = SL_LIVING_COSTS_SIFO;
+    ck_assert_int_eq(sl_capacity_budget_compute(&b, &h, NULL, D(2024, 3, 1), &err), SL_EINVAL);
+    ck_assert_str_eq(err.field, "living_costs_basis");
+    h.living_costs_basis = SL_LIVING_COSTS_ACTUAL;
+    h.actual_living_costs = 0;
+    ck_assert_int_eq(sl_capacity_budget_compute(&b, &h, NULL, D(2024, 3, 1), &err), SL_EINVAL);
+    ck_assert_str_eq(err.field, "living_costs_basis");
+}
+END_TEST
+
+/* A version-1 household (before the named costs) is read only as far as
+ * its own fields: what follows in memory is not looked at. */
+START_TEST(version_one_household)
+{
+    struct {
+        sl_household h;
+    } big;
+    memset(&big, 0x7f, sizeof big); /* garbage past the version-1 fields */
+    sl_household v1 = example_couple();
+    memcpy(&big.h, &v1, offsetof(sl_household, energy));
+    big.h.version = 1;
+    sl_capacity_budget b;
+    ck_assert_int_eq(sl_capacity_budget_compute(&b, &big.h, NULL, D(2024, 3, 1), NULL), SL_OK);
+    ck_assert_int_eq(b.available, M("19400"));
+}
+END_TEST
+
+/* Income items: the single figure plus each item still paid on the date;
+ * rental income counts 10 months of 12, rounded down (7 000 → 5 833.33). */
+START_TEST(income_items_counted)
+{
+    sl_income_item items[] = {
+        {SL_INCOME_WAGES, M("30000"), SL_DATE_NONE},
+        {SL_INCOME_TRANSITIONAL_BENEFIT, M("8000"), {2027, 8, 1}},
+        {SL_INCOME_RENTAL, M("7000"), SL_DATE_NONE},
+    };
+    sl_household h = example_couple();
+    h.income = M("1000");
+    h.income_items = items;
+    h.income_item_count = 3;
+    sl_capacity_budget b;
+    ck_assert_int_eq(sl_capacity_budget_compute(&b, &h, NULL, D(2024, 3, 1), NULL), SL_OK);
+    ck_assert_int_eq(b.income, M("44833.33"));
+    ck_assert_int_eq(sl_income_item_counted(&items[2]), M("5833.33"));
+    /* An item that has ended by the date is an error naming it. */
+    sl_error err;
+    ck_assert_int_eq(sl_capacity_budget_compute(&b, &h, NULL, D(2027, 8, 1), &err), SL_EINVAL);
+    ck_assert_str_eq(err.field, "income_items[1].until");
+    items[0].kind = (sl_income_kind)99;
+    ck_assert_int_eq(sl_capacity_budget_compute(&b, &h, NULL, D(2024, 3, 1), &err), SL_EINVAL);
+    ck_assert_str_eq(err.field, "income_items[0].kind");
+    sl_income_kind k;
+    ck_assert_int_eq(sl_income_kind_parse(&k, "Overgangsstønad", NULL), SL_OK);
+    ck_assert_int_eq(k, SL_INCOME_TRANSITIONAL_BENEFIT);
+    ck_assert_int_eq(sl_income_kind_parse(&k, "aap", NULL), SL_OK);
+    ck_assert_int_eq(k, SL_INCOME_WORK_ASSESSMENT);
+    ck_assert_int_eq(sl_income_kind_parse(&k, "lottery", &err), SL_EINVAL);
+    ck_assert_str_eq(err.field, "kind");
 }
 END_TEST
 
@@ -273,6 +410,15 @@ START_TEST(bad_input_names_the_field)
     h = good;
     h.actual_living_costs = -1;
     expect_field(sl_capacity_check(&r, &h, 0, &o, &err), &err, "actual_living_costs");
+    h = good;
+    h.energy = -1;
+    expect_field(sl_capacity_check(&r, &h, 0, &o, &err), &err, "energy");
+    h = good;
+    h.transport = SL_PLAN_MAX_PRINCIPAL + 1;
+    expect_field(sl_capacity_check(&r, &h, 0, &o, &err), &err, "transport");
+    h = good;
+    h.income_item_count = 1;
+    expect_field(sl_capacity_check(&r, &h, 0, &o, &err), &err, "income_items");
 
     sl_capacity_options bad = o;
     bad.date = (sl_date)SL_DATE_NONE;
@@ -294,7 +440,10 @@ START_TEST(bad_input_names_the_field)
     bad.cofinancing_payment = -1;
     expect_field(sl_capacity_check(&r, &good, 0, &bad, &err), &err, "cofinancing_payment");
     bad = o;
-    bad.loan.terms = 0;
+    static sl_loan_terms bad_loan;
+    bad_loan = *o.loan;
+    bad_loan.terms = 0;
+    bad.loan = &bad_loan;
     expect_field(sl_capacity_check(&r, &good, 0, &bad, &err), &err, "terms");
     expect_field(sl_capacity_check(&r, &good, -1, &o, &err), &err, "loan");
     bad = o;
@@ -355,6 +504,7 @@ START_TEST(largest_loan_against_the_engine)
         h.maintenance = rng_range(&g, 0, 500000);
         h.actual_living_costs = rng_range(&g, 0, 1) ? rng_range(&g, 0, 4000000) : 0;
         sl_capacity_options o = SL_CAPACITY_OPTIONS_INIT;
+        o.loan = fresh_loan();
         o.guidelines = rng_range(&g, 0, 1) ? table : NULL;
         o.date = D((int)rng_range(&g, 2023, 2027), (int)rng_range(&g, 1, 12),
                    (int)rng_range(&g, 1, 28));
@@ -365,7 +515,7 @@ START_TEST(largest_loan_against_the_engine)
             o.stress_add = random_percent(&g, 4000);
         o.cofinancing_payment = rng_range(&g, 0, 2) ? 0 : rng_range(&g, 0, 1000000);
         o.step = steps[rng_range(&g, 0, 6)];
-        sl_loan_terms *t = &o.loan;
+        sl_loan_terms *t = &loan;
         t->terms_per_year = ks[rng_range(&g, 0, 3)];
         t->terms = (int)rng_range(&g, 1, 50 * t->terms_per_year);
         t->type = rng_range(&g, 0, 3) == 0 ? SL_LOAN_SERIAL : SL_LOAN_ANNUITY;
@@ -418,7 +568,9 @@ START_TEST(largest_loan_against_the_engine)
         /* Interest-only terms never let a larger loan fit. */
         if (t->interest_only_terms > 0) {
             sl_capacity_options plain = o;
-            plain.loan.interest_only_terms = 0;
+            sl_loan_terms plain_loan = *o.loan;
+            plain_loan.interest_only_terms = 0;
+            plain.loan = &plain_loan;
             sl_money without;
             ck_assert_int_eq(sl_capacity_max_loan(&without, NULL, NULL, &h, &plain, NULL), SL_OK);
             ck_assert_msg(max <= without, "case %d: %lld with interest-only > %lld without", i,
@@ -438,6 +590,11 @@ static Suite *capacity_suite(void)
     tcase_add_test(tc, couple_with_two_children);
     tcase_add_test(tc, actual_costs_above_guideline_and_cofinancing);
     tcase_add_test(tc, own_guideline_table);
+    tcase_add_test(tc, floor_adds_what_the_guideline_leaves_out);
+    tcase_add_test(tc, named_costs_each_subtracted_once);
+    tcase_add_test(tc, version_one_household);
+    tcase_add_test(tc, living_costs_basis);
+    tcase_add_test(tc, income_items_counted);
     suite_add_tcase(s, tc);
     tc = tcase_create("largest loan");
     tcase_add_test(tc, serial_largest_loan_exactly);

@@ -130,6 +130,82 @@ START_TEST(table_walks_the_budget)
 }
 END_TEST
 
+/* Every named cost has its own JSON key and line; the floor adds what the
+ * guideline rates leave out (22 100 + 2 000 + 450 = 24 550). */
+START_TEST(named_costs_in_json_and_table)
+{
+    static run_result r;
+    const char *args[] = {HOUSEHOLD, "--energy", "2000", "--insurance", "450",
+                          "--common-costs", "3000", "--municipal-fees", "800",
+                          "--other-debt-payments", "1200", "--credit-limits", "20000",
+                          "--childcare", "2500", "--transport", "900", "--loan", "0",
+                          "--format", "json", NULL};
+    run(&r, args);
+    ck_assert_msg(r.status == 0, "status %d: %s", r.status, r.err);
+    json_t *root = json_of(&r);
+    expect_key(root, "living_costs_floor", "24550.00");
+    expect_key(root, "living_costs", "24550.00");
+    expect_key(root, "energy", "2000.00");
+    expect_key(root, "insurance", "450.00");
+    expect_key(root, "common_costs", "3000.00");
+    expect_key(root, "municipal_fees", "800.00");
+    expect_key(root, "housing_costs", "5300.00");
+    expect_key(root, "other_debt_payments", "1200.00");
+    expect_key(root, "credit_limit_payment", "600.00");
+    expect_key(root, "childcare", "2500.00");
+    expect_key(root, "transport", "900.00");
+    expect_key(root, "other_costs", "7200.00");
+    /* 45 000 − 24 550 − 5 300 − 7 200 */
+    expect_key(root, "available", "7950.00");
+    json_decref(root);
+    const char *table[] = {HOUSEHOLD, "--energy", "2000", "--common-costs", "3000",
+                           "--childcare", "2500", "--loan", "0", NULL};
+    run(&r, table);
+    ck_assert_int_eq(r.status, 0);
+    ck_assert_ptr_nonnull(strstr(r.out, "strøm og oppvarming"));
+    ck_assert_ptr_nonnull(strstr(r.out, "felleskostnader"));
+    ck_assert_ptr_nonnull(strstr(r.out, "barnehage/SFO"));
+}
+END_TEST
+
+/* Income by source: checked now and again when the overgangsstønad stops.
+ * One adult, two children 0-5, 1 March 2025 (table of 1.1.2024):
+ *   income 24 000 + 7 000 + 3 532 = 34 532; floor 15 550 + 1 500 + 300;
+ *   available 34 532 − 17 350 − 1 000 = 16 182; 1 500 000 at 7 % pays
+ *   9 979.54: fits by 6 202.46. From 2027-08-01 income 27 532, available
+ *   9 182: short 797.54. */
+START_TEST(income_that_ends)
+{
+    static run_result r;
+    const char *args[] = {"--adults", "1", "--children-0-5", "2", "--income-item", "wages:24000",
+                          "--income-item", "overgangsstønad:7000:2027-08-01", "--income-item",
+                          "barnetrygd:3532", "--maintenance", "1000", "--energy", "1500",
+                          "--insurance", "300", "--date", "2025-03-01", "--policy-rate", "4.5",
+                          "--loan", "1500000", "--format", "json", NULL};
+    run(&r, args);
+    ck_assert_msg(r.status == 0, "status %d: %s", r.status, r.err);
+    json_t *root = json_of(&r);
+    expect_key(root, "income", "34532.00");
+    expect_key(root, "available", "16182.00");
+    expect_key(root, "surplus", "6202.46");
+    json_t *ends = json_object_get(root, "income_ends");
+    ck_assert_int_eq(json_array_size(ends), 1);
+    json_t *e = json_array_get(ends, 0);
+    expect_key(e, "date", "2027-08-01");
+    ck_assert_str_eq(json_string_value(json_array_get(json_object_get(e, "ends"), 0)),
+                     "transitional-benefit");
+    expect_key(e, "income", "27532.00");
+    expect_key(e, "surplus", "-797.54");
+    ck_assert(json_is_false(json_object_get(e, "fits")));
+    json_decref(root);
+    args[23] = "table";
+    run(&r, args);
+    ck_assert_int_eq(r.status, 0);
+    ck_assert_ptr_nonnull(strstr(r.out, "After the transitional-benefit stops on 2027-08-01 the "
+                                        "loan no longer fits: short 797,54 kr"));
+}
+END_TEST
+
 /* Bad or missing input: status 2, one message naming the option, no stdout. */
 static void expect_usage(const char *const *args, const char *option)
 {
@@ -188,6 +264,25 @@ START_TEST(bad_or_missing_household_data)
     expect_usage(csv, "--format");
     const char *file[] = {HOUSEHOLD, "--guidelines", "/nonexistent/g.txt", "--loan", "1", NULL};
     expect_usage(file, "--guidelines");
+    const char *kind[] = {HOUSEHOLD, "--income-item", "lottery:100", "--loan", "1", NULL};
+    expect_usage(kind, "--income-item");
+    const char *ended[] = {HOUSEHOLD, "--income-item", "aap:100:2024-03-01", "--loan", "1", NULL};
+    expect_usage(ended, "--income-item");
+    const char *item_amount[] = {HOUSEHOLD, "--income-item", "aap:-5", "--loan", "1", NULL};
+    expect_usage(item_amount, "--income-item");
+    const char *item_date[] = {HOUSEHOLD, "--income-item", "aap:5:2027-13-01", "--loan", "1",
+                               NULL};
+    expect_usage(item_date, "--income-item");
+    const char *no_colon[] = {HOUSEHOLD, "--income-item", "aap", "--loan", "1", NULL};
+    expect_usage(no_colon, "--income-item");
+    const char *energy[] = {HOUSEHOLD, "--energy", "-1", "--loan", "1", NULL};
+    expect_usage(energy, "--energy");
+    const char *common[] = {HOUSEHOLD, "--common-costs", "-0,01", "--loan", "1", NULL};
+    expect_usage(common, "--common-costs");
+    const char *sifo[] = {HOUSEHOLD, "--living-costs-basis", "sifo", "--loan", "1", NULL};
+    expect_usage(sifo, "--living-costs-basis");
+    const char *actual[] = {HOUSEHOLD, "--living-costs-basis", "actual", "--loan", "1", NULL};
+    expect_usage(actual, "--living-costs-basis");
 }
 END_TEST
 
@@ -291,6 +386,8 @@ int main(int argc, char **argv)
     tcase_add_test(tc, json_for_a_loan);
     tcase_add_test(tc, json_for_the_largest_loan);
     tcase_add_test(tc, shortfall);
+    tcase_add_test(tc, named_costs_in_json_and_table);
+    tcase_add_test(tc, income_that_ends);
     tcase_add_test(tc, table_walks_the_budget);
     suite_add_tcase(s, tc);
     tc = tcase_create("errors");

@@ -2,6 +2,16 @@
  * hand-worked timelines, and random invariants. */
 #include "testutil.h"
 
+/* The loan terms the options under test refer to (reset by fresh_loan). */
+static sl_loan_terms loan;
+
+static const sl_loan_terms *fresh_loan(void)
+{
+    sl_loan_terms_init(&loan);
+    loan.terms = SL_RTO_DEFAULT_TERMS;
+    return &loan;
+}
+
 START_TEST(published_checks)
 {
     char path[512];
@@ -54,6 +64,7 @@ START_TEST(worked_timeline)
 {
     sl_part_buy buys[] = {{12, {1, 10}}};
     sl_part_own_options o = SL_PART_OWN_OPTIONS_INIT;
+    o.loan = fresh_loan();
     o.price = M("4000000");
     o.share = R("50");
     o.own_funds = M("300000");
@@ -61,7 +72,7 @@ START_TEST(worked_timeline)
     o.discount_per_tenth = R("0.75");
     o.buys = buys;
     o.buy_count = 1;
-    o.loan.terms = 120;
+    loan.terms = 120;
     sl_part_own *po = NULL;
     sl_error err;
     ck_assert_int_eq(sl_part_own_new(&po, &o, &err), SL_OK);
@@ -102,6 +113,7 @@ END_TEST
 START_TEST(errors)
 {
     sl_part_own_options o = SL_PART_OWN_OPTIONS_INIT;
+    o.loan = fresh_loan();
     sl_part_own *po = NULL;
     sl_error err;
     ck_assert_int_eq(sl_part_own_new(&po, &o, &err), SL_EINVAL);
@@ -135,6 +147,7 @@ START_TEST(random_invariants)
             tenths += t;
         }
         sl_part_own_options o = SL_PART_OWN_OPTIONS_INIT;
+        o.loan = fresh_loan();
         o.price = rng_range(&g, 100000000, 600000000);
         o.share = (sl_rate){first, 10};
         o.own_funds = rng_range(&g, 0, 30000000);
@@ -145,8 +158,8 @@ START_TEST(random_invariants)
             o.discount_per_tenth = (sl_rate){75, 10000};
         o.buys = buys;
         o.buy_count = (size_t)nb;
-        o.loan.terms = (int)rng_range(&g, 12, 240);
-        o.loan.nominal_rate = (sl_rate){rng_range(&g, 0, 800), 10000};
+        loan.terms = (int)rng_range(&g, 12, 240);
+        loan.nominal_rate = (sl_rate){rng_range(&g, 0, 800), 10000};
         sl_part_own *po = NULL;
         sl_error err;
         int rc = sl_part_own_new(&po, &o, &err);

@@ -2,6 +2,16 @@
  * invariants of the timeline over random scenarios. */
 #include "testutil.h"
 
+/* The loan terms the options under test refer to (reset by fresh_loan). */
+static sl_loan_terms loan;
+
+static const sl_loan_terms *fresh_loan(void)
+{
+    sl_loan_terms_init(&loan);
+    loan.terms = SL_RTO_DEFAULT_TERMS;
+    return &loan;
+}
+
 static sl_date D(int y, int m, int d)
 {
     return (sl_date){y, m, d};
@@ -19,6 +29,7 @@ static sl_date D(int y, int m, int d)
 static sl_rto_options veiviseren(void)
 {
     sl_rto_options o = SL_RTO_OPTIONS_INIT;
+    o.loan = fresh_loan();
     o.price = M("3000000");
     o.rent_months = 36;
     o.rent = M("12000");
@@ -28,8 +39,8 @@ static sl_rto_options veiviseren(void)
     o.own_funds = M("50000");
     o.grant = M("100000");
     o.start = D(2025, 1, 1);
-    o.loan.terms = 300;
-    o.loan.term_fee = M("50");
+    loan.terms = 300;
+    loan.term_fee = M("50");
     return o;
 }
 
@@ -68,6 +79,7 @@ END_TEST
 START_TEST(savings_worked)
 {
     sl_rto_options o = SL_RTO_OPTIONS_INIT;
+    o.loan = fresh_loan();
     o.price = M("1000000");
     o.rent_months = 3;
     o.saving = M("1000");
@@ -93,6 +105,7 @@ END_TEST
 START_TEST(indexed_price_worked)
 {
     sl_rto_options o = SL_RTO_OPTIONS_INIT;
+    o.loan = fresh_loan();
     o.price_rule = SL_PRICE_INDEXED;
     o.price = M("2000000");
     o.index_rate = R("3");
@@ -120,6 +133,7 @@ END_TEST
 START_TEST(appraisal_worked)
 {
     sl_rto_options o = SL_RTO_OPTIONS_INIT;
+    o.loan = fresh_loan();
     o.price = M("3000000");
     o.price_rule = SL_PRICE_APPRAISAL;
     o.appraisal = M("3400000");
@@ -150,6 +164,7 @@ END_TEST
 START_TEST(document_tax_rounding)
 {
     sl_rto_options o = SL_RTO_OPTIONS_INIT;
+    o.loan = fresh_loan();
     o.price = M("1234567");
     o.documents = 0;
     o.own_funds = M("5000000");
@@ -175,6 +190,7 @@ START_TEST(published_transaction_costs)
         char kind[32], property[32], value[32], want[32];
         ck_assert_int_eq(sscanf(line, "%31s %31s %31s %31s", kind, property, value, want), 4);
         sl_rto_options o = SL_RTO_OPTIONS_INIT;
+        o.loan = fresh_loan();
         o.own_funds = M("100000000");
         sl_rto_result r;
         if (strcmp(kind, "dokumentavgift") == 0) {
@@ -220,7 +236,7 @@ START_TEST(finding_and_errors)
     o.version = 99;
     ck_assert_int_eq(sl_rto_compute(&r, &o, &err), SL_EVERSION);
     o = veiviseren();
-    o.loan.terms = 0;
+    loan.terms = 0;
     ck_assert_int_eq(sl_rto_compute(&r, &o, &err), SL_EINVAL);
 }
 END_TEST
@@ -230,13 +246,14 @@ END_TEST
 START_TEST(rent_before_own)
 {
     sl_rto_options o = SL_RTO_OPTIONS_INIT;
+    o.loan = fresh_loan();
     o.model = SL_RTO_RENT_BEFORE_OWN;
     o.price = M("2000000");
     o.rent_months = 24;
     o.rent = M("15000");
     o.own_funds = M("100000");
     o.property = SL_PROPERTY_BORETTSLAG;
-    o.loan.terms = 240;
+    loan.terms = 240;
     sl_rto_result r;
     ck_assert_int_eq(sl_rto_compute(&r, &o, NULL), SL_OK);
     ck_assert_int_eq(r.rent_paid, M("360000"));
@@ -297,6 +314,7 @@ START_TEST(random_invariants)
     test_rng g = {test_seed("rent_to_own")};
     for (int i = 0; i < 300; i++) {
         sl_rto_options o = SL_RTO_OPTIONS_INIT;
+        o.loan = fresh_loan();
         o.model = (sl_rto_model)rng_range(&g, 0, 1);
         o.price = rng_range(&g, 50000000, 800000000);
         o.rent_months = (int)rng_range(&g, 0, 72);
@@ -317,10 +335,10 @@ START_TEST(random_invariants)
         if (rng_range(&g, 0, 1))
             o.start = D(2020 + (int)rng_range(&g, 0, 10), (int)rng_range(&g, 1, 12),
                         (int)rng_range(&g, 1, 28));
-        o.loan.terms = (int)rng_range(&g, 12, 360);
-        o.loan.nominal_rate = (sl_rate){rng_range(&g, 0, 900), 10000};
-        o.loan.term_fee = rng_range(&g, 0, 10000);
-        o.loan.type = (sl_loan_type)rng_range(&g, 0, 1);
+        loan.terms = (int)rng_range(&g, 12, 360);
+        loan.nominal_rate = (sl_rate){rng_range(&g, 0, 900), 10000};
+        loan.term_fee = rng_range(&g, 0, 10000);
+        loan.type = (sl_loan_type)rng_range(&g, 0, 1);
 
         sl_rto_result r;
         sl_error err;
@@ -334,7 +352,7 @@ START_TEST(random_invariants)
 
         if (r.loan_amount > 0) {
             /* The first payment is the engine's, for the loan paid out at the purchase. */
-            sl_loan_terms t = o.loan;
+            sl_loan_terms t = *o.loan;
             t.principal = r.loan_amount;
             t.payout_date = r.transition_date;
             sl_plan *p = NULL;

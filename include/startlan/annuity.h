@@ -13,8 +13,6 @@
 #ifndef STARTLAN_ANNUITY_H
 #define STARTLAN_ANNUITY_H
 
-#include <gmp.h>
-
 #include "export.h"
 #include "money.h"
 #include "rate.h"
@@ -23,11 +21,6 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
-
-/* The exact annuity A above as a rational number of øre. out must be
- * initialised. 0 or SL_EINVAL (n < 1, terms_per_year < 1, rate < 0). */
-SL_API SL_WARN_UNUSED int sl_annuity_exact(mpq_t out, sl_money balance, sl_rate annual_rate,
-                                           int terms_per_year, int n);
 
 /* A rounded by `rounding` (e.g. SL_ROUNDING_DEFAULT: øre, half up).
  * 0, SL_EINVAL or SL_ERANGE. */

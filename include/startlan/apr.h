@@ -90,13 +90,17 @@ typedef struct sl_apr_options {
 
 #define SL_APR_OPTIONS_INIT {SL_APR_OPTIONS_VERSION, 2, SL_ROUND_HALF_UP, SL_APR_EQUAL_MONTHS, 0}
 
+/* Set *options to SL_APR_OPTIONS_INIT (the same defaults as the macro). NULL is allowed. */
+SL_API void sl_apr_options_init(sl_apr_options *options);
+
 /* The certified result. */
 typedef struct sl_apr_result {
     sl_rate rate;  /* the APR rounded to the decimals by the mode (fraction of one) */
     sl_rate low;   /* proven bracket: low <= exact root <= high, neighbouring half  */
     sl_rate high;  /* units of the last decimal; low == high when the root is exact */
     int exact;     /* 1: the root is exactly low (== high), proven with rationals   */
-    long precision; /* MPFR precision in bits that decided the last sign            */
+    int64_t precision;/* MPFR precision in bits that decided the last sign            */
+    int64_t reserved[SL_RESERVED_FIELDS]; /* room for fields added later (docs/api.md) */
 } sl_apr_result;
 
 /* The certified APR of flows (count >= 2; order free; equal times are summed).
@@ -135,6 +139,7 @@ typedef struct sl_plan_cost {
     int terms;              /* rows of the plan */
     int terms_per_year;
     sl_plan_totals totals;  /* the plan's totals */
+    int64_t reserved[SL_RESERVED_FIELDS]; /* room for fields added later (docs/api.md) */
 } sl_plan_cost;
 
 /* The effective rate of the plan for terms, with the establishment fee

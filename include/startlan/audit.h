@@ -37,6 +37,8 @@
 #ifndef STARTLAN_AUDIT_H
 #define STARTLAN_AUDIT_H
 
+#include <stdint.h>
+
 #include "error.h"
 #include "export.h"
 #include "money.h"
@@ -81,7 +83,7 @@ typedef enum sl_audit_field {
 typedef struct sl_audit_difference {
     sl_audit_check check;
     sl_audit_field field;
-    long row;             /* 1-based position in the input; 0 for the whole plan */
+    int64_t row;          /* 1-based position in the input; 0 for the whole plan */
     int term;             /* the term number the row carries (or expects, for a missing row) */
     sl_money expected;
     sl_money found;
@@ -110,17 +112,21 @@ typedef struct sl_audit_options {
 
 #define SL_AUDIT_OPTIONS_INIT {SL_AUDIT_OPTIONS_VERSION, 0, NULL, NULL}
 
+/* Set *options to SL_AUDIT_OPTIONS_INIT (the same defaults as the macro). NULL is allowed. */
+SL_API void sl_audit_options_init(sl_audit_options *options);
+
 /* What the audit found. */
 typedef struct sl_audit_summary {
-    long rows;                /* rows fed (the stated totals row not counted) */
-    long differences;         /* differences beyond the tolerance */
-    long within_tolerance;    /* differences within it */
-    long rate_jumps;          /* notes: where the implied rate changes */
+    int64_t rows;                /* rows fed (the stated totals row not counted) */
+    int64_t differences;         /* differences beyond the tolerance */
+    int64_t within_tolerance;    /* differences within it */
+    int64_t rate_jumps;          /* notes: where the implied rate changes */
     sl_plan_totals found;     /* sums of the rows fed (terms = rows, establishment fee 0) */
     int have_expected;        /* 1 when terms were given */
     sl_plan_totals expected;  /* the recomputed plan's totals */
     int have_stated;          /* 1 when a stated totals row was given */
     sl_plan_totals stated;    /* as given (interest, principal, term_fees, paid) */
+    int64_t reserved[SL_RESERVED_FIELDS]; /* room for fields added later (docs/api.md) */
 } sl_audit_summary;
 
 typedef struct sl_audit sl_audit;

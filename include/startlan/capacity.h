@@ -34,6 +34,8 @@
 #ifndef STARTLAN_CAPACITY_H
 #define STARTLAN_CAPACITY_H
 
+#include <stddef.h>
+
 #include "date.h"
 #include "error.h"
 #include "export.h"
@@ -56,24 +58,102 @@ typedef enum sl_adults {
 /* Most children in one age band. */
 #define SL_CAPACITY_MAX_CHILDREN 100
 
-#define SL_HOUSEHOLD_VERSION 1
+/* Where a net monthly income comes from (inntektskilde). */
+typedef enum sl_income_kind {
+    SL_INCOME_WAGES = 1,            /* lønn, netto */
+    SL_INCOME_CHILD_BENEFIT,        /* barnetrygd */
+    SL_INCOME_CASH_FOR_CARE,        /* kontantstøtte */
+    SL_INCOME_CHILD_SUPPORT,        /* barnebidrag mottatt */
+    SL_INCOME_TRANSITIONAL_BENEFIT, /* overgangsstønad */
+    SL_INCOME_DISABILITY,           /* uføretrygd */
+    SL_INCOME_WORK_ASSESSMENT,      /* arbeidsavklaringspenger (AAP) */
+    SL_INCOME_INTRODUCTION,         /* introduksjonsstønad */
+    SL_INCOME_PENSION,              /* pensjon */
+    SL_INCOME_RENTAL,               /* leieinntekt: counted for at most 10 months a year */
+    SL_INCOME_OTHER                 /* annen inntekt */
+} sl_income_kind;
+
+/* Which living costs the kommune uses (Husbanken's guide, "Vurdere
+ * utgifter"); the guideline floor applies under each. */
+typedef enum sl_living_costs_basis {
+    SL_LIVING_COSTS_AUTO = 0,  /* actual when given (> 0), else the guideline */
+    SL_LIVING_COSTS_GUIDELINE, /* the floor: guideline rate + energy, insurance, furniture */
+    SL_LIVING_COSTS_ACTUAL,    /* max(actual, floor); actual required */
+    SL_LIVING_COSTS_SIFO       /* SIFO's reference budget: not shipped (docs/capacity.md) */
+} sl_living_costs_basis;
+
+/* A credit or card limit (kredittramme) counts as a monthly payment of this
+ * many percent of the limit, rounded up to the øre, as if drawn in full. */
+#define SL_CREDIT_LIMIT_PERCENT 3
+
+/* Rental income counts for this many months of twelve: the monthly rent
+ * × 10 / 12, rounded down to the øre (a let room stands empty some months). */
+#define SL_RENTAL_MONTHS_COUNTED 10
+
+/* One net income per month, and until when it lasts. */
+typedef struct sl_income_item {
+    sl_income_kind kind;
+    sl_money amount; /* per month, after tax, 0 .. SL_PLAN_MAX_PRINCIPAL */
+    sl_date until;   /* the first day without it (stønaden opphører); SL_DATE_NONE: lasts */
+} sl_income_item;
+
+/* The short English name of a kind ("wages", "child-benefit", "cash-for-care",
+ * "child-support", "transitional-benefit", "disability", "aap",
+ * "introduction", "pension", "rental", "other"); NULL for an unknown kind. */
+SL_API const char *sl_income_kind_name(sl_income_kind kind);
+/* The kind for a name: the English names above or the Norwegian ones
+ * ("lonn"/"lønn", "barnetrygd", "kontantstotte"/"kontantstøtte",
+ * "barnebidrag", "overgangsstonad"/"overgangsstønad", "uforetrygd"/"uføretrygd",
+ * "introduksjonsstonad"/"introduksjonsstønad", "pensjon", "leieinntekt",
+ * "annet"), case-insensitive. 0 or SL_EINVAL (err names field "kind"). */
+SL_API SL_WARN_UNUSED int sl_income_kind_parse(sl_income_kind *out, const char *name,
+                                               sl_error *err);
+/* What an income item adds to the monthly budget: the amount, or for rental
+ * income amount × 10 / 12 rounded down to the øre. */
+SL_API sl_money sl_income_item_counted(const sl_income_item *item);
+
+#define SL_HOUSEHOLD_VERSION 2
 
 /* The household's monthly budget (husholdningsbudsjett), amounts per month,
- * each from 0 to SL_PLAN_MAX_PRINCIPAL. Initialise with SL_HOUSEHOLD_INIT. */
+ * each from 0 to SL_PLAN_MAX_PRINCIPAL. Initialise with SL_HOUSEHOLD_INIT.
+ * Version 1 ended at actual_living_costs; a version-1 struct is read only
+ * that far (the rest counts as 0). */
 typedef struct sl_household {
     unsigned version;
     sl_adults adults;
     int children_0_5;             /* barn 0–5 år */
     int children_6_10;            /* barn 6–10 år */
     int children_11_17;           /* barn 11–17 år */
-    sl_money income;              /* netto inntekt etter skatt per måned */
-    sl_money fixed_costs;         /* andre faste utgifter: forbruksgjeld, studielån,
-                                     barnehage/SFO, bidrag betalt */
-    sl_money maintenance;         /* vedlikehold / bokostnader utenom lånet */
-    sl_money actual_living_costs; /* faktiske levekostnader; 0 when not known */
+    sl_money income;              /* netto inntekt etter skatt per måned, not itemised
+                                     (added to the income items) */
+    sl_money fixed_costs;         /* andre faste utgifter without a line of their own
+                                     (bidrag betalt, …) */
+    sl_money maintenance;         /* vedlikehold of the home */
+    sl_money actual_living_costs; /* faktiske levekostnader, including strøm, insurance
+                                     and furniture; 0 when not known */
+    /* version 2 */
+    sl_money energy;              /* strøm og oppvarming */
+    sl_money insurance;           /* bolig- og innboforsikring */
+    sl_money furniture;           /* innbo og utstyr */
+    sl_money common_costs;        /* felleskostnader */
+    sl_money municipal_fees;      /* kommunale avgifter */
+    sl_money other_debt_payments; /* other loans, studielån, kredittkort (see capacity.md) */
+    sl_money childcare;           /* barnehage og SFO */
+    sl_money transport;           /* transport the living costs do not cover (a car
+                                     needed for work, …) */
+    sl_money credit_limits;       /* unused credit and card limits, summed; counted as
+                                     SL_CREDIT_LIMIT_PERCENT % a month */
+    const sl_income_item *income_items; /* NULL or income_item_count items (caller owns) */
+    size_t income_item_count;     /* at most SL_CAPACITY_MAX_INCOME_ITEMS */
+    sl_living_costs_basis living_costs_basis;
 } sl_household;
 
-#define SL_HOUSEHOLD_INIT {SL_HOUSEHOLD_VERSION, SL_ADULTS_SINGLE, 0, 0, 0, 0, 0, 0, 0}
+/* Most income items in a household. */
+#define SL_CAPACITY_MAX_INCOME_ITEMS 64
+
+#define SL_HOUSEHOLD_INIT                                                                  \
+    {SL_HOUSEHOLD_VERSION, SL_ADULTS_SINGLE, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,   \
+     0, NULL, 0, SL_LIVING_COSTS_AUTO}
 
 /* The household's side of the check: living costs and what is left. */
 typedef struct sl_capacity_budget {
@@ -81,11 +161,20 @@ typedef struct sl_capacity_budget {
     sl_money guideline_adults;       /* the adults' rate */
     sl_money guideline_children;     /* the children's rates, summed */
     sl_money guideline_living_costs; /* adults + children (statens satser) */
-    sl_money living_costs;           /* max(actual, guideline) */
+    sl_money living_costs;           /* max(actual, floor) */
     sl_money available;              /* til disposisjon for bolig; may be negative */
+    sl_money income;                 /* income + the income items counted on the date */
+    sl_money living_costs_floor;     /* guideline + energy + insurance + furniture: the
+                                        guideline rates leave these out */
+    sl_money housing_costs;          /* common costs + municipal fees + maintenance */
+    sl_money credit_limit_payment;   /* credit_limits × 3 %, rounded up */
+    sl_money other_costs;            /* other debt + credit-limit payment + childcare
+                                        + transport + fixed costs */
+    int64_t reserved[SL_RESERVED_FIELDS]; /* room for fields added later (docs/api.md) */
 } sl_capacity_budget;
 
-#define SL_CAPACITY_OPTIONS_VERSION 1
+/* Version 2: the plan's terms by pointer (loan) instead of by value. */
+#define SL_CAPACITY_OPTIONS_VERSION 2
 /* 2.5 percentage points. */
 #define SL_CAPACITY_STRESS_ADD_DEFAULT {1, 40}
 /* 1 000 kr. */
@@ -98,10 +187,10 @@ typedef struct sl_capacity_options {
     sl_date date;                /* which guideline table (required) */
     sl_rate policy_rate;         /* styringsrente, 0 .. 100 % (required; 0 % allowed) */
     sl_rate stress_add;          /* påslag, >= 0; default 2.5 pp */
-    sl_loan_terms loan;          /* the plan's terms (default: 30 years, monthly annuity,
-                                    no interest-only terms, no fees); principal and
-                                    nominal_rate are ignored: the library sets them to the
-                                    loan and the stressed rate */
+    const sl_loan_terms *loan;   /* the plan's terms, the caller's (read during the call);
+                                    NULL: 30 years, monthly annuity, no interest-only
+                                    terms, no fees. principal and nominal_rate are ignored:
+                                    the library sets them to the loan and the stressed rate */
     sl_money cofinancing_payment; /* the co-financing bank loan's monthly payment, >= 0 */
     sl_money step;               /* the largest loan is a multiple of this (default 1 000 kr) */
 } sl_capacity_options;
@@ -109,8 +198,9 @@ typedef struct sl_capacity_options {
 #define SL_CAPACITY_OPTIONS_INIT                                                           \
     {SL_CAPACITY_OPTIONS_VERSION, NULL, SL_DATE_NONE, SL_RATE_ZERO,                        \
      SL_CAPACITY_STRESS_ADD_DEFAULT,                                                       \
-     SL_LOAN_TERMS_INIT_WITH_TERMS(360),                                                   \
-     0, SL_CAPACITY_STEP_DEFAULT}
+     NULL, 0, SL_CAPACITY_STEP_DEFAULT}
+/* The number of terms of the default plan (loan NULL): 30 years, monthly. */
+#define SL_CAPACITY_DEFAULT_TERMS 360
 
 /* Result of a check for one loan. */
 typedef struct sl_capacity_result {
@@ -123,6 +213,7 @@ typedef struct sl_capacity_result {
     sl_money stressed_monthly;    /* the same per month: × terms per year / 12, rounded up */
     sl_money surplus;             /* overskudd (>= 0) or underskudd (< 0) per month */
     int fits;                     /* 1 when surplus >= 0 */
+    int64_t reserved[SL_RESERVED_FIELDS]; /* room for fields added later (docs/api.md) */
 } sl_capacity_result;
 
 SL_API void sl_household_init(sl_household *household);
@@ -130,7 +221,11 @@ SL_API void sl_capacity_options_init(sl_capacity_options *options);
 
 /* Validate a household; err names the first bad field ("adults",
  * "children_0_5", "income", "fixed_costs", "maintenance",
- * "actual_living_costs"). 0, SL_EINVAL, SL_ERANGE or SL_EVERSION. */
+ * "actual_living_costs", "energy", "insurance", "furniture", "common_costs",
+ * "municipal_fees", "other_debt_payments", "childcare", "transport",
+ * "credit_limits", "living_costs_basis" (SIFO, or actual without actual
+ * costs), "income_items"; for an item "income_items[i].kind" or
+ * "income_items[i].amount"). 0, SL_EINVAL, SL_ERANGE or SL_EVERSION. */
 SL_API SL_WARN_UNUSED int sl_household_check(const sl_household *household, sl_error *err);
 
 /* Validate options (fields "date", "policy_rate", "stress_add",
@@ -139,10 +234,19 @@ SL_API SL_WARN_UNUSED int sl_household_check(const sl_household *household, sl_e
 SL_API SL_WARN_UNUSED int sl_capacity_options_check(const sl_capacity_options *options,
                                                     sl_error *err);
 
-/* The household's budget on date: living costs = max(actual, guideline) and
- * the amount available for housing. table NULL: the shipped tables.
- * Exact (sums of øre, no rounding). 0 or a negative code (err filled; a date
- * before the first table is SL_EINVAL with field "date"). */
+/* The household's budget on date:
+ *   floor        = guideline rate + energy + insurance + furniture (the
+ *                  guideline rates leave housing, strøm/oppvarming, insurance
+ *                  and furniture out: Rundskriv A-3/2023)
+ *   living costs = max(actual living costs, floor), or the floor alone with
+ *                  SL_LIVING_COSTS_GUIDELINE (or AUTO without actual costs)
+ *   available    = income counted on date − living costs − housing costs
+ *                  − other costs.
+ * An income item counts while date is before its until date; an item that
+ * has already ended on date is an error (field "income_items[i].until").
+ * table NULL: the shipped tables. Exact (sums of øre; rental income rounded
+ * down). 0 or a negative code (err filled; a date before the first table is
+ * SL_EINVAL with field "date"). */
 SL_API SL_WARN_UNUSED int sl_capacity_budget_compute(sl_capacity_budget *out,
                                                      const sl_household *household,
                                                      const sl_guideline_table *table, sl_date date,
@@ -165,6 +269,25 @@ SL_API SL_WARN_UNUSED int sl_capacity_max_loan(sl_money *out, sl_capacity_result
                                                sl_capacity_result *one_step_more,
                                                const sl_household *household,
                                                const sl_capacity_options *options, sl_error *err);
+
+/* The budget again from the day an income ends (midlertidig inntekt). */
+typedef struct sl_capacity_income_end {
+    sl_date date;              /* the first day without one or more income items */
+    sl_money income;           /* the income counted from that day */
+    sl_capacity_result result; /* the check for the same loan from that day */
+    int64_t reserved[SL_RESERVED_FIELDS]; /* room for fields added later (docs/api.md) */
+} sl_capacity_income_end;
+
+/* The check for loan again at each distinct date where an income item ends
+ * (ascending): the same budget as on options->date (the same guideline
+ * table, today's costs: no projection of prices) without the incomes ended
+ * by then. out must have room for household->income_item_count entries;
+ * *count receives the number filled (0 when no item ends). 0 or a negative
+ * code, as sl_capacity_check. */
+SL_API SL_WARN_UNUSED int sl_capacity_income_ends(sl_capacity_income_end *out, size_t *count,
+                                                  const sl_household *household, sl_money loan,
+                                                  const sl_capacity_options *options,
+                                                  sl_error *err);
 
 #ifdef __cplusplus
 }

@@ -34,6 +34,12 @@ SL_API int sl_date_is_valid(sl_date d);
 SL_API SL_WARN_UNUSED int sl_date_parse(sl_date *out, const char *text, const char *field,
                                         sl_error *err);
 
+/* Parse a date as Norwegian exports write it: "YYYY-MM-DD", or day.month.year
+ * "07.03.2021" (also "7.3.2021"; the year always four digits). Nothing else,
+ * so "03/07/2021" (month or day first?) is refused. Errors as sl_date_parse. */
+SL_API SL_WARN_UNUSED int sl_date_parse_norwegian(sl_date *out, const char *text,
+                                                  const char *field, sl_error *err);
+
 /* "YYYY-MM-DD" into buf (>= SL_DATE_BUFSIZE). Returns 10, or SL_EINVAL / SL_ERANGE. */
 SL_API int sl_date_format(char *buf, size_t size, sl_date d);
 

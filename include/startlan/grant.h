@@ -36,6 +36,9 @@ typedef struct sl_grant_terms {
 
 #define SL_GRANT_TERMS_INIT {SL_GRANT_TERMS_VERSION, 0, {5, 100}, 20, SL_DATE_NONE}
 
+/* Set *terms to SL_GRANT_TERMS_INIT (the same defaults as the macro). NULL is allowed. */
+SL_API void sl_grant_terms_init(sl_grant_terms *terms);
+
 /* Completed whole years from `from` to `to` (0 when to is before from; an
  * anniversary on 29 February falls on 28 February in other years). */
 SL_API int sl_grant_completed_years(sl_date from, sl_date to);

@@ -43,6 +43,7 @@ typedef struct sl_guideline_rates {
     sl_money child_0_5;       /* barn 0–5 år, per child */
     sl_money child_6_10;      /* barn 6–10 år, per child */
     sl_money child_11_17;     /* barn 11–17 år, per child */
+    int64_t reserved[SL_RESERVED_FIELDS]; /* room for fields added later (docs/api.md) */
 } sl_guideline_rates;
 
 /* A list of tables in increasing valid-from order (opaque). */

@@ -29,7 +29,8 @@
 extern "C" {
 #endif
 
-#define SL_PART_OWN_OPTIONS_VERSION 1
+/* Version 2: the loans' terms by pointer instead of by value. */
+#define SL_PART_OWN_OPTIONS_VERSION 2
 #define SL_PART_OWN_MAX_BUYS 100
 
 /* Buy `share` more of the home at the end of month `month` (1-based). */
@@ -52,12 +53,17 @@ typedef struct sl_part_own_options {
     size_t buy_count;
     sl_rate value_growth;      /* den 0 = the price rule's price is the value */
     sl_date start;             /* first month; SL_DATE_NONE = no dates */
-    sl_loan_terms loan;        /* terms of every loan; principal computed */
+    const sl_loan_terms *loan; /* terms of every loan, the caller's (copied by
+                                  sl_part_own_new); NULL: as for sl_rto_options;
+                                  principal computed */
 } sl_part_own_options;
 
 #define SL_PART_OWN_OPTIONS_INIT                                                             \
     {SL_PART_OWN_OPTIONS_VERSION, 0, {1, 2}, 0, 0, SL_PRICE_FIXED, SL_RATE_ZERO, 0,          \
-     SL_RATE_ZERO, NULL, 0, {0, 0}, SL_DATE_NONE, SL_LOAN_TERMS_INIT_WITH_TERMS(300)}
+     SL_RATE_ZERO, NULL, 0, {0, 0}, SL_DATE_NONE, NULL}
+
+/* Set *options to SL_PART_OWN_OPTIONS_INIT (the same defaults as the macro). NULL is allowed. */
+SL_API void sl_part_own_options_init(sl_part_own_options *options);
 
 /* Ownership share (eierandel) = (equity + loan) / price, exact (reduced).
  * 0 or SL_EINVAL (price <= 0, negative amounts, share over 1). */
@@ -80,6 +86,7 @@ typedef struct sl_part_row {
     sl_money discount;     /* discount on it */
     sl_money value;        /* the whole home's value */
     sl_money equity;       /* value × owned (øre, half up) − loan balance */
+    int64_t reserved[SL_RESERVED_FIELDS]; /* room for fields added later (docs/api.md) */
 } sl_part_row;
 
 typedef struct sl_part_own sl_part_own;

@@ -244,6 +244,7 @@ typedef struct sl_settlement {
                             fixed period */
     int break_months;    /* whole months left of the fixed period (0 outside one) */
     sl_money total;      /* balance + interest + fee + break_cost */
+    int64_t reserved[SL_RESERVED_FIELDS]; /* room for fields added later (docs/api.md) */
 } sl_settlement;
 
 /* One term (termin) of the plan. payment = interest + principal + fee and
@@ -260,6 +261,7 @@ typedef struct sl_plan_row {
     sl_money payment;         /* terminbeløp */
     sl_money closing_balance; /* restgjeld etter */
     unsigned events;          /* SL_EVENT_* */
+    int64_t reserved[SL_RESERVED_FIELDS]; /* room for fields added later (docs/api.md) */
 } sl_plan_row;
 
 /* Sums over the rows produced so far (and the establishment fee). */
@@ -271,6 +273,7 @@ typedef struct sl_plan_totals {
     sl_money establishment_fee; /* paid at payout */
     sl_money fees;              /* term_fees + establishment_fee */
     sl_money paid;              /* interest + principal + fees */
+    int64_t reserved[SL_RESERVED_FIELDS]; /* room for fields added later (docs/api.md) */
 } sl_plan_totals;
 
 typedef struct sl_plan sl_plan;
@@ -314,7 +317,8 @@ SL_API SL_WARN_UNUSED int sl_plan_settlement(const sl_plan *plan, sl_settlement 
 SL_API SL_WARN_UNUSED int sl_plan_totals_for(sl_plan_totals *out, const sl_loan_terms *terms,
                                              sl_error *err);
 
-/* Parse "annuity" / "serial" (also "annuitet", "serie"). 0 or SL_ESYNTAX. */
+/* Parse "annuity" / "serial", or the Norwegian "annuitet", "annuitetslån",
+ * "serie", "serielån" (any letter case; "lan" for "lån"). 0 or SL_ESYNTAX. */
 SL_API SL_WARN_UNUSED int sl_loan_type_parse(sl_loan_type *out, const char *text);
 SL_API const char *sl_loan_type_name(sl_loan_type type);
 

@@ -41,6 +41,7 @@ typedef struct sl_loan_figures {
     sl_money establishment_fee; /* etableringsgebyr if paid out in [from, to], else 0 */
     sl_money fees;              /* term_fees + establishment_fee */
     int terms_due;              /* number of terms due in [from, to] */
+    int64_t reserved[SL_RESERVED_FIELDS]; /* room for fields added later (docs/api.md) */
 } sl_loan_figures;
 
 /* Compute the figures of the loan `terms` (validated here; it must have a
@@ -50,6 +51,23 @@ typedef struct sl_loan_figures {
  * ("payout_date", "as_of", "from", "to" or a contract field). */
 SL_API SL_WARN_UNUSED int sl_loan_figures_compute(sl_loan_figures *out, const sl_loan_terms *terms,
                                                   sl_date as_of, sl_date from, sl_date to,
+                                                  sl_error *err);
+
+/* A period of days, both ends included. */
+typedef struct sl_period {
+    sl_date from;
+    sl_date to;
+} sl_period;
+
+/* The figures of the loan `terms` for several periods in one walk of the
+ * engine (the periods sorted, each from <= to, none overlapping): out[i] as
+ * sl_loan_figures_compute gives them for from..to with as_of = to, so
+ * out[i].balance is the balance at the end of periods[i]. A year split into
+ * its days gives figures whose interest, principal and fees add up to the
+ * year's. 0, or the errors of sl_loan_figures_compute (field "periods" for
+ * periods out of order). */
+SL_API SL_WARN_UNUSED int sl_loan_figures_periods(sl_loan_figures *out, const sl_loan_terms *terms,
+                                                  const sl_period *periods, size_t count,
                                                   sl_error *err);
 
 /* The figures a total is kept of. */

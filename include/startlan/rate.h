@@ -16,8 +16,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include <gmp.h>
-
 #include "error.h"
 #include "export.h"
 #include "rounding.h"
@@ -61,11 +59,6 @@ SL_API SL_WARN_UNUSED int sl_rate_sub(sl_rate *out, sl_rate a, sl_rate b);
 
 /* -1, 0 or +1 as a <, ==, > b. */
 SL_API int sl_rate_compare(sl_rate a, sl_rate b);
-
-/* Exact conversions to and from GMP rationals. out must be initialised.
- * sl_rate_from_mpq returns SL_ERANGE when the value needs more than int64. */
-SL_API void sl_rate_to_mpq(mpq_t out, sl_rate rate);
-SL_API SL_WARN_UNUSED int sl_rate_from_mpq(sl_rate *out, const mpq_t value);
 
 #ifdef __cplusplus
 }

@@ -37,7 +37,8 @@
 extern "C" {
 #endif
 
-#define SL_RTO_OPTIONS_VERSION 1
+/* Version 2: the loan's terms by pointer instead of by value. */
+#define SL_RTO_OPTIONS_VERSION 2
 /* Longest rent phase accepted (the law's cap of 60 months is a finding). */
 #define SL_RTO_MAX_RENT_MONTHS 600
 /* Tinglysingsgebyr per document, 2025: 545 kr. */
@@ -86,15 +87,21 @@ typedef struct sl_rto_options {
     int documents;              /* default 2: transfer (skjøte) and mortgage (pantedokument) */
     sl_rate value_growth;       /* yearly growth of the market value; den 0 = not given */
     sl_date start;              /* first rent month; SL_DATE_NONE = no dates */
-    sl_loan_terms loan;         /* the startlån; principal is computed (ignored here);
-                                   payout_date defaults to start + M months */
+    const sl_loan_terms *loan;  /* the startlån, the caller's (copied by the functions that
+                                   keep it); NULL: 25 years, monthly annuity at 0 %, no fees.
+                                   principal is computed (ignored here); payout_date
+                                   defaults to start + M months */
 } sl_rto_options;
 
 #define SL_RTO_OPTIONS_INIT                                                                  \
     {SL_RTO_OPTIONS_VERSION, SL_RTO_RENT_TO_OWN, 0, 0, 0, 0, 0, 0, SL_RATE_ZERO,            \
      SL_PRICE_FIXED, SL_RATE_ZERO, 0, {1, 1}, SL_PROPERTY_SELVEIER, 0, 0,                   \
-     SL_RTO_REGISTRATION_FEE_DEFAULT, 2, {0, 0}, SL_DATE_NONE,                              \
-     SL_LOAN_TERMS_INIT_WITH_TERMS(300)}
+     SL_RTO_REGISTRATION_FEE_DEFAULT, 2, {0, 0}, SL_DATE_NONE, NULL}
+/* The number of terms of the default loan (loan NULL): 25 years, monthly. */
+#define SL_RTO_DEFAULT_TERMS 300
+
+/* Set *options to SL_RTO_OPTIONS_INIT (the same defaults as the macro). NULL is allowed. */
+SL_API void sl_rto_options_init(sl_rto_options *options);
 
 /* The figures of a scenario, all in øre. */
 typedef struct sl_rto_result {
@@ -115,6 +122,7 @@ typedef struct sl_rto_result {
     int has_loan;               /* 1 when loan_amount > 0 and cost is filled */
     sl_plan_cost cost;          /* effective rate, total cost and payable of the loan */
     unsigned findings;          /* SL_RTO_FINDING_* */
+    int64_t reserved[SL_RESERVED_FIELDS]; /* room for fields added later (docs/api.md) */
 } sl_rto_result;
 
 /* Compute a scenario. Validates opt (err names the field); the loan's
@@ -150,6 +158,7 @@ typedef struct sl_rto_row {
     sl_money market_value;    /* P0 grown to the end of the month */
     sl_money equity;          /* rent: savings; own: value − loan − grant remaining
                                  (0 without value growth) */
+    int64_t reserved[SL_RESERVED_FIELDS]; /* room for fields added later (docs/api.md) */
 } sl_rto_row;
 
 typedef struct sl_rto_timeline sl_rto_timeline;

@@ -1,0 +1,135 @@
+/* startlan: a kommune's book as its loan systems export it (utlånsregister):
+ * one loan's row of text values and its dated events (from a second file)
+ * turned into a validated contract for the plan engine.
+ *
+ * The values are read as Norwegian exports write them: amounts as
+ * sl_money_parse reads them ("2 000 000,50", "kr 1 469,33"), percents as
+ * sl_rate_parse_percent ("4,640"), dates as sl_date_parse_norwegian
+ * ("2021-03-07" or "07.03.2021") and loan types as sl_loan_type_parse
+ * ("Annuitet", "Serielån", "serie").
+ *
+ * A floating-rate loan names a rate history (rate_history.h: Husbanken's
+ * floating rate, or a kommune's own file); the caller reads it once and
+ * hands the same history to every loan that names it
+ * (sl_book_loan_set_rate_history). The rate in force at the payout date is
+ * the loan's first rate, and the history's later changes are its rate
+ * changes; the loan's own rate-change events come on top (an event on the
+ * same date as a history change wins). A payout before the history starts or
+ * in a gap, or a gap met before the date the figures are needed to, is
+ * refused: no rate is guessed.
+ *
+ * Thread-safety: a book loan handle is used by one thread at a time;
+ * separate handles are independent. */
+#ifndef STARTLAN_BOOK_H
+#define STARTLAN_BOOK_H
+
+#include <stddef.h>
+
+#include "date.h"
+#include "error.h"
+#include "export.h"
+#include "money.h"
+#include "plan.h"
+#include "rate.h"
+#include "rate_history.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* A loan's columns in the book (the names are the CSV header names). */
+typedef enum sl_book_field {
+    SL_BOOK_AMOUNT = 0,          /* "amount": lånebeløp */
+    SL_BOOK_RATE,                /* "rate": nominal rate in percent (empty with a rate history) */
+    SL_BOOK_TERMS,               /* "terms": antall terminer */
+    SL_BOOK_TERMS_PER_YEAR,      /* "terms_per_year": 12, 4, 2 or 1 */
+    SL_BOOK_TYPE,                /* "type": annuitet / serie */
+    SL_BOOK_PAYOUT_DATE,         /* "payout_date": utbetalingsdato */
+    SL_BOOK_TERM_FEE,            /* "term_fee": termingebyr (empty: 0) */
+    SL_BOOK_ESTABLISHMENT_FEE,   /* "establishment_fee": etableringsgebyr (empty: 0) */
+    SL_BOOK_INTEREST_ONLY_TERMS, /* "interest_only_terms": avdragsfrie terminer at the start */
+    SL_BOOK_MARGIN,              /* "margin": kommunens påslag in percentage points */
+    SL_BOOK_DUE_DAY,             /* "due_day": forfallsdag 1..28 (empty: the payout's day) */
+    SL_BOOK_FIRST_DUE_DATE,      /* "first_due_date": første forfall */
+    SL_BOOK_DAY_COUNT,           /* "day_count": equal or act365 */
+    SL_BOOK_FIXED_YEARS,         /* "fixed_years": fastrente 3, 5, 10 or 20 years */
+    SL_BOOK_FIXED_RATE,          /* "fixed_rate": the fixed rate in percent (before the margin) */
+    SL_BOOK_FIXED_FROM,          /* "fixed_from": start of the fixed period (empty: payout) */
+    SL_BOOK_FIELD_COUNT
+} sl_book_field;
+
+/* The column name of a field ("amount", "payout_date", …); NULL if unknown. */
+SL_API const char *sl_book_field_name(sl_book_field field);
+/* The field of a column name as sl_book_field_name spells it. 0 or SL_EINVAL. */
+SL_API SL_WARN_UNUSED int sl_book_field_lookup(sl_book_field *out, const char *name);
+
+/* What a dated event of a loan is (the events file's "kind" column). */
+typedef enum sl_book_event_kind {
+    SL_BOOK_EVENT_EXTRA = 0,     /* "extra" / "ekstra": extra payment, the payment is lowered */
+    SL_BOOK_EVENT_EXTRA_SHORTEN, /* "extra-shorten" / "ekstra-forkort": the loan is shortened */
+    SL_BOOK_EVENT_RATE_CHANGE,   /* "rate-change" / "renteendring": the loan's rate from the date */
+    SL_BOOK_EVENT_INTEREST_ONLY, /* "interest-only" / "avdragsfrihet": a window of terms */
+    SL_BOOK_EVENT_REPAY_ALL      /* "repay-all" / "innfrielse": full repayment on the date */
+} sl_book_event_kind;
+
+/* One dated event. The value read depends on the kind: amount (extra
+ * payments, > 0), rate (rate change, percent before the margin), terms
+ * (interest-only: that many terms from the first term due on or after the
+ * date), nothing (repay-all). line: where it was read (0: unknown), copied
+ * into the error record when the event does not fit the loan. */
+typedef struct sl_book_event {
+    sl_book_event_kind kind;
+    sl_date date;
+    sl_money amount;
+    sl_rate rate;
+    int terms;
+    long line;
+} sl_book_event;
+
+/* Parse an event from its text columns (kind names in any letter case, with
+ * or without '-', '_' or spaces). err->field is "date", "kind" or "amount"
+ * (the value column). 0, SL_ESYNTAX or SL_EINVAL. */
+SL_API SL_WARN_UNUSED int sl_book_event_parse(sl_book_event *out, const char *date,
+                                              const char *kind, const char *value,
+                                              sl_error *err);
+
+typedef struct sl_book_loan sl_book_loan;
+
+/* An empty book loan (every field at its default). Free with
+ * sl_book_loan_free. 0, SL_ESTATE or SL_ENOMEM. */
+SL_API SL_WARN_UNUSED int sl_book_loan_new(sl_book_loan **out);
+SL_API void sl_book_loan_free(sl_book_loan *loan);
+/* Forget the loan (fields, history, events) for the next row; keeps memory. */
+SL_API void sl_book_loan_clear(sl_book_loan *loan);
+
+/* Set one field from its text; empty text (or NULL) leaves the default.
+ * err->field is the field's column name. 0, SL_ESYNTAX or SL_EINVAL. */
+SL_API SL_WARN_UNUSED int sl_book_loan_set(sl_book_loan *loan, sl_book_field field,
+                                           const char *text, sl_error *err);
+
+/* The loan follows `history` (kept by pointer until the next clear; shared
+ * between loans), called `name` in messages. 0 or SL_ESTATE. */
+SL_API SL_WARN_UNUSED int sl_book_loan_set_rate_history(sl_book_loan *loan,
+                                                        const sl_rate_history *history,
+                                                        const char *name);
+
+/* Add one of the loan's events (copied). 0, SL_ESTATE or SL_ENOMEM. */
+SL_API SL_WARN_UNUSED int sl_book_loan_add_event(sl_book_loan *loan, const sl_book_event *event);
+
+/* The contract: the fields, the rate history from the payout on, and the
+ * events. Every field and every event is checked here against the loan
+ * (an error names the column in err->field, or "events" with the event's
+ * line in err->line, or "rate_history"). `until` is the last date the
+ * caller needs rows for (SL_DATE_NONE: the whole loan): the history's
+ * changes are taken up to it, so a gap after it does not matter; after the
+ * end of the history (sl_rate_history_end) its last rate holds.
+ * *out points into loan and stays valid until the next call on loan.
+ * 0, SL_EINVAL, SL_ERANGE, SL_ENOMEM or SL_ESTATE. */
+SL_API SL_WARN_UNUSED int sl_book_loan_terms(const sl_loan_terms **out, sl_book_loan *loan,
+                                             sl_date until, sl_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,525 @@
+/* A book's row (utlånsregister) and its events → a contract for the engine. */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arith_internal.h"
+#include "startlan/book.h"
+#include "terms_internal.h"
+
+static const char *const field_names[SL_BOOK_FIELD_COUNT] = {
+    "amount",          "rate",        "terms",          "terms_per_year",
+    "type",            "payout_date", "term_fee",       "establishment_fee",
+    "interest_only_terms", "margin",  "due_day",        "first_due_date",
+    "day_count",       "fixed_years", "fixed_rate",     "fixed_from",
+};
+
+/* The contract's field names (sl_loan_terms_check) as book columns. */
+static const struct {
+    const char *contract;
+    sl_book_field field;
+} contract_fields[] = {
+    {"principal", SL_BOOK_AMOUNT},           {"nominal_rate", SL_BOOK_RATE},
+    {"terms", SL_BOOK_TERMS},                {"terms_per_year", SL_BOOK_TERMS_PER_YEAR},
+    {"type", SL_BOOK_TYPE},                  {"interest_only_terms", SL_BOOK_INTEREST_ONLY_TERMS},
+    {"term_fee", SL_BOOK_TERM_FEE},          {"establishment_fee", SL_BOOK_ESTABLISHMENT_FEE},
+    {"payout_date", SL_BOOK_PAYOUT_DATE},    {"margin", SL_BOOK_MARGIN},
+    {"due_day", SL_BOOK_DUE_DAY},            {"first_due_date", SL_BOOK_FIRST_DUE_DATE},
+    {"day_count", SL_BOOK_DAY_COUNT},        {"fixed", SL_BOOK_FIXED_YEARS},
+};
+
+struct sl_book_loan {
+    sl_loan_terms terms;
+    int have_rate;
+    const char *history_name;
+    const sl_rate_history *history;
+    sl_book_event *events;
+    size_t event_count, event_cap;
+    /* the contract's arrays, rebuilt by sl_book_loan_terms */
+    sl_rate_change *changes;
+    size_t change_cap;
+    sl_extra_payment *extras;
+    size_t extra_cap;
+    sl_interest_only_window *windows;
+    size_t window_cap;
+    sl_loan_terms built;
+};
+
+const char *sl_book_field_name(sl_book_field field)
+{
+    return (int)field >= 0 && field < SL_BOOK_FIELD_COUNT ? field_names[field] : NULL;
+}
+
+int sl_book_field_lookup(sl_book_field *out, const char *name)
+{
+    if (!out || !name)
+        return SL_ESTATE;
+    for (int i = 0; i < SL_BOOK_FIELD_COUNT; i++)
+        if (strcmp(name, field_names[i]) == 0)
+            return *out = (sl_book_field)i, SL_OK;
+    return SL_EINVAL;
+}
+
+int sl_book_loan_new(sl_book_loan **out)
+{
+    if (!out)
+        return SL_ESTATE;
+    sl_book_loan *l = calloc(1, sizeof *l);
+    if (!l)
+        return SL_ENOMEM;
+    sl_book_loan_clear(l);
+    *out = l;
+    return SL_OK;
+}
+
+void sl_book_loan_free(sl_book_loan *l)
+{
+    if (!l)
+        return;
+    free(l->events);
+    free(l->changes);
+    free(l->extras);
+    free(l->windows);
+    free(l);
+}
+
+void sl_book_loan_clear(sl_book_loan *l)
+{
+    if (!l)
+        return;
+    sl_loan_terms_init(&l->terms);
+    l->have_rate = 0;
+    l->history_name = NULL;
+    l->history = NULL;
+    l->event_count = 0;
+}
+
+/* A whole number min..max. */
+static int whole(long *out, const char *text, const char *field, long min, long max,
+                 sl_error *err)
+{
+    char *end;
+    long n = strtol(text, &end, 10);
+    if (end == text || *end || text[0] == ' ' || text[0] == '+')
+        return sl__fail(err, SL_ESYNTAX, field, text, "%s '%s': not a whole number", field, text);
+    if (n < min || n > max)
+        return sl__fail(err, SL_EINVAL, field, text, "%s '%s': must be from %ld to %ld", field,
+                        text, min, max);
+    *out = n;
+    return SL_OK;
+}
+
+static int percent(sl_rate *out, const char *text, const char *field, sl_error *err)
+{
+    return sl_rate_parse_percent(out, text, field, err);
+}
+
+int sl_book_loan_set(sl_book_loan *l, sl_book_field field, const char *text, sl_error *err)
+{
+    if (!l)
+        return sl__fail(err, SL_ESTATE, "loan", "", "no book loan given");
+    const char *name = sl_book_field_name(field);
+    if (!name)
+        return sl__fail_int(err, SL_EINVAL, "field", (long)field, "no such book column");
+    if (!text || !*text)
+        return SL_OK;
+    sl_loan_terms *t = &l->terms;
+    long n;
+    int rc;
+    switch (field) {
+    case SL_BOOK_AMOUNT:
+        return sl_money_parse(&t->principal, text, name, err);
+    case SL_BOOK_RATE:
+        rc = percent(&t->nominal_rate, text, name, err);
+        l->have_rate = rc == SL_OK;
+        return rc;
+    case SL_BOOK_TERMS:
+        rc = whole(&n, text, name, 1, SL_PLAN_MAX_YEARS * 12, err);
+        return rc == SL_OK ? (t->terms = (int)n, SL_OK) : rc;
+    case SL_BOOK_TERMS_PER_YEAR:
+        rc = whole(&n, text, name, 1, 12, err);
+        return rc == SL_OK ? (t->terms_per_year = (int)n, SL_OK) : rc;
+    case SL_BOOK_TYPE:
+        if (sl_loan_type_parse(&t->type, text) != SL_OK)
+            return sl__fail(err, SL_ESYNTAX, name, text,
+                            "%s '%s': must be annuity or serial (annuitet, serie, serielån)",
+                            name, text);
+        return SL_OK;
+    case SL_BOOK_PAYOUT_DATE:
+        return sl_date_parse_norwegian(&t->payout_date, text, name, err);
+    case SL_BOOK_TERM_FEE:
+        return sl_money_parse(&t->term_fee, text, name, err);
+    case SL_BOOK_ESTABLISHMENT_FEE:
+        return sl_money_parse(&t->establishment_fee, text, name, err);
+    case SL_BOOK_INTEREST_ONLY_TERMS:
+        rc = whole(&n, text, name, 0, SL_PLAN_MAX_YEARS * 12, err);
+        return rc == SL_OK ? (t->interest_only_terms = (int)n, SL_OK) : rc;
+    case SL_BOOK_MARGIN:
+        return percent(&t->margin, text, name, err);
+    case SL_BOOK_DUE_DAY:
+        rc = whole(&n, text, name, 1, 28, err);
+        return rc == SL_OK ? (t->due_day = (int)n, SL_OK) : rc;
+    case SL_BOOK_FIRST_DUE_DATE:
+        return sl_date_parse_norwegian(&t->first_due_date, text, name, err);
+    case SL_BOOK_DAY_COUNT:
+        if (strcmp(text, "equal") == 0)
+            t->day_count = SL_DAY_COUNT_EQUAL;
+        else if (strcmp(text, "act365") == 0)
+            t->day_count = SL_DAY_COUNT_ACT365;
+        else
+            return sl__fail(err, SL_ESYNTAX, name, text, "%s '%s': must be equal or act365",
+                            name, text);
+        return SL_OK;
+    case SL_BOOK_FIXED_YEARS:
+        rc = whole(&n, text, name, 3, 20, err);
+        if (rc == SL_OK && n != 3 && n != 5 && n != 10 && n != 20)
+            return sl__fail(err, SL_EINVAL, name, text, "%s '%s': must be 3, 5, 10 or 20", name,
+                            text);
+        return rc == SL_OK ? (t->fixed.years = (int)n, SL_OK) : rc;
+    case SL_BOOK_FIXED_RATE:
+        return percent(&t->fixed.rate, text, name, err);
+    case SL_BOOK_FIXED_FROM:
+        return sl_date_parse_norwegian(&t->fixed.from, text, name, err);
+    case SL_BOOK_FIELD_COUNT:
+        break;
+    }
+    return SL_EINVAL;
+}
+
+int sl_book_loan_set_rate_history(sl_book_loan *l, const sl_rate_history *history,
+                                  const char *name)
+{
+    if (!l || !history)
+        return SL_ESTATE;
+    l->history_name = name ? name : "rate history";
+    l->history = history;
+    return SL_OK;
+}
+
+/* Make room for n + 1 elements of size in *array (capacity *cap). */
+static int reserve(void **array, size_t *cap, size_t n, size_t size)
+{
+    if (n < *cap)
+        return SL_OK;
+    size_t c = *cap ? *cap * 2 : 16;
+    if (c > SIZE_MAX / size)
+        return SL_ENOMEM;
+    void *p = realloc(*array, c * size);
+    if (!p)
+        return SL_ENOMEM;
+    *array = p;
+    *cap = c;
+    return SL_OK;
+}
+
+int sl_book_loan_add_event(sl_book_loan *l, const sl_book_event *ev)
+{
+    if (!l || !ev)
+        return SL_ESTATE;
+    void *p = l->events;
+    int rc = reserve(&p, &l->event_cap, l->event_count, sizeof *ev);
+    l->events = p;
+    if (rc != SL_OK)
+        return rc;
+    l->events[l->event_count++] = *ev;
+    return SL_OK;
+}
+
+/* ---- events ---- */
+
+/* Lower case ASCII, æ/ø/å as ae/o/a, without ' ', '-', '_', ':'; 0 if too long. */
+static int fold_kind(char *buf, size_t size, const char *text)
+{
+    size_t k = 0;
+    for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+        const char *rep = NULL;
+        char one[2] = {0, 0};
+        if (*p == ' ' || *p == '-' || *p == '_' || *p == ':')
+            continue;
+        if (p[0] == 0xC3 && p[1]) {
+            unsigned c = p[1] | 0x20; /* å/Å, æ/Æ, ø/Ø */
+            rep = c == 0xA5 ? "a" : c == 0xA6 ? "ae" : c == 0xB8 ? "o" : NULL;
+            if (rep)
+                p++;
+        }
+        if (!rep) {
+            one[0] = (char)(*p >= 'A' && *p <= 'Z' ? *p + ('a' - 'A') : *p);
+            rep = one;
+        }
+        size_t n = strlen(rep);
+        if (k + n >= size)
+            return 0;
+        memcpy(buf + k, rep, n);
+        k += n;
+    }
+    buf[k] = '\0';
+    return 1;
+}
+
+static const struct {
+    const char *name; /* folded */
+    sl_book_event_kind kind;
+} kinds[] = {
+    {"extra", SL_BOOK_EVENT_EXTRA},
+    {"ekstra", SL_BOOK_EVENT_EXTRA},
+    {"ekstrainnbetaling", SL_BOOK_EVENT_EXTRA},
+    {"ekstraordinaerinnbetaling", SL_BOOK_EVENT_EXTRA},
+    {"extrashorten", SL_BOOK_EVENT_EXTRA_SHORTEN},
+    {"ekstraforkort", SL_BOOK_EVENT_EXTRA_SHORTEN},
+    {"ratechange", SL_BOOK_EVENT_RATE_CHANGE},
+    {"renteendring", SL_BOOK_EVENT_RATE_CHANGE},
+    {"interestonly", SL_BOOK_EVENT_INTEREST_ONLY},
+    {"avdragsfrihet", SL_BOOK_EVENT_INTEREST_ONLY},
+    {"repayall", SL_BOOK_EVENT_REPAY_ALL},
+    {"innfrielse", SL_BOOK_EVENT_REPAY_ALL},
+};
+
+int sl_book_event_parse(sl_book_event *out, const char *date, const char *kind, const char *value,
+                        sl_error *err)
+{
+    if (!out)
+        return sl__fail(err, SL_ESTATE, "event", "", "no place for the event");
+    sl_book_event e;
+    memset(&e, 0, sizeof e);
+    e.rate = (sl_rate)SL_RATE_ZERO;
+    if (!date || !*date)
+        return sl__fail(err, SL_ESYNTAX, "date", "", "date: empty");
+    int rc = sl_date_parse_norwegian(&e.date, date, "date", err);
+    if (rc != SL_OK)
+        return rc;
+    char f[40];
+    size_t i = 0, nkinds = sizeof kinds / sizeof kinds[0];
+    if (kind && fold_kind(f, sizeof f, kind))
+        for (; i < nkinds; i++)
+            if (strcmp(f, kinds[i].name) == 0)
+                break;
+    if (!kind || i == nkinds)
+        return sl__fail(err, SL_ESYNTAX, "kind", kind ? kind : "",
+                        "kind '%s': must be extra, extra-shorten, rate-change, interest-only "
+                        "or repay-all",
+                        kind ? kind : "");
+    e.kind = kinds[i].kind;
+    const char *v = value ? value : "";
+    long n;
+    switch (e.kind) {
+    case SL_BOOK_EVENT_EXTRA:
+    case SL_BOOK_EVENT_EXTRA_SHORTEN:
+        if (!*v)
+            return sl__fail(err, SL_ESYNTAX, "amount", "", "amount: empty (an extra payment)");
+        rc = sl_money_parse(&e.amount, v, "amount", err);
+        if (rc != SL_OK)
+            return rc;
+        if (e.amount <= 0)
+            return sl__fail(err, SL_EINVAL, "amount", v, "amount '%s': must be positive", v);
+        break;
+    case SL_BOOK_EVENT_RATE_CHANGE:
+        if (!*v)
+            return sl__fail(err, SL_ESYNTAX, "amount", "", "amount: empty (the new rate)");
+        rc = sl_rate_parse_percent(&e.rate, v, "amount", err);
+        if (rc != SL_OK)
+            return rc;
+        break;
+    case SL_BOOK_EVENT_INTEREST_ONLY:
+        rc = whole(&n, v, "amount", 1, SL_PLAN_MAX_YEARS * 12, err);
+        if (rc != SL_OK)
+            return rc;
+        e.terms = (int)n;
+        break;
+    case SL_BOOK_EVENT_REPAY_ALL:
+        if (*v)
+            return sl__fail(err, SL_EINVAL, "amount", v,
+                            "amount '%s': a full repayment has no amount (it is the balance)", v);
+        break;
+    }
+    *out = e;
+    return SL_OK;
+}
+
+/* ---- the contract ---- */
+
+static int field_error(sl_error *err)
+{
+    if (!err)
+        return SL_OK;
+    for (size_t i = 0; i < sizeof contract_fields / sizeof contract_fields[0]; i++)
+        if (strcmp(err->field, contract_fields[i].contract) == 0) {
+            snprintf(err->field, sizeof err->field, "%s", field_names[contract_fields[i].field]);
+            return SL_OK;
+        }
+    snprintf(err->field, sizeof err->field, "events");
+    return SL_OK;
+}
+
+static int event_error(sl_error *err, int code, const sl_book_event *e, const char *why)
+{
+    char d[SL_DATE_BUFSIZE];
+    sl_date_format(d, sizeof d, e->date);
+    sl__fail(err, code, "events", d, "event on %s: %s", d, why);
+    if (err)
+        err->line = e->line;
+    return code;
+}
+
+/* The first term due on or after d (1 when d is before the first due date). */
+static int term_on_or_after(int *out, const sl_loan_terms *t, sl_date first, sl_date d)
+{
+    int step = 12 / t->terms_per_year;
+    long months = ((long)d.year * 12 + d.month) - ((long)first.year * 12 + first.month);
+    long k = months <= 0 ? 1 : months / step + 1;
+    for (int guard = 0; guard < 3; guard++) {
+        sl_date due;
+        if (k > INT_MAX || sl__due_date(&due, t, first, (int)k) != SL_OK)
+            return SL_ERANGE;
+        if (sl_date_compare(due, d) >= 0)
+            break;
+        k++;
+    }
+    *out = (int)k;
+    return SL_OK;
+}
+
+/* The rate history from the payout on: the rate in force at payout and the
+ * changes after it, up to `last`. Changes on a date of one of the loan's own
+ * rate-change events are left to the event. */
+static int apply_history(sl_book_loan *l, sl_loan_terms *t, sl_date last, sl_error *err)
+{
+    char d[SL_DATE_BUFSIZE];
+    sl_date_format(d, sizeof d, t->payout_date);
+    sl_rate at_payout;
+    sl_error e;
+    if (sl_rate_history_at(&at_payout, l->history, t->payout_date, &e) != SL_OK)
+        return sl__fail(err, SL_EINVAL, "rate_history", l->history_name,
+                        "rate_history %s: no rate at the payout date %s (%s)", l->history_name, d,
+                        e.message);
+    if (l->have_rate && sl_rate_compare(t->nominal_rate, at_payout) != 0) {
+        char a[SL_RATE_BUFSIZE], b[SL_RATE_BUFSIZE];
+        sl_rate_format_percent(a, sizeof a, t->nominal_rate, SL_RATE_EXACT, SL_ROUND_HALF_UP, '.');
+        sl_rate_format_percent(b, sizeof b, at_payout, SL_RATE_EXACT, SL_ROUND_HALF_UP, '.');
+        return sl__fail(err, SL_EINVAL, "rate", a,
+                        "rate %s: the loan follows %s, whose rate at payout %s is %s (leave "
+                        "the rate empty)",
+                        a, l->history_name, d, b);
+    }
+    sl_rate_change *changes = NULL;
+    size_t count = 0, n = 0;
+    if (sl_date_compare(last, t->payout_date) > 0 &&
+        sl_rate_history_changes(&changes, &count, l->history, t->payout_date, last, &e) != SL_OK)
+        return sl__fail(err, SL_EINVAL, "rate_history", l->history_name,
+                        "rate_history %s: %s", l->history_name, e.message);
+    for (size_t i = 0; i < count; i++) {
+        int own = 0;
+        for (size_t j = 0; j < l->event_count && !own; j++)
+            own = l->events[j].kind == SL_BOOK_EVENT_RATE_CHANGE &&
+                  sl_date_compare(l->events[j].date, changes[i].date) == 0;
+        if (own)
+            continue;
+        void *p = l->changes;
+        if (reserve(&p, &l->change_cap, n, sizeof *l->changes) != SL_OK) {
+            free(changes);
+            return sl__fail(err, SL_ENOMEM, "rate_history", "", "out of memory");
+        }
+        l->changes = p;
+        l->changes[n++] = changes[i];
+    }
+    free(changes);
+    t->nominal_rate = at_payout;
+    t->rate_changes = l->changes;
+    t->rate_change_count = n;
+    return SL_OK;
+}
+
+static int add_events(sl_book_loan *l, sl_loan_terms *t, sl_date first, sl_date last,
+                      sl_error *err)
+{
+    size_t nc = t->rate_change_count, nx = 0, nw = 0;
+    for (size_t i = 0; i < l->event_count; i++) {
+        const sl_book_event *e = &l->events[i];
+        int c = sl_date_compare(e->date, t->payout_date);
+        if (c < 0 || (c == 0 && e->kind != SL_BOOK_EVENT_RATE_CHANGE))
+            return event_error(err, SL_EINVAL, e, "not after the payout date");
+        if (sl_date_compare(e->date, last) > 0)
+            return event_error(err, SL_EINVAL, e, "after the loan's last due date");
+        void *p;
+        int rc = SL_OK;
+        switch (e->kind) {
+        case SL_BOOK_EVENT_EXTRA:
+        case SL_BOOK_EVENT_EXTRA_SHORTEN:
+            p = l->extras;
+            rc = reserve(&p, &l->extra_cap, nx, sizeof *l->extras);
+            l->extras = p;
+            if (rc == SL_OK)
+                l->extras[nx++] = (sl_extra_payment){e->date, e->amount,
+                                                     e->kind == SL_BOOK_EVENT_EXTRA_SHORTEN};
+            break;
+        case SL_BOOK_EVENT_RATE_CHANGE:
+            for (size_t j = t->rate_change_count; j < nc; j++)
+                if (sl_date_compare(l->changes[j].date, e->date) == 0)
+                    return event_error(err, SL_EINVAL, e, "a second rate change on that date");
+            p = l->changes;
+            rc = reserve(&p, &l->change_cap, nc, sizeof *l->changes);
+            l->changes = p;
+            if (rc == SL_OK)
+                l->changes[nc++] = (sl_rate_change){e->date, e->rate};
+            break;
+        case SL_BOOK_EVENT_INTEREST_ONLY: {
+            int k;
+            if (term_on_or_after(&k, t, first, e->date) != SL_OK)
+                return event_error(err, SL_ERANGE, e, "no term on or after that date");
+            p = l->windows;
+            rc = reserve(&p, &l->window_cap, nw, sizeof *l->windows);
+            l->windows = p;
+            if (rc == SL_OK)
+                l->windows[nw++] = (sl_interest_only_window){k, e->terms};
+            break;
+        }
+        case SL_BOOK_EVENT_REPAY_ALL:
+            if (t->repay_date.year)
+                return event_error(err, SL_EINVAL, e, "a second full repayment");
+            t->repay_date = e->date;
+            break;
+        }
+        if (rc != SL_OK)
+            return sl__fail(err, rc, "events", "", "out of memory");
+    }
+    t->rate_changes = l->changes;
+    t->rate_change_count = nc;
+    t->extra_payments = l->extras;
+    t->extra_payment_count = nx;
+    t->interest_only_windows = l->windows;
+    t->interest_only_window_count = nw;
+    return SL_OK;
+}
+
+int sl_book_loan_terms(const sl_loan_terms **out, sl_book_loan *l, sl_date until, sl_error *err)
+{
+    if (!out || !l)
+        return sl__fail(err, SL_ESTATE, "loan", "", "no book loan or no place for the contract");
+    sl_loan_terms *t = &l->built;
+    *t = l->terms;
+    if (!l->history && !l->have_rate)
+        return sl__fail(err, SL_EINVAL, "rate", "", "rate: empty (and no rate history)");
+    if (l->history || l->event_count) {
+        if (!t->payout_date.year)
+            return sl__fail(err, SL_EINVAL, "payout_date", "",
+                            "payout_date: empty; a rate history and events need it");
+        /* The contract without history or events first: it gives the schedule. */
+        int rc = sl_loan_terms_check(t, err);
+        if (rc != SL_OK)
+            return field_error(err), rc;
+        sl_date first, last;
+        if (sl__first_due(&first, t) != SL_OK ||
+            sl__due_date(&last, t, first, sl__terms_count(t)) != SL_OK)
+            return sl__fail(err, SL_ERANGE, "payout_date", "", "the schedule ends after 9999");
+        sl_date upto = until.year && sl_date_compare(until, last) < 0 ? until : last;
+        if (l->history && (rc = apply_history(l, t, upto, err)) != SL_OK)
+            return rc;
+        if ((rc = add_events(l, t, first, last, err)) != SL_OK)
+            return rc;
+    }
+    int rc = sl_loan_terms_check(t, err);
+    if (rc != SL_OK)
+        return field_error(err), rc;
+    *out = t;
+    return SL_OK;
+}

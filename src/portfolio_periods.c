@@ -1,0 +1,71 @@
+/* Portfolio figures for consecutive periods (a book's years) in one walk. */
+#include <string.h>
+
+#include "arith_internal.h"
+#include "startlan/portfolio.h"
+
+static int in(sl_date d, const sl_period *p)
+{
+    return sl_date_compare(d, p->from) >= 0 && sl_date_compare(d, p->to) <= 0;
+}
+
+int sl_loan_figures_periods(sl_loan_figures *out, const sl_loan_terms *terms,
+                            const sl_period *periods, size_t count, sl_error *err)
+{
+    if (!out || !terms || (count && !periods))
+        return sl__fail(err, SL_ESTATE, "figures", "", "no loan, periods or place for the figures");
+    for (size_t i = 0; i < count; i++) {
+        if (!sl_date_is_valid(periods[i].from))
+            return sl__fail_date(err, SL_EINVAL, "from", periods[i].from, "no such date");
+        if (!sl_date_is_valid(periods[i].to))
+            return sl__fail_date(err, SL_EINVAL, "to", periods[i].to, "no such date");
+        if (sl_date_compare(periods[i].from, periods[i].to) > 0 ||
+            (i && sl_date_compare(periods[i - 1].to, periods[i].from) >= 0))
+            return sl__fail_date(err, SL_EINVAL, "periods", periods[i].from,
+                                 "periods must be in order and apart");
+    }
+    if (!terms->payout_date.year)
+        return sl__fail(err, SL_EINVAL, "payout_date", "",
+                        "payout_date: missing; dated figures need the payout date");
+    if (!count)
+        return SL_OK;
+    sl_plan *plan;
+    int rc = sl_plan_new(&plan, terms, err);
+    if (rc != SL_OK)
+        return rc;
+    const sl_loan_terms *t = sl_plan_terms(plan);
+    memset(out, 0, count * sizeof *out);
+    for (size_t i = 0; i < count; i++)
+        if (in(t->payout_date, &periods[i]))
+            out[i].establishment_fee = t->establishment_fee;
+    /* k: the first period not yet closed; a period closes with the balance
+     * after the last term due by its end (the whole loan before any term,
+     * 0 before the payout). */
+    size_t k = 0;
+    sl_money balance = t->principal;
+    sl_date last = periods[count - 1].to;
+    sl_plan_row r;
+    while ((rc = sl_plan_next(plan, &r)) == 1) {
+        if (sl_date_compare(r.due_date, last) > 0)
+            break;
+        for (; sl_date_compare(periods[k].to, r.due_date) < 0; k++)
+            out[k].balance = sl_date_compare(t->payout_date, periods[k].to) <= 0 ? balance : 0;
+        balance = r.closing_balance;
+        if (in(r.due_date, &periods[k])) {
+            out[k].interest += r.interest;
+            out[k].principal += r.principal;
+            out[k].term_fees += r.fee;
+            out[k].terms_due++;
+        }
+    }
+    for (; k < count; k++)
+        out[k].balance = sl_date_compare(t->payout_date, periods[k].to) <= 0 ? balance : 0;
+    sl_plan_free(plan);
+    if (rc < 0)
+        return sl__fail(err, rc, "terms", "", "the plan could not be computed");
+    for (size_t i = 0; i < count; i++)
+        if (sl_money_add(&out[i].fees, out[i].term_fees, out[i].establishment_fee) != SL_OK)
+            return sl__fail(err, SL_ERANGE, "establishment_fee", "",
+                            "fees beyond the supported range");
+    return SL_OK;
+}

@@ -1,0 +1,211 @@
+/* The rules of the whole API (docs/api.md): one code for a NULL required
+ * pointer, the error record reset on entry, one version check, and the
+ * _init functions equal to the _INIT macros. */
+#include "testutil.h"
+
+/* A record as an uninitialised or reused one looks: every byte set. */
+static void dirty(sl_error *err)
+{
+    memset(err, 0x41, sizeof *err);
+    err->field[sizeof err->field - 1] = '\0';
+    err->value[sizeof err->value - 1] = '\0';
+    err->message[sizeof err->message - 1] = '\0';
+    err->line = 4702111234474983745LL;
+    err->column = 77;
+}
+
+START_TEST(null_outputs_are_one_code)
+{
+    sl_date d = {2025, 1, 31};
+    sl_grant_terms g = SL_GRANT_TERMS_INIT;
+    g.amount = M("100000");
+    g.date = d;
+    sl_error err;
+    sl_loan_terms t = SL_LOAN_TERMS_INIT_WITH_TERMS(12);
+    t.principal = M("1000");
+    /* The calls the review crashed or saw succeed (issue 12, defect 9). */
+    ck_assert_int_eq(sl_money_add(NULL, 1, 2), SL_ENULL);
+    ck_assert_int_eq(sl_money_sub(NULL, 1, 2), SL_ENULL);
+    ck_assert_int_eq(sl_money_mul(NULL, 1, 2), SL_ENULL);
+    ck_assert_int_eq(sl_date_add_months(NULL, d, 1, 31), SL_ENULL);
+    ck_assert_int_eq(sl_date_add_days(NULL, d, 1), SL_ENULL);
+    ck_assert_int_eq(sl_grant_repayment_on_sale(NULL, &g, d, M("5000"), &err), SL_ENULL);
+    ck_assert_str_eq(err.field, "out");
+    ck_assert_int_eq(sl_plan_totals_for(NULL, &t, &err), SL_ENULL);
+    ck_assert_int_eq(err.code, SL_ENULL);
+    /* And the rest of the outputs and required inputs. */
+    ck_assert_int_eq(sl_money_parse(NULL, "1", "amount", NULL), SL_ENULL);
+    sl_money m;
+    ck_assert_int_eq(sl_money_parse(&m, NULL, "amount", &err), SL_ENULL);
+    ck_assert_str_eq(err.field, "amount");
+    ck_assert_int_eq(sl_rate_parse_percent(NULL, "1", NULL, NULL), SL_ENULL);
+    ck_assert_int_eq(sl_date_parse(NULL, "2025-01-01", NULL, NULL), SL_ENULL);
+    ck_assert_int_eq(sl_rate_add(NULL, (sl_rate){1, 2}, (sl_rate){1, 2}), SL_ENULL);
+    ck_assert_int_eq(sl_rate_from_fraction(NULL, 1, 2), SL_ENULL);
+    ck_assert_int_eq(sl_money_format(NULL, 10, 1, SL_MONEY_PLAIN), SL_ENULL);
+    ck_assert_int_eq(sl_plan_new(NULL, &t, NULL), SL_ENULL);
+    sl_plan *plan = NULL;
+    ck_assert_int_eq(sl_plan_new(&plan, NULL, &err), SL_ENULL);
+    ck_assert_str_eq(err.field, "terms");
+    ck_assert_int_eq(sl_plan_next(NULL, NULL), SL_ENULL);
+    ck_assert_int_eq(sl_plan_finish(NULL, NULL), SL_ENULL);
+    ck_assert_int_eq(sl_plan_settlement(NULL, NULL), SL_ENULL);
+    ck_assert_int_eq(sl_loan_terms_check(NULL, NULL), SL_ENULL);
+    ck_assert_int_eq(sl_plan_cost_compute(NULL, &t, NULL, NULL), SL_ENULL);
+    ck_assert_int_eq(sl_apr(NULL, NULL, 0, NULL, NULL), SL_ENULL);
+    ck_assert_int_eq(sl_audit_new(NULL, NULL, NULL, NULL), SL_ENULL);
+    ck_assert_int_eq(sl_audit_add_row(NULL, NULL), SL_ENULL);
+    ck_assert_int_eq(sl_audit_finish(NULL, NULL), SL_ENULL);
+    ck_assert_int_eq(sl_rto_compute(NULL, NULL, NULL), SL_ENULL);
+    ck_assert_int_eq(sl_part_own_new(NULL, NULL, NULL), SL_ENULL);
+    ck_assert_int_eq(sl_capacity_check(NULL, NULL, 0, NULL, NULL), SL_ENULL);
+    ck_assert_int_eq(sl_guideline_table_parse(NULL, "", NULL), SL_ENULL);
+    ck_assert_int_eq(sl_portfolio_totals_new(NULL), SL_ENULL);
+    ck_assert_int_eq(sl_loan_type_parse(NULL, "annuity"), SL_ENULL);
+    ck_assert_int_eq(sl_round_mode_parse(NULL, "up"), SL_ENULL);
+    ck_assert_str_eq(sl_strerror(SL_ENULL), "a required argument is NULL");
+}
+END_TEST
+
+START_TEST(state_means_out_of_order_only)
+{
+    sl_loan_terms t = SL_LOAN_TERMS_INIT_WITH_TERMS(12);
+    t.principal = M("1000");
+    sl_plan *plan = NULL;
+    ck_assert_int_eq(sl_plan_new(&plan, &t, NULL), SL_OK);
+    sl_settlement s;
+    ck_assert_int_eq(sl_plan_settlement(plan, &s), SL_ESTATE); /* no repayment reached */
+    sl_plan_free(plan);
+    sl_audit *a = NULL;
+    ck_assert_int_eq(sl_audit_new(&a, NULL, NULL, NULL), SL_OK);
+    ck_assert_int_eq(sl_audit_finish(a, NULL), SL_OK);
+    ck_assert_int_eq(sl_audit_finish(a, NULL), SL_ESTATE); /* finished twice */
+    sl_audit_free(a);
+}
+END_TEST
+
+START_TEST(error_record_reset_on_entry)
+{
+    sl_error err;
+    /* A success leaves a clean record. */
+    dirty(&err);
+    sl_money m;
+    ck_assert_int_eq(sl_money_parse(&m, "12,50", "amount", &err), SL_OK);
+    ck_assert_int_eq(err.code, SL_OK);
+    ck_assert_str_eq(err.message, "");
+    ck_assert_int_eq(err.line, 0);
+    ck_assert_int_eq(err.column, 0);
+    /* A failure outside a file has no line or column (issue 12, defect 10). */
+    dirty(&err);
+    sl_loan_terms t = SL_LOAN_TERMS_INIT_WITH_TERMS(0);
+    t.principal = M("1000");
+    sl_plan *plan = NULL;
+    ck_assert_int_ne(sl_plan_new(&plan, &t, &err), SL_OK);
+    ck_assert_int_eq(err.line, 0);
+    ck_assert_int_eq(err.column, 0);
+    ck_assert_str_eq(err.field, "terms");
+    /* A guideline-file error, then a plan error with the same record. */
+    sl_guideline_table *table = NULL;
+    ck_assert_int_ne(sl_guideline_table_parse(&table, "# x\n2024-01-01 1 2 3 4 5 x\n", &err),
+                     SL_OK);
+    ck_assert_int_eq(err.line, 2);
+    ck_assert_int_ne(sl_plan_new(&plan, &t, &err), SL_OK);
+    ck_assert_int_eq(err.line, 0);
+    ck_assert_int_eq(err.column, 0);
+    /* Every other checking entry point resets too. */
+    dirty(&err);
+    sl_rate r;
+    ck_assert_int_eq(sl_rate_parse_percent(&r, "4,5", NULL, &err), SL_OK);
+    ck_assert_int_eq(err.line, 0);
+    dirty(&err);
+    sl_date d;
+    ck_assert_int_eq(sl_date_parse(&d, "2025-01-01", NULL, &err), SL_OK);
+    ck_assert_int_eq(err.line, 0);
+    dirty(&err);
+    sl_plan_totals totals;
+    t.terms = 12;
+    ck_assert_int_eq(sl_plan_totals_for(&totals, &t, &err), SL_OK);
+    ck_assert_str_eq(err.message, "");
+}
+END_TEST
+
+START_TEST(one_version_rule)
+{
+    sl_error err;
+    sl_loan_terms t = SL_LOAN_TERMS_INIT_WITH_TERMS(12);
+    t.principal = M("1000");
+    t.version = SL_LOAN_TERMS_VERSION + 1;
+    ck_assert_int_eq(sl_loan_terms_check(&t, &err), SL_EVERSION);
+    ck_assert_str_eq(err.field, "version");
+    t.version = 1; /* every known version is read */
+    ck_assert_int_eq(sl_loan_terms_check(&t, &err), SL_OK);
+    t.version = 0;
+    ck_assert_int_eq(sl_loan_terms_check(&t, &err), SL_EVERSION);
+
+    sl_apr_options ao = SL_APR_OPTIONS_INIT;
+    ao.version = SL_APR_OPTIONS_VERSION + 1;
+    sl_apr_flow f[2] = {{0, 1, 1000}, {1, 1, -1100}};
+    sl_apr_result ar;
+    ck_assert_int_eq(sl_apr(&ar, f, 2, &ao, &err), SL_EVERSION);
+    sl_audit_options uo = SL_AUDIT_OPTIONS_INIT;
+    uo.version = SL_AUDIT_OPTIONS_VERSION + 1;
+    sl_audit *a = NULL;
+    ck_assert_int_eq(sl_audit_new(&a, NULL, &uo, &err), SL_EVERSION);
+    sl_grant_terms g = SL_GRANT_TERMS_INIT;
+    g.version = SL_GRANT_TERMS_VERSION + 1;
+    sl_money m;
+    ck_assert_int_eq(sl_grant_remaining(&m, &g, 1, &err), SL_EVERSION);
+    /* Version 1 of these held the loan terms by value: a layout no longer read. */
+    sl_capacity_options co = SL_CAPACITY_OPTIONS_INIT;
+    co.version = 1;
+    ck_assert_int_eq(sl_capacity_options_check(&co, &err), SL_EVERSION);
+    sl_rto_options ro = SL_RTO_OPTIONS_INIT;
+    ro.version = 1;
+    sl_rto_result rr;
+    ck_assert_int_eq(sl_rto_compute(&rr, &ro, &err), SL_EVERSION);
+    sl_part_own_options po = SL_PART_OWN_OPTIONS_INIT;
+    po.version = SL_PART_OWN_OPTIONS_VERSION + 1;
+    sl_part_own *p = NULL;
+    ck_assert_int_eq(sl_part_own_new(&p, &po, &err), SL_EVERSION);
+}
+END_TEST
+
+/* Each _init function gives exactly its _INIT macro (both start from zeroed
+ * bytes, so padding compares equal). */
+#define SAME_AS_MACRO(type, macro, init_fn)                                                \
+    do {                                                                                   \
+        type by_macro, by_fn;                                                              \
+        memset(&by_macro, 0, sizeof by_macro);                                             \
+        memset(&by_fn, 0, sizeof by_fn);                                                   \
+        by_macro = (type)macro;                                                            \
+        init_fn(&by_fn);                                                                   \
+        ck_assert_msg(memcmp(&by_macro, &by_fn, sizeof by_fn) == 0,                        \
+                      #init_fn " differs from " #macro);                                   \
+        init_fn(NULL);                                                                     \
+    } while (0)
+
+START_TEST(init_functions_match_macros)
+{
+    SAME_AS_MACRO(sl_loan_terms, SL_LOAN_TERMS_INIT, sl_loan_terms_init);
+    SAME_AS_MACRO(sl_household, SL_HOUSEHOLD_INIT, sl_household_init);
+    SAME_AS_MACRO(sl_capacity_options, SL_CAPACITY_OPTIONS_INIT, sl_capacity_options_init);
+    SAME_AS_MACRO(sl_apr_options, SL_APR_OPTIONS_INIT, sl_apr_options_init);
+    SAME_AS_MACRO(sl_audit_options, SL_AUDIT_OPTIONS_INIT, sl_audit_options_init);
+    SAME_AS_MACRO(sl_rto_options, SL_RTO_OPTIONS_INIT, sl_rto_options_init);
+    SAME_AS_MACRO(sl_part_own_options, SL_PART_OWN_OPTIONS_INIT, sl_part_own_options_init);
+    SAME_AS_MACRO(sl_grant_terms, SL_GRANT_TERMS_INIT, sl_grant_terms_init);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("api");
+    TCase *tc = tcase_create("rules");
+    tcase_add_test(tc, null_outputs_are_one_code);
+    tcase_add_test(tc, state_means_out_of_order_only);
+    tcase_add_test(tc, error_record_reset_on_entry);
+    tcase_add_test(tc, one_version_rule);
+    tcase_add_test(tc, init_functions_match_macros);
+    suite_add_tcase(s, tc);
+    return run_suite(s);
+}

@@ -1,0 +1,368 @@
+/* A book's row and events → contract (book.h), Norwegian dates and loan
+ * types, and portfolio figures by period (sl_loan_figures_periods). */
+#include <startlan.h>
+
+#include "testutil.h"
+
+static sl_date D(int y, int m, int d)
+{
+    return (sl_date){y, m, d};
+}
+
+static const sl_date NONE = SL_DATE_NONE;
+
+START_TEST(norwegian_dates)
+{
+    sl_date d;
+    sl_error err;
+    ck_assert_int_eq(sl_date_parse_norwegian(&d, "07.03.2021", "payout_date", &err), SL_OK);
+    ck_assert(sl_date_compare(d, D(2021, 3, 7)) == 0);
+    ck_assert_int_eq(sl_date_parse_norwegian(&d, "7.3.2021", NULL, NULL), SL_OK);
+    ck_assert(sl_date_compare(d, D(2021, 3, 7)) == 0);
+    ck_assert_int_eq(sl_date_parse_norwegian(&d, "2021-03-07", NULL, NULL), SL_OK);
+    ck_assert(sl_date_compare(d, D(2021, 3, 7)) == 0);
+    ck_assert_int_eq(sl_date_parse_norwegian(&d, "29.02.2021", "payout_date", &err), SL_EINVAL);
+    ck_assert_str_eq(err.field, "payout_date");
+    ck_assert_str_eq(err.value, "29.02.2021");
+    static const char *const bad[] = {"07.03.21", "07/03/2021", "007.03.2021", "07.03.2021x",
+                                      "a7.03.2021", "07..2021", ".03.2021", "2021.03.07", ""};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        ck_assert_msg(sl_date_parse_norwegian(&d, bad[i], NULL, NULL) == SL_ESYNTAX, "%s",
+                      bad[i]);
+}
+END_TEST
+
+START_TEST(norwegian_loan_types)
+{
+    static const char *const annuity[] = {"annuity", "Annuitet", "ANNUITET", "annuitetslån",
+                                          "Annuitetslån", "annuitetslan"};
+    static const char *const serial[] = {"serial", "serie", "Serie", "Serielån", "SERIELÅN",
+                                         "serielan"};
+    sl_loan_type t;
+    for (size_t i = 0; i < 6; i++) {
+        ck_assert_msg(sl_loan_type_parse(&t, annuity[i]) == SL_OK, "%s", annuity[i]);
+        ck_assert_int_eq(t, SL_LOAN_ANNUITY);
+        ck_assert_msg(sl_loan_type_parse(&t, serial[i]) == SL_OK, "%s", serial[i]);
+        ck_assert_int_eq(t, SL_LOAN_SERIAL);
+    }
+    ck_assert_int_eq(sl_loan_type_parse(&t, "serie lån"), SL_ESYNTAX);
+    ck_assert_int_eq(sl_loan_type_parse(&t, "annuitetslånannuitetslån"), SL_ESYNTAX);
+    ck_assert_int_eq(sl_loan_type_parse(&t, "bullet"), SL_ESYNTAX);
+}
+END_TEST
+
+START_TEST(events_parse)
+{
+    sl_book_event e;
+    sl_error err;
+    ck_assert_int_eq(sl_book_event_parse(&e, "15.06.2025", "Ekstra", "50 000", &err), SL_OK);
+    ck_assert_int_eq(e.kind, SL_BOOK_EVENT_EXTRA);
+    ck_assert_int_eq(e.amount, M("50000"));
+    ck_assert(sl_date_compare(e.date, D(2025, 6, 15)) == 0);
+    ck_assert_int_eq(sl_book_event_parse(&e, "2025-06-15", "extra-shorten", "1000,50", &err),
+                     SL_OK);
+    ck_assert_int_eq(e.kind, SL_BOOK_EVENT_EXTRA_SHORTEN);
+    ck_assert_int_eq(sl_book_event_parse(&e, "2025-03-01", "Renteendring", "5,1", &err), SL_OK);
+    ck_assert_int_eq(e.kind, SL_BOOK_EVENT_RATE_CHANGE);
+    ck_assert_int_eq(sl_rate_compare(e.rate, R("5.1")), 0);
+    ck_assert_int_eq(sl_book_event_parse(&e, "2025-03-01", "avdragsfrihet", "12", &err), SL_OK);
+    ck_assert_int_eq(e.kind, SL_BOOK_EVENT_INTEREST_ONLY);
+    ck_assert_int_eq(e.terms, 12);
+    ck_assert_int_eq(sl_book_event_parse(&e, "2025-03-01", "Repay all", "", &err), SL_OK);
+    ck_assert_int_eq(e.kind, SL_BOOK_EVENT_REPAY_ALL);
+    /* each refusal names its column */
+    ck_assert_int_eq(sl_book_event_parse(&e, "2025-02-30", "extra", "1", &err), SL_EINVAL);
+    ck_assert_str_eq(err.field, "date");
+    ck_assert_int_eq(sl_book_event_parse(&e, "2025-02-01", "bonus", "1", &err), SL_ESYNTAX);
+    ck_assert_str_eq(err.field, "kind");
+    ck_assert_str_eq(err.value, "bonus");
+    ck_assert_int_eq(sl_book_event_parse(&e, "2025-02-01", "extra", "-5", &err), SL_EINVAL);
+    ck_assert_str_eq(err.field, "amount");
+    ck_assert_int_eq(sl_book_event_parse(&e, "2025-02-01", "extra", "", &err), SL_ESYNTAX);
+    ck_assert_int_eq(sl_book_event_parse(&e, "2025-02-01", "interest-only", "0", &err),
+                     SL_EINVAL);
+    ck_assert_int_eq(sl_book_event_parse(&e, "2025-02-01", "repay-all", "100", &err), SL_EINVAL);
+    ck_assert_int_eq(sl_book_event_parse(&e, "2025-02-01", NULL, "1", &err), SL_ESYNTAX);
+}
+END_TEST
+
+/* A book loan from text fields. */
+static sl_book_loan *book_loan(const char *const fields[SL_BOOK_FIELD_COUNT])
+{
+    sl_book_loan *l;
+    ck_assert_int_eq(sl_book_loan_new(&l), SL_OK);
+    sl_error err;
+    for (int f = 0; f < SL_BOOK_FIELD_COUNT; f++)
+        ck_assert_msg(sl_book_loan_set(l, (sl_book_field)f, fields[f], &err) == SL_OK, "%s",
+                      err.message);
+    return l;
+}
+
+/* The rows of two contracts due up to `until` equal. */
+static void same_plan_until(const sl_loan_terms *a, const sl_loan_terms *b, sl_date until)
+{
+    sl_plan *pa, *pb;
+    sl_error err;
+    ck_assert_msg(sl_plan_new(&pa, a, &err) == SL_OK, "%s", err.message);
+    ck_assert_msg(sl_plan_new(&pb, b, &err) == SL_OK, "%s", err.message);
+    sl_plan_row ra, rb;
+    int n = 0;
+    while (sl_plan_next(pa, &ra) == 1 && sl_date_compare(ra.due_date, until) <= 0) {
+        ck_assert_int_eq(sl_plan_next(pb, &rb), 1);
+        ck_assert_msg(rows_equal(&ra, &rb), "row %d differs", ra.term);
+        n++;
+    }
+    ck_assert_int_gt(n, 20);
+    sl_plan_free(pa);
+    sl_plan_free(pb);
+}
+
+START_TEST(history_from_the_payout_on)
+{
+    /* Husbanken-like history: changes before the payout, after it, a gap
+     * after the loan's end and one while it runs (in 2027) */
+    static const char text[] = "# test history\n"
+                               "2023-01-01 4.000\n"
+                               "2024-05-01 4.600\n"
+                               "2024-07-01 4,640 %\n"
+                               "2024-09-01 4.500\n"
+                               "2025-03-01 4.400\n"
+                               "2027-01-01 gap\n"
+                               "2027-05-01 5.000\n"
+                               "2031-01-01 gap\n";
+    sl_rate_history *history;
+    ck_assert_int_eq(sl_rate_history_parse(&history, text, "test history", NULL), SL_OK);
+    const char *f[SL_BOOK_FIELD_COUNT] = {0};
+    f[SL_BOOK_AMOUNT] = "1 000 000";
+    f[SL_BOOK_TERMS] = "60";
+    f[SL_BOOK_TERMS_PER_YEAR] = "12";
+    f[SL_BOOK_TYPE] = "Annuitet";
+    f[SL_BOOK_PAYOUT_DATE] = "15.06.2024";
+    f[SL_BOOK_MARGIN] = "0,25";
+    f[SL_BOOK_DUE_DAY] = "20";
+    sl_book_loan *l = book_loan(f);
+    ck_assert_int_eq(sl_book_loan_set_rate_history(l, history, "test history"), SL_OK);
+    sl_book_event ex;
+    ck_assert_int_eq(sl_book_event_parse(&ex, "2026-01-10", "extra", "100000", NULL), SL_OK);
+    ck_assert_int_eq(sl_book_loan_add_event(l, &ex), SL_OK);
+    sl_book_event own;
+    ck_assert_int_eq(sl_book_event_parse(&own, "2025-03-01", "rate-change", "4", NULL), SL_OK);
+    ck_assert_int_eq(sl_book_loan_add_event(l, &own), SL_OK);
+    const sl_loan_terms *t;
+    sl_error err;
+    /* the whole loan runs into the gap of 2027: refused, no rate guessed */
+    ck_assert_int_eq(sl_book_loan_terms(&t, l, NONE, &err), SL_EINVAL);
+    ck_assert_str_eq(err.field, "rate_history");
+    /* figures up to the end of 2026 need no rate from the gap */
+    ck_assert_msg(sl_book_loan_terms(&t, l, D(2026, 12, 31), &err) == SL_OK, "%s", err.message);
+
+    /* the same contract written out by hand */
+    static const sl_rate_change changes[] = {{{2024, 7, 1}, {29, 625}},
+                                             {{2024, 9, 1}, {9, 200}},
+                                             {{2025, 3, 1}, {1, 25}}};
+    static const sl_extra_payment extra[] = {{{2026, 1, 10}, 10000000, 0}};
+    sl_loan_terms h = SL_LOAN_TERMS_INIT;
+    h.principal = M("1000000");
+    h.nominal_rate = (sl_rate){23, 500}; /* in force on 15 June 2024 */
+    h.terms = 60;
+    h.payout_date = D(2024, 6, 15);
+    h.margin = R("0.25");
+    h.due_day = 20;
+    h.rate_changes = changes;
+    h.rate_change_count = 3;
+    h.extra_payments = extra;
+    h.extra_payment_count = 1;
+    /* the rows up to 2026 are the hand-written contract's (the engine is causal) */
+    same_plan_until(t, &h, D(2026, 12, 31));
+
+    /* the rate column may repeat the history's rate at payout, not contradict it */
+    ck_assert_int_eq(sl_book_loan_set(l, SL_BOOK_RATE, "4,6", &err), SL_OK);
+    ck_assert_int_eq(sl_book_loan_terms(&t, l, D(2026, 12, 31), &err), SL_OK);
+    ck_assert_int_eq(sl_book_loan_set(l, SL_BOOK_RATE, "4,7", &err), SL_OK);
+    ck_assert_int_eq(sl_book_loan_terms(&t, l, D(2026, 12, 31), &err), SL_EINVAL);
+    ck_assert_str_eq(err.field, "rate");
+    ck_assert_ptr_nonnull(strstr(err.message, "test history"));
+
+    /* a payout before the history starts has no rate */
+    sl_book_loan_clear(l);
+    for (int i = 0; i < SL_BOOK_FIELD_COUNT; i++)
+        ck_assert_int_eq(sl_book_loan_set(l, (sl_book_field)i, f[i], NULL), SL_OK);
+    ck_assert_int_eq(sl_book_loan_set(l, SL_BOOK_PAYOUT_DATE, "2022-12-31", NULL), SL_OK);
+    ck_assert_int_eq(sl_book_loan_set_rate_history(l, history, "test history"), SL_OK);
+    ck_assert_int_eq(sl_book_loan_terms(&t, l, NONE, &err), SL_EINVAL);
+    ck_assert_str_eq(err.field, "rate_history");
+    /* and one paid out in a gap */
+    ck_assert_int_eq(sl_book_loan_set(l, SL_BOOK_PAYOUT_DATE, "2027-02-01", NULL), SL_OK);
+    ck_assert_int_eq(sl_book_loan_terms(&t, l, NONE, &err), SL_EINVAL);
+    ck_assert_str_eq(err.field, "rate_history");
+    ck_assert_ptr_nonnull(strstr(err.message, "2027-02-01"));
+    /* no rate and no history */
+    sl_book_loan_clear(l);
+    ck_assert_int_eq(sl_book_loan_terms(&t, l, NONE, &err), SL_EINVAL);
+    ck_assert_str_eq(err.field, "rate");
+    sl_book_loan_free(l);
+    sl_rate_history_free(history);
+}
+END_TEST
+
+START_TEST(events_checked_against_the_loan)
+{
+    const char *f[SL_BOOK_FIELD_COUNT] = {0};
+    f[SL_BOOK_AMOUNT] = "500000";
+    f[SL_BOOK_RATE] = "5";
+    f[SL_BOOK_TERMS] = "24";
+    f[SL_BOOK_TERMS_PER_YEAR] = "12";
+    f[SL_BOOK_TYPE] = "serie";
+    f[SL_BOOK_PAYOUT_DATE] = "2025-01-31";
+    sl_book_loan *l = book_loan(f);
+    sl_book_event e;
+    sl_error err;
+    const sl_loan_terms *t;
+    /* an interest-only window from the first term due on or after 1 May 2025:
+     * due dates 28 Feb, 31 Mar, 30 Apr, 31 May → term 4 */
+    ck_assert_int_eq(sl_book_event_parse(&e, "2025-05-01", "interest-only", "6", NULL), SL_OK);
+    ck_assert_int_eq(sl_book_loan_add_event(l, &e), SL_OK);
+    ck_assert_int_eq(sl_book_loan_terms(&t, l, NONE, &err), SL_OK);
+    ck_assert_int_eq(t->interest_only_window_count, 1);
+    ck_assert_int_eq(t->interest_only_windows[0].from_term, 4);
+    ck_assert_int_eq(t->interest_only_windows[0].terms, 6);
+    /* an event after the last due date names its line */
+    ck_assert_int_eq(sl_book_event_parse(&e, "2027-03-01", "extra", "1000", NULL), SL_OK);
+    e.line = 17;
+    ck_assert_int_eq(sl_book_loan_add_event(l, &e), SL_OK);
+    ck_assert_int_eq(sl_book_loan_terms(&t, l, NONE, &err), SL_EINVAL);
+    ck_assert_str_eq(err.field, "events");
+    ck_assert_int_eq(err.line, 17);
+    /* two full repayments */
+    sl_book_loan_clear(l);
+    for (int i = 0; i < SL_BOOK_FIELD_COUNT; i++)
+        ck_assert_int_eq(sl_book_loan_set(l, (sl_book_field)i, f[i], NULL), SL_OK);
+    ck_assert_int_eq(sl_book_event_parse(&e, "2025-06-10", "innfrielse", "", NULL), SL_OK);
+    ck_assert_int_eq(sl_book_loan_add_event(l, &e), SL_OK);
+    ck_assert_int_eq(sl_book_loan_terms(&t, l, NONE, &err), SL_OK);
+    ck_assert(sl_date_compare(t->repay_date, D(2025, 6, 10)) == 0);
+    ck_assert_int_eq(sl_book_loan_add_event(l, &e), SL_OK);
+    ck_assert_int_eq(sl_book_loan_terms(&t, l, NONE, &err), SL_EINVAL);
+    /* a bad field names its column */
+    ck_assert_int_eq(sl_book_loan_set(l, SL_BOOK_DUE_DAY, "29", &err), SL_EINVAL);
+    ck_assert_str_eq(err.field, "due_day");
+    ck_assert_int_eq(sl_book_loan_set(l, SL_BOOK_FIXED_YEARS, "4", &err), SL_EINVAL);
+    ck_assert_str_eq(err.field, "fixed_years");
+    ck_assert_int_eq(sl_book_loan_set(l, SL_BOOK_TYPE, "bullet", &err), SL_ESYNTAX);
+    ck_assert_str_eq(err.field, "type");
+    ck_assert_int_eq(sl_book_loan_set(l, SL_BOOK_FIELD_COUNT, "1", &err), SL_EINVAL);
+    sl_book_field bf;
+    ck_assert_int_eq(sl_book_field_lookup(&bf, "fixed_from"), SL_OK);
+    ck_assert_int_eq(bf, SL_BOOK_FIXED_FROM);
+    ck_assert_int_eq(sl_book_field_lookup(&bf, "colour"), SL_EINVAL);
+    /* a contract the engine refuses names the book's column, not the struct's */
+    sl_book_loan_clear(l);
+    for (int i = 0; i < SL_BOOK_FIELD_COUNT; i++)
+        ck_assert_int_eq(sl_book_loan_set(l, (sl_book_field)i, f[i], NULL), SL_OK);
+    ck_assert_int_eq(sl_book_loan_set(l, SL_BOOK_INTEREST_ONLY_TERMS, "24", NULL), SL_OK);
+    ck_assert_int_eq(sl_book_loan_terms(&t, l, NONE, &err), SL_EINVAL);
+    ck_assert_str_eq(err.field, "interest_only_terms");
+    ck_assert_int_eq(sl_book_loan_set(l, SL_BOOK_INTEREST_ONLY_TERMS, "0", NULL), SL_OK);
+    ck_assert_int_eq(sl_book_loan_set(l, SL_BOOK_AMOUNT, "0", NULL), SL_OK);
+    ck_assert_int_eq(sl_book_loan_terms(&t, l, NONE, &err), SL_EINVAL);
+    ck_assert_str_eq(err.field, "amount");
+    sl_book_loan_free(l);
+    sl_book_loan_free(NULL);
+}
+END_TEST
+
+/* The years of a period add up to the period: interest, principal, fees and
+ * terms; each year's balance is the balance at its end. Random loans with
+ * random events. */
+START_TEST(years_add_up_to_the_period)
+{
+    test_rng g = {test_seed("book-years")};
+    for (int n = 0; n < 400; n++) {
+        sl_loan_terms t = SL_LOAN_TERMS_INIT;
+        static const int k[] = {12, 4, 2, 1};
+        t.terms_per_year = k[rng_range(&g, 0, 3)];
+        t.terms = (int)rng_range(&g, 1, 30) * t.terms_per_year;
+        t.principal = rng_range(&g, 100000, 500000000);
+        t.nominal_rate = (sl_rate){rng_range(&g, 0, 8000), 100000};
+        t.type = rng_range(&g, 0, 1) ? SL_LOAN_SERIAL : SL_LOAN_ANNUITY;
+        t.term_fee = rng_range(&g, 0, 1) ? 3000 : 0;
+        t.establishment_fee = rng_range(&g, 0, 1) ? 60000 : 0;
+        t.payout_date = D((int)rng_range(&g, 2000, 2030), (int)rng_range(&g, 1, 12),
+                          (int)rng_range(&g, 1, 28));
+        sl_rate_change ch[1] = {{D(t.payout_date.year + 1, 3, 1), {rng_range(&g, 0, 8000), 100000}}};
+        if (t.terms_per_year * 2 <= t.terms && rng_range(&g, 0, 1)) {
+            t.rate_changes = ch;
+            t.rate_change_count = 1;
+        }
+        int y0 = (int)rng_range(&g, 1998, 2040), years = (int)rng_range(&g, 1, 12);
+        sl_date from = D(y0, (int)rng_range(&g, 1, 12), 1), to = D(y0 + years - 1, 12, 31);
+        sl_period periods[12];
+        for (int i = 0; i < years; i++) {
+            periods[i].from = i == 0 ? from : D(y0 + i, 1, 1);
+            periods[i].to = D(y0 + i, 12, 31);
+        }
+        sl_loan_figures whole, part[12];
+        sl_error err;
+        ck_assert_msg(sl_loan_figures_compute(&whole, &t, to, from, to, &err) == SL_OK, "%s",
+                      err.message);
+        ck_assert_msg(sl_loan_figures_periods(part, &t, periods, (size_t)years, &err) == SL_OK,
+                      "%s", err.message);
+        sl_loan_figures sum = {0};
+        for (int i = 0; i < years; i++) {
+            sl_loan_figures at;
+            ck_assert_int_eq(
+                sl_loan_figures_compute(&at, &t, periods[i].to, periods[i].from, periods[i].to,
+                                        NULL),
+                SL_OK);
+            ck_assert_int_eq(part[i].balance, at.balance);
+            ck_assert_int_eq(part[i].interest, at.interest);
+            ck_assert_int_eq(part[i].fees, at.fees);
+            sum.interest += part[i].interest;
+            sum.principal += part[i].principal;
+            sum.term_fees += part[i].term_fees;
+            sum.establishment_fee += part[i].establishment_fee;
+            sum.terms_due += part[i].terms_due;
+        }
+        ck_assert_int_eq(sum.interest, whole.interest);
+        ck_assert_int_eq(sum.principal, whole.principal);
+        ck_assert_int_eq(sum.term_fees, whole.term_fees);
+        ck_assert_int_eq(sum.establishment_fee, whole.establishment_fee);
+        ck_assert_int_eq(sum.terms_due, whole.terms_due);
+        ck_assert_int_eq(part[years - 1].balance, whole.balance);
+    }
+    /* periods out of order are refused */
+    sl_loan_terms t = SL_LOAN_TERMS_INIT;
+    t.principal = 100000;
+    t.terms = 12;
+    t.payout_date = D(2025, 1, 1);
+    sl_period bad[2] = {{D(2025, 1, 1), D(2025, 12, 31)}, {D(2025, 6, 1), D(2026, 1, 1)}};
+    sl_loan_figures out[2];
+    sl_error err;
+    ck_assert_int_eq(sl_loan_figures_periods(out, &t, bad, 2, &err), SL_EINVAL);
+    ck_assert_str_eq(err.field, "periods");
+}
+END_TEST
+
+static Suite *book_suite(void)
+{
+    Suite *s = suite_create("book");
+    TCase *tc = tcase_create("values");
+    tcase_add_test(tc, norwegian_dates);
+    tcase_add_test(tc, norwegian_loan_types);
+    tcase_add_test(tc, events_parse);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("contract");
+    tcase_add_test(tc, history_from_the_payout_on);
+    tcase_add_test(tc, events_checked_against_the_loan);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("periods");
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, years_add_up_to_the_period);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    return run_suite(book_suite());
+}
