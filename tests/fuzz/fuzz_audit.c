@@ -33,7 +33,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     sl_plan_free(plan);
     /* changes: set a field of a row, drop a row, repeat a row */
     int changed = 0;
-    int changes = how & 1 ? fuzz_small(&in, 0, 8) : 0;
+    int changes = how & 1 ? (int)(fuzz_u8(&in) % 9) : 0;
     for (int k = 0; k < changes && n > 0; k++) {
         int i = (int)fuzz_range(&in, 0, n - 1);
         switch (fuzz_u8(&in) % 4) {
@@ -71,17 +71,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     sl_audit *a;
     if (sl_audit_new(&a, how & 4 ? NULL : &t, &o, &err) != SL_OK)
         return 0;
-    for (int i = 0; i < n; i++)
-        if (sl_audit_add_row(a, &rows[i]) != SL_OK)
-            break;
+    int fed = 0;
+    while (fed < n && sl_audit_add_row(a, &rows[fed]) == SL_OK)
+        fed++; /* a row may stop the audit (sums beyond 64 bits): SL_ERANGE */
     sl_audit_summary s;
     rc = sl_audit_finish(a, &s);
     sl_audit_free(a);
     if (rc != SL_OK)
         return 0;
     FUZZ_REQUIRE(reported >= s.differences);
-    FUZZ_REQUIRE(s.rows == n);
-    if (!changed && !(how & 2) && n < MAX_ROWS && !(how & 4))
+    FUZZ_REQUIRE(s.rows >= fed && s.rows <= n);
+    if (!changed && !(how & 2) && n < MAX_ROWS && !(how & 4) && fed == n)
         FUZZ_REQUIRE(s.differences == 0); /* the engine's own plan matches */
     return 0;
 }

@@ -9,7 +9,9 @@ static void rent_to_own(fuzz_input *in)
 {
     sl_rto_options o = SL_RTO_OPTIONS_INIT;
     fuzz_contract c;
-    fuzz_loan_terms(in, &o.loan, &c);
+    sl_loan_terms loan;
+    fuzz_loan_terms(in, &loan, &c);
+    o.loan = fuzz_u8(in) % 8 ? &loan : NULL;
     o.model = (sl_rto_model)(fuzz_u8(in) % 3);
     o.price = fuzz_money(in);
     o.rent_months = fuzz_small(in, 0, 120);
@@ -55,7 +57,9 @@ static void part_own(fuzz_input *in)
 {
     sl_part_own_options o = SL_PART_OWN_OPTIONS_INIT;
     fuzz_contract c;
-    fuzz_loan_terms(in, &o.loan, &c);
+    sl_loan_terms terms;
+    fuzz_loan_terms(in, &terms, &c);
+    o.loan = fuzz_u8(in) % 8 ? &terms : NULL;
     sl_part_buy buys[6];
     o.price = fuzz_money(in);
     o.share = fuzz_rate(in);
@@ -124,10 +128,20 @@ static void capacity(fuzz_input *in)
     h.fixed_costs = fuzz_int(in, 0, 5000000);
     h.maintenance = fuzz_int(in, 0, 1000000);
     h.actual_living_costs = fuzz_u8(in) % 2 ? 0 : fuzz_int(in, 0, 5000000);
+    if (fuzz_u8(in) % 2) {
+        h.energy = fuzz_int(in, 0, 500000);
+        h.common_costs = fuzz_int(in, 0, 1000000);
+        h.other_debt_payments = fuzz_int(in, 0, 5000000);
+        h.credit_limits = fuzz_int(in, 0, 50000000);
+        h.living_costs_basis = (sl_living_costs_basis)fuzz_small(in, 0, 3);
+    }
     sl_capacity_options o = SL_CAPACITY_OPTIONS_INIT;
     fuzz_contract c;
-    if (fuzz_u8(in) % 2)
-        fuzz_loan_terms(in, &o.loan, &c);
+    sl_loan_terms terms;
+    if (fuzz_u8(in) % 2) {
+        fuzz_loan_terms(in, &terms, &c);
+        o.loan = &terms;
+    }
     o.date = fuzz_date(in);
     o.policy_rate = fuzz_rate(in);
     if (fuzz_u8(in) % 2)
