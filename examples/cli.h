@@ -285,6 +285,55 @@ sl_date cli_today(void);
  * date; 1 when it warned. */
 int cli_guideline_stale(sl_date date, sl_date valid_from);
 
+/* ---- A household's budget options (cli_household.c) ---- */
+
+enum {
+    CLI_OPT_ADULTS = 3000,
+    CLI_OPT_SHARING,
+    CLI_OPT_CHILDREN_0_5,
+    CLI_OPT_CHILDREN_6_10,
+    CLI_OPT_CHILDREN_11_17,
+    CLI_OPT_INCOME,
+    CLI_OPT_GROSS_INCOME,
+    CLI_OPT_FIXED_COSTS,
+    CLI_OPT_MAINTENANCE,
+    CLI_OPT_LIVING_COSTS,
+    CLI_OPT_GUIDELINES,
+    CLI_OPT_HOUSEHOLD_STRICT
+};
+
+#define CLI_HOUSEHOLD_LONG_OPTIONS                                                         \
+    {"adults", required_argument, NULL, CLI_OPT_ADULTS},                                   \
+        {"sharing", no_argument, NULL, CLI_OPT_SHARING},                                   \
+        {"children-0-5", required_argument, NULL, CLI_OPT_CHILDREN_0_5},                   \
+        {"children-6-10", required_argument, NULL, CLI_OPT_CHILDREN_6_10},                 \
+        {"children-11-17", required_argument, NULL, CLI_OPT_CHILDREN_11_17},               \
+        {"income", required_argument, NULL, CLI_OPT_INCOME},                               \
+        {"gross-income-yearly", required_argument, NULL, CLI_OPT_GROSS_INCOME},            \
+        {"fixed-costs", required_argument, NULL, CLI_OPT_FIXED_COSTS},                     \
+        {"maintenance", required_argument, NULL, CLI_OPT_MAINTENANCE},                     \
+        {"living-costs", required_argument, NULL, CLI_OPT_LIVING_COSTS},                   \
+        {"guidelines", required_argument, NULL, CLI_OPT_GUIDELINES},                       \
+        {"strict", no_argument, NULL, CLI_OPT_HOUSEHOLD_STRICT}
+
+typedef struct cli_household {
+    sl_household household;
+    long adults;
+    int sharing, have_income, strict, given;
+    cli_income gross;
+    const char *guidelines_path;
+    sl_guideline_table *guidelines; /* loaded by cli_household_finish */
+} cli_household;
+
+void cli_household_init(cli_household *hh);
+/* Handle one option if it is a household option: 1 if handled, 0 if not. */
+int cli_household_option(cli_household *hh, int opt, const char *arg);
+/* Check and complete the household (income estimate for date's year, the
+ * guideline tables): 1 when a household was given, 0 when none was. */
+int cli_household_finish(cli_household *hh, sl_date date);
+void cli_household_free(cli_household *hh);
+extern const char cli_household_help[];
+
 /* ---- Output held until success (cli_hold.c) ----
  * cli_hold_stdout sends stdout to a temporary file; cli_release_stdout
  * copies it to the real stdout. A program that exits in between (bad input,

@@ -175,9 +175,12 @@ int main(int argc, char **argv)
                     cli_prog(), lo);
         else
             fprintf(stderr,
-                    "%s: the root lies strictly between %s %% and %s %% (sign change proven with "
-                    "MPFR directed rounding at %ld bits, time %s)\n",
-                    cli_prog(), lo, hi, r.precision, sl_apr_time_name(o.time));
+                    "%s: the root lies strictly between %s %% and %s %% (sign change proven %s "
+                    "at %ld bits, time %s)\n",
+                    cli_prog(), lo, hi,
+                    r.precision == 53 ? "in double precision with a proven error bound"
+                                      : "with directed rounding",
+                    (long)r.precision, sl_apr_time_name(o.time));
     }
     if (fflush(stdout) != 0)
         cli_die(1, "could not write the output");

@@ -1,27 +1,37 @@
 /* sl-audit: check a payment plan exported by another system, to the øre.
- * Reads the plan as CSV, runs the library's audit (consistency rules, and a
- * row-by-row comparison with the recomputed plan when the loan terms are
- * given), prints every difference and the totals on both sides. */
+ * Reads the plan as CSV in whatever layout and encoding the system wrote,
+ * derives the fields it lacks, runs the library's audit (consistency rules,
+ * and a row-by-row comparison with the recomputed plan when the contract is
+ * given) and reports the first divergence and what follows from it. The
+ * report streams through a temporary file, so memory stays flat and nothing
+ * reaches stdout unless the whole plan was read. */
 #include <stdlib.h>
 #include <string.h>
 
+#include "audit_report.h"
 #include "cli.h"
+#include "table_amount.h"
 #include "table_reader.h"
 
 static const char usage[] =
-    "Usage: sl-audit --plan FILE [--amount A --rate PCT (--years Y | --terms N) [options]]\n"
+    "Usage: sl-audit --plan FILE [--amount A (--rate PCT | --rate-history H)\n"
+    "                (--years Y | --terms N) [contract options]]\n"
     "\n"
     "Checks a payment plan (CSV, '-' for stdin) to the øre. Without loan terms:\n"
     "each row adds up, balances chain, the balance ends at 0, the principal sums\n"
     "to the loan, and the implied interest rate is steady. With the terms: the\n"
-    "plan is recomputed and compared row by row, field by field.\n"
+    "plan is recomputed and compared row by row, field by field. The report leads\n"
+    "with the first row where the plan departs and the field that caused it;\n"
+    "differences that follow from it arithmetically are counted.\n"
     "\n"
     "  --plan FILE                the plan to check ('-': standard input)\n"
     "  --columns NAME=HEADER,...  name the header of a column explicitly; NAME is\n"
     "                             term, due_date, opening_balance, interest,\n"
     "                             principal, fee, payment or closing_balance\n"
+    "  --encoding E               auto (default), utf-8, utf-16, cp1252, iso-8859-1\n"
     "  --tolerance ORE            differences of at most ORE øre are listed as\n"
     "                             within tolerance and do not fail (default 0)\n"
+    "  --all                      list every difference, also those that follow\n"
     "  --amount A                 loan amount: compare with the recomputed plan\n"
     "%s"
     "  --format table|json        output (default table)\n"
@@ -30,50 +40,39 @@ static const char usage[] =
     "\n"
     "Exit status: 0 the plan matches, 1 it differs, 2 bad options or unreadable input.\n";
 
-enum { OPT_PLAN = CLI_OPT_FIRST_FREE, OPT_COLUMNS, OPT_TOLERANCE };
+enum { OPT_PLAN = CLI_OPT_FIRST_FREE, OPT_COLUMNS, OPT_TOLERANCE, OPT_ALL, OPT_ENCODING };
 
+/* Columns in sl_audit_field order (term .. closing balance). */
 enum { C_TERM, C_DUE, C_OPEN, C_INTEREST, C_PRINCIPAL, C_FEE, C_PAYMENT, C_CLOSE, C_COUNT };
 
-static const char *const a_term[] = {"termin", "terminnr", "nr", NULL};
-static const char *const a_due[] = {"forfall", "forfallsdato", "forfallsdag", "dato", NULL};
-static const char *const a_open[] = {"restgjeldfor", "inngaenderestgjeld", NULL};
-static const char *const a_interest[] = {"renter", "rente", NULL};
-static const char *const a_principal[] = {"avdrag", NULL};
-static const char *const a_fee[] = {"gebyr", "termingebyr", NULL};
-static const char *const a_payment[] = {"terminbelop", "abetale", NULL};
-static const char *const a_close[] = {"restgjeldetter", "utgaenderestgjeld", "restgjeld", NULL};
+static const char *const a_term[] = {"termin", "terminnr", "terminnummer", "nr", NULL};
+static const char *const a_due[] = {"forfall", "forfallsdato", "forfallsdag", "dato",
+                                    "betalingsdato", NULL};
+static const char *const a_open[] = {"restgjeldfor", "inngaenderestgjeld", "inngaendesaldo",
+                                     "saldofor", NULL};
+static const char *const a_interest[] = {"renter", "rente", "rentebelop", NULL};
+static const char *const a_principal[] = {"avdrag", "avdragsbelop", NULL};
+static const char *const a_fee[] = {"gebyr", "termingebyr", "gebyrer", NULL};
+static const char *const a_payment[] = {"terminbelop", "abetale", "innbetaling", "belop", NULL};
+static const char *const a_close[] = {"restgjeldetter", "utgaenderestgjeld", "restgjeld",
+                                      "utgaendesaldo", "saldo", NULL};
 
 static const table_column columns[C_COUNT] = {
     {"term", a_term, 0},
     {"due_date", a_due, 0},
-    {"opening_balance", a_open, 1},
+    {"opening_balance", a_open, 0},
     {"interest", a_interest, 1},
     {"principal", a_principal, 1},
     {"fee", a_fee, 0},
-    {"payment", a_payment, 1},
-    {"closing_balance", a_close, 1},
+    {"payment", a_payment, 0},
+    {"closing_balance", a_close, 0},
 };
 
-/* Differences as reported, kept to print after the whole file was read. */
-typedef struct found_list {
-    sl_audit_difference *items;
-    size_t count, cap;
-} found_list;
-
-static int collect(void *ctx, const sl_audit_difference *d)
-{
-    found_list *l = ctx;
-    if (l->count == l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 64;
-        sl_audit_difference *n = realloc(l->items, cap * sizeof *n);
-        if (!n)
-            return 1;
-        l->items = n;
-        l->cap = cap;
-    }
-    l->items[l->count++] = *d;
-    return 0;
-}
+/* What a derived field is called in the report (the file has no header). */
+static const char *const derived_names[C_COUNT] = {
+    "term (row order)", "due date", "opening balance (derived)", "interest",
+    "principal",        "fee (derived)", "payment (derived)", "closing balance (derived)",
+};
 
 _Noreturn static void input_error(const char *path, const table_error *e)
 {
@@ -89,23 +88,20 @@ _Noreturn static void value_error(const char *path, const table_reader *t, size_
                                   const char *value, const char *why)
 {
     cli_die(CLI_EXIT_USAGE, "%s: line %ld, column %ld (%s): '%s': %s", path, table_line(t),
-            table_field_column(t, col), columns[col].name, value, why);
+            table_field_column(t, col), table_header(t, col), value, why);
 }
 
-static sl_money amount_field(const char *path, const table_reader *t, size_t col)
+/* An amount cell; absent: *present = 0. */
+static sl_money amount_field(const char *path, const table_reader *t, size_t col, int *present)
 {
     const char *v = table_field(t, col);
-    if (!v || !*v) {
-        if (!columns[col].required)
-            return 0;
-        value_error(path, t, col, "", "empty");
-    }
+    *present = v && *v;
+    if (!*present)
+        return 0;
     sl_money m;
-    sl_error err;
-    if (sl_money_parse(&m, v, columns[col].name, &err) != SL_OK) {
-        const char *reason = strstr(err.message, ": ");
-        value_error(path, t, col, v, reason ? reason + 2 : err.message);
-    }
+    char why[160];
+    if (table_amount(&m, v, why, sizeof why) < 0)
+        value_error(path, t, col, v, why);
     return m;
 }
 
@@ -140,188 +136,57 @@ static int is_totals_label(const char *v)
     return 0;
 }
 
-/* ---- output ---- */
+/* The report sees each difference with the file line being read. */
+typedef struct collect_ctx {
+    report *rep;
+    const table_reader *table;
+    int at_end;
+} collect_ctx;
 
-static const char *check_label(sl_audit_check c)
+static int collect(void *ctx, const sl_audit_difference *d)
 {
-    return sl_audit_check_name(c);
+    collect_ctx *c = ctx;
+    report_add(c->rep, d, c->at_end || d->row == 0 ? 0 : table_line(c->table));
+    return 0;
 }
 
-static void value_text(char *buf, size_t size, const sl_audit_difference *d, int which, int nor)
+/* Which fields are derived, and how, as one sentence ("" when none). */
+static void derived_sentence(char *buf, size_t size, const table_reader *t, int have_amount)
 {
-    if (d->field == SL_AUDIT_FIELD_DUE_DATE) {
-        if (which == 2)
-            snprintf(buf, size, "%+lld days", (long long)d->difference);
-        else
-            cli_date_text(buf, which == 0 ? d->expected_date : d->found_date);
-        return;
-    }
-    sl_money v = which == 0 ? d->expected : which == 1 ? d->found : d->difference;
-    if (d->field == SL_AUDIT_FIELD_TERM) {
-        snprintf(buf, size, "%lld", (long long)v);
-        return;
-    }
-    char m[SL_MONEY_BUFSIZE];
-    snprintf(buf, size, "%s", nor ? cli_nor(m, v) : cli_plain(m, v));
+    buf[0] = '\0';
+    size_t n = 0;
+#define ADD(...) (n += (size_t)snprintf(buf + n, n < size ? size - n : 0, __VA_ARGS__))
+    if (!table_header(t, C_OPEN) && table_header(t, C_CLOSE))
+        ADD("%sthe opening balance (%s, then the previous row's %s)", n ? "; " : "",
+            have_amount ? "the loan amount" : "the first row's balance + principal",
+            table_header(t, C_CLOSE));
+    if (!table_header(t, C_CLOSE))
+        ADD("%sthe closing balance (%s − %s)", n ? "; " : "", table_header(t, C_OPEN),
+            table_header(t, C_PRINCIPAL));
+    if (!table_header(t, C_FEE))
+        ADD("%sthe fee (--term-fee, else 0)", n ? "; " : "");
+    if (!table_header(t, C_PAYMENT))
+        ADD("%sthe payment (%s + %s + fee)", n ? "; " : "", table_header(t, C_INTEREST),
+            table_header(t, C_PRINCIPAL));
+    if (!table_header(t, C_TERM))
+        ADD("%sthe term number (the row's position)", n ? "; " : "");
+    if (!table_header(t, C_DUE))
+        ADD("%sno due dates (not compared)", n ? "; " : "");
+#undef ADD
 }
 
-static void annual_rate_text(char buf[SL_RATE_BUFSIZE], sl_rate per_term, int k)
+/* Copy the finished report to stdout. */
+static void publish(FILE *out)
 {
-    sl_rate y;
-    if (per_term.num > INT64_MAX / k || per_term.num < INT64_MIN / k ||
-        sl_rate_from_fraction(&y, per_term.num * k, per_term.den) != SL_OK ||
-        sl_rate_format_percent(buf, SL_RATE_BUFSIZE, y, 3, SL_ROUND_HALF_UP, '.') < 0)
-        snprintf(buf, SL_RATE_BUFSIZE, "?");
-}
-
-static void print_totals_line(const char *label, int have_e, int have_s, sl_money f, sl_money e,
-                              sl_money s)
-{
-    char a[3][SL_MONEY_BUFSIZE];
-    printf("  %-22s %20s", label, cli_nor(a[0], f));
-    if (have_e)
-        printf(" %20s", cli_nor(a[1], e));
-    if (have_s)
-        printf(" %20s", cli_nor(a[2], s));
-    printf("\n");
-}
-
-static void print_table(const char *path, const found_list *l, const sl_audit_summary *s,
-                        sl_money tolerance, int k)
-{
-    printf("Audit of %s: %ld rows%s\n\n", path, s->rows,
-           s->have_expected ? ", compared with the plan recomputed from the terms given"
-                            : ", consistency checks (no loan terms given)");
-    if (l->count) {
-        printf("%5s %5s  %-15s %-13s %18s %18s %14s\n", "Row", "Term", "Field", "Check",
-               "Expected", "Found", "Difference");
-        for (size_t i = 0; i < l->count; i++) {
-            const sl_audit_difference *d = &l->items[i];
-            char e[48], f[48], x[48], row[16], term[16];
-            value_text(e, sizeof e, d, 0, 1);
-            value_text(f, sizeof f, d, 1, 1);
-            value_text(x, sizeof x, d, 2, 1);
-            if (d->field == SL_AUDIT_FIELD_ROW && d->check == SL_AUDIT_MISSING_ROW)
-                snprintf(f, sizeof f, "(missing)");
-            snprintf(row, sizeof row, d->row ? "%ld" : "-", d->row);
-            snprintf(term, sizeof term, d->term ? "%d" : "-", d->term);
-            printf("%5s %5s  %-15s %-13s %18s %18s %14s", row, term,
-                   sl_audit_field_name(d->field), check_label(d->check), e, f, x);
-            if (d->check == SL_AUDIT_RATE_JUMP) {
-                char rb[SL_RATE_BUFSIZE], ra[SL_RATE_BUFSIZE];
-                annual_rate_text(rb, d->rate_before, k);
-                annual_rate_text(ra, d->rate_after, k);
-                printf("  note: implied rate %s %% -> %s %% (nominal, %d terms a year)", rb, ra,
-                       k);
-            } else if (d->within_tolerance) {
-                printf("  within tolerance");
-            }
-            printf("\n");
-        }
-        printf("\n");
-    }
-    printf("Totals%*s%21s", 19, "", "this plan");
-    if (s->have_expected)
-        printf(" %20s", "recomputed");
-    if (s->have_stated)
-        printf(" %20s", "stated");
-    printf("\n  %-22s %20d", "Terms", s->found.terms);
-    if (s->have_expected)
-        printf(" %20d", s->expected.terms);
-    printf("\n");
-    print_totals_line("Interest (renter)", s->have_expected, s->have_stated, s->found.interest,
-                      s->expected.interest, s->stated.interest);
-    print_totals_line("Principal (avdrag)", s->have_expected, s->have_stated, s->found.principal,
-                      s->expected.principal, s->stated.principal);
-    print_totals_line("Term fees", s->have_expected, s->have_stated, s->found.term_fees,
-                      s->expected.term_fees, s->stated.term_fees);
-    print_totals_line("Payments", s->have_expected, s->have_stated, s->found.paid,
-                      s->expected.paid - s->expected.establishment_fee, s->stated.paid);
-    printf("\n");
-    if (s->differences == 0)
-        printf("Result: the plan matches");
-    else
-        printf("Result: %ld difference%s", s->differences, s->differences == 1 ? "" : "s");
-    if (s->within_tolerance) {
-        char t[SL_MONEY_BUFSIZE];
-        printf(" (%ld more within the tolerance of %s kr)", s->within_tolerance,
-               cli_nor(t, tolerance));
-    }
-    if (s->rate_jumps)
-        printf("; the implied interest rate changes %ld time%s", s->rate_jumps,
-               s->rate_jumps == 1 ? "" : "s");
-    printf("\n");
-}
-
-static json_t *totals_json(const sl_plan_totals *t, int minus_establishment)
-{
-    json_t *o = json_object();
-    json_object_set_new(o, "terms", json_integer(t->terms));
-    json_object_set_new(o, "interest", cli_json_money(t->interest));
-    json_object_set_new(o, "principal", cli_json_money(t->principal));
-    json_object_set_new(o, "fees", cli_json_money(t->term_fees));
-    json_object_set_new(o, "payments",
-                        cli_json_money(t->paid - (minus_establishment ? t->establishment_fee : 0)));
-    return o;
-}
-
-static void print_json(const char *path, const found_list *l, const sl_audit_summary *s,
-                       sl_money tolerance, int k)
-{
-    json_t *root = json_object();
-    json_object_set_new(root, "plan", json_string(path));
-    json_object_set_new(root, "rows", json_integer(s->rows));
-    json_object_set_new(root, "terms_given", json_boolean(s->have_expected));
-    json_object_set_new(root, "tolerance", cli_json_money(tolerance));
-    json_object_set_new(root, "result", json_string(s->differences ? "differs" : "matches"));
-    json_t *diffs = json_array(), *notes = json_array();
-    for (size_t i = 0; i < l->count; i++) {
-        const sl_audit_difference *d = &l->items[i];
-        json_t *o = json_object();
-        char b[48];
-        json_object_set_new(o, "row", d->row ? json_integer(d->row) : json_null());
-        json_object_set_new(o, "term", d->term ? json_integer(d->term) : json_null());
-        json_object_set_new(o, "field", json_string(sl_audit_field_name(d->field)));
-        json_object_set_new(o, "check", json_string(check_label(d->check)));
-        if (d->field == SL_AUDIT_FIELD_TERM) {
-            json_object_set_new(o, "expected", json_integer(d->expected));
-            json_object_set_new(o, "found", json_integer(d->found));
-            json_object_set_new(o, "difference", json_integer(d->difference));
-        } else if (d->field == SL_AUDIT_FIELD_DUE_DATE) {
-            json_object_set_new(o, "expected", json_string(cli_date_text(b, d->expected_date)));
-            json_object_set_new(o, "found", json_string(cli_date_text(b, d->found_date)));
-            json_object_set_new(o, "difference_days", json_integer(d->difference));
-        } else {
-            json_object_set_new(o, "expected", cli_json_money(d->expected));
-            json_object_set_new(o, "found", d->check == SL_AUDIT_MISSING_ROW
-                                                ? json_null()
-                                                : cli_json_money(d->found));
-            json_object_set_new(o, "difference", cli_json_money(d->difference));
-            json_object_set_new(o, "difference_ore", json_integer(d->difference));
-        }
-        if (d->check == SL_AUDIT_RATE_JUMP) {
-            char rb[SL_RATE_BUFSIZE], ra[SL_RATE_BUFSIZE];
-            annual_rate_text(rb, d->rate_before, k);
-            annual_rate_text(ra, d->rate_after, k);
-            json_object_set_new(o, "implied_rate_before", json_string(rb));
-            json_object_set_new(o, "implied_rate_after", json_string(ra));
-            json_array_append_new(notes, o);
-        } else {
-            json_object_set_new(o, "within_tolerance", json_boolean(d->within_tolerance));
-            json_array_append_new(diffs, o);
-        }
-    }
-    json_object_set_new(root, "differences", diffs);
-    json_object_set_new(root, "notes", notes);
-    json_t *tot = json_object();
-    json_object_set_new(tot, "found", totals_json(&s->found, 0));
-    json_object_set_new(tot, "expected", s->have_expected ? totals_json(&s->expected, 1) : json_null());
-    json_object_set_new(tot, "stated", s->have_stated ? totals_json(&s->stated, 0) : json_null());
-    json_object_set_new(root, "totals", tot);
-    json_object_set_new(root, "difference_count", json_integer(s->differences));
-    json_object_set_new(root, "within_tolerance_count", json_integer(s->within_tolerance));
-    json_object_set_new(root, "rate_changes", json_integer(s->rate_jumps));
-    cli_json_print(root);
+    rewind(out);
+    char buf[65536];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, out)) > 0)
+        if (fwrite(buf, 1, n, stdout) != n)
+            cli_die(1, "could not write the output");
+    if (ferror(out) || fflush(stdout) != 0)
+        cli_die(1, "could not write the output");
+    fclose(out);
 }
 
 int main(int argc, char **argv)
@@ -331,6 +196,8 @@ int main(int argc, char **argv)
         {"plan", required_argument, NULL, OPT_PLAN},
         {"columns", required_argument, NULL, OPT_COLUMNS},
         {"tolerance", required_argument, NULL, OPT_TOLERANCE},
+        {"all", no_argument, NULL, OPT_ALL},
+        {"encoding", required_argument, NULL, OPT_ENCODING},
         CLI_CONTRACT_LONG_OPTIONS,
         {"format", required_argument, NULL, CLI_OPT_FORMAT},
         CLI_END_LONG_OPTIONS,
@@ -338,9 +205,9 @@ int main(int argc, char **argv)
     cli_contract contract;
     cli_contract_init(&contract);
     cli_format format = CLI_TABLE;
-    const char *path = NULL, *mapping = NULL;
+    const char *path = NULL, *mapping = NULL, *encoding = NULL;
     sl_money tolerance = 0;
-    int opt;
+    int all = 0, opt;
     while ((opt = cli_getopt(argc, argv, options)) != -1) {
         /* --terms-per-year alone sets how implied rates are shown */
         if (cli_contract_option(&contract, opt, optarg))
@@ -354,6 +221,12 @@ int main(int argc, char **argv)
             break;
         case OPT_TOLERANCE:
             tolerance = cli_int("--tolerance", optarg, 0, 100000000);
+            break;
+        case OPT_ALL:
+            all = 1;
+            break;
+        case OPT_ENCODING:
+            encoding = optarg;
             break;
         case CLI_OPT_FORMAT:
             format = cli_format_parse(optarg);
@@ -376,6 +249,7 @@ int main(int argc, char **argv)
         cli_usage_error("--amount is required when loan terms are given");
     sl_loan_terms terms;
     int k = contract.loan.terms.terms_per_year;
+    sl_money term_fee = contract.loan.terms.term_fee;
     if (have_amount) {
         cli_contract_finish(&contract, 0, &terms);
         k = terms.terms_per_year;
@@ -383,17 +257,45 @@ int main(int argc, char **argv)
 
     table_error terr;
     table_reader *t;
-    if (table_open(&t, path, columns, C_COUNT, mapping, 1, &terr) < 0) {
-        if (strncmp(terr.message, "--columns", 9) == 0)
+    if (table_open_ex(&t, path, columns, C_COUNT, mapping, 1, encoding, &terr) < 0) {
+        if (strncmp(terr.message, "--columns", 9) == 0 ||
+            strncmp(terr.message, "--encoding", 10) == 0)
             cli_usage_error("%s", terr.message);
         input_error(path, &terr);
     }
+    if (!table_header(t, C_OPEN) && !table_header(t, C_CLOSE))
+        cli_die(CLI_EXIT_USAGE,
+                "%s: line %ld: the header has no balance column (restgjeld, closing_balance or "
+                "opening_balance; name it with --columns)",
+                path, table_line(t));
 
-    found_list list = {NULL, 0, 0};
+    char derived[512];
+    derived_sentence(derived, sizeof derived, t, have_amount);
+    report_setup rs = {0};
+    rs.path = path;
+    rs.encoding = table_encoding(t);
+    rs.delimiter = table_delimiter(t);
+    rs.json = format == CLI_JSON;
+    rs.all = all;
+    rs.terms_given = have_amount;
+    rs.terms_per_year = k;
+    rs.tolerance = tolerance;
+    for (int c = 0; c < C_COUNT; c++)
+        rs.field_names[c] = table_header(t, (size_t)c) ? table_header(t, (size_t)c) : derived_names[c];
+    rs.field_names[SL_AUDIT_FIELD_ROW] = "row";
+    rs.derived = derived;
+    rs.history_end = contract.history_end;
+    rs.history_rate = contract.history_last_rate;
+    rs.history_name = contract.life.history_name;
+    FILE *out = tmpfile();
+    if (!out)
+        cli_die(1, "cannot create a temporary file for the report");
+    collect_ctx cc = {report_start(out, &rs), t, 0};
+
     sl_audit_options aopt = SL_AUDIT_OPTIONS_INIT;
     aopt.tolerance = tolerance;
     aopt.report = collect;
-    aopt.report_ctx = &list;
+    aopt.report_ctx = &cc;
     sl_audit *audit;
     sl_error err;
     if (sl_audit_new(&audit, have_amount ? &terms : NULL, &aopt, &err) != SL_OK)
@@ -401,6 +303,7 @@ int main(int argc, char **argv)
 
     int rc, seen_totals = 0;
     long rows = 0;
+    sl_money prev_closing = 0;
     while ((rc = table_next(t, &terr)) == 1) {
         const char *term_text = table_field(t, C_TERM);
         if (seen_totals)
@@ -420,16 +323,52 @@ int main(int argc, char **argv)
                 value_error(path, t, C_TERM, term_text, "not a term number");
             r.term = (int)v;
         }
-        if (!totals_row)
+        int have_open = 0, have_close = 0, have_fee = 0, have_payment = 0, present;
+        if (!totals_row) {
             r.due_date = date_field(path, t, C_DUE);
-        if (!totals_row)
-            r.opening_balance = amount_field(path, t, C_OPEN);
-        r.interest = amount_field(path, t, C_INTEREST);
-        r.principal = amount_field(path, t, C_PRINCIPAL);
-        r.fee = amount_field(path, t, C_FEE);
-        r.payment = amount_field(path, t, C_PAYMENT);
-        if (!totals_row)
-            r.closing_balance = amount_field(path, t, C_CLOSE);
+            r.opening_balance = amount_field(path, t, C_OPEN, &have_open);
+            r.closing_balance = amount_field(path, t, C_CLOSE, &have_close);
+        }
+        r.interest = amount_field(path, t, C_INTEREST, &present);
+        if (!present && !totals_row)
+            value_error(path, t, C_INTEREST, "", "empty");
+        r.principal = amount_field(path, t, C_PRINCIPAL, &present);
+        if (!present && !totals_row)
+            value_error(path, t, C_PRINCIPAL, "", "empty");
+        r.fee = amount_field(path, t, C_FEE, &have_fee);
+        r.payment = amount_field(path, t, C_PAYMENT, &have_payment);
+        /* the fields the file lacks, as a consistent system would have them */
+        if (!have_fee && !table_header(t, C_FEE))
+            r.fee = term_fee;
+        if (!have_payment && !table_header(t, C_PAYMENT) &&
+            (sl_money_add(&r.payment, r.interest, r.principal) != SL_OK ||
+             sl_money_add(&r.payment, r.payment, r.fee) != SL_OK))
+            value_error(path, t, C_PRINCIPAL, table_field(t, C_PRINCIPAL),
+                        "the sum is beyond the supported range");
+        if (!totals_row) {
+            if (!have_open && !table_header(t, C_OPEN)) {
+                if (rows > 0)
+                    r.opening_balance = prev_closing;
+                else if (have_amount)
+                    r.opening_balance = terms.principal;
+                else if (sl_money_add(&r.opening_balance, r.closing_balance, r.principal) != SL_OK)
+                    value_error(path, t, C_CLOSE, table_field(t, C_CLOSE),
+                                "beyond the supported range");
+            } else if (!have_open) {
+                value_error(path, t, C_OPEN, "", "empty");
+            }
+            if (!have_close && !table_header(t, C_CLOSE)) {
+                if (sl_money_sub(&r.closing_balance, r.opening_balance, r.principal) != SL_OK)
+                    value_error(path, t, C_OPEN, table_field(t, C_OPEN),
+                                "beyond the supported range");
+            } else if (!have_close) {
+                value_error(path, t, C_CLOSE, "", "empty");
+            }
+            prev_closing = r.closing_balance;
+            if (contract.history_end.year && r.due_date.year &&
+                sl_date_compare(r.due_date, contract.history_end) >= 0)
+                report_row_after_history(cc.rep);
+        }
         int arc;
         if (totals_row) {
             seen_totals = 1;
@@ -437,6 +376,7 @@ int main(int argc, char **argv)
         } else {
             rows++;
             arc = sl_audit_add_row(audit, &r);
+            report_row_done(cc.rep);
         }
         if (arc == SL_ERANGE)
             cli_die(CLI_EXIT_USAGE, "%s: line %ld: the sums exceed the supported range", path,
@@ -446,21 +386,17 @@ int main(int argc, char **argv)
     }
     if (rc < 0)
         input_error(path, &terr);
-    table_close(t);
     if (rows == 0)
         cli_die(CLI_EXIT_USAGE, "%s: no rows after the header", path);
 
     sl_audit_summary sum;
+    cc.at_end = 1;
     if (sl_audit_finish(audit, &sum) != SL_OK)
         cli_die(1, "out of memory");
     sl_audit_free(audit);
+    report_finish(cc.rep, &sum);
+    table_close(t);
     cli_contract_free(&contract);
-    if (format == CLI_JSON)
-        print_json(path, &list, &sum, tolerance, k);
-    else
-        print_table(path, &list, &sum, tolerance, k);
-    free(list.items);
-    if (fflush(stdout) != 0)
-        cli_die(1, "could not write the output");
+    publish(out);
     return sum.differences ? 1 : 0;
 }

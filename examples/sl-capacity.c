@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "cli_owner.h"
 
 static const char usage[] =
     "Usage: sl-capacity --adults 1|2 [--sharing] --income A --date YYYY-MM-DD\n"
@@ -130,6 +131,7 @@ typedef struct input {
     cli_income gross;
     sl_money loan;
     sl_income_item items[SL_CAPACITY_MAX_INCOME_ITEMS];
+    cli_owner owner;
     const char *guidelines_path;
     cli_format format;
 } input;
@@ -193,8 +195,10 @@ static sl_living_costs_basis living_costs_basis(const char *text)
 static void income_item(input *in, const char *arg)
 {
     sl_household *h = &in->household;
-    if (h->income_item_count >= SL_CAPACITY_MAX_INCOME_ITEMS)
-        cli_die(CLI_EXIT_USAGE, "--income-item: at most %d items", SL_CAPACITY_MAX_INCOME_ITEMS);
+    /* One place stays free for the bostøtte estimate. */
+    if (h->income_item_count >= SL_CAPACITY_MAX_INCOME_ITEMS - 1)
+        cli_die(CLI_EXIT_USAGE, "--income-item: at most %d items",
+                SL_CAPACITY_MAX_INCOME_ITEMS - 1);
     char text[256];
     if (strlen(arg) >= sizeof text)
         cli_die(CLI_EXIT_USAGE, "--income-item: the value is too long");
@@ -249,6 +253,7 @@ static void parse(input *in, int argc, char **argv)
         {"gross-income-yearly", required_argument, NULL, OPT_GROSS_INCOME},
         {"strict", no_argument, NULL, OPT_STRICT},
         CLI_LOAN_LONG_OPTIONS,
+        CLI_OWNER_LONG_OPTIONS,
         {"format", required_argument, NULL, CLI_OPT_FORMAT},
         CLI_END_LONG_OPTIONS,
     };
@@ -261,7 +266,7 @@ static void parse(input *in, int argc, char **argv)
         if (opt == CLI_OPT_RATE)
             cli_usage_error("--rate: the plan runs at the stressed rate; give --policy-rate "
                             "and --stress-add instead");
-        if (cli_loan_option(&loan, opt, optarg))
+        if (cli_loan_option(&loan, opt, optarg) || cli_owner_option(&in->owner, opt, optarg))
             continue;
         switch (opt) {
         case OPT_ADULTS:
@@ -369,8 +374,10 @@ static void parse(input *in, int argc, char **argv)
                 cli_die(CLI_EXIT_USAGE, "--format '%s': must be table or json", optarg);
             break;
         default: /* --help, --version, or an error */
-            if (opt == CLI_OPT_HELP)
+            if (opt == CLI_OPT_HELP) {
                 fputs(usage, stdout);
+                fputs(cli_owner_usage, stdout);
+            }
             cli_other_option(opt, argv, usage_loan);
         }
     }
@@ -406,6 +413,13 @@ static void parse(input *in, int argc, char **argv)
     loan.have_rate = 1;
     loan.terms.principal = 1; /* placeholder: the library sets the loan checked */
     cli_loan_finish(&loan, 30, &capacity_loan);
+
+    sl_money gross = 0;
+    for (int i = 0; i < in->gross.earners; i++)
+        gross += in->gross.gross[i]; /* a few amounts of at most 10^14 øre */
+    int persons = (h->adults == SL_ADULTS_COUPLE ? 2 : 1) + h->children_0_5 + h->children_6_10 +
+                  h->children_11_17;
+    cli_owner_finish(&in->owner, persons, gross, o->date);
 }
 
 static sl_guideline_table *load_guidelines(const char *path)
@@ -661,6 +675,7 @@ static void print_table(const input *in, const sl_capacity_result *r, const sl_c
         verdict(r, "The loan");
     }
     print_later(in, l);
+    cli_owner_print(&in->owner);
 }
 
 static json_t *json_later(const input *in, const later *l)
@@ -777,6 +792,7 @@ static void print_json(const input *in, const sl_capacity_result *r, const sl_ca
         }
     }
     json_object_set_new(root, "income_ends", json_later(in, l));
+    cli_owner_json(&in->owner, root);
     if (l->have_lasting)
         json_object_set_new(root, "max_loan_lasting", cli_json_money(l->lasting_max));
     cli_json_print(root);
@@ -788,6 +804,7 @@ int main(int argc, char **argv)
     input in;
     memset(&in, 0, sizeof in);
     sl_household_init(&in.household);
+    cli_owner_init(&in.owner);
     sl_capacity_options_init(&in.options);
     in.options.loan = &capacity_loan;
     in.format = CLI_TABLE;
@@ -798,13 +815,8 @@ int main(int argc, char **argv)
     sl_capacity_result r, next;
     sl_error err;
     sl_error_clear(&err);
-    int rc;
-    if (in.max_loan) {
-        sl_money max;
-        rc = sl_capacity_max_loan(&max, &r, &next, &in.household, &in.options, &err);
-    } else {
-        rc = sl_capacity_check(&r, &in.household, in.loan, &in.options, &err);
-    }
+    int rc = cli_owner_check(&in.owner, &in.household, in.items, &in.options, in.max_loan,
+                             in.loan, &r, &next, &err);
     if (rc != SL_OK) {
         if (rc == SL_EINVAL || rc == SL_ESYNTAX || rc == SL_ERANGE)
             cli_fail_option(option_for(err.field), &err);
@@ -830,6 +842,7 @@ int main(int argc, char **argv)
             cli_die(1, "%s", err.message);
         l.have_lasting = 1;
     }
+    cli_owner_after(&in.owner, &in.household, &in.options, &r, in.max_loan);
     /* With --max-loan, "one step more" is shown unless the cap was reached. */
     const sl_capacity_result *after = in.max_loan && next.loan != r.loan ? &next : &r;
     if (in.format == CLI_JSON)

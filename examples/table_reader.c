@@ -8,9 +8,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "table_decode.h"
+
+#define HEADER_TEXT 128 /* bytes kept of each wanted column's header */
+
 struct table_reader {
     FILE *in;
     int close_in;
+    char encoding[16];  /* as detected or named */
+    table_decoder *decoder;
+    char *headers;      /* the file's header text of each wanted column */
     struct csv_parser parser;
     char delim;
     long line_no;      /* physical lines read so far */
@@ -105,7 +112,9 @@ static int read_line(table_reader *r, table_error *err)
             r->buf_pos = 0;
             if (r->buf_len == 0) {
                 if (ferror(r->in))
-                    return fail(err, r->line_no + 1, 0, "read error");
+                    return fail(err, r->line_no + 1, 0, "read error: %s (read as %s%s)",
+                                strerror(errno), r->encoding,
+                                errno == EILSEQ ? "; name the encoding with --encoding" : "");
                 r->eof = 1;
                 break;
             }
@@ -358,6 +367,13 @@ static int check_mapping(const table_reader *r, const char *mapping, table_error
 int table_open(table_reader **out, const char *path, const table_column *columns, size_t ncolumns,
                const char *mapping, int allow_unknown, table_error *err)
 {
+    return table_open_ex(out, path, columns, ncolumns, mapping, allow_unknown, NULL, err);
+}
+
+int table_open_ex(table_reader **out, const char *path, const table_column *columns,
+                  size_t ncolumns, const char *mapping, int allow_unknown, const char *encoding,
+                  table_error *err)
+{
     *out = NULL;
     if (ncolumns > TABLE_MAX_FIELDS)
         return fail(err, 0, 0, "too many columns");
@@ -366,9 +382,11 @@ int table_open(table_reader **out, const char *path, const table_column *columns
         return fail(err, 0, 0, "out of memory");
     r->line = malloc(TABLE_MAX_LINE + 2);
     r->arena = malloc(TABLE_MAX_LINE + TABLE_MAX_FIELDS + 2);
-    if (!r->line || !r->arena) {
+    r->headers = calloc(ncolumns ? ncolumns : 1, HEADER_TEXT);
+    if (!r->line || !r->arena || !r->headers) {
         free(r->line);
         free(r->arena);
+        free(r->headers);
         free(r);
         return fail(err, 0, 0, "out of memory");
     }
@@ -382,11 +400,22 @@ int table_open(table_reader **out, const char *path, const table_column *columns
             int e = errno;
             free(r->line);
             free(r->arena);
+            free(r->headers);
             free(r);
             return fail(err, 0, 0, "cannot open (%s)", strerror(e));
         }
         r->close_in = 1;
     }
+    char why[256];
+    r->decoder = table_decoder_new();
+    if (!r->decoder || table_decode(&r->in, r->decoder, !r->close_in, encoding, r->encoding,
+                                    why, sizeof why) < 0) {
+        if (!r->decoder)
+            snprintf(why, sizeof why, "out of memory");
+        table_close(r);
+        return fail(err, 0, 0, "%s", why);
+    }
+    r->close_in = 1; /* the decoding stream; it leaves stdin open */
     if (csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI) != 0) {
         table_close(r);
         return fail(err, 0, 0, "out of memory");
@@ -443,6 +472,7 @@ int table_open(table_reader **out, const char *path, const table_column *columns
             goto bad;
         }
         r->map[c] = (long)f;
+        snprintf(r->headers + (size_t)c * HEADER_TEXT, HEADER_TEXT, "%s", trim(raw));
     }
     for (size_t i = 0; i < ncolumns; i++)
         if (columns[i].required && r->map[i] < 0) {
@@ -513,5 +543,19 @@ void table_close(table_reader *r)
         fclose(r->in);
     free(r->line);
     free(r->arena);
+    free(r->headers);
+    table_decoder_free(r->decoder);
     free(r);
+}
+
+const char *table_header(const table_reader *r, size_t i)
+{
+    if (i >= r->ncolumns || r->map[i] < 0)
+        return NULL;
+    return r->headers + i * HEADER_TEXT;
+}
+
+const char *table_encoding(const table_reader *r)
+{
+    return r->encoding;
 }

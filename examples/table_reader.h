@@ -3,8 +3,9 @@
  *
  * - Delimiter ',' ';' or tab, detected from the header line (the one that
  *   occurs most often outside quotes; ',' on a tie).
- * - A UTF-8 byte-order mark before the header is skipped; CRLF and LF line
- *   ends; quoted fields ("..." with "" for a quote) may hold the delimiter.
+ * - UTF-8 (a byte-order mark before the header is skipped), UTF-16 with a
+ *   byte-order mark and cp1252/ISO-8859-1, detected (table_decode.h); CRLF
+ *   and LF line ends; quoted fields ("..." with "" for a quote) may hold the delimiter.
  * - Header names are matched after folding: ASCII letters to lower case,
  *   æ/ø/å (either case) to ae/o/a, spaces, '_', '-', '.' and '/' removed, so
  *   "Restgjeld før" matches "restgjeldfor" and "opening_balance" matches
@@ -48,6 +49,20 @@ typedef struct table_reader table_reader;
  * that matches no wanted column an error. Returns 0 or -1 (err filled). */
 int table_open(table_reader **out, const char *path, const table_column *columns, size_t ncolumns,
                const char *mapping, int allow_unknown, table_error *err);
+
+/* table_open with the file's text encoding named (NULL or "auto": detected;
+ * see table_decode.h): UTF-8 with or without a byte-order mark, UTF-16 with
+ * one, cp1252/ISO-8859-1; the text is converted to UTF-8 as it streams. */
+int table_open_ex(table_reader **out, const char *path, const table_column *columns,
+                  size_t ncolumns, const char *mapping, int allow_unknown, const char *encoding,
+                  table_error *err);
+
+/* The file's own header text of wanted column i (trimmed, as converted to
+ * UTF-8), or NULL when the column is not in the file. */
+const char *table_header(const table_reader *r, size_t i);
+/* The encoding the file was read in: "UTF-8", "UTF-16LE", "UTF-16BE",
+ * "CP1252" or "ISO-8859-1". */
+const char *table_encoding(const table_reader *r);
 
 /* Read the next record. Returns 1 (a row), 0 (end of file) or -1 (err
  * filled: a read or parse error, a ragged row or an over-long line). */

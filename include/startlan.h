@@ -22,6 +22,7 @@
 #include "startlan/rate_change.h"
 #include "startlan/guideline.h"
 #include "startlan/capacity.h"
+#include "startlan/housing_allowance.h"
 #include "startlan/breakcost.h"
 #include "startlan/effective.h"
 #include "startlan/apr.h"
@@ -33,5 +34,6 @@
 #include "startlan/part_own.h"
 #include "startlan/rate_history.h"
 #include "startlan/tax.h"
+#include "startlan/finance.h"
 
 #endif

@@ -14,6 +14,7 @@
 
 #include <mpfr.h>
 
+#include "apr_internal.h"
 #include "arith_internal.h"
 #include "fixed128_internal.h"
 #include "decimal_internal.h"
@@ -26,10 +27,11 @@
 #define EXACT_MAX_BITS ((uint64_t)1 << 24)
 #define EXACT_MAX_DENOMINATOR ((int64_t)10000000)
 
-typedef struct term {
-    int64_t k; /* time = k / D years */
-    int64_t a; /* signed amount in øre */
-} term;
+typedef sl__apr_term term; /* time k / D years, signed amount a in øre */
+
+#ifdef SL_HAVE_FIXED128
+__extension__ typedef __int128 sl_i128;
+#endif
 
 typedef struct problem {
     term *t;
@@ -442,6 +444,29 @@ static double guess_log(const problem *p, double lmin, double lmax)
 
 /* ---- setup ---- */
 
+/* p->total = Σ a, f at X = 0. */
+static void sum_amounts(problem *p)
+{
+#ifdef SL_HAVE_FIXED128
+    sl_i128 sum = 0; /* |Σ| < 10^6 · 2^63 < 2^83 */
+    for (size_t i = 0; i < p->n; i++)
+        sum += p->t[i].a;
+    sl_u128 mag = sum < 0 ? (sl_u128)0 - (sl_u128)sum : (sl_u128)sum;
+    uint64_t words[2] = {(uint64_t)mag, (uint64_t)(mag >> 64)};
+    mpz_import(p->total, 2, -1, sizeof words[0], 0, 0, words);
+    if (sum < 0)
+        mpz_neg(p->total, p->total);
+#else
+    mpz_t amount;
+    mpz_init(amount);
+    for (size_t i = 0; i < p->n; i++) {
+        sl__mpz_set_i64(amount, p->t[i].a);
+        mpz_add(p->total, p->total, amount);
+    }
+    mpz_clear(amount);
+#endif
+}
+
 static int setup(problem *p, const sl_apr_flow *flows, size_t count, sl_error *err)
 {
     char v[64];
@@ -455,6 +480,8 @@ static int setup(problem *p, const sl_apr_flow *flows, size_t count, sl_error *e
                             "denominator",
                             v);
         }
+        if (d % f->time_den == 0)
+            continue; /* its reduced denominator divides time_den, so d already */
         int64_t den = f->time_den / gcd64(f->time_num ? f->time_num : f->time_den, f->time_den);
         int64_t g = gcd64(d, den);
         if (d / g > MAX_DENOMINATOR / den) {
@@ -467,19 +494,32 @@ static int setup(problem *p, const sl_apr_flow *flows, size_t count, sl_error *e
     p->t = malloc(count * sizeof *p->t);
     if (!p->t)
         return sl__fail(err, SL_ENOMEM, "flows", "", "out of memory");
+    int64_t last_den = 0, mult = 0, sorted = 1;
     for (size_t i = 0; i < count; i++) {
         const sl_apr_flow *f = &flows[i];
-        int64_t g = gcd64(f->time_num ? f->time_num : f->time_den, f->time_den);
-        int64_t num = f->time_num / g, den = f->time_den / g;
-        int64_t mult = d / den; /* den divides d */
+        /* k = num · d / den: the same for the fraction reduced or not, and
+         * den divides d (above); plans repeat one denominator. */
+        int64_t num = f->time_num;
+        if (f->time_den != last_den) {
+            last_den = f->time_den;
+            mult = d % last_den == 0 ? d / last_den : 0;
+        }
+        if (mult == 0) { /* den does not divide d: its reduced form does */
+            int64_t g = gcd64(num ? num : f->time_den, f->time_den);
+            num /= g;
+            mult = d / (f->time_den / g);
+            last_den = 0;
+        }
         if (num > MAX_EXPONENT / mult) {
             snprintf(v, sizeof v, "%zu", i + 1);
             return sl__fail(err, SL_ERANGE, "flows", v, "flows %s: the time is too far", v);
         }
         p->t[i].k = num * mult;
         p->t[i].a = f->amount;
+        sorted &= i == 0 || p->t[i].k >= p->t[i - 1].k;
     }
-    qsort(p->t, count, sizeof *p->t, cmp_term);
+    if (!sorted) /* plans come in order */
+        qsort(p->t, count, sizeof *p->t, cmp_term);
     /* Merge equal times (sum in mpz), drop zero sums. */
     mpz_t acc, z;
     mpz_inits(acc, z, NULL);
@@ -519,18 +559,14 @@ static int setup(problem *p, const sl_apr_flow *flows, size_t count, sl_error *e
     int64_t k0 = p->t[0].k, g = d;
     for (size_t i = 0; i < n; i++) {
         p->t[i].k -= k0;
-        g = gcd64(g, p->t[i].k);
+        if (g > 1)
+            g = gcd64(g, p->t[i].k);
     }
-    for (size_t i = 0; i < n; i++)
-        p->t[i].k /= g;
+    if (g > 1)
+        for (size_t i = 0; i < n; i++)
+            p->t[i].k /= g;
     p->d = d / g;
-    mpz_t amount;
-    mpz_init(amount);
-    for (size_t i = 0; i < n; i++) {
-        sl__mpz_set_i64(amount, p->t[i].a);
-        mpz_add(p->total, p->total, amount);
-    }
-    mpz_clear(amount);
+    sum_amounts(p);
     return SL_OK; /* the amounts as GMP/MPFR numbers only when needed: big_amounts */
 }
 
@@ -584,8 +620,12 @@ static int check_options(const sl_apr_options *o, sl_error *err)
 static int uniqueness(problem *p, int allow_negative, int *exact_zero_root, sl_error *err)
 {
     int pos = 0, neg = 0, raw = 0, cum = 0, last = 0, last_cum = 0;
+#ifdef SL_HAVE_FIXED128
+    sl_i128 c = 0; /* |running sum| < 10^6 · 2^63 < 2^83 */
+#else
     mpz_t c, z;
     mpz_inits(c, z, NULL);
+#endif
     for (size_t i = 0; i < p->n; i++) {
         int s = sgn(p->t[i].a);
         pos |= s > 0;
@@ -593,15 +633,22 @@ static int uniqueness(problem *p, int allow_negative, int *exact_zero_root, sl_e
         if (last && s != last)
             raw++;
         last = s;
+#ifdef SL_HAVE_FIXED128
+        c += p->t[i].a;
+        int cs = (c > 0) - (c < 0);
+#else
         sl__mpz_set_i64(z, p->t[i].a);
         mpz_add(c, c, z);
         int cs = mpz_sgn(c);
+#endif
         if (cs && last_cum && cs != last_cum)
             cum++;
         if (cs)
             last_cum = cs;
     }
+#ifndef SL_HAVE_FIXED128
     mpz_clears(c, z, NULL);
+#endif
     *exact_zero_root = 0;
     if (!pos || !neg)
         return sl__fail(err, SL_ENOROOT, "flows", "",
@@ -736,8 +783,8 @@ undecided:
                     SL_APR_MAX_PRECISION);
 }
 
-int sl_apr(sl_apr_result *out, const sl_apr_flow *flows, size_t count, const sl_apr_options *opt,
-           sl_error *err)
+int sl__apr_solve(sl_apr_result *out, const sl_apr_flow *flows, size_t count,
+                  const sl_apr_options *opt, int fast, sl_error *err)
 {
     sl__error_reset(err);
     static const sl_apr_options defaults = SL_APR_OPTIONS_INIT;
@@ -757,6 +804,10 @@ int sl_apr(sl_apr_result *out, const sl_apr_flow *flows, size_t count, const sl_
     memset(&p, 0, sizeof p);
     mpz_inits(p.total, p.s, NULL);
     sl__decimal_scale(p.s, opt->decimals);
+    int64_t s_unit = 1; /* S = 10^(decimals + 2) <= 10^14 */
+    for (int i = 0; i < opt->decimals + 2; i++)
+        s_unit *= 10;
+    int64_t two_s = 2 * s_unit;
     rc = setup(&p, flows, count, err);
     int exact = 0;
     if (rc == SL_OK && p.n < 2)
@@ -765,9 +816,11 @@ int sl_apr(sl_apr_result *out, const sl_apr_flow *flows, size_t count, const sl_
     if (rc == SL_OK)
         rc = uniqueness(&p, opt->allow_negative, &exact, err);
     int64_t lo_m = 0;
-    if (rc == SL_OK && !exact) {
-        int64_t two_s = 2 * (int64_t)mpz_get_ui(p.s); /* S <= 10^14 */
-        int64_t mmin = opt->allow_negative ? -two_s + 1 : 0;
+    int64_t mmin = opt->allow_negative ? -two_s + 1 : 0;
+    sl__apr_grid grid = {two_s, mmin, MAX_GRID, p.d, p.hi_sign, mpz_sgn(p.total)};
+    if (rc == SL_OK && !exact && fast && sl__apr_fast(&lo_m, p.t, p.n, &grid)) {
+        p.prec = SL__APR_FAST_PRECISION;
+    } else if (rc == SL_OK && !exact) {
         double lmin = log((double)1 / (double)two_s), lmax = log1p((double)MAX_GRID / two_s);
         double lg = guess_log(&p, lmin, lmax);
         double z2 = expm1(lg) * (double)two_s;
@@ -784,20 +837,15 @@ int sl_apr(sl_apr_result *out, const sl_apr_flow *flows, size_t count, const sl_
         work_clear(&w);
     }
     if (rc == SL_OK) {
-        /* The rounded value: of the exact root, or of any point inside the
-         * bracket (rounding is constant between neighbouring half units). */
-        mpq_t z;
-        mpz_t k, t;
-        mpq_init(z);
-        mpz_inits(k, t, NULL);
-        sl__mpz_set_i64(t, exact ? lo_m : 2 * lo_m + 1);
-        mpq_set_z(z, t);
-        mpq_div_2exp(z, z, exact ? 1 : 2);
-        sl__mpq_round_mode(k, NULL, z, opt->mode);
+        /* The rounded value: of the exact root m/(2S), or of any point inside
+         * the bracket, e.g. (2m + 1)/(4S) (rounding is constant between
+         * neighbouring half units); times S that is m/2 or (2m + 1)/4. */
         sl_apr_result r;
         memset(&r, 0, sizeof r);
-        int64_t two_s = 2 * (int64_t)mpz_get_ui(p.s);
-        if (sl__rate_from_scaled(&r.rate, k, opt->decimals) != SL_OK ||
+        int64_t k;
+        if (sl__muldiv_round(&k, NULL, exact ? lo_m : 2 * lo_m + 1, 1, exact ? 2 : 4, 1, 1,
+                             opt->mode) != SL_OK ||
+            sl_rate_from_fraction(&r.rate, k, s_unit) != SL_OK ||
             sl_rate_from_fraction(&r.low, lo_m, two_s) != SL_OK ||
             sl_rate_from_fraction(&r.high, exact ? lo_m : lo_m + 1, two_s) != SL_OK)
             rc = sl__fail(err, SL_ERANGE, "flows", "", "flows: the effective rate is too large");
@@ -805,11 +853,15 @@ int sl_apr(sl_apr_result *out, const sl_apr_flow *flows, size_t count, const sl_
         r.precision = p.prec;
         if (rc == SL_OK)
             *out = r;
-        mpz_clears(k, t, NULL);
-        mpq_clear(z);
     }
     problem_free(&p);
     return rc;
+}
+
+int sl_apr(sl_apr_result *out, const sl_apr_flow *flows, size_t count, const sl_apr_options *opt,
+           sl_error *err)
+{
+    return sl__apr_solve(out, flows, count, opt, 1, err);
 }
 
 void sl_apr_options_init(sl_apr_options *options)

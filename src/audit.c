@@ -27,6 +27,15 @@ struct sl_audit {
     sl_plan_totals stated;
     long differences, within, jumps;
     int stopped, finished;
+    /* the row being checked: its differences wait here until it is known
+     * which of them are causes and which follow from a divergence */
+    int collecting;
+    sl_audit_difference pending[16];
+    int cause[16];
+    int npending;
+    long active_row;        /* row of the divergence in force, 0 when none */
+    sl_money carried;       /* the file's closing balance − the recomputed one, last row */
+    sl_money prev_balance_diff; /* the previous row's balance/chain difference */
 };
 
 static const char *const check_names[] = {
@@ -72,6 +81,11 @@ static int is_amount(sl_audit_field f)
 
 static int emit(sl_audit *a, sl_audit_difference *d)
 {
+    if (a->collecting && a->npending < (int)(sizeof a->pending / sizeof a->pending[0])) {
+        a->cause[a->npending] = 1;
+        a->pending[a->npending++] = *d;
+        return SL_OK;
+    }
     if (d->check == SL_AUDIT_RATE_JUMP) {
         a->jumps++;
     } else {
@@ -249,6 +263,84 @@ static int rate_check(sl_audit *a, long row, int term, const sl_plan_row *r)
     return rc;
 }
 
+/* 1 if the file's interest I2 on its balance B2 is the recomputed interest
+ * I1 on B1 carried over to B2: |I2·B1 − I1·B2| <= (1 + tolerance)·B1. */
+static int interest_follows(const sl_audit *a, sl_money b1, sl_money i1, sl_money b2, sl_money i2)
+{
+    if (b1 <= 0)
+        return 0;
+    mpz_t x, y, s;
+    mpz_inits(x, y, s, NULL);
+    sl__mpz_set_i64(x, i2);
+    sl__mpz_set_i64(y, b1);
+    mpz_mul(x, x, y);
+    sl__mpz_set_i64(y, i1);
+    sl__mpz_set_i64(s, b2);
+    mpz_submul(x, y, s);
+    mpz_abs(x, x);
+    sl__mpz_set_i64(s, a->options.tolerance);
+    mpz_add_ui(s, s, 1);
+    sl__mpz_set_i64(y, b1);
+    mpz_mul(s, s, y);
+    int ok = mpz_cmp(x, s) <= 0;
+    mpz_clears(x, y, s, NULL);
+    return ok;
+}
+
+/* The mismatches of one row, pending from index first: mark those that
+ * follow arithmetically from a carried balance or from another field of the
+ * row as not causes (see audit.h). */
+static void explain_mismatches(sl_audit *a, int first, const sl_plan_row *e,
+                               const sl_plan_row *r)
+{
+    sl_money diff[SL_AUDIT_FIELD_ROW + 1] = {0};
+    int at[SL_AUDIT_FIELD_ROW + 1];
+    for (int f = 0; f <= SL_AUDIT_FIELD_ROW; f++)
+        at[f] = -1;
+    for (int i = first; i < a->npending; i++) {
+        diff[a->pending[i].field] = a->pending[i].difference;
+        at[a->pending[i].field] = i;
+    }
+    sl_money sum;
+    int sum_ok = sl_money_add(&sum, r->interest, r->principal) == SL_OK &&
+                 sl_money_add(&sum, sum, r->fee) == SL_OK && sum == r->payment;
+    sl_money closing;
+    int balance_ok = sl_money_sub(&closing, r->opening_balance, r->principal) == SL_OK &&
+                     closing == r->closing_balance;
+    int chain_ok = !a->have_prev || r->opening_balance == a->prev.closing_balance;
+    sl_money d_open = diff[SL_AUDIT_FIELD_OPENING_BALANCE];
+    /* the opening balance carried from the previous row */
+    int carried = d_open != 0 && d_open == a->carried && chain_ok && a->active_row != 0;
+    int recomputed = (e->events & (SL_EVENT_AMORTISED | SL_EVENT_RATE_CHANGE |
+                                   SL_EVENT_EXTRA_PAYMENT | SL_EVENT_LAST | SL_EVENT_REPAID |
+                                   SL_EVENT_FIXED_START | SL_EVENT_FIXED_END)) != 0 ||
+                     (e->closing_balance == 0 && r->closing_balance == 0);
+    int interest_ok = diff[SL_AUDIT_FIELD_INTEREST] == 0 ||
+                      (carried && interest_follows(a, e->opening_balance, e->interest,
+                                                   r->opening_balance, r->interest));
+    /* the payment follows from interest and fee when the principal holds
+     * (serial loans, a derived payment), or is recomputed on a carried balance */
+    int payment_ok = diff[SL_AUDIT_FIELD_PAYMENT] == 0 ||
+                     (sum_ok && diff[SL_AUDIT_FIELD_PRINCIPAL] == 0) || (carried && recomputed);
+    /* the principal follows when the payment holds (annuity) or is recomputed */
+    int principal_ok = diff[SL_AUDIT_FIELD_PRINCIPAL] == 0 ||
+                       (sum_ok && diff[SL_AUDIT_FIELD_PAYMENT] == 0) || (carried && recomputed) ||
+                       !payment_ok;
+    if (!payment_ok && diff[SL_AUDIT_FIELD_PRINCIPAL] != 0 && sum_ok)
+        principal_ok = 0; /* both named: the one typed wrong is among them */
+    int ok[SL_AUDIT_FIELD_ROW + 1];
+    for (int f = 0; f <= SL_AUDIT_FIELD_ROW; f++)
+        ok[f] = 0;
+    ok[SL_AUDIT_FIELD_OPENING_BALANCE] = d_open == 0 || carried;
+    ok[SL_AUDIT_FIELD_INTEREST] = interest_ok;
+    ok[SL_AUDIT_FIELD_PAYMENT] = payment_ok;
+    ok[SL_AUDIT_FIELD_PRINCIPAL] = principal_ok;
+    ok[SL_AUDIT_FIELD_CLOSING_BALANCE] = balance_ok;
+    for (int f = 0; f <= SL_AUDIT_FIELD_ROW; f++)
+        if (at[f] >= 0 && ok[f])
+            a->cause[at[f]] = 0;
+}
+
 static int compare_with_plan(sl_audit *a, long row, int term, const sl_plan_row *r)
 {
     sl_audit_difference d;
@@ -266,6 +358,7 @@ static int compare_with_plan(sl_audit *a, long row, int term, const sl_plan_row 
     }
     a->seen[term] = 1;
     const sl_plan_row *e = &a->expected[term - 1];
+    int first = a->npending;
     int rc = SL_OK;
     if (r->due_date.year != 0 && e->due_date.year != 0 &&
         sl_date_compare(r->due_date, e->due_date) != 0) {
@@ -292,6 +385,52 @@ static int compare_with_plan(sl_audit *a, long row, int term, const sl_plan_row 
     if (rc == SL_OK)
         rc = amount(a, SL_AUDIT_MISMATCH, SL_AUDIT_FIELD_CLOSING_BALANCE, row, term,
                     e->closing_balance, r->closing_balance);
+    if (rc == SL_OK)
+        explain_mismatches(a, first, e, r);
+    sl_money carried;
+    if (sl_money_sub(&carried, r->closing_balance, e->closing_balance) == SL_OK)
+        a->carried = carried;
+    return rc;
+}
+
+/* One wrong closing balance is seen again by the next row, as a balance
+ * (derived opening balance) or chain difference of minus the same amount:
+ * that one follows from the first. */
+static void explain_balance_echo(sl_audit *a)
+{
+    sl_money echo = 0;
+    for (int i = 0; i < a->npending; i++) {
+        sl_audit_difference *d = &a->pending[i];
+        if (d->check != SL_AUDIT_BALANCE && d->check != SL_AUDIT_CHAIN)
+            continue;
+        if (a->prev_balance_diff != 0 && d->difference == -a->prev_balance_diff &&
+            a->active_row != 0)
+            a->cause[i] = 0;
+        else if (d->check == SL_AUDIT_BALANCE)
+            echo = d->difference;
+    }
+    a->prev_balance_diff = echo;
+}
+
+/* Emit the row's differences: a row with a cause is a new divergence (its
+ * other differences follow from it), else all follow from the one in force. */
+static int flush_row(sl_audit *a, long row)
+{
+    explain_balance_echo(a);
+    int any_cause = 0;
+    for (int i = 0; i < a->npending; i++)
+        if (a->pending[i].check != SL_AUDIT_RATE_JUMP && a->cause[i])
+            any_cause = 1;
+    if (any_cause)
+        a->active_row = row;
+    int rc = SL_OK;
+    for (int i = 0; i < a->npending && rc == SL_OK; i++) {
+        sl_audit_difference *d = &a->pending[i];
+        if (d->check != SL_AUDIT_RATE_JUMP && !a->cause[i])
+            d->follows_from_row = a->active_row;
+        rc = emit(a, d);
+    }
+    a->npending = 0;
     return rc;
 }
 
@@ -317,6 +456,8 @@ int sl_audit_add_row(sl_audit *a, const sl_plan_row *r)
     if (row == 1)
         a->first_opening = r->opening_balance;
 
+    a->collecting = 1;
+    a->npending = 0;
     int rc = SL_OK;
     sl_money sum;
     if (sl_money_add(&sum, r->interest, r->principal) == SL_OK &&
@@ -342,6 +483,9 @@ int sl_audit_add_row(sl_audit *a, const sl_plan_row *r)
         rc = rate_check(a, row, term, r);
     if (rc == SL_OK && a->have_terms)
         rc = compare_with_plan(a, row, term, r);
+    a->collecting = 0;
+    if (rc == SL_OK)
+        rc = flush_row(a, row);
     a->prev = *r;
     a->prev_term = r->term;
     a->have_prev = 1;
@@ -376,11 +520,20 @@ int sl_audit_finish(sl_audit *a, sl_audit_summary *out)
     a->finished = 1;
     int rc = SL_OK;
     if (a->rows > 0) {
+        /* both follow from the divergence in force at the end, if any */
+        a->collecting = 1;
+        a->npending = 0;
         rc = amount(a, SL_AUDIT_END, SL_AUDIT_FIELD_CLOSING_BALANCE, a->last_row,
                     a->prev_term ? a->prev_term : (int)a->last_row, 0, a->prev.closing_balance);
         if (rc == SL_OK)
             rc = amount(a, SL_AUDIT_PRINCIPAL_SUM, SL_AUDIT_FIELD_PRINCIPAL, 0, 0,
                         a->first_opening, a->found.principal);
+        a->collecting = 0;
+        for (int i = 0; i < a->npending && rc == SL_OK; i++) {
+            a->pending[i].follows_from_row = a->active_row;
+            rc = emit(a, &a->pending[i]);
+        }
+        a->npending = 0;
     }
     if (rc == SL_OK && a->have_stated) {
         rc = amount(a, SL_AUDIT_STATED_TOTAL, SL_AUDIT_FIELD_INTEREST, 0, 0, a->found.interest,

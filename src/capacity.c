@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "arith_internal.h"
+#include "capacity_internal.h"
 #include "terms_internal.h"
 #include "startlan/annuity.h"
 #include "startlan/capacity.h"
@@ -47,6 +48,7 @@ static const struct {
     {SL_INCOME_PENSION, "pension", "pensjon", "pensjon"},
     {SL_INCOME_RENTAL, "rental", "leieinntekt", "leieinntekt"},
     {SL_INCOME_OTHER, "other", "annet", "annet"},
+    {SL_INCOME_HOUSING_ALLOWANCE, "housing-allowance", "bostøtte", "bostotte"},
 };
 #define INCOME_KINDS (sizeof income_kinds / sizeof income_kinds[0])
 
@@ -90,7 +92,7 @@ int sl_income_kind_parse(sl_income_kind *out, const char *name, sl_error *err)
     return sl__fail(err, SL_EINVAL, "kind", name,
                     "unknown income kind '%s' (wages, child-benefit, cash-for-care, "
                     "child-support, transitional-benefit, disability, aap, introduction, "
-                    "pension, rental, other)",
+                    "pension, rental, other, housing-allowance)",
                     name);
 }
 
@@ -363,8 +365,8 @@ int sl_capacity_budget_compute(sl_capacity_budget *out, const sl_household *h,
  * amortising plan), and from then on that payment is the highest the plan
  * asks (an annuity's level payment; a serial loan's largest instalment and
  * interest). terms already carries the stressed rate. */
-static int first_amortising_payment(sl_money *out, sl_loan_terms terms, sl_money principal,
-                                    sl_error *err)
+int sl__capacity_amortising_row(sl_plan_row *out, sl_loan_terms terms, sl_money principal,
+                                sl_error *err)
 {
     terms.principal = principal;
     sl_plan *plan;
@@ -381,8 +383,18 @@ static int first_amortising_payment(sl_money *out, sl_loan_terms terms, sl_money
                         sl_strerror(rc));
     if (rc == 0)
         return sl__fail(err, SL_EINVAL, "loan", "", "the plan has no amortising term");
-    *out = row.payment;
+    *out = row;
     return SL_OK;
+}
+
+static int first_amortising_payment(sl_money *out, sl_loan_terms terms, sl_money principal,
+                                    sl_error *err)
+{
+    sl_plan_row row;
+    int rc = sl__capacity_amortising_row(&row, terms, principal, err);
+    if (rc == SL_OK)
+        *out = row.payment;
+    return rc;
 }
 
 /* Fill the loan-dependent part of r for a payment per term. */

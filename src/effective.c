@@ -7,6 +7,7 @@
 
 #include "arith_internal.h"
 #include "decimal_internal.h"
+#include "fastroot_internal.h"
 
 static int check_common(int terms_per_year, int decimals, sl_round_mode mode, sl_error *err)
 {
@@ -117,9 +118,78 @@ static void nominal_bounds(mpfr_t lo, mpfr_t hi, const mpq_t base, unsigned long
     mpfr_mul_z(hi, hi, s, MPFR_RNDU);
 }
 
+/* The fast path: the value v = S·n·((1 + re)^(1/n) − 1) in double precision
+ * with a proven bound B of its error, and the rounded decimal only when
+ * [v − B, v + B] holds no rounding boundary and no whole number (so neither
+ * the digit nor the direction can depend on the error). The root ŷ is
+ * bounded in fastroot_internal.h: ŷ = y(1 + δ), |δ| <= η, so S·n·(ŷ − 1)
+ * differs from v by at most S·n·ŷ·η/(1 − η), and the subtraction and the
+ * product round by at most 2u|v̂| together; B is that sum times 1.01 (covering the roundings of the bound itself), plus 2^-50
+ * for the roundings of the fraction v̂ − floor(v̂) compared below. Returns 1
+ * with *out and *direction set, or 0 (the exact path decides). */
+static int nominal_fast(sl_rate *out, int *direction, sl_rate effective, int n, int decimals,
+                        sl_round_mode mode)
+{
+#ifdef SL_FAST_DOUBLES
+    const int64_t limit = (int64_t)1 << 53;
+    int64_t base, s = 1, sn;
+    for (int i = 0; i < decimals + 2; i++)
+        s *= 10;
+    if (effective.den > limit || __builtin_add_overflow(effective.den, effective.num, &base) ||
+        base <= 0 || base > limit || __builtin_mul_overflow(s, (int64_t)n, &sn) || sn > limit)
+        return 0;
+    double y = exp(log1p((double)effective.num / (double)effective.den) / n);
+    double eta = sl__root_error(y, (double)base, (double)effective.den, n);
+    if (eta < 0 || eta > 0x1p-20)
+        return 0;
+    double v = (double)sn * (y - 1);
+    double bound = 1.01 * (2 * SL_FAST_U * fabs(v) + (double)sn * y * eta / (1 - eta)) + 0x1p-50;
+    if (!(fabs(v) < 0x1p50))
+        return 0;
+    double fl = floor(v), frac = v - fl; /* the true value − fl is within bound of frac */
+    if (!(frac - bound > 0 && frac + bound < 1))
+        return 0; /* a whole number may lie within the bound */
+    int64_t k = (int64_t)fl;
+    int up; /* the result is fl + 1 */
+    if (mode == SL_ROUND_HALF_UP || mode == SL_ROUND_HALF_EVEN) {
+        if (frac + bound < 0.5)
+            up = 0;
+        else if (frac - bound > 0.5)
+            up = 1;
+        else
+            return 0; /* a tie may lie within the bound */
+    } else {
+        up = (mode == SL_ROUND_UP) == (fl >= 0); /* away from zero, or toward it */
+    }
+    if (sl_rate_from_fraction(out, k + up, s) != SL_OK)
+        return 0;
+    if (direction)
+        *direction = up ? 1 : -1;
+    return 1;
+#else /* no IEEE doubles as assumed: the exact path decides */
+    (void)out;
+    (void)direction;
+    (void)effective;
+    (void)n;
+    (void)decimals;
+    (void)mode;
+    return 0;
+#endif
+}
+
 int sl_effective_to_nominal(sl_rate *out, int *direction, sl_rate effective, int terms_per_year,
                             int decimals, sl_round_mode mode, sl_error *err)
 {
+    return sl__effective_to_nominal(out, direction, effective, terms_per_year, decimals, mode, 1,
+                                    NULL, err);
+}
+
+int sl__effective_to_nominal(sl_rate *out, int *direction, sl_rate effective, int terms_per_year,
+                             int decimals, sl_round_mode mode, int fast, int *exact_path,
+                             sl_error *err)
+{
+    if (exact_path)
+        *exact_path = 0;
     sl__error_reset(err);
     if (!out)
         return sl__null(err, "out");
@@ -128,6 +198,10 @@ int sl_effective_to_nominal(sl_rate *out, int *direction, sl_rate effective, int
     int rc = check_common(terms_per_year, decimals, mode, err);
     if (rc != SL_OK)
         return rc;
+    if (fast && nominal_fast(out, direction, effective, terms_per_year, decimals, mode))
+        return SL_OK;
+    if (exact_path)
+        *exact_path = 1;
     unsigned long n = (unsigned long)terms_per_year;
     mpq_t base;
     mpq_init(base);

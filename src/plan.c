@@ -40,12 +40,17 @@ struct sl_plan {
     int ended;
     int settled;
     sl_settlement settlement;
-    sl_plan_totals totals;
+    sl_plan_totals totals; /* steady rows since seg_term: only their interest (settle_steady) */
+    int seg_term;          /* the first term of the present run of steady rows, */
+    sl_money seg_balance;  /* the balance before it, */
+    sl_money seg_interest; /* and totals.interest before it */
     sl__term_interest equal_interest; /* convention 1 prepared for the last rate used */
     int simple;          /* no events: every term takes next_simple_row */
-    int steady;          /* simple and undated: amortising terms take next_steady_row */
+    int steady;          /* simple: amortising terms take next_steady_row */
     int steady_until;    /* terms before this one are steady (0: none); set once the level is */
-    sl_date prev_due;    /* due date of the last row (dated simple plans) */
+    int due_month;       /* last due date (dated simple plans): year · 12 + month − 1, */
+    int due_day;         /* and day; ints, not an sl_date: each row reads what the last wrote */
+    int anchor;          /* the day of month of due dates (dated plans) */
     sl_finding findings[SL__MAX_FINDINGS]; /* last: not cleared at creation */
 };
 
@@ -161,7 +166,8 @@ int sl_plan_new(sl_plan **out, const sl_loan_terms *terms, sl_error *err)
     plan->simple = t->interest_only_window_count == 0 && t->rate_change_count == 0 &&
                    t->extra_payment_count == 0 && !date_given(t->repay_date) && !plan->has_fixed &&
                    t->margin.num == 0 && t->day_count == SL_DAY_COUNT_EQUAL && !plan->broken;
-    plan->steady = plan->simple && !plan->dated;
+    plan->steady = plan->simple;
+    plan->anchor = plan->dated ? sl__anchor_day(t) : 0;
     if (plan->simple)
         prepare_interest(plan, &t->nominal_rate); /* the only rate a simple plan uses */
     plan->finding_count = sl__terms_findings(t, plan->findings, SL__MAX_FINDINGS);
@@ -182,6 +188,36 @@ void sl_plan_free(sl_plan *plan)
     free(plan);
 }
 
+/* A run of steady rows adds only its interest to the totals as it goes; the
+ * rest follows from where the run started: principal = the fall of the
+ * balance, fees = rows × term fee, paid = interest + principal + fees, which
+ * are the sums of those rows' figures. settle_steady adds them to tot (the
+ * plan's totals or a copy); every part is >= 0 and at most what is paid. */
+static void open_segment(sl_plan *plan)
+{
+    plan->seg_term = plan->next_term;
+    plan->seg_balance = plan->balance;
+    plan->seg_interest = plan->totals.interest;
+}
+
+static int settle_steady(const sl_plan *plan, sl_plan_totals *tot)
+{
+    int rows = plan->next_term - plan->seg_term;
+    if (rows <= 0)
+        return SL_OK;
+    sl_money principal = plan->seg_balance - plan->balance, fees, paid;
+    if (__builtin_mul_overflow(plan->terms.term_fee, (int64_t)rows, &fees) ||
+        __builtin_add_overflow(tot->interest - plan->seg_interest, principal, &paid) ||
+        __builtin_add_overflow(paid, fees, &paid) ||
+        __builtin_add_overflow(tot->paid, paid, &tot->paid))
+        return SL_ERANGE; /* unreachable for a validated contract */
+    tot->principal += principal;
+    tot->term_fees += fees;
+    tot->fees += fees;
+    tot->terms += rows;
+    return SL_OK;
+}
+
 void sl_plan_rewind(sl_plan *plan)
 {
     if (!plan)
@@ -196,27 +232,43 @@ void sl_plan_rewind(sl_plan *plan)
     plan->level_rate = plan->terms.nominal_rate;
     plan->ended = 0;
     plan->settled = 0;
-    plan->prev_due = plan->terms.payout_date;
+    plan->due_month = plan->terms.payout_date.year * 12 + plan->terms.payout_date.month - 1;
+    plan->due_day = plan->terms.payout_date.day;
     sl_plan_totals zero;
     memset(&zero, 0, sizeof zero);
     zero.establishment_fee = plan->terms.establishment_fee;
     zero.fees = zero.establishment_fee;
     zero.paid = zero.establishment_fee;
     plan->totals = zero;
+    open_segment(plan);
 }
 
 /* The nominal rate in force on date d (convention 10, 11): floating or fixed,
  * plus the margin. Without dates: the contract's rate plus the margin. */
+/* The number of rate changes on or before d (they are sorted by date): a
+ * binary search, so a plan following a long rate history costs log n a
+ * lookup, not n. */
+static size_t changes_until(const sl_plan *plan, sl_date d)
+{
+    size_t lo = 0, hi = plan->terms.rate_change_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (sl_date_compare(plan->changes[mid].date, d) <= 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 static int rate_on(const sl_plan *plan, sl_date d, sl_rate *out)
 {
     const sl_loan_terms *t = &plan->terms;
     sl_rate r = t->nominal_rate;
     if (plan->dated) {
-        for (size_t i = 0; i < t->rate_change_count; i++) {
-            if (sl_date_compare(plan->changes[i].date, d) > 0)
-                break;
-            r = plan->changes[i].rate;
-        }
+        size_t i = changes_until(plan, d);
+        if (i)
+            r = plan->changes[i - 1].rate;
         if (plan->has_fixed && sl_date_compare(plan->fixed_from, d) <= 0 &&
             sl_date_compare(d, plan->fixed_end) < 0)
             r = t->fixed.rate;
@@ -232,14 +284,9 @@ static int rate_on(const sl_plan *plan, sl_date d, sl_rate *out)
 static sl_date next_rate_break(const sl_plan *plan, sl_date cur, sl_date end)
 {
     sl_date next = end;
-    for (size_t i = 0; i < plan->terms.rate_change_count; i++) {
-        sl_date d = plan->changes[i].date;
-        if (sl_date_compare(d, cur) > 0) {
-            if (sl_date_compare(d, next) < 0)
-                next = d;
-            break;
-        }
-    }
+    size_t i = changes_until(plan, cur);
+    if (i < plan->terms.rate_change_count && sl_date_compare(plan->changes[i].date, next) < 0)
+        next = plan->changes[i].date;
     if (plan->has_fixed) {
         if (sl_date_compare(plan->fixed_from, cur) > 0 && sl_date_compare(plan->fixed_from, next) < 0)
             next = plan->fixed_from;
@@ -448,7 +495,11 @@ static int term_interest(sl_plan *plan, term_work *w, sl_money opening, sl_money
 static unsigned rate_events(const sl_plan *plan, sl_date start, sl_date end)
 {
     unsigned ev = 0;
-    for (size_t i = 0; i < plan->terms.rate_change_count; i++) {
+    /* the changes from start on (sorted): those before end */
+    size_t n = plan->terms.rate_change_count, i = start.year ? changes_until(plan, start) : 0;
+    if (i && sl_date_compare(plan->changes[i - 1].date, start) == 0)
+        i--;
+    for (; i < n && sl_date_compare(plan->changes[i].date, end) < 0; i++) {
         sl_date d = plan->changes[i].date;
         /* A floating change inside a fixed period changes nothing yet. */
         if (in_range(d, start, end) &&
@@ -488,6 +539,38 @@ static int settle(sl_plan *plan, const sl_plan_row *r, sl_money repaid, sl_date 
     return SL_OK;
 }
 
+static inline int month_days(int year, int month)
+{
+    static const unsigned char days[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return days[month - 1] +
+           (month == 2 && (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)));
+}
+
+/* The due date of the term after the last in a simple dated plan (term >= 2)
+ * and the days since the last: its month plus one period, on the anchor day
+ * clamped to the month's end, which is the date sl__due_date gives; the days
+ * are the month lengths passed plus the change of day. No range check: the
+ * contract's check proved the last due date valid. Returns 1 (a row). */
+#if defined(__GNUC__)
+__attribute__((noinline)) /* keeps the undated steady path free of a stack frame */
+#endif
+static int next_due(sl_plan *plan, sl_plan_row *r)
+{
+    int index = plan->due_month, step = 12 / plan->terms.terms_per_year;
+    int days = -plan->due_day;
+    for (int j = 0; j < step; j++, index++)
+        days += month_days(index / 12, index % 12 + 1);
+    int year = index / 12, month = index % 12 + 1, dim = month_days(year, month);
+    int day = plan->anchor < dim ? plan->anchor : dim;
+    r->due_date.year = year;
+    r->due_date.month = month;
+    r->due_date.day = day;
+    r->days = days + day;
+    plan->due_month = index;
+    plan->due_day = day;
+    return 1;
+}
+
 /* The common contract, without events: conventions 1–7 only. Gives exactly
  * what the general path below gives for such a contract (a test compares the
  * two on random contracts), with no per-term work beyond the arithmetic. */
@@ -501,11 +584,13 @@ static int next_simple_row(sl_plan *plan, sl_plan_row *r)
     r->opening_balance = plan->balance;
     r->due_date = (sl_date)SL_DATE_NONE;
     r->days = 0;
-    if (plan->dated) {
-        rc = sl__due_date(&r->due_date, t, plan->first_due, k);
-        if (rc != SL_OK)
-            return rc;
-        r->days = (int)sl_date_diff_days(plan->prev_due, r->due_date);
+    if (plan->dated && k > 1) {
+        next_due(plan, r);
+    } else if (plan->dated) {
+        r->due_date = plan->first_due;
+        r->days = (int)sl_date_diff_days(plan->terms.payout_date, r->due_date);
+        plan->due_month = r->due_date.year * 12 + r->due_date.month - 1;
+        plan->due_day = r->due_date.day;
     }
     rc = equal_period_interest(plan, r->opening_balance, &t->nominal_rate, &r->interest);
     if (rc != SL_OK)
@@ -537,7 +622,6 @@ static int next_simple_row(sl_plan *plan, sl_plan_row *r)
     if (rc != SL_OK)
         return rc;
     plan->balance = r->closing_balance;
-    plan->prev_due = r->due_date;
     plan->next_term++;
     if (interest_only)
         plan->level_valid = 0;
@@ -545,7 +629,7 @@ static int next_simple_row(sl_plan *plan, sl_plan_row *r)
 }
 
 #ifdef SL_HAVE_FASTDIV
-/* The steady middle of an undated plan without events: an amortising term
+/* The steady middle of a plan without events: an amortising term
  * before the last, with the level computed and interest on the prepared
  * 64-bit path. The same row as next_simple_row gives there (tests compare
  * the two paths), with nothing checked that cannot change from term to term. */
@@ -574,19 +658,13 @@ static int next_steady_row(sl_plan *plan, sl_plan_row *r)
     r->payment = interest + p + t->term_fee; /* bounded by SL_PLAN_MAX_PRINCIPAL */
     r->closing_balance = opening - p;
     r->events = r->closing_balance == 0 ? SL_EVENT_LAST : 0;
-    /* add_totals: every part is >= 0 here (rate >= 0 on the 64-bit path,
-     * principal clamped, fees validated), so each total is at most `paid`
-     * and one overflow check covers them all */
-    sl_plan_totals *tot = &plan->totals;
-    if (__builtin_add_overflow(tot->paid, r->payment, &tot->paid))
-        return SL_ERANGE; /* unreachable for a validated contract */
-    tot->interest += interest;
-    tot->principal += p;
-    tot->term_fees += r->fee;
-    tot->fees += r->fee;
-    tot->terms++;
+    /* the other totals when the run ends (settle_steady); the interest
+     * total is at most the paid total, which the contract bounds */
+    plan->totals.interest += interest;
     plan->balance = r->closing_balance;
     plan->next_term++;
+    if (plan->dated) /* a tail call: the undated path keeps no stack frame */
+        return next_due(plan, r);
     return 1;
 }
 #endif
@@ -598,12 +676,8 @@ void sl__plan_use_general_path(sl_plan *plan)
     plan->steady_until = 0;
 }
 
-/* Every term that is not steady: the straight path or the general one. Kept
- * out of line so the steady path needs no stack frame. */
-#if defined(__GNUC__)
-__attribute__((noinline))
-#endif
-static int next_row(sl_plan *plan, sl_plan_row *row)
+/* Every term that is not steady: the straight path or the general one. */
+static int other_row(sl_plan *plan, sl_plan_row *row)
 {
     const sl_loan_terms *t = &plan->terms;
     if (plan->ended || plan->next_term > plan->end_term || plan->balance == 0) {
@@ -750,6 +824,21 @@ static int next_row(sl_plan *plan, sl_plan_row *row)
     return 1;
 }
 
+/* A row that is not steady, after settling the run of steady rows before
+ * it; a new run may start after it. Kept out of line so the steady path
+ * needs no stack frame. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static int next_row(sl_plan *plan, sl_plan_row *row)
+{
+    int rc = settle_steady(plan, &plan->totals);
+    if (rc == SL_OK)
+        rc = other_row(plan, row);
+    open_segment(plan);
+    return rc;
+}
+
 int sl_plan_next(sl_plan *plan, sl_plan_row *row)
 {
     if (!plan || !row)
@@ -763,8 +852,10 @@ int sl_plan_next(sl_plan *plan, sl_plan_row *row)
 
 void sl_plan_totals_so_far(const sl_plan *plan, sl_plan_totals *out)
 {
-    if (plan && out)
+    if (plan && out) {
         *out = plan->totals;
+        (void)settle_steady(plan, out); /* cannot fail for a validated contract */
+    }
 }
 
 int sl_plan_finish(sl_plan *plan, sl_plan_totals *out)
@@ -778,7 +869,7 @@ int sl_plan_finish(sl_plan *plan, sl_plan_totals *out)
     if (rc < 0)
         return rc;
     if (out)
-        *out = plan->totals;
+        sl_plan_totals_so_far(plan, out); /* the last row settled every steady run */
     return SL_OK;
 }
 

@@ -9,10 +9,19 @@
 
 #define ITEMS 6
 
+/* Each total is part + sum: a loan's figures go into the 64-bit part, and
+ * only when it would overflow does the part move into the exact sum. */
 struct sl_portfolio_totals {
     mpz_t sum[ITEMS];
+    int64_t part[ITEMS];
     long long loans, skipped;
 };
+
+/* Dates in the order of sl_date_compare, as one integer (no call per row). */
+static inline int date_key(sl_date d)
+{
+    return d.year * 512 + d.month * 32 + d.day;
+}
 
 int sl_loan_figures_compute(sl_loan_figures *out, const sl_loan_terms *terms, sl_date as_of,
                             sl_date from, sl_date to, sl_error *err)
@@ -45,14 +54,16 @@ int sl_loan_figures_compute(sl_loan_figures *out, const sl_loan_terms *terms, sl
     f.balance = paid_out ? t->principal : 0;
     if (sl_date_compare(t->payout_date, from) >= 0 && sl_date_compare(t->payout_date, to) <= 0)
         f.establishment_fee = t->establishment_fee;
-    sl_date last = sl_date_compare(as_of, to) > 0 ? as_of : to;
+    int k_as_of = date_key(as_of), k_from = date_key(from), k_to = date_key(to);
+    int k_last = k_as_of > k_to ? k_as_of : k_to;
     sl_plan_row r;
     while ((rc = sl_plan_next(plan, &r)) == 1) {
-        if (sl_date_compare(r.due_date, last) > 0)
+        int due = date_key(r.due_date);
+        if (due > k_last)
             break;
-        if (paid_out && sl_date_compare(r.due_date, as_of) <= 0)
+        if (paid_out && due <= k_as_of)
             f.balance = r.closing_balance;
-        if (sl_date_compare(r.due_date, from) >= 0 && sl_date_compare(r.due_date, to) <= 0) {
+        if (due >= k_from && due <= k_to) {
             /* Each sum is at most a whole plan's total, which fits (plan.h). */
             f.interest += r.interest;
             f.principal += r.principal;
@@ -91,7 +102,7 @@ void sl_portfolio_totals_free(sl_portfolio_totals *t)
     free(t);
 }
 
-static void add_i64(mpz_t sum, int64_t v)
+static void add_mpz(mpz_t sum, int64_t v)
 {
     mpz_t x;
     mpz_init(x);
@@ -100,16 +111,31 @@ static void add_i64(mpz_t sum, int64_t v)
     mpz_clear(x);
 }
 
+static void add_i64(sl_portfolio_totals *t, int item, int64_t v)
+{
+    if (__builtin_add_overflow(t->part[item], v, &t->part[item])) {
+        add_mpz(t->sum[item], t->part[item] - v); /* the part before, which fit */
+        t->part[item] = v;
+    }
+}
+
+/* The exact total of item: sum + part. */
+static void total_of(mpz_t out, const sl_portfolio_totals *t, int item)
+{
+    mpz_set(out, t->sum[item]);
+    add_mpz(out, t->part[item]);
+}
+
 void sl_portfolio_totals_add(sl_portfolio_totals *t, const sl_loan_figures *f)
 {
     if (!t || !f)
         return;
-    add_i64(t->sum[SL_PORTFOLIO_BALANCE], f->balance);
-    add_i64(t->sum[SL_PORTFOLIO_INTEREST], f->interest);
-    add_i64(t->sum[SL_PORTFOLIO_PRINCIPAL], f->principal);
-    add_i64(t->sum[SL_PORTFOLIO_TERM_FEES], f->term_fees);
-    add_i64(t->sum[SL_PORTFOLIO_ESTABLISHMENT_FEES], f->establishment_fee);
-    add_i64(t->sum[SL_PORTFOLIO_FEES], f->fees);
+    add_i64(t, SL_PORTFOLIO_BALANCE, f->balance);
+    add_i64(t, SL_PORTFOLIO_INTEREST, f->interest);
+    add_i64(t, SL_PORTFOLIO_PRINCIPAL, f->principal);
+    add_i64(t, SL_PORTFOLIO_TERM_FEES, f->term_fees);
+    add_i64(t, SL_PORTFOLIO_ESTABLISHMENT_FEES, f->establishment_fee);
+    add_i64(t, SL_PORTFOLIO_FEES, f->fees);
     t->loans++;
 }
 
@@ -135,7 +161,12 @@ int sl_portfolio_totals_get(sl_money *out, const sl_portfolio_totals *t, sl_port
         return SL_ENULL;
     if ((int)item < 0 || (int)item >= ITEMS)
         return SL_EINVAL;
-    return sl__mpz_get_i64(out, t->sum[item]);
+    mpz_t v;
+    mpz_init(v);
+    total_of(v, t, (int)item);
+    int rc = sl__mpz_get_i64(out, v);
+    mpz_clear(v);
+    return rc;
 }
 
 int sl_portfolio_totals_format(char *buf, size_t size, const sl_portfolio_totals *t,
@@ -145,17 +176,18 @@ int sl_portfolio_totals_format(char *buf, size_t size, const sl_portfolio_totals
         return SL_ENULL;
     if ((int)item < 0 || (int)item >= ITEMS)
         return SL_EINVAL;
-    const mpz_t *v = &t->sum[item];
-    size_t digits = mpz_sizeinbase(*v, 10);
+    mpz_t a;
+    mpz_init(a);
+    total_of(a, t, (int)item);
+    int negative = mpz_sgn(a) < 0;
+    mpz_abs(a, a);
     char tmp[SL_PORTFOLIO_BUFSIZE + 8];
-    if (digits + 2 > sizeof tmp) {
+    if (mpz_sizeinbase(a, 10) + 2 > sizeof tmp) {
+        mpz_clear(a);
         if (size)
             buf[0] = '\0';
         return SL_ERANGE;
     }
-    mpz_t a;
-    mpz_init(a);
-    mpz_abs(a, *v);
     mpz_get_str(tmp, 10, a);
     mpz_clear(a);
     size_t n = strlen(tmp);
@@ -165,14 +197,14 @@ int sl_portfolio_totals_format(char *buf, size_t size, const sl_portfolio_totals
     memset(padded, '0', pad);
     memcpy(padded + pad, tmp, n + 1);
     n += pad;
-    size_t need = (mpz_sgn(*v) < 0 ? 1 : 0) + n + 1;
+    size_t need = (negative ? 1 : 0) + n + 1;
     if (need + 1 > size) {
         if (size)
             buf[0] = '\0';
         return SL_ERANGE;
     }
     size_t k = 0;
-    if (mpz_sgn(*v) < 0)
+    if (negative)
         buf[k++] = '-';
     memcpy(buf + k, padded, n - 2);
     k += n - 2;

@@ -5,16 +5,22 @@
 #include "arith_internal.h"
 #include "startlan/rate.h"
 
+/* Binary GCD (Stein): shifts and subtractions instead of a division per step. */
 static int64_t gcd64(int64_t a, int64_t b)
 {
     uint64_t x = a < 0 ? (uint64_t)0 - (uint64_t)a : (uint64_t)a;
     uint64_t y = b < 0 ? (uint64_t)0 - (uint64_t)b : (uint64_t)b;
-    while (y) {
-        uint64_t t = x % y;
-        x = y;
-        y = t;
-    }
-    return (int64_t)x;
+    if (x == 0 || y == 0)
+        return (int64_t)(x | y);
+    int shift = __builtin_ctzll(x | y);
+    x >>= __builtin_ctzll(x);
+    do { /* both odd here; min and difference without a branch to mispredict */
+        y >>= __builtin_ctzll(y);
+        uint64_t lo = x < y ? x : y, hi = x < y ? y : x;
+        x = lo;
+        y = hi - lo;
+    } while (y);
+    return (int64_t)(x << shift);
 }
 
 int sl_rate_from_fraction(sl_rate *out, int64_t num, int64_t den)

@@ -10,10 +10,9 @@
 
 void sl_loan_terms_init(sl_loan_terms *terms)
 {
-    if (terms) {
-        sl_loan_terms init = SL_LOAN_TERMS_INIT;
+    static const sl_loan_terms init = SL_LOAN_TERMS_INIT; /* one copy, not built each call */
+    if (terms)
         *terms = init;
-    }
 }
 
 void sl__terms_upgrade(sl_loan_terms *out, const sl_loan_terms *in)
@@ -99,16 +98,13 @@ static int check_v1(const sl_loan_terms *t, sl_error *err)
         return sl__fail_int(err, SL_EINVAL, "payment_rounding", (long)t->payment_rounding.mode,
                          "unknown rounding unit or mode");
     sl_date d = t->payout_date;
-    if (d.year != 0 || d.month != 0 || d.day != 0) {
-        char text[24];
-        snprintf(text, sizeof text, "%04d-%02d-%02d", d.year, d.month, d.day);
+    if (d.year != 0 || d.month != 0 || d.day != 0) { /* the text only when failing */
         if (!sl_date_is_valid(d))
-            return sl__fail(err, SL_EINVAL, "payout_date", text, "payout_date %s: no such date",
-                            text);
+            return sl__fail_date(err, SL_EINVAL, "payout_date", d, "no such date");
         sl_date last;
         if (sl_date_add_months(&last, d, t->terms * (12 / k), d.day) != SL_OK)
-            return sl__fail(err, SL_ERANGE, "payout_date", text,
-                            "payout_date %s: the last due date would be after year 9999", text);
+            return sl__fail_date(err, SL_ERANGE, "payout_date", d,
+                                 "the last due date would be after year 9999");
     }
     return SL_OK;
 }
@@ -188,7 +184,7 @@ int sl__terms_limit(const sl_loan_terms *t)
     return t->rate_change_keeps_payment && cap > n ? cap : n;
 }
 
-static int anchor_day(const sl_loan_terms *t)
+int sl__anchor_day(const sl_loan_terms *t)
 {
     if (t->due_day)
         return t->due_day;
@@ -218,7 +214,7 @@ int sl__due_date(sl_date *out, const sl_loan_terms *t, sl_date first, int k)
         *out = first;
         return SL_OK;
     }
-    return sl_date_add_months(out, first, (k - 1) * (12 / t->terms_per_year), anchor_day(t));
+    return sl_date_add_months(out, first, (k - 1) * (12 / t->terms_per_year), sl__anchor_day(t));
 }
 
 int sl__interest_only(const sl_loan_terms *t, int k)
@@ -241,6 +237,8 @@ static int rate_valid(sl_rate r)
 /* rate + margin must be a loan rate (0 .. 100 %). */
 static int applied_rate_ok(sl_rate r, sl_rate margin)
 {
+    if (margin.num == 0) /* r + 0 is r reduced: within the range when r is */
+        return r.den > 0 && r.num >= 0 && r.num <= r.den && r.den <= SL_PLAN_MAX_RATE_DENOMINATOR;
     sl_rate sum;
     return sl_rate_add(&sum, r, margin) == SL_OK && sum.num >= 0 && sum.num <= sum.den &&
            sum.den <= SL_PLAN_MAX_RATE_DENOMINATOR;
@@ -379,6 +377,7 @@ static int check_v2(const sl_loan_terms *t, sl_error *err)
 
     if (t->rate_change_count && !t->rate_changes)
         return sl__fail(err, SL_EINVAL, "rate_changes", "", "rate_changes: no array given");
+    int sorted = 1;
     for (size_t i = 0; i < t->rate_change_count; i++) {
         const sl_rate_change *c = &t->rate_changes[i];
         int rc = event_date(err, "rate_changes", c->date, t, last, 1);
@@ -387,10 +386,16 @@ static int check_v2(const sl_loan_terms *t, sl_error *err)
         if (!rate_valid(c->rate) || !applied_rate_ok(c->rate, t->margin))
             return sl__fail_rate(err, SL_EINVAL, "rate_changes", c->rate,
                               "must be from 0 to 100 % (margin included)");
-        for (size_t j = 0; j < i; j++)
+        /* Sorted so far (a rate history is): a repeated date is the one before. */
+        int order = i ? sl_date_compare(t->rate_changes[i - 1].date, c->date) : -1;
+        sorted = sorted && order < 0;
+        for (size_t j = sorted ? i : 0; j < i; j++)
             if (sl_date_compare(t->rate_changes[j].date, c->date) == 0)
                 return sl__fail_date(err, SL_EINVAL, "rate_changes", c->date,
                                   "two rate changes on one date");
+        if (order == 0)
+            return sl__fail_date(err, SL_EINVAL, "rate_changes", c->date,
+                                 "two rate changes on one date");
     }
     if (t->fixed.years) {
         int y = t->fixed.years;

@@ -28,6 +28,9 @@ int sl__terms_limit(const sl_loan_terms *t);
 /* The first due date (convention 8); t has a payout date. */
 int sl__first_due(sl_date *out, const sl_loan_terms *t);
 
+/* The day of month due dates keep (clamped to shorter months' ends). */
+int sl__anchor_day(const sl_loan_terms *t);
+
 /* Due date of term k >= 1, given the first due date. */
 int sl__due_date(sl_date *out, const sl_loan_terms *t, sl_date first, int k);
 

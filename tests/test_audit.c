@@ -316,6 +316,112 @@ START_TEST(plans_longer_or_shorter_than_terms)
 }
 END_TEST
 
+/* Counts of causes and consequences, and the causes themselves. */
+typedef struct divergences {
+    sl_audit_difference cause[16];
+    int causes;
+    long follows[1000]; /* per row of a divergence: differences that follow from it */
+    long consequences;
+} divergences;
+
+static int count_divergences(void *ctx, const sl_audit_difference *d)
+{
+    divergences *v = ctx;
+    if (d->check == SL_AUDIT_RATE_JUMP)
+        return 0;
+    if (d->follows_from_row == 0) {
+        if (v->causes < 16)
+            v->cause[v->causes] = *d;
+        v->causes++;
+    } else {
+        ck_assert_int_lt(d->follows_from_row, 1000);
+        v->follows[d->follows_from_row]++;
+        v->consequences++;
+    }
+    return 0;
+}
+
+static void audit_divergences(divergences *v, const sl_plan_row *rows, int n,
+                              const sl_loan_terms *t)
+{
+    memset(v, 0, sizeof *v);
+    sl_audit_options o = SL_AUDIT_OPTIONS_INIT;
+    o.report = count_divergences;
+    o.report_ctx = v;
+    sl_audit *a;
+    ck_assert_int_eq(sl_audit_new(&a, t, &o, NULL), SL_OK);
+    for (int i = 0; i < n; i++)
+        ck_assert_int_eq(sl_audit_add_row(a, &rows[i]), SL_OK);
+    ck_assert_int_eq(sl_audit_finish(a, NULL), SL_OK);
+    sl_audit_free(a);
+}
+
+/* One øre too much interest in a row, carried through the balances as a real
+ * system would (payment kept, principal one øre less, every later balance one
+ * øre higher, the last term pays it): one divergence at that row, naming the
+ * interest; every later difference follows from it. A second, independent
+ * error is a divergence of its own. Random rows and contracts. */
+START_TEST(first_divergence_and_its_consequences)
+{
+    test_rng g = {test_seed("audit-divergence")};
+    static sl_plan_row rows[600];
+    for (int round = 0; round < 40; round++) {
+        sl_loan_terms t = example_terms();
+        t.principal = rng_range(&g, 10000000, 500000000);
+        t.terms = (int)rng_range(&g, 24, 360);
+        t.nominal_rate = (sl_rate){rng_range(&g, 100, 9000), 100000};
+        int n = engine_rows(rows, 600, &t);
+        int k = (int)rng_range(&g, 1, n - 3); /* 0-based row that diverges */
+        rows[k].interest += 1;
+        rows[k].principal -= 1;
+        for (int i = k; i < n; i++) {
+            if (i > k)
+                rows[i].opening_balance += 1;
+            rows[i].closing_balance += 1;
+        }
+        rows[n - 1].principal += 1;
+        rows[n - 1].payment += 1;
+        rows[n - 1].closing_balance -= 1;
+        divergences v;
+        audit_divergences(&v, rows, n, &t);
+        ck_assert_msg(v.causes == 1, "round %d: %d causes (row %d of %d)", round, v.causes,
+                      k + 1, n);
+        ck_assert_int_eq(v.cause[0].row, k + 1);
+        ck_assert_int_eq(v.cause[0].field, SL_AUDIT_FIELD_INTEREST);
+        ck_assert_int_eq(v.cause[0].difference, 1);
+        ck_assert_int_eq(v.consequences, v.follows[k + 1]);
+        ck_assert_int_ge(v.consequences, n - k - 1); /* at least every later balance */
+
+        /* and a second error: a fee one krone too high in a later row */
+        int k2 = (int)rng_range(&g, k + 1, n - 2);
+        rows[k2].fee += 100;
+        rows[k2].payment += 100;
+        audit_divergences(&v, rows, n, &t);
+        ck_assert_int_eq(v.causes, 1 + 1);
+        ck_assert_int_eq(v.cause[1].row, k2 + 1);
+        ck_assert_int_eq(v.cause[1].field, SL_AUDIT_FIELD_FEE);
+    }
+}
+END_TEST
+
+/* Without terms, one closing balance typed wrong is seen by the next row
+ * (its opening balance derived from it): one divergence, one consequence. */
+START_TEST(wrong_balance_seen_by_the_next_row)
+{
+    static sl_plan_row rows[600];
+    sl_loan_terms t = example_terms();
+    int n = engine_rows(rows, 600, &t);
+    rows[49].closing_balance += 7;
+    rows[50].opening_balance += 7; /* derived from the previous closing balance */
+    divergences v;
+    audit_divergences(&v, rows, n, NULL);
+    ck_assert_int_eq(v.causes, 1);
+    ck_assert_int_eq(v.cause[0].row, 50);
+    ck_assert_int_eq(v.cause[0].check, SL_AUDIT_BALANCE);
+    ck_assert_int_eq(v.follows[50], 1);
+}
+END_TEST
+
 START_TEST(bad_arguments)
 {
     sl_audit *a;
@@ -358,6 +464,8 @@ static Suite *audit_suite(void)
     tcase_add_test(tc, rate_jump_is_located);
     tcase_add_test(tc, bad_arguments);
     tcase_add_test(tc, plans_longer_or_shorter_than_terms);
+    tcase_add_test(tc, first_divergence_and_its_consequences);
+    tcase_add_test(tc, wrong_balance_seen_by_the_next_row);
     suite_add_tcase(s, tc);
     return s;
 }

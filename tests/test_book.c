@@ -343,6 +343,50 @@ START_TEST(years_add_up_to_the_period)
 }
 END_TEST
 
+/* A long rate history (a change every other month for 20 years) is checked
+ * for repeated dates in any order, and the plan is the same whichever order
+ * the changes come in. */
+START_TEST(long_histories_in_any_order)
+{
+    enum { N = 120 };
+    static sl_rate_change sorted[N], shuffled[N];
+    test_rng g = {test_seed("book-history-order")};
+    for (int i = 0; i < N; i++) {
+        sorted[i].date = D(2005 + i / 6, 1 + 2 * (i % 6), 1);
+        sorted[i].rate = (sl_rate){rng_range(&g, 1000, 8000), 100000};
+    }
+    memcpy(shuffled, sorted, sizeof sorted);
+    for (int i = N - 1; i > 0; i--) {
+        int j = (int)rng_range(&g, 0, i);
+        sl_rate_change x = shuffled[i];
+        shuffled[i] = shuffled[j];
+        shuffled[j] = x;
+    }
+    sl_loan_terms a = SL_LOAN_TERMS_INIT;
+    a.principal = M("1500000");
+    a.nominal_rate = R("3.5");
+    a.terms = 300;
+    a.payout_date = D(2004, 11, 20);
+    a.margin = R("0.25");
+    a.rate_changes = sorted;
+    a.rate_change_count = N;
+    sl_loan_terms b = a;
+    b.rate_changes = shuffled;
+    same_plan_until(&a, &b, D(2030, 1, 1));
+    sl_error err;
+    ck_assert_int_eq(sl_loan_terms_check(&a, &err), SL_OK);
+    /* a repeated date, next to its twin or far from it */
+    sorted[70].date = sorted[69].date;
+    ck_assert_int_eq(sl_loan_terms_check(&a, &err), SL_EINVAL);
+    ck_assert_str_eq(err.field, "rate_changes");
+    for (int i = 0; i < N; i++)
+        if (sl_date_compare(shuffled[i].date, D(2010, 5, 1)) == 0)
+            shuffled[i].date = D(2020, 7, 1);
+    ck_assert_int_eq(sl_loan_terms_check(&b, &err), SL_EINVAL);
+    ck_assert_str_eq(err.field, "rate_changes");
+}
+END_TEST
+
 static Suite *book_suite(void)
 {
     Suite *s = suite_create("book");
@@ -354,6 +398,7 @@ static Suite *book_suite(void)
     tc = tcase_create("contract");
     tcase_add_test(tc, history_from_the_payout_on);
     tcase_add_test(tc, events_checked_against_the_loan);
+    tcase_add_test(tc, long_histories_in_any_order);
     suite_add_tcase(s, tc);
     tc = tcase_create("periods");
     tcase_set_timeout(tc, 120);

@@ -350,6 +350,87 @@ START_TEST(income_items_counted)
 }
 END_TEST
 
+/* The grant need: price + costs − own funds − bank loan − largest start
+ * loan, never below 0. 3 000 000 + 75 545 − 100 000 − 0 − 2 854 000
+ * = 121 545; with a bank loan of 200 000 nothing is needed. */
+START_TEST(grant_need_never_below_zero)
+{
+    sl_money need;
+    sl_error err;
+    ck_assert_int_eq(sl_capacity_grant_need(&need, M("3000000"), M("75545"), M("100000"), 0,
+                                            M("2854000"), NULL),
+                     SL_OK);
+    ck_assert_int_eq(need, M("121545"));
+    ck_assert_int_eq(sl_capacity_grant_need(&need, M("3000000"), M("75545"), M("100000"),
+                                            M("200000"), M("2854000"), NULL),
+                     SL_OK);
+    ck_assert_int_eq(need, 0);
+    ck_assert_int_eq(sl_capacity_grant_need(&need, M("3000000"), 0, -1, 0, 0, &err), SL_EINVAL);
+    ck_assert_str_eq(err.field, "own_funds");
+}
+END_TEST
+
+/* Renting against owning, per month. The example loan at 7 %: payment
+ * 13 306.05, first interest 2 000 000 · 0.07 / 12 = 11 666.67; deduction
+ * 22 % = 2 566.6674 → 2 566.67; with 3 000 of other costs the owner pays
+ * 13 306.05 − 2 566.67 + 3 000 = 13 739.38. Rent 12 000 less 1 500 of
+ * bostøtte = 10 500: 3 239.38 more a month. */
+START_TEST(rent_comparison)
+{
+    sl_capacity_options o = options(D(2024, 3, 1), "4.5");
+    sl_money payment, interest;
+    ck_assert_int_eq(sl_capacity_payment_at(&payment, &interest, M("2000000"), R("7"), &o, NULL),
+                     SL_OK);
+    ck_assert_int_eq(payment, M("13306.05"));
+    ck_assert_int_eq(interest, M("11666.67"));
+    sl_rent_comparison c;
+    ck_assert_int_eq(sl_capacity_rent_comparison(&c, M("12000"), M("1500"), payment, interest,
+                                                 M("3000"), 0, NULL),
+                     SL_OK);
+    ck_assert_int_eq(c.deduction, M("2566.67"));
+    ck_assert_int_eq(c.owner_net, M("13739.38"));
+    ck_assert_int_eq(c.net_rent, M("10500"));
+    ck_assert_int_eq(c.change, M("3239.38"));
+    sl_error err;
+    ck_assert_int_eq(sl_capacity_rent_comparison(&c, M("12000"), 0, M("100"), M("101"), 0, 0,
+                                                 &err),
+                     SL_EINVAL);
+    ck_assert_str_eq(err.field, "interest");
+}
+END_TEST
+
+/* The budget again when incomes end: one line per distinct date, in order,
+ * each without every income ended by then. */
+START_TEST(income_ends_in_order)
+{
+    sl_income_item items[] = {
+        {SL_INCOME_TRANSITIONAL_BENEFIT, M("8000"), {2027, 8, 1}},
+        {SL_INCOME_WAGES, M("30000"), SL_DATE_NONE},
+        {SL_INCOME_WORK_ASSESSMENT, M("2000"), {2025, 1, 1}},
+        {SL_INCOME_CASH_FOR_CARE, M("1000"), {2027, 8, 1}},
+    };
+    sl_household h = example_couple();
+    h.income = 0;
+    h.income_items = items;
+    h.income_item_count = 4;
+    sl_capacity_options o = options(D(2024, 3, 1), "4.5");
+    sl_capacity_income_end ends[4];
+    size_t n = 99;
+    ck_assert_int_eq(sl_capacity_income_ends(ends, &n, &h, M("2000000"), &o, NULL), SL_OK);
+    ck_assert_int_eq(n, 2);
+    ck_assert_int_eq(ends[0].date.year, 2025);
+    ck_assert_int_eq(ends[0].income, M("39000"));
+    ck_assert_int_eq(ends[1].date.year, 2027);
+    ck_assert_int_eq(ends[1].income, M("30000"));
+    /* 30 000 − 22 100 − 2 000 − 1 500 = 4 400 against 13 306.05 */
+    ck_assert_int_eq(ends[1].result.surplus, M("-8906.05"));
+    ck_assert_int_eq(ends[1].result.fits, 0);
+    h.income_item_count = 2; /* only the first two: one end */
+    ck_assert_int_eq(sl_capacity_income_ends(ends, &n, &h, M("2000000"), &o, NULL), SL_OK);
+    ck_assert_int_eq(n, 1);
+}
+END_TEST
+
 /* A caller's own guideline table is used when given. */
 START_TEST(own_guideline_table)
 {
@@ -594,6 +675,9 @@ static Suite *capacity_suite(void)
     tcase_add_test(tc, named_costs_each_subtracted_once);
     tcase_add_test(tc, version_one_household);
     tcase_add_test(tc, living_costs_basis);
+    tcase_add_test(tc, grant_need_never_below_zero);
+    tcase_add_test(tc, rent_comparison);
+    tcase_add_test(tc, income_ends_in_order);
     tcase_add_test(tc, income_items_counted);
     suite_add_tcase(s, tc);
     tc = tcase_create("largest loan");

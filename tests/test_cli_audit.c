@@ -212,7 +212,8 @@ START_TEST(plans_from_sl_plan_pass)
         write_plan(path, p, &plain);
         exec_result r = audit(path, 0, 0, NULL);
         ck_assert_msg(r.status == 0, "set %zu: status %d\n%s%s", i, r.status, r.out, r.err);
-        ck_assert_ptr_nonnull(strstr(r.out, "the plan matches"));
+        /* honest: only the plan's own consistency was checked */
+        ck_assert_ptr_nonnull(strstr(r.out, "consistent in itself; not checked against a contract"));
         exec_free(&r);
         /* and with the terms: the recomputed plan is the same */
         char *argv[64];
@@ -536,6 +537,12 @@ static json_t *audit_json(const char *path, int with_terms)
     ck_assert_int_le(r.status, 1);
     json_t *j = parse_json(&r);
     json_object_del(j, "plan");
+    /* the file's own names for the fields and its encoding differ by design */
+    json_object_del(j, "encoding");
+    json_t *d;
+    size_t i;
+    json_array_foreach(json_object_get(j, "differences"), i, d) json_object_del(d, "column");
+    json_array_foreach(json_object_get(j, "notes"), i, d) json_object_del(d, "column");
     exec_free(&r);
     return j;
 }
@@ -575,7 +582,7 @@ START_TEST(columns_mapping)
     write_plan(path, &plan, &s);
     exec_result r = audit(path, 0, 0, NULL);
     ck_assert_int_eq(r.status, 2);
-    ck_assert_ptr_nonnull(strstr(r.err, "opening_balance"));
+    ck_assert_ptr_nonnull(strstr(r.err, "no column 'interest'"));
     ck_assert_str_eq(r.out, "");
     exec_free(&r);
     static const char *const map[] = {
@@ -686,7 +693,8 @@ START_TEST(malformed_input)
     expect_unreadable(T(HEADER "x,,1000.00,4.17,100.00,0,104.17,900.00\n"), "line 2, column 1");
     expect_unreadable(T(HEADER "1,2025-02-30,1000.00,4.17,100.00,0,104.17,900.00\n"),
                       "line 2, column 2");
-    expect_unreadable(T("term,interest\n1,2\n"), "no column 'opening_balance'");
+    expect_unreadable(T("term,interest\n1,2\n"), "no column 'principal'");
+    expect_unreadable(T("term,interest,principal\n1,2,3\n"), "no balance column");
 }
 END_TEST
 

@@ -206,6 +206,110 @@ START_TEST(income_that_ends)
 }
 END_TEST
 
+static void expect_usage(const char *const *args, const char *option);
+
+#define FAMILY                                                                             \
+    "--adults", "1", "--children-0-5", "2", "--income-item", "wages:24000", "--income-item",   \
+        "overgangsstønad:7000:2027-08-01", "--income-item", "barnetrygd:3532",                 \
+        "--maintenance", "1000", "--energy", "1500", "--insurance", "300", "--date",          \
+        "2024-03-01", "--policy-rate", "4.5"
+
+static char rules_path[1024];
+
+/* The bostøtte estimate counted as income (rules: tests/data, the hand-worked
+ * case of test_housing_allowance.c: 3 persons, 300 000 a year, costs over
+ * the ceiling: 2 562 kr a month); the grant need and the rent comparison. */
+START_TEST(housing_allowance_grant_and_rent)
+{
+    static run_result r;
+    const char *args[] = {FAMILY, "--max-loan", "--estimate-housing-allowance",
+                          "--housing-allowance-rules", rules_path,
+                          "--allowance-gross-income", "300000", "--loan-rate", "5.5",
+                          "--price", "3000000", "--own-funds", "50000",
+                          "--transaction-costs", "75500", "--current-rent", "11000",
+                          "--current-housing-allowance", "1200", "--format", "json", NULL};
+    run(&r, args);
+    ck_assert_msg(r.status == 0, "status %d: %s", r.status, r.err);
+    json_t *root = json_of(&r);
+    json_t *ha = json_object_get(root, "housing_allowance");
+    ck_assert_ptr_nonnull(ha);
+    expect_key(ha, "weighted_income", "238095.00");
+    expect_key(ha, "own_share", "66546.28");
+    expect_key(ha, "ceiling", "108263.00");
+    expect_key(ha, "monthly", "2562.00");
+    /* 34 532 + 2 562 counted as income */
+    expect_key(root, "income", "37094.00");
+    sl_money max = M(json_string_value(json_object_get(root, "max_loan")));
+    /* grant need = 3 000 000 + 75 500 − 50 000 − max, never below 0 */
+    sl_money need = M("3025500") - max;
+    ck_assert_int_gt(need, 0);
+    ck_assert_int_eq(M(json_string_value(json_object_get(root, "grant_need"))), need);
+    /* Renting 11 000 − 1 200 = 9 800; owning: the payment at 5.5 % less 22 %
+     * of its interest, + 1 000 maintenance, − 2 562 bostøtte. */
+    sl_capacity_options o = SL_CAPACITY_OPTIONS_INIT;
+    o.date = (sl_date){2024, 3, 1};
+    o.policy_rate = R("4.5");
+    sl_money payment, interest;
+    ck_assert_int_eq(sl_capacity_payment_at(&payment, &interest, max, R("5.5"), &o, NULL), SL_OK);
+    json_t *rc = json_object_get(root, "rent_comparison");
+    expect_key(rc, "renting", "9800.00");
+    sl_money deduction = (interest * 22 * 2 + 100) / 200;
+    sl_money owning = payment - deduction + M("1000") - M("2562");
+    ck_assert_int_eq(M(json_string_value(json_object_get(rc, "owning"))), owning);
+    ck_assert_int_eq(M(json_string_value(json_object_get(rc, "monthly_change"))),
+                     owning - M("9800"));
+    json_decref(root);
+
+    /* Enough own funds: the grant need is 0, never negative. */
+    const char *rich[] = {FAMILY, "--loan", "1000000", "--price", "1000000", "--own-funds",
+                          "500000", "--format", "json", NULL};
+    run(&r, rich);
+    ck_assert_msg(r.status == 0, "status %d: %s", r.status, r.err);
+    root = json_of(&r);
+    expect_key(root, "grant_need", "0.00");
+    json_decref(root);
+
+    /* Table: the steps are shown. */
+    const char *table[] = {FAMILY, "--max-loan", "--estimate-housing-allowance",
+                           "--housing-allowance-rules", rules_path,
+                           "--allowance-gross-income", "300000", "--loan-rate", "5.5", NULL};
+    run(&r, table);
+    ck_assert_int_eq(r.status, 0);
+    ck_assert_ptr_nonnull(strstr(r.out, "238 095,00"));
+    ck_assert_ptr_nonnull(strstr(r.out, "66 546,28"));
+    ck_assert_ptr_nonnull(strstr(r.out, "2 562,00"));
+}
+END_TEST
+
+/* Bostøtte input that cannot be used: exit 2 naming the option. */
+START_TEST(housing_allowance_bad_input)
+{
+    const char *no_rules[] = {FAMILY, "--loan", "1", "--estimate-housing-allowance",
+                              "--allowance-gross-income", "300000", "--loan-rate", "5", NULL};
+    expect_usage(no_rules, "--estimate-housing-allowance");
+    const char *group[] = {FAMILY, "--loan", "1", "--kommune-group", "5", NULL};
+    expect_usage(group, "--kommune-group");
+    const char *no_rate[] = {FAMILY, "--loan", "1", "--estimate-housing-allowance",
+                             "--housing-allowance-rules", rules_path,
+                             "--allowance-gross-income", "300000", NULL};
+    expect_usage(no_rate, "--loan-rate");
+    const char *before[] = {"--adults", "1", "--income", "30000", "--date", "2021-06-01",
+                            "--policy-rate", "4", "--loan", "1",
+                            "--estimate-housing-allowance", "--housing-allowance-rules",
+                            rules_path, "--allowance-gross-income", "300000", "--loan-rate",
+                            "5", NULL};
+    expect_usage(before, "--housing-allowance-rules");
+    const char *missing[] = {FAMILY, "--loan", "1", "--estimate-housing-allowance",
+                             "--housing-allowance-rules", "/nonexistent/rules.txt",
+                             "--allowance-gross-income", "300000", "--loan-rate", "5", NULL};
+    expect_usage(missing, "--housing-allowance-rules");
+    const char *rent[] = {FAMILY, "--loan", "1", "--current-rent", "9000", NULL};
+    expect_usage(rent, "--loan-rate");
+    const char *price[] = {FAMILY, "--loan", "1", "--price", "-1", NULL};
+    expect_usage(price, "--price");
+}
+END_TEST
+
 /* Bad or missing input: status 2, one message naming the option, no stdout. */
 static void expect_usage(const char *const *args, const char *option)
 {
@@ -381,6 +485,7 @@ int main(int argc, char **argv)
         return 2;
     }
     prog = argv[1];
+    data_path(rules_path, sizeof rules_path, "bostotte-rules-example.txt");
     Suite *s = suite_create("cli-capacity");
     TCase *tc = tcase_create("output");
     tcase_add_test(tc, json_for_a_loan);
@@ -388,6 +493,8 @@ int main(int argc, char **argv)
     tcase_add_test(tc, shortfall);
     tcase_add_test(tc, named_costs_in_json_and_table);
     tcase_add_test(tc, income_that_ends);
+    tcase_add_test(tc, housing_allowance_grant_and_rent);
+    tcase_add_test(tc, housing_allowance_bad_input);
     tcase_add_test(tc, table_walks_the_budget);
     suite_add_tcase(s, tc);
     tc = tcase_create("errors");

@@ -146,6 +146,40 @@ START_TEST(totals_beyond_int64_stay_exact)
 }
 END_TEST
 
+/* The 64-bit running part hands over to the exact sum when it would
+ * overflow: random huge amounts of both signs against a GMP sum. */
+START_TEST(totals_hand_over_to_exact_sums)
+{
+    test_rng g = {test_seed("portfolio-hand-over")};
+    sl_portfolio_totals *tot;
+    ck_assert_int_eq(sl_portfolio_totals_new(&tot), SL_OK);
+    mpz_t want, x;
+    mpz_inits(want, x, NULL);
+    for (int i = 0; i < 2000; i++) {
+        sl_loan_figures f = {0};
+        f.interest = (int64_t)(rng_next(&g) >> rng_range(&g, 1, 40)) *
+                     (rng_range(&g, 0, 3) ? 1 : -1);
+        sl_portfolio_totals_add(tot, &f);
+        sl__mpz_set_i64(x, f.interest);
+        mpz_add(want, want, x);
+        if (i % 97 == 0) {
+            char buf[SL_PORTFOLIO_BUFSIZE], ref[SL_PORTFOLIO_BUFSIZE + 8];
+            ck_assert_int_gt(sl_portfolio_totals_format(buf, sizeof buf, tot,
+                                                        SL_PORTFOLIO_INTEREST), 0);
+            mpz_abs(x, want);
+            char digits[SL_PORTFOLIO_BUFSIZE];
+            gmp_snprintf(digits, sizeof digits, "%03Zd", x);
+            size_t n = strlen(digits);
+            snprintf(ref, sizeof ref, "%s%.*s.%s", mpz_sgn(want) < 0 ? "-" : "", (int)(n - 2),
+                     digits, digits + n - 2);
+            ck_assert_str_eq(buf, ref);
+        }
+    }
+    mpz_clears(want, x, NULL);
+    sl_portfolio_totals_free(tot);
+}
+END_TEST
+
 START_TEST(rejected_inputs)
 {
     sl_loan_terms t = SL_LOAN_TERMS_INIT;
@@ -180,6 +214,7 @@ static Suite *portfolio_suite(void)
     tc = tcase_create("totals");
     tcase_add_test(tc, totals_are_exact_sums);
     tcase_add_test(tc, totals_beyond_int64_stay_exact);
+    tcase_add_test(tc, totals_hand_over_to_exact_sums);
     suite_add_tcase(s, tc);
     return s;
 }

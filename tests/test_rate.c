@@ -82,6 +82,46 @@ START_TEST(exact_sums_for_margins)
 }
 END_TEST
 
+/* A fraction is reduced to lowest terms (binary GCD) with its value kept:
+ * random operands of every size and sign against GMP. */
+START_TEST(fractions_in_lowest_terms)
+{
+    uint64_t seed = test_seed("rate-reduce");
+    test_rng g = {seed};
+    mpz_t a, b, gcd;
+    mpz_inits(a, b, gcd, NULL);
+    for (int i = 0; i < 200000; i++) {
+        int64_t common = (int64_t)(rng_next(&g) >> rng_range(&g, 40, 63)) + 1;
+        int64_t num = (int64_t)(rng_next(&g) >> rng_range(&g, 1, 63)) / common * common;
+        int64_t den = (int64_t)(rng_next(&g) >> rng_range(&g, 1, 63)) / common * common;
+        if (den == 0)
+            den = common;
+        if (rng_range(&g, 0, 1))
+            num = -num;
+        if (rng_range(&g, 0, 3) == 0)
+            den = -den;
+        sl_rate r;
+        REQUIRE(sl_rate_from_fraction(&r, num, den) == SL_OK, "seed %llu", (unsigned long long)seed);
+        sl__mpz_set_i64(a, r.num);
+        sl__mpz_set_i64(b, r.den);
+        mpz_gcd(gcd, a, b);
+        REQUIRE(r.den > 0 && mpz_cmp_ui(gcd, 1) == 0, "seed %llu: %lld/%lld -> %lld/%lld",
+                (unsigned long long)seed, (long long)num, (long long)den, (long long)r.num,
+                (long long)r.den);
+        /* num · r.den == r.num · den */
+        sl__mpz_set_i64(a, num);
+        sl__mpz_set_i64(b, r.den);
+        mpz_mul(a, a, b);
+        sl__mpz_set_i64(b, r.num);
+        sl__mpz_set_i64(gcd, den);
+        mpz_mul(b, b, gcd);
+        REQUIRE(mpz_cmp(a, b) == 0, "seed %llu: %lld/%lld changed value",
+                (unsigned long long)seed, (long long)num, (long long)den);
+    }
+    mpz_clears(a, b, gcd, NULL);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("rate");
@@ -90,6 +130,7 @@ int main(void)
     tcase_add_test(tc, refuses_bad_percents);
     tcase_add_test(tc, formats_exact_and_rounded);
     tcase_add_test(tc, exact_sums_for_margins);
+    tcase_add_test(tc, fractions_in_lowest_terms);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }

@@ -99,7 +99,8 @@ typedef struct sl_apr_result {
     sl_rate low;   /* proven bracket: low <= exact root <= high, neighbouring half  */
     sl_rate high;  /* units of the last decimal; low == high when the root is exact */
     int exact;     /* 1: the root is exactly low (== high), proven with rationals   */
-    int64_t precision;/* MPFR precision in bits that decided the last sign            */
+    int64_t precision;/* bits that decided the last sign: 53 = the double bound, else */
+                      /* 128 (fixed point) or the MPFR precision (docs/effective-rate.md) */
     int64_t reserved[SL_RESERVED_FIELDS]; /* room for fields added later (docs/api.md) */
 } sl_apr_result;
 

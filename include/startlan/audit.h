@@ -32,6 +32,25 @@
  * Tolerance: an amount difference of at most `tolerance` øre is still
  * reported, marked within_tolerance, and does not count as a difference.
  *
+ * Divergences and their consequences (follows_from_row): each difference is
+ * either a cause, the first sign of an error of its own (follows_from_row
+ * 0: a new divergence), or follows arithmetically from the divergence that
+ * began in an earlier row (or in the same row) and names that row:
+ *  - with terms: a row whose opening balance is off by exactly what the
+ *    previous row's closing balance was off (the balance carried forward),
+ *    whose interest is the contract's interest on that balance (|I·B' − I'·B|
+ *    <= (1 øre + tolerance)·B', where B, I are the recomputed opening balance
+ *    and interest, B', I' the file's), whose payment is unchanged (or
+ *    recomputed by the contract in that row: a rate change, an extra payment,
+ *    the last term) and which adds up, has consequences only;
+ *  - in a row that diverges, the fields not named as the cause follow from it
+ *    (the principal and the closing balance after a wrong interest);
+ *  - one wrong closing balance seen again by the next row (balance or chain
+ *    rule, off by minus the same amount) follows from the first;
+ *  - the end balance and the principal sum follow from the divergence in
+ *    force when the plan ends.
+ * A second independent error is a new divergence.
+ *
  * Thread-safety: an audit handle is used by one thread at a time; separate
  * handles are independent. */
 #ifndef STARTLAN_AUDIT_H
@@ -95,6 +114,8 @@ typedef struct sl_audit_difference {
     sl_rate rate_after;   /* ... and by this row; expected is then this row's opening
                              balance at rate_before, rounded to the øre half up */
     int within_tolerance; /* 1: |difference| <= tolerance, not counted */
+    long follows_from_row; /* 0: a cause (a divergence of its own); otherwise the row of
+                              the divergence this difference follows from arithmetically */
 } sl_audit_difference;
 
 /* Called for each difference; return 0 to go on, non-zero to stop the audit

@@ -70,7 +70,8 @@ typedef enum sl_income_kind {
     SL_INCOME_INTRODUCTION,         /* introduksjonsstønad */
     SL_INCOME_PENSION,              /* pensjon */
     SL_INCOME_RENTAL,               /* leieinntekt: counted for at most 10 months a year */
-    SL_INCOME_OTHER                 /* annen inntekt */
+    SL_INCOME_OTHER,                /* annen inntekt */
+    SL_INCOME_HOUSING_ALLOWANCE     /* bostøtte (Husbanken counts a stable one as income) */
 } sl_income_kind;
 
 /* Which living costs the kommune uses (Husbanken's guide, "Vurdere
@@ -99,7 +100,8 @@ typedef struct sl_income_item {
 
 /* The short English name of a kind ("wages", "child-benefit", "cash-for-care",
  * "child-support", "transitional-benefit", "disability", "aap",
- * "introduction", "pension", "rental", "other"); NULL for an unknown kind. */
+ * "introduction", "pension", "rental", "other", "housing-allowance"); NULL for
+ * an unknown kind. */
 SL_API const char *sl_income_kind_name(sl_income_kind kind);
 /* The kind for a name: the English names above or the Norwegian ones
  * ("lonn"/"lønn", "barnetrygd", "kontantstotte"/"kontantstøtte",
@@ -288,6 +290,54 @@ SL_API SL_WARN_UNUSED int sl_capacity_income_ends(sl_capacity_income_end *out, s
                                                   const sl_household *household, sl_money loan,
                                                   const sl_capacity_options *options,
                                                   sl_error *err);
+
+/* ---- After the check: the grant need and the comparison with renting ---- */
+
+/* The grant need (tilskuddsbehov), as Husbanken's "lånebeløp og
+ * tilskuddsbehov" calculator answers it:
+ *   price + transaction costs − own funds − bank loan − largest start loan,
+ * never below 0. Each amount 0 .. SL_PLAN_MAX_PRINCIPAL (fields "price",
+ * "transaction_costs", "own_funds", "bank_loan", "largest_loan"). */
+SL_API SL_WARN_UNUSED int sl_capacity_grant_need(sl_money *out, sl_money price,
+                                                 sl_money transaction_costs, sl_money own_funds,
+                                                 sl_money bank_loan, sl_money largest_loan,
+                                                 sl_error *err);
+
+/* The payment and interest of the first amortising term of the loan at
+ * rate (not stressed): what the owner pays today. options->loan gives the
+ * plan's terms. 0 or a negative code (fields "loan", "rate"). */
+SL_API SL_WARN_UNUSED int sl_capacity_payment_at(sl_money *payment, sl_money *interest,
+                                                 sl_money loan, sl_rate rate,
+                                                 const sl_capacity_options *options,
+                                                 sl_error *err);
+
+/* The tax deduction for interest on a home loan: 22 % (Skatteetaten,
+ * alminnelig inntekt), rounded half up to the øre. */
+#define SL_INTEREST_DEDUCTION_RATE {22, 100}
+
+/* Renting today against owning (Husbanken's guide: compare with alternative
+ * rents), per month. */
+typedef struct sl_rent_comparison {
+    sl_money rent;              /* today's rent (husleie) */
+    sl_money allowance_renting; /* bostøtte received today */
+    sl_money net_rent;          /* rent − allowance_renting */
+    sl_money payment;           /* the loan's payment today */
+    sl_money interest;          /* its interest */
+    sl_money deduction;         /* 22 % of the interest, half up */
+    sl_money other_costs;       /* felleskostnader, kommunale avgifter, vedlikehold */
+    sl_money allowance_owning;  /* bostøtte estimated as owner (0 when none) */
+    sl_money owner_net;         /* payment − deduction + other costs − allowance_owning */
+    sl_money change;            /* owner_net − net_rent: more (+) or less (−) a month */
+} sl_rent_comparison;
+
+/* Fill the comparison; every amount 0 .. SL_PLAN_MAX_PRINCIPAL, interest at
+ * most the payment (fields "rent", "allowance_renting", "payment",
+ * "interest", "other_costs", "allowance_owning"). Exact but for the one
+ * rounding of the deduction. */
+SL_API SL_WARN_UNUSED int sl_capacity_rent_comparison(sl_rent_comparison *out, sl_money rent,
+                                                      sl_money allowance_renting, sl_money payment,
+                                                      sl_money interest, sl_money other_costs,
+                                                      sl_money allowance_owning, sl_error *err);
 
 #ifdef __cplusplus
 }

@@ -1,0 +1,744 @@
+/* sl-finance: the whole purchase in one run: a bank loan and a startlån,
+ * sources and uses, what the family pays a month (and after the interest
+ * deduction), whether it carries both loans at stressed rates, the largest
+ * price, and the same with every rate some points higher.
+ * Parse options, call the library's finance module, print. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char usage[] =
+    "Usage: sl-finance --price A --own-funds A (--bank-share PCT | --bank-amount A)\n"
+    "                  --bank-rate PCT --start-rate PCT [household] [options]\n"
+    "\n"
+    "One run for a home purchase financed by a bank loan and a startlån: sources and\n"
+    "uses (kilder og bruk) to the øre, the first and typical monthly payments of each\n"
+    "loan and in total, the cost after the interest deduction (rentefradrag), the\n"
+    "capacity check over both loans at stressed rates, and the largest price.\n"
+    "\n"
+    "The purchase:\n"
+    "  --price A                  kjøpesum (borettslag: without the common debt)\n"
+    "  --property selveier|borettslag|aksje   eierform (default selveier): dokumentavgift\n"
+    "                             2.5 %% for selveier only\n"
+    "  --common-debt A            andel fellesgjeld (borettslag), shown\n"
+    "  --common-costs A           felleskostnader a month, in the monthly total and budget\n"
+    "  --own-funds A              egenkapital (default 0)\n"
+    "  --grant A                  tilskudd (default 0)\n"
+    "  --date YYYY-MM-DD          purchase and payout date (default today): tinglysing fee,\n"
+    "                             tax year, guideline table\n"
+    "  --registration-fee A       tinglysingsgebyr per document (default by date: 500 kr\n"
+    "                             from 2024, 545 kr from 2025)\n"
+    "  --documents N              documents registered (default: the transfer, not for\n"
+    "                             aksje, and one mortgage deed per loan and for a grant)\n"
+    "The bank loan (monthly terms):\n"
+    "  --bank-share PCT | --bank-amount A   share of the price or the amount\n"
+    "  --bank-rate PCT            nominal rate (required with a bank loan)\n"
+    "  --bank-years Y             years (default 30)\n"
+    "  --bank-type annuity|serial (default annuity)\n"
+    "  --bank-term-fee A, --bank-establishment-fee A   fees (default 0)\n"
+    "  --establishment-fee-financed  the bank's establishment fee is added to the loan\n"
+    "                             instead of deducted from its payout\n"
+    "The startlån (monthly terms):\n"
+    "  --start-amount A           default: what remains of price + costs after own funds,\n"
+    "                             bank loan and grant\n"
+    "  --start-rate PCT           Husbanken's nominal rate (required with a startlån)\n"
+    "  --margin PCT               the kommune's margin (at most 0.25 points)\n"
+    "  --start-years Y            years (default 30)\n"
+    "  --start-type annuity|serial (default annuity)\n"
+    "  --start-term-fee A         default 30 kr (Husbanken, electronic notice)\n"
+    "  --start-establishment-fee A   default 600 kr (Husbanken, electronic application)\n"
+    "  --no-start-loan            no startlån (the sources must then cover the need)\n"
+    "%s"
+    "Stress test (with a household):\n"
+    "  --policy-rate PCT          styringsrente (required with a household and a startlån)\n"
+    "  --stress-add PCT           startlån: added to the policy rate (default 2.5,\n"
+    "                             Husbanken's kalkulasjonsrente)\n"
+    "  --bank-stress-add PCT      bank loan: added to its rate (default 3, utlånsforskriften)\n"
+    "  --bank-stress-min PCT      bank loan: lowest stressed rate (default none)\n"
+    "Questions:\n"
+    "  --max-price                the largest price (in steps) that fits, exact via the engine\n"
+    "  --price-step A             step of --max-price (default 10000)\n"
+    "  --rate-shock PTS           the same with every rate PTS points higher, beside it\n"
+    "  --format table|csv|json    output (default table)\n"
+    "  --help, --version\n";
+
+enum {
+    OPT_PRICE = CLI_OPT_FIRST_FREE,
+    OPT_PROPERTY,
+    OPT_COMMON_DEBT,
+    OPT_COMMON_COSTS,
+    OPT_OWN_FUNDS,
+    OPT_GRANT,
+    OPT_DATE,
+    OPT_REGISTRATION_FEE,
+    OPT_DOCUMENTS,
+    OPT_BANK_SHARE,
+    OPT_BANK_AMOUNT,
+    OPT_BANK_RATE,
+    OPT_BANK_YEARS,
+    OPT_BANK_TYPE,
+    OPT_BANK_TERM_FEE,
+    OPT_BANK_EST_FEE,
+    OPT_FEE_FINANCED,
+    OPT_START_AMOUNT,
+    OPT_START_RATE,
+    OPT_MARGIN,
+    OPT_START_YEARS,
+    OPT_START_TYPE,
+    OPT_START_TERM_FEE,
+    OPT_START_EST_FEE,
+    OPT_NO_START,
+    OPT_POLICY_RATE,
+    OPT_STRESS_ADD,
+    OPT_BANK_STRESS_ADD,
+    OPT_BANK_STRESS_MIN,
+    OPT_MAX_PRICE,
+    OPT_PRICE_STEP,
+    OPT_RATE_SHOCK,
+};
+
+typedef struct input {
+    sl_finance_options o;
+    sl_loan_terms bank, start;
+    int have_price, have_bank_rate, have_start_rate, have_bank_amount, have_policy, no_start;
+    int have_date, max_price, have_shock;
+    long bank_years, start_years;
+    sl_money price_step;
+    sl_rate shock;
+    cli_household hh;
+    cli_format format;
+} input;
+
+static sl_loan_type loan_type(const char *option, const char *text)
+{
+    sl_loan_type t;
+    if (sl_loan_type_parse(&t, text) != SL_OK)
+        cli_die(CLI_EXIT_USAGE, "%s '%s': must be annuity or serial", option, text);
+    return t;
+}
+
+/* Library fields and the options that set them. */
+static const char *option_for(const char *field)
+{
+    static const struct {
+        const char *field, *option;
+    } map[] = {
+        {"price", "--price"},
+        {"tenure", "--property"},
+        {"common_debt", "--common-debt"},
+        {"common_costs", "--common-costs"},
+        {"own_funds", "--own-funds"},
+        {"grant", "--grant"},
+        {"date", "--date"},
+        {"registration_fee", "--registration-fee"},
+        {"documents", "--documents"},
+        {"bank_share", "--bank-share"},
+        {"bank", "--bank-share/--bank-amount"},
+        {"start", "--own-funds, --bank-share/--bank-amount, --grant"},
+        {"policy_rate", "--policy-rate"},
+        {"stress_add", "--stress-add"},
+        {"bank_stress_add", "--bank-stress-add"},
+        {"step", "--price-step"},
+        {"adults", "--adults"},
+        {"income", "--income"},
+        {"fixed_costs", "--fixed-costs"},
+        {"maintenance", "--maintenance"},
+        {"actual_living_costs", "--living-costs"},
+        {"margin", "--margin"},
+    };
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (strcmp(field, map[i].field) == 0)
+            return map[i].option;
+    return cli_option_for_field(field);
+}
+
+static void fail(int rc, const sl_error *err)
+{
+    if (rc == SL_EINVAL || rc == SL_ESYNTAX || rc == SL_ERANGE)
+        cli_fail_option(option_for(err->field), err);
+    cli_die(1, "%s", err->message[0] ? err->message : sl_strerror(rc));
+}
+
+static void parse(input *in, int argc, char **argv)
+{
+    static const struct option options[] = {
+        {"price", required_argument, NULL, OPT_PRICE},
+        {"property", required_argument, NULL, OPT_PROPERTY},
+        {"common-debt", required_argument, NULL, OPT_COMMON_DEBT},
+        {"common-costs", required_argument, NULL, OPT_COMMON_COSTS},
+        {"own-funds", required_argument, NULL, OPT_OWN_FUNDS},
+        {"grant", required_argument, NULL, OPT_GRANT},
+        {"date", required_argument, NULL, OPT_DATE},
+        {"registration-fee", required_argument, NULL, OPT_REGISTRATION_FEE},
+        {"documents", required_argument, NULL, OPT_DOCUMENTS},
+        {"bank-share", required_argument, NULL, OPT_BANK_SHARE},
+        {"bank-amount", required_argument, NULL, OPT_BANK_AMOUNT},
+        {"bank-rate", required_argument, NULL, OPT_BANK_RATE},
+        {"bank-years", required_argument, NULL, OPT_BANK_YEARS},
+        {"bank-type", required_argument, NULL, OPT_BANK_TYPE},
+        {"bank-term-fee", required_argument, NULL, OPT_BANK_TERM_FEE},
+        {"bank-establishment-fee", required_argument, NULL, OPT_BANK_EST_FEE},
+        {"establishment-fee-financed", no_argument, NULL, OPT_FEE_FINANCED},
+        {"start-amount", required_argument, NULL, OPT_START_AMOUNT},
+        {"start-rate", required_argument, NULL, OPT_START_RATE},
+        {"margin", required_argument, NULL, OPT_MARGIN},
+        {"start-years", required_argument, NULL, OPT_START_YEARS},
+        {"start-type", required_argument, NULL, OPT_START_TYPE},
+        {"start-term-fee", required_argument, NULL, OPT_START_TERM_FEE},
+        {"start-establishment-fee", required_argument, NULL, OPT_START_EST_FEE},
+        {"no-start-loan", no_argument, NULL, OPT_NO_START},
+        {"policy-rate", required_argument, NULL, OPT_POLICY_RATE},
+        {"stress-add", required_argument, NULL, OPT_STRESS_ADD},
+        {"bank-stress-add", required_argument, NULL, OPT_BANK_STRESS_ADD},
+        {"bank-stress-min", required_argument, NULL, OPT_BANK_STRESS_MIN},
+        {"max-price", no_argument, NULL, OPT_MAX_PRICE},
+        {"price-step", required_argument, NULL, OPT_PRICE_STEP},
+        {"rate-shock", required_argument, NULL, OPT_RATE_SHOCK},
+        CLI_HOUSEHOLD_LONG_OPTIONS,
+        {"format", required_argument, NULL, CLI_OPT_FORMAT},
+        CLI_END_LONG_OPTIONS,
+    };
+    sl_finance_options *o = &in->o;
+    sl_error err;
+    int opt;
+    opterr = 0;
+    while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
+        if (cli_household_option(&in->hh, opt, optarg))
+            continue;
+        switch (opt) {
+        case OPT_PRICE:
+            o->price = cli_money_nonneg("--price", optarg);
+            in->have_price = 1;
+            break;
+        case OPT_PROPERTY:
+            if (sl_tenure_parse(&o->tenure, optarg, &err) != SL_OK)
+                cli_fail_option("--property", &err);
+            break;
+        case OPT_COMMON_DEBT:
+            o->common_debt = cli_money_nonneg("--common-debt", optarg);
+            break;
+        case OPT_COMMON_COSTS:
+            o->common_costs = cli_money_nonneg("--common-costs", optarg);
+            break;
+        case OPT_OWN_FUNDS:
+            o->own_funds = cli_money_nonneg("--own-funds", optarg);
+            break;
+        case OPT_GRANT:
+            o->grant = cli_money_nonneg("--grant", optarg);
+            break;
+        case OPT_DATE:
+            o->date = cli_date("--date", optarg);
+            in->have_date = 1;
+            break;
+        case OPT_REGISTRATION_FEE:
+            o->registration_fee = cli_money_nonneg("--registration-fee", optarg);
+            break;
+        case OPT_DOCUMENTS:
+            o->documents = (int)cli_int("--documents", optarg, 0, 100);
+            break;
+        case OPT_BANK_SHARE:
+            o->bank_share = cli_percent("--bank-share", optarg, 0, 100);
+            break;
+        case OPT_BANK_AMOUNT:
+            in->bank.principal = cli_money_nonneg("--bank-amount", optarg);
+            in->have_bank_amount = 1;
+            break;
+        case OPT_BANK_RATE:
+            in->bank.nominal_rate = cli_percent("--bank-rate", optarg, 0, 100);
+            in->have_bank_rate = 1;
+            break;
+        case OPT_BANK_YEARS:
+            in->bank_years = cli_int("--bank-years", optarg, 1, SL_PLAN_MAX_YEARS);
+            break;
+        case OPT_BANK_TYPE:
+            in->bank.type = loan_type("--bank-type", optarg);
+            break;
+        case OPT_BANK_TERM_FEE:
+            in->bank.term_fee = cli_money_nonneg("--bank-term-fee", optarg);
+            break;
+        case OPT_BANK_EST_FEE:
+            in->bank.establishment_fee = cli_money_nonneg("--bank-establishment-fee", optarg);
+            break;
+        case OPT_FEE_FINANCED:
+            o->establishment_fee_financed = 1;
+            break;
+        case OPT_START_AMOUNT:
+            in->start.principal = cli_money_nonneg("--start-amount", optarg);
+            if (in->start.principal == 0)
+                cli_die(CLI_EXIT_USAGE, "--start-amount '%s': must be positive (or give "
+                                        "--no-start-loan)", optarg);
+            break;
+        case OPT_START_RATE:
+            in->start.nominal_rate = cli_percent("--start-rate", optarg, 0, 100);
+            in->have_start_rate = 1;
+            break;
+        case OPT_MARGIN:
+            in->start.margin = cli_percent("--margin", optarg, -100, 100);
+            break;
+        case OPT_START_YEARS:
+            in->start_years = cli_int("--start-years", optarg, 1, SL_PLAN_MAX_YEARS);
+            break;
+        case OPT_START_TYPE:
+            in->start.type = loan_type("--start-type", optarg);
+            break;
+        case OPT_START_TERM_FEE:
+            in->start.term_fee = cli_money_nonneg("--start-term-fee", optarg);
+            break;
+        case OPT_START_EST_FEE:
+            in->start.establishment_fee = cli_money_nonneg("--start-establishment-fee", optarg);
+            break;
+        case OPT_NO_START:
+            in->no_start = 1;
+            break;
+        case OPT_POLICY_RATE:
+            o->policy_rate = cli_percent("--policy-rate", optarg, 0, 100);
+            in->have_policy = 1;
+            break;
+        case OPT_STRESS_ADD:
+            o->start_stress_add = cli_percent("--stress-add", optarg, 0, 100);
+            break;
+        case OPT_BANK_STRESS_ADD:
+            o->bank_stress_add = cli_percent("--bank-stress-add", optarg, 0, 100);
+            break;
+        case OPT_BANK_STRESS_MIN:
+            o->bank_stress_min = cli_percent("--bank-stress-min", optarg, 0, 100);
+            break;
+        case OPT_MAX_PRICE:
+            in->max_price = 1;
+            break;
+        case OPT_PRICE_STEP:
+            in->price_step = cli_money("--price-step", optarg);
+            if (in->price_step <= 0)
+                cli_die(CLI_EXIT_USAGE, "--price-step '%s': must be positive", optarg);
+            break;
+        case OPT_RATE_SHOCK:
+            in->shock = cli_percent("--rate-shock", optarg, -100, 100);
+            in->have_shock = 1;
+            break;
+        case CLI_OPT_FORMAT:
+            in->format = cli_format_parse(optarg);
+            break;
+        default:
+            if (opt == CLI_OPT_HELP) {
+                printf(usage, cli_household_help);
+                exit(0);
+            }
+            cli_other_option(opt, argv, NULL);
+        }
+    }
+    if (optind < argc)
+        cli_usage_error("unexpected argument '%s'", argv[optind]);
+    if (!in->have_price)
+        cli_usage_error("--price is required");
+    if (o->bank_share.den != 0 && in->have_bank_amount)
+        cli_usage_error("--bank-share and --bank-amount: give one of them");
+    int bank = o->bank_share.den != 0 || in->have_bank_amount;
+    if (bank && !in->have_bank_rate)
+        cli_usage_error("--bank-rate is required with a bank loan");
+    if (!bank && in->have_bank_rate)
+        cli_usage_error("--bank-rate: give --bank-share or --bank-amount for the bank loan");
+    if (in->no_start && (in->have_start_rate || in->start.principal))
+        cli_usage_error("--no-start-loan: no --start-rate or --start-amount with it");
+    if (!in->no_start && !in->have_start_rate)
+        cli_usage_error("--start-rate is required (Husbanken's rate), or give --no-start-loan");
+    if (!in->have_date)
+        o->date = cli_today();
+    in->bank.terms = (int)in->bank_years * 12;
+    in->start.terms = (int)in->start_years * 12;
+    in->bank.payout_date = o->date;
+    in->start.payout_date = o->date;
+    o->bank = bank ? &in->bank : NULL;
+    o->start = in->no_start ? NULL : &in->start;
+    if (cli_household_finish(&in->hh, o->date)) {
+        o->household = &in->hh.household;
+        o->guidelines = in->hh.guidelines;
+        if (o->start && !in->have_policy)
+            cli_usage_error("--policy-rate is required for the startlån's stress test "
+                            "(Husbanken's kalkulasjonsrente)");
+    }
+    if (in->max_price && !o->household)
+        cli_usage_error("--max-price needs the household (--adults, --income, …)");
+    if (in->max_price && (!o->start || in->start.principal))
+        cli_usage_error("--max-price needs the startlån to cover the remainder (no "
+                        "--start-amount, no --no-start-loan)");
+}
+
+/* The same purchase with every rate `shock` points higher: both loans (and
+ * their changes), the policy rate and the bank's stress floor. */
+static void shocked_options(sl_finance_options *out, sl_loan_terms *bank, sl_loan_terms *start,
+                            const input *in)
+{
+    sl_error err;
+    *out = in->o;
+    if (in->o.bank) {
+        if (sl_loan_terms_shift_rates(bank, NULL, in->o.bank, in->shock, &err) != SL_OK)
+            cli_fail_option("--rate-shock", &err);
+        out->bank = bank;
+    }
+    if (in->o.start) {
+        if (sl_loan_terms_shift_rates(start, NULL, in->o.start, in->shock, &err) != SL_OK)
+            cli_fail_option("--rate-shock", &err);
+        out->start = start;
+    }
+    if (in->have_policy && (sl_rate_add(&out->policy_rate, in->o.policy_rate, in->shock) != SL_OK ||
+                            out->policy_rate.num < 0))
+        cli_die(CLI_EXIT_USAGE, "--rate-shock: the policy rate would fall below 0 %%");
+    if (in->o.bank_stress_min.den > 0 && in->o.bank_stress_min.num > 0 &&
+        sl_rate_add(&out->bank_stress_min, in->o.bank_stress_min, in->shock) != SL_OK)
+        cli_die(CLI_EXIT_USAGE, "--rate-shock: out of range");
+}
+
+typedef struct answer {
+    sl_finance_result r;
+    int have_max;
+    sl_money max_price;
+    sl_finance_result at_max, over;
+} answer;
+
+static void solve(answer *a, const sl_finance_options *o, const input *in)
+{
+    sl_error err;
+    sl_error_clear(&err);
+    int rc = sl_finance_compute(&a->r, o, &err);
+    if (rc != SL_OK)
+        fail(rc, &err);
+    a->have_max = in->max_price;
+    if (in->max_price &&
+        (rc = sl_finance_max_price(&a->max_price, &a->at_max, &a->over, o, in->price_step,
+                                   &err)) != SL_OK)
+        fail(rc, &err);
+}
+
+/* ---- output ---- */
+
+/* Left-aligned label padded to width display columns (UTF-8 aware). */
+static void label_cell(const char *label, int width)
+{
+    int cols = 0;
+    for (const unsigned char *p = (const unsigned char *)label; *p; p++)
+        cols += (*p & 0xC0) != 0x80;
+    printf("%s%*s", label, width > cols ? width - cols : 0, "");
+}
+
+static void row(const char *label, const char *sign, sl_money amount)
+{
+    char a[SL_MONEY_BUFSIZE];
+    printf("  ");
+    label_cell(label, 46);
+    printf(" %1s%17s kr\n", sign, cli_nor(a, amount));
+}
+
+static void row3(const char *label, sl_money x, sl_money y)
+{
+    char a[SL_MONEY_BUFSIZE], b[SL_MONEY_BUFSIZE];
+    printf("  ");
+    label_cell(label, 40);
+    printf(" %17s %17s\n", cli_nor(a, x), cli_nor(b, y));
+}
+
+static const char *pct(char buf[SL_RATE_BUFSIZE], sl_rate r)
+{
+    return cli_rate_text(buf, r, ',');
+}
+
+static void print_uses_and_sources(const input *in, const sl_finance_result *r)
+{
+    char label[96], a[SL_MONEY_BUFSIZE], p[SL_RATE_BUFSIZE];
+    printf("Uses (bruk)\n");
+    row("Price (kjøpesum)", "", r->price);
+    if (r->common_debt)
+        printf("  %-46s  %17s kr\n", "(share of common debt, fellesgjeld: serviced by",
+               cli_nor(a, r->common_debt));
+    if (r->common_debt)
+        printf("  %-46s\n", " the felleskostnader, not financed here)");
+    row(in->o.tenure == SL_TENURE_SELVEIER ? "Dokumentavgift (2,5 % of the price)"
+                                           : "Dokumentavgift (none for this eierform)",
+        "+", r->document_tax);
+    snprintf(label, sizeof label, "Tinglysing (%d document%s × %s)", r->documents,
+             r->documents == 1 ? "" : "s", cli_nor(a, r->registration_fee));
+    row(label, "+", r->registration_fees);
+    row("Establishment fees (etableringsgebyr)", "+", r->establishment_fees);
+    row("Total need", "=", r->total_need);
+    printf("\nSources (kilder)\n");
+    row("Own funds (egenkapital)", "", r->own_funds);
+    if (in->o.bank_share.den)
+        snprintf(label, sizeof label, "Bank loan (%s %% of the price%s)", pct(p, in->o.bank_share),
+                 in->o.establishment_fee_financed ? ", fee added" : "");
+    else
+        snprintf(label, sizeof label, "Bank loan%s",
+                 in->o.establishment_fee_financed ? " (fee added)" : "");
+    row(label, "+", r->bank_loan);
+    row(in->o.start && !in->start.principal ? "Startlån (the remainder)" : "Startlån", "+",
+        r->start_loan);
+    row("Grant (tilskudd)", "+", r->grant);
+    row("Total", "=", r->own_funds + r->bank_loan + r->start_loan + r->grant);
+}
+
+static void loan_line(const char *name, const sl_loan_terms *t, sl_money first, sl_money typical)
+{
+    char p[SL_RATE_BUFSIZE], m[SL_RATE_BUFSIZE], label[96];
+    if (t->margin.num)
+        snprintf(label, sizeof label, "%s (%s %% + %s, %d years)", name, pct(p, t->nominal_rate),
+                 pct(m, t->margin), t->terms / 12);
+    else
+        snprintf(label, sizeof label, "%s (%s %%, %d years)", name, pct(p, t->nominal_rate),
+                 t->terms / 12);
+    row3(label, first, typical);
+}
+
+static void print_payments(const sl_finance_options *o, const sl_finance_result *r)
+{
+    printf("\nPayments a month (kr)                        first term      typical term\n");
+    if (o->bank && r->bank_loan)
+        loan_line("Bank loan", o->bank, r->first_payment_bank, r->typical_payment_bank);
+    if (o->start && r->start_loan)
+        loan_line("Startlån", o->start, r->first_payment_start_loan, r->typical_payment_start_loan);
+    if (r->common_costs)
+        row3("Felleskostnader", r->common_costs, r->common_costs);
+    row3("Total", r->first_payment_total, r->typical_payment_total);
+    printf("\nAfter the interest deduction (rentefradrag, 22 %% of interest, tax rules of %d)\n",
+           r->tax_year);
+    row("Interest in the first term, both loans", "", r->first_interest_total);
+    row("Deduction, 22 %", "-", r->tax_deduction_first_month);
+    row("First month after the deduction", "=", r->monthly_after_tax_deduction);
+    row("Interest in the first 12 terms", "", r->first_year_interest);
+    row("Deduction for those 12 terms, 22 %", "", r->tax_deduction_first_year);
+}
+
+static void print_capacity(const input *in, const sl_finance_options *o, const sl_finance_result *r)
+{
+    if (!r->have_capacity)
+        return;
+    char d[SL_DATE_BUFSIZE], d2[SL_DATE_BUFSIZE], p[SL_RATE_BUFSIZE], label[120];
+    const sl_capacity_budget *b = &r->budget;
+    printf("\nCapacity at stressed rates (betjeningsevne), per month\n");
+    printf("  Guideline table valid from %s, chosen by the date %s\n",
+           cli_date_text(d, b->guideline.valid_from), cli_date_text(d2, o->date));
+    row("Net income after tax", "", in->hh.household.income);
+    row("Living costs (the higher of actual and guideline)", "-", b->living_costs);
+    row("Other fixed costs and maintenance", "-",
+        in->hh.household.fixed_costs + in->hh.household.maintenance);
+    row("Available for housing (til disposisjon)", "=", r->available);
+    if (r->common_costs)
+        row("Felleskostnader", "-", r->common_costs);
+    if (r->bank_loan) {
+        snprintf(label, sizeof label, "Bank loan at %s %% (stressed)", pct(p, r->bank_stressed_rate));
+        row(label, "-", r->stressed_payment_bank);
+    }
+    if (r->start_loan) {
+        snprintf(label, sizeof label, "Startlån at %s %% (kalkulasjonsrente)",
+                 pct(p, r->start_stressed_rate));
+        row(label, "-", r->stressed_payment_start_loan);
+    }
+    row(r->surplus >= 0 ? "Surplus (overskudd)" : "Shortfall (underskudd)", "=", r->surplus);
+    char a[SL_MONEY_BUFSIZE];
+    if (r->fits)
+        printf("  Both loans fit: %s kr a month to spare at the stressed rates.\n",
+               cli_nor(a, r->surplus));
+    else
+        printf("  Both loans do not fit: the household is %s kr short every month at the "
+               "stressed rates.\n",
+               cli_nor(a, -r->surplus));
+}
+
+static void print_max(const answer *x, const input *in)
+{
+    if (!x->have_max)
+        return;
+    char a[SL_MONEY_BUFSIZE], b[SL_MONEY_BUFSIZE];
+    printf("\nLargest price (steps of %s kr)\n", cli_nor(b, in->price_step));
+    if (x->max_price == 0) {
+        printf("  No price fits with these own funds and terms.\n");
+        return;
+    }
+    row("Largest price that fits", "", x->max_price);
+    row("  startlån at that price", "", x->at_max.start_loan);
+    row("  surplus at that price", "", x->at_max.surplus);
+    if (x->over.price > x->max_price)
+        printf("  One step more (%s kr): %s kr short.\n", cli_nor(a, x->over.price),
+               cli_nor(b, -x->over.surplus));
+}
+
+static void print_shock_table(const answer *base, const answer *shock, const input *in)
+{
+    char p[SL_RATE_BUFSIZE], head[64];
+    snprintf(head, sizeof head, "%s%s points", in->shock.num >= 0 ? "+" : "", pct(p, in->shock));
+    printf("\nRate shock: every rate %s (loans, policy rate)\n", head);
+    printf("  %-40s %17s %17s\n", "", "base", head);
+    const struct {
+        const char *label;
+        sl_money x, y;
+        int show;
+    } rows[] = {
+        {"First payment, bank loan", base->r.first_payment_bank, shock->r.first_payment_bank, 1},
+        {"First payment, startlån", base->r.first_payment_start_loan,
+         shock->r.first_payment_start_loan, 1},
+        {"First payment, total", base->r.first_payment_total, shock->r.first_payment_total, 1},
+        {"After the interest deduction", base->r.monthly_after_tax_deduction,
+         shock->r.monthly_after_tax_deduction, 1},
+        {"Stressed payments, total", base->r.stressed_payment_total,
+         shock->r.stressed_payment_total, base->r.have_capacity},
+        {"Surplus (negative: shortfall)", base->r.surplus, shock->r.surplus,
+         base->r.have_capacity},
+        {"Largest price", base->max_price, shock->max_price, base->have_max},
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
+        if (rows[i].show)
+            row3(rows[i].label, rows[i].x, rows[i].y);
+}
+
+static void print_table(const input *in, const answer *base, const answer *shock)
+{
+    char d[SL_DATE_BUFSIZE];
+    printf("Home purchase (boligkjøp): %s, date %s\n\n", sl_tenure_name(in->o.tenure),
+           cli_date_text(d, in->o.date));
+    cli_income_print(&in->hh.gross);
+    print_uses_and_sources(in, &base->r);
+    print_payments(&in->o, &base->r);
+    print_capacity(in, &in->o, &base->r);
+    print_max(base, in);
+    if (shock)
+        print_shock_table(base, shock, in);
+}
+
+/* The summary keys, one list for JSON and CSV. */
+typedef struct item {
+    const char *key;
+    sl_money value;
+    int show;
+} item;
+
+static size_t items(item *out, const answer *x)
+{
+    const sl_finance_result *r = &x->r;
+    int c = r->have_capacity;
+    item list[] = {
+        {"price", r->price, 1},
+        {"common_debt", r->common_debt, 1},
+        {"document_tax", r->document_tax, 1},
+        {"registration_fees", r->registration_fees, 1},
+        {"transaction_costs", r->transaction_costs, 1},
+        {"establishment_fees", r->establishment_fees, 1},
+        {"total_need", r->total_need, 1},
+        {"own_funds", r->own_funds, 1},
+        {"bank_loan", r->bank_loan, 1},
+        {"start_loan", r->start_loan, 1},
+        {"grant", r->grant, 1},
+        {"first_payment_bank", r->first_payment_bank, 1},
+        {"first_payment_start_loan", r->first_payment_start_loan, 1},
+        {"common_costs", r->common_costs, 1},
+        {"first_payment_total", r->first_payment_total, 1},
+        {"typical_payment_bank", r->typical_payment_bank, 1},
+        {"typical_payment_start_loan", r->typical_payment_start_loan, 1},
+        {"typical_payment_total", r->typical_payment_total, 1},
+        {"first_interest_total", r->first_interest_total, 1},
+        {"tax_deduction_first_month", r->tax_deduction_first_month, 1},
+        {"monthly_after_tax_deduction", r->monthly_after_tax_deduction, 1},
+        {"first_year_interest", r->first_year_interest, 1},
+        {"tax_deduction_first_year", r->tax_deduction_first_year, 1},
+        {"available", r->available, c},
+        {"stressed_payment_bank", r->stressed_payment_bank, c},
+        {"stressed_payment_start_loan", r->stressed_payment_start_loan, c},
+        {"stressed_payment_total", r->stressed_payment_total, c},
+        {"surplus", r->surplus, c},
+        {"max_price", x->max_price, x->have_max},
+    };
+    size_t n = 0;
+    for (size_t i = 0; i < sizeof list / sizeof list[0]; i++)
+        if (list[i].show)
+            out[n++] = list[i];
+    return n;
+}
+
+static json_t *summary_json(const answer *x)
+{
+    item list[40];
+    size_t n = items(list, x);
+    json_t *o = json_object();
+    for (size_t i = 0; i < n; i++)
+        json_object_set_new(o, list[i].key, cli_json_money(list[i].value));
+    const sl_finance_result *r = &x->r;
+    json_object_set_new(o, "documents", json_integer(r->documents));
+    json_object_set_new(o, "tax_year", json_integer(r->tax_year));
+    if (r->have_capacity) {
+        char d[SL_DATE_BUFSIZE];
+        json_object_set_new(o, "fits", json_boolean(r->fits));
+        json_object_set_new(o, "bank_stressed_rate", cli_json_rate(r->bank_stressed_rate));
+        json_object_set_new(o, "start_stressed_rate", cli_json_rate(r->start_stressed_rate));
+        json_object_set_new(o, "guideline_table",
+                            json_string(cli_date_text(d, r->budget.guideline.valid_from)));
+    }
+    return o;
+}
+
+static void print_json(const input *in, const answer *base, const answer *shock)
+{
+    char d[SL_DATE_BUFSIZE];
+    json_t *root = summary_json(base);
+    json_object_set_new(root, "date", json_string(cli_date_text(d, in->o.date)));
+    json_object_set_new(root, "property", json_string(sl_tenure_name(in->o.tenure)));
+    json_object_set_new(root, "income_estimate", cli_income_json(&in->hh.gross));
+    if (shock) {
+        json_t *s = summary_json(shock);
+        json_object_set_new(s, "points", cli_json_rate(in->shock));
+        json_object_set_new(root, "rate_shock", s);
+    }
+    cli_json_print(root);
+}
+
+static void print_csv(const answer *base, const answer *shock)
+{
+    item a[40], b[40];
+    size_t n = items(a, base);
+    if (shock)
+        items(b, shock);
+    char x[SL_MONEY_BUFSIZE], y[SL_MONEY_BUFSIZE];
+    puts(shock ? "item,amount,rate_shock" : "item,amount");
+    for (size_t i = 0; i < n; i++) {
+        if (shock)
+            printf("%s,%s,%s\n", a[i].key, cli_plain(x, a[i].value), cli_plain(y, b[i].value));
+        else
+            printf("%s,%s\n", a[i].key, cli_plain(x, a[i].value));
+    }
+}
+
+int main(int argc, char **argv)
+{
+    cli_init(argv[0]);
+    static input in;
+    memset(&in, 0, sizeof in);
+    sl_finance_options_init(&in.o);
+    sl_loan_terms_init(&in.bank);
+    sl_loan_terms_init(&in.start);
+    in.bank_years = 30;
+    in.start_years = 30;
+    in.start.term_fee = 3000;           /* 30 kr: Husbanken, electronic notice */
+    in.start.establishment_fee = 60000; /* 600 kr: Husbanken, electronic application */
+    in.price_step = SL_FINANCE_PRICE_STEP_DEFAULT;
+    cli_household_init(&in.hh);
+    in.format = CLI_TABLE;
+    parse(&in, argc, argv);
+
+    static answer base, shock;
+    solve(&base, &in.o, &in);
+    if (base.r.have_capacity)
+        cli_guideline_stale(in.o.date, base.r.budget.guideline.valid_from);
+    sl_finance_options so;
+    sl_loan_terms sbank, sstart;
+    if (in.have_shock) {
+        shocked_options(&so, &sbank, &sstart, &in);
+        solve(&shock, &so, &in);
+    }
+    const answer *s = in.have_shock ? &shock : NULL;
+    if (in.format == CLI_JSON)
+        print_json(&in, &base, s);
+    else if (in.format == CLI_CSV)
+        print_csv(&base, s);
+    else
+        print_table(&in, &base, s);
+    cli_household_free(&in.hh);
+    if (fflush(stdout) != 0)
+        cli_die(1, "could not write the output");
+    return 0;
+}

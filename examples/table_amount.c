@@ -1,0 +1,186 @@
+/* Exported amounts to øre (see table_amount.h): the text is brought to the
+ * plain form "-1469.33" and read by sl_money_parse, so the library's exact
+ * rules (at most two decimals, the supported range) apply unchanged. */
+#include "table_amount.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+static int fail(char *why, size_t size, const char *reason)
+{
+    snprintf(why, size, "%s", reason);
+    return -1;
+}
+
+/* Length of a space at s (ASCII space, no-break space, narrow no-break space). */
+static size_t space_at(const char *s)
+{
+    if (*s == ' ' || *s == '\t')
+        return 1;
+    if ((unsigned char)s[0] == 0xC2 && (unsigned char)s[1] == 0xA0)
+        return 2;
+    if ((unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 && (unsigned char)s[2] == 0xAF)
+        return 3;
+    return 0;
+}
+
+/* Trim spaces at both ends of [*b, *e). */
+static void trim(const char **b, const char **e)
+{
+    size_t n;
+    while (*b < *e && (n = space_at(*b)) > 0)
+        *b += n;
+    while (*e > *b) {
+        if ((*e)[-1] == ' ' || (*e)[-1] == '\t')
+            (*e)--;
+        else if (*e - *b >= 2 && (unsigned char)(*e)[-2] == 0xC2 && (unsigned char)(*e)[-1] == 0xA0)
+            *e -= 2;
+        else if (*e - *b >= 3 && (unsigned char)(*e)[-3] == 0xE2 &&
+                 (unsigned char)(*e)[-2] == 0x80 && (unsigned char)(*e)[-1] == 0xAF)
+            *e -= 3;
+        else
+            break;
+    }
+}
+
+/* Strip a currency word ("kr", "kr.", "NOK") at the start or end. */
+static void strip_currency(const char **b, const char **e)
+{
+    static const char *const words[] = {"kr.", "kr", "nok"};
+    for (size_t i = 0; i < 3; i++) {
+        size_t n = strlen(words[i]);
+        if ((size_t)(*e - *b) > n && strncasecmp(*b, words[i], n) == 0) {
+            *b += n;
+            break;
+        }
+        if ((size_t)(*e - *b) > n && strncasecmp(*e - n, words[i], n) == 0) {
+            *e -= n;
+            break;
+        }
+    }
+    trim(b, e);
+}
+
+int table_amount(sl_money *out, const char *text, char *why, size_t why_size)
+{
+    const char *b = text, *e = text + strlen(text);
+    trim(&b, &e);
+    strip_currency(&b, &e);
+    int negative = 0;
+    if (e - b >= 2 && *b == '(' && e[-1] == ')') {
+        negative = 1;
+        b++, e--;
+        trim(&b, &e);
+        strip_currency(&b, &e);
+    }
+    if (b < e && (*b == '-' || *b == '+')) {
+        if (negative)
+            return fail(why, why_size, "a sign inside parentheses");
+        negative = *b == '-';
+        b++;
+    } else if (e - b >= 3 && (unsigned char)b[0] == 0xE2 && (unsigned char)b[1] == 0x88 &&
+               (unsigned char)b[2] == 0x92) { /* U+2212 minus sign */
+        if (negative)
+            return fail(why, why_size, "a sign inside parentheses");
+        negative = 1;
+        b += 3;
+    }
+    trim(&b, &e);
+    strip_currency(&b, &e);
+    /* digits, and marks: '.', ',' or a space between digits */
+    char digits[64];
+    size_t nd = 0;
+    char marks[64]; /* the mark before digit group k */
+    size_t group_len[64], ng = 0;
+    group_len[0] = 0;
+    if (b == e)
+        return fail(why, why_size, "no amount");
+    for (const char *p = b; p < e;) {
+        size_t sp;
+        if (*p >= '0' && *p <= '9') {
+            if (nd + 1 >= sizeof digits)
+                return fail(why, why_size, "too many digits");
+            digits[nd++] = *p++;
+            group_len[ng]++;
+            continue;
+        }
+        char mark;
+        if (*p == '.' || *p == ',') {
+            mark = *p;
+            p++;
+        } else if ((sp = space_at(p)) > 0) {
+            mark = ' ';
+            p += sp;
+        } else {
+            return fail(why, why_size, "unexpected characters (expected e.g. 1 469,33 or kr 1 469,33)");
+        }
+        if (mark == ' ' && p < e && !(*p >= '0' && *p <= '9'))
+            return fail(why, why_size, "unexpected characters (expected e.g. 1 469,33 or kr 1 469,33)");
+        if (group_len[ng] == 0 || p == e || !(*p >= '0' && *p <= '9'))
+            return fail(why, why_size, "a mark not between digits");
+        if (ng + 1 >= sizeof marks)
+            return fail(why, why_size, "too many groups");
+        marks[++ng] = mark;
+        group_len[ng] = 0;
+    }
+    /* the decimal mark: the last '.' or ',' if it differs from every other
+     * mark, or if it is the only one and is not followed by exactly three
+     * digits (then it could be grouping) */
+    size_t dec = 0; /* group index after the decimal mark, 0 = none */
+    if (ng > 0 && marks[ng] != ' ') {
+        char m = marks[ng];
+        int others_same = 0, others_other = 0;
+        for (size_t k = 1; k < ng; k++) {
+            if (marks[k] == m)
+                others_same = 1;
+            else if (marks[k] != ' ')
+                others_other = 1;
+        }
+        if (others_other && others_same)
+            return fail(why, why_size, "both '.' and ',' used for grouping");
+        if (others_other)
+            dec = ng; /* 1.469,33 / 1,469.33 */
+        else if (!others_same && (group_len[ng] != 3 || (group_len[0] == 1 && digits[0] == '0')))
+            dec = ng; /* 1469,33 / 1 469.5 */
+        else if (!others_same) {
+            int spaces = 0;
+            for (size_t k = 1; k < ng; k++)
+                spaces |= marks[k] == ' ';
+            if (spaces || group_len[0] > 3)
+                return fail(why, why_size, "more than two decimals");
+            return fail(why, why_size,
+                        "ambiguous: one '.' or ',' before three digits may group thousands or "
+                        "mark decimals (write 1 469,00 or 1469)");
+        }
+        /* else: the same mark more than once groups thousands (1.000.000) */
+    }
+    if (dec && group_len[dec] > 2)
+        return fail(why, why_size, "more than two decimals");
+    /* grouping: the first group 1-3 digits, every later one exactly three */
+    size_t int_groups = dec ? dec : ng + 1;
+    if (int_groups > 1) {
+        char gm = 0;
+        for (size_t k = 1; k < int_groups; k++) {
+            if (gm && marks[k] != gm)
+                return fail(why, why_size, "mixed grouping marks");
+            gm = marks[k];
+            if (group_len[k] != 3)
+                return fail(why, why_size, "digit groups of three expected between marks");
+        }
+        if (group_len[0] > 3)
+            return fail(why, why_size, "digit groups of three expected between marks");
+    }
+    char plain[80];
+    size_t int_digits = 0;
+    for (size_t k = 0; k < int_groups; k++)
+        int_digits += group_len[k];
+    snprintf(plain, sizeof plain, "%s%.*s%s%.*s", negative ? "-" : "", (int)int_digits, digits,
+             dec ? "." : "", (int)(nd - int_digits), digits + int_digits);
+    sl_error err;
+    if (sl_money_parse(out, plain, "amount", &err) != SL_OK) {
+        const char *reason = strstr(err.message, ": ");
+        return fail(why, why_size, reason ? reason + 2 : err.message);
+    }
+    return 0;
+}
