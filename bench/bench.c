@@ -455,18 +455,16 @@ static int write_history(const char *path)
     return fclose(f);
 }
 
-/* Run sl-portfolio on path; its CPU time (user + system) in seconds, peak
- * memory in kB, and its output written to out (NULL: discarded). */
-static int run_portfolio(const char *prog, const char *path, const char *out, double *seconds,
-                         long *max_kb)
+/* Run a program with arguments, its output written to out (NULL:
+ * discarded); its CPU time (user + system) in seconds and peak memory in kB. */
+static int run_program(char *const argv[], const char *out, double *seconds, long *max_kb)
 {
     pid_t pid = fork();
     if (pid == 0) {
         int fd = open(out ? out : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0600);
         if (fd >= 0)
             dup2(fd, 1);
-        execl(prog, prog, "--loans", path, "--as-of", "2025-12-31", "--from", "2025-01-01",
-              "--to", "2025-12-31", "--totals-only", "--format", "json", (char *)NULL);
+        execv(argv[0], argv);
         _exit(127);
     }
     int status;
@@ -477,6 +475,17 @@ static int run_portfolio(const char *prog, const char *path, const char *out, do
                (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec * 1e-6;
     *max_kb = ru.ru_maxrss;
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+/* Run sl-portfolio on path; its CPU time (user + system) in seconds, peak
+ * memory in kB, and its output written to out (NULL: discarded). */
+static int run_portfolio(const char *prog, const char *path, const char *out, double *seconds,
+                         long *max_kb)
+{
+    char *argv[] = {(char *)prog, "--loans", (char *)path, "--as-of", "2025-12-31", "--from",
+                    "2025-01-01", "--to", "2025-12-31", "--totals-only", "--format", "json",
+                    NULL};
+    return run_program(argv, out, seconds, max_kb);
 }
 
 static int month_length(int y, int m)
@@ -665,10 +674,85 @@ out:
     unlink(small);
 }
 
+/* ---- 6: sl-audit over a long generated plan ---- */
+
+/* A consistent plan of `rows` terms as a Norwegian export: ';', one balance
+ * column, amounts "1 469,33" (a steady rate of 0.4 % a term on the balance,
+ * 1 kr principal and 30 kr fee a term). */
+static int write_audit_plan(const char *path, long rows)
+{
+    FILE *f = fopen(path, "w");
+    if (!f)
+        return -1;
+    fprintf(f, "Termin;Terminbel\xC3\xB8p;Renter;Avdrag;Gebyr;Restgjeld\n");
+    long long balance = (long long)rows * 100;
+    for (long t = 1; t <= rows; t++) {
+        long long interest = (balance * 4 + 500) / 1000; /* øre, half up */
+        long long principal = 100, fee = 3000, payment = interest + principal + fee;
+        balance -= principal;
+        long long v[5] = {payment, interest, principal, fee, balance};
+        fprintf(f, "%ld", t);
+        for (int i = 0; i < 5; i++) {
+            long long kr = v[i] / 100;
+            if (kr >= 1000000)
+                fprintf(f, ";%lld %03lld %03lld,%02lld", kr / 1000000, kr / 1000 % 1000,
+                        kr % 1000, v[i] % 100);
+            else if (kr >= 1000)
+                fprintf(f, ";%lld %03lld,%02lld", kr / 1000, kr % 1000, v[i] % 100);
+            else
+                fprintf(f, ";%lld,%02lld", kr, v[i] % 100);
+        }
+        fputc('\n', f);
+    }
+    return fclose(f);
+}
+
+static void audit_workload(const char *prog, long rows, int runs)
+{
+    char small[] = "/tmp/sl-bench-plan-XXXXXX", large[] = "/tmp/sl-bench-plan-XXXXXX";
+    int fs = mkstemp(small), fl = mkstemp(large);
+    if (fs < 0 || fl < 0)
+        return;
+    close(fs);
+    close(fl);
+    long small_rows = rows / 10 > 0 ? rows / 10 : 1;
+    if (write_audit_plan(small, small_rows) != 0 || write_audit_plan(large, rows) != 0) {
+        printf("6. sl-audit: could not write the generated plan\n");
+        goto out;
+    }
+    static const char *const formats[] = {"table", "json"};
+    for (int f = 0; f < 2; f++) {
+        double tl[32], ts[32];
+        long kb_large = 0, kb_small = 0, kb;
+        for (int r = 0; r < runs; r++) {
+            char *argv_l[] = {(char *)prog, "--plan", large, "--format", (char *)formats[f], NULL};
+            char *argv_s[] = {(char *)prog, "--plan", small, "--format", (char *)formats[f], NULL};
+            if (run_program(argv_l, NULL, &tl[r], &kb) != 0) {
+                printf("6. sl-audit: %s did not run or found differences\n", prog);
+                goto out;
+            }
+            kb_large = kb > kb_large ? kb : kb_large;
+            if (run_program(argv_s, NULL, &ts[r], &kb) != 0)
+                goto out;
+            kb_small = kb > kb_small ? kb : kb_small;
+        }
+        double t = median(tl, runs);
+        printf("%-44s %ld rows, --format %s: %.3f s CPU (%.0f rows/s), peak memory %.1f MB\n",
+               f ? "" : "6. sl-audit, generated plan (cp1252-style)", rows, formats[f], t,
+               (double)rows / t, (double)kb_large / 1024);
+        printf("%-44s %ld rows, --format %s: %.3f s CPU, peak memory %.1f MB (flat)\n", "",
+               small_rows, formats[f], median(ts, runs), (double)kb_small / 1024);
+    }
+out:
+    unlink(small);
+    unlink(large);
+}
+
 int main(int argc, char **argv)
 {
     int count = 100000, runs = 5;
-    const char *portfolio = SL_BENCH_PORTFOLIO;
+    const char *portfolio = SL_BENCH_PORTFOLIO, *audit = SL_BENCH_AUDIT;
+    long audit_rows = 1000000;
     for (int i = 1; i + 1 < argc; i += 2) {
         if (strcmp(argv[i], "--loans") == 0)
             count = atoi(argv[i + 1]);
@@ -676,9 +760,14 @@ int main(int argc, char **argv)
             runs = atoi(argv[i + 1]);
         else if (strcmp(argv[i], "--portfolio") == 0)
             portfolio = argv[i + 1];
+        else if (strcmp(argv[i], "--audit") == 0)
+            audit = argv[i + 1];
+        else if (strcmp(argv[i], "--audit-rows") == 0)
+            audit_rows = atol(argv[i + 1]);
     }
-    if (count < 1 || runs < 1 || runs > 32) {
-        fprintf(stderr, "usage: sl-bench [--loans N] [--runs 1..32] [--portfolio PATH]\n");
+    if (count < 1 || runs < 1 || runs > 32 || audit_rows < 1) {
+        fprintf(stderr, "usage: sl-bench [--loans N] [--runs 1..32] [--portfolio PATH] "
+                        "[--audit PATH] [--audit-rows N]\n");
         return 2;
     }
     char cpu[128];
@@ -702,6 +791,7 @@ int main(int argc, char **argv)
     conversion_workload(count, runs);
     portfolio_workload(portfolio, count, runs > 3 ? 3 : runs);
     history_workload(portfolio, count, runs > 3 ? 3 : runs);
+    audit_workload(audit, audit_rows, runs > 3 ? 3 : runs);
     free(loans);
     return 0;
 }

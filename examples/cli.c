@@ -71,6 +71,14 @@ void cli_die(int status, const char *fmt, ...)
     exit(status);
 }
 
+void cli_note(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    print_message(fmt, ap, "");
+    va_end(ap);
+}
+
 void cli_option_error(int opt, char **argv)
 {
     /* cli_getopt has named every bad option before getopt_long saw it; this
@@ -179,7 +187,12 @@ void cli_fail_option(const char *option, const sl_error *err)
     /* Library messages read "field 'value': reason"; keep the reason. A
      * long value can push the reason out of the message: then the code's. */
     const char *reason = strstr(err->message, "': ");
-    reason = reason ? reason + 3 : sl_strerror(err->code);
+    if (reason)
+        reason += 3;
+    else if ((reason = strstr(err->message, ": ")) != NULL) /* "field value: reason" */
+        reason += 2;
+    else
+        reason = sl_strerror(err->code);
     cli_die(CLI_EXIT_USAGE, "%s '%s': %s", option, err->value, reason);
 }
 

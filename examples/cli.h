@@ -31,6 +31,9 @@ _Noreturn void cli_usage_error(const char *fmt, ...) __attribute__((format(print
 /* Print "prog: message" to stderr as one line (control characters escaped)
  * and exit with status. */
 _Noreturn void cli_die(int status, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Print "prog: message" to stderr as one line (control characters escaped),
+ * for a warning or a finding; the program goes on. */
+void cli_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* For what getopt_long returns on a bad option ('?' unknown, ':' no value):
  * a usage error naming the option. */
 _Noreturn void cli_option_error(int opt, char **argv);

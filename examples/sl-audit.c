@@ -128,6 +128,8 @@ static int is_totals_label(const char *v)
 {
     static const char *const labels[] = {"sum", "total", "totalt", "totals", "ialt", "sumtotal",
                                          NULL};
+    if (!((*v | 0x20) >= 'a' && (*v | 0x20) <= 'z'))
+        return 0; /* a term number: no folding for every row */
     char f[64];
     table_fold(f, sizeof f, v);
     for (const char *const *l = labels; *l; l++)
@@ -253,6 +255,14 @@ int main(int argc, char **argv)
     if (have_amount) {
         cli_contract_finish(&contract, 0, &terms);
         k = terms.terms_per_year;
+        /* Husbanken's rules on the contract: warnings, or with --strict errors,
+         * exactly as sl-plan gives them */
+        sl_plan *plan;
+        sl_error perr;
+        if (sl_plan_new(&plan, &terms, &perr) != SL_OK)
+            cli_fail_option(cli_option_for_field(perr.field), &perr);
+        cli_findings_report(plan, contract.life.strict);
+        sl_plan_free(plan);
     }
 
     table_error terr;

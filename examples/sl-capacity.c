@@ -76,6 +76,7 @@ static const char usage_loan[] =
     "  --interest-only-terms K    avdragsfrie terminer at the start (default 0)\n"
     "  --term-fee A               termingebyr per term (default 0)\n"
     "  --round-to ore|krone, --rounding MODE   rounding of the annuity payment\n"
+    "  --rate-shock PTS           the check again with every rate PTS points higher, beside it\n"
     "  --format table|json        output (default table)\n"
     "  --help, --version\n";
 
@@ -110,6 +111,7 @@ enum {
     OPT_COFINANCING,
     OPT_GROSS_INCOME,
     OPT_STRICT,
+    OPT_RATE_SHOCK,
 };
 
 /* The stressed plan's terms, which the options refer to. */
@@ -129,6 +131,9 @@ typedef struct input {
     long adults;
     int sharing, have_income, have_date, have_policy, have_loan, max_loan, have_living, strict;
     cli_income gross;
+    int have_shock;               /* --rate-shock: the check again, every rate that much higher */
+    sl_rate shock;
+    sl_capacity_result shocked;
     sl_money loan;
     sl_income_item items[SL_CAPACITY_MAX_INCOME_ITEMS];
     cli_owner owner;
@@ -252,6 +257,7 @@ static void parse(input *in, int argc, char **argv)
         {"cofinancing-payment", required_argument, NULL, OPT_COFINANCING},
         {"gross-income-yearly", required_argument, NULL, OPT_GROSS_INCOME},
         {"strict", no_argument, NULL, OPT_STRICT},
+        {"rate-shock", required_argument, NULL, OPT_RATE_SHOCK},
         CLI_LOAN_LONG_OPTIONS,
         CLI_OWNER_LONG_OPTIONS,
         {"format", required_argument, NULL, CLI_OPT_FORMAT},
@@ -367,6 +373,10 @@ static void parse(input *in, int argc, char **argv)
             break;
         case OPT_STRICT:
             in->strict = 1;
+            break;
+        case OPT_RATE_SHOCK:
+            in->shock = cli_percent("--rate-shock", optarg, -100, 100);
+            in->have_shock = 1;
             break;
         case CLI_OPT_FORMAT:
             in->format = cli_format_parse(optarg);
@@ -795,6 +805,16 @@ static void print_json(const input *in, const sl_capacity_result *r, const sl_ca
     cli_owner_json(&in->owner, root);
     if (l->have_lasting)
         json_object_set_new(root, "max_loan_lasting", cli_json_money(l->lasting_max));
+    if (in->have_shock) {
+        json_t *s = json_object();
+        json_object_set_new(s, "points", cli_json_rate(in->shock));
+        json_object_set_new(s, "stressed_rate", cli_json_rate(in->shocked.stressed_rate));
+        json_object_set_new(s, "loan", cli_json_money(in->shocked.loan));
+        json_object_set_new(s, "stressed_payment", cli_json_money(in->shocked.stressed_payment));
+        json_object_set_new(s, "surplus", cli_json_money(in->shocked.surplus));
+        json_object_set_new(s, "fits", json_boolean(in->shocked.fits));
+        json_object_set_new(root, "rate_shock", s);
+    }
     cli_json_print(root);
 }
 
@@ -823,6 +843,17 @@ int main(int argc, char **argv)
         cli_die(1, "%s", err.message[0] ? err.message : sl_strerror(rc));
     }
     cli_guideline_stale(in.options.date, r.budget.guideline.valid_from);
+    if (in.have_shock) { /* the policy rate, so the stressed rate, that many points higher */
+        sl_capacity_options so = in.options;
+        sl_capacity_result sn;
+        if (sl_rate_add(&so.policy_rate, in.options.policy_rate, in.shock) != SL_OK ||
+            so.policy_rate.num < 0)
+            cli_die(CLI_EXIT_USAGE, "--rate-shock: the policy rate would fall below 0 %%");
+        rc = cli_owner_check(&in.owner, &in.household, in.items, &so, in.max_loan, in.loan,
+                             &in.shocked, &sn, &err);
+        if (rc != SL_OK)
+            cli_fail_option("--rate-shock", &err);
+    }
     static later l;
     if (sl_capacity_income_ends(l.ends, &l.count, &in.household, r.loan, &in.options, &err) !=
         SL_OK)
@@ -849,6 +880,20 @@ int main(int argc, char **argv)
         print_json(&in, &r, after, &l);
     else
         print_table(&in, &r, after, &l);
+    if (in.have_shock && in.format != CLI_JSON) {
+        char a[SL_MONEY_BUFSIZE], b[SL_MONEY_BUFSIZE], p[SL_RATE_BUFSIZE], q[SL_RATE_BUFSIZE];
+        printf("\nRate shock: every rate %s%s points (the policy rate, so the stressed rate)\n",
+               in.shock.num >= 0 ? "+" : "", cli_rate_text(p, in.shock, ','));
+        printf("  %-40s %17s %17s\n", "", "base", "shocked");
+        printf("  %-40s %15s %% %15s %%\n", "Stressed rate", cli_rate_text(p, r.stressed_rate, ','),
+               cli_rate_text(q, in.shocked.stressed_rate, ','));
+        printf("  %-40s %17s %17s\n", in.max_loan ? "Largest loan" : "Loan", cli_nor(a, r.loan),
+               cli_nor(b, in.shocked.loan));
+        printf("  %-40s %17s %17s\n", "Stressed payment", cli_nor(a, r.stressed_payment),
+               cli_nor(b, in.shocked.stressed_payment));
+        printf("  %-40s %17s %17s\n", "Surplus (negative: shortfall)", cli_nor(a, r.surplus),
+               cli_nor(b, in.shocked.surplus));
+    }
     sl_guideline_table_free(table);
     if (fflush(stdout) != 0)
         cli_die(1, "could not write the output");

@@ -14,6 +14,13 @@ static const char usage[] =
     "  --amount A                 loan amount in kroner (2000000, 2 000 000,50)\n"
     "%s"
     "%s"
+    "\nHusbanken's two questions:\n"
+    "  --payment P                with --amount and without --years/--terms: keep P a\n"
+    "                             term (fee included), the last term pays the rest; how\n"
+    "                             many terms. With --years/--terms and without --amount:\n"
+    "                             the largest loan whose first payment is at most P\n"
+    "  --step A                   that loan is a multiple of A (default 1000)\n"
+    "  --rate-shock PTS           also the plan with every rate PTS points higher, beside it\n"
     "  --format table|csv|json    output (default table)\n"
     "  --help, --version\n";
 
@@ -51,9 +58,16 @@ static void print_csv(sl_plan *plan)
 
 /* The effective rate and cost figures (computed by the library from the
  * engine's rows). Returns 0, or the library's code when no rate exists. */
+static int kept_payment; /* --payment with --amount: the plan holds a payment */
+
 static int plan_cost(const sl_loan_terms *t, sl_plan_cost *cost, sl_error *err)
 {
     sl_error_clear(err);
+    if (kept_payment) { /* the contract alone does not give the kept payment's plan */
+        snprintf(err->message, sizeof err->message,
+                 "not computed for a kept payment (give the rows to sl-apr)");
+        return SL_EINVAL;
+    }
     return sl_plan_cost_compute(cost, t, NULL, err);
 }
 
@@ -96,7 +110,7 @@ static json_t *settlement_json(const sl_settlement *s)
     return o;
 }
 
-static void print_json(sl_plan *plan)
+static void print_json(sl_plan *plan, json_t *extra)
 {
     const sl_loan_terms *t = sl_plan_terms(plan);
     char d[SL_DATE_BUFSIZE];
@@ -126,6 +140,8 @@ static void print_json(sl_plan *plan)
     json_object_set_new(root, "loan", loan);
     json_object_set_new(root, "schedule", schedule);
     json_object_set_new(root, "totals", totals_json(&tot, t));
+    if (extra)
+        json_object_update(root, extra);
     sl_settlement st;
     if (sl_plan_settlement(plan, &st) == SL_OK)
         json_object_set_new(root, "settlement", settlement_json(&st));
@@ -213,24 +229,194 @@ static void print_table(sl_plan *plan)
     }
 }
 
+/* The answer to one of Husbanken's questions, for the output. */
+typedef struct question {
+    int kind; /* 0 none, 1 how long (kept payment), 2 how much (largest loan) */
+    sl_money payment, step, max;
+    int terms, terms_per_year;
+    sl_plan_row over;
+} question;
+
+/* How long: the plan holding `payment`, its number of terms. */
+static sl_plan *keep_payment(question *q, sl_loan_terms *terms)
+{
+    sl_plan *plan;
+    sl_error err;
+    if (sl_plan_new_with_payment(&plan, terms, q->payment, &err) != SL_OK)
+        cli_fail_option(err.field[0] == 'p' ? "--payment" : cli_option_for_field(err.field), &err);
+    sl_plan_row r, last;
+    memset(&last, 0, sizeof last);
+    int rc, n = 0;
+    while ((rc = sl_plan_next(plan, &r)) == 1) {
+        last = r;
+        n++;
+    }
+    sl_plan_free(plan);
+    if (rc < 0)
+        cli_die(1, "the plan could not be computed: %s", sl_strerror(rc));
+    if (last.payment > q->payment) {
+        char a[SL_MONEY_BUFSIZE];
+        cli_die(CLI_EXIT_USAGE, "--payment '%s': does not repay the loan within %d years",
+                cli_plain(a, q->payment), SL_PLAN_MAX_YEARS);
+    }
+    terms->terms = n; /* the same plan, now with its own length (and rule findings) */
+    if (sl_plan_new_with_payment(&plan, terms, q->payment, &err) != SL_OK)
+        cli_fail_option("--payment", &err);
+    q->terms = n;
+    q->terms_per_year = terms->terms_per_year;
+    return plan;
+}
+
+static void largest_loan(question *q, sl_loan_terms *terms)
+{
+    sl_error err;
+    sl_plan_row at;
+    if (sl_plan_max_principal(&q->max, &at, &q->over, terms, q->payment, q->step, &err) != SL_OK)
+        cli_fail_option(err.field[0] == 's' ? "--step" : "--payment", &err);
+    if (q->max == 0) {
+        char a[SL_MONEY_BUFSIZE];
+        cli_die(CLI_EXIT_USAGE, "--payment '%s': no loan of one step has a first payment this "
+                "low", cli_plain(a, q->payment));
+    }
+    terms->principal = q->max;
+}
+
+static void question_text(FILE *f, const question *q)
+{
+    char a[SL_MONEY_BUFSIZE], b[SL_MONEY_BUFSIZE], c[SL_MONEY_BUFSIZE];
+    if (q->kind == 1) {
+        int y = q->terms / q->terms_per_year, m = q->terms % q->terms_per_year;
+        fprintf(f, "Keeping %s kr a term (fee included), the loan is repaid in %d terms "
+                   "(%d years%s%.0d%s); the last term pays the rest.\n",
+                cli_nor(a, q->payment), q->terms, y, m ? " " : "", m, m ? " terms" : "");
+    } else if (q->kind == 2) {
+        fprintf(f, "The largest loan (in steps of %s kr) whose first payment is at most %s kr: "
+                   "%s kr.",
+                cli_nor(a, q->step), cli_nor(b, q->payment), cli_nor(c, q->max));
+        if (q->over.term)
+            fprintf(f, " One step more pays %s kr.", cli_nor(a, q->over.payment));
+        fprintf(f, "\n");
+    }
+}
+
+static json_t *question_json(const question *q)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "payment", cli_json_money(q->payment));
+    if (q->kind == 1) {
+        json_object_set_new(o, "terms", json_integer(q->terms));
+        json_object_set_new(o, "years", json_integer(q->terms / q->terms_per_year));
+        json_object_set_new(o, "extra_terms", json_integer(q->terms % q->terms_per_year));
+    } else {
+        json_object_set_new(o, "step", cli_json_money(q->step));
+        json_object_set_new(o, "max_amount", cli_json_money(q->max));
+        json_object_set_new(o, "one_step_more_payment",
+                            q->over.term ? cli_json_money(q->over.payment) : json_null());
+    }
+    json_t *root = json_object();
+    json_object_set_new(root, q->kind == 1 ? "payment_kept" : "largest_loan", o);
+    return root;
+}
+
+/* The plan's headline figures, for the rate shock. */
+typedef struct headline {
+    sl_money first_payment;
+    sl_plan_totals totals;
+    int have_rate;
+    sl_rate effective;
+} headline;
+
+static void headline_of(headline *h, const sl_loan_terms *t, const question *q)
+{
+    sl_plan *plan;
+    sl_error err;
+    int rc = q->kind == 1 ? sl_plan_new_with_payment(&plan, t, q->payment, &err)
+                          : sl_plan_new(&plan, t, &err);
+    if (rc != SL_OK)
+        cli_fail_option("--rate-shock", &err);
+    sl_plan_row r;
+    if (sl_plan_next(plan, &r) != 1)
+        cli_die(1, "the plan could not be computed");
+    h->first_payment = r.payment;
+    if (sl_plan_finish(plan, &h->totals) != SL_OK)
+        cli_die(1, "the plan could not be computed");
+    sl_plan_free(plan);
+    sl_plan_cost cost;
+    h->have_rate = plan_cost(t, &cost, &err) == SL_OK;
+    if (h->have_rate)
+        h->effective = cost.apr.rate;
+}
+
+static json_t *headline_json(const headline *h)
+{
+    char rate[SL_RATE_BUFSIZE];
+    json_t *o = json_object();
+    json_object_set_new(o, "first_payment", cli_json_money(h->first_payment));
+    json_object_set_new(o, "terms", json_integer(h->totals.terms));
+    json_object_set_new(o, "interest", cli_json_money(h->totals.interest));
+    json_object_set_new(o, "paid", cli_json_money(h->totals.paid));
+    json_object_set_new(o, "effective_rate",
+                        h->have_rate ? json_string(cli_rate_fixed(rate, h->effective, 2, '.'))
+                                     : json_null());
+    return o;
+}
+
+static void shock_text(FILE *f, const headline *b, const headline *s, sl_rate points)
+{
+    char x[SL_MONEY_BUFSIZE], y[SL_MONEY_BUFSIZE], p[SL_RATE_BUFSIZE], head[48];
+    snprintf(head, sizeof head, "%s%s points", points.num >= 0 ? "+" : "",
+             cli_rate_text(p, points, ','));
+    fprintf(f, "\nRate shock: every rate %s\n  %-28s %20s %20s\n", head, "", "base", head);
+    fprintf(f, "  %-28s %20s %20s\n", "First payment", cli_nor(x, b->first_payment),
+            cli_nor(y, s->first_payment));
+    fprintf(f, "  %-28s %20d %20d\n", "Terms", b->totals.terms, s->totals.terms);
+    fprintf(f, "  %-28s %20s %20s\n", "Interest", cli_nor(x, b->totals.interest),
+            cli_nor(y, s->totals.interest));
+    fprintf(f, "  %-28s %20s %20s\n", "Total paid", cli_nor(x, b->totals.paid),
+            cli_nor(y, s->totals.paid));
+    if (b->have_rate && s->have_rate)
+        fprintf(f, "  %-28s %18s %% %18s %%\n", "Effective rate",
+                cli_rate_fixed(p, b->effective, 2, ','), cli_rate_fixed(head, s->effective, 2, ','));
+}
+
+enum { OPT_PAYMENT = CLI_OPT_FIRST_FREE, OPT_STEP, OPT_RATE_SHOCK };
+
 int main(int argc, char **argv)
 {
     cli_init(argv[0]);
     static const struct option options[] = {
         CLI_CONTRACT_LONG_OPTIONS,
         {"format", required_argument, NULL, CLI_OPT_FORMAT},
+        {"payment", required_argument, NULL, OPT_PAYMENT},
+        {"step", required_argument, NULL, OPT_STEP},
+        {"rate-shock", required_argument, NULL, OPT_RATE_SHOCK},
         CLI_END_LONG_OPTIONS,
     };
     cli_contract contract;
     cli_contract_init(&contract);
     cli_format format = CLI_TABLE;
-    int opt;
+    question q = {0, 0, 100000, 0, 0, 12, {0}};
+    int have_payment = 0, have_shock = 0, opt;
+    sl_rate shock = SL_RATE_ZERO;
     while ((opt = cli_getopt(argc, argv, options)) != -1) {
         if (cli_contract_option(&contract, opt, optarg))
             continue;
         switch (opt) {
         case CLI_OPT_FORMAT:
             format = cli_format_parse(optarg);
+            break;
+        case OPT_PAYMENT:
+            q.payment = cli_money_nonneg("--payment", optarg);
+            have_payment = 1;
+            break;
+        case OPT_STEP:
+            q.step = cli_money("--step", optarg);
+            if (q.step <= 0)
+                cli_die(CLI_EXIT_USAGE, "--step '%s': must be positive", optarg);
+            break;
+        case OPT_RATE_SHOCK:
+            shock = cli_percent("--rate-shock", optarg, -100, 100);
+            have_shock = 1;
             break;
         case CLI_OPT_HELP:
             printf(usage, cli_loan_help, cli_life_help);
@@ -241,7 +427,19 @@ int main(int argc, char **argv)
     }
     if (optind < argc)
         cli_usage_error("unexpected argument '%s'", argv[optind]);
-    if (!contract.have_amount) {
+    int length_given = contract.loan.years || contract.loan.terms_count;
+    if (have_payment) {
+        if (contract.have_amount && !length_given) {
+            q.kind = 1;
+            contract.loan.years = SL_PLAN_MAX_YEARS; /* the most it may take */
+        } else if (!contract.have_amount && length_given) {
+            q.kind = 2;
+            contract.loan.terms.principal = q.step; /* placeholder: the search sets it */
+        } else {
+            cli_usage_error("--payment: give --amount without --years/--terms (how long does it "
+                            "take) or --years/--terms without --amount (how much can we borrow)");
+        }
+    } else if (!contract.have_amount) {
         if (contract.given || contract.tpy_given)
             cli_usage_error("--amount is required when other loan options are given");
         builtin_example(&contract.loan);
@@ -249,20 +447,56 @@ int main(int argc, char **argv)
     sl_loan_terms terms;
     cli_contract_finish(&contract, 0, &terms);
 
-    sl_plan *plan;
+    sl_plan *plan = NULL;
     sl_error err;
-    if (sl_plan_new(&plan, &terms, &err) != SL_OK)
-        cli_fail_option(cli_option_for_field(err.field), &err);
+    if (q.kind == 1) {
+        kept_payment = 1;
+        plan = keep_payment(&q, &terms);
+    } else {
+        if (q.kind == 2)
+            largest_loan(&q, &terms);
+        if (sl_plan_new(&plan, &terms, &err) != SL_OK)
+            cli_fail_option(cli_option_for_field(err.field), &err);
+    }
+    headline base, shocked;
+    if (have_shock) {
+        sl_loan_terms st;
+        sl_rate_change moved[256];
+        if (terms.rate_change_count > sizeof moved / sizeof moved[0])
+            cli_die(CLI_EXIT_USAGE, "--rate-shock: at most 256 rate changes");
+        if (sl_loan_terms_shift_rates(&st, moved, &terms, shock, &err) != SL_OK)
+            cli_fail_option("--rate-shock", &err);
+        headline_of(&base, &terms, &q);
+        headline_of(&shocked, &st, &q);
+    }
     cli_contract_history_warning(&contract);
     cli_contract_free(&contract); /* the plan keeps its own copies */
     cli_findings_report(plan, contract.life.strict);
     cli_lengthening_report(plan);
-    if (format == CLI_CSV)
+    if (format == CLI_CSV) {
+        question_text(stderr, &q);
         print_csv(plan);
-    else if (format == CLI_JSON)
-        print_json(plan);
-    else
+        if (have_shock)
+            shock_text(stderr, &base, &shocked, shock);
+    } else if (format == CLI_JSON) {
+        json_t *extra = q.kind ? question_json(&q) : json_object();
+        if (have_shock) {
+            json_t *s = headline_json(&shocked);
+            json_object_set_new(s, "points", cli_json_rate(shock));
+            json_object_set_new(s, "base", headline_json(&base));
+            json_object_set_new(extra, "rate_shock", s);
+        }
+        print_json(plan, extra);
+        json_decref(extra);
+    } else {
+        if (q.kind) {
+            question_text(stdout, &q);
+            printf("\n");
+        }
         print_table(plan);
+        if (have_shock)
+            shock_text(stdout, &base, &shocked, shock);
+    }
     sl_plan_free(plan);
     if (fflush(stdout) != 0)
         cli_die(1, "could not write the output");

@@ -203,10 +203,9 @@ static void history_end_warning(history *h, sl_date until)
         return;
     h->warned = 1;
     char d[SL_DATE_BUFSIZE];
-    fprintf(stderr,
-            "%s: warning: the rate history %s ends on %s: the figures assume its last rate "
-            "stays from then\n",
-            cli_prog(), h->name, cli_date_text(d, end));
+    cli_note("warning: the rate history %s ends on %s: the figures assume its last rate "
+             "stays from then",
+             h->name, cli_date_text(d, end));
 }
 
 static void histories_free(void)
@@ -552,7 +551,8 @@ static void print_difference(run *R, const char *id, const char *status, long li
         return;
     }
     json_t *j = json_object();
-    json_object_set_new(j, "id", json_string(id));
+    json_t *id_json = json_string(id); /* NULL when id is not UTF-8 */
+    json_object_set_new(j, "id", id_json ? id_json : json_null());
     json_object_set_new(j, "status", json_string(status));
     json_object_set_new(j, "line", line ? json_integer(line) : json_null());
     json_object_set_new(j, "ledger_line", ledger_line ? json_integer(ledger_line) : json_null());
@@ -597,8 +597,8 @@ static void print_reconcile_totals(run *R)
         rec_add(R, 1, unknown[i]->balance);
         print_difference(R, unknown[i]->id, "not-in-book", 0, unknown[i]->line, NULL,
                          &unknown[i]->balance);
-        fprintf(stderr, "%s: %s: line %ld: loan '%s' is not in the book %s\n", cli_prog(),
-                R->ledger.path, unknown[i]->line, unknown[i]->id, R->path);
+        cli_note("%s: line %ld: loan '%s' is not in the book %s", R->ledger.path,
+                 unknown[i]->line, unknown[i]->id, R->path);
     }
     free(unknown);
     char b[3][SL_PORTFOLIO_BUFSIZE];
@@ -686,8 +686,8 @@ static size_t report_unknown_events(const run *R)
     if (!unknown)
         cli_die(1, "out of memory");
     for (size_t i = 0; i < n; i++)
-        fprintf(stderr, "%s: %s: line %ld: loan '%s' is not in the book %s; event not applied\n",
-                cli_prog(), R->events.path, unknown[i]->line, unknown[i]->id, R->path);
+        cli_note("%s: line %ld: loan '%s' is not in the book %s; event not applied",
+                 R->events.path, unknown[i]->line, unknown[i]->id, R->path);
     free(unknown);
     return n;
 }
@@ -885,8 +885,7 @@ int main(int argc, char **argv)
         }
         if (!R.skip || R.mode == MODE_LOAN)
             cli_die(CLI_EXIT_USAGE, "%s: line %ld, %s", p.path, p.line, p.message);
-        fprintf(stderr, "%s: %s: line %ld, %s; row skipped\n", cli_prog(), p.path, p.line,
-                p.message);
+        cli_note("%s: line %ld, %s; row skipped", p.path, p.line, p.message);
         sl_portfolio_totals_skip(R.tot);
         print_skipped(&R, id, p.line, p.message);
     }

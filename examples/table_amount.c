@@ -47,6 +47,10 @@ static void trim(const char **b, const char **e)
 /* Strip a currency word ("kr", "kr.", "NOK") at the start or end. */
 static void strip_currency(const char **b, const char **e)
 {
+    /* most cells are bare numbers: look for a letter at either end first */
+    if (*b == *e || (!((**b | 0x20) >= 'a' && (**b | 0x20) <= 'z') &&
+                     !(((*e)[-1] | 0x20) >= 'a' && ((*e)[-1] | 0x20) <= 'z') && (*e)[-1] != '.'))
+        return;
     static const char *const words[] = {"kr.", "kr", "nok"};
     for (size_t i = 0; i < 3; i++) {
         size_t n = strlen(words[i]);
@@ -171,12 +175,20 @@ int table_amount(sl_money *out, const char *text, char *why, size_t why_size)
         if (group_len[0] > 3)
             return fail(why, why_size, "digit groups of three expected between marks");
     }
-    char plain[80];
-    size_t int_digits = 0;
+    char plain[80]; /* "-1469.33" (no printf: this runs for every cell) */
+    size_t int_digits = 0, n = 0;
     for (size_t k = 0; k < int_groups; k++)
         int_digits += group_len[k];
-    snprintf(plain, sizeof plain, "%s%.*s%s%.*s", negative ? "-" : "", (int)int_digits, digits,
-             dec ? "." : "", (int)(nd - int_digits), digits + int_digits);
+    if (negative)
+        plain[n++] = '-';
+    memcpy(plain + n, digits, int_digits);
+    n += int_digits;
+    if (dec) {
+        plain[n++] = '.';
+        memcpy(plain + n, digits + int_digits, nd - int_digits);
+        n += nd - int_digits;
+    }
+    plain[n] = '\0';
     sl_error err;
     if (sl_money_parse(out, plain, "amount", &err) != SL_OK) {
         const char *reason = strstr(err.message, ": ");

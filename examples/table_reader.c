@@ -211,6 +211,24 @@ static int nul_error(table_reader *r, table_error *err)
     return -1;
 }
 
+/* The current line as one record of unquoted fields. 1 or -1. */
+static int split_line(table_reader *r, table_error *err)
+{
+    const char *p = r->line, *end = r->line + r->line_len;
+    for (;;) {
+        const char *q = memchr(p, r->delim, (size_t)(end - p));
+        on_field((void *)p, q ? (size_t)(q - p) : (size_t)(end - p), r);
+        if (!q)
+            break;
+        p = q + 1;
+    }
+    if (r->too_many_fields)
+        return fail(err, r->record_line, 0, "more than %d fields or a record over %d bytes",
+                    TABLE_MAX_FIELDS, TABLE_MAX_LINE);
+    r->record_done = 1;
+    return 1;
+}
+
 /* Feed physical lines until one record is complete. 1, 0 (EOF) or -1. */
 static int next_record(table_reader *r, table_error *err, int first)
 {
@@ -243,6 +261,10 @@ static int next_record(table_reader *r, table_error *err, int first)
                 continue;
             r->in_record = 1;
             r->record_line = r->line_no;
+            /* a line without quotes or NUL bytes is a record by itself:
+             * split it at the delimiter without the byte-by-byte parser */
+            if (!memchr(r->line, '"', r->line_len) && !memchr(r->line, '\0', r->line_len))
+                return split_line(r, err);
         }
         if (!r->nul_line && memchr(r->line, '\0', r->line_len))
             r->nul_line = r->line_no;

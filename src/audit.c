@@ -23,6 +23,8 @@ struct sl_audit {
     /* implied rate per term: intersection [lo, hi] of the current run */
     int have_interval;
     mpq_t lo, hi, l, h;
+    int fast;                 /* the interval is held in lo_n/lo_d, hi_n/hi_d */
+    int64_t lo_n, lo_d, hi_n, hi_d;
     int have_stated;
     sl_plan_totals stated;
     long differences, within, jumps;
@@ -202,12 +204,81 @@ void sl_audit_free(sl_audit *a)
     free(a);
 }
 
+/* The note for a row whose implied rate fits no common rate with the run
+ * before it. */
+static int rate_jump(sl_audit *a, long row, int term, const sl_plan_row *r)
+{
+    sl_audit_difference d;
+    blank(&d, SL_AUDIT_RATE_JUMP, SL_AUDIT_FIELD_INTEREST, row, term);
+    const sl_plan_row *p = &a->prev;
+    if (p->opening_balance <= 0 ||
+        sl_rate_from_fraction(&d.rate_before, p->interest, p->opening_balance) != SL_OK)
+        d.rate_before = (sl_rate)SL_RATE_ZERO;
+    if (sl_rate_from_fraction(&d.rate_after, r->interest, r->opening_balance) != SL_OK)
+        d.rate_after = (sl_rate)SL_RATE_ZERO;
+    d.found = r->interest;
+    if (p->opening_balance > 0 &&
+        sl__muldiv_round(&d.expected, NULL, r->opening_balance, p->interest, p->opening_balance,
+                         1, 1, SL_ROUND_HALF_UP) == SL_OK &&
+        sl_money_sub(&d.difference, d.found, d.expected) == SL_OK) {
+        /* filled */
+    } else {
+        d.expected = 0;
+        d.difference = 0;
+    }
+    return emit(a, &d);
+}
+
+#ifdef __SIZEOF_INT128__
+__extension__ typedef __int128 i128;
+
+/* The same intersection with 64-bit fractions compared in 128 bits, for the
+ * usual row whose I ± slack fits in int64: no allocation, no gcd. 1 when
+ * done, 0 when the row needs the GMP path. */
+static int rate_check_fast(sl_audit *a, long row, int term, const sl_plan_row *r, sl_money slack,
+                           int *rc)
+{
+    sl_money ln, hn, b = r->opening_balance;
+    if ((a->have_interval && !a->fast) || sl_money_sub(&ln, r->interest, slack) != SL_OK ||
+        sl_money_add(&hn, r->interest, slack) != SL_OK)
+        return 0;
+    *rc = SL_OK;
+    if (a->have_interval) {
+        if ((i128)ln * a->lo_d > (i128)a->lo_n * b)
+            a->lo_n = ln, a->lo_d = b;
+        if ((i128)hn * a->hi_d < (i128)a->hi_n * b)
+            a->hi_n = hn, a->hi_d = b;
+        if ((i128)a->lo_n * a->hi_d <= (i128)a->hi_n * a->lo_d)
+            return 1;
+        *rc = rate_jump(a, row, term, r);
+    }
+    a->lo_n = ln, a->lo_d = b, a->hi_n = hn, a->hi_d = b;
+    a->have_interval = 1;
+    a->fast = 1;
+    return 1;
+}
+#endif
+
 /* The implied-rate check for a row with a positive opening balance. */
 static int rate_check(sl_audit *a, long row, int term, const sl_plan_row *r)
 {
     sl_money slack;
     if (sl_money_add(&slack, a->options.tolerance, 1) != SL_OK)
         return SL_OK; /* any rate fits */
+#ifdef __SIZEOF_INT128__
+    int fast_rc;
+    if (rate_check_fast(a, row, term, r, slack, &fast_rc))
+        return fast_rc;
+    if (a->have_interval && a->fast) { /* the run so far, into GMP */
+        sl__mpz_set_i64(mpq_numref(a->lo), a->lo_n);
+        sl__mpz_set_i64(mpq_denref(a->lo), a->lo_d);
+        mpq_canonicalize(a->lo);
+        sl__mpz_set_i64(mpq_numref(a->hi), a->hi_n);
+        sl__mpz_set_i64(mpq_denref(a->hi), a->hi_d);
+        mpq_canonicalize(a->hi);
+    }
+    a->fast = 0;
+#endif
     /* [I − slack, I + slack] / B, computed in GMP (no overflow) */
     mpz_t n;
     mpz_init(n);
@@ -237,27 +308,9 @@ static int rate_check(sl_audit *a, long row, int term, const sl_plan_row *r)
         if (mpq_cmp(a->h, a->hi) < 0)
             mpq_set(a->hi, a->h);
         if (mpq_cmp(a->lo, a->hi) > 0) {
-            sl_audit_difference d;
-            blank(&d, SL_AUDIT_RATE_JUMP, SL_AUDIT_FIELD_INTEREST, row, term);
-            const sl_plan_row *p = &a->prev;
-            if (p->opening_balance <= 0 ||
-                sl_rate_from_fraction(&d.rate_before, p->interest, p->opening_balance) != SL_OK)
-                d.rate_before = (sl_rate)SL_RATE_ZERO;
-            if (sl_rate_from_fraction(&d.rate_after, r->interest, r->opening_balance) != SL_OK)
-                d.rate_after = (sl_rate)SL_RATE_ZERO;
-            d.found = r->interest;
-            if (p->opening_balance > 0 &&
-                sl__muldiv_round(&d.expected, NULL, r->opening_balance, p->interest,
-                                 p->opening_balance, 1, 1, SL_ROUND_HALF_UP) == SL_OK &&
-                sl_money_sub(&d.difference, d.found, d.expected) == SL_OK) {
-                /* filled */
-            } else {
-                d.expected = 0;
-                d.difference = 0;
-            }
             mpq_set(a->lo, a->l);
             mpq_set(a->hi, a->h);
-            rc = emit(a, &d);
+            rc = rate_jump(a, row, term, r);
         }
     }
     return rc;

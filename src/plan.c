@@ -51,6 +51,8 @@ struct sl_plan {
     int due_month;       /* last due date (dated simple plans): year · 12 + month − 1, */
     int due_day;         /* and day; ints, not an sl_date: each row reads what the last wrote */
     int anchor;          /* the day of month of due dates (dated plans) */
+    sl_money fixed_level; /* a level payment held from term 1 (sl_plan_new_with_payment); 0: none */
+    sl_rate fixed_rate;   /* the rate (margin included) that level is held at */
     sl_finding findings[SL__MAX_FINDINGS]; /* last: not cleared at creation */
 };
 
@@ -230,6 +232,11 @@ void sl_plan_rewind(sl_plan *plan)
     plan->level_valid = 0;
     plan->steady_until = 0;
     plan->level_rate = plan->terms.nominal_rate;
+    if (plan->fixed_level) { /* held from the first term: nothing to amortise */
+        plan->level = plan->fixed_level;
+        plan->level_valid = 1;
+        plan->level_rate = plan->fixed_rate;
+    }
     plan->ended = 0;
     plan->settled = 0;
     plan->due_month = plan->terms.payout_date.year * 12 + plan->terms.payout_date.month - 1;
@@ -933,4 +940,87 @@ int sl_plan_totals_for(sl_plan_totals *out, const sl_loan_terms *terms, sl_error
     rc = sl_plan_finish(plan, out);
     sl_plan_free(plan);
     return rc;
+}
+
+int sl_plan_new_with_payment(sl_plan **out, const sl_loan_terms *terms, sl_money payment,
+                             sl_error *err)
+{
+    int rc = sl_plan_new(out, terms, err);
+    if (rc != SL_OK)
+        return rc;
+    sl_plan *plan = *out;
+    const sl_loan_terms *t = &plan->terms;
+    const char *why = NULL;
+    if (t->type != SL_LOAN_ANNUITY)
+        why = "a kept payment needs an annuity loan";
+    else if (t->interest_only_terms || t->interest_only_window_count)
+        why = "a kept payment cannot be combined with interest-only terms";
+    else if (t->rate_change_count || t->fixed.years || t->extra_payment_count ||
+             date_given(t->repay_date))
+        why = "a kept payment cannot be combined with rate changes, a fixed period, extra "
+              "payments or a repayment";
+    sl_rate rate = t->nominal_rate;
+    sl_money interest = 0;
+    if (!why && (rc = sl_rate_add(&rate, t->nominal_rate, t->margin)) == SL_OK)
+        rc = sl__muldiv_round(&interest, NULL, t->principal, rate.num, rate.den,
+                              t->terms_per_year, 1, SL_ROUND_HALF_UP);
+    if (!why && rc != SL_OK)
+        why = "the payment is out of range";
+    if (!why && (payment > SL_PLAN_MAX_PRINCIPAL || payment - t->term_fee <= interest))
+        why = "the payment must be more than the first term's interest and fee";
+    if (why) {
+        sl_plan_free(plan);
+        *out = NULL;
+        return sl__fail_money(err, SL_EINVAL, "payment", payment, why);
+    }
+    plan->fixed_level = payment - t->term_fee;
+    plan->fixed_rate = rate;
+    sl_plan_rewind(plan);
+    return SL_OK;
+}
+
+int sl_plan_max_principal(sl_money *out, sl_plan_row *at_max, sl_plan_row *one_step_more,
+                          const sl_loan_terms *terms, sl_money payment, sl_money step,
+                          sl_error *err)
+{
+    if (!out || !terms)
+        return sl__null(err, !out ? "out" : "terms");
+    if (step < 1 || step > SL_PLAN_MAX_PRINCIPAL)
+        return sl__fail_money(err, SL_EINVAL, "step", step,
+                              "must be from 0.01 to 1 000 000 000 000 kr");
+    if (payment < 0)
+        return sl__fail_money(err, SL_EINVAL, "payment", payment, "must not be negative");
+    sl_loan_terms t = *terms;
+    sl_plan_row first, best, over;
+    memset(&best, 0, sizeof best);
+    memset(&over, 0, sizeof over);
+    /* The first payment grows with the principal: bisection on multiples of
+     * step, each probe the engine's first row. lo fits (0 counts), hi does not. */
+    sl_money lo = 0, hi = SL_PLAN_MAX_PRINCIPAL / step * step + step;
+    while (hi - lo > step) {
+        sl_money mid = lo + (hi - lo) / step / 2 * step;
+        t.principal = mid;
+        sl_plan *plan;
+        int rc = sl_plan_new(&plan, &t, err);
+        if (rc == SL_OK) {
+            rc = sl_plan_next(plan, &first);
+            sl_plan_free(plan);
+            rc = rc == 1 ? SL_OK : rc < 0 ? rc : SL_ESTATE;
+        }
+        if (rc != SL_OK)
+            return rc;
+        if (first.payment <= payment) {
+            lo = mid;
+            best = first;
+        } else {
+            hi = mid;
+            over = first;
+        }
+    }
+    *out = lo;
+    if (at_max)
+        *at_max = best;
+    if (one_step_more)
+        *one_step_more = over;
+    return SL_OK;
 }

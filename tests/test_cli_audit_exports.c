@@ -311,6 +311,56 @@ START_TEST(ambiguous_amount_is_refused)
 }
 END_TEST
 
+/* Husbanken's shipped history ends before the plan does: the verdict says
+ * so (and from which rate it went on), and the JSON report is whole and
+ * counts the divergence and what follows from it. */
+START_TEST(verdict_names_the_end_of_the_history_and_json_streams)
+{
+    char *plan_argv[] = {(char *)plan_prog, "--amount", "1800000", "--years", "25",
+                         "--payout-date", "2024-05-20", "--margin", "0.25", "--term-fee", "45",
+                         "--rate-history", "husbanken-floating", "--format", "csv", NULL};
+    exec_result r = exec_run(NULL, plan_argv);
+    ck_assert_int_eq(r.status, 0);
+    char path[64];
+    exec_temp_file(path, r.out, strlen(r.out));
+    exec_free(&r);
+    char *argv[] = {(char *)audit_prog, "--plan", path, "--amount", "1800000", "--years", "25",
+                    "--payout-date", "2024-05-20", "--margin", "0.25", "--term-fee", "45",
+                    "--rate-history", "husbanken-floating", "--format", "json", NULL};
+    r = exec_run(NULL, argv);
+    ck_assert_msg(r.status == 0, "%s%s", r.out, r.err);
+    ck_assert_ptr_nonnull(strstr(r.out, "\"result\": \"matches\""));
+    ck_assert_ptr_nonnull(strstr(r.out, "the rate history husbanken-floating ends on 2024-09-01: "
+                                        "297 rows due from then on were compared assuming "
+                                        "4.640 %"));
+    exec_free(&r);
+    unlink(path);
+}
+END_TEST
+
+/* Husbanken's rules on the contract are sl-plan's in sl-audit too: a margin
+ * over 0.25 points is a warning, with --strict an error (exit 2). */
+START_TEST(contract_rules_as_in_sl_plan)
+{
+    static plan_rows p;
+    make_plan(&p, "10");
+    char path[64];
+    write_cp1252(path, &p);
+    char *argv[] = {(char *)audit_prog, "--plan", path, "--amount", "1800000", "--years", "10",
+                    "--payout-date", "2021-09-15", "--margin", "0.5", "--term-fee", "45",
+                    "--rate-history", history, "--strict", NULL};
+    exec_result r = exec_run(NULL, argv);
+    exec_expect_usage_error(r.status, r.out, r.err, "margin");
+    exec_free(&r);
+    argv[15] = NULL; /* without --strict: a warning, and the plan differs (margin 0.5) */
+    r = exec_run(NULL, argv);
+    ck_assert_int_eq(r.status, 1);
+    ck_assert_ptr_nonnull(strstr(r.err, "warning"));
+    exec_free(&r);
+    unlink(path);
+}
+END_TEST
+
 int main(int argc, char **argv)
 {
     if (argc < 3) {
@@ -326,6 +376,8 @@ int main(int argc, char **argv)
     tcase_add_test(tc, one_ore_is_named_first_and_the_report_stays_short);
     tcase_add_test(tc, utf8_and_utf16_exports_match);
     tcase_add_test(tc, ambiguous_amount_is_refused);
+    tcase_add_test(tc, contract_rules_as_in_sl_plan);
+    tcase_add_test(tc, verdict_names_the_end_of_the_history_and_json_streams);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }

@@ -443,6 +443,35 @@ START_TEST(income_as_people_state_it)
 }
 END_TEST
 
+/* --rate-shock: the check again with the policy rate (so the stressed
+ * rate) that many points higher, beside the base case. */
+START_TEST(rate_shock)
+{
+    static run_result r;
+    const char *args[] = {"--adults", "2", "--income", "62000", "--date", "2024-03-01",
+                          "--policy-rate", "4.5", "--loan", "2000000", "--rate-shock", "3",
+                          "--format", "json", NULL};
+    run(&r, args);
+    ck_assert_int_eq(r.status, 0);
+    json_t *root = json_of(&r);
+    json_t *s = json_object_get(root, "rate_shock");
+    ck_assert_ptr_nonnull(s);
+    expect_key(s, "stressed_rate", "10.000");
+    expect_key(s, "loan", "2000000.00");
+    /* 2 000 000 kr over 30 years at 10 %: 17 551,43 (annuity, by hand) */
+    expect_key(s, "stressed_payment", "17551.43");
+    json_decref(root);
+    const char *table[] = {"--adults", "2", "--income", "62000", "--date", "2024-03-01",
+                           "--policy-rate", "4.5", "--max-loan", "--rate-shock", "3", NULL};
+    run(&r, table);
+    ck_assert_int_eq(r.status, 0);
+    ck_assert_ptr_nonnull(strstr(r.out, "Rate shock"));
+    const char *bad[] = {"--adults", "2", "--income", "62000", "--date", "2024-03-01",
+                         "--policy-rate", "1", "--loan", "1", "--rate-shock", "-2", NULL};
+    expect_usage(bad, "--rate-shock");
+}
+END_TEST
+
 /* A newer table from a file is used; a bad file is named with its line. */
 START_TEST(guidelines_from_a_file)
 {
@@ -501,6 +530,7 @@ int main(int argc, char **argv)
     tcase_add_test(tc, bad_or_missing_household_data);
     tcase_add_test(tc, guidelines_from_a_file);
     tcase_add_test(tc, income_as_people_state_it);
+    tcase_add_test(tc, rate_shock);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }

@@ -212,6 +212,47 @@ START_TEST(lengthening_warns)
 }
 END_TEST
 
+/* Husbanken's two questions and the rate shock on sl-plan. */
+START_TEST(payment_questions_and_shock)
+{
+    result *r = run("--amount", "1000000", "--rate", "5", "--payment", "8000", NULL);
+    ck_assert_int_eq(r->status, 0);
+    ck_assert_msg(strstr(r->out, "repaid in 177 terms (14 years 9 terms)"), "%s", r->out);
+    r = run("--amount", "1000000", "--rate", "5", "--payment", "8000", "--format", "csv", NULL);
+    ck_assert_int_eq(r->status, 0);
+    ck_assert_int_eq(count_lines(r->out), 178);
+    ck_assert(strstr(r->err, "177 terms"));
+    r = run("--amount", "1000000", "--rate", "5", "--payment", "4166.67", NULL);
+    expect_usage_error("--payment", r);
+    r = run("--amount", "1000000", "--rate", "5", "--years", "20", "--payment", "8000", NULL);
+    expect_usage_error("--payment", r);
+    r = run("--years", "25", "--rate", "4.64", "--term-fee", "30", "--payment", "11306.17",
+            "--format", "json", NULL);
+    ck_assert_int_eq(r->status, 0);
+    json_error_t e;
+    json_t *root = json_loads(r->out, 0, &e);
+    ck_assert_ptr_nonnull(root);
+    json_t *q = json_object_get(root, "largest_loan");
+    ck_assert_str_eq(json_string_value(json_object_get(q, "max_amount")), "2000000.00");
+    ck_assert_str_eq(json_string_value(json_object_get(json_object_get(root, "loan"), "amount")),
+                     "2000000.00");
+    json_decref(root);
+    r = run(LOAN, "--rate-shock", "3", "--format", "json", NULL);
+    ck_assert_int_eq(r->status, 0);
+    root = json_loads(r->out, 0, &e);
+    ck_assert_ptr_nonnull(root);
+    json_t *s = json_object_get(root, "rate_shock");
+    ck_assert_str_eq(json_string_value(json_object_get(s, "points")), "3.000");
+    /* 1 200 000 kr, 10 years: 12 149,42 at 4 %, 13 933,02 at 7 % (13 933,0175…) (hand-worked annuity) */
+    ck_assert_str_eq(json_string_value(json_object_get(json_object_get(s, "base"),
+                                                       "first_payment")), "12149.42");
+    ck_assert_str_eq(json_string_value(json_object_get(s, "first_payment")), "13933.02");
+    json_decref(root);
+    r = run(LOAN, "--rate-shock", "3", NULL);
+    ck_assert(strstr(r->out, "Rate shock"));
+}
+END_TEST
+
 START_TEST(findings_warn_or_fail)
 {
     result *r = run("--amount", "1200000", "--rate", "4", "--years", "40", "--format", "csv", NULL);
@@ -299,6 +340,7 @@ int main(int argc, char **argv)
     tcase_add_test(tc, findings_warn_or_fail);
     tcase_add_test(tc, relative_rate_change);
     tcase_add_test(tc, lengthening_warns);
+    tcase_add_test(tc, payment_questions_and_shock);
     tcase_add_test(tc, bad_values_name_the_option);
     suite_add_tcase(s, tc);
     return run_suite(s);

@@ -157,6 +157,7 @@ typedef struct sl_finance_result {
     sl_money stressed_payment_total; /* both loans, per month */
     sl_money surplus;                /* available − common costs − stressed total */
     int fits;
+    int64_t reserved[SL_RESERVED_FIELDS];
 } sl_finance_result;
 
 /* Compute the purchase. Inconsistent financing (sources above or below the

@@ -283,6 +283,27 @@ typedef struct sl_plan sl_plan;
  * 0, SL_ENOMEM or a validation error (err filled). */
 SL_API SL_WARN_UNUSED int sl_plan_new(sl_plan **out, const sl_loan_terms *terms, sl_error *err);
 
+/* Husbanken's "how long does it take with this payment": the plan of terms
+ * with the payment held at `payment` (terminbeløp, term fee included) from
+ * the first term; the plan ends at the term that clears the balance, which
+ * pays what remains (convention 5). terms->terms is the most terms the plan
+ * may take (a balance left then is paid in that term). An annuity without
+ * interest-only terms, rate changes, fixed period, extra payments or
+ * repayment. SL_EINVAL (field "payment") when the payment does not exceed
+ * the first term's interest (equal period, margin included) and fee. */
+SL_API SL_WARN_UNUSED int sl_plan_new_with_payment(sl_plan **out, const sl_loan_terms *terms,
+                                                   sl_money payment, sl_error *err);
+
+/* Husbanken's "how much can we borrow for this payment": the largest
+ * principal, a multiple of step, whose first payment (term fee included) is
+ * at most `payment`, for terms (its principal ignored); 0 when none is. The
+ * first row at the answer and at the answer plus one step (may be NULL;
+ * zeroed when not computed). Every probe is the engine's first row. */
+SL_API SL_WARN_UNUSED int sl_plan_max_principal(sl_money *out, sl_plan_row *at_max,
+                                                sl_plan_row *one_step_more,
+                                                const sl_loan_terms *terms, sl_money payment,
+                                                sl_money step, sl_error *err);
+
 /* Free a plan. NULL is allowed. */
 SL_API void sl_plan_free(sl_plan *plan);
 

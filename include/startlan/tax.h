@@ -87,6 +87,7 @@ typedef struct sl_tax_estimate {
     sl_money total_tax;            /* sum of the three taxes */
     sl_money net_yearly;           /* gross − total_tax */
     sl_money net_monthly;          /* net_yearly / 12, rounded down to the øre */
+    int64_t reserved[SL_RESERVED_FIELDS];
 } sl_tax_estimate;
 
 /* The estimate for gross (0 .. 1 000 000 000 kr a year). 0, SL_EINVAL
