@@ -13,12 +13,12 @@ for h in "$src"/startlan.h "$src"/startlan/*.h "$bld"/startlan/version.h; do
     name=${name#"$bld"/}
     printf '#include <%s>\nint main(void) { return 0; }\n' "$name" > "$tmp/t.c"
     cp "$tmp/t.c" "$tmp/t.cpp"
-    if ! "$cc" -std=c17 -Wall -Wextra -pedantic -Werror -I"$src" -I"$bld" -c "$tmp/t.c" \
-            -o "$tmp/t.o" 2> "$tmp/err"; then
+    if ! "$cc" -std=c17 -Wall -Wextra -pedantic -Werror -I"$src" -I"$bld" -fsyntax-only "$tmp/t.c" \
+            2> "$tmp/err"; then
         echo "FAIL C17: $name"; cat "$tmp/err"; failed=1
     fi
-    if ! "$cxx" -std=c++17 -Wall -Wextra -pedantic -Werror -I"$src" -I"$bld" -c "$tmp/t.cpp" \
-            -o "$tmp/t.o" 2> "$tmp/err"; then
+    if ! "$cxx" -std=c++17 -Wall -Wextra -pedantic -Werror -I"$src" -I"$bld" -fsyntax-only "$tmp/t.cpp" \
+            2> "$tmp/err"; then
         echo "FAIL C++17: $name"; cat "$tmp/err"; failed=1
     fi
     if "$cc" -std=c17 -I"$src" -I"$bld" -E -H "$tmp/t.c" -o /dev/null 2>&1 |
