@@ -317,10 +317,47 @@ enum {
         {"maintenance", required_argument, NULL, CLI_OPT_MAINTENANCE},                     \
         {"living-costs", required_argument, NULL, CLI_OPT_LIVING_COSTS},                   \
         {"guidelines", required_argument, NULL, CLI_OPT_GUIDELINES},                       \
-        {"strict", no_argument, NULL, CLI_OPT_HOUSEHOLD_STRICT}
+        {"strict", no_argument, NULL, CLI_OPT_HOUSEHOLD_STRICT}, CLI_BUDGET_LONG_OPTIONS
+
+/* The budget's named costs, income items and living-costs basis
+ * (docs/capacity.md), shared by every program that reads a household.
+ * --common-costs is not among them: sl-finance reads it as the property's. */
+enum {
+    CLI_OPT_LIVING_COSTS_BASIS = 3100,
+    CLI_OPT_INCOME_ITEM,
+    CLI_OPT_ENERGY,
+    CLI_OPT_INSURANCE,
+    CLI_OPT_FURNITURE,
+    CLI_OPT_MUNICIPAL_FEES,
+    CLI_OPT_OTHER_DEBT,
+    CLI_OPT_CREDIT_LIMITS,
+    CLI_OPT_CHILDCARE,
+    CLI_OPT_TRANSPORT,
+    CLI_OPT_COMMON_COSTS /* for programs where felleskostnader are the household's */
+};
+
+#define CLI_BUDGET_LONG_OPTIONS                                                            \
+    {"living-costs-basis", required_argument, NULL, CLI_OPT_LIVING_COSTS_BASIS},           \
+        {"income-item", required_argument, NULL, CLI_OPT_INCOME_ITEM},                     \
+        {"energy", required_argument, NULL, CLI_OPT_ENERGY},                               \
+        {"insurance", required_argument, NULL, CLI_OPT_INSURANCE},                         \
+        {"furniture", required_argument, NULL, CLI_OPT_FURNITURE},                         \
+        {"municipal-fees", required_argument, NULL, CLI_OPT_MUNICIPAL_FEES},               \
+        {"other-debt-payments", required_argument, NULL, CLI_OPT_OTHER_DEBT},              \
+        {"credit-limits", required_argument, NULL, CLI_OPT_CREDIT_LIMITS},                 \
+        {"childcare", required_argument, NULL, CLI_OPT_CHILDCARE},                         \
+        {"transport", required_argument, NULL, CLI_OPT_TRANSPORT}
+
+/* One budget option into h (income items into items, room for
+ * SL_CAPACITY_MAX_INCOME_ITEMS, one kept free): 1 if handled, 0 if not. */
+int cli_budget_option(sl_household *h, sl_income_item *items, int opt, const char *arg);
+/* The library's field for an option's name ("energy" → "--energy"); NULL if none. */
+const char *cli_budget_option_for(const char *field);
+extern const char cli_budget_help[];
 
 typedef struct cli_household {
     sl_household household;
+    sl_income_item items[SL_CAPACITY_MAX_INCOME_ITEMS];
     long adults;
     int sharing, have_income, strict, given;
     cli_income gross;

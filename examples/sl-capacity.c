@@ -27,30 +27,10 @@ static const char usage[] =
     "                             net a month is estimated from the year's tax rules\n"
     "                             and added to --income (the steps are shown)\n"
     "  --strict                   an --income over 150 000 kr a month is an error\n"
-    "  --income-item KIND:AMOUNT[:UNTIL]   one net income a month, repeatable; KIND\n"
-    "                             wages, child-benefit (barnetrygd), cash-for-care\n"
-    "                             (kontantstøtte), child-support (barnebidrag),\n"
-    "                             transitional-benefit (overgangsstønad), disability\n"
-    "                             (uføretrygd), aap, introduction, pension, rental\n"
-    "                             (counted 10 months a year), other; UNTIL the first\n"
-    "                             day without it: the budget is checked again then\n"
     "  --living-costs A           actual living costs (with strøm, insurance and\n"
     "                             furniture), if known\n"
-    "  --living-costs-basis guideline|actual|sifo   which living costs (default:\n"
-    "                             actual when given, else guideline); the floor is\n"
-    "                             always the guideline rate + energy + insurance\n"
-    "                             + furniture\n"
-    "  --energy A                 strøm og oppvarming (default 0)\n"
-    "  --insurance A              bolig- og innboforsikring (default 0)\n"
-    "  --furniture A              innbo og utstyr (default 0)\n"
     "  --common-costs A           felleskostnader (default 0)\n"
-    "  --municipal-fees A         kommunale avgifter (default 0)\n"
     "  --maintenance A            vedlikehold (default 0)\n"
-    "  --other-debt-payments A    other loans and studielån, monthly payments\n"
-    "  --credit-limits A          unused credit and card limits, counted as 3 %\n"
-    "                             of the limit a month\n"
-    "  --childcare A              barnehage and SFO (default 0)\n"
-    "  --transport A              transport the living costs do not cover\n"
     "  --fixed-costs A            other fixed costs without a line (child support\n"
     "                             paid, …) (default 0)\n"
     "  --date YYYY-MM-DD          which guideline table and tax year apply (default\n"
@@ -90,17 +70,6 @@ enum {
     OPT_FIXED_COSTS,
     OPT_MAINTENANCE,
     OPT_LIVING_COSTS,
-    OPT_LIVING_COSTS_BASIS,
-    OPT_INCOME_ITEM,
-    OPT_ENERGY,
-    OPT_INSURANCE,
-    OPT_FURNITURE,
-    OPT_COMMON_COSTS,
-    OPT_MUNICIPAL_FEES,
-    OPT_OTHER_DEBT,
-    OPT_CREDIT_LIMITS,
-    OPT_CHILDCARE,
-    OPT_TRANSPORT,
     OPT_DATE,
     OPT_GUIDELINES,
     OPT_POLICY_RATE,
@@ -155,16 +124,6 @@ static const char *option_for(const char *field)
         {"fixed_costs", "--fixed-costs"},
         {"maintenance", "--maintenance"},
         {"actual_living_costs", "--living-costs"},
-        {"living_costs_basis", "--living-costs-basis"},
-        {"energy", "--energy"},
-        {"insurance", "--insurance"},
-        {"furniture", "--furniture"},
-        {"common_costs", "--common-costs"},
-        {"municipal_fees", "--municipal-fees"},
-        {"other_debt_payments", "--other-debt-payments"},
-        {"credit_limits", "--credit-limits"},
-        {"childcare", "--childcare"},
-        {"transport", "--transport"},
         {"date", "--date"},
         {"policy_rate", "--policy-rate"},
         {"stress_add", "--stress-add"},
@@ -177,51 +136,10 @@ static const char *option_for(const char *field)
     for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
         if (strcmp(field, map[i].field) == 0)
             return map[i].option;
-    if (strncmp(field, "income_items", 12) == 0)
-        return "--income-item";
+    const char *budget = cli_budget_option_for(field);
+    if (budget)
+        return budget;
     return cli_option_for_field(field);
-}
-
-static sl_living_costs_basis living_costs_basis(const char *text)
-{
-    if (strcmp(text, "guideline") == 0)
-        return SL_LIVING_COSTS_GUIDELINE;
-    if (strcmp(text, "actual") == 0)
-        return SL_LIVING_COSTS_ACTUAL;
-    if (strcmp(text, "sifo") == 0)
-        cli_die(CLI_EXIT_USAGE,
-                "--living-costs-basis 'sifo': SIFO's reference budget is not shipped (its "
-                "figures could not be sourced); give the figure adapted from it with "
-                "--living-costs and --living-costs-basis actual");
-    cli_die(CLI_EXIT_USAGE, "--living-costs-basis '%s': must be guideline, actual or sifo", text);
-}
-
-/* --income-item KIND:AMOUNT[:UNTIL] */
-static void income_item(input *in, const char *arg)
-{
-    sl_household *h = &in->household;
-    /* One place stays free for the bostøtte estimate. */
-    if (h->income_item_count >= SL_CAPACITY_MAX_INCOME_ITEMS - 1)
-        cli_die(CLI_EXIT_USAGE, "--income-item: at most %d items",
-                SL_CAPACITY_MAX_INCOME_ITEMS - 1);
-    char text[256];
-    if (strlen(arg) >= sizeof text)
-        cli_die(CLI_EXIT_USAGE, "--income-item: the value is too long");
-    strcpy(text, arg);
-    char *amount = cli_split(text, ':');
-    if (!amount)
-        cli_die(CLI_EXIT_USAGE, "--income-item '%s': must be KIND:AMOUNT[:UNTIL]", arg);
-    char *until = cli_split(amount, ':');
-    sl_income_item *it = &in->items[h->income_item_count];
-    sl_error err;
-    if (sl_income_kind_parse(&it->kind, text, &err) != SL_OK)
-        cli_die(CLI_EXIT_USAGE, "--income-item '%s': %s", arg, err.message);
-    it->amount = cli_money_nonneg("--income-item", amount);
-    it->until = (sl_date)SL_DATE_NONE;
-    if (until)
-        it->until = cli_date("--income-item", until);
-    h->income_items = in->items;
-    h->income_item_count++;
 }
 
 static void parse(input *in, int argc, char **argv)
@@ -236,17 +154,8 @@ static void parse(input *in, int argc, char **argv)
         {"fixed-costs", required_argument, NULL, OPT_FIXED_COSTS},
         {"maintenance", required_argument, NULL, OPT_MAINTENANCE},
         {"living-costs", required_argument, NULL, OPT_LIVING_COSTS},
-        {"living-costs-basis", required_argument, NULL, OPT_LIVING_COSTS_BASIS},
-        {"income-item", required_argument, NULL, OPT_INCOME_ITEM},
-        {"energy", required_argument, NULL, OPT_ENERGY},
-        {"insurance", required_argument, NULL, OPT_INSURANCE},
-        {"furniture", required_argument, NULL, OPT_FURNITURE},
-        {"common-costs", required_argument, NULL, OPT_COMMON_COSTS},
-        {"municipal-fees", required_argument, NULL, OPT_MUNICIPAL_FEES},
-        {"other-debt-payments", required_argument, NULL, OPT_OTHER_DEBT},
-        {"credit-limits", required_argument, NULL, OPT_CREDIT_LIMITS},
-        {"childcare", required_argument, NULL, OPT_CHILDCARE},
-        {"transport", required_argument, NULL, OPT_TRANSPORT},
+        CLI_BUDGET_LONG_OPTIONS,
+        {"common-costs", required_argument, NULL, CLI_OPT_COMMON_COSTS},
         {"date", required_argument, NULL, OPT_DATE},
         {"guidelines", required_argument, NULL, OPT_GUIDELINES},
         {"policy-rate", required_argument, NULL, OPT_POLICY_RATE},
@@ -272,7 +181,8 @@ static void parse(input *in, int argc, char **argv)
         if (opt == CLI_OPT_RATE)
             cli_usage_error("--rate: the plan runs at the stressed rate; give --policy-rate "
                             "and --stress-add instead");
-        if (cli_loan_option(&loan, opt, optarg) || cli_owner_option(&in->owner, opt, optarg))
+        if (cli_loan_option(&loan, opt, optarg) || cli_owner_option(&in->owner, opt, optarg) ||
+            cli_budget_option(h, in->items, opt, optarg))
             continue;
         switch (opt) {
         case OPT_ADULTS:
@@ -305,39 +215,6 @@ static void parse(input *in, int argc, char **argv)
         case OPT_LIVING_COSTS:
             h->actual_living_costs = cli_money_nonneg("--living-costs", optarg);
             in->have_living = 1;
-            break;
-        case OPT_LIVING_COSTS_BASIS:
-            h->living_costs_basis = living_costs_basis(optarg);
-            break;
-        case OPT_INCOME_ITEM:
-            income_item(in, optarg);
-            break;
-        case OPT_ENERGY:
-            h->energy = cli_money_nonneg("--energy", optarg);
-            break;
-        case OPT_INSURANCE:
-            h->insurance = cli_money_nonneg("--insurance", optarg);
-            break;
-        case OPT_FURNITURE:
-            h->furniture = cli_money_nonneg("--furniture", optarg);
-            break;
-        case OPT_COMMON_COSTS:
-            h->common_costs = cli_money_nonneg("--common-costs", optarg);
-            break;
-        case OPT_MUNICIPAL_FEES:
-            h->municipal_fees = cli_money_nonneg("--municipal-fees", optarg);
-            break;
-        case OPT_OTHER_DEBT:
-            h->other_debt_payments = cli_money_nonneg("--other-debt-payments", optarg);
-            break;
-        case OPT_CREDIT_LIMITS:
-            h->credit_limits = cli_money_nonneg("--credit-limits", optarg);
-            break;
-        case OPT_CHILDCARE:
-            h->childcare = cli_money_nonneg("--childcare", optarg);
-            break;
-        case OPT_TRANSPORT:
-            h->transport = cli_money_nonneg("--transport", optarg);
             break;
         case OPT_DATE:
             o->date = cli_date("--date", optarg);
@@ -386,6 +263,7 @@ static void parse(input *in, int argc, char **argv)
         default: /* --help, --version, or an error */
             if (opt == CLI_OPT_HELP) {
                 fputs(usage, stdout);
+                fputs(cli_budget_help, stdout);
                 fputs(cli_owner_usage, stdout);
             }
             cli_other_option(opt, argv, usage_loan);

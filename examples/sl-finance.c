@@ -506,7 +506,7 @@ static void print_payments(const sl_finance_options *o, const sl_finance_result 
     row("Deduction for those 12 terms, 22 %", "", r->tax_deduction_first_year);
 }
 
-static void print_capacity(const input *in, const sl_finance_options *o, const sl_finance_result *r)
+static void print_capacity(const sl_finance_options *o, const sl_finance_result *r)
 {
     if (!r->have_capacity)
         return;
@@ -515,10 +515,13 @@ static void print_capacity(const input *in, const sl_finance_options *o, const s
     printf("\nCapacity at stressed rates (betjeningsevne), per month\n");
     printf("  Guideline table valid from %s, chosen by the date %s\n",
            cli_date_text(d, b->guideline.valid_from), cli_date_text(d2, o->date));
-    row("Net income after tax", "", in->hh.household.income);
-    row("Living costs (the higher of actual and guideline)", "-", b->living_costs);
-    row("Other fixed costs and maintenance", "-",
-        in->hh.household.fixed_costs + in->hh.household.maintenance);
+    row("Net income after tax", "", b->income);
+    row("Living costs (the higher of actual and the floor)", "-", b->living_costs);
+    if (b->living_costs_floor != b->guideline_living_costs)
+        row("  floor: guideline + strøm, insurance, furniture", "", b->living_costs_floor);
+    row("Housing costs (kommunale avgifter, maintenance)", "-", b->housing_costs);
+    row("Other debt, credit limits, barnehage, transport,", "-", b->other_costs);
+    printf("    other fixed costs (docs/capacity.md)\n");
     row("Available for housing (til disposisjon)", "=", r->available);
     if (r->common_costs)
         row("Felleskostnader", "-", r->common_costs);
@@ -596,7 +599,7 @@ static void print_table(const input *in, const answer *base, const answer *shock
     cli_income_print(&in->hh.gross);
     print_uses_and_sources(in, &base->r);
     print_payments(&in->o, &base->r);
-    print_capacity(in, &in->o, &base->r);
+    print_capacity(&in->o, &base->r);
     print_max(base, in);
     if (shock)
         print_shock_table(base, shock, in);
@@ -668,6 +671,19 @@ static json_t *summary_json(const answer *x)
         json_object_set_new(o, "start_stressed_rate", cli_json_rate(r->start_stressed_rate));
         json_object_set_new(o, "guideline_table",
                             json_string(cli_date_text(d, r->budget.guideline.valid_from)));
+        const sl_capacity_budget *b = &r->budget;
+        json_t *budget = json_object();
+        json_object_set_new(budget, "income", cli_json_money(b->income));
+        json_object_set_new(budget, "guideline_living_costs",
+                            cli_json_money(b->guideline_living_costs));
+        json_object_set_new(budget, "living_costs_floor", cli_json_money(b->living_costs_floor));
+        json_object_set_new(budget, "living_costs", cli_json_money(b->living_costs));
+        json_object_set_new(budget, "housing_costs", cli_json_money(b->housing_costs));
+        json_object_set_new(budget, "credit_limit_payment",
+                            cli_json_money(b->credit_limit_payment));
+        json_object_set_new(budget, "other_costs", cli_json_money(b->other_costs));
+        json_object_set_new(budget, "available", cli_json_money(b->available));
+        json_object_set_new(o, "budget", budget);
     }
     return o;
 }

@@ -21,6 +21,9 @@ static const char usage[] =
     "                             the largest loan whose first payment is at most P\n"
     "  --step A                   that loan is a multiple of A (default 1000)\n"
     "  --rate-shock PTS           also the plan with every rate PTS points higher, beside it\n"
+    "  --establishment-fee-financed  the establishment fee is added to the loan (the plan\n"
+    "                             runs on amount + fee, the payout is the amount) instead of\n"
+    "                             deducted from the payout (default)\n"
     "  --format table|csv|json    output (default table)\n"
     "  --help, --version\n";
 
@@ -379,7 +382,7 @@ static void shock_text(FILE *f, const headline *b, const headline *s, sl_rate po
                 cli_rate_fixed(p, b->effective, 2, ','), cli_rate_fixed(head, s->effective, 2, ','));
 }
 
-enum { OPT_PAYMENT = CLI_OPT_FIRST_FREE, OPT_STEP, OPT_RATE_SHOCK };
+enum { OPT_PAYMENT = CLI_OPT_FIRST_FREE, OPT_STEP, OPT_RATE_SHOCK, OPT_FEE_FINANCED };
 
 int main(int argc, char **argv)
 {
@@ -390,13 +393,14 @@ int main(int argc, char **argv)
         {"payment", required_argument, NULL, OPT_PAYMENT},
         {"step", required_argument, NULL, OPT_STEP},
         {"rate-shock", required_argument, NULL, OPT_RATE_SHOCK},
+        {"establishment-fee-financed", no_argument, NULL, OPT_FEE_FINANCED},
         CLI_END_LONG_OPTIONS,
     };
     cli_contract contract;
     cli_contract_init(&contract);
     cli_format format = CLI_TABLE;
     question q = {0, 0, 100000, 0, 0, 12, {0}};
-    int have_payment = 0, have_shock = 0, opt;
+    int have_payment = 0, have_shock = 0, fee_financed = 0, opt;
     sl_rate shock = SL_RATE_ZERO;
     while ((opt = cli_getopt(argc, argv, options)) != -1) {
         if (cli_contract_option(&contract, opt, optarg))
@@ -417,6 +421,9 @@ int main(int argc, char **argv)
         case OPT_RATE_SHOCK:
             shock = cli_percent("--rate-shock", optarg, -100, 100);
             have_shock = 1;
+            break;
+        case OPT_FEE_FINANCED:
+            fee_financed = 1;
             break;
         case CLI_OPT_HELP:
             printf(usage, cli_loan_help, cli_life_help);
@@ -446,6 +453,15 @@ int main(int argc, char **argv)
     }
     sl_loan_terms terms;
     cli_contract_finish(&contract, 0, &terms);
+    sl_money payout = terms.principal;
+    if (fee_financed) {
+        if (q.kind == 2)
+            cli_usage_error("--establishment-fee-financed: give --amount (the payout)");
+        /* The fee is lent too: the plan runs on amount + fee, the payout is the amount. */
+        if (sl_money_add(&terms.principal, terms.principal, terms.establishment_fee) != SL_OK ||
+            terms.principal > SL_PLAN_MAX_PRINCIPAL)
+            cli_die(CLI_EXIT_USAGE, "--establishment-fee-financed: the loan is out of range");
+    }
 
     sl_plan *plan = NULL;
     sl_error err;
@@ -480,6 +496,12 @@ int main(int argc, char **argv)
             shock_text(stderr, &base, &shocked, shock);
     } else if (format == CLI_JSON) {
         json_t *extra = q.kind ? question_json(&q) : json_object();
+        if (fee_financed) {
+            json_t *f = json_object();
+            json_object_set_new(f, "payout", cli_json_money(payout));
+            json_object_set_new(f, "fee_added", cli_json_money(terms.establishment_fee));
+            json_object_set_new(extra, "establishment_fee_financed", f);
+        }
         if (have_shock) {
             json_t *s = headline_json(&shocked);
             json_object_set_new(s, "points", cli_json_rate(shock));
@@ -492,6 +514,12 @@ int main(int argc, char **argv)
         if (q.kind) {
             question_text(stdout, &q);
             printf("\n");
+        }
+        if (fee_financed) {
+            char a[SL_MONEY_BUFSIZE], b[SL_MONEY_BUFSIZE];
+            printf("The establishment fee %s kr is added to the loan: the plan runs on %s kr, "
+                   "the payout is the amount asked for.\n\n",
+                   cli_nor(a, terms.establishment_fee), cli_nor(b, terms.principal));
         }
         print_table(plan);
         if (have_shock)

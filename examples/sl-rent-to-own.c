@@ -40,6 +40,9 @@ static const char usage[] =
     "  --market-rent A            the whole home's monthly market rent\n"
     "  --buy MONTH:PCT            buy PCT more at the end of MONTH (repeatable)\n"
     "  --discount-per-tenth PCT   discount of the price per tenth bought (LeieEie 0.75)\n"
+    "  --discount-on-first-share  the discount applies to the first share too (LeieEie:\n"
+    "                             \"7,5 % i rabatt av den andelen du kjøper\", leieeie.no);\n"
+    "                             default: further shares only\n"
     "The start loan (as in sl-plan; the amount is computed):\n"
     "  --rate PCT                 nominal yearly rate (required)\n"
     "  --years Y | --terms N      length (default 30 years)\n"
@@ -72,6 +75,7 @@ enum {
     OPT_MARKET_RENT,
     OPT_BUY,
     OPT_DISCOUNT,
+    OPT_DISCOUNT_FIRST,
 };
 
 static const char *option_for(const char *field)
@@ -156,6 +160,7 @@ static void parse(sl_rto_options *o, part_input *in, cli_format *format, int arg
         {"market-rent", required_argument, NULL, OPT_MARKET_RENT},
         {"buy", required_argument, NULL, OPT_BUY},
         {"discount-per-tenth", required_argument, NULL, OPT_DISCOUNT},
+        {"discount-on-first-share", no_argument, NULL, OPT_DISCOUNT_FIRST},
         CLI_LOAN_LONG_OPTIONS,
         {"format", required_argument, NULL, CLI_OPT_FORMAT},
         CLI_END_LONG_OPTIONS,
@@ -276,6 +281,9 @@ static void parse(sl_rto_options *o, part_input *in, cli_format *format, int arg
         }
         case OPT_DISCOUNT:
             in->po.discount_per_tenth = cli_percent("--discount-per-tenth", optarg, 0, 10);
+            break;
+        case OPT_DISCOUNT_FIRST:
+            in->po.discount_first_share = 1;
             break;
         case CLI_OPT_FORMAT:
             *format = cli_format_parse(optarg);

@@ -2,7 +2,9 @@
 #include "startlan/part_own.h"
 
 #include <stdio.h>
+#include <stddef.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "arith_internal.h"
 #include "terms_internal.h"
@@ -145,7 +147,11 @@ int sl_part_own_new(sl_part_own **out, const sl_part_own_options *o, sl_error *e
     sl_part_own *po = calloc(1, sizeof *po);
     if (po == NULL)
         return sl__fail(err, SL_ENOMEM, "options", "", "out of memory");
-    po->opt = *o;
+    /* A version-2 struct ends before discount_first_share. */
+    memcpy(&po->opt, o,
+           o->version >= 3 ? sizeof *o : offsetof(sl_part_own_options, discount_first_share));
+    po->opt.discount_first_share = o->version >= 3 && o->discount_first_share;
+    po->opt.version = SL_PART_OWN_OPTIONS_VERSION;
     sl__terms_or_default(&po->loan, o->loan, SL_RTO_DEFAULT_TERMS);
     po->opt.loan = &po->loan;
     po->buys = calloc(o->buy_count + 1, sizeof *po->buys);
@@ -181,10 +187,22 @@ int sl_part_own_new(sl_part_own **out, const sl_part_own_options *o, sl_error *e
         sl_part_own_free(po);
         return sl__fail(err, rc, "price", "", "the share's price is out of range");
     }
-    if (po->first_price > o->own_funds)
-        po->first_loan = po->first_price - o->own_funds;
+    sl_money first_cost = po->first_price;
+    if (po->opt.discount_first_share && o->discount_per_tenth.num > 0) {
+        /* The discount rule of a further share, on the first: price × per tenth × 10 × s. */
+        int64_t discount = 0;
+        rc = sl__muldiv_round(&discount, NULL, o->price, o->discount_per_tenth.num * 10 * o->share.num,
+                              o->discount_per_tenth.den * o->share.den, 1, 1, SL_ROUND_HALF_UP);
+        if (rc != SL_OK) {
+            sl_part_own_free(po);
+            return sl__fail(err, rc, "discount_per_tenth", "", "the discount is out of range");
+        }
+        first_cost -= discount > first_cost ? first_cost : discount;
+    }
+    if (first_cost > o->own_funds)
+        po->first_loan = first_cost - o->own_funds;
     else
-        po->cash_left = o->own_funds - po->first_price;
+        po->cash_left = o->own_funds - first_cost;
     rc = add_loan(po, po->first_loan, 1, err);
     if (rc != SL_OK) {
         sl_part_own_free(po);

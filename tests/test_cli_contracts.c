@@ -250,6 +250,18 @@ START_TEST(payment_questions_and_shock)
     json_decref(root);
     r = run(LOAN, "--rate-shock", "3", NULL);
     ck_assert(strstr(r->out, "Rate shock"));
+    /* the fee lent too: the plan runs on 1 200 600, the payout is 1 200 000 */
+    r = run(LOAN, "--establishment-fee", "600", "--establishment-fee-financed", "--format",
+            "json", NULL);
+    ck_assert_int_eq(r->status, 0);
+    root = json_loads(r->out, 0, &e);
+    ck_assert_ptr_nonnull(root);
+    ck_assert_str_eq(json_string_value(json_object_get(json_object_get(root, "loan"), "amount")),
+                     "1200600.00");
+    ck_assert_str_eq(json_string_value(json_object_get(
+                         json_object_get(root, "establishment_fee_financed"), "payout")),
+                     "1200000.00");
+    json_decref(root);
 }
 END_TEST
 

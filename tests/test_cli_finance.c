@@ -89,6 +89,31 @@ START_TEST(family_json)
 }
 END_TEST
 
+/* sl-finance uses sl-capacity's budget: named costs, income items and the
+ * floor. The family's available 26 600.60, + an AAP item of 3 000, − strøm
+ * 2 000 (raises the floor: no actual living costs given), − barnehage 1 500
+ * = 26 100.60; the surplus moves by the same −500. */
+START_TEST(same_budget_as_sl_capacity)
+{
+    const char *args[] = {FAMILY, "--income-item", "aap:3000", "--energy", "2000",
+                          "--childcare", "1500", "--format", "json", NULL};
+    result *r = run_argv(prog, args);
+    ck_assert_msg(r->status == 0, "%s", r->err);
+    json_t *root = json_of(r);
+    ck_assert_str_eq(str(root, "available"), "26100.60");
+    ck_assert_str_eq(str(root, "surplus"), "-1781.76");
+    json_t *b = json_object_get(root, "budget");
+    ck_assert_ptr_nonnull(b);
+    ck_assert_str_eq(str(b, "other_costs"), "1500.00");
+    json_decref(root);
+    const char *bad[] = {FAMILY, "--income-item", "lottery:5", NULL};
+    r = run_argv(prog, bad);
+    ck_assert_int_eq(r->status, 2);
+    ck_assert_ptr_nonnull(strstr(r->err, "--income-item"));
+    ck_assert_str_eq(r->out, "");
+}
+END_TEST
+
 /* sl-plan's first payment for the same loan, from its JSON. */
 static char *plan_first_payment(char *buf, size_t size, const char *const *args)
 {
@@ -205,6 +230,7 @@ int main(int argc, char **argv)
     TCase *tc = tcase_create("cli-finance");
     tcase_set_timeout(tc, 600);
     tcase_add_test(tc, family_json);
+    tcase_add_test(tc, same_budget_as_sl_capacity);
     tcase_add_test(tc, first_payments_are_sl_plans);
     tcase_add_test(tc, rate_shock);
     tcase_add_test(tc, bad_and_inconsistent_input);

@@ -110,6 +110,39 @@ START_TEST(worked_timeline)
 }
 END_TEST
 
+/* LeieEie's rule (--discount-on-first-share): the first half of a 4 000 000 kr
+ * home at 0.75 % per tenth: 4 000 000 × 0.75 % × 10 × 0.5 = 150 000 off, so
+ * the first loan is 2 000 000 − 150 000 − 300 000 = 1 550 000 (1 700 000
+ * without). A version-2 struct (no field) keeps the default. */
+START_TEST(discount_on_first_share)
+{
+    sl_part_own_options o = SL_PART_OWN_OPTIONS_INIT;
+    o.loan = fresh_loan();
+    o.price = M("4000000");
+    o.share = R("50");
+    o.own_funds = M("300000");
+    o.market_rent = M("20000");
+    o.discount_per_tenth = R("0.75");
+    sl_part_own *po = NULL;
+    sl_money price, first, cash;
+    ck_assert_int_eq(sl_part_own_new(&po, &o, NULL), SL_OK);
+    sl_part_own_first(po, &price, &first, &cash);
+    ck_assert_int_eq(first, M("1700000"));
+    sl_part_own_free(po);
+    o.discount_first_share = 1;
+    ck_assert_int_eq(sl_part_own_new(&po, &o, NULL), SL_OK);
+    sl_part_own_first(po, &price, &first, &cash);
+    ck_assert_int_eq(price, M("2000000"));
+    ck_assert_int_eq(first, M("1550000"));
+    sl_part_own_free(po);
+    o.version = 2;
+    ck_assert_int_eq(sl_part_own_new(&po, &o, NULL), SL_OK);
+    sl_part_own_first(po, &price, &first, &cash);
+    ck_assert_int_eq(first, M("1700000"));
+    sl_part_own_free(po);
+}
+END_TEST
+
 START_TEST(errors)
 {
     sl_part_own_options o = SL_PART_OWN_OPTIONS_INIT;
@@ -191,6 +224,7 @@ int main(void)
     tcase_add_test(tc, published_checks);
     tcase_add_test(tc, worked_timeline);
     tcase_add_test(tc, errors);
+    tcase_add_test(tc, discount_on_first_share);
     tcase_add_test(tc, random_invariants);
     suite_add_tcase(s, tc);
     return run_suite(s);

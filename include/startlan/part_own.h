@@ -9,7 +9,9 @@
  *    (as in rent_to_own.h), or the appraisal V from month 1 on;
  *  - discount on a further purchase (LeieEie: 0.75 % of the total price per
  *    tenth bought) = price in force × discount_per_tenth × 10 × share bought,
- *    rounded to the øre half up; not given on the first purchase;
+ *    rounded to the øre half up; not given on the first purchase unless
+ *    discount_first_share (version 3), when the first share's discount is
+ *    taken off its price before own funds and the first loan;
  *  - first loan = first share's price − own funds, floored at 0;
  *    top-up loan = share's price − discount;
  *  - rent in a month = market rent × (1 − share owned), rounded to the øre
@@ -30,7 +32,7 @@ extern "C" {
 #endif
 
 /* Version 2: the loans' terms by pointer instead of by value. */
-#define SL_PART_OWN_OPTIONS_VERSION 2
+#define SL_PART_OWN_OPTIONS_VERSION 3
 #define SL_PART_OWN_MAX_BUYS 100
 
 /* Buy `share` more of the home at the end of month `month` (1-based). */
@@ -56,11 +58,15 @@ typedef struct sl_part_own_options {
     const sl_loan_terms *loan; /* terms of every loan, the caller's (copied by
                                   sl_part_own_new); NULL: as for sl_rto_options;
                                   principal computed */
+    /* ---- version 3 */
+    int discount_first_share;  /* 1: the discount per tenth applies to the first share too
+                                  (LeieEie: "umiddelbart 7,5 % i rabatt av den andelen du
+                                  kjøper", leieeie.no); 0: further shares only (default) */
 } sl_part_own_options;
 
 #define SL_PART_OWN_OPTIONS_INIT                                                             \
     {SL_PART_OWN_OPTIONS_VERSION, 0, {1, 2}, 0, 0, SL_PRICE_FIXED, SL_RATE_ZERO, 0,          \
-     SL_RATE_ZERO, NULL, 0, {0, 0}, SL_DATE_NONE, NULL}
+     SL_RATE_ZERO, NULL, 0, {0, 0}, SL_DATE_NONE, NULL, 0}
 
 /* Set *options to SL_PART_OWN_OPTIONS_INIT (the same defaults as the macro). NULL is allowed. */
 SL_API void sl_part_own_options_init(sl_part_own_options *options);
