@@ -1,5 +1,7 @@
 /* After the capacity check: the grant need, the owner's payment at today's
  * rate, and the comparison with renting. */
+#include <string.h>
+
 #include "api_internal.h"
 #include "arith_internal.h"
 #include "capacity_internal.h"
@@ -85,6 +87,7 @@ int sl_capacity_rent_comparison(sl_rent_comparison *out, sl_money rent, sl_money
         return sl__fail_money(err, SL_EINVAL, "interest", interest,
                               "the interest is part of the payment: it cannot exceed it");
     sl_rent_comparison c;
+    memset(&c, 0, sizeof c);
     c.rent = rent;
     c.allowance_renting = allowance_renting;
     c.net_rent = rent - allowance_renting;

@@ -24,13 +24,20 @@ typedef struct sl__divider {
 /* Prepare division by d (d >= 1). */
 static inline void sl__divider_init(sl__divider *v, uint64_t d)
 {
-    __extension__ typedef unsigned __int128 u128;
-    unsigned l = 0; /* ceil(log2 d) */
-    while (l < 64 && ((uint64_t)1 << l) < d)
-        l++;
+    unsigned l = d <= 1 ? 0 : 64 - (unsigned)__builtin_clzll(d - 1); /* ceil(log2 d) */
     uint64_t two_l_minus_d = l == 64 ? (uint64_t)0 - d : ((uint64_t)1 << l) - d;
     v->d = d;
+    /* 2^l − d < d, so the quotient fits in 64 bits: one hardware division
+     * where there is one, not the 128-bit library routine */
+#if defined(__x86_64__) && defined(__GNUC__)
+    uint64_t q, r;
+    __asm__("divq %4" : "=a"(q), "=d"(r) : "a"((uint64_t)0), "d"(two_l_minus_d), "rm"(d) : "cc");
+    (void)r;
+    v->m = q + 1;
+#else
+    __extension__ typedef unsigned __int128 u128;
     v->m = (uint64_t)(((u128)two_l_minus_d << 64) / d) + 1;
+#endif
     v->sh1 = l < 1 ? l : 1;
     v->sh2 = l > 1 ? l - 1 : 0;
 }

@@ -328,6 +328,7 @@ typedef struct sl_rent_comparison {
     sl_money allowance_owning;  /* bostøtte estimated as owner (0 when none) */
     sl_money owner_net;         /* payment − deduction + other costs − allowance_owning */
     sl_money change;            /* owner_net − net_rent: more (+) or less (−) a month */
+    int64_t reserved[SL_RESERVED_FIELDS]; /* room for fields added later (docs/api.md) */
 } sl_rent_comparison;
 
 /* Fill the comparison; every amount 0 .. SL_PLAN_MAX_PRINCIPAL, interest at

@@ -114,6 +114,7 @@ typedef struct sl_housing_allowance {
     sl_money basis;            /* max(0, approved − own share), to the øre */
     sl_money monthly;          /* the allowance a month, whole kroner; 0 below the minimum */
     int below_minimum;         /* 1 when a positive amount under the minimum payout was dropped */
+    int64_t reserved[SL_RESERVED_FIELDS]; /* room for fields added later (docs/api.md) */
 } sl_housing_allowance;
 
 /* The estimate. 0 or a negative code (err names the field: "persons",
