@@ -40,6 +40,8 @@ static const char usage[] =
     "  --market-rent A            the whole home's monthly market rent\n"
     "  --buy MONTH:PCT            buy PCT more at the end of MONTH (repeatable)\n"
     "  --discount-per-tenth PCT   discount of the price per tenth bought (LeieEie 0.75)\n"
+    "  --rate-shock PTS           the loan's first payment with every rate PTS points\n"
+    "                             higher, beside the base case (rent-to-own, rent-before-own)\n"
     "  --discount-on-first-share  the discount applies to the first share too (LeieEie:\n"
     "                             \"7,5 % i rabatt av den andelen du kjøper\", leieeie.no);\n"
     "                             default: further shares only\n"
@@ -76,6 +78,7 @@ enum {
     OPT_BUY,
     OPT_DISCOUNT,
     OPT_DISCOUNT_FIRST,
+    OPT_RATE_SHOCK,
 };
 
 static const char *option_for(const char *field)
@@ -131,6 +134,8 @@ static void builtin_example(sl_rto_options *o)
 
 typedef struct part_input {
     int part_own;
+    int have_shock; /* --rate-shock */
+    sl_rate shock;
     sl_part_own_options po;
     sl_part_buy buys[SL_PART_OWN_MAX_BUYS];
 } part_input;
@@ -161,6 +166,7 @@ static void parse(sl_rto_options *o, part_input *in, cli_format *format, int arg
         {"buy", required_argument, NULL, OPT_BUY},
         {"discount-per-tenth", required_argument, NULL, OPT_DISCOUNT},
         {"discount-on-first-share", no_argument, NULL, OPT_DISCOUNT_FIRST},
+        {"rate-shock", required_argument, NULL, OPT_RATE_SHOCK},
         CLI_LOAN_LONG_OPTIONS,
         {"format", required_argument, NULL, CLI_OPT_FORMAT},
         CLI_END_LONG_OPTIONS,
@@ -284,6 +290,10 @@ static void parse(sl_rto_options *o, part_input *in, cli_format *format, int arg
             break;
         case OPT_DISCOUNT_FIRST:
             in->po.discount_first_share = 1;
+            break;
+        case OPT_RATE_SHOCK:
+            in->shock = cli_percent("--rate-shock", optarg, -100, 100);
+            in->have_shock = 1;
             break;
         case CLI_OPT_FORMAT:
             *format = cli_format_parse(optarg);
@@ -597,6 +607,8 @@ int main(int argc, char **argv)
     sl_part_own_options po_init = SL_PART_OWN_OPTIONS_INIT;
     in.po = po_init;
     parse(&o, &in, &format, argc, argv);
+    if (in.part_own && in.have_shock)
+        cli_usage_error("--rate-shock: for rent-to-own and rent-before-own (not yet part-own)");
     if (in.part_own)
         return run_part_own(&in.po, format);
 
@@ -614,6 +626,18 @@ int main(int argc, char **argv)
                         "5 years)\n",
                 cli_prog(), o.rent_months);
 
+    sl_rto_result shocked;
+    if (in.have_shock) { /* every rate of the loan that many points higher */
+        static sl_loan_terms st;
+        static sl_rate_change moved[256];
+        sl_rto_options so = o;
+        if (rto_loan.rate_change_count > sizeof moved / sizeof moved[0] ||
+            sl_loan_terms_shift_rates(&st, moved, &rto_loan, in.shock, &err) != SL_OK)
+            cli_fail_option("--rate-shock", &err);
+        so.loan = &st;
+        if (sl_rto_compute(&shocked, &so, &err) != SL_OK)
+            cli_fail_option("--rate-shock", &err);
+    }
     json_t *root = NULL, *timeline = NULL;
     if (format == CLI_JSON) {
         root = json_object();
@@ -641,7 +665,22 @@ int main(int argc, char **argv)
         cli_die(1, "the timeline failed: %s", sl_strerror(rc));
     if (format == CLI_JSON) {
         json_object_set_new(root, "timeline", timeline);
+        if (in.have_shock) {
+            json_t *s = json_object();
+            json_object_set_new(s, "points", cli_json_rate(in.shock));
+            json_object_set_new(s, "first_payment", cli_json_money(shocked.first_payment));
+            json_object_set_new(s, "monthly_change",
+                                cli_json_money(shocked.first_payment - shocked.last_rent));
+            json_object_set_new(root, "rate_shock", s);
+        }
         cli_json_print(root); /* frees root */
+    } else if (in.have_shock) {
+        char a[SL_MONEY_BUFSIZE], b[SL_MONEY_BUFSIZE], p[SL_RATE_BUFSIZE];
+        FILE *f = format == CLI_CSV ? stderr : stdout;
+        fprintf(f, "\nRate shock: every rate %s%s points: the loan's first payment %s kr "
+                   "(base %s kr)\n",
+                in.shock.num >= 0 ? "+" : "", cli_rate_text(p, in.shock, ','),
+                cli_nor(a, shocked.first_payment), cli_nor(b, r->first_payment));
     }
     sl_rto_timeline_free(tl);
     if (fflush(stdout) != 0)

@@ -197,6 +197,47 @@ START_TEST(init_functions_match_macros)
 }
 END_TEST
 
+/* What a linking system reads from text: the contract's enums, with the
+ * Norwegian words, any ASCII letter case; unknown words refused. */
+START_TEST(text_to_enums)
+{
+    sl_loan_type lt;
+    ck_assert_int_eq(sl_loan_type_parse(&lt, "annuitet"), SL_OK);
+    ck_assert_int_eq(lt, SL_LOAN_ANNUITY);
+    ck_assert_int_eq(sl_loan_type_parse(&lt, "Serielån"), SL_OK);
+    ck_assert_int_eq(lt, SL_LOAN_SERIAL);
+    ck_assert_int_eq(sl_loan_type_parse(&lt, "serie"), SL_OK);
+    ck_assert_int_eq(lt, SL_LOAN_SERIAL);
+    sl_day_count dc = SL_DAY_COUNT_EQUAL;
+    ck_assert_int_eq(sl_day_count_parse(&dc, "ACT365"), SL_OK);
+    ck_assert_int_eq(dc, SL_DAY_COUNT_ACT365);
+    ck_assert_str_eq(sl_day_count_name(dc), "act365");
+    ck_assert_int_eq(sl_day_count_parse(&dc, "act366"), SL_ESYNTAX);
+    ck_assert_int_eq(dc, SL_DAY_COUNT_ACT365);
+    sl_borrower b;
+    ck_assert_int_eq(sl_borrower_parse(&b, "Borettslag"), SL_OK);
+    ck_assert_int_eq(b, SL_BORROWER_BORETTSLAG);
+    ck_assert_int_eq(sl_borrower_parse(&b, "husstand"), SL_OK);
+    ck_assert_int_eq(b, SL_BORROWER_HOUSEHOLD);
+    ck_assert_str_eq(sl_borrower_name(SL_BORROWER_KOMMUNE), "kommune");
+    sl_price_rule pr;
+    ck_assert_int_eq(sl_price_rule_parse(&pr, "takst"), SL_OK);
+    ck_assert_int_eq(pr, SL_PRICE_APPRAISAL);
+    ck_assert_int_eq(sl_price_rule_parse(&pr, "Fastpris"), SL_OK);
+    ck_assert_int_eq(pr, SL_PRICE_FIXED);
+    sl_property_type pt;
+    ck_assert_int_eq(sl_property_type_parse(&pt, "borettslag"), SL_OK);
+    ck_assert_int_eq(pt, SL_PROPERTY_BORETTSLAG);
+    sl_rto_model m;
+    ck_assert_int_eq(sl_rto_model_parse(&m, "leie-før-eie"), SL_OK);
+    ck_assert_int_eq(m, SL_RTO_RENT_BEFORE_OWN);
+    ck_assert_str_eq(sl_rto_model_name(SL_RTO_RENT_TO_OWN), "rent-to-own");
+    ck_assert_ptr_null(sl_rto_model_name((sl_rto_model)9));
+    ck_assert_int_eq(sl_rto_model_parse(NULL, "leie-til-eie"), SL_ENULL);
+    ck_assert_int_eq(sl_price_rule_parse(&pr, ""), SL_ESYNTAX);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("api");
@@ -206,6 +247,7 @@ int main(void)
     tcase_add_test(tc, error_record_reset_on_entry);
     tcase_add_test(tc, one_version_rule);
     tcase_add_test(tc, init_functions_match_macros);
+    tcase_add_test(tc, text_to_enums);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }

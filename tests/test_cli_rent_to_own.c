@@ -98,6 +98,33 @@ START_TEST(csv_rows)
 END_TEST
 
 /* Bad input: status 2, the option named on stderr, nothing on stdout. */
+/* --rate-shock: the worked scenario's loan at 0 % + 3 points: the annuity of
+ * 2 746 090.00 at 3 % over 300 terms, 13 022,27 (by hand, exact fractions) + the fee 50;
+ * a shock of 0 gives the base payment; part-own refuses it. */
+START_TEST(rate_shock)
+{
+    const char *args[] = {"--price", "3000000", "--rent-months", "36", "--rent", "12000",
+                          "--cost-rent", "9000", "--credit-surplus", "--saving", "2000",
+                          "--own-funds", "50000", "--grant", "100000", "--start", "2025-01-01",
+                          "--rate", "0", "--terms", "300", "--term-fee", "50",
+                          "--rate-shock", "3", "--format", "json", NULL};
+    exec_result r = run(args);
+    ck_assert_msg(r.status == 0, "status %d: %s", r.status, r.err);
+    json_error_t je;
+    json_t *root = json_loads(r.out, 0, &je);
+    ck_assert_ptr_nonnull(root);
+    ck_assert_str_eq(str(json_object_get(root, "rate_shock"), "first_payment"), "13072.27");
+    json_decref(root);
+    exec_free(&r);
+    const char *part[] = {"--model", "part-own", "--price", "4000000", "--share", "50",
+                          "--market-rent", "16000", "--own-funds", "300000", "--rate", "5",
+                          "--rate-shock", "3", NULL};
+    r = run(part);
+    exec_expect_usage_error(r.status, r.out, r.err, "--rate-shock");
+    exec_free(&r);
+}
+END_TEST
+
 START_TEST(bad_input)
 {
     static const struct {
@@ -192,6 +219,7 @@ int main(int argc, char **argv)
     tcase_add_test(tc, builtin_example);
     tcase_add_test(tc, csv_rows);
     tcase_add_test(tc, bad_input);
+    tcase_add_test(tc, rate_shock);
     tcase_add_test(tc, over_60_months_warns);
     tcase_add_test(tc, part_own_json);
     suite_add_tcase(s, tc);

@@ -343,6 +343,17 @@ SL_API SL_WARN_UNUSED int sl_plan_totals_for(sl_plan_totals *out, const sl_loan_
 SL_API SL_WARN_UNUSED int sl_loan_type_parse(sl_loan_type *out, const char *text);
 SL_API const char *sl_loan_type_name(sl_loan_type type);
 
+/* Text → enum for systems that read contracts from text, ASCII letters
+ * without case: day count "equal" (also "like") or "act365" ("act/365",
+ * "faktiske-dager"); borrower "household" ("husstand", "privat"), "kommune",
+ * "borettslag". 0, SL_ESYNTAX (unknown word; *out untouched) or SL_ENULL.
+ * The _name functions give the first (English) word; NULL for an unknown
+ * value. Thread-safety: pure functions. */
+SL_API SL_WARN_UNUSED int sl_day_count_parse(sl_day_count *out, const char *text);
+SL_API const char *sl_day_count_name(sl_day_count value);
+SL_API SL_WARN_UNUSED int sl_borrower_parse(sl_borrower *out, const char *text);
+SL_API const char *sl_borrower_name(sl_borrower value);
+
 #ifdef __cplusplus
 }
 #endif

@@ -60,6 +60,19 @@ typedef enum sl_property_type {
     SL_PROPERTY_BORETTSLAG = 1 /* borettslag: no dokumentavgift */
 } sl_property_type;
 
+/* Text → enum, ASCII letters without case: price rule "fixed" ("fastpris"),
+ * "indexed" ("indeksert"), "appraisal" ("takst"); property "selveier"
+ * ("freehold") or "borettslag" ("cooperative"); model "rent-to-own"
+ * ("leie-til-eie") or "rent-before-own" ("leie-før-eie", "leie-for-eie").
+ * 0, SL_ESYNTAX (unknown word; *out untouched) or SL_ENULL. The _name
+ * functions give the first word; NULL for an unknown value. */
+SL_API SL_WARN_UNUSED int sl_price_rule_parse(sl_price_rule *out, const char *text);
+SL_API const char *sl_price_rule_name(sl_price_rule value);
+SL_API SL_WARN_UNUSED int sl_property_type_parse(sl_property_type *out, const char *text);
+SL_API const char *sl_property_type_name(sl_property_type value);
+SL_API SL_WARN_UNUSED int sl_rto_model_parse(sl_rto_model *out, const char *text);
+SL_API const char *sl_rto_model_name(sl_rto_model value);
+
 /* Rule findings of a scenario (bit flags in sl_rto_result.findings). */
 enum {
     SL_RTO_FINDING_RENT_OVER_60_MONTHS = 1u << 0 /* the law caps the option at 5 years */

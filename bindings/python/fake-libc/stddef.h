@@ -1,0 +1,3 @@
+/* Stand-in for the C library header while the public headers are turned
+ * into declarations for cffi, which knows size_t itself. */
+#define NULL 0
