@@ -113,9 +113,12 @@ static void add_mpz(mpz_t sum, int64_t v)
 
 static void add_i64(sl_portfolio_totals *t, int item, int64_t v)
 {
-    if (__builtin_add_overflow(t->part[item], v, &t->part[item])) {
-        add_mpz(t->sum[item], t->part[item] - v); /* the part before, which fit */
+    int64_t s;
+    if (__builtin_add_overflow(t->part[item], v, &s)) {
+        add_mpz(t->sum[item], t->part[item]); /* the part so far, which fit */
         t->part[item] = v;
+    } else {
+        t->part[item] = s;
     }
 }
 
