@@ -524,7 +524,7 @@ int sl_audit_add_row(sl_audit *a, const sl_plan_row *r)
         rc = amount(a, SL_AUDIT_CHAIN, SL_AUDIT_FIELD_OPENING_BALANCE, row, term,
                     a->prev.closing_balance, r->opening_balance);
     if (rc == SL_OK && a->have_prev && r->term != 0 && a->prev_term != 0 &&
-        r->term != a->prev_term + 1) {
+        (int64_t)r->term != (int64_t)a->prev_term + 1) { /* a term of INT_MAX has no next */
         sl_audit_difference d;
         blank(&d, SL_AUDIT_SEQUENCE, SL_AUDIT_FIELD_TERM, row, term);
         d.expected = (sl_money)a->prev_term + 1;

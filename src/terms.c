@@ -290,7 +290,7 @@ static int check_v2(const sl_loan_terms *t, sl_error *err)
         return sl__fail_int(err, SL_EINVAL, "borrower", (long)t->borrower,
                          "must be household, kommune or borettslag");
     if (t->margin.den <= 0 || t->margin.den > SL_PLAN_MAX_RATE_DENOMINATOR ||
-        t->margin.num > t->margin.den || -t->margin.num > t->margin.den)
+        t->margin.num > t->margin.den || t->margin.num < -t->margin.den)
         return sl__fail_rate(err, SL_EINVAL, "margin", t->margin, "must be from -100 to 100 %");
     if (!applied_rate_ok(t->nominal_rate, t->margin))
         return sl__fail_rate(err, SL_EINVAL, "margin", t->margin,
