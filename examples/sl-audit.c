@@ -105,21 +105,15 @@ static sl_money amount_field(const char *path, const table_reader *t, size_t col
     return m;
 }
 
-/* "2025-02-01" or the Norwegian "01.02.2025". */
+/* "2025-02-01" or the Norwegian "01.02.2025" (the library's rule, as sl-portfolio's). */
 static sl_date date_field(const char *path, const table_reader *t, size_t col)
 {
     const char *v = table_field(t, col);
     sl_date d = SL_DATE_NONE;
     if (!v || !*v)
         return d;
-    char iso[16];
-    const char *text = v;
-    if (strlen(v) == 10 && v[2] == '.' && v[5] == '.') {
-        snprintf(iso, sizeof iso, "%.4s-%.2s-%.2s", v + 6, v + 3, v);
-        text = iso;
-    }
     sl_error err;
-    if (sl_date_parse(&d, text, "due_date", &err) != SL_OK)
+    if (sl_date_parse_norwegian(&d, v, "due_date", &err) != SL_OK)
         value_error(path, t, col, v, "not a date (YYYY-MM-DD or DD.MM.YYYY)");
     return d;
 }
