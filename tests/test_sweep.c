@@ -513,6 +513,139 @@ START_TEST(capacity_and_tax)
 }
 END_TEST
 
+
+/* Texts at and past every limit: years far outside 1..9999, rates with more
+ * decimals or digits than allowed, amounts past int64, empty and NUL-cut
+ * values. The data-file parsers, the book's columns and events, and the audit
+ * and portfolio with extreme rows: a status, never a crash or UB. */
+static const char *const texts[] = {"",
+                                    "0",
+                                    "-0",
+                                    "-1",
+                                    "1",
+                                    "4.640",
+                                    "4,640 %",
+                                    "100",
+                                    "1000001",
+                                    "0.0000000000001",
+                                    "99999999999999999999",
+                                    "-99999999999999999999",
+                                    "92233720368547758.07",
+                                    "92233720368547758.08",
+                                    "-92233720368547758.08",
+                                    "1000000000000",
+                                    "1000000000000.01",
+                                    "9223372036854775807",
+                                    "2147483648",
+                                    "-2147483649",
+                                    "0001-01-01",
+                                    "9999-12-31",
+                                    "10000-01-01",
+                                    "2147483647-12-31",
+                                    "31.12.9999",
+                                    "29.02.2023",
+                                    "annuitet",
+                                    "serielån",
+                                    "act365",
+                                    "kr 1 469,33",
+                                    "gap",
+                                    "\x01\x7f"};
+#define N_TEXTS (sizeof texts / sizeof texts[0])
+
+START_TEST(texts_books_and_audits)
+{
+    char buf[512];
+    for (size_t i = 0; i < N_TEXTS; i++)
+        for (size_t j = 0; j < N_TEXTS; j++) {
+            sl_error err;
+            snprintf(buf, sizeof buf, "%s %s\n2024-07-01 4.640\n", texts[i], texts[j]);
+            sl_rate_history *h = NULL;
+            CODE_OK(sl_rate_history_parse(&h, buf, "sweep", &err), "history '%s'", buf);
+            if (h) {
+                for (size_t d = 0; d < N_DATES; d++) {
+                    sl_rate r;
+                    CODE_OK(sl_rate_history_at(&r, h, dates[d], &err), "history at");
+                }
+                sl_rate_history_free(h);
+            }
+            snprintf(buf, sizeof buf, "%s %s 13100 6600 3850 3950 5150\n", texts[i], texts[j]);
+            sl_guideline_table *g = NULL;
+            CODE_OK(sl_guideline_table_parse(&g, buf, &err), "guideline '%s'", buf);
+            sl_guideline_table_free(g);
+            snprintf(buf, sizeof buf, "valid-from %s\npayout-rate %s\n", texts[i], texts[j]);
+            sl_housing_allowance_rules rules;
+            sl_housing_allowance_rules_init(&rules);
+            CODE_OK(sl_housing_allowance_rules_parse(&rules, buf, &err), "allowance '%s'", buf);
+            sl_book_event ev;
+            CODE_OK(sl_book_event_parse(&ev, texts[i], "extra", texts[j], &err), "event");
+            CODE_OK(sl_book_event_parse(&ev, texts[j], "rate-change", texts[i], &err), "event");
+        }
+    for (int f = 0; f < SL_BOOK_FIELD_COUNT; f++)
+        for (size_t i = 0; i < N_TEXTS; i++) {
+            sl_book_loan *loan = NULL;
+            REQUIRE(sl_book_loan_new(&loan) == SL_OK, "book loan");
+            sl_error err;
+            int rc = SL_OK;
+            const char *base[SL_BOOK_FIELD_COUNT] = {0};
+            base[SL_BOOK_AMOUNT] = "2000000";
+            base[SL_BOOK_RATE] = "4.64";
+            base[SL_BOOK_TERMS] = "300";
+            base[SL_BOOK_PAYOUT_DATE] = "2024-07-01";
+            for (int b = 0; b < SL_BOOK_FIELD_COUNT && rc == SL_OK; b++)
+                if (base[b] && b != f)
+                    rc = sl_book_loan_set(loan, (sl_book_field)b, base[b], &err);
+            REQUIRE(rc == SL_OK, "book base field");
+            CODE_OK(sl_book_loan_set(loan, (sl_book_field)f, texts[i], &err), "book field %d", f);
+            for (size_t d = 0; d < N_DATES; d += 2) {
+                const sl_loan_terms *t = NULL;
+                if (sl_book_loan_terms(&t, loan, dates[d], &err) == SL_OK && t) {
+                    sl_loan_figures fig;
+                    CODE_OK(sl_loan_figures_compute(&fig, t, dates[d], dates[(d + 5) % N_DATES],
+                                                    dates[d], &err),
+                            "figures");
+                }
+            }
+            sl_book_loan_free(loan);
+        }
+    sl_portfolio_totals *tot = NULL;
+    REQUIRE(sl_portfolio_totals_new(&tot) == SL_OK, "totals");
+    for (size_t i = 0; i < N_MONEY; i++) {
+        sl_loan_figures fig;
+        memset(&fig, 0, sizeof fig);
+        fig.balance = fig.interest = fig.principal = money[i];
+        fig.term_fees = fig.establishment_fee = fig.fees = money[N_MONEY - 1 - i];
+        for (int k = 0; k < 3; k++)
+            sl_portfolio_totals_add(tot, &fig);
+    }
+    for (int item = 0; item < 6; item++) {
+        sl_money m;
+        CODE_OK(sl_portfolio_totals_get(&m, tot, (sl_portfolio_item)item), "totals get");
+        LENGTH_OK(sl_portfolio_totals_format(buf, sizeof buf, tot, (sl_portfolio_item)item), "totals format");
+    }
+    sl_portfolio_totals_free(tot);
+    sl_loan_terms terms;
+    sl_loan_terms_init(&terms);
+    terms.principal = 100000;
+    terms.nominal_rate = (sl_rate){5, 100};
+    terms.terms = 12;
+    sl_audit *a = NULL;
+    REQUIRE(sl_audit_new(&a, &terms, NULL, NULL) == SL_OK, "audit");
+    for (size_t i = 0; i < N_MONEY; i++) {
+        sl_plan_row row;
+        memset(&row, 0, sizeof row);
+        row.term = counts[i % N_COUNTS];
+        row.due_date = dates[i % N_DATES];
+        row.opening_balance = row.interest = money[i];
+        row.principal = row.fee = money[N_MONEY - 1 - i];
+        row.payment = row.closing_balance = money[(i * 7) % N_MONEY];
+        CODE_OK(sl_audit_add_row(a, &row), "audit row");
+    }
+    sl_audit_summary sum;
+    CODE_OK(sl_audit_finish(a, &sum), "audit finish");
+    sl_audit_free(a);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("sweep");
@@ -551,6 +684,10 @@ int main(void)
     TCase *tc_capacity_and_tax = tcase_create("capacity_and_tax");
     tcase_set_timeout(tc_capacity_and_tax, 900);
     tcase_add_test(tc_capacity_and_tax, capacity_and_tax);
+    TCase *tc_texts = tcase_create("texts_books_and_audits");
+    tcase_set_timeout(tc_texts, 900);
+    tcase_add_test(tc_texts, texts_books_and_audits);
+    suite_add_tcase(s, tc_texts);
     suite_add_tcase(s, tc_capacity_and_tax);
     return run_suite(s);
 }
