@@ -456,7 +456,9 @@ static void explain_balance_echo(sl_audit *a)
         sl_audit_difference *d = &a->pending[i];
         if (d->check != SL_AUDIT_BALANCE && d->check != SL_AUDIT_CHAIN)
             continue;
-        if (a->prev_balance_diff != 0 && d->difference == -a->prev_balance_diff &&
+        /* INT64_MIN has no negation: such a difference is never an echo. */
+        if (a->prev_balance_diff != 0 && a->prev_balance_diff != INT64_MIN &&
+            d->difference == -a->prev_balance_diff &&
             a->active_row != 0)
             a->cause[i] = 0;
         else if (d->check == SL_AUDIT_BALANCE)
