@@ -228,6 +228,8 @@ static long entry_at(const sl_rate_history *h, sl_date date)
  * gap at index k). */
 static int no_rate(sl_error *err, const sl_rate_history *h, sl_date date, long k)
 {
+    if (!sl_date_is_valid(date)) /* nothing to format: say so rather than print garbage */
+        return sl__fail_date(err, SL_EINVAL, "date", date, "not a valid date");
     char d[SL_DATE_BUFSIZE], a[SL_DATE_BUFSIZE], b[SL_DATE_BUFSIZE];
     sl_date_format(d, sizeof d, date);
     if (k < 0) {
