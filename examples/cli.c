@@ -228,6 +228,14 @@ sl_money cli_money_nonneg(const char *option, const char *text)
     return v;
 }
 
+sl_money cli_money_positive(const char *option, const char *text)
+{
+    sl_money v = cli_money(option, text);
+    if (v <= 0)
+        cli_die(CLI_EXIT_USAGE, "%s '%s': must be positive", option, text);
+    return v;
+}
+
 sl_rate cli_percent(const char *option, const char *text, int min_pct, int max_pct)
 {
     sl_rate r, lo, hi;

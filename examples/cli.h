@@ -53,6 +53,7 @@ _Noreturn void cli_fail_option(const char *option, const sl_error *err);
 /* Option values; each exits with status 2 on bad input. */
 sl_money cli_money(const char *option, const char *text);          /* any sign */
 sl_money cli_money_nonneg(const char *option, const char *text);   /* >= 0 */
+sl_money cli_money_positive(const char *option, const char *text); /* > 0 */
 sl_rate cli_percent(const char *option, const char *text, int min_pct, int max_pct);
 long cli_int(const char *option, const char *text, long min, long max);
 sl_date cli_date(const char *option, const char *text);

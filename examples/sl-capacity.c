@@ -238,9 +238,7 @@ static void parse(input *in, int argc, char **argv)
             in->max_loan = 1;
             break;
         case OPT_STEP:
-            o->step = cli_money("--step", optarg);
-            if (o->step <= 0)
-                cli_die(CLI_EXIT_USAGE, "--step '%s': must be positive", optarg);
+            o->step = cli_money_positive("--step", optarg);
             break;
         case OPT_COFINANCING:
             o->cofinancing_payment = cli_money_nonneg("--cofinancing-payment", optarg);

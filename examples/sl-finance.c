@@ -308,9 +308,7 @@ static void parse(input *in, int argc, char **argv)
             in->max_price = 1;
             break;
         case OPT_PRICE_STEP:
-            in->price_step = cli_money("--price-step", optarg);
-            if (in->price_step <= 0)
-                cli_die(CLI_EXIT_USAGE, "--price-step '%s': must be positive", optarg);
+            in->price_step = cli_money_positive("--price-step", optarg);
             break;
         case OPT_RATE_SHOCK:
             in->shock = cli_percent("--rate-shock", optarg, -100, 100);

@@ -414,9 +414,7 @@ int main(int argc, char **argv)
             have_payment = 1;
             break;
         case OPT_STEP:
-            q.step = cli_money("--step", optarg);
-            if (q.step <= 0)
-                cli_die(CLI_EXIT_USAGE, "--step '%s': must be positive", optarg);
+            q.step = cli_money_positive("--step", optarg);
             break;
         case OPT_RATE_SHOCK:
             shock = cli_percent("--rate-shock", optarg, -100, 100);
