@@ -72,11 +72,6 @@ void doc_output_check(doc_format format, const char *output)
         cli_usage_error("--output '': an empty file name");
 }
 
-const char *doc_tr(const char *msgid)
-{
-    return msgid;
-}
-
 static cairo_status_t write_out(void *closure, const unsigned char *data, unsigned int length)
 {
     doc *d = closure;
@@ -138,8 +133,8 @@ void doc_open(doc *d, doc_format format, const char *path, double width, double 
     d->height = height;
     d->header = title;
     open_tmp(d, path);
-    char date[SL_DATE_BUFSIZE];
-    snprintf(d->made, sizeof d->made, DOC_("Made %s with startlan %s"), doc_date(date, made),
+    char date[CLI_HUMAN_BUFSIZE];
+    snprintf(d->made, sizeof d->made, _("Made %s with startlan %s"), cli_date_human(date, made),
              sl_version());
     if (format == DOC_SVG) {
         d->surface = cairo_svg_surface_create_for_stream(write_out, d, width, height);
@@ -187,7 +182,7 @@ void doc_page(doc *d)
     if (d->format == DOC_SVG || d->format == DOC_PNG)
         return;
     char n[64];
-    snprintf(n, sizeof n, DOC_("Page %d of %d"), d->page, d->pages);
+    snprintf(n, sizeof n, _("Page %d of %d"), d->page, d->pages);
     doc_color(d, DOC_GREY);
     doc_text(d, DOC_MARGIN, 40, 0, DOC_FONT_SMALL, DOC_LEFT, d->header);
     doc_text(d, d->width - DOC_MARGIN, 40, 0, DOC_FONT_SMALL, DOC_RIGHT, n);
@@ -299,34 +294,6 @@ void doc_line(doc *d, double x1, double y1, double x2, double y2, double width, 
     doc_color(d, DOC_INK);
 }
 
-const char *doc_money(char buf[SL_MONEY_BUFSIZE], sl_money amount)
-{
-    return cli_nor(buf, amount);
-}
-
-const char *doc_kroner(char buf[SL_MONEY_BUFSIZE], sl_money amount)
-{
-    sl_money kr;
-    int dir;
-    if (sl_money_round(&kr, &dir, amount, (sl_rounding){SL_UNIT_KRONE, SL_ROUND_HALF_UP}) != SL_OK)
-        kr = amount;
-    cli_nor(buf, kr);
-    char *comma = strrchr(buf, ',');
-    if (comma && strcmp(comma, ",00") == 0)
-        *comma = '\0';
-    return buf;
-}
-
-const char *doc_percent(char buf[SL_RATE_BUFSIZE], sl_rate rate, int decimals)
-{
-    return cli_rate_fixed(buf, rate, decimals, ',');
-}
-
-const char *doc_rate(char buf[SL_RATE_BUFSIZE], sl_rate rate)
-{
-    return cli_rate_text(buf, rate, ',');
-}
-
 const char *doc_points(char buf[SL_RATE_BUFSIZE], sl_rate rate)
 {
     cli_rate_text(buf, rate, ',');
@@ -338,15 +305,5 @@ const char *doc_points(char buf[SL_RATE_BUFSIZE], sl_rate rate)
         if (end == comma + 1)
             *comma = '\0';
     }
-    return buf;
-}
-
-const char *doc_date(char buf[SL_DATE_BUFSIZE], sl_date date)
-{
-    if (!date.year) {
-        buf[0] = '\0';
-        return buf;
-    }
-    snprintf(buf, SL_DATE_BUFSIZE, "%02d.%02d.%04d", date.day, date.month, date.year);
     return buf;
 }

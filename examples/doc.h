@@ -13,6 +13,7 @@
 #include <pango/pangocairo.h>
 
 #include "cli.h"
+#include "cli_i18n.h"
 
 /* The document formats, as bits for the set a program offers. */
 typedef enum doc_format {
@@ -32,10 +33,6 @@ doc_format doc_format_option(const char *text, unsigned offered, cli_format *tex
  * PNG) and refused with the others; exit 2 with one line otherwise. */
 void doc_output_check(doc_format format, const char *output);
 
-/* Human-readable text of the documents passes through here: the one place
- * that ties them to the programs' translations. */
-const char *doc_tr(const char *msgid);
-#define DOC_(s) doc_tr(s)
 
 typedef enum doc_font {
     DOC_FONT_BODY,    /* 9 pt */
@@ -107,14 +104,12 @@ void doc_line(doc *d, double x1, double y1, double x2, double y2, double width, 
 #define DOC_RED 0xb03030
 
 /* Room for one figure with its unit ("3 392 453,48 kr", "4,640 %"). */
-#define DOC_CELL 64
+#define DOC_CELL CLI_HUMAN_BUFSIZE
 
-/* Numbers and dates as the documents show them (Norwegian format). */
-const char *doc_money(char buf[SL_MONEY_BUFSIZE], sl_money amount); /* "11 306,17" */
-const char *doc_kroner(char buf[SL_MONEY_BUFSIZE], sl_money amount); /* whole kroner, half up */
-const char *doc_percent(char buf[SL_RATE_BUFSIZE], sl_rate rate, int decimals); /* "4,77" */
-const char *doc_rate(char buf[SL_RATE_BUFSIZE], sl_rate rate);               /* "4,640" */
-const char *doc_points(char buf[SL_RATE_BUFSIZE], sl_rate rate);            /* "3", "0,5" */
-const char *doc_date(char buf[SL_DATE_BUFSIZE], sl_date date);              /* "01.03.2026" */
+/* Numbers and dates as the documents show them: the programs' helpers for
+ * people (examples/cli_i18n.h: no-break spaces and dd.mm.yyyy in Norwegian),
+ * and one of our own. */
+/* A rate in percentage points, with as few decimals as it needs: "3", "0,5". */
+const char *doc_points(char buf[SL_RATE_BUFSIZE], sl_rate rate);
 
 #endif

@@ -54,14 +54,14 @@ static plot frame(doc *d, double x, double y, double w, double h, const char *ti
     int nsteps = (int)((max + step - 1) / step);
     if (nsteps < 1)
         nsteps = 1;
-    char label[SL_MONEY_BUFSIZE];
-    double labelw = doc_text_width(d, DOC_FONT_SMALL, doc_kroner(label, step * nsteps));
+    char label[DOC_CELL];
+    double labelw = doc_text_width(d, DOC_FONT_SMALL, cli_kroner(label, step * nsteps));
     plot p = {x + labelw + 6, y + th + 18, w - labelw - 10, h - th - 34, step * nsteps, years};
     for (int i = 0; i <= nsteps; i++) {
         double gy = py(&p, step * i);
         doc_line(d, p.x, gy, p.x + p.w, gy, i ? 0.3 : 0.8, i ? DOC_RULE : DOC_GREY);
         doc_color(d, DOC_GREY);
-        doc_text(d, p.x - 4, gy - 4.5, 0, DOC_FONT_SMALL, DOC_RIGHT, doc_kroner(label, step * i));
+        doc_text(d, p.x - 4, gy - 4.5, 0, DOC_FONT_SMALL, DOC_RIGHT, cli_kroner(label, step * i));
     }
     doc_color(d, DOC_GREY);
     doc_text(d, p.x, y + th + 4, 0, DOC_FONT_SMALL, DOC_LEFT, "kr");
@@ -123,7 +123,7 @@ void doc_chart_balance(doc *d, double x, double y, double w, double h, const cha
         snprintf(label, sizeof label, "%d", yr);
         doc_text(d, px(&p, yr), p.y + p.h + 3, 0, DOC_FONT_SMALL, DOC_CENTER, label);
     }
-    doc_text(d, p.x + p.w, p.y + p.h + 12, 0, DOC_FONT_SMALL, DOC_RIGHT, DOC_("years"));
+    doc_text(d, p.x + p.w, p.y + p.h + 12, 0, DOC_FONT_SMALL, DOC_RIGHT, _("years"));
     double lx = p.x;
     for (int l = 0; l < nlines; l++)
         if (lines[l].label) {
@@ -157,7 +157,7 @@ void doc_chart_years(doc *d, double x, double y, double w, double h, const char 
             doc_text(d, p.x + slot * (i + 0.5), p.y + p.h + 3, 0, DOC_FONT_SMALL, DOC_CENTER,
                      label);
         }
-    legend(d, p.x, p.y + p.h + 12, DOC_BLUE, DOC_("principal (avdrag)"));
-    legend(d, p.x + doc_text_width(d, DOC_FONT_SMALL, DOC_("principal (avdrag)")) + 24,
-           p.y + p.h + 12, DOC_ORANGE, DOC_("interest (renter)"));
+    legend(d, p.x, p.y + p.h + 12, DOC_BLUE, _("principal (avdrag)"));
+    legend(d, p.x + doc_text_width(d, DOC_FONT_SMALL, _("principal (avdrag)")) + 24,
+           p.y + p.h + 12, DOC_ORANGE, _("interest (renter)"));
 }

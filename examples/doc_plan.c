@@ -79,17 +79,17 @@ int doc_plan_pages(const doc_plan *p, int with_shock)
 
 const char *doc_loan_type(const sl_loan_terms *t)
 {
-    return t->type == SL_LOAN_SERIAL ? DOC_("serial loan (serielån)")
-                                     : DOC_("annuity loan (annuitetslån)");
+    return t->type == SL_LOAN_SERIAL ? _("serial loan (serielån)")
+                                     : _("annuity loan (annuitetslån)");
 }
 
 static const char *frequency(int terms_per_year)
 {
     switch (terms_per_year) {
-    case 12: return DOC_("monthly");
-    case 4: return DOC_("quarterly");
-    case 2: return DOC_("half-yearly");
-    default: return DOC_("yearly");
+    case 12: return _("monthly");
+    case 4: return _("quarterly");
+    case 2: return _("half-yearly");
+    default: return _("yearly");
     }
 }
 
@@ -97,39 +97,39 @@ const char *doc_terms_text(char *buf, size_t size, int terms, int terms_per_year
 {
     int y = terms / terms_per_year, m = terms % terms_per_year;
     if (m)
-        snprintf(buf, size, DOC_("%d %s terms (%d years and %d terms)"), terms,
+        snprintf(buf, size, _("%d %s terms (%d years and %d terms)"), terms,
                  frequency(terms_per_year), y, m);
     else
-        snprintf(buf, size, DOC_("%d %s terms (%d years)"), terms, frequency(terms_per_year), y);
+        snprintf(buf, size, _("%d %s terms (%d years)"), terms, frequency(terms_per_year), y);
     return buf;
 }
 
 const char *doc_assumptions(char *buf, size_t size, const doc_plan *p)
 {
     const sl_loan_terms *t = &p->terms;
-    char fee[SL_MONEY_BUFSIZE], est[SL_MONEY_BUFSIZE];
-    const char *unit = t->payment_rounding.unit == SL_UNIT_KRONE ? DOC_("whole kroner")
-                                                                 : DOC_("the øre");
+    char fee[DOC_CELL], est[DOC_CELL];
+    const char *unit = t->payment_rounding.unit == SL_UNIT_KRONE ? _("whole kroner")
+                                                                 : _("the øre");
     const char *day = t->day_count == SL_DAY_COUNT_ACT365
-                          ? DOC_("balance × rate × actual days / 365")
-                          : DOC_("balance × rate / terms per year (equal terms)");
+                          ? _("balance × rate × actual days / 365")
+                          : _("balance × rate / terms per year (equal terms)");
     int n = snprintf(buf, size,
-                     DOC_("Contract and assumptions: %s. The payment is rounded to %s (%s); "
+                     _("Contract and assumptions: %s. The payment is rounded to %s (%s); "
                           "each term's interest is %s, rounded to the øre half up; the last "
                           "term pays the rest. Term fee %s kr in every payment; establishment "
                           "fee %s kr deducted from the payout. "),
                      doc_loan_type(t), unit, sl_round_mode_name(t->payment_rounding.mode), day,
-                     doc_money(fee, t->term_fee), doc_money(est, t->establishment_fee));
+                     cli_amount(fee, t->term_fee), cli_amount(est, t->establishment_fee));
     if (n < 0 || (size_t)n >= size)
         return buf;
     if (p->have_cost)
         snprintf(buf + n, size - (size_t)n, "%s",
-                 DOC_("Effective rate (finansavtaleforskriften § 1-5, Directive 2014/17/EU "
+                 _("Effective rate (finansavtaleforskriften § 1-5, Directive 2014/17/EU "
                       "Annex I): certified to the decimal shown, payments at equal months, the "
                       "nominal rate assumed to stay at its level at signing; the total cost is "
                       "interest and every fee, the total payable the amount plus that cost."));
     else
-        snprintf(buf + n, size - (size_t)n, DOC_("Effective rate not computed: %s."), p->no_cost);
+        snprintf(buf + n, size - (size_t)n, _("Effective rate not computed: %s."), p->no_cost);
     return buf;
 }
 
@@ -143,50 +143,36 @@ static double figure(doc *d, double x, double y, double w, const char *label, co
     return y + 15;
 }
 
-static const char *kr(char buf[DOC_CELL], sl_money amount)
-{
-    char m[SL_MONEY_BUFSIZE];
-    snprintf(buf, DOC_CELL, "%s kr", doc_money(m, amount));
-    return buf;
-}
-
-static const char *pct(char buf[DOC_CELL], const char *number)
-{
-    snprintf(buf, DOC_CELL, "%s %%", number);
-    return buf;
-}
-
 /* The key figures in a list of width w from (x, y); returns the next y. */
 static double key_figures(doc *d, double x, double y, double w, const doc_plan *p)
 {
     const sl_loan_terms *t = &p->terms;
-    char v[DOC_CELL], n[SL_RATE_BUFSIZE], s[96];
-    y = figure(d, x, y, w, DOC_("Loan amount (lånebeløp)"), kr(v, t->principal), DOC_FONT_BOLD);
-    y = figure(d, x, y, w, DOC_("Nominal rate"), pct(v, doc_rate(n, t->nominal_rate)),
+    char v[DOC_CELL], s[96];
+    y = figure(d, x, y, w, _("Loan amount (lånebeløp)"), cli_kr(v, t->principal), DOC_FONT_BOLD);
+    y = figure(d, x, y, w, _("Nominal rate"), cli_percent_human(v, t->nominal_rate, -1),
                DOC_FONT_BODY);
-    y = figure(d, x, y, w, DOC_("Type"), doc_loan_type(t), DOC_FONT_BODY);
-    y = figure(d, x, y, w, DOC_("Terms"), doc_terms_text(s, sizeof s, p->count, t->terms_per_year),
+    y = figure(d, x, y, w, _("Type"), doc_loan_type(t), DOC_FONT_BODY);
+    y = figure(d, x, y, w, _("Terms"), doc_terms_text(s, sizeof s, p->count, t->terms_per_year),
                DOC_FONT_BODY);
-    y = figure(d, x, y, w, DOC_("First payment (terminbeløp)"),
-               kr(v, p->count ? p->rows[0].payment : 0), DOC_FONT_BOLD);
-    y = figure(d, x, y, w, DOC_("Term fee / establishment fee"), "", DOC_FONT_BODY);
-    char a[SL_MONEY_BUFSIZE], b[SL_MONEY_BUFSIZE];
-    snprintf(s, sizeof s, "%s kr / %s kr", doc_money(a, t->term_fee),
-             doc_money(b, t->establishment_fee));
+    y = figure(d, x, y, w, _("First payment (terminbeløp)"),
+               cli_kr(v, p->count ? p->rows[0].payment : 0), DOC_FONT_BOLD);
+    y = figure(d, x, y, w, _("Term fee / establishment fee"), "", DOC_FONT_BODY);
+    char a[DOC_CELL], b[DOC_CELL];
+    snprintf(s, sizeof s, "%s / %s", cli_kr(a, t->term_fee), cli_kr(b, t->establishment_fee));
     doc_text(d, x + w, y - 15, 0, DOC_FONT_BODY, DOC_RIGHT, s);
     if (p->have_cost) {
-        y = figure(d, x, y, w, DOC_("Effective rate (effektiv rente)"),
-                   pct(v, doc_percent(n, p->cost.apr.rate, 2)), DOC_FONT_BOLD);
-        y = figure(d, x, y, w, DOC_("Total cost of credit (kredittkostnad)"),
-                   kr(v, p->cost.total_cost), DOC_FONT_BODY);
-        y = figure(d, x, y, w, DOC_("Total payable (totalt å betale)"),
-                   kr(v, p->cost.total_payable), DOC_FONT_BOLD);
+        y = figure(d, x, y, w, _("Effective rate (effektiv rente)"),
+                   cli_percent_human(v, p->cost.apr.rate, 2), DOC_FONT_BOLD);
+        y = figure(d, x, y, w, _("Total cost of credit (kredittkostnad)"),
+                   cli_kr(v, p->cost.total_cost), DOC_FONT_BODY);
+        y = figure(d, x, y, w, _("Total payable (totalt å betale)"),
+                   cli_kr(v, p->cost.total_payable), DOC_FONT_BOLD);
     } else {
-        y = figure(d, x, y, w, DOC_("Effective rate (effektiv rente)"), DOC_("not computed"),
+        y = figure(d, x, y, w, _("Effective rate (effektiv rente)"), _("not computed"),
                    DOC_FONT_BODY);
-        y = figure(d, x, y, w, DOC_("Interest and fees"),
-                   kr(v, p->totals.interest + p->totals.fees), DOC_FONT_BODY);
-        y = figure(d, x, y, w, DOC_("Total paid"), kr(v, p->totals.paid), DOC_FONT_BOLD);
+        y = figure(d, x, y, w, _("Interest and fees"),
+                   cli_kr(v, p->totals.interest + p->totals.fees), DOC_FONT_BODY);
+        y = figure(d, x, y, w, _("Total paid"), cli_kr(v, p->totals.paid), DOC_FONT_BOLD);
     }
     return y;
 }
@@ -200,11 +186,11 @@ static void page_one(doc *d, const doc_plan *p)
 {
     const sl_loan_terms *t = &p->terms;
     double x = DOC_MARGIN, w = d->width - 2 * DOC_MARGIN, y = DOC_TOP;
-    char a[SL_MONEY_BUFSIZE], r[SL_RATE_BUFSIZE], s[512];
+    char a[DOC_CELL], r[DOC_CELL], s[512];
     doc_color(d, DOC_INK);
-    y += doc_text(d, x, y, w, DOC_FONT_TITLE, DOC_LEFT, DOC_("Payment plan for a start loan"));
-    snprintf(s, sizeof s, DOC_("%s kr at %s %% nominal rate, %s"), doc_kroner(a, t->principal),
-             doc_rate(r, t->nominal_rate), doc_loan_type(t));
+    y += doc_text(d, x, y, w, DOC_FONT_TITLE, DOC_LEFT, _("Payment plan for a start loan"));
+    snprintf(s, sizeof s, _("%s kr at %s nominal rate, %s"), cli_kroner(a, t->principal),
+             cli_percent_human(r, t->nominal_rate, -1), doc_loan_type(t));
     doc_color(d, DOC_GREY);
     y += doc_text(d, x, y + 2, w, DOC_FONT_BODY, DOC_LEFT, s) + 14;
 
@@ -214,20 +200,20 @@ static void page_one(doc *d, const doc_plan *p)
     double lx = x + 14, ly = y + 14;
     doc_color(d, DOC_GREY);
     doc_text(d, lx, ly, 0, DOC_FONT_BODY, DOC_LEFT,
-             t->terms_per_year == 12 ? DOC_("You pay each month") : DOC_("You pay each term"));
+             t->terms_per_year == 12 ? _("You pay each month") : _("You pay each term"));
     doc_color(d, DOC_BLUE);
     char v[DOC_CELL];
-    doc_text(d, lx, ly + 14, 0, DOC_FONT_BIG, DOC_LEFT, kr(v, p->count ? p->rows[0].payment : 0));
+    doc_text(d, lx, ly + 14, 0, DOC_FONT_BIG, DOC_LEFT, cli_kr(v, p->count ? p->rows[0].payment : 0));
     doc_color(d, DOC_GREY);
     doc_text(d, lx, ly + 36, 150, DOC_FONT_SMALL, DOC_LEFT,
-             t->type == SL_LOAN_SERIAL ? DOC_("the first payment; it falls as the loan is repaid")
-                                       : DOC_("interest, principal and term fee"));
+             t->type == SL_LOAN_SERIAL ? _("the first payment; it falls as the loan is repaid")
+                                       : _("interest, principal and term fee"));
     if (p->have_cost) {
-        doc_text(d, lx, ly + 70, 0, DOC_FONT_BODY, DOC_LEFT, DOC_("Effective rate"));
+        doc_text(d, lx, ly + 70, 0, DOC_FONT_BODY, DOC_LEFT, _("Effective rate"));
         doc_color(d, DOC_BLUE);
         char e[DOC_CELL];
         doc_text(d, lx, ly + 84, 0, DOC_FONT_BIG, DOC_LEFT,
-                 pct(e, doc_percent(r, p->cost.apr.rate, 2)));
+                 cli_percent_human(e, p->cost.apr.rate, 2));
     }
     double fx = x + 190;
     key_figures(d, fx, ly, x + w - 14 - fx, p);
@@ -235,7 +221,7 @@ static void page_one(doc *d, const doc_plan *p)
 
     if (p->have_cost && sl_plan_cost_sentence(s, sizeof s, &p->cost, 2) > 0) {
         doc_color(d, DOC_GREY);
-        doc_text(d, x, y, 0, DOC_FONT_SMALL, DOC_LEFT, DOC_("Representative example"));
+        doc_text(d, x, y, 0, DOC_FONT_SMALL, DOC_LEFT, _("Representative example"));
         doc_color(d, DOC_INK);
         y += 10 + doc_text(d, x, y + 10, w, DOC_FONT_BOLD, DOC_LEFT, s) + 12;
     }
@@ -243,31 +229,31 @@ static void page_one(doc *d, const doc_plan *p)
     double cw = (w - 24) / 2, ch = 270;
     doc_balance_line line;
     balance_line(&line, p, DOC_BLUE, NULL);
-    doc_chart_balance(d, x, y, cw, ch, DOC_("What you owe (restgjeld), year by year"), &line, 1);
-    doc_chart_years(d, x + cw + 24, y, cw, ch, DOC_("What you pay each year"), p->years,
+    doc_chart_balance(d, x, y, cw, ch, _("What you owe (restgjeld), year by year"), &line, 1);
+    doc_chart_years(d, x + cw + 24, y, cw, ch, _("What you pay each year"), p->years,
                     p->nyears);
     y += ch + 14;
 
     if (p->nyears > 0) {
         const doc_year *first = &p->years[0];
-        char i1[SL_MONEY_BUFSIZE], p1[SL_MONEY_BUFSIZE];
+        char i1[DOC_CELL], p1[DOC_CELL];
         if (p->rows[0].due_date.year)
             snprintf(s, sizeof s,
-                     DOC_("In %d, the first year, you pay %s kr in interest and %s kr off the "
+                     _("In %d, the first year, you pay %s kr in interest and %s kr off the "
                           "loan."),
-                     first->year, doc_kroner(i1, first->interest),
-                     doc_kroner(p1, first->principal));
+                     first->year, cli_kroner(i1, first->interest),
+                     cli_kroner(p1, first->principal));
         else
             snprintf(s, sizeof s,
-                     DOC_("In the first year you pay %s kr in interest and %s kr off the loan."),
-                     doc_kroner(i1, first->interest), doc_kroner(p1, first->principal));
+                     _("In the first year you pay %s kr in interest and %s kr off the loan."),
+                     cli_kroner(i1, first->interest), cli_kroner(p1, first->principal));
         doc_color(d, DOC_INK);
         y += doc_text(d, x, y, w, DOC_FONT_BODY, DOC_LEFT, s) + 4;
         if (p->totals.principal > 0) {
-            char ti[SL_MONEY_BUFSIZE];
+            char ti[DOC_CELL];
             snprintf(s, sizeof s,
-                     DOC_("Over the whole loan the interest comes to %s kr."),
-                     doc_kroner(ti, p->totals.interest));
+                     _("Over the whole loan the interest comes to %s kr."),
+                     cli_kroner(ti, p->totals.interest));
             y += doc_text(d, x, y, w, DOC_FONT_BODY, DOC_LEFT, s);
         }
     }
@@ -321,25 +307,25 @@ static double table_page(doc *d, const char *heading, const column *cols, int n,
 static void summary_pages(doc *d, const doc_plan *p)
 {
     const column cols[] = {
-        {DOC_("Year"), 40},       {DOC_("Terms"), 85},      {DOC_("Paid"), 170},
-        {DOC_("Interest"), 250},  {DOC_("Principal"), 330}, {DOC_("Fees"), 395},
-        {DOC_("Balance at year end"), 499},
+        {_("Year"), 40},       {_("Terms"), 85},      {_("Paid"), 170},
+        {_("Interest"), 250},  {_("Principal"), 330}, {_("Fees"), 395},
+        {_("Balance at year end"), 499},
     };
     enum { NC = sizeof cols / sizeof cols[0] };
     char cells[NC][DOC_CELL];
     const double row_h = 14;
     int i = 0;
     do {
-        double y = table_page(d, DOC_("Year by year"), cols, NC, row_h);
+        double y = table_page(d, _("Year by year"), cols, NC, row_h);
         for (int k = 0; k < DOC_PLAN_YEARS_PER_PAGE && i <= p->nyears; k++, i++) {
             if (i == p->nyears) { /* the total row */
                 doc_line(d, DOC_MARGIN, y - 1, d->width - DOC_MARGIN, y - 1, 0.6, DOC_GREY);
-                snprintf(cells[0], sizeof cells[0], "%s", DOC_("Total"));
+                snprintf(cells[0], sizeof cells[0], "%s", _("Total"));
                 snprintf(cells[1], sizeof cells[1], "%d", p->totals.terms);
-                doc_money(cells[2], p->totals.paid - p->totals.establishment_fee);
-                doc_money(cells[3], p->totals.interest);
-                doc_money(cells[4], p->totals.principal);
-                doc_money(cells[5], p->totals.term_fees);
+                cli_amount(cells[2], p->totals.paid - p->totals.establishment_fee);
+                cli_amount(cells[3], p->totals.interest);
+                cli_amount(cells[4], p->totals.principal);
+                cli_amount(cells[5], p->totals.term_fees);
                 cells[6][0] = '\0';
                 table_row(d, y + 2, cols, cells, NC, DOC_FONT_SMALL_BOLD);
                 y += row_h + 2;
@@ -350,21 +336,21 @@ static void summary_pages(doc *d, const doc_plan *p)
                 doc_rect(d, DOC_MARGIN, y - 2, d->width - 2 * DOC_MARGIN, row_h, 0xf5f7fa);
             snprintf(cells[0], sizeof cells[0], "%d", yr->year);
             snprintf(cells[1], sizeof cells[1], "%d", yr->terms);
-            doc_money(cells[2], yr->paid);
-            doc_money(cells[3], yr->interest);
-            doc_money(cells[4], yr->principal);
-            doc_money(cells[5], yr->fees);
-            doc_money(cells[6], yr->balance);
+            cli_amount(cells[2], yr->paid);
+            cli_amount(cells[3], yr->interest);
+            cli_amount(cells[4], yr->principal);
+            cli_amount(cells[5], yr->fees);
+            cli_amount(cells[6], yr->balance);
             doc_color(d, DOC_INK);
             table_row(d, y, cols, cells, NC, DOC_FONT_BODY);
             y += row_h;
         }
         if (i > p->nyears && p->totals.establishment_fee) {
-            char s[200], m[SL_MONEY_BUFSIZE];
+            char s[200], m[DOC_CELL];
             snprintf(s, sizeof s,
-                     DOC_("Paid is the sum of the payments; the establishment fee of %s kr is "
+                     _("Paid is the sum of the payments; the establishment fee of %s kr is "
                           "deducted from the payout."),
-                     doc_money(m, p->totals.establishment_fee));
+                     cli_amount(m, p->totals.establishment_fee));
             doc_color(d, DOC_GREY);
             doc_text(d, DOC_MARGIN, y + 6, d->width - 2 * DOC_MARGIN, DOC_FONT_SMALL, DOC_LEFT,
                      s);
@@ -376,22 +362,22 @@ static void plan_pages(doc *d, const doc_plan *p)
 {
     int dated = p->count && p->rows[0].due_date.year;
     const column cols[] = {
-        {DOC_("Term"), 24},
-        {dated ? DOC_("Due date") : "", 80},
-        {DOC_("Opening balance"), 155},
-        {DOC_("Interest"), 215},
-        {DOC_("Principal"), 275},
-        {DOC_("Fee"), 315},
-        {DOC_("Payment"), 375},
-        {DOC_("Closing balance"), 450},
-        {DOC_("Rate %"), 499},
+        {_("Term"), 24},
+        {dated ? _("Due date") : "", 80},
+        {_("Opening balance"), 155},
+        {_("Interest"), 215},
+        {_("Principal"), 275},
+        {_("Fee"), 315},
+        {_("Payment"), 375},
+        {_("Closing balance"), 450},
+        {_("Rate"), 499},
     };
     enum { NC = sizeof cols / sizeof cols[0] };
     char cells[NC][DOC_CELL];
     const double row_h = 12;
     int i = 0;
     do {
-        double y = table_page(d, DOC_("The whole plan (nedbetalingsplan)"), cols, NC, row_h);
+        double y = table_page(d, _("The whole plan (nedbetalingsplan)"), cols, NC, row_h);
         for (int k = 0; k < DOC_PLAN_ROWS_PER_PAGE && i < p->count; k++, i++) {
             const sl_plan_row *r = &p->rows[i];
             if (r->due_date.year && r->due_date.month == 1 && k)
@@ -399,14 +385,14 @@ static void plan_pages(doc *d, const doc_plan *p)
             else if (!r->due_date.year && i % p->terms.terms_per_year == 0 && k)
                 doc_line(d, DOC_MARGIN, y - 1.5, d->width - DOC_MARGIN, y - 1.5, 0.4, DOC_RULE);
             snprintf(cells[0], sizeof cells[0], "%d", r->term);
-            doc_date(cells[1], r->due_date);
-            doc_money(cells[2], r->opening_balance);
-            doc_money(cells[3], r->interest);
-            doc_money(cells[4], r->principal);
-            doc_money(cells[5], r->fee);
-            doc_money(cells[6], r->payment);
-            doc_money(cells[7], r->closing_balance);
-            doc_rate(cells[8], r->rate);
+            cli_date_human(cells[1], r->due_date);
+            cli_amount(cells[2], r->opening_balance);
+            cli_amount(cells[3], r->interest);
+            cli_amount(cells[4], r->principal);
+            cli_amount(cells[5], r->fee);
+            cli_amount(cells[6], r->payment);
+            cli_amount(cells[7], r->closing_balance);
+            cli_percent_human(cells[8], r->rate, -1);
             doc_color(d, DOC_INK);
             table_row(d, y, cols, cells, NC, DOC_FONT_SMALL);
             y += row_h;
@@ -417,59 +403,59 @@ static void plan_pages(doc *d, const doc_plan *p)
 static void shock_page(doc *d, const doc_plan *b, const doc_plan *s, sl_rate points)
 {
     double x = DOC_MARGIN, w = d->width - 2 * DOC_MARGIN, y = DOC_TOP;
-    char head[96], side_head[96], n[SL_RATE_BUFSIZE];
+    char head[96], side_head[96], n[DOC_CELL];
     doc_page(d);
     sl_rate up = {points.num < 0 ? -points.num : points.num, points.den};
     doc_points(n, up);
     snprintf(head, sizeof head,
-             points.num < 0 ? DOC_("If the rate falls by %s percentage points")
-                            : DOC_("If the rate rises by %s percentage points"), n);
+             points.num < 0 ? _("If the rate falls by %s percentage points")
+                            : _("If the rate rises by %s percentage points"), n);
     snprintf(side_head, sizeof side_head,
-             points.num < 0 ? DOC_("Rate %s points lower") : DOC_("Rate %s points higher"), n);
+             points.num < 0 ? _("Rate %s points lower") : _("Rate %s points higher"), n);
     doc_color(d, DOC_INK);
     y += doc_text(d, x, y, w, DOC_FONT_TITLE, DOC_LEFT, head) + 4;
     doc_color(d, DOC_GREY);
     y += doc_text(d, x, y, w, DOC_FONT_BODY, DOC_LEFT,
-                  DOC_("The same loan with every rate moved, side by side: what the family "
+                  _("The same loan with every rate moved, side by side: what the family "
                        "pays today and what it would pay.")) + 12;
     double cw = (w - 24) / 2;
     doc_rect(d, x, y, cw, 150, DOC_SHADE);
     doc_rect(d, x + cw + 24, y, cw, 150, 0xf8eee4);
     doc_color(d, DOC_INK);
-    doc_text(d, x + 10, y + 8, 0, DOC_FONT_HEADING, DOC_LEFT, DOC_("Today"));
+    doc_text(d, x + 10, y + 8, 0, DOC_FONT_HEADING, DOC_LEFT, _("Today"));
     doc_text(d, x + cw + 34, y + 8, 0, DOC_FONT_HEADING, DOC_LEFT, side_head);
     const doc_plan *side[2] = {b, s};
     for (int k = 0; k < 2; k++) {
         double fx = x + k * (cw + 24) + 10, fy = y + 30, fw = cw - 20;
-        char v[DOC_CELL], r[SL_RATE_BUFSIZE], t[96];
+        char v[DOC_CELL], t[96];
         const doc_plan *p = side[k];
-        fy = figure(d, fx, fy, fw, DOC_("Nominal rate"),
-                    pct(v, doc_rate(r, p->count ? p->rows[0].rate : p->terms.nominal_rate)),
+        fy = figure(d, fx, fy, fw, _("Nominal rate"),
+                    cli_percent_human(v, p->count ? p->rows[0].rate : p->terms.nominal_rate, -1),
                     DOC_FONT_BODY);
-        fy = figure(d, fx, fy, fw, DOC_("First payment (terminbeløp)"),
-                    kr(v, p->count ? p->rows[0].payment : 0), DOC_FONT_BOLD);
-        fy = figure(d, fx, fy, fw, DOC_("Terms"),
+        fy = figure(d, fx, fy, fw, _("First payment (terminbeløp)"),
+                    cli_kr(v, p->count ? p->rows[0].payment : 0), DOC_FONT_BOLD);
+        fy = figure(d, fx, fy, fw, _("Terms"),
                     doc_terms_text(t, sizeof t, p->count, p->terms.terms_per_year),
                     DOC_FONT_BODY);
-        fy = figure(d, fx, fy, fw, DOC_("Interest"), kr(v, p->totals.interest), DOC_FONT_BODY);
-        fy = figure(d, fx, fy, fw, DOC_("Total paid"), kr(v, p->totals.paid), DOC_FONT_BOLD);
+        fy = figure(d, fx, fy, fw, _("Interest"), cli_kr(v, p->totals.interest), DOC_FONT_BODY);
+        fy = figure(d, fx, fy, fw, _("Total paid"), cli_kr(v, p->totals.paid), DOC_FONT_BOLD);
         if (p->have_cost)
-            fy = figure(d, fx, fy, fw, DOC_("Effective rate (effektiv rente)"),
-                        pct(v, doc_percent(r, p->cost.apr.rate, 2)), DOC_FONT_BOLD);
+            fy = figure(d, fx, fy, fw, _("Effective rate (effektiv rente)"),
+                        cli_percent_human(v, p->cost.apr.rate, 2), DOC_FONT_BOLD);
         if (k == 1 && b->count && s->count) {
-            char m[SL_MONEY_BUFSIZE];
+            char m[DOC_CELL];
             sl_money diff = s->rows[0].payment - b->rows[0].payment;
-            snprintf(t, sizeof t, DOC_("%s%s kr a term"), diff >= 0 ? "+" : "−",
-                     doc_money(m, diff >= 0 ? diff : -diff));
+            snprintf(t, sizeof t, _("%s%s kr a term"), diff >= 0 ? "+" : "−",
+                     cli_amount(m, diff >= 0 ? diff : -diff));
             doc_color(d, DOC_RED);
-            figure(d, fx, fy, fw, DOC_("Change a term"), t, DOC_FONT_BOLD);
+            figure(d, fx, fy, fw, _("Change a term"), t, DOC_FONT_BOLD);
         }
     }
     y += 150 + 20;
     doc_balance_line lines[2];
-    balance_line(&lines[0], b, DOC_BLUE, DOC_("today"));
+    balance_line(&lines[0], b, DOC_BLUE, _("today"));
     balance_line(&lines[1], s, DOC_ORANGE, side_head);
-    doc_chart_balance(d, x, y, w, 260, DOC_("What you owe (restgjeld), year by year"), lines, 2);
+    doc_chart_balance(d, x, y, w, 260, _("What you owe (restgjeld), year by year"), lines, 2);
 }
 
 void doc_plan_pdf(const char *path, const doc_plan *p, const doc_plan *shocked, sl_rate points,
@@ -477,7 +463,7 @@ void doc_plan_pdf(const char *path, const doc_plan *p, const doc_plan *shocked, 
 {
     doc d;
     doc_open(&d, DOC_PDF, path, DOC_A4_WIDTH, DOC_A4_HEIGHT,
-             DOC_("Payment plan (nedbetalingsplan), start loan"), made);
+             _("Payment plan (nedbetalingsplan), start loan"), made);
     d.pages = doc_plan_pages(p, shocked != NULL);
     doc_page(&d);
     page_one(&d, p);
@@ -491,13 +477,13 @@ void doc_plan_pdf(const char *path, const doc_plan *p, const doc_plan *shocked, 
 void doc_plan_charts(const char *path, doc_format format, const doc_plan *p, sl_date made)
 {
     doc d;
-    doc_open(&d, format, path, 560, 600, DOC_("Payment plan (nedbetalingsplan), start loan"),
+    doc_open(&d, format, path, 560, 600, _("Payment plan (nedbetalingsplan), start loan"),
              made);
     doc_page(&d);
     doc_balance_line line;
     balance_line(&line, p, DOC_BLUE, NULL);
-    doc_chart_balance(&d, 16, 16, 528, 280, DOC_("What you owe (restgjeld), year by year"), &line,
+    doc_chart_balance(&d, 16, 16, 528, 280, _("What you owe (restgjeld), year by year"), &line,
                       1);
-    doc_chart_years(&d, 16, 310, 528, 280, DOC_("What you pay each year"), p->years, p->nyears);
+    doc_chart_years(&d, 16, 310, 528, 280, _("What you pay each year"), p->years, p->nyears);
     doc_close(&d);
 }
