@@ -3,6 +3,24 @@
 
 #include <string.h>
 
+const char cli_kommune_usage[] =
+    "The kommune's side (kommunen kjøper først; any of these turns it on):\n"
+    "  --kommune-loan-rate PCT    rate of Husbanken's loan for rental housing (required)\n"
+    "  --kommune-loan-share PCT   that loan's share of price + --kommune-costs (default 85)\n"
+    "  --kommune-loan-years Y     its length (default 30; up to 50)\n"
+    "  --kommune-term-fee A       its term fee (default 0)\n"
+    "  --kommune-costs A          the kommune's own purchase costs in year 0 (default 0)\n"
+    "  --area M2                  the home's P-ROM, whole m² (for the tilskudd)\n"
+    "  --rental-grant-per-m2 A    tilskudd til utleieboliger per m² (Holmestrand's\n"
+    "                             group 9 600)\n"
+    "  --rental-grant-max-area M2 largest area measured (default 80)\n"
+    "  --rental-grant-writedown PCT   per completed year (default 3.3)\n"
+    "  --rental-grant-years Y     write-down period (default 30)\n"
+    "  --fdv A                    forvaltning, drift, vedlikehold a month\n"
+    "  --municipal-fees A         kommunale avgifter a month, covered by the rent\n"
+    "  Without --cost-rent the cost rent is derived (loan payment + FDV + kommunale\n"
+    "  avgifter); without --rent the rent is that cost rent.\n";
+
 /* The library's field names and the options that set them. */
 static const struct {
     const char *field, *option;
@@ -93,14 +111,14 @@ _Noreturn static void fail(const cli_kommune *k, const sl_error *err)
                 k->municipal_fees_text ? k->municipal_fees_text : err->value,
                 cli_error_reason(err));
     /* The price, the rent and the months are the family's options. */
-    cli_die(CLI_EXIT_USAGE, "the kommune's side: %s", err->message);
+    cli_die(CLI_EXIT_USAGE, _("the kommune's side: %s"), err->message);
 }
 
 static void compute(cli_kommune *k, sl_money price, int months, sl_date start)
 {
     if (!k->have_rate)
-        cli_usage_error("--kommune-loan-rate: required with the kommune's side (%s)",
-                        "the rate of Husbanken's loan for rental housing");
+        cli_usage_error(_("--kommune-loan-rate: required with the kommune's side (the rate of "
+                          "Husbanken's loan for rental housing)"));
     k->loan.terms = (int)(k->years * 12);
     k->opt.loan = &k->loan;
     k->opt.price = price;
@@ -143,32 +161,32 @@ void cli_kommune_print(const cli_kommune *k)
     const sl_kommune_result *r = &k->result;
     char a[SL_MONEY_BUFSIZE], b[SL_MONEY_BUFSIZE], c[SL_MONEY_BUFSIZE], e[SL_MONEY_BUFSIZE],
         f[SL_MONEY_BUFSIZE], g[SL_MONEY_BUFSIZE], d[SL_DATE_BUFSIZE];
-    printf("\nThe kommune's side (kommunen kjøper først)\n");
-    line("Price + the kommune's purchase costs", r->purchase_total);
-    line("- Husbanken's loan for rental housing", r->loan_amount);
-    line("- Tilskudd til utleieboliger", r->grant);
-    line("= The kommune's own capital", r->own_capital);
-    line("Loan payment (first term)", r->first_payment);
-    line("Cost rent a month (loan + FDV + avgifter)", r->cost_rent);
-    printf("Over the %d rent months\n", k->opt.rent_months);
-    line("+ Rent received", r->rent_received);
-    line("- Interest", r->interest_paid);
-    line("- Fees", r->fees_paid);
-    line("- FDV and kommunale avgifter", r->running_costs);
-    printf("At the sale (end of month %d)\n", k->opt.rent_months);
-    line("+ Paid by the family", r->sale_proceeds);
-    line("- Husbanken's loan repaid", r->loan_repaid);
+    printf("\n%s\n", _("The kommune's side (kommunen kjøper først)"));
+    line(_("Price + the kommune's purchase costs"), r->purchase_total);
+    line(_("- Husbanken's loan for rental housing"), r->loan_amount);
+    line(_("- Tilskudd til utleieboliger"), r->grant);
+    line(_("= The kommune's own capital"), r->own_capital);
+    line(_("Loan payment (first term)"), r->first_payment);
+    line(_("Cost rent a month (loan + FDV + avgifter)"), r->cost_rent);
+    printf(_("Over the %d rent months\n"), k->opt.rent_months);
+    line(_("+ Rent received"), r->rent_received);
+    line(_("- Interest"), r->interest_paid);
+    line(_("- Fees"), r->fees_paid);
+    line(_("- FDV and kommunale avgifter"), r->running_costs);
+    printf(_("At the sale (end of month %d)\n"), k->opt.rent_months);
+    line(_("+ Paid by the family"), r->sale_proceeds);
+    line(_("- Husbanken's loan repaid"), r->loan_repaid);
     char label[64];
-    snprintf(label, sizeof label, "- Tilskudd repaid (%d years written down)",
+    snprintf(label, sizeof label, _("- Tilskudd repaid (%d years written down)"),
              r->grant_years_completed);
     line(label, r->grant_repaid);
-    line("= The kommune's result over the deal", r->kommune_result);
-    printf("If the option lapses: cash %s kr after month %d; the kommune keeps the home\n"
-           "with %s kr of the loan and %s kr of the tilskudd not written down.\n",
+    line(_("= The kommune's result over the deal"), r->kommune_result);
+    printf(_("If the option lapses: cash %s kr after month %d; the kommune keeps the home\n"
+             "with %s kr of the loan and %s kr of the tilskudd not written down.\n"),
            cli_nor(a, r->lapse_cash), k->opt.rent_months, cli_nor(b, r->lapse_loan_balance),
            cli_nor(c, r->lapse_grant_remaining));
-    printf("\n%5s  %-10s  %12s  %12s  %12s  %12s  %14s  %14s\n", "Month", "Date", "Rent",
-           "Loan paym.", "FDV+avg.", "Net", "Loan balance", "Cash");
+    printf("\n%5s  %-10s  %12s  %12s  %12s  %12s  %14s  %14s\n", _("Month"), _("Date"),
+           _("Rent"), _("Loan paym."), _("FDV+avg."), _("Net"), _("Loan balance"), _("Cash"));
     for (int i = 0; i < k->opt.rent_months; i++) {
         const sl_kommune_row *row = &k->rows[i];
         printf("%5d  %-10s  %12s  %12s  %12s  %12s  %14s  %14s\n", row->month,

@@ -36,24 +36,8 @@ enum {
         {"fdv", required_argument, NULL, CLI_KOMMUNE_OPT_FDV},                               \
         {"municipal-fees", required_argument, NULL, CLI_OPT_MUNICIPAL_FEES}
 
-/* The options' help text, for the program's usage literal. */
-#define CLI_KOMMUNE_USAGE                                                                    \
-    "The kommune's side (kommunen kjøper først; any of these turns it on):\n"              \
-    "  --kommune-loan-rate PCT    rate of Husbanken's loan for rental housing (required)\n" \
-    "  --kommune-loan-share PCT   that loan's share of price + --kommune-costs (default 85)\n" \
-    "  --kommune-loan-years Y     its length (default 30; up to 50)\n"                     \
-    "  --kommune-term-fee A       its term fee (default 0)\n"                              \
-    "  --kommune-costs A          the kommune's own purchase costs in year 0 (default 0)\n" \
-    "  --area M2                  the home's P-ROM, whole m² (for the tilskudd)\n"         \
-    "  --rental-grant-per-m2 A    tilskudd til utleieboliger per m² (Holmestrand's\n"      \
-    "                             group 9 600)\n"                                          \
-    "  --rental-grant-max-area M2 largest area measured (default 80)\n"                    \
-    "  --rental-grant-writedown PCT   per completed year (default 3.3)\n"                  \
-    "  --rental-grant-years Y     write-down period (default 30)\n"                        \
-    "  --fdv A                    forvaltning, drift, vedlikehold a month\n"               \
-    "  --municipal-fees A         kommunale avgifter a month, covered by the rent\n"       \
-    "  Without --cost-rent the cost rent is derived (loan payment + FDV + kommunale\n"     \
-    "  avgifter); without --rent the rent is that cost rent.\n"
+/* The options' help text, printed after the program's own by --help. */
+extern const char cli_kommune_usage[];
 
 typedef struct cli_kommune {
     int active;     /* a kommune option was given */

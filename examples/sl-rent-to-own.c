@@ -46,7 +46,6 @@ static const char usage[] =
     "  --discount-on-first-share  the discount applies to the first share too (LeieEie:\n"
     "                             \"7,5 % i rabatt av den andelen du kjøper\", leieeie.no);\n"
     "                             default: further shares only\n"
-    CLI_KOMMUNE_USAGE
     "The start loan (as in sl-plan; the amount is computed):\n"
     "  --rate PCT                 nominal yearly rate (required)\n"
     "  --years Y | --terms N      length (default 30 years)\n"
@@ -379,7 +378,11 @@ static void parse(sl_rto_options *o, part_input *in, cli_format *format, int arg
         case CLI_OPT_FORMAT:
             *format = cli_format_parse(optarg);
             break;
-        default: /* --help, --version, or an error */
+        case CLI_OPT_HELP: /* two texts: one literal would pass C's 4095 characters */
+            fputs(usage, stdout);
+            fputs(cli_kommune_usage, stdout);
+            exit(0);
+        default: /* --version, or an error */
             cli_other_option(opt, argv, usage);
         }
     }
