@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "cli_kommune.h"
 
 static const char usage[] =
     "Usage: sl-rent-to-own [--model rent-to-own|rent-before-own|part-own] --price A\n"
@@ -205,6 +206,9 @@ static void refuse_unused(int part_own, sl_price_rule rule)
                 given[OPT_BUYER_SHARE]);
 }
 
+/* The kommune's side (cli_kommune.h), when its options are given. */
+static cli_kommune kom;
+
 /* The startlån's terms, which the options refer to. */
 static sl_loan_terms rto_loan = SL_LOAN_TERMS_INIT_WITH_TERMS(SL_RTO_DEFAULT_TERMS);
 
@@ -266,6 +270,7 @@ static void parse(sl_rto_options *o, part_input *in, cli_format *format, int arg
         {"document-tax-base", required_argument, NULL, OPT_TAX_BASE},
         {"fellesgjeld", required_argument, NULL, OPT_FELLESGJELD},
         CLI_LOAN_LONG_OPTIONS,
+        CLI_KOMMUNE_LONG_OPTIONS,
         {"format", required_argument, NULL, CLI_OPT_FORMAT},
         {"view", required_argument, NULL, OPT_VIEW},
         CLI_CSV_STYLE_LONG_OPTION,
@@ -279,7 +284,7 @@ static void parse(sl_rto_options *o, part_input *in, cli_format *format, int arg
             opt != CLI_OPT_CSV_STYLE)
             inputs++;
         remember(opt, optarg);
-        if (cli_loan_option(&loan, opt, optarg))
+        if (cli_loan_option(&loan, opt, optarg) || cli_kommune_option(&kom, opt, optarg))
             continue;
         switch (opt) {
         case OPT_MODEL:
@@ -418,7 +423,11 @@ static void parse(sl_rto_options *o, part_input *in, cli_format *format, int arg
         case CLI_OPT_CSV_STYLE:
             cli_csv_style_set(cli_csv_style_parse(optarg));
             break;
-        default: /* --help, --version, or an error */
+        case CLI_OPT_HELP: /* two texts: one literal would pass C's 4095 characters */
+            fputs(usage, stdout);
+            fputs(cli_kommune_usage, stdout);
+            exit(0);
+        default: /* --version, or an error */
             cli_other_option(opt, argv, usage);
         }
     }
@@ -812,6 +821,7 @@ int main(int argc, char **argv)
     static part_input in;
     sl_part_own_options po_init = SL_PART_OWN_OPTIONS_INIT;
     in.po = po_init;
+    cli_kommune_init(&kom);
     parse(&o, &in, &format, argc, argv);
     format = cli_csv_format(format);
     if (view != CLI_VIEW_FULL && format == CLI_JSON)
@@ -822,8 +832,22 @@ int main(int argc, char **argv)
         cli_usage_error(_("--view: for rent-to-own and rent-before-own (not yet part-own)"));
     if (in.part_own && in.have_shock)
         cli_usage_error("--rate-shock: for rent-to-own and rent-before-own (not yet part-own)");
+    if (kom.municipal_fees_text && !kom.active)
+        cli_die(CLI_EXIT_USAGE, "--municipal-fees '%s': only used with the kommune's side "
+                                "(--kommune-loan-rate)",
+                kom.municipal_fees_text);
+    if (in.part_own && kom.active)
+        cli_usage_error("--kommune-loan-rate and the kommune's options: for rent-to-own and "
+                        "rent-before-own (not part-own)");
     if (in.part_own)
         return run_part_own(&in.po, format);
+    if (kom.active) { /* the cost rent derived, and the rent at cost unless given */
+        sl_money cost = cli_kommune_cost_rent(&kom, o.price, o.rent_months, o.start);
+        if (!given[OPT_COST_RENT])
+            o.cost_rent = cost;
+        if (!given[OPT_RENT])
+            o.rent = cost;
+    }
 
     sl_rto_timeline *tl = NULL;
     sl_error err;
@@ -834,6 +858,9 @@ int main(int argc, char **argv)
     if (rc != SL_OK)
         fail_field(&err);
     const sl_rto_result *r = sl_rto_timeline_result(tl);
+    if (kom.active) /* the family pays the price less the rent credit */
+        cli_kommune_run(&kom, o.price, o.rent_months, o.start, NULL, o.rent,
+                        r->purchase_price - r->rent_credit);
     if (r->findings & SL_RTO_FINDING_RENT_OVER_60_MONTHS)
         fprintf(stderr, "%s: warning: --rent-months %d with --property borettslag: over the "
                         "five years from signing that Prop. 158 L (2024-2025, a bill) proposes "
@@ -859,6 +886,10 @@ int main(int argc, char **argv)
                                                            ? "rent-to-own"
                                                            : "rent-before-own"));
         json_object_set_new(root, "summary", summary_json(r));
+        json_object_set_new(json_object_get(root, "summary"), "cost_rent",
+                            cli_json_money(o.cost_rent));
+        if (kom.active)
+            json_object_set_new(root, "kommune", cli_kommune_json(&kom));
         timeline = json_array();
     } else if (format == CLI_CSV) {
         cli_csv_begin();
@@ -893,7 +924,10 @@ int main(int argc, char **argv)
             json_object_set_new(root, "rate_shock", s);
         }
         cli_json_print(root); /* frees root */
-    } else if (in.have_shock) {
+    }
+    if (format == CLI_TABLE && kom.active)
+        cli_kommune_print(&kom);
+    if (format != CLI_JSON && in.have_shock) {
         char a[SL_MONEY_BUFSIZE], b[SL_MONEY_BUFSIZE], p[SL_RATE_BUFSIZE];
         FILE *f = format == CLI_CSV ? stderr : stdout;
         fprintf(f, "\nRate shock: every rate %s%s points: the loan's first payment %s kr "
