@@ -72,6 +72,14 @@ const char *cli_events_text(char *buf, size_t size, unsigned events, const char 
 /* Split "A:B" in place at the first sep: returns B (A stays in text), or NULL. */
 char *cli_split(char *text, char sep);
 
+/* ---- Text in columns (cli_columns.c) ----
+ * Widths count characters (UTF-8 code points), not bytes, so that å, ø, ×
+ * and − line up: never pad a label that may hold them with "%-40s". */
+int cli_text_width(const char *text);
+/* Write text padded with spaces to |width| characters: left-aligned when
+ * width > 0, right-aligned when width < 0. */
+void cli_pad(FILE *f, const char *text, int width);
+
 /* JSON values for amounts (two-decimal strings) and rates. */
 json_t *cli_json_money(sl_money amount);
 json_t *cli_json_rate(sl_rate rate);

@@ -226,7 +226,9 @@ void cli_owner_after(cli_owner *w, const sl_household *h, const sl_capacity_opti
 static void row(const char *label, const char *sign, sl_money amount)
 {
     char a[SL_MONEY_BUFSIZE];
-    printf("  %-44s %1s%17s kr\n", label, sign, cli_nor(a, amount));
+    fputs("  ", stdout);
+    cli_pad(stdout, label, 44);
+    printf(" %1s%17s kr\n", sign, cli_nor(a, amount));
 }
 
 void cli_owner_print(const cli_owner *w)

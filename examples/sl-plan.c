@@ -370,16 +370,27 @@ static void shock_text(FILE *f, const headline *b, const headline *s, sl_rate po
     snprintf(head, sizeof head, "%s%s points", points.num >= 0 ? "+" : "",
              cli_rate_text(p, points, ','));
     fprintf(f, "\nRate shock: every rate %s\n  %-28s %20s %20s\n", head, "", "base", head);
-    fprintf(f, "  %-28s %20s %20s\n", "First payment", cli_nor(x, b->first_payment),
+    fputs("  ", f);
+    cli_pad(f, "First payment", 28);
+    fprintf(f, " %20s %20s\n", cli_nor(x, b->first_payment),
             cli_nor(y, s->first_payment));
-    fprintf(f, "  %-28s %20d %20d\n", "Terms", b->totals.terms, s->totals.terms);
-    fprintf(f, "  %-28s %20s %20s\n", "Interest", cli_nor(x, b->totals.interest),
+    fputs("  ", f);
+    cli_pad(f, "Terms", 28);
+    fprintf(f, " %20d %20d\n", b->totals.terms, s->totals.terms);
+    fputs("  ", f);
+    cli_pad(f, "Interest", 28);
+    fprintf(f, " %20s %20s\n", cli_nor(x, b->totals.interest),
             cli_nor(y, s->totals.interest));
-    fprintf(f, "  %-28s %20s %20s\n", "Total paid", cli_nor(x, b->totals.paid),
+    fputs("  ", f);
+    cli_pad(f, "Total paid", 28);
+    fprintf(f, " %20s %20s\n", cli_nor(x, b->totals.paid),
             cli_nor(y, s->totals.paid));
-    if (b->have_rate && s->have_rate)
-        fprintf(f, "  %-28s %18s %% %18s %%\n", "Effective rate",
-                cli_rate_fixed(p, b->effective, 2, ','), cli_rate_fixed(head, s->effective, 2, ','));
+    if (b->have_rate && s->have_rate) {
+        fputs("  ", f);
+        cli_pad(f, "Effective rate", 28);
+        fprintf(f, " %18s %% %18s %%\n", cli_rate_fixed(p, b->effective, 2, ','),
+                cli_rate_fixed(head, s->effective, 2, ','));
+    }
 }
 
 enum { OPT_PAYMENT = CLI_OPT_FIRST_FREE, OPT_STEP, OPT_RATE_SHOCK, OPT_FEE_FINANCED };

@@ -482,7 +482,9 @@ static json_t *row_json(const sl_rto_row *row)
 static void amount_line(const char *label, sl_money v)
 {
     char a[SL_MONEY_BUFSIZE];
-    printf("  %-40s %16s kr\n", label, cli_nor(a, v));
+    fputs("  ", stdout);
+    cli_pad(stdout, label, 40);
+    printf(" %16s kr\n", cli_nor(a, v));
 }
 
 static void print_table_head(const sl_rto_options *o, const sl_rto_result *r)
@@ -615,11 +617,17 @@ static void part_burden_print(FILE *f, const part_burden *base, const part_burde
     snprintf(head, sizeof head, "%s%s points", shock.num >= 0 ? "+" : "",
              cli_rate_text(p, shock, ','));
     fprintf(f, "\nRate shock: every loan rate %s\n  %-36s %17s %17s\n", head, "", "base", head);
-    fprintf(f, "  %-36s %17s %17s\n", "First loan payment", cli_nor(a, base->first_payment),
+    fputs("  ", f);
+    cli_pad(f, "First loan payment", 36);
+    fprintf(f, " %17s %17s\n", cli_nor(a, base->first_payment),
             cli_nor(b, shocked->first_payment));
-    fprintf(f, "  %-36s %17s %17s\n", "Housing cost, month 1", cli_nor(a, base->first_housing),
+    fputs("  ", f);
+    cli_pad(f, "Housing cost, month 1", 36);
+    fprintf(f, " %17s %17s\n", cli_nor(a, base->first_housing),
             cli_nor(b, shocked->first_housing));
-    fprintf(f, "  %-36s %17s %17s\n", "Highest monthly housing cost",
+    fputs("  ", f);
+    cli_pad(f, "Highest monthly housing cost", 36);
+    fprintf(f, " %17s %17s\n",
             cli_nor(a, base->highest_housing), cli_nor(b, shocked->highest_housing));
 }
 
