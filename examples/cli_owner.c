@@ -176,10 +176,16 @@ int cli_owner_check(cli_owner *w, sl_household *h, sl_income_item *items,
                       : sl_capacity_check(r, h, loan, o, err);
     if (rc != SL_OK || !w->estimate)
         return rc;
-    size_t slot = h->income_item_count;
+    /* One item holds the estimate, added on the first check and reused by
+     * any later one (a rate shock), so it is never counted twice. */
+    if (!w->have_slot) {
+        w->slot = h->income_item_count;
+        w->have_slot = 1;
+        h->income_items = items;
+        h->income_item_count = w->slot + 1;
+    }
+    size_t slot = w->slot;
     items[slot] = (sl_income_item){SL_INCOME_HOUSING_ALLOWANCE, 0, SL_DATE_NONE};
-    h->income_items = items;
-    h->income_item_count = slot + 1;
     /* The estimate grows with the loan and is capped by the ceiling: a few
      * rounds settle it. The one counted was computed at a loan no larger
      * than the answer, so it never overstates the answer's. */

@@ -757,7 +757,16 @@ int main(int argc, char **argv)
         if (sl_rate_add(&so.policy_rate, in.options.policy_rate, in.shock) != SL_OK ||
             so.policy_rate.num < 0)
             cli_die(CLI_EXIT_USAGE, "--rate-shock: the policy rate would fall below 0 %%");
-        rc = cli_owner_check(&in.owner, &in.household, in.items, &so, in.max_loan, in.loan,
+        /* On copies: the base case's bostøtte estimate and income items stay
+         * as they are for the rest of the output. */
+        static cli_owner shocked_owner;
+        static sl_income_item shocked_items[SL_CAPACITY_MAX_INCOME_ITEMS];
+        shocked_owner = in.owner;
+        sl_household sh = in.household;
+        memcpy(shocked_items, in.items, sizeof shocked_items);
+        if (sh.income_items == in.items)
+            sh.income_items = shocked_items;
+        rc = cli_owner_check(&shocked_owner, &sh, shocked_items, &so, in.max_loan, in.loan,
                              &in.shocked, &sn, &err);
         if (rc != SL_OK)
             cli_fail_option("--rate-shock", &err);

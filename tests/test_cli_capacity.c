@@ -318,6 +318,37 @@ START_TEST(housing_allowance_grant_and_rent)
 }
 END_TEST
 
+/* A rate shock leaves the base case alone: with a bostøtte estimate and an
+ * income that ends, the output is the same as without --rate-shock but for
+ * the rate_shock object (the estimate was once counted twice after a shock). */
+START_TEST(rate_shock_keeps_the_base_case)
+{
+    static run_result r;
+    const char *base[] = {FAMILY, "--max-loan", "--estimate-housing-allowance",
+                          "--housing-allowance-rules", rules_path,
+                          "--allowance-gross-income", "300000", "--loan-rate", "5.5",
+                          "--format", "json", NULL};
+    run(&r, base);
+    ck_assert_msg(r.status == 0, "status %d: %s", r.status, r.err);
+    json_t *plain = json_of(&r);
+    const char *shocked[] = {FAMILY, "--max-loan", "--estimate-housing-allowance",
+                             "--housing-allowance-rules", rules_path,
+                             "--allowance-gross-income", "300000", "--loan-rate", "5.5",
+                             "--rate-shock", "2", "--format", "json", NULL};
+    run(&r, shocked);
+    ck_assert_msg(r.status == 0, "status %d: %s", r.status, r.err);
+    json_t *root = json_of(&r);
+    ck_assert_ptr_nonnull(json_object_get(root, "rate_shock"));
+    /* 24 000 + 7 000 + 3 532 + one bostøtte of 2 562 */
+    expect_key(root, "income", "37094.00");
+    ck_assert_int_eq(json_array_size(json_object_get(root, "income_items")), 4);
+    json_object_del(root, "rate_shock");
+    ck_assert_msg(json_equal(plain, root), "the base case changed with --rate-shock");
+    json_decref(root);
+    json_decref(plain);
+}
+END_TEST
+
 /* Bostøtte input that cannot be used: exit 2 naming the option. */
 START_TEST(housing_allowance_bad_input)
 {
@@ -563,6 +594,7 @@ int main(int argc, char **argv)
     tcase_add_test(tc, housing_allowance_bad_input);
     tcase_add_test(tc, table_walks_the_budget);
     tcase_add_test(tc, columns_line_up);
+    tcase_add_test(tc, rate_shock_keeps_the_base_case);
     suite_add_tcase(s, tc);
     tc = tcase_create("errors");
     tcase_add_test(tc, bad_or_missing_household_data);
