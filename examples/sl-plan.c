@@ -176,7 +176,7 @@ static void print_table(sl_plan *plan)
     printf("  Term fee (termingebyr)      %20s kr\n", cli_nor(a[0], t->term_fee));
     printf("  Establishment fee           %20s kr\n", cli_nor(a[0], t->establishment_fee));
     printf("  Payment rounded to          %20s\n",
-           t->payment_rounding.unit == SL_UNIT_KRONE ? "whole kroner" : "the øre");
+           t->payment_rounding.unit == SL_ROUND_UNIT_KRONE ? "whole kroner" : "the øre");
     printf("  Rounding mode               %20s\n", sl_round_mode_name(t->payment_rounding.mode));
     printf("  First payment (terminbeløp) %20s kr\n\n", cli_nor(a[0], r.payment));
 

@@ -416,7 +416,7 @@ static void parse(sl_rto_options *o, part_input *in, cli_format *format, int arg
 
 static const char *phase_name(sl_rto_phase p)
 {
-    return p == SL_PHASE_RENT ? "rent" : "own";
+    return p == SL_RTO_PHASE_RENT ? "rent" : "own";
 }
 
 static json_t *summary_json(const sl_rto_result *r)
