@@ -36,6 +36,7 @@ static const char usage[] =
     "%s"
     "  --format table|json        output (default table)\n"
     "%s"
+    "  --lang nb|nn|en            language of the output (default: the locale's)\n"
     "  --help, --version\n"
     "\n"
     "Exit status: 0 the plan matches, 1 it differs, 2 bad options or unreadable input.\n";
@@ -230,7 +231,7 @@ int main(int argc, char **argv)
                 cli_usage_error("--format 'csv': must be table or json");
             break;
         case CLI_OPT_HELP:
-            printf(usage, cli_loan_help, cli_life_help);
+            printf(_(usage), _(cli_loan_help), _(cli_life_help));
             return 0;
         default: /* --version, or an error */
             cli_other_option(opt, argv, NULL);
