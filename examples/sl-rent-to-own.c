@@ -58,6 +58,11 @@ static const char usage[] =
     "  --term-fee A, --establishment-fee A, --round-to ore|krone, --rounding MODE,\n"
     "  --payout-date YYYY-MM-DD\n"
     "  --format table|csv|json    output (default table)\n"
+    "  --view full|year|summary   every month (default), one line a year (rent, loan\n"
+    "                             payments, interest, principal, fees, balance and\n"
+    "                             savings at the year's end), or the key figures only\n"
+    "  --csv-style machine|excel-no   CSV for programs (default) or for a Norwegian\n"
+    "                             spreadsheet (implies --format csv)\n"
     "  --lang nb|nn|en            language of the output (default: the locale's)\n"
     "  --help, --version\n";
 
@@ -94,6 +99,10 @@ enum {
 /* The text given for each option (NULL: not given; "" for a flag), so an
  * error shows the value as the user typed it. */
 static const char *given[OPT_END];
+
+/* --view and --csv-style (cli.h), apart from the model's options. */
+enum { OPT_VIEW = 3950 };
+static cli_view view = CLI_VIEW_FULL;
 
 static void remember(int opt, const char *arg)
 {
@@ -258,13 +267,16 @@ static void parse(sl_rto_options *o, part_input *in, cli_format *format, int arg
         {"fellesgjeld", required_argument, NULL, OPT_FELLESGJELD},
         CLI_LOAN_LONG_OPTIONS,
         {"format", required_argument, NULL, CLI_OPT_FORMAT},
+        {"view", required_argument, NULL, OPT_VIEW},
+        CLI_CSV_STYLE_LONG_OPTION,
         CLI_END_LONG_OPTIONS,
     };
     cli_loan loan;
     cli_loan_init(&loan);
     int opt, inputs = 0, have_price = 0;
     while ((opt = cli_getopt(argc, argv, options)) != -1) {
-        if (opt != CLI_OPT_FORMAT && opt != OPT_MODEL)
+        if (opt != CLI_OPT_FORMAT && opt != OPT_MODEL && opt != OPT_VIEW &&
+            opt != CLI_OPT_CSV_STYLE)
             inputs++;
         remember(opt, optarg);
         if (cli_loan_option(&loan, opt, optarg))
@@ -400,6 +412,12 @@ static void parse(sl_rto_options *o, part_input *in, cli_format *format, int arg
         case CLI_OPT_FORMAT:
             *format = cli_format_parse(optarg);
             break;
+        case OPT_VIEW:
+            view = cli_view_parse(optarg);
+            break;
+        case CLI_OPT_CSV_STYLE:
+            cli_csv_style_set(cli_csv_style_parse(optarg));
+            break;
         default: /* --help, --version, or an error */
             cli_other_option(opt, argv, usage);
         }
@@ -444,7 +462,75 @@ static void parse(sl_rto_options *o, part_input *in, cli_format *format, int arg
 
 static const char *phase_name(sl_rto_phase p)
 {
-    return p == SL_PHASE_RENT ? "rent" : "own";
+    return p == SL_PHASE_RENT ? N_("rent") : N_("own");
+}
+
+/* --view year: the timeline's months summed by year (calendar years of the
+ * dates, else years of the timeline): rent, loan payments split into
+ * interest, principal and term fees (principal = the fall of the balance),
+ * the loan balance and the savings at the year's end. */
+typedef struct rto_year {
+    int year, months;
+    sl_money rent, loan_paid, interest, principal, fees, balance, savings;
+} rto_year;
+
+static const int rto_year_widths[] = {-5, 12, 12, 12, 12, 8, 14, 12};
+
+static void rto_year_print(const rto_year *y, int csv)
+{
+    char c[8][CLI_HUMAN_BUFSIZE];
+    snprintf(c[0], sizeof c[0], "%d", y->year);
+    const sl_money v[7] = {y->rent, y->loan_paid, y->interest, y->principal,
+                           y->fees, y->balance, y->savings};
+    for (int i = 0; i < 7; i++)
+        csv ? cli_plain(c[i + 1], v[i]) : cli_amount(c[i + 1], v[i]);
+    if (csv) {
+        printf("%s,%s,%s,%s,%s,%s,%s,%s\n", c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]);
+    } else {
+        const char *cells[] = {c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]};
+        cli_row(stdout, rto_year_widths, 8, cells, 8);
+    }
+}
+
+static int rto_years(sl_rto_timeline *tl, const sl_rto_result *r, sl_money term_fee, int csv)
+{
+    if (csv) {
+        puts("year,rent,loan_paid,interest,principal,fees,loan_balance,savings_balance");
+    } else {
+        const char *head[] = {_("Year"),      _("Rent"), _("Loan paid"), _("Interest"),
+                              _("Principal"), _("Fees"), _("Balance"),   _("Savings")};
+        printf("\n");
+        cli_row(stdout, rto_year_widths, 8, head, 8);
+    }
+    rto_year y = {0};
+    sl_money before = r->loan_amount; /* the balance before the month */
+    sl_rto_row row;
+    int rc;
+    while ((rc = sl_rto_timeline_next(tl, &row)) == 1) {
+        int year = row.date.year ? row.date.year : (row.month - 1) / 12 + 1;
+        if (y.months && year != y.year) {
+            rto_year_print(&y, csv);
+            memset(&y, 0, sizeof y);
+        }
+        y.year = year;
+        y.months++;
+        if (row.phase == SL_PHASE_RENT) {
+            y.rent += row.housing_cost;
+        } else {
+            sl_money principal = before - row.loan_balance;
+            sl_money fee = row.housing_cost > 0 ? term_fee : 0;
+            y.loan_paid += row.housing_cost;
+            y.principal += principal;
+            y.fees += fee;
+            y.interest += row.housing_cost - fee - principal;
+            before = row.loan_balance;
+        }
+        y.balance = row.loan_balance;
+        y.savings = row.savings_balance;
+    }
+    if (y.months)
+        rto_year_print(&y, csv);
+    return rc;
 }
 
 static json_t *summary_json(const sl_rto_result *r)
@@ -507,6 +593,9 @@ static json_t *row_json(const sl_rto_row *row)
     return j;
 }
 
+/* The month table: 100 columns with the market value and equity. */
+static const int rto_widths[] = {5, -10, -5, 12, 12, 12, 12, 12, 12};
+
 static void amount_line(const char *label, sl_money v)
 {
     char a[SL_MONEY_BUFSIZE];
@@ -546,33 +635,47 @@ static void print_table_head(const sl_rto_options *o, const sl_rto_result *r)
         printf("  Effective rate %s %%, total to pay %s kr\n",
                cli_rate_fixed(rate, r->cost.apr.rate, 2, ','), cli_nor(a, r->cost.total_payable));
     sl_money change = r->first_payment - r->last_rent;
-    printf("\nBefore: %s kr a month in rent. After: %s kr a month on the loan", cli_nor(a, r->last_rent),
-           cli_nor(b, r->first_payment));
-    printf(" (%s kr a month %s).\n", cli_nor(a, change < 0 ? -change : change),
-           change < 0 ? "less" : "more");
+    char line[512], c[SL_MONEY_BUFSIZE];
+    snprintf(line, sizeof line,
+             change < 0 ? _("Before: %s kr a month in rent. After: %s kr a month on the loan (%s kr "
+                            "a month less).")
+                        : _("Before: %s kr a month in rent. After: %s kr a month on the loan (%s kr "
+                            "a month more)."),
+             cli_nor(a, r->last_rent), cli_nor(b, r->first_payment),
+             cli_nor(c, change < 0 ? -change : change));
+    printf("\n");
+    cli_wrap(stdout, line, 100);
     if (r->findings & SL_RTO_FINDING_RENT_OVER_60_MONTHS)
         printf("Note: %d rent months: more than the five years from signing that Prop. 158 L "
                "(a bill) proposes for leie til eie under the new borettslag/sameie right.\n",
                o->rent_months);
-    printf("\n%5s  %-10s  %-5s  %14s  %14s  %14s  %14s", "Month", "Date", "Phase", "Housing cost",
-           "Savings", "Loan balance", "Grant left");
-    if (o->value_growth.den)
-        printf("  %14s  %14s", "Market value", "Equity");
+    if (view != CLI_VIEW_FULL)
+        return; /* no rows: no column heads */
+    const char *head[] = {_("Month"),        _("Date"),    _("Phase"),
+                          _("Housing cost"), _("Savings"), _("Loan balance"),
+                          _("Grant left"),   _("Market value"), _("Equity")};
     printf("\n");
+    cli_row(stdout, rto_widths, 9, head, o->value_growth.den ? 9 : 7);
 }
 
 static void print_table_row(const sl_rto_row *row, int transition)
 {
-    char a[SL_MONEY_BUFSIZE], b[SL_MONEY_BUFSIZE], c[SL_MONEY_BUFSIZE], e[SL_MONEY_BUFSIZE],
-        d[SL_DATE_BUFSIZE];
+    char a[CLI_HUMAN_BUFSIZE], b[CLI_HUMAN_BUFSIZE], c[CLI_HUMAN_BUFSIZE], e[CLI_HUMAN_BUFSIZE],
+        d[CLI_HUMAN_BUFSIZE];
     if (row->month == transition)
         printf("------ purchase: the ownership phase starts ------\n");
-    printf("%5d  %-10s  %-5s  %14s  %14s  %14s  %14s", row->month, cli_date_text(d, row->date),
-           phase_name(row->phase), cli_nor(a, row->housing_cost), cli_nor(b, row->savings_balance),
-           cli_nor(c, row->loan_balance), cli_nor(e, row->grant_remaining));
-    if (row->has_value)
-        printf("  %14s  %14s", cli_nor(a, row->market_value), cli_nor(b, row->equity));
-    printf("\n");
+    char m[16], v[2][CLI_HUMAN_BUFSIZE];
+    snprintf(m, sizeof m, "%d", row->month);
+    const char *cells[] = {m,
+                           cli_date_human(d, row->date),
+                           _(phase_name(row->phase)),
+                           cli_amount(a, row->housing_cost),
+                           cli_amount(b, row->savings_balance),
+                           cli_amount(c, row->loan_balance),
+                           cli_amount(e, row->grant_remaining),
+                           row->has_value ? cli_amount(v[0], row->market_value) : "",
+                           row->has_value ? cli_amount(v[1], row->equity) : ""};
+    cli_row(stdout, rto_widths, 9, cells, row->has_value ? 9 : 7);
 }
 
 static void print_csv_row(const sl_rto_row *row)
@@ -622,6 +725,7 @@ static int run_part_own(const sl_part_own_options *p, cli_format format)
     if (format == CLI_JSON) {
         timeline = json_array();
     } else if (format == CLI_CSV) {
+        cli_csv_begin();
         printf("month,date,owned_percent,rent,loan_payment,housing_cost,loan_balance,bought,"
                "discount,value,equity\n");
     } else {
@@ -673,6 +777,7 @@ static int run_part_own(const sl_part_own_options *p, cli_format format)
     }
     if (rc < 0)
         cli_die(1, "the timeline failed: %s", sl_strerror(rc));
+    cli_csv_end();
     if (format == CLI_JSON) {
         root = json_object();
         json_object_set_new(root, "model", json_string("part-own"));
@@ -708,6 +813,13 @@ int main(int argc, char **argv)
     sl_part_own_options po_init = SL_PART_OWN_OPTIONS_INIT;
     in.po = po_init;
     parse(&o, &in, &format, argc, argv);
+    format = cli_csv_format(format);
+    if (view != CLI_VIEW_FULL && format == CLI_JSON)
+        cli_usage_error(_("--view: for --format table or csv (JSON has every row)"));
+    if (view == CLI_VIEW_SUMMARY && format == CLI_CSV)
+        cli_usage_error(_("--view summary: for --format table (CSV has rows)"));
+    if (view != CLI_VIEW_FULL && in.part_own)
+        cli_usage_error(_("--view: for rent-to-own and rent-before-own (not yet part-own)"));
     if (in.part_own && in.have_shock)
         cli_usage_error("--rate-shock: for rent-to-own and rent-before-own (not yet part-own)");
     if (in.part_own)
@@ -749,13 +861,17 @@ int main(int argc, char **argv)
         json_object_set_new(root, "summary", summary_json(r));
         timeline = json_array();
     } else if (format == CLI_CSV) {
-        printf("month,date,phase,housing_cost,savings_balance,loan_balance,grant_remaining,"
-               "market_value,equity\n");
+        cli_csv_begin();
+        if (view == CLI_VIEW_FULL)
+            printf("month,date,phase,housing_cost,savings_balance,loan_balance,grant_remaining,"
+                   "market_value,equity\n");
     } else {
         print_table_head(&o, r);
     }
+    if (view == CLI_VIEW_YEAR)
+        rc = rto_years(tl, r, o.loan->term_fee, format == CLI_CSV);
     sl_rto_row row;
-    while ((rc = sl_rto_timeline_next(tl, &row)) == 1) {
+    while (view == CLI_VIEW_FULL && (rc = sl_rto_timeline_next(tl, &row)) == 1) {
         if (format == CLI_JSON)
             json_array_append_new(timeline, row_json(&row));
         else if (format == CLI_CSV)
@@ -765,6 +881,7 @@ int main(int argc, char **argv)
     }
     if (rc < 0)
         cli_die(1, "the timeline failed: %s", sl_strerror(rc));
+    cli_csv_end();
     if (format == CLI_JSON) {
         json_object_set_new(root, "timeline", timeline);
         if (in.have_shock) {

@@ -24,6 +24,10 @@ CASES = [
     ('sl-plan', ['--amount', '1500000', '--rate', '5.1', '--years', '2', '--term-fee', '30',
                  '--payout-date', '2026-01-31', '--rate-change', '2026-06-01:5.35']),
     ('sl-plan', ['--amount', '2000000', '--rate', '4.64', '--years', '25', '--view', 'year']),
+    ('sl-rent-to-own', ['--price', '3200000', '--rent-months', '24', '--rent', '14500',
+                        '--rate', '4.64', '--value-growth', '2']),
+    ('sl-rent-to-own', ['--price', '3200000', '--rent-months', '24', '--rent', '14500',
+                        '--rate', '4.64', '--view', 'year']),
 ]
 
 NUMBER = re.compile(r'^-?[0-9]+(\.[0-9]+)?$')
