@@ -61,6 +61,8 @@ static const char usage[] =
     "  --price-step A             step of --max-price (default 10000)\n"
     "  --rate-shock PTS           the same with every rate PTS points higher, beside it\n"
     "  --format table|csv|json    output (default table)\n"
+    "  --csv-style machine|excel-no   CSV for programs (default) or for a Norwegian\n"
+    "                             spreadsheet (implies --format csv)\n"
     "  --lang nb|nn|en            language of the output (default: the locale's)\n"
     "  --help, --version\n";
 
@@ -198,6 +200,7 @@ static void parse(input *in, int argc, char **argv)
         {"rate-shock", required_argument, NULL, OPT_RATE_SHOCK},
         CLI_HOUSEHOLD_LONG_OPTIONS,
         {"format", required_argument, NULL, CLI_OPT_FORMAT},
+        CLI_CSV_STYLE_LONG_OPTION,
         CLI_END_LONG_OPTIONS,
     };
     sl_finance_options *o = &in->o;
@@ -316,6 +319,9 @@ static void parse(input *in, int argc, char **argv)
             break;
         case CLI_OPT_FORMAT:
             in->format = cli_format_parse(optarg);
+            break;
+        case CLI_OPT_CSV_STYLE:
+            cli_csv_style_set(cli_csv_style_parse(optarg));
             break;
         default:
             if (opt == CLI_OPT_HELP) {
@@ -727,6 +733,7 @@ int main(int argc, char **argv)
     cli_household_init(&in.hh);
     in.format = CLI_TABLE;
     parse(&in, argc, argv);
+    in.format = cli_csv_format(in.format);
 
     static answer base, shock;
     solve(&base, &in.o, &in);
@@ -742,8 +749,11 @@ int main(int argc, char **argv)
     if (in.format == CLI_JSON)
         print_json(&in, &base, s);
     else if (in.format == CLI_CSV)
+    {
+        cli_csv_begin();
         print_csv(&base, s);
-    else
+        cli_csv_end();
+    } else
         print_table(&in, &base, s);
     cli_household_free(&in.hh);
     if (fflush(stdout) != 0)
