@@ -47,7 +47,8 @@ static const char usage[] =
     "  --buy MONTH:PCT            buy PCT more at the end of MONTH (repeatable)\n"
     "  --discount-per-tenth PCT   discount of the price per tenth bought (LeieEie 0.75)\n"
     "  --rate-shock PTS           the loan's first payment with every rate PTS points\n"
-    "                             higher, beside the base case (rent-to-own, rent-before-own)\n"
+    "                             higher, beside the base case (deleie: every loan's rate;\n"
+    "                             the first payment and the monthly housing cost)\n"
     "  --fellesgjeld A            a borettslag unit's share of the common debt: --price is\n"
     "                             the innskudd; shares are priced on it, the discount on\n"
     "                             innskudd + fellesgjeld (BATE DelEie)\n"
@@ -621,7 +622,9 @@ static const int rto_widths[] = {5, -10, -5, 12, 12, 12, 12, 12, 12};
 static void amount_line(const char *label, sl_money v)
 {
     char a[SL_MONEY_BUFSIZE];
-    printf("  %-40s %16s kr\n", label, cli_nor(a, v));
+    fputs("  ", stdout);
+    cli_pad(stdout, label, 40);
+    printf(" %16s kr\n", cli_nor(a, v));
 }
 
 static void print_table_head(const sl_rto_options *o, const sl_rto_result *r)
@@ -714,8 +717,81 @@ static void print_csv_row(const sl_rto_row *row)
     printf("\n");
 }
 
-/* Deleie: the first purchase, then month by month. */
-static int run_part_own(const sl_part_own_options *p, cli_format format)
+/* A deleie timeline's monthly burden: the first month's loan payment and
+ * housing cost (rent + loan payments), and the highest housing cost. */
+typedef struct part_burden {
+    sl_money first_payment, first_housing, highest_housing;
+} part_burden;
+
+static void part_burden_add(part_burden *b, const sl_part_row *row)
+{
+    if (row->month == 1) {
+        b->first_payment = row->loan_payment;
+        b->first_housing = row->housing_cost;
+    }
+    if (row->housing_cost > b->highest_housing)
+        b->highest_housing = row->housing_cost;
+}
+
+/* The same deleie with every loan rate `shock` points higher (the first
+ * loan and every top-up loan share the terms). */
+static void part_burden_shocked(part_burden *out, const sl_part_own_options *p, sl_rate shock)
+{
+    static sl_loan_terms st;
+    static sl_rate_change moved[256];
+    sl_error err;
+    sl_error_clear(&err);
+    if (p->loan->rate_change_count > sizeof moved / sizeof moved[0] ||
+        sl_loan_terms_shift_rates(&st, moved, p->loan, shock, &err) != SL_OK)
+        cli_fail_option("--rate-shock", &err);
+    sl_part_own_options so = *p;
+    so.loan = &st;
+    sl_part_own *po = NULL;
+    if (sl_part_own_new(&po, &so, &err) != SL_OK)
+        cli_fail_option("--rate-shock", &err);
+    memset(out, 0, sizeof *out);
+    sl_part_row row;
+    int rc;
+    while ((rc = sl_part_own_next(po, &row)) == 1)
+        part_burden_add(out, &row);
+    sl_part_own_free(po);
+    if (rc < 0)
+        cli_die(1, "the timeline failed: %s", sl_strerror(rc));
+}
+
+static json_t *part_burden_json(const part_burden *b)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "first_payment", cli_json_money(b->first_payment));
+    json_object_set_new(o, "housing_cost_first_month", cli_json_money(b->first_housing));
+    json_object_set_new(o, "highest_housing_cost", cli_json_money(b->highest_housing));
+    return o;
+}
+
+static void part_burden_print(FILE *f, const part_burden *base, const part_burden *shocked,
+                              sl_rate shock)
+{
+    char a[SL_MONEY_BUFSIZE], b[SL_MONEY_BUFSIZE], p[SL_RATE_BUFSIZE], head[64];
+    snprintf(head, sizeof head, "%s%s points", shock.num >= 0 ? "+" : "",
+             cli_rate_text(p, shock, ','));
+    fprintf(f, "\nRate shock: every loan rate %s\n  %-36s %17s %17s\n", head, "", "base", head);
+    fputs("  ", f);
+    cli_pad(f, "First loan payment", 36);
+    fprintf(f, " %17s %17s\n", cli_nor(a, base->first_payment),
+            cli_nor(b, shocked->first_payment));
+    fputs("  ", f);
+    cli_pad(f, "Housing cost, month 1", 36);
+    fprintf(f, " %17s %17s\n", cli_nor(a, base->first_housing),
+            cli_nor(b, shocked->first_housing));
+    fputs("  ", f);
+    cli_pad(f, "Highest monthly housing cost", 36);
+    fprintf(f, " %17s %17s\n",
+            cli_nor(a, base->highest_housing), cli_nor(b, shocked->highest_housing));
+}
+
+/* Deleie: the first purchase, then month by month; with shock, the monthly
+ * burden again with every loan rate that many points higher. */
+static int run_part_own(const sl_part_own_options *p, const sl_rate *shock, cli_format format)
 {
     sl_part_own *po = NULL;
     sl_error err;
@@ -742,8 +818,9 @@ static int run_part_own(const sl_part_own_options *p, cli_format format)
         d[SL_DATE_BUFSIZE], pct[SL_RATE_BUFSIZE];
     json_t *root = NULL, *timeline = NULL;
     sl_part_row row;
-    sl_money first_payment = 0;
-    int first = 1;
+    part_burden base = {0, 0, 0}, shocked;
+    if (shock)
+        part_burden_shocked(&shocked, p, *shock);
     if (format == CLI_JSON) {
         timeline = json_array();
     } else if (format == CLI_CSV) {
@@ -764,10 +841,7 @@ static int run_part_own(const sl_part_own_options *p, cli_format format)
                "Owned %", "Rent", "Loan paym.", "Housing", "Loan balance", "Bought", "Equity");
     }
     while ((rc = sl_part_own_next(po, &row)) == 1) {
-        if (first) {
-            first_payment = row.loan_payment;
-            first = 0;
-        }
+        part_burden_add(&base, &row);
         cli_rate_fixed(pct, row.owned, 2, '.');
         if (format == CLI_JSON) {
             json_t *j = json_object();
@@ -810,14 +884,23 @@ static int run_part_own(const sl_part_own_options *p, cli_format format)
         json_object_set_new(s, "transaction_costs", cli_json_money(0));
         json_object_set_new(s, "loan_amount", cli_json_money(loan));
         json_object_set_new(s, "cash_left", cli_json_money(cash));
-        json_object_set_new(s, "first_payment", cli_json_money(first_payment));
+        json_object_set_new(s, "first_payment", cli_json_money(base.first_payment));
+        json_object_set_new(s, "housing_cost_first_month", cli_json_money(base.first_housing));
+        json_object_set_new(s, "highest_housing_cost", cli_json_money(base.highest_housing));
         json_object_set_new(s, "effective_rate",
                             have_cost ? json_string(cli_rate_fixed(pct, cost.apr.rate, 2, '.'))
                                       : json_null());
         json_object_set_new(s, "share_percent", json_string(cli_rate_fixed(pct, p->share, 2, '.')));
         json_object_set_new(root, "summary", s);
         json_object_set_new(root, "timeline", timeline);
+        if (shock) {
+            json_t *r = part_burden_json(&shocked);
+            json_object_set_new(r, "points", cli_json_rate(*shock));
+            json_object_set_new(root, "rate_shock", r);
+        }
         cli_json_print(root); /* frees root */
+    } else if (shock) {
+        part_burden_print(format == CLI_CSV ? stderr : stdout, &base, &shocked, *shock);
     }
     sl_part_own_free(po);
     if (fflush(stdout) != 0)
@@ -845,8 +928,6 @@ int main(int argc, char **argv)
         cli_usage_error(_("--view summary: for --format table (CSV has rows)"));
     if (view != CLI_VIEW_FULL && in.part_own)
         cli_usage_error(_("--view: for rent-to-own and rent-before-own (not yet part-own)"));
-    if (in.part_own && in.have_shock)
-        cli_usage_error("--rate-shock: for rent-to-own and rent-before-own (not yet part-own)");
     if (in.part_own && kom.active)
         cli_usage_error("--kommune-loan-rate and the kommune's options: for rent-to-own and "
                         "rent-before-own (not part-own)");
@@ -857,7 +938,7 @@ int main(int argc, char **argv)
         cli_die(CLI_EXIT_USAGE, "%s: for rent-to-own and rent-before-own (not part-own)",
                 cli_rent_any(&law));
     if (in.part_own)
-        return run_part_own(&in.po, format);
+        return run_part_own(&in.po, in.have_shock ? &in.shock : NULL, format);
     if (kom.active) { /* the cost rent derived, and the rent at cost unless given */
         sl_money cost = cli_kommune_cost_rent(&kom, o.price, o.rent_months, o.start);
         if (!given[OPT_COST_RENT])
