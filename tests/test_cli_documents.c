@@ -402,7 +402,8 @@ START_TEST(sef_figures_are_sl_plans)
     const char *sef_json[] = {"--format", "sef-json", "--lender", "Drammen kommune", NULL};
     run_plan(&j, 1, sef_json);
     ck_assert_msg(j.status == 0, "%s", j.err);
-    json_t *sef = json_object_get(json_loads(j.out, 0, NULL), "sef");
+    json_t *sef_root = json_loads(j.out, 0, NULL);
+    json_t *sef = json_object_get(sef_root, "sef");
     ck_assert_ptr_nonnull(sef);
     json_t *costs = json_object_get(sef, "costs"), *rates = json_object_get(sef, "rates");
 #define SAME(a, b) ck_assert_str_eq(json_string_value(a), json_string_value(b))
@@ -441,7 +442,8 @@ START_TEST(sef_figures_are_sl_plans)
     /* the rise: 3 points by default, the same as sl-plan --rate-shock 3 */
     const char *shock_json[] = {"--format", "json", "--rate-shock", "3", NULL};
     run_plan(&r, 1, shock_json);
-    json_t *shock = json_object_get(json_loads(r.out, 0, NULL), "rate_shock");
+    json_t *shock_root = json_loads(r.out, 0, NULL);
+    json_t *shock = json_object_get(shock_root, "rate_shock");
     json_t *rise = json_object_get(sef, "rate_rise");
     SAME(json_object_get(rise, "effective_rate"), json_object_get(shock, "effective_rate"));
     SAME(json_object_get(rise, "first_payment"), json_object_get(shock, "first_payment"));
@@ -464,6 +466,9 @@ START_TEST(sef_figures_are_sl_plans)
     ck_assert_ptr_nonnull(strstr(t.out, "11 306,17 kr"));
     ck_assert_ptr_nonnull(strstr(t.out, "135 674,04")); /* the first year's subtotal */
     ck_assert_ptr_nonnull(strstr(t.out, "3 391 853,48")); /* the instalments in all */
+    json_decref(plan);
+    json_decref(sef_root);
+    json_decref(shock_root);
 #undef SAME
 }
 END_TEST
