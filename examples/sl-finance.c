@@ -77,6 +77,8 @@ static const char usage[] =
     "  --price-step A             step of --max-price (default 10000)\n"
     "  --rate-shock PTS           the same with every rate PTS points higher, beside it\n"
     "  --format table|csv|json    output (default table)\n"
+    "  --csv-style machine|excel-no   CSV for programs (default) or for a Norwegian\n"
+    "                             spreadsheet (implies --format csv)\n"
     "  --lang nb|nn|en            language of the output (default: the locale's)\n"
     "  --help, --version\n";
 
@@ -217,6 +219,7 @@ static void parse(input *in, int argc, char **argv)
         CLI_OWNER_ALLOWANCE_LONG_OPTIONS,
         CLI_OWNER_RENT_LONG_OPTIONS,
         {"format", required_argument, NULL, CLI_OPT_FORMAT},
+        CLI_CSV_STYLE_LONG_OPTION,
         CLI_END_LONG_OPTIONS,
     };
     sl_finance_options *o = &in->o;
@@ -336,6 +339,9 @@ static void parse(input *in, int argc, char **argv)
             break;
         case CLI_OPT_FORMAT:
             in->format = cli_format_parse(optarg);
+            break;
+        case CLI_OPT_CSV_STYLE:
+            cli_csv_style_set(cli_csv_style_parse(optarg));
             break;
         default:
             if (opt == CLI_OPT_HELP) {
@@ -974,6 +980,7 @@ int main(int argc, char **argv)
     in.owner.grant_key = "grant_need_parts"; /* "grant" is the purchase's tilskudd */
     in.format = CLI_TABLE;
     parse(&in, argc, argv);
+    in.format = cli_csv_format(in.format);
 
     static answer base, shock;
     in.owner.payments_known = 1;
@@ -990,8 +997,11 @@ int main(int argc, char **argv)
     if (in.format == CLI_JSON)
         print_json(&in, &base, s);
     else if (in.format == CLI_CSV)
+    {
+        cli_csv_begin();
         print_csv(&base, s);
-    else
+        cli_csv_end();
+    } else
         print_table(&in, &base, s);
     cli_household_free(&in.hh);
     if (fflush(stdout) != 0)
