@@ -481,7 +481,7 @@ START_TEST(option_value_in_rent_phase)
     /* Month 37: value − loan − grant; the step is own funds − transaction costs
      * and the first month's growth and principal. */
     ck_assert_int_eq(sl_rto_timeline_next(tl, &row), 1);
-    ck_assert_int_eq(row.phase, SL_PHASE_OWN);
+    ck_assert_int_eq(row.phase, SL_RTO_PHASE_OWN);
     sl_rto_timeline_free(tl);
 }
 END_TEST
@@ -602,18 +602,18 @@ START_TEST(timeline_worked)
     while (sl_rto_timeline_next(tl, &row) == 1) {
         n++;
         if (n == 1) {
-            ck_assert_int_eq(row.phase, SL_PHASE_RENT);
+            ck_assert_int_eq(row.phase, SL_RTO_PHASE_RENT);
             ck_assert_int_eq(row.housing_cost, M("12000"));
             ck_assert_int_eq(row.savings_balance, M("2000"));
             /* 3 000 000 × (1 + 0.02/12) = 3 005 000 */
             ck_assert_int_eq(row.market_value, M("3005000"));
         }
         if (n == 36) {
-            ck_assert_int_eq(row.phase, SL_PHASE_RENT);
+            ck_assert_int_eq(row.phase, SL_RTO_PHASE_RENT);
             ck_assert_int_eq(row.savings_balance, M("72000"));
         }
         if (n == 37) {
-            ck_assert_int_eq(row.phase, SL_PHASE_OWN);
+            ck_assert_int_eq(row.phase, SL_RTO_PHASE_OWN);
             ck_assert_int_eq(row.housing_cost, M("9203.63"));
             ck_assert_int_eq(row.loan_balance, M("2746090") - M("9153.63"));
             ck_assert_int_eq(row.grant_remaining, M("100000"));
@@ -710,14 +710,15 @@ START_TEST(random_invariants)
             n++;
             REQUIRE(row.month == n, "case %d", i);
             if (n <= o.rent_months) {
-                REQUIRE(row.phase == SL_PHASE_RENT && row.housing_cost == o.rent, "case %d", i);
+                REQUIRE(row.phase == SL_RTO_PHASE_RENT && row.housing_cost == o.rent, "case %d",
+                        i);
                 REQUIRE(row.equity == row.savings_balance + row.credit_balance +
                                           (row.option_value > 0 ? row.option_value : 0),
                         "case %d: rent-phase equity", i);
                 REQUIRE(n < o.rent_months || row.credit_balance == r.rent_credit,
                         "case %d: the credit at the purchase", i);
             } else {
-                REQUIRE(row.phase == SL_PHASE_OWN, "case %d month %d", i, n);
+                REQUIRE(row.phase == SL_RTO_PHASE_OWN, "case %d month %d", i, n);
                 if (n == o.rent_months + 1) {
                     REQUIRE(row.housing_cost == r.first_payment, "case %d", i);
                     REQUIRE(o.rent_months == 0 || prev.savings_balance == r.savings,
