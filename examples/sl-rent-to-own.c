@@ -485,7 +485,7 @@ static void parse(sl_rto_options *o, part_input *in, cli_format *format, int arg
 
 static const char *phase_name(sl_rto_phase p)
 {
-    return p == SL_PHASE_RENT ? N_("rent") : N_("own");
+    return p == SL_RTO_PHASE_RENT ? N_("rent") : N_("own");
 }
 
 /* --view year: the timeline's months summed by year (calendar years of the
@@ -537,7 +537,7 @@ static int rto_years(sl_rto_timeline *tl, const sl_rto_result *r, sl_money term_
         }
         y.year = year;
         y.months++;
-        if (row.phase == SL_PHASE_RENT) {
+        if (row.phase == SL_RTO_PHASE_RENT) {
             y.rent += row.housing_cost;
         } else {
             sl_money principal = before - row.loan_balance;
@@ -1013,7 +1013,7 @@ int main(int argc, char **argv)
         rc = rto_years(tl, r, o.loan->term_fee, format == CLI_CSV);
     sl_rto_row row;
     while (view == CLI_VIEW_FULL && (rc = sl_rto_timeline_next(tl, &row)) == 1) {
-        if (row.phase == SL_PHASE_RENT)
+        if (row.phase == SL_RTO_PHASE_RENT)
             row.housing_cost = cli_rent_month(&law, row.month, row.housing_cost);
         if (format == CLI_JSON)
             json_array_append_new(timeline, row_json(&row));

@@ -32,7 +32,7 @@ static void random_simple_terms(test_rng *g, sl_loan_terms *t)
     t->interest_only_terms = rng_range(g, 0, 3) == 0 ? (int)rng_range(g, 0, t->terms - 1) : 0;
     t->term_fee = rng_range(g, 0, 1) ? rng_range(g, 0, 10000) : 0;
     t->establishment_fee = rng_range(g, 0, 100000);
-    t->payment_rounding.unit = rng_range(g, 0, 3) == 0 ? SL_UNIT_KRONE : SL_UNIT_ORE;
+    t->payment_rounding.unit = rng_range(g, 0, 3) == 0 ? SL_ROUND_UNIT_KRONE : SL_ROUND_UNIT_ORE;
     t->payment_rounding.mode = (sl_round_mode)rng_range(g, 0, 3);
     if (rng_range(g, 0, 1)) {
         t->payout_date.year = (int)rng_range(g, 2000, 2030);
@@ -275,7 +275,7 @@ START_TEST(annuity_bounds_are_certain)
         REQUIRE(sl_rate_from_fraction(&r, rng_range(&g, 1, 100000), 100000) == SL_OK, "rate");
         int k = (int)(12 / (1 << rng_range(&g, 0, 2)));
         int n = (int)rng_range(&g, 1, 600);
-        sl_rounding ro = {rng_range(&g, 0, 1) ? SL_UNIT_ORE : SL_UNIT_KRONE,
+        sl_rounding ro = {rng_range(&g, 0, 1) ? SL_ROUND_UNIT_ORE : SL_ROUND_UNIT_KRONE,
                           (sl_round_mode)rng_range(&g, 0, 3)};
         sl_money want = exact_annuity(p, r, k, n, ro), got = -1;
         int64_t b = r.den * k, a = r.num, x = a, y = b;
@@ -327,7 +327,7 @@ START_TEST(annuity_ties_hand_over)
                  {1, SL_ROUND_UP, 2},      {3, SL_ROUND_HALF_EVEN, 4}, {3, SL_ROUND_HALF_UP, 5},
                  {2, SL_ROUND_UP, 3}};
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        sl_rounding ro = {SL_UNIT_ORE, cases[i].mode};
+        sl_rounding ro = {SL_ROUND_UNIT_ORE, cases[i].mode};
         sl_money got;
         ck_assert_int_eq(sl_annuity_payment(&got, cases[i].p, r, 12, 1, ro), SL_OK);
         ck_assert_int_eq(got, cases[i].want);
