@@ -12,6 +12,7 @@ void cli_init(const char *prog)
 {
     const char *slash = strrchr(prog, '/');
     prog_name = slash ? slash + 1 : prog;
+    cli_i18n_init();
 }
 
 const char *cli_prog(void)
@@ -54,7 +55,7 @@ static void print_message(const char *fmt, va_list ap, const char *tail)
 void cli_usage_error(const char *fmt, ...)
 {
     char tail[160];
-    snprintf(tail, sizeof tail, "; see '%s --help'", prog_name);
+    snprintf(tail, sizeof tail, _("; see '%s --help'"), prog_name);
     va_list ap;
     va_start(ap, fmt);
     print_message(fmt, ap, tail);
@@ -84,7 +85,7 @@ void cli_option_error(int opt, char **argv)
     /* cli_getopt has named every bad option before getopt_long saw it; this
      * is what is left (a program calling getopt_long itself). */
     (void)opt;
-    cli_usage_error("bad option '%s'", argv[optind - 1]);
+    cli_usage_error(_("bad option '%s'"), argv[optind - 1]);
 }
 
 /* The long option named exactly by arg ("--name" or "--name=value"), or a
@@ -104,7 +105,7 @@ static const struct option *exact_option(const char *arg, const struct option *o
         prefixes++;
     }
     if (prefixes == 1)
-        cli_usage_error("option '%.*s' is cut short: write --%s in full", (int)len + 2, arg,
+        cli_usage_error(_("option '%.*s' is cut short: write --%s in full"), (int)len + 2, arg,
                         prefix_of->name);
     if (prefixes > 1) {
         char list[1024];
@@ -113,9 +114,9 @@ static const struct option *exact_option(const char *arg, const struct option *o
             if (strncmp(o->name, name, len) == 0)
                 used += (size_t)snprintf(list + used, sizeof list - used, "%s--%s",
                                          used ? ", " : "", o->name);
-        cli_usage_error("option '%.*s' is ambiguous: %s", (int)len + 2, arg, list);
+        cli_usage_error(_("option '%.*s' is ambiguous: %s"), (int)len + 2, arg, list);
     }
-    cli_usage_error("unknown option '%.*s'", (int)len + 2, arg);
+    cli_usage_error(_("unknown option '%.*s'"), (int)len + 2, arg);
 }
 
 /* Every option in argv checked once, before getopt_long sees it: only the
@@ -130,13 +131,13 @@ static void check_options(int argc, char **argv, const struct option *options)
         if (a[0] != '-' || a[1] == '\0')
             continue; /* an operand, or "-" for standard input */
         if (a[1] != '-')
-            cli_usage_error("unknown option '%s' (options are long: --name)", a);
+            cli_usage_error(_("unknown option '%s' (options are long: --name)"), a);
         const struct option *o = exact_option(a, options);
         const char *eq = strchr(a, '=');
         if (o->has_arg == no_argument && eq)
-            cli_usage_error("--%s takes no value ('%s')", o->name, a);
+            cli_usage_error(_("--%s takes no value ('%s')"), o->name, a);
         if (o->has_arg == required_argument && !eq && i++ == argc - 1)
-            cli_usage_error("--%s needs a value", o->name);
+            cli_usage_error(_("--%s needs a value"), o->name);
     }
 }
 
@@ -144,11 +145,15 @@ int cli_getopt(int argc, char **argv, const struct option *options)
 {
     static int checked;
     if (!checked) {
+        cli_i18n_args(argc, argv);
         check_options(argc, argv, options);
         checked = 1;
     }
     opterr = 0;
-    return getopt_long(argc, argv, "", options, NULL);
+    int opt;
+    while ((opt = getopt_long(argc, argv, "", options, NULL)) == CLI_OPT_LANG)
+        continue; /* read before */
+    return opt;
 }
 
 void cli_other_option(int opt, char **argv, const char *usage)
@@ -224,7 +229,7 @@ sl_money cli_money_nonneg(const char *option, const char *text)
 {
     sl_money v = cli_money(option, text);
     if (v < 0)
-        cli_die(CLI_EXIT_USAGE, "%s '%s': must not be negative", option, text);
+        cli_die(CLI_EXIT_USAGE, _("%s '%s': must not be negative"), option, text);
     return v;
 }
 
@@ -232,7 +237,7 @@ sl_money cli_money_positive(const char *option, const char *text)
 {
     sl_money v = cli_money(option, text);
     if (v <= 0)
-        cli_die(CLI_EXIT_USAGE, "%s '%s': must be positive", option, text);
+        cli_die(CLI_EXIT_USAGE, _("%s '%s': must be positive"), option, text);
     return v;
 }
 
@@ -243,9 +248,9 @@ sl_rate cli_percent(const char *option, const char *text, int min_pct, int max_p
     if (sl_rate_parse_percent(&r, text, option, &err) != SL_OK)
         cli_fail_option(option, &err);
     if (sl_rate_from_fraction(&lo, min_pct, 100) || sl_rate_from_fraction(&hi, max_pct, 100))
-        cli_die(CLI_EXIT_USAGE, "%s: internal range error", option);
+        cli_die(CLI_EXIT_USAGE, _("%s: internal range error"), option);
     if (sl_rate_compare(r, lo) < 0 || sl_rate_compare(r, hi) > 0)
-        cli_die(CLI_EXIT_USAGE, "%s '%s': must be from %d to %d %%", option, text, min_pct,
+        cli_die(CLI_EXIT_USAGE, _("%s '%s': must be from %d to %d %%"), option, text, min_pct,
                 max_pct);
     return r;
 }
@@ -256,9 +261,9 @@ long cli_int(const char *option, const char *text, long min, long max)
     errno = 0;
     long v = strtol(text, &end, 10);
     if (end == text || *end != '\0' || errno == ERANGE)
-        cli_die(CLI_EXIT_USAGE, "%s '%s': not a whole number", option, text);
+        cli_die(CLI_EXIT_USAGE, _("%s '%s': not a whole number"), option, text);
     if (v < min || v > max)
-        cli_die(CLI_EXIT_USAGE, "%s '%s': must be from %ld to %ld", option, text, min, max);
+        cli_die(CLI_EXIT_USAGE, _("%s '%s': must be from %ld to %ld"), option, text, min, max);
     return v;
 }
 
@@ -279,7 +284,7 @@ cli_format cli_format_parse(const char *text)
         return CLI_CSV;
     if (strcmp(text, "json") == 0)
         return CLI_JSON;
-    cli_die(CLI_EXIT_USAGE, "--format '%s': must be table, csv or json", text);
+    cli_die(CLI_EXIT_USAGE, _("--format '%s': must be table, csv or json"), text);
 }
 
 const char *cli_plain(char buf[SL_MONEY_BUFSIZE], sl_money amount)
@@ -368,7 +373,7 @@ void cli_json_print(json_t *root)
 {
     if (json_dumpf(root, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER) != 0 ||
         fputc('\n', stdout) == EOF)
-        cli_die(1, "could not write the output");
+        cli_die(1, _("could not write the output"));
     json_decref(root);
 }
 
@@ -399,7 +404,7 @@ int cli_loan_option(cli_loan *loan, int opt, const char *arg)
     case CLI_OPT_AMOUNT:
         t->principal = cli_money("--amount", arg);
         if (t->principal <= 0)
-            cli_die(CLI_EXIT_USAGE, "--amount '%s': the loan must be positive", arg);
+            cli_die(CLI_EXIT_USAGE, _("--amount '%s': the loan must be positive"), arg);
         return 1;
     case CLI_OPT_RATE:
         t->nominal_rate = cli_percent("--rate", arg, 0, 100);
@@ -414,13 +419,13 @@ int cli_loan_option(cli_loan *loan, int opt, const char *arg)
     case CLI_OPT_TERMS_PER_YEAR: {
         long k = cli_int("--terms-per-year", arg, 1, 12);
         if (k != 12 && k != 4 && k != 2 && k != 1)
-            cli_die(CLI_EXIT_USAGE, "--terms-per-year '%s': must be 12, 4, 2 or 1", arg);
+            cli_die(CLI_EXIT_USAGE, _("--terms-per-year '%s': must be 12, 4, 2 or 1"), arg);
         t->terms_per_year = (int)k;
         return 1;
     }
     case CLI_OPT_TYPE:
         if (sl_loan_type_parse(&t->type, arg) != SL_OK)
-            cli_die(CLI_EXIT_USAGE, "--type '%s': must be annuity or serial", arg);
+            cli_die(CLI_EXIT_USAGE, _("--type '%s': must be annuity or serial"), arg);
         return 1;
     case CLI_OPT_INTEREST_ONLY_TERMS:
         t->interest_only_terms = (int)cli_int("--interest-only-terms", arg, 0, SL_PLAN_MAX_YEARS * 12);
@@ -433,11 +438,11 @@ int cli_loan_option(cli_loan *loan, int opt, const char *arg)
         return 1;
     case CLI_OPT_ROUND_TO:
         if (sl_round_unit_parse(&t->payment_rounding.unit, arg) != SL_OK)
-            cli_die(CLI_EXIT_USAGE, "--round-to '%s': must be ore or krone", arg);
+            cli_die(CLI_EXIT_USAGE, _("--round-to '%s': must be ore or krone"), arg);
         return 1;
     case CLI_OPT_ROUNDING:
         if (sl_round_mode_parse(&t->payment_rounding.mode, arg) != SL_OK)
-            cli_die(CLI_EXIT_USAGE, "--rounding '%s': must be half-up, half-even, down or up", arg);
+            cli_die(CLI_EXIT_USAGE, _("--rounding '%s': must be half-up, half-even, down or up"), arg);
         return 1;
     case CLI_OPT_PAYOUT_DATE:
         t->payout_date = cli_date("--payout-date", arg);
@@ -483,9 +488,9 @@ void cli_loan_finish(cli_loan *loan, long default_years, sl_loan_terms *out)
 {
     sl_loan_terms *t = &loan->terms;
     if (!loan->have_rate)
-        cli_usage_error("--rate is required");
+        cli_usage_error(_("--rate is required"));
     if (loan->years && loan->terms_count)
-        cli_usage_error("give either --years or --terms, not both");
+        cli_usage_error(_("give either --years or --terms, not both"));
     if (loan->terms_count)
         t->terms = (int)loan->terms_count;
     else if (loan->years)
@@ -493,9 +498,9 @@ void cli_loan_finish(cli_loan *loan, long default_years, sl_loan_terms *out)
     else if (default_years)
         t->terms = (int)(default_years * t->terms_per_year);
     else
-        cli_usage_error("--years or --terms is required");
+        cli_usage_error(_("--years or --terms is required"));
     if (loan->terms_count && t->terms > SL_PLAN_MAX_YEARS * t->terms_per_year)
-        cli_die(CLI_EXIT_USAGE, "--terms '%ld': more than 50 years at %d terms per year",
+        cli_die(CLI_EXIT_USAGE, _("--terms '%ld': more than 50 years at %d terms per year"),
                 loan->terms_count, t->terms_per_year);
     sl_error err;
     if (sl_loan_terms_check(t, &err) != SL_OK)

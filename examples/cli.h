@@ -11,15 +11,19 @@
 #include <jansson.h>
 #include <startlan.h>
 
+#include "cli_i18n.h"
+
 #define CLI_EXIT_USAGE 2
 
 typedef enum cli_format { CLI_TABLE, CLI_CSV, CLI_JSON } cli_format;
 
-/* Set once by main: the program's name for messages. */
+/* Set once by main: the program's name for messages; the output's language
+ * from the environment (cli_i18n.h). */
 void cli_init(const char *prog);
 const char *cli_prog(void);
 
-/* getopt_long for the programs' long options. On the first call it checks
+/* getopt_long for the programs' long options. On the first call it reads
+ * --lang (cli_i18n_args), then checks
  * every option in argv and stops with a usage error naming the first bad
  * one: unknown, ambiguous (the candidates listed), cut short (only full
  * names are accepted: a unique prefix today may be ambiguous tomorrow), a
@@ -98,13 +102,16 @@ enum {
     CLI_OPT_FORMAT,
     CLI_OPT_HELP,
     CLI_OPT_VERSION,
+    CLI_OPT_LANG,
     CLI_OPT_FIRST_FREE /* programs number their own options from here */
 };
 
-/* The last getopt_long entries of every program: --help, --version and the
+/* The last getopt_long entries of every program: --lang (read by
+ * cli_getopt before the others, never returned), --help, --version and the
  * terminator (handled by cli_other_option). */
 #define CLI_END_LONG_OPTIONS                                                       \
-    {"help", no_argument, NULL, CLI_OPT_HELP},                                     \
+    {"lang", required_argument, NULL, CLI_OPT_LANG},                               \
+        {"help", no_argument, NULL, CLI_OPT_HELP},                                 \
         {"version", no_argument, NULL, CLI_OPT_VERSION}, {NULL, 0, NULL, 0}
 
 /* getopt_long entries for the loan options (without --amount, which some

@@ -21,6 +21,7 @@ static const char usage[] =
     "  --decimals D               decimals of the percent, 1-12 (default 2)\n"
     "  --allow-negative           also accept a rate below 0 % (default: no root)\n"
     "  --verbose                  print the certified bracket on stderr\n"
+    "  --lang nb|nn|en            language of the output (default: the locale's)\n"
     "  --help, --version\n"
     "\n"
     "Exit status: 0 with the rate on stdout; 2 for bad input; 1 when there is no\n"

@@ -36,6 +36,7 @@ static const char usage[] =
     "%s"
     "  --format table|json        output (default table)\n"
     "%s"
+    "  --lang nb|nn|en            language of the output (default: the locale's)\n"
     "  --help, --version\n"
     "\n"
     "Exit status: 0 the plan matches, 1 it differs, 2 bad options or unreadable input.\n";

@@ -58,6 +58,7 @@ static const char usage_loan[] =
     "  --round-to ore|krone, --rounding MODE   rounding of the annuity payment\n"
     "  --rate-shock PTS           the check again with every rate PTS points higher, beside it\n"
     "  --format table|json        output (default table)\n"
+    "  --lang nb|nn|en            language of the output (default: the locale's)\n"
     "  --help, --version\n";
 
 enum {

@@ -61,6 +61,7 @@ static const char usage[] =
     "  --price-step A             step of --max-price (default 10000)\n"
     "  --rate-shock PTS           the same with every rate PTS points higher, beside it\n"
     "  --format table|csv|json    output (default table)\n"
+    "  --lang nb|nn|en            language of the output (default: the locale's)\n"
     "  --help, --version\n";
 
 enum {
@@ -202,8 +203,7 @@ static void parse(input *in, int argc, char **argv)
     sl_finance_options *o = &in->o;
     sl_error err;
     int opt;
-    opterr = 0;
-    while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
+    while ((opt = cli_getopt(argc, argv, options)) != -1) {
         if (cli_household_option(&in->hh, opt, optarg))
             continue;
         switch (opt) {

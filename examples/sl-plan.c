@@ -25,6 +25,7 @@ static const char usage[] =
     "                             runs on amount + fee, the payout is the amount) instead of\n"
     "                             deducted from the payout (default)\n"
     "  --format table|csv|json    output (default table)\n"
+    "  --lang nb|nn|en            language of the output (default: the locale's)\n"
     "  --help, --version\n";
 
 /* Husbanken's floating rate from 1 July 2024, fees for electronic handling. */

@@ -43,6 +43,7 @@ static const char usage[] =
     "  --columns NAME=HEADER,...  name the header of a column explicitly\n"
     "  --totals-only              print only the totals\n"
     "  --format csv|json          output (default csv)\n"
+    "  --lang nb|nn|en            language of the output (default: the locale's)\n"
     "  --help, --version\n"
     "\n"
     "Exit status: 0 every loan read (and, with --reconcile, every balance agrees),\n"

@@ -16,6 +16,7 @@ static const char usage[] =
     "  --terms-per-year N         terms per year, 1-366 (default 12)\n"
     "  --decimals D               decimals of the percent, 0-12 (default 3, as Husbanken)\n"
     "  --rounding half-up|half-even|down|up   (default half-up)\n"
+    "  --lang nb|nn|en            language of the output (default: the locale's)\n"
     "  --help, --version\n"
     "\n"
     "Example: sl-rate --effective 4.290 --terms-per-year 12   prints 4.208\n";

@@ -52,6 +52,7 @@ static const char usage[] =
     "  --term-fee A, --establishment-fee A, --round-to ore|krone, --rounding MODE,\n"
     "  --payout-date YYYY-MM-DD\n"
     "  --format table|csv|json    output (default table)\n"
+    "  --lang nb|nn|en            language of the output (default: the locale's)\n"
     "  --help, --version\n";
 
 enum {

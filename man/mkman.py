@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Write a program's manual page (section 1) from its own --help, so the page
 never drifts from the program. Usage: mkman.py PROGRAM NAME SUMMARY VERSION OUT"""
+import os
 import subprocess
 import sys
 import textwrap
@@ -15,7 +16,10 @@ def esc(line):
     return line
 
 
-help_text = subprocess.run([prog, '--help'], check=True, capture_output=True,
+# The page is English: the program's help in the C locale, whatever the builder's.
+env = {k: v for k, v in os.environ.items() if k not in ('LANGUAGE', 'LC_MESSAGES', 'LANG')}
+env['LC_ALL'] = 'C'
+help_text = subprocess.run([prog, '--help'], check=True, capture_output=True, env=env,
                            text=True).stdout.rstrip('\n')
 page = [
     f'.TH {name.upper()} 1 2026-12-01 "startlan {version}" "startlan manual"',
