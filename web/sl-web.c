@@ -41,8 +41,6 @@ static const char usage[] =
 typedef struct server {
     web_api_config api;
     const char *lang; /* NULL: from Accept-Language */
-    char *env_lang[2]; /* "LANGUAGE=nb", "LANGUAGE=en" */
-    char **env[2];     /* the programs' environment, per language */
     unsigned short port;
     int loopback;
     char host_port[80]; /* for the Host check: the port as text */
@@ -196,7 +194,7 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
             (type[16] != '\0' && type[16] != ';'))
             return send_error(c, 415, "send the options as application/json");
         web_api_config cfg = s->api;
-        cfg.env = s->env[lang];
+        cfg.lang = lang ? "en" : "nb";
         web_answer ans;
         web_api_answer(&ans, &cfg, url, req->body.data, req->body.len);
         enum MHD_Result r = respond(c, ans.http_status, ans.content_type, ans.body.data,
@@ -287,25 +285,6 @@ static char *find_programs(const char *given)
     return NULL;
 }
 
-/* environ with LANGUAGE set to lang. */
-static char **program_env(char *language)
-{
-    extern char **environ;
-    size_t n = 0;
-    while (environ[n])
-        n++;
-    char **env = calloc(n + 2, sizeof *env);
-    if (!env)
-        return NULL;
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++)
-        if (strncmp(environ[i], "LANGUAGE=", 9) != 0)
-            env[k++] = environ[i];
-    env[k++] = language;
-    env[k] = NULL;
-    return env;
-}
-
 static int parse_listen(struct sockaddr_storage *addr, socklen_t *len, const char *text)
 {
     char host[256];
@@ -393,10 +372,8 @@ int main(int argc, char **argv)
     signal(SIGPIPE, SIG_IGN);
     s.api.program_dir = dir;
     s.api.limits = (web_run_limits){.timeout_ms = 10000, .max_output = 16u << 20, .cpu_seconds = 10};
-    s.env_lang[0] = "LANGUAGE=nb";
-    s.env_lang[1] = "LANGUAGE=en";
-    s.env[0] = program_env(s.env_lang[0]);
-    s.env[1] = program_env(s.env_lang[1]);
+    extern char **environ;
+    s.api.env = environ;
     s.loopback = is_loopback(&addr);
     /* Ctrl-C and SIGTERM wait for sigwait below, in every thread (the
      * programs get them unblocked again: web_run.c). */
@@ -437,8 +414,6 @@ int main(int argc, char **argv)
     int sig;
     sigwait(&set, &sig);
     MHD_stop_daemon(d);
-    free(s.env[0]);
-    free(s.env[1]);
     free(dir);
     return 0;
 }

@@ -241,22 +241,37 @@ static int build_args(argv_builder *a, const char **input, const char **format,
     return 0;
 }
 
-/* "sl-plan: --amount '2x': unexpected characters" as field, value, message
- * (in place). The field is the request's spelling (term_fee). */
+/* An opening quote as the programs write it: ' in English, « in Norwegian. */
+static size_t open_quote(const char *s)
+{
+    return s[0] == '\'' ? 1 : strncmp(s, "\xc2\xab", 2) == 0 ? 2 : 0;
+}
+
+/* "sl-plan: --amount '2x': unexpected characters" (or «2x» in Norwegian) as
+ * field, value, message (in place). The field is the request's spelling
+ * (term_fee); "unknown option '--bogus'" / "ukjent valg «--bogus»" names
+ * the option inside the message. */
 static void split_error(char *line, const char **field, const char **value, const char **message)
 {
     *field = *value = NULL;
     char *colon = strstr(line, ": ");
     char *msg = colon ? colon + 2 : line;
-    char *see = strstr(msg, "; see '");
-    if (see)
-        *see = '\0';
+    for (const char *see_words[] = {"; see ", "; se "}, **w = see_words; w < see_words + 2; w++) {
+        char *see = strstr(msg, *w);
+        if (see)
+            *see = '\0';
+    }
     *message = msg;
     char *opt = NULL;
-    if (strncmp(msg, "--", 2) == 0)
+    if (strncmp(msg, "--", 2) == 0) {
         opt = msg + 2;
-    else if (strncmp(msg, "unknown option '--", 18) == 0)
-        opt = msg + 18;
+    } else {
+        for (char *p = msg; *p && !opt; p++) {
+            size_t q = open_quote(p);
+            if (q && strncmp(p + q, "--", 2) == 0)
+                opt = p + q + 2;
+        }
+    }
     if (!opt)
         return;
     size_t n = strspn(opt, "abcdefghijklmnopqrstuvwxyz0123456789-");
@@ -269,14 +284,18 @@ static void split_error(char *line, const char **field, const char **value, cons
         name[i] = opt[i] == '-' ? '_' : opt[i];
     name[n] = '\0';
     *field = name;
-    if (opt == msg + 2 && strncmp(opt + n, " '", 2) == 0) {
-        char *start = opt + n + 2, *end = strstr(start, "': ");
+    if (opt != msg + 2)
+        return;
+    size_t q = opt[n] == ' ' ? open_quote(opt + n + 1) : 0;
+    if (q) {
+        char *start = opt + n + 1 + q;
+        char *end = strstr(start, q == 1 ? "': " : "\xc2\xbb: ");
         if (end) {
             *end = '\0';
             *value = start;
-            *message = end + 3;
+            *message = end + (q == 1 ? 3 : 4);
         }
-    } else if (opt == msg + 2 && strncmp(opt + n, ": ", 2) == 0) {
+    } else if (strncmp(opt + n, ": ", 2) == 0) {
         *message = opt + n + 2;
     }
 }
@@ -381,6 +400,8 @@ void web_api_answer(web_answer *ans, const web_api_config *cfg, const char *path
     if (build_args(&a, &input, &format, ans, ep, req) == 0) {
         if (ep->has_format)
             add_arg(&a, "--format=%s", format ? format : "json", NULL);
+        if (cfg->lang && !json_object_get(req, "lang"))
+            add_arg(&a, "--lang=%s", cfg->lang, NULL);
         if (input && ep->stdin_option)
             add_arg(&a, "%s", ep->stdin_option, NULL);
         web_result res;

@@ -21,6 +21,7 @@ typedef struct web_answer {
 typedef struct web_api_config {
     const char *program_dir;  /* where sl-plan, … are */
     char *const *env;         /* the programs' environment */
+    const char *lang;         /* --lang for the programs' messages, unless the request sets lang */
     web_run_limits limits;
 } web_api_config;
 

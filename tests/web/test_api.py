@@ -46,9 +46,10 @@ def get(path, headers=None):
     return out
 
 
-def program(name, args, stdin=None):
-    """The program's own stdout for the same options (--name=value)."""
-    p = subprocess.run([os.path.join(PROGRAMS, name), *args], input=stdin,
+def program(name, args, stdin=None, lang="nb"):
+    """The program's own output for the same options (--name=value), in the
+    language the server asks for (nb: no --lang, no Accept-Language)."""
+    p = subprocess.run([os.path.join(PROGRAMS, name), *args, "--lang=" + lang], input=stdin,
                        capture_output=True, timeout=60)
     return p.returncode, p.stdout, p.stderr
 
@@ -58,6 +59,8 @@ def as_args(fields):
     for k, v in fields.items():
         name = "--" + k.replace("_", "-")
         for item in (v if isinstance(v, list) else [v]):
+            if item is False or item is None:
+                continue
             args.append(name if item is True else f"{name}={item}")
     return args
 
@@ -208,9 +211,28 @@ class BadInput(unittest.TestCase):
         self.assertEqual((status, err["field"]), (400, "term_fee"))
 
     def test_unknown_and_missing_options(self):
-        self.assertEqual(self.error("/api/plan", {"bogus": 1})[1]["field"], "bogus")
+        status, err = self.error("/api/plan", {"bogus": 1})
+        self.assertEqual((status, err["field"], err["value"]), (400, "bogus", None))
+        self.assertIn("--bogus", err["message"])
+        self.assertIn(err["message"], program("sl-plan", ["--bogus=1"])[2].decode())
         status, err = self.error("/api/plan", {"amount": 1000, "rate": 4})
         self.assertEqual((status, err["field"]), (400, "years"))
+
+    def test_messages_in_the_language_asked_for(self):
+        for lang, headers, fields in (("en", {"Accept-Language": "en-GB"}, {}),
+                                      ("nb", {"Accept-Language": "en-GB"}, {"lang": "nb"}),
+                                      ("en", {}, {"lang": "en"}), ("nb", {}, {})):
+            with self.subTest(lang=lang, headers=headers, fields=fields):
+                body = dict(fields, amount=1000, rate="4", years=3, bogus=1)
+                status, err = self.error("/api/plan", body, headers=headers)
+                self.assertEqual((status, err["field"]), (400, "bogus"))
+                stderr = program("sl-plan", as_args(body), lang=lang)[2].decode()
+                self.assertIn(err["message"], stderr)
+                status, err = self.error("/api/plan", dict(body, bogus=False, rate="400"),
+                                         headers=headers)
+                self.assertEqual((status, err["field"], err["value"]), (400, "rate", "400"))
+                self.assertIn(err["message"], program("sl-plan", as_args(
+                    dict(body, bogus=False, rate="400")), lang=lang)[2].decode())
 
     def test_a_value_never_becomes_an_option(self):
         status, err = self.error("/api/plan", {"amount": "--help", "rate": 4, "years": 3})

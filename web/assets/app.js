@@ -108,7 +108,7 @@
   });
 
   function fields(panel) {
-    const body = {};
+    const body = { lang: en ? "en" : "nb" }; /* the program's messages in the page's language */
     for (const input of panel.querySelectorAll("form [name]")) {
       const v = input.value.trim();
       if (v === "" || (input.type === "range" && Number(v) === 0)) continue;

@@ -116,7 +116,7 @@ test("changing the rate changes the answer", async () => {
   assert.notEqual(after, before);
   const expected = JSON.parse(execFileSync(path.join(programs, "sl-plan"),
     ["--amount=2 000 000", "--rate=5,5", "--years=25", "--term-fee=30", "--establishment-fee=600",
-      "--format=json"])).schedule[0].payment;
+      "--format=json", "--lang=nb"])).schedule[0].payment;
   assert.equal(after, expected.replace(/\B(?=(\d{3})+(?!\d))/g, " ").replace(".", ",") + " kr");
   await page.close();
 });
@@ -147,7 +147,7 @@ test("the CSV download is sl-plan's CSV of what is on screen", async () => {
   const file = await download.path();
   const expected = execFileSync(path.join(programs, "sl-plan"),
     ["--amount=2 000 000", "--rate=4,64", "--years=25", "--type=annuity", "--term-fee=30",
-      "--establishment-fee=600", "--interest-only-terms=0", "--format=csv"]);
+      "--establishment-fee=600", "--interest-only-terms=0", "--format=csv", "--lang=nb"]);
   assert.deepEqual(readFileSync(file), expected);
   assert.match(download.suggestedFilename(), /\.csv$/);
   await page.close();
