@@ -178,13 +178,28 @@ const char *cli_frequency_name(int terms_per_year)
 {
     switch (terms_per_year) {
     case 12:
-        return "monthly";
+        return N_("monthly");
     case 4:
-        return "quarterly";
+        return N_("quarterly");
     case 2:
-        return "half-yearly";
+        return N_("half-yearly");
     }
-    return "yearly";
+    return N_("yearly");
+}
+
+const char *cli_round_mode_text(sl_round_mode mode)
+{
+    switch (mode) {
+    case SL_ROUND_HALF_UP:
+        return _("half-up");
+    case SL_ROUND_HALF_EVEN:
+        return _("half-even");
+    case SL_ROUND_DOWN:
+        return _("down");
+    case SL_ROUND_UP:
+        return _("up");
+    }
+    return sl_round_mode_name(mode);
 }
 
 const char *cli_error_reason(const sl_error *err)
@@ -287,6 +302,17 @@ cli_format cli_format_parse(const char *text)
     cli_die(CLI_EXIT_USAGE, _("--format '%s': must be table, csv or json"), text);
 }
 
+cli_view cli_view_parse(const char *text)
+{
+    if (strcmp(text, "full") == 0)
+        return CLI_VIEW_FULL;
+    if (strcmp(text, "year") == 0)
+        return CLI_VIEW_YEAR;
+    if (strcmp(text, "summary") == 0)
+        return CLI_VIEW_SUMMARY;
+    cli_die(CLI_EXIT_USAGE, _("--view '%s': must be full, year or summary"), text);
+}
+
 const char *cli_plain(char buf[SL_MONEY_BUFSIZE], sl_money amount)
 {
     sl_money_format(buf, SL_MONEY_BUFSIZE, amount, SL_MONEY_PLAIN);
@@ -383,7 +409,7 @@ void cli_json_print(json_t *root)
 
 /* ---- loan options ---- */
 
-const char cli_loan_help[] =
+const char *const cli_loan_help = N_(
     "  --rate PCT                 nominal annual rate in percent (4.640 or 4,640)\n"
     "  --years Y | --terms N      length: years (1-50) or number of terms\n"
     "  --terms-per-year 12|4|2|1  payments per year (default 12)\n"
@@ -393,7 +419,7 @@ const char cli_loan_help[] =
     "  --establishment-fee A      etableringsgebyr at payout (default 0)\n"
     "  --round-to ore|krone       unit of the annuity payment (default ore)\n"
     "  --rounding half-up|half-even|down|up   mode for that rounding (default half-up)\n"
-    "  --payout-date YYYY-MM-DD   payout; due dates follow on the same day of month\n";
+    "  --payout-date YYYY-MM-DD   payout; due dates follow on the same day of month\n");
 
 void cli_loan_init(cli_loan *loan)
 {

@@ -47,8 +47,10 @@ _Noreturn void cli_option_error(int opt, char **argv);
 _Noreturn void cli_other_option(int opt, char **argv, const char *usage);
 /* The --version line: "sl-plan (startlan) 0.1.0". */
 void cli_print_version(void);
-/* "monthly", "quarterly", "half-yearly" or "yearly". */
+/* "monthly", "quarterly", "half-yearly" or "yearly" (English: _() translates). */
 const char *cli_frequency_name(int terms_per_year);
+/* A rounding mode for people, in the output's language ("half-up"). */
+const char *cli_round_mode_text(sl_round_mode mode);
 /* The reason part of a library error's message (after "field value: "). */
 const char *cli_error_reason(const sl_error *err);
 /* Report a library error for an option: "prog: --option 'value': reason". */
@@ -62,6 +64,9 @@ sl_rate cli_percent(const char *option, const char *text, int min_pct, int max_p
 long cli_int(const char *option, const char *text, long min, long max);
 sl_date cli_date(const char *option, const char *text);
 cli_format cli_format_parse(const char *text);
+/* --view full|year|summary: every row, one line a year, the key figures. */
+typedef enum cli_view { CLI_VIEW_FULL, CLI_VIEW_YEAR, CLI_VIEW_SUMMARY } cli_view;
+cli_view cli_view_parse(const char *text);
 
 /* Amounts as text: plain "2000000.50" and Norwegian "2 000 000,50". */
 const char *cli_plain(char buf[SL_MONEY_BUFSIZE], sl_money amount);
@@ -147,7 +152,7 @@ void cli_loan_finish(cli_loan *loan, long default_years, sl_loan_terms *out);
 const char *cli_option_for_field(const char *field);
 
 /* Help text lines for the loan options, for programs' --help. */
-extern const char cli_loan_help[];
+extern const char *const cli_loan_help; /* N_(): print through _() */
 
 /* ---- A contract's life (cli_life.c): the version-2 fields of sl_loan_terms ---- */
 
@@ -219,7 +224,7 @@ void cli_findings_report(const sl_plan *plan, int strict);
  * keeps-payment or moves-end rule makes the loan longer than its terms. */
 void cli_lengthening_report(const sl_plan *plan);
 /* Help text lines for the life options. */
-extern const char cli_life_help[];
+extern const char *const cli_life_help; /* N_(): print through _() */
 
 /* ---- The contract option table (cli_contract.c) ----
  * One table for every program that reads a contract (sl-plan, sl-audit,
@@ -391,9 +396,41 @@ extern const char cli_household_help[];
 void cli_hold_stdout(void);
 void cli_release_stdout(void);
 
+/* ---- CSV for a Norwegian spreadsheet (cli_csv.c) ----
+ * --csv-style machine|excel-no, in every program with CSV. A program puts
+ * CLI_CSV_STYLE_LONG_OPTION in its table and passes the value to
+ * cli_csv_style_set; cli_csv_format then turns its format into CSV (excel-no
+ * implies --format csv; with --format json it is a usage error). It writes
+ * the machine CSV between cli_csv_begin and cli_csv_end, which rewrite it
+ * for excel-no: `;`, decimal comma, UTF-8 with BOM, CRLF (docs/i18n.md).
+ * Output written after cli_csv_begin and never ended is dropped (a usage
+ * error then leaves stdout empty). */
+typedef enum cli_csv_style { CLI_CSV_MACHINE, CLI_CSV_EXCEL_NO } cli_csv_style;
+
+enum { CLI_OPT_CSV_STYLE = 3900 };
+#define CLI_CSV_STYLE_LONG_OPTION {"csv-style", required_argument, NULL, CLI_OPT_CSV_STYLE}
+
+cli_csv_style cli_csv_style_parse(const char *text);
+void cli_csv_style_set(cli_csv_style style);
+cli_format cli_csv_format(cli_format format);
+void cli_csv_begin(void);
+void cli_csv_end(void);
+
 /* ---- A plan's rows as sl-plan writes them (cli_rows.c) ---- */
 void cli_row_csv_header(void);
 void cli_row_csv(const sl_plan_row *row);
 json_t *cli_row_json(const sl_plan_row *row);
+/* A row's events as short words in the output's language ("last, new rate"). */
+const char *cli_events_human(char *buf, size_t size, unsigned events);
+
+/* A plan's rows summed by year (--view year): the calendar year of the due
+ * dates, else the plan year (terms 1-12 of a monthly plan are year 1). */
+typedef struct cli_year {
+    int year, terms;
+    sl_money paid, interest, principal, fees, balance; /* balance: at the year's end */
+} cli_year;
+void cli_year_start(cli_year *y);
+/* Add the row to y: 0, or 1 (adding nothing) when the row is in a later year. */
+int cli_year_add(cli_year *y, const sl_plan_row *row, int terms_per_year);
 
 #endif

@@ -223,3 +223,42 @@ void cli_kv(FILE *f, const char *label, const char *value, const char *unit)
         fprintf(f, " %s", unit);
     fputc('\n', f);
 }
+
+void cli_row(FILE *f, const int *widths, int nw, const char *const *cells, int n)
+{
+    for (int i = 0; i < n; i++) {
+        if (i >= nw) {
+            fprintf(f, "  %s", cells[i]);
+            continue;
+        }
+        if (i)
+            fputc(' ', f);
+        int last = i == n - 1;
+        cli_pad(f, cells[i], widths[i] > 0 ? -widths[i] : last ? 0 : -widths[i]);
+    }
+    fputc('\n', f);
+}
+
+void cli_wrap(FILE *f, const char *text, int width)
+{
+    const char *p = text;
+    while (*p) {
+        /* the longest run of words that fits; a word longer than the line stands alone */
+        const char *end = p, *cut = NULL;
+        int w = 0;
+        while (*end && *end != '\n') {
+            if (*end == ' ' && w <= width)
+                cut = end;
+            if ((*end & 0xC0) != 0x80)
+                w++;
+            if (w > width && cut)
+                break;
+            end++;
+        }
+        if (!*end || *end == '\n' || !cut)
+            cut = end;
+        fwrite(p, 1, (size_t)(cut - p), f);
+        fputc('\n', f);
+        p = *cut ? cut + 1 : cut;
+    }
+}

@@ -65,5 +65,12 @@ void cli_pad(FILE *f, const char *text, int width);
 /* "  label ........ value unit" as the programs' key-figure lines:
  * label padded to 30 characters, value right-aligned in 18. */
 void cli_kv(FILE *f, const char *label, const char *value, const char *unit);
+/* One table line of n cells: the first nw padded to |widths[i]| characters
+ * (right-aligned for a positive width, left-aligned for a negative one),
+ * separated by one space; cells past nw follow unpadded after two spaces. */
+void cli_row(FILE *f, const int *widths, int nw, const char *const *cells, int n);
+/* A paragraph in lines of at most width characters, broken at spaces (a
+ * no-break space holds its neighbours together); each line ends with '\n'. */
+void cli_wrap(FILE *f, const char *text, int width);
 
 #endif

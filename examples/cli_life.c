@@ -27,7 +27,7 @@ void cli_life_free(cli_life *l)
     l->extras = NULL;
 }
 
-const char cli_life_help[] =
+const char *const cli_life_help = N_(
     "\nA contract's life (dates need --payout-date; see docs/contracts.md):\n"
     "  --due-day N                due day of month, 1-28 (default: the payout's day)\n"
     "  --first-due D              first due date (default: first due day one period after payout)\n"
@@ -50,7 +50,7 @@ const char cli_life_help[] =
     "  --margin PCT               kommune's margin added to every nominal rate (may be negative)\n"
     "  --borrower household|kommune|borettslag   who borrows (default household)\n"
     "  --special-case             over 30 years allowed (Husbanken's special cases)\n"
-    "  --strict                   rule findings are errors (exit 2), not warnings\n";
+    "  --strict                   rule findings are errors (exit 2), not warnings\n");
 
 static void *grow(void *array, size_t count, size_t size)
 {

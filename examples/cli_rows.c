@@ -2,6 +2,8 @@
  * every program that prints rows (sl-plan, sl-portfolio --loan). */
 #include "cli.h"
 
+#include <string.h>
+
 void cli_row_csv_header(void)
 {
     puts("term,due_date,opening_balance,interest,principal,fee,payment,closing_balance,"
@@ -36,4 +38,51 @@ json_t *cli_row_json(const sl_plan_row *r)
     json_object_set_new(row, "rate", cli_json_rate(r->rate));
     json_object_set_new(row, "event", cli_json_events(r->events));
     return row;
+}
+
+void cli_year_start(cli_year *y)
+{
+    memset(y, 0, sizeof *y);
+}
+
+int cli_year_add(cli_year *y, const sl_plan_row *r, int terms_per_year)
+{
+    int year = r->due_date.year ? r->due_date.year : (r->term - 1) / terms_per_year + 1;
+    if (y->terms && year != y->year)
+        return 1;
+    y->year = year;
+    y->terms++;
+    y->paid += r->payment;
+    y->interest += r->interest;
+    y->principal += r->principal;
+    y->fees += r->fee;
+    y->balance = r->closing_balance;
+    return 0;
+}
+
+/* Short enough for the table's last column; the machine names stay in CSV and JSON. */
+static const struct {
+    unsigned bit;
+    const char *text;
+} event_texts[] = {
+    {SL_EVENT_INTEREST_ONLY, N_("int. only")}, {SL_EVENT_AMORTISED, N_("amortised")},
+    {SL_EVENT_LAST, N_("last")},               {SL_EVENT_RATE_CHANGE, N_("new rate")},
+    {SL_EVENT_EXTRA_PAYMENT, N_("extra")},     {SL_EVENT_REPAID, N_("repaid")},
+    {SL_EVENT_BROKEN_PERIOD, N_("broken")},    {SL_EVENT_FIXED_START, N_("fixed")},
+    {SL_EVENT_FIXED_END, N_("floating")},
+};
+
+const char *cli_events_human(char *buf, size_t size, unsigned events)
+{
+    size_t used = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < sizeof event_texts / sizeof event_texts[0]; i++) {
+        if (!(events & event_texts[i].bit))
+            continue;
+        int n = snprintf(buf + used, size - used, "%s%s", used ? ", " : "", _(event_texts[i].text));
+        if (n < 0 || (size_t)n >= size - used)
+            break;
+        used += (size_t)n;
+    }
+    return buf;
 }

@@ -231,7 +231,7 @@ int main(int argc, char **argv)
                 cli_usage_error("--format 'csv': must be table or json");
             break;
         case CLI_OPT_HELP:
-            printf(usage, cli_loan_help, cli_life_help);
+            printf(_(usage), _(cli_loan_help), _(cli_life_help));
             return 0;
         default: /* --version, or an error */
             cli_other_option(opt, argv, NULL);

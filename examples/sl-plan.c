@@ -5,7 +5,7 @@
 
 #include "cli.h"
 
-static const char usage[] =
+static const char *const usage = N_(
     "Usage: sl-plan --amount A --rate PCT (--years Y | --terms N) [options]\n"
     "\n"
     "Prints the payment plan of a start loan, every figure exact to the øre.\n"
@@ -25,8 +25,14 @@ static const char usage[] =
     "                             runs on amount + fee, the payout is the amount) instead of\n"
     "                             deducted from the payout (default)\n"
     "  --format table|csv|json    output (default table)\n"
+    "  --view full|year|summary   the table or CSV: every term (default), one line a\n"
+    "                             year (paid, interest, principal, fees, balance at the\n"
+    "                             year's end), or the key figures only (table)\n"
+    "  --csv-style machine|excel-no   CSV for programs (default) or for a Norwegian\n"
+    "                             spreadsheet: ';', decimal comma, UTF-8 BOM, CRLF\n"
+    "                             (implies --format csv)\n"
     "  --lang nb|nn|en            language of the output (default: the locale's)\n"
-    "  --help, --version\n";
+    "  --help, --version\n");
 
 /* Husbanken's floating rate from 1 July 2024, fees for electronic handling. */
 static void builtin_example(cli_loan *loan)
@@ -38,16 +44,16 @@ static void builtin_example(cli_loan *loan)
     loan->years = 25;
     t->term_fee = 3000;
     t->establishment_fee = 60000;
-    fprintf(stderr,
-            "sl-plan: no --amount given; showing the built-in example: 2 000 000 kr over 25 "
-            "years at 4.640 %% (Husbanken's floating rate from 1 July 2024), monthly annuity, "
-            "term fee 30 kr, establishment fee 600 kr.\n");
+    fprintf(stderr, "sl-plan: %s\n",
+            _("no --amount given; showing the built-in example: 2 000 000 kr over 25 "
+              "years at 4.640 % (Husbanken's floating rate from 1 July 2024), monthly annuity, "
+              "term fee 30 kr, establishment fee 600 kr."));
 }
 
 static void check_row(int rc)
 {
     if (rc < 0)
-        cli_die(1, "the plan could not be computed: %s", sl_strerror(rc));
+        cli_die(1, _("the plan could not be computed: %s"), sl_strerror(rc));
 }
 
 static void print_csv(sl_plan *plan)
@@ -152,85 +158,170 @@ static void print_json(sl_plan *plan, json_t *extra)
     cli_json_print(root);
 }
 
-static void print_table(sl_plan *plan)
+/* The key figures above the rows (and alone, --view summary). */
+static void print_head(const sl_loan_terms *t, sl_money first_payment)
 {
-    const sl_loan_terms *t = sl_plan_terms(plan);
-    char a[6][SL_MONEY_BUFSIZE], d[SL_DATE_BUFSIZE], rate[SL_RATE_BUFSIZE];
-    sl_plan_row r;
-    int rc = sl_plan_next(plan, &r);
-    check_row(rc);
+    char a[CLI_HUMAN_BUFSIZE], line[160];
     int years = t->terms / t->terms_per_year, extra = t->terms % t->terms_per_year;
-
-    printf("Startlån payment plan (nedbetalingsplan)\n\n");
-    printf("  Amount (lånebeløp)          %20s kr\n", cli_nor(a[0], t->principal));
-    printf("  Nominal rate                %20s %%\n", cli_rate_text(rate, t->nominal_rate, ','));
-    printf("  Type                        %20s\n",
-           t->type == SL_LOAN_ANNUITY ? "annuity (annuitet)" : "serial (serie)");
+    printf("%s\n\n", _("Startlån payment plan (nedbetalingsplan)"));
+    cli_kv(stdout, _("Amount (lånebeløp)"), cli_amount(a, t->principal), "kr");
+    cli_kv(stdout, _("Nominal rate"), cli_rate_text(a, t->nominal_rate, ','), "%");
+    cli_kv(stdout, _("Type"),
+           t->type == SL_LOAN_ANNUITY ? _("annuity (annuitet)") : _("serial (serie)"), "");
     if (extra)
-        printf("  Terms                       %6d %s (%d years %d terms)\n", t->terms,
-               cli_frequency_name(t->terms_per_year), years, extra);
+        snprintf(line, sizeof line, _("%d %s (%d years %d terms)"), t->terms,
+                 _(cli_frequency_name(t->terms_per_year)), years, extra);
     else
-        printf("  Terms                       %6d %s (%d years)\n", t->terms,
-               cli_frequency_name(t->terms_per_year), years);
-    if (t->interest_only_terms)
-        printf("  Interest-only terms         %20d\n", t->interest_only_terms);
-    printf("  Term fee (termingebyr)      %20s kr\n", cli_nor(a[0], t->term_fee));
-    printf("  Establishment fee           %20s kr\n", cli_nor(a[0], t->establishment_fee));
-    printf("  Payment rounded to          %20s\n",
-           t->payment_rounding.unit == SL_UNIT_KRONE ? "whole kroner" : "the øre");
-    printf("  Rounding mode               %20s\n", sl_round_mode_name(t->payment_rounding.mode));
-    printf("  First payment (terminbeløp) %20s kr\n\n", cli_nor(a[0], r.payment));
-
-    char ev[256], days[16];
-    printf("%5s  %-10s  %18s  %13s  %13s  %8s  %13s  %18s  %4s  %8s  %s\n", "Term", "Due date",
-           "Opening balance", "Interest", "Principal", "Fee", "Payment", "Closing balance",
-           "Days", "Rate", "Event");
-    while (rc == 1) {
-        snprintf(days, sizeof days, "%d", r.days);
-        cli_events_text(ev, sizeof ev, r.events, ", ");
-        printf("%5d  %-10s  %18s  %13s  %13s  %8s  %13s  %18s  %4s  %8s%s%s\n", r.term,
-               cli_date_text(d, r.due_date), cli_nor(a[0], r.opening_balance),
-               cli_nor(a[1], r.interest), cli_nor(a[2], r.principal), cli_nor(a[3], r.fee),
-               cli_nor(a[4], r.payment), cli_nor(a[5], r.closing_balance),
-               r.due_date.year ? days : "", cli_rate_text(rate, r.rate, ','), ev[0] ? "  " : "",
-               ev);
-        rc = sl_plan_next(plan, &r);
+        snprintf(line, sizeof line, _("%d %s (%d years)"), t->terms,
+                 _(cli_frequency_name(t->terms_per_year)), years);
+    cli_kv(stdout, _("Terms"), line, "");
+    if (t->interest_only_terms) {
+        snprintf(line, sizeof line, "%d", t->interest_only_terms);
+        cli_kv(stdout, _("Interest-only terms"), line, "");
     }
-    check_row(rc);
+    cli_kv(stdout, _("Term fee (termingebyr)"), cli_amount(a, t->term_fee), "kr");
+    cli_kv(stdout, _("Establishment fee"), cli_amount(a, t->establishment_fee), "kr");
+    cli_kv(stdout, _("Payment rounded to"),
+           t->payment_rounding.unit == SL_UNIT_KRONE ? _("whole kroner") : _("the øre"), "");
+    cli_kv(stdout, _("Rounding mode"), cli_round_mode_text(t->payment_rounding.mode), "");
+    cli_kv(stdout, _("First payment (terminbeløp)"), cli_amount(a, first_payment), "kr");
+}
+
+/* The totals, the effective rate and the settlement below the rows. */
+static void print_totals(sl_plan *plan, const sl_loan_terms *t)
+{
+    char a[CLI_HUMAN_BUFSIZE], d[CLI_HUMAN_BUFSIZE];
     sl_plan_totals tot;
     sl_plan_totals_so_far(plan, &tot);
-    printf("\nTotals over %d terms\n", tot.terms);
-    printf("  Interest (renter)           %20s kr\n", cli_nor(a[0], tot.interest));
-    printf("  Principal (avdrag)          %20s kr\n", cli_nor(a[0], tot.principal));
-    printf("  Term fees                   %20s kr\n", cli_nor(a[0], tot.term_fees));
-    printf("  Establishment fee           %20s kr\n", cli_nor(a[0], tot.establishment_fee));
-    printf("  Total paid                  %20s kr\n", cli_nor(a[0], tot.paid));
+    printf("\n");
+    printf(_("Totals over %d terms\n"), tot.terms);
+    cli_kv(stdout, _("Interest (renter)"), cli_amount(a, tot.interest), "kr");
+    cli_kv(stdout, _("Principal (avdrag)"), cli_amount(a, tot.principal), "kr");
+    cli_kv(stdout, _("Term fees"), cli_amount(a, tot.term_fees), "kr");
+    cli_kv(stdout, _("Establishment fee"), cli_amount(a, tot.establishment_fee), "kr");
+    cli_kv(stdout, _("Total paid"), cli_amount(a, tot.paid), "kr");
     sl_plan_cost cost;
     sl_error err;
     if (plan_cost(t, &cost, &err) == SL_OK) {
         char sentence[256];
-        printf("  Effective rate (eff. rente) %20s %%\n", cli_rate_fixed(rate, cost.apr.rate, 2, ','));
-        printf("  Total cost of credit        %20s kr\n", cli_nor(a[0], cost.total_cost));
-        printf("  Total payable               %20s kr\n", cli_nor(a[0], cost.total_payable));
-        if (sl_plan_cost_sentence(sentence, sizeof sentence, &cost, 2) > 0)
-            printf("\n%s\n", sentence);
-        printf("(Effective rate: establishment fee deducted from the payout, term fee in every "
-               "payment, equal months; the nominal rate is assumed to stay at its level at "
-               "signing.)\n");
+        cli_kv(stdout, _("Effective rate (eff. rente)"), cli_rate_fixed(a, cost.apr.rate, 2, ','),
+               "%");
+        cli_kv(stdout, _("Total cost of credit"), cli_amount(a, cost.total_cost), "kr");
+        cli_kv(stdout, _("Total payable"), cli_amount(a, cost.total_payable), "kr");
+        if (sl_plan_cost_sentence(sentence, sizeof sentence, &cost, 2) > 0) {
+            printf("\n");
+            cli_wrap(stdout, sentence, 100);
+        }
+        cli_wrap(stdout, _("(Effective rate: establishment fee deducted from the payout, term fee "
+                         "in every payment, equal months; the nominal rate is assumed to stay at "
+                         "its level at signing.)"), 100);
     } else {
-        printf("  Effective rate (eff. rente) %20s\n", "not defined");
+        cli_kv(stdout, _("Effective rate (eff. rente)"), _("not defined"), "");
         printf("  (%s)\n", err.message);
     }
     sl_settlement st;
     if (sl_plan_settlement(plan, &st) == SL_OK) {
-        printf("\nSettlement (innfrielse) on %s\n", cli_date_text(d, st.date));
-        printf("  Balance repaid              %20s kr\n", cli_nor(a[0], st.balance));
-        printf("  Interest to the date        %20s kr\n", cli_nor(a[0], st.interest));
-        printf("  Term fee                    %20s kr\n", cli_nor(a[0], st.fee));
-        printf("  Over-/underkurs (%3d months)%20s kr\n", st.break_months,
-               cli_nor(a[0], st.break_cost));
-        printf("  Settlement amount           %20s kr\n", cli_nor(a[0], st.total));
+        char line[96];
+        printf("\n");
+        printf(_("Settlement (innfrielse) on %s\n"), cli_date_human(d, st.date));
+        cli_kv(stdout, _("Balance repaid"), cli_amount(a, st.balance), "kr");
+        cli_kv(stdout, _("Interest to the date"), cli_amount(a, st.interest), "kr");
+        cli_kv(stdout, _("Term fee"), cli_amount(a, st.fee), "kr");
+        snprintf(line, sizeof line, _("Over-/underkurs (%d months)"), st.break_months);
+        cli_kv(stdout, line, cli_amount(a, st.break_cost), "kr");
+        cli_kv(stdout, _("Settlement amount"), cli_amount(a, st.total), "kr");
     }
+}
+
+/* One line a term, at most 100 columns (an event note may run past). */
+static const int term_widths[] = {6, -10, 12, 12, 13, 8, 14, 7};
+
+static void print_terms(sl_plan *plan, sl_plan_row *r, int rc)
+{
+    const char *head[] = {_("Term"), _("Due date"), _("Payment"), _("Interest"),
+                          _("Principal"), _("Fee"), _("Balance"), _("Rate"), _("Event")};
+    cli_row(stdout, term_widths, 8, head, 9);
+    char cell[8][CLI_HUMAN_BUFSIZE], ev[256];
+    while (rc == 1) {
+        snprintf(cell[0], sizeof cell[0], "%d", r->term);
+        cli_date_human(cell[1], r->due_date);
+        cli_amount(cell[2], r->payment);
+        cli_amount(cell[3], r->interest);
+        cli_amount(cell[4], r->principal);
+        cli_amount(cell[5], r->fee);
+        cli_amount(cell[6], r->closing_balance);
+        cli_rate_text(cell[7], r->rate, ',');
+        cli_events_human(ev, sizeof ev, r->events);
+        const char *cells[] = {cell[0], cell[1], cell[2], cell[3], cell[4],
+                               cell[5], cell[6], cell[7], ev};
+        cli_row(stdout, term_widths, 8, cells, ev[0] ? 9 : 8);
+        rc = sl_plan_next(plan, r);
+    }
+    check_row(rc);
+}
+
+/* One line a year (calendar years of the due dates, else plan years). */
+static const int year_widths[] = {-5, 14, 14, 14, 10, 16};
+
+static void print_years(sl_plan *plan, sl_plan_row *r, int rc, int csv)
+{
+    if (csv)
+        puts("year,paid,interest,principal,fees,balance");
+    else {
+        const char *head[] = {_("Year"),      _("Paid"), _("Interest"),
+                              _("Principal"), _("Fees"), _("Balance")};
+        cli_row(stdout, year_widths, 6, head, 6);
+    }
+    cli_year y;
+    cli_year_start(&y);
+    for (;;) {
+        int done = rc != 1;
+        if (done || cli_year_add(&y, r, sl_plan_terms(plan)->terms_per_year)) {
+            if (y.terms) {
+                char cell[6][CLI_HUMAN_BUFSIZE];
+                snprintf(cell[0], sizeof cell[0], "%d", y.year);
+                if (csv) {
+                    printf("%s,%s,%s,%s,%s,%s\n", cell[0], cli_plain(cell[1], y.paid),
+                           cli_plain(cell[2], y.interest), cli_plain(cell[3], y.principal),
+                           cli_plain(cell[4], y.fees), cli_plain(cell[5], y.balance));
+                } else {
+                    cli_amount(cell[1], y.paid);
+                    cli_amount(cell[2], y.interest);
+                    cli_amount(cell[3], y.principal);
+                    cli_amount(cell[4], y.fees);
+                    cli_amount(cell[5], y.balance);
+                    const char *cells[] = {cell[0], cell[1], cell[2], cell[3], cell[4], cell[5]};
+                    cli_row(stdout, year_widths, 6, cells, 6);
+                }
+            }
+            if (done)
+                break;
+            cli_year_start(&y);
+            cli_year_add(&y, r, sl_plan_terms(plan)->terms_per_year);
+        }
+        rc = sl_plan_next(plan, r);
+    }
+    check_row(rc);
+}
+
+static void print_table(sl_plan *plan, cli_view v)
+{
+    const sl_loan_terms *t = sl_plan_terms(plan);
+    sl_plan_row r;
+    int rc = sl_plan_next(plan, &r);
+    check_row(rc);
+    print_head(t, r.payment);
+    if (v != CLI_VIEW_SUMMARY)
+        printf("\n");
+    if (v == CLI_VIEW_FULL)
+        print_terms(plan, &r, rc);
+    else if (v == CLI_VIEW_YEAR)
+        print_years(plan, &r, rc, 0);
+    else {
+        sl_plan_totals tot;
+        check_row(sl_plan_finish(plan, &tot));
+    }
+    print_totals(plan, t);
 }
 
 /* The answer to one of Husbanken's questions, for the output. */
@@ -257,10 +348,10 @@ static sl_plan *keep_payment(question *q, sl_loan_terms *terms)
     }
     sl_plan_free(plan);
     if (rc < 0)
-        cli_die(1, "the plan could not be computed: %s", sl_strerror(rc));
+        cli_die(1, _("the plan could not be computed: %s"), sl_strerror(rc));
     if (last.payment > q->payment) {
         char a[SL_MONEY_BUFSIZE];
-        cli_die(CLI_EXIT_USAGE, "--payment '%s': does not repay the loan within %d years",
+        cli_die(CLI_EXIT_USAGE, _("--payment '%s': does not repay the loan within %d years"),
                 cli_plain(a, q->payment), SL_PLAN_MAX_YEARS);
     }
     terms->terms = n; /* the same plan, now with its own length (and rule findings) */
@@ -279,26 +370,32 @@ static void largest_loan(question *q, sl_loan_terms *terms)
         cli_fail_option(err.field[0] == 's' ? "--step" : "--payment", &err);
     if (q->max == 0) {
         char a[SL_MONEY_BUFSIZE];
-        cli_die(CLI_EXIT_USAGE, "--payment '%s': no loan of one step has a first payment this "
-                "low", cli_plain(a, q->payment));
+        cli_die(CLI_EXIT_USAGE,
+                _("--payment '%s': no loan of one step has a first payment this low"),
+                cli_plain(a, q->payment));
     }
     terms->principal = q->max;
 }
 
 static void question_text(FILE *f, const question *q)
 {
-    char a[SL_MONEY_BUFSIZE], b[SL_MONEY_BUFSIZE], c[SL_MONEY_BUFSIZE];
+    char a[CLI_HUMAN_BUFSIZE], b[CLI_HUMAN_BUFSIZE], c[CLI_HUMAN_BUFSIZE];
     if (q->kind == 1) {
         int y = q->terms / q->terms_per_year, m = q->terms % q->terms_per_year;
-        fprintf(f, "Keeping %s kr a term (fee included), the loan is repaid in %d terms "
-                   "(%d years%s%.0d%s); the last term pays the rest.\n",
-                cli_nor(a, q->payment), q->terms, y, m ? " " : "", m, m ? " terms" : "");
+        if (m)
+            fprintf(f, _("Keeping %s kr a term (fee included), the loan is repaid in %d terms "
+                         "(%d years %d terms); the last term pays the rest.\n"),
+                    cli_amount(a, q->payment), q->terms, y, m);
+        else
+            fprintf(f, _("Keeping %s kr a term (fee included), the loan is repaid in %d terms "
+                         "(%d years); the last term pays the rest.\n"),
+                    cli_amount(a, q->payment), q->terms, y);
     } else if (q->kind == 2) {
-        fprintf(f, "The largest loan (in steps of %s kr) whose first payment is at most %s kr: "
-                   "%s kr.",
-                cli_nor(a, q->step), cli_nor(b, q->payment), cli_nor(c, q->max));
+        fprintf(f, _("The largest loan (in steps of %s kr) whose first payment is at most %s "
+                     "kr: %s kr."),
+                cli_amount(a, q->step), cli_amount(b, q->payment), cli_amount(c, q->max));
         if (q->over.term)
-            fprintf(f, " One step more pays %s kr.", cli_nor(a, q->over.payment));
+            fprintf(f, _(" One step more pays %s kr."), cli_amount(a, q->over.payment));
         fprintf(f, "\n");
     }
 }
@@ -340,10 +437,10 @@ static void headline_of(headline *h, const sl_loan_terms *t, const question *q)
         cli_fail_option("--rate-shock", &err);
     sl_plan_row r;
     if (sl_plan_next(plan, &r) != 1)
-        cli_die(1, "the plan could not be computed");
+        cli_die(1, _("the plan could not be computed"));
     h->first_payment = r.payment;
     if (sl_plan_finish(plan, &h->totals) != SL_OK)
-        cli_die(1, "the plan could not be computed");
+        cli_die(1, _("the plan could not be computed"));
     sl_plan_free(plan);
     sl_plan_cost cost;
     h->have_rate = plan_cost(t, &cost, &err) == SL_OK;
@@ -365,25 +462,38 @@ static json_t *headline_json(const headline *h)
     return o;
 }
 
-static void shock_text(FILE *f, const headline *b, const headline *s, sl_rate points)
+static void shock_line(FILE *f, const char *label, const char *base, const char *shocked)
 {
-    char x[SL_MONEY_BUFSIZE], y[SL_MONEY_BUFSIZE], p[SL_RATE_BUFSIZE], head[48];
-    snprintf(head, sizeof head, "%s%s points", points.num >= 0 ? "+" : "",
-             cli_rate_text(p, points, ','));
-    fprintf(f, "\nRate shock: every rate %s\n  %-28s %20s %20s\n", head, "", "base", head);
-    fprintf(f, "  %-28s %20s %20s\n", "First payment", cli_nor(x, b->first_payment),
-            cli_nor(y, s->first_payment));
-    fprintf(f, "  %-28s %20d %20d\n", "Terms", b->totals.terms, s->totals.terms);
-    fprintf(f, "  %-28s %20s %20s\n", "Interest", cli_nor(x, b->totals.interest),
-            cli_nor(y, s->totals.interest));
-    fprintf(f, "  %-28s %20s %20s\n", "Total paid", cli_nor(x, b->totals.paid),
-            cli_nor(y, s->totals.paid));
-    if (b->have_rate && s->have_rate)
-        fprintf(f, "  %-28s %18s %% %18s %%\n", "Effective rate",
-                cli_rate_fixed(p, b->effective, 2, ','), cli_rate_fixed(head, s->effective, 2, ','));
+    fputs("  ", f);
+    cli_pad(f, label, 28);
+    fputc(' ', f);
+    cli_pad(f, base, -20);
+    fputc(' ', f);
+    cli_pad(f, shocked, -20);
+    fputc('\n', f);
 }
 
-enum { OPT_PAYMENT = CLI_OPT_FIRST_FREE, OPT_STEP, OPT_RATE_SHOCK, OPT_FEE_FINANCED };
+static void shock_text(FILE *f, const headline *b, const headline *s, sl_rate points)
+{
+    char x[CLI_HUMAN_BUFSIZE], y[CLI_HUMAN_BUFSIZE], p[SL_RATE_BUFSIZE], head[64];
+    snprintf(head, sizeof head, _("%s%s points"), points.num >= 0 ? "+" : "",
+             cli_rate_text(p, points, ','));
+    fprintf(f, "\n");
+    fprintf(f, _("Rate shock: every rate %s\n"), head);
+    shock_line(f, "", _("base"), head);
+    shock_line(f, _("First payment"), cli_amount(x, b->first_payment),
+               cli_amount(y, s->first_payment));
+    snprintf(x, sizeof x, "%d", b->totals.terms);
+    snprintf(y, sizeof y, "%d", s->totals.terms);
+    shock_line(f, _("Terms"), x, y);
+    shock_line(f, _("Interest"), cli_amount(x, b->totals.interest), cli_amount(y, s->totals.interest));
+    shock_line(f, _("Total paid"), cli_amount(x, b->totals.paid), cli_amount(y, s->totals.paid));
+    if (b->have_rate && s->have_rate)
+        shock_line(f, _("Effective rate"), cli_percent_human(x, b->effective, 2),
+                   cli_percent_human(y, s->effective, 2));
+}
+
+enum { OPT_PAYMENT = CLI_OPT_FIRST_FREE, OPT_STEP, OPT_RATE_SHOCK, OPT_FEE_FINANCED, OPT_VIEW };
 
 int main(int argc, char **argv)
 {
@@ -395,11 +505,14 @@ int main(int argc, char **argv)
         {"step", required_argument, NULL, OPT_STEP},
         {"rate-shock", required_argument, NULL, OPT_RATE_SHOCK},
         {"establishment-fee-financed", no_argument, NULL, OPT_FEE_FINANCED},
+        {"view", required_argument, NULL, OPT_VIEW},
+        CLI_CSV_STYLE_LONG_OPTION,
         CLI_END_LONG_OPTIONS,
     };
     cli_contract contract;
     cli_contract_init(&contract);
     cli_format format = CLI_TABLE;
+    cli_view view = CLI_VIEW_FULL;
     question q = {0, 0, 100000, 0, 0, 12, {0}};
     int have_payment = 0, have_shock = 0, fee_financed = 0, opt;
     sl_rate shock = SL_RATE_ZERO;
@@ -424,15 +537,26 @@ int main(int argc, char **argv)
         case OPT_FEE_FINANCED:
             fee_financed = 1;
             break;
+        case OPT_VIEW:
+            view = cli_view_parse(optarg);
+            break;
+        case CLI_OPT_CSV_STYLE:
+            cli_csv_style_set(cli_csv_style_parse(optarg));
+            break;
         case CLI_OPT_HELP:
-            printf(usage, cli_loan_help, cli_life_help);
+            printf(_(usage), _(cli_loan_help), _(cli_life_help));
             return 0;
         default: /* --version, or an error */
             cli_other_option(opt, argv, NULL);
         }
     }
     if (optind < argc)
-        cli_usage_error("unexpected argument '%s'", argv[optind]);
+        cli_usage_error(_("unexpected argument '%s'"), argv[optind]);
+    format = cli_csv_format(format);
+    if (format == CLI_JSON && view != CLI_VIEW_FULL)
+        cli_usage_error(_("--view: for --format table or csv (JSON has every row)"));
+    if (format == CLI_CSV && view == CLI_VIEW_SUMMARY)
+        cli_usage_error(_("--view summary: for --format table (CSV has rows)"));
     int length_given = contract.loan.years || contract.loan.terms_count;
     if (have_payment) {
         if (contract.have_amount && !length_given) {
@@ -442,12 +566,13 @@ int main(int argc, char **argv)
             q.kind = 2;
             contract.loan.terms.principal = q.step; /* placeholder: the search sets it */
         } else {
-            cli_usage_error("--payment: give --amount without --years/--terms (how long does it "
-                            "take) or --years/--terms without --amount (how much can we borrow)");
+            cli_usage_error(_("--payment: give --amount without --years/--terms (how long does it "
+                              "take) or --years/--terms without --amount (how much can we "
+                              "borrow)"));
         }
     } else if (!contract.have_amount) {
         if (contract.given || contract.tpy_given)
-            cli_usage_error("--amount is required when other loan options are given");
+            cli_usage_error(_("--amount is required when other loan options are given"));
         builtin_example(&contract.loan);
     }
     sl_loan_terms terms;
@@ -455,11 +580,11 @@ int main(int argc, char **argv)
     sl_money payout = terms.principal;
     if (fee_financed) {
         if (q.kind == 2)
-            cli_usage_error("--establishment-fee-financed: give --amount (the payout)");
+            cli_usage_error(_("--establishment-fee-financed: give --amount (the payout)"));
         /* The fee is lent too: the plan runs on amount + fee, the payout is the amount. */
         if (sl_money_add(&terms.principal, terms.principal, terms.establishment_fee) != SL_OK ||
             terms.principal > SL_PLAN_MAX_PRINCIPAL)
-            cli_die(CLI_EXIT_USAGE, "--establishment-fee-financed: the loan is out of range");
+            cli_die(CLI_EXIT_USAGE, _("--establishment-fee-financed: the loan is out of range"));
     }
 
     sl_plan *plan = NULL;
@@ -478,7 +603,7 @@ int main(int argc, char **argv)
         sl_loan_terms st;
         sl_rate_change moved[256];
         if (terms.rate_change_count > sizeof moved / sizeof moved[0])
-            cli_die(CLI_EXIT_USAGE, "--rate-shock: at most 256 rate changes");
+            cli_die(CLI_EXIT_USAGE, _("--rate-shock: at most 256 rate changes"));
         if (sl_loan_terms_shift_rates(&st, moved, &terms, shock, &err) != SL_OK)
             cli_fail_option("--rate-shock", &err);
         headline_of(&base, &terms, &q);
@@ -490,7 +615,14 @@ int main(int argc, char **argv)
     cli_lengthening_report(plan);
     if (format == CLI_CSV) {
         question_text(stderr, &q);
-        print_csv(plan);
+        cli_csv_begin();
+        if (view == CLI_VIEW_YEAR) {
+            sl_plan_row r;
+            print_years(plan, &r, sl_plan_next(plan, &r), 1);
+        } else {
+            print_csv(plan);
+        }
+        cli_csv_end();
         if (have_shock)
             shock_text(stderr, &base, &shocked, shock);
     } else if (format == CLI_JSON) {
@@ -515,17 +647,17 @@ int main(int argc, char **argv)
             printf("\n");
         }
         if (fee_financed) {
-            char a[SL_MONEY_BUFSIZE], b[SL_MONEY_BUFSIZE];
-            printf("The establishment fee %s kr is added to the loan: the plan runs on %s kr, "
-                   "the payout is the amount asked for.\n\n",
-                   cli_nor(a, terms.establishment_fee), cli_nor(b, terms.principal));
+            char a[CLI_HUMAN_BUFSIZE], b[CLI_HUMAN_BUFSIZE];
+            printf(_("The establishment fee %s kr is added to the loan: the plan runs on %s kr, "
+                     "the payout is the amount asked for.\n\n"),
+                   cli_amount(a, terms.establishment_fee), cli_amount(b, terms.principal));
         }
-        print_table(plan);
+        print_table(plan, view);
         if (have_shock)
             shock_text(stdout, &base, &shocked, shock);
     }
     sl_plan_free(plan);
     if (fflush(stdout) != 0)
-        cli_die(1, "could not write the output");
+        cli_die(1, _("could not write the output"));
     return 0;
 }

@@ -17,7 +17,7 @@ static const char usage[] =
     "  --model rent-to-own|rent-before-own   leie til eie (default) or leie før eie\n"
     "                             or part-own (deleie)\n"
     "  --price A                  year-0 price P0 (required)\n"
-    "  --rent-months M            months of renting (over 60 is a warning)\n"
+    "  --rent-months M            months of renting (a borettslag unit over 60: a finding)\n"
     "  --rent A                   monthly rent\n"
     "  --cost-rent A              kostnadsleie; with --credit-surplus, M × (rent −\n"
     "                             cost rent) is credited against the price\n"
@@ -28,6 +28,9 @@ static const char usage[] =
     "  --appraisal A              takst V (for --price-rule appraisal)\n"
     "  --buyer-share-of-rise PCT  the buyer's share of V − P0 (default 100)\n"
     "  --property selveier|borettslag   dokumentavgift 2.5 % for selveier (default)\n"
+    "  --document-tax-base value|price  dokumentavgift on the market value at the\n"
+    "                             purchase (appraisal, else --value-growth's value;\n"
+    "                             default) or on the purchase price\n"
     "  --own-funds A              egenkapital (default 0)\n"
     "  --grant A                  tilskudd (default 0)\n"
     "  --registration-fee A       tinglysingsgebyr per document (default 545)\n"
@@ -42,6 +45,9 @@ static const char usage[] =
     "  --discount-per-tenth PCT   discount of the price per tenth bought (LeieEie 0.75)\n"
     "  --rate-shock PTS           the loan's first payment with every rate PTS points\n"
     "                             higher, beside the base case (rent-to-own, rent-before-own)\n"
+    "  --fellesgjeld A            a borettslag unit's share of the common debt: --price is\n"
+    "                             the innskudd; shares are priced on it, the discount on\n"
+    "                             innskudd + fellesgjeld (BATE DelEie)\n"
     "  --discount-on-first-share  the discount applies to the first share too (LeieEie:\n"
     "                             \"7,5 % i rabatt av den andelen du kjøper\", leieeie.no);\n"
     "                             default: further shares only\n"
@@ -80,6 +86,8 @@ enum {
     OPT_DISCOUNT,
     OPT_DISCOUNT_FIRST,
     OPT_RATE_SHOCK,
+    OPT_TAX_BASE,
+    OPT_FELLESGJELD,
     OPT_END
 };
 
@@ -112,6 +120,7 @@ static const struct {
     {"appraisal", "--appraisal", OPT_APPRAISAL},
     {"buyer_share_of_rise", "--buyer-share-of-rise", OPT_BUYER_SHARE},
     {"property", "--property", OPT_PROPERTY},
+    {"document_tax_base", "--document-tax-base", OPT_TAX_BASE},
     {"own_funds", "--own-funds", OPT_OWN_FUNDS},
     {"grant", "--grant", OPT_GRANT},
     {"registration_fee", "--registration-fee", OPT_REGISTRATION_FEE},
@@ -122,6 +131,7 @@ static const struct {
     {"buys", "--buy", OPT_BUY},
     {"market_rent", "--market-rent", OPT_MARKET_RENT},
     {"discount_per_tenth", "--discount-per-tenth", OPT_DISCOUNT},
+    {"fellesgjeld", "--fellesgjeld", OPT_FELLESGJELD},
     {"nominal_rate", "--rate", CLI_OPT_RATE},
     {"terms", "--terms", CLI_OPT_TERMS},
     {"terms_per_year", "--terms-per-year", CLI_OPT_TERMS_PER_YEAR},
@@ -153,18 +163,21 @@ static void refuse_unused(int part_own, sl_price_rule rule)
 {
     static const int rto_only[] = {OPT_RENT_MONTHS, OPT_RENT, OPT_COST_RENT, OPT_CREDIT_SURPLUS,
                                    OPT_SAVING, OPT_SAVING_RATE, OPT_BUYER_SHARE, OPT_PROPERTY,
-                                   OPT_GRANT, OPT_REGISTRATION_FEE, OPT_DOCUMENTS};
+                                   OPT_GRANT, OPT_REGISTRATION_FEE, OPT_DOCUMENTS,
+                                   OPT_TAX_BASE};
     static const int part_only[] = {OPT_SHARE, OPT_MARKET_RENT, OPT_BUY, OPT_DISCOUNT,
-                                    OPT_DISCOUNT_FIRST};
+                                    OPT_DISCOUNT_FIRST, OPT_FELLESGJELD};
     static const char *const names[OPT_END] = {
         [OPT_RENT_MONTHS] = "--rent-months", [OPT_RENT] = "--rent",
         [OPT_COST_RENT] = "--cost-rent", [OPT_CREDIT_SURPLUS] = "--credit-surplus",
         [OPT_SAVING] = "--saving", [OPT_SAVING_RATE] = "--saving-rate",
         [OPT_BUYER_SHARE] = "--buyer-share-of-rise", [OPT_PROPERTY] = "--property",
         [OPT_GRANT] = "--grant", [OPT_REGISTRATION_FEE] = "--registration-fee",
-        [OPT_DOCUMENTS] = "--documents", [OPT_SHARE] = "--share",
+        [OPT_DOCUMENTS] = "--documents", [OPT_TAX_BASE] = "--document-tax-base",
+        [OPT_SHARE] = "--share",
         [OPT_MARKET_RENT] = "--market-rent", [OPT_BUY] = "--buy",
         [OPT_DISCOUNT] = "--discount-per-tenth", [OPT_DISCOUNT_FIRST] = "--discount-on-first-share",
+        [OPT_FELLESGJELD] = "--fellesgjeld",
     };
     const int *list = part_own ? rto_only : part_only;
     size_t n = part_own ? sizeof rto_only / sizeof rto_only[0]
@@ -241,6 +254,8 @@ static void parse(sl_rto_options *o, part_input *in, cli_format *format, int arg
         {"discount-per-tenth", required_argument, NULL, OPT_DISCOUNT},
         {"discount-on-first-share", no_argument, NULL, OPT_DISCOUNT_FIRST},
         {"rate-shock", required_argument, NULL, OPT_RATE_SHOCK},
+        {"document-tax-base", required_argument, NULL, OPT_TAX_BASE},
+        {"fellesgjeld", required_argument, NULL, OPT_FELLESGJELD},
         CLI_LOAN_LONG_OPTIONS,
         {"format", required_argument, NULL, CLI_OPT_FORMAT},
         CLI_END_LONG_OPTIONS,
@@ -318,6 +333,15 @@ static void parse(sl_rto_options *o, part_input *in, cli_format *format, int arg
                 cli_die(CLI_EXIT_USAGE, "--property '%s': must be selveier or borettslag",
                         optarg);
             break;
+        case OPT_TAX_BASE:
+            if (strcmp(optarg, "value") == 0)
+                o->document_tax_base = SL_TAX_BASE_VALUE;
+            else if (strcmp(optarg, "price") == 0)
+                o->document_tax_base = SL_TAX_BASE_PRICE;
+            else
+                cli_die(CLI_EXIT_USAGE, "--document-tax-base '%s': must be value or price",
+                        optarg);
+            break;
         case OPT_OWN_FUNDS:
             o->own_funds = cli_money_nonneg("--own-funds", optarg);
             break;
@@ -365,6 +389,9 @@ static void parse(sl_rto_options *o, part_input *in, cli_format *format, int arg
             break;
         case OPT_DISCOUNT_FIRST:
             in->po.discount_first_share = 1;
+            break;
+        case OPT_FELLESGJELD:
+            in->po.fellesgjeld = cli_money_nonneg("--fellesgjeld", optarg);
             break;
         case OPT_RATE_SHOCK:
             in->shock = cli_percent("--rate-shock", optarg, -100, 100);
@@ -430,6 +457,7 @@ static json_t *summary_json(const sl_rto_result *r)
     json_object_set_new(s, "savings", cli_json_money(r->savings));
     json_object_set_new(s, "savings_interest", cli_json_money(r->savings_interest));
     json_object_set_new(s, "document_tax", cli_json_money(r->document_tax));
+    json_object_set_new(s, "document_tax_base", cli_json_money(r->document_tax_base));
     json_object_set_new(s, "registration_fees", cli_json_money(r->registration_fees));
     json_object_set_new(s, "transaction_costs", cli_json_money(r->transaction_costs));
     json_object_set_new(s, "loan_amount", cli_json_money(r->loan_amount));
@@ -488,8 +516,9 @@ static void amount_line(const char *label, sl_money v)
 static void print_table_head(const sl_rto_options *o, const sl_rto_result *r)
 {
     char a[SL_MONEY_BUFSIZE], b[SL_MONEY_BUFSIZE], d[SL_DATE_BUFSIZE], rate[SL_RATE_BUFSIZE];
-    printf("%s\n\n", o->model == SL_RTO_RENT_TO_OWN ? "From renting to owning (leie til eie)"
-                                                    : "Rent before owning (leie før eie)");
+    printf("%s\n\n", o->model == SL_RTO_RENT_TO_OWN
+                         ? "From renting to owning (leie til eie)"
+                         : "Renting with an option to buy (leie før eie)");
     printf("Phase 1, renting: months 1-%d, rent %s kr a month (%s kr in all)\n", o->rent_months,
            cli_nor(a, o->rent), cli_nor(b, r->rent_paid));
     printf("Phase 2, owning: from month %d%s%s, loan payment %s kr a month\n\n",
@@ -499,6 +528,8 @@ static void print_table_head(const sl_rto_options *o, const sl_rto_result *r)
     printf("The purchase\n");
     amount_line("Purchase price (kjøpesum)", r->purchase_price);
     amount_line("+ Dokumentavgift", r->document_tax);
+    if (r->document_tax && r->document_tax_base != r->purchase_price)
+        amount_line("  (2.5 % of the market value at transfer)", r->document_tax_base);
     amount_line("+ Registration fees (tinglysing)", r->registration_fees);
     amount_line("- Rent credit (leiekreditt)", r->rent_credit);
     amount_line("- Savings (oppsparing)", r->savings);
@@ -520,7 +551,8 @@ static void print_table_head(const sl_rto_options *o, const sl_rto_result *r)
     printf(" (%s kr a month %s).\n", cli_nor(a, change < 0 ? -change : change),
            change < 0 ? "less" : "more");
     if (r->findings & SL_RTO_FINDING_RENT_OVER_60_MONTHS)
-        printf("Note: %d rent months is over the 5-year (60 months) cap on the option.\n",
+        printf("Note: %d rent months: more than the five years from signing that Prop. 158 L "
+               "(a bill) proposes for leie til eie under the new borettslag/sameie right.\n",
                o->rent_months);
     printf("\n%5s  %-10s  %-5s  %14s  %14s  %14s  %14s", "Month", "Date", "Phase", "Housing cost",
            "Savings", "Loan balance", "Grant left");
@@ -691,8 +723,9 @@ int main(int argc, char **argv)
         fail_field(&err);
     const sl_rto_result *r = sl_rto_timeline_result(tl);
     if (r->findings & SL_RTO_FINDING_RENT_OVER_60_MONTHS)
-        fprintf(stderr, "%s: warning: --rent-months %d is over 60 (the option is capped at "
-                        "5 years)\n",
+        fprintf(stderr, "%s: warning: --rent-months %d with --property borettslag: over the "
+                        "five years from signing that Prop. 158 L (2024-2025, a bill) proposes "
+                        "for leie til eie under the new borettslag/sameie right\n",
                 cli_prog(), o.rent_months);
 
     sl_rto_result shocked;

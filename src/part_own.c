@@ -114,6 +114,16 @@ static int rate_in_unit(sl_rate r)
     return r.den > 0 && r.num >= 0 && r.num <= r.den;
 }
 
+/* The discount on a share: base × discount_per_tenth × 10 × share, where
+ * base is the total price (the price in force + fellesgjeld),
+ * one exact product (the factors' denominators may be large). */
+static int share_discount(int64_t *out, sl_money base, sl_rate per_tenth, sl_rate share)
+{
+    const int64_t num[] = {base, per_tenth.num, 10, share.num};
+    const int64_t den[] = {per_tenth.den, share.den};
+    return sl__products_round(out, NULL, num, 4, den, 2, 1, SL_ROUND_HALF_UP);
+}
+
 /* Validate and set up, without the dry run of sl_part_own_new. */
 static int part_create(sl_part_own **out, const sl_part_own_options *o, sl_error *err)
 {
@@ -126,7 +136,9 @@ static int part_create(sl_part_own **out, const sl_part_own_options *o, sl_error
         return rc;
     if (!share_ok(o->share))
         return sl__fail_rate(err, SL_EINVAL, "share", o->share, "must be above 0 and at most 100 %");
-    if ((rc = sl__check_money(err, "own_funds", o->own_funds, 0, SL_PLAN_MAX_PRINCIPAL)) != SL_OK ||
+    sl_money fellesgjeld = o->version >= 4 ? o->fellesgjeld : 0;
+    if ((rc = sl__check_money(err, "fellesgjeld", fellesgjeld, 0, SL_PLAN_MAX_PRINCIPAL)) != SL_OK ||
+        (rc = sl__check_money(err, "own_funds", o->own_funds, 0, SL_PLAN_MAX_PRINCIPAL)) != SL_OK ||
         (rc = sl__check_money(err, "market_rent", o->market_rent, 0,
                               SL_PLAN_MAX_PRINCIPAL / 1000)) != SL_OK)
         return rc;
@@ -148,10 +160,14 @@ static int part_create(sl_part_own **out, const sl_part_own_options *o, sl_error
     sl_part_own *po = calloc(1, sizeof *po);
     if (po == NULL)
         return sl__fail(err, SL_ENOMEM, "options", "", "out of memory");
-    /* A version-2 struct ends before discount_first_share. */
+    /* A version-2 struct ends before discount_first_share, a version-3 one
+     * before fellesgjeld: only the caller's own bytes are read. */
     memcpy(&po->opt, o,
-           o->version >= 3 ? sizeof *o : offsetof(sl_part_own_options, discount_first_share));
+           o->version >= 4   ? sizeof *o
+           : o->version >= 3 ? offsetof(sl_part_own_options, fellesgjeld)
+                             : offsetof(sl_part_own_options, discount_first_share));
     po->opt.discount_first_share = o->version >= 3 && o->discount_first_share;
+    po->opt.fellesgjeld = fellesgjeld;
     po->opt.version = SL_PART_OWN_OPTIONS_VERSION;
     sl__terms_or_default(&po->loan, o->loan, SL_RTO_DEFAULT_TERMS);
     po->opt.loan = &po->loan;
@@ -200,10 +216,9 @@ static int part_create(sl_part_own **out, const sl_part_own_options *o, sl_error
     }
     sl_money first_cost = po->first_price;
     if (po->opt.discount_first_share && o->discount_per_tenth.num > 0) {
-        /* The discount rule of a further share, on the first: price × per tenth × 10 × s. */
+        /* The discount rule of a further share, on the first. */
         int64_t discount = 0;
-        rc = sl__muldiv_round(&discount, NULL, o->price, o->discount_per_tenth.num * 10 * o->share.num,
-                              o->discount_per_tenth.den * o->share.den, 1, 1, SL_ROUND_HALF_UP);
+        rc = share_discount(&discount, o->price + fellesgjeld, o->discount_per_tenth, o->share);
         if (rc != SL_OK) {
             sl_part_own_free(po);
             return sl__fail(err, rc, "discount_per_tenth", "", "the discount is out of range");
@@ -267,15 +282,6 @@ int sl_part_own_next(sl_part_own *po, sl_part_row *row)
     return part_next(po, row, NULL);
 }
 
-/* The discount on a share: in_force × discount_per_tenth × 10 × share,
- * one exact product (the factors' denominators may be large). */
-static int share_discount(int64_t *out, sl_money in_force, sl_rate per_tenth, sl_rate share)
-{
-    const int64_t num[] = {in_force, per_tenth.num, 10, share.num};
-    const int64_t den[] = {per_tenth.den, share.den};
-    return sl__products_round(out, NULL, num, 4, den, 2, 1, SL_ROUND_HALF_UP);
-}
-
 static int part_next(sl_part_own *po, sl_part_row *row, sl_error *err)
 {
     const sl_part_own_options *o = &po->opt;
@@ -330,7 +336,8 @@ static int part_next(sl_part_own *po, sl_part_row *row, sl_error *err)
                                  "the indexed price is over the maximum of 1 000 000 000 000 kr");
         rc = sl_part_share_price(&cost, in_force, b.share);
         if (rc == SL_OK)
-            rc = share_discount(&discount, in_force, o->discount_per_tenth, b.share);
+            rc = share_discount(&discount, in_force + o->fellesgjeld, o->discount_per_tenth,
+                                b.share);
         if (rc != SL_OK)
             return sl__fail_rate(err, rc, "discount_per_tenth", o->discount_per_tenth,
                                  "the discount is out of range");

@@ -1,6 +1,7 @@
 /* Leie til eie / leie før eie: see include/startlan/rent_to_own.h. */
 #include "startlan/rent_to_own.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,16 +53,29 @@ int sl__check_price_rule(sl_error *err, sl_price_rule rule, sl_rate index_rate,
     return SL_OK;
 }
 
+/* The caller's options in this version's layout: a version-2 struct ends
+ * before document_tax_base, so only its own bytes are read and the fields
+ * added since take their defaults. */
+static int load_options(sl_rto_options *o, const sl_rto_options *given, sl_error *err)
+{
+    if (given == NULL)
+        return sl__null(err, "options");
+    /* Version 1 held the loan terms by value: a layout this library cannot read. */
+    int rc = sl__check_version(err, "sl_rto_options", given->version, 2, SL_RTO_OPTIONS_VERSION);
+    if (rc != SL_OK)
+        return rc;
+    sl_rto_options_init(o);
+    memcpy(o, given,
+           given->version >= 3 ? sizeof *o : offsetof(sl_rto_options, document_tax_base));
+    o->version = SL_RTO_OPTIONS_VERSION;
+    return SL_OK;
+}
+
 /* Every field is checked whatever the others say: a value that the chosen
  * rule would ignore is refused rather than silently dropped. */
 static int check_options(const sl_rto_options *o, sl_error *err)
 {
-    if (o == NULL)
-        return sl__null(err, "options");
-    /* Version 1 held the loan terms by value: a layout this library cannot read. */
-    int rc = sl__check_version(err, "sl_rto_options", o->version, 2, SL_RTO_OPTIONS_VERSION);
-    if (rc != SL_OK)
-        return rc;
+    int rc;
     if (o->model != SL_RTO_RENT_TO_OWN && o->model != SL_RTO_RENT_BEFORE_OWN)
         return sl__fail_int(err, SL_EINVAL, "model", (long)o->model,
                             "must be rent-to-own or rent-before-own");
@@ -107,7 +121,17 @@ static int check_options(const sl_rto_options *o, sl_error *err)
                              "must be 0 .. 100 %");
     if (o->start.year != 0 && !sl_date_is_valid(o->start))
         return sl__fail_date(err, SL_EINVAL, "start", o->start, "not a valid date");
+    if (o->document_tax_base != SL_TAX_BASE_VALUE && o->document_tax_base != SL_TAX_BASE_PRICE)
+        return sl__fail_int(err, SL_EINVAL, "document_tax_base", (long)o->document_tax_base,
+                            "must be value or price");
     return SL_OK;
+}
+
+/* Load and check: 0 with *o filled, or the error naming the field. */
+static int read_options(sl_rto_options *o, const sl_rto_options *given, sl_error *err)
+{
+    int rc = load_options(o, given, err);
+    return rc != SL_OK ? rc : check_options(o, err);
 }
 
 int sl_rto_grow(sl_money *out, sl_money base, sl_rate g, int months)
@@ -181,12 +205,13 @@ int sl_rto_price_at(sl_money *out, const sl_rto_options *opt, int months, sl_err
     sl__error_reset(err);
     if (out == NULL)
         return sl__null(err, "out");
-    int rc = check_options(opt, err);
+    sl_rto_options o;
+    int rc = read_options(&o, opt, err);
     if (rc != SL_OK)
         return rc;
     if (months < 0 || months > SL_RTO_MAX_GROW_MONTHS)
         return sl__fail_int(err, SL_EINVAL, "months", months, "must be 0 .. 12000");
-    return price_at(out, opt, months, err);
+    return price_at(out, &o, months, err);
 }
 
 /* The loan contract for the computed principal. */
@@ -243,14 +268,42 @@ static int loan_figures(sl_rto_result *r, const sl_loan_terms *t, sl_error *err)
     return SL_OK;
 }
 
-int sl_rto_compute(sl_rto_result *out, const sl_rto_options *o, sl_error *err)
+static int compute(sl_rto_result *out, const sl_rto_options *o, sl_error *err);
+
+int sl_rto_compute(sl_rto_result *out, const sl_rto_options *opt, sl_error *err)
 {
     sl__error_reset(err);
-    int rc = check_options(o, err);
+    sl_rto_options o;
+    int rc = read_options(&o, opt, err);
     if (rc != SL_OK)
         return rc;
     if (out == NULL)
         return sl__null(err, "out");
+    return compute(out, &o, err);
+}
+
+/* The market value at transfer, the base of dokumentavgift (sl_tax_base). */
+static int tax_base(sl_money *out, const sl_rto_options *o, sl_money price, sl_error *err)
+{
+    *out = price;
+    if (o->document_tax_base == SL_TAX_BASE_PRICE)
+        return SL_OK;
+    if (o->price_rule == SL_PRICE_APPRAISAL) {
+        *out = o->appraisal;
+    } else if (o->value_growth.den != 0) {
+        int rc = sl_rto_grow(out, o->price, o->value_growth, o->rent_months);
+        if (rc != SL_OK || *out > RTO_MAX_AMOUNT)
+            return sl__fail_rate(err, SL_ERANGE, "value_growth", o->value_growth,
+                                 "the market value at the purchase is over the maximum of "
+                                 "1 000 000 000 000 kr");
+    }
+    return SL_OK;
+}
+
+/* A checked scenario (o in this version's layout). */
+static int compute(sl_rto_result *out, const sl_rto_options *o, sl_error *err)
+{
+    int rc;
     sl_rto_result r;
     memset(&r, 0, sizeof r);
     int m = o->rent_months;
@@ -281,7 +334,11 @@ int sl_rto_compute(sl_rto_result *out, const sl_rto_options *o, sl_error *err)
         return rc;
 
     if (o->property == SL_PROPERTY_SELVEIER) {
-        sl_money base = o->price_rule == SL_PRICE_APPRAISAL ? o->appraisal : r.purchase_price;
+        sl_money base = 0;
+        rc = tax_base(&base, o, r.purchase_price, err);
+        if (rc != SL_OK)
+            return rc;
+        r.document_tax_base = base;
         int64_t tax = 0;
         rc = sl__muldiv_round(&tax, NULL, base, 25, 1000, 1, SL_ORE_PER_KRONE,
                               SL_ROUND_HALF_UP);
@@ -311,7 +368,9 @@ int sl_rto_compute(sl_rto_result *out, const sl_rto_options *o, sl_error *err)
             return sl__fail_date(err, rc, "start", o->start,
                                  "the purchase date is after the year 9999");
     }
-    if (m > 60)
+    /* Prop. 158 L's proposed five years concern units in a borettslag or sameie
+       held under the new right; nothing caps a kommune's own selveier home. */
+    if (m > 60 && o->property == SL_PROPERTY_BORETTSLAG)
         r.findings |= SL_RTO_FINDING_RENT_OVER_60_MONTHS;
 
     if (r.loan_amount > 0) {
@@ -353,12 +412,13 @@ int sl_rto_timeline_new(sl_rto_timeline **out, const sl_rto_options *opt, sl_err
     sl_rto_timeline *tl = calloc(1, sizeof *tl);
     if (tl == NULL)
         return sl__fail(err, SL_ENOMEM, "timeline", "", "out of memory");
-    int rc = sl_rto_compute(&tl->res, opt, err);
+    int rc = read_options(&tl->opt, opt, err);
+    if (rc == SL_OK)
+        rc = compute(&tl->res, &tl->opt, err);
     if (rc != SL_OK) {
         free(tl);
         return rc;
     }
-    tl->opt = *opt;
     sl_grant_terms g = SL_GRANT_TERMS_INIT;
     g.amount = opt->grant;
     tl->grant = g;

@@ -98,6 +98,129 @@ START_TEST(missing_catalogues_fall_back_to_english)
 }
 END_TEST
 
+/* Lines at most `width` characters (UTF-8 code points) wide. */
+static void expect_width(const char *text, int width)
+{
+    int w = 0, line = 1;
+    for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+        if (*p == '\n') {
+            w = 0;
+            line++;
+        } else if ((*p & 0xC0) != 0x80) {
+            ck_assert_msg(++w <= width, "line %d wider than %d:\n%s", line, width, text);
+        }
+    }
+}
+
+#define NBSP "\xC2\xA0"
+
+START_TEST(plan_in_norwegian)
+{
+    static cli_result r;
+    char *plan = progs[0]; /* sl-plan */
+    char *args[] = {plan, "--lang", "nb", "--amount", "1500000", "--rate", "5.1", "--years", "20",
+                    "--term-fee", "30", "--payout-date", "2026-01-15", NULL};
+    run_env(&r, NULL, args);
+    ck_assert_int_eq(r.status, 0);
+    ck_assert(strstr(r.out, "Nedbetalingsplan for startlån"));
+    ck_assert(strstr(r.out, "Lånebeløp"));
+    ck_assert(strstr(r.out, "1" NBSP "500" NBSP "000,00 kr"));
+    ck_assert(strstr(r.out, "Terminbeløp"));
+    ck_assert(strstr(r.out, "Restgjeld"));
+    ck_assert(strstr(r.out, " 15.02.2026 ")); /* dd.mm.yyyy */
+    ck_assert(strstr(r.out, "Effektiv rente"));
+    ck_assert(strstr(r.out, "5,26 %"));
+    ck_assert(!strstr(r.out, "2026-02-15"));
+    ck_assert(!strstr(r.out, "Interest"));
+    expect_width(r.out, 100);
+    args[2] = "nn";
+    run_env(&r, NULL, args);
+    ck_assert_int_eq(r.status, 0);
+    ck_assert(strstr(r.out, "Terminar"));
+    ck_assert(strstr(r.out, "240 månadlege (20 år)"));
+    expect_width(r.out, 100);
+    args[2] = "en";
+    run_env(&r, NULL, args);
+    ck_assert(strstr(r.out, "Amount (lånebeløp)") && strstr(r.out, "2026-02-15"));
+    ck_assert(strstr(r.out, "1 500 000,00 kr"));
+    expect_width(r.out, 100);
+}
+END_TEST
+
+START_TEST(plan_views)
+{
+    static cli_result r;
+    char *plan = progs[0];
+    /* the built-in example: 25 years, one line a year */
+    run_env(&r, NULL, (char *[]){plan, "--view", "year", NULL});
+    ck_assert_int_eq(r.status, 0);
+    ck_assert(strstr(r.out, "Year"));
+    ck_assert(strstr(r.out, "\n25 "));
+    ck_assert(!strstr(r.out, "\n26 "));
+    /* year 1 of the example: 12 payments of 11 306,17 (fee included) */
+    ck_assert_msg(strstr(r.out, "\n1         135 674,04      91 884,12      43 429,92     360,00"),
+                  "%s", r.out);
+    expect_width(r.out, 100);
+    run_env(&r, NULL, (char *[]){plan, "--view", "summary", "--lang", "nb", NULL});
+    ck_assert_int_eq(r.status, 0);
+    ck_assert(strstr(r.out, "Første terminbeløp"));
+    ck_assert(strstr(r.out, "Totalt å betale"));
+    ck_assert(!strstr(r.out, "Forfall"));
+    ck_assert_int_lt(count_lines(r.out), 30);
+    run_env(&r, NULL, (char *[]){plan, "--view", "year", "--format", "csv", NULL});
+    ck_assert_int_eq(r.status, 0);
+    static const char head[] = "year,paid,interest,principal,fees,balance\n1,135674.04,91884.12,";
+    ck_assert(strncmp(r.out, head, sizeof head - 1) == 0);
+    ck_assert_int_eq(count_lines(r.out), 26);
+    run_env(&r, NULL, (char *[]){plan, "--view", "month", NULL});
+    exec_expect_usage_error(r.status, r.out, r.err, "--view 'month'");
+    run_env(&r, NULL, (char *[]){plan, "--view", "year", "--format", "json", NULL});
+    exec_expect_usage_error(r.status, r.out, r.err, "--view");
+}
+END_TEST
+
+/* Machine output is the same in every language. */
+START_TEST(machine_output_stays_english)
+{
+    static cli_result en, nb;
+    char *plan = progs[0];
+    const char *formats[] = {"json", "csv"};
+    for (int i = 0; i < 2; i++) {
+        run_env(&en, NULL, (char *[]){plan, "--format", (char *)formats[i], "--lang", "en", NULL});
+        run_env(&nb, NULL, (char *[]){plan, "--format", (char *)formats[i], "--lang", "nb", NULL});
+        ck_assert_int_eq(en.status, 0);
+        ck_assert_str_eq(en.out, nb.out);
+    }
+    ck_assert(strstr(en.out, "term,due_date,opening_balance"));
+}
+END_TEST
+
+START_TEST(excel_no_csv)
+{
+    static cli_result r, m;
+    char *plan = progs[0];
+    run_env(&r, NULL, (char *[]){plan, "--amount", "100000", "--rate", "3", "--years", "1",
+                                 "--csv-style", "excel-no", NULL});
+    run_env(&m, NULL, (char *[]){plan, "--amount", "100000", "--rate", "3", "--years", "1",
+                                 "--format", "csv", NULL});
+    ck_assert_int_eq(r.status, 0);
+    static const char head[] = "\xEF\xBB\xBFterm;due_date;opening_balance;";
+    ck_assert(strncmp(r.out, head, sizeof head - 1) == 0);
+    ck_assert_msg(strstr(r.out, "\r\n1;;100000,00;250,00;8219,37;0,00;8469,37;91780,63;;3,000;"
+                                "amortised\r\n"), "%s", r.out);
+    ck_assert_int_eq(count_lines(r.out), count_lines(m.out));
+    for (const char *p = strchr(r.out, '\n'); p; p = strchr(p + 1, '\n'))
+        ck_assert(p[-1] == '\r');
+    run_env(&r, NULL, (char *[]){plan, "--csv-style", "excel", NULL});
+    exec_expect_usage_error(r.status, r.out, r.err, "--csv-style 'excel'");
+    run_env(&r, NULL, (char *[]){plan, "--csv-style", "excel-no", "--format", "json", NULL});
+    exec_expect_usage_error(r.status, r.out, r.err, "--csv-style");
+    /* bad input after the style: nothing on stdout */
+    run_env(&r, NULL, (char *[]){plan, "--csv-style", "excel-no", "--rate", "x", NULL});
+    exec_expect_usage_error(r.status, r.out, r.err, "--rate");
+}
+END_TEST
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -113,5 +236,11 @@ int main(int argc, char **argv)
     tcase_add_loop_test(tc, unknown_language_is_a_usage_error, 0, n_progs);
     tcase_add_loop_test(tc, missing_catalogues_fall_back_to_english, 0, n_progs);
     suite_add_tcase(s, tc);
+    TCase *plan = tcase_create("sl-plan");
+    tcase_add_test(plan, plan_in_norwegian);
+    tcase_add_test(plan, plan_views);
+    tcase_add_test(plan, machine_output_stays_english);
+    tcase_add_test(plan, excel_no_csv);
+    suite_add_tcase(s, plan);
     return run_suite(s);
 }

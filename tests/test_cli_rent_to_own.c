@@ -194,14 +194,72 @@ START_TEST(part_own_json)
 }
 END_TEST
 
+/* Prop. 158 L's five years concern borettslag/sameie units under the new
+ * right (a bill): a borettslag unit over 60 months warns, a selveier home does
+ * not (nothing caps a kommune's own home). */
 START_TEST(over_60_months_warns)
 {
     const char *args[] = {"--price", "1000000", "--rent-months", "72", "--rent", "9000",
-                          "--rate", "4", "--format", "json", NULL};
+                          "--property", "borettslag", "--rate", "4", "--format", "json", NULL};
     exec_result r = run(args);
     ck_assert_int_eq(r.status, 0);
     ck_assert_ptr_nonnull(strstr(r.err, "--rent-months"));
+    ck_assert_ptr_nonnull(strstr(r.err, "Prop. 158 L"));
+    ck_assert_ptr_null(strstr(r.err, "capped"));
     ck_assert_ptr_nonnull(strstr(r.out, "rent-over-60-months"));
+    exec_free(&r);
+    const char *selveier[] = {"--price", "1000000", "--rent-months", "72", "--rent", "9000",
+                              "--rate", "4", "--format", "json", NULL};
+    r = run(selveier);
+    ck_assert_int_eq(r.status, 0);
+    ck_assert_str_eq(r.err, "");
+    ck_assert_ptr_null(strstr(r.out, "rent-over-60-months"));
+    exec_free(&r);
+}
+END_TEST
+
+/* Dokumentavgift on the value at transfer: 3 000 000 grown 5 % a year for 60
+ * months is 3 828 845, its 2.5 % 95 721; --document-tax-base price gives 75 000. */
+START_TEST(document_tax_on_value)
+{
+    const char *args[] = {"--price", "3000000", "--rent-months", "60", "--value-growth", "5",
+                          "--documents", "0", "--rate", "4", "--format", "json", NULL};
+    exec_result r = run(args);
+    ck_assert_msg(r.status == 0, "status %d: %s", r.status, r.err);
+    json_t *root = json_loads(r.out, 0, NULL);
+    ck_assert_ptr_nonnull(root);
+    json_t *s = json_object_get(root, "summary");
+    ck_assert_str_eq(str(s, "document_tax_base"), "3828845.00");
+    ck_assert_str_eq(str(s, "document_tax"), "95721.00");
+    ck_assert_str_eq(str(s, "loan_amount"), "3095721.00");
+    json_decref(root);
+    exec_free(&r);
+    const char *price[] = {"--price", "3000000", "--rent-months", "60", "--value-growth", "5",
+                           "--documents", "0", "--document-tax-base", "price", "--rate", "4",
+                           "--format", "json", NULL};
+    r = run(price);
+    ck_assert_int_eq(r.status, 0);
+    ck_assert_ptr_nonnull(strstr(r.out, "\"document_tax\": \"75000.00\""));
+    exec_free(&r);
+    const char *bad[] = {"--price", "3000000", "--document-tax-base", "market", "--rate", "4",
+                         NULL};
+    r = run(bad);
+    exec_expect_usage_error(r.status, r.out, r.err, "--document-tax-base");
+    exec_free(&r);
+}
+END_TEST
+
+/* Leie før eie is the same 3-5-year option with saving (Veiviseren, Gjøvik,
+ * TOBB), not a trial tenancy: the table says so. */
+START_TEST(rent_before_own_is_the_option_model)
+{
+    const char *args[] = {"--model", "rent-before-own", "--price", "3000000", "--rent-months",
+                          "60", "--rent", "12000", "--saving", "2000", "--rate", "4", NULL};
+    exec_result r = run(args);
+    ck_assert_int_eq(r.status, 0);
+    ck_assert_ptr_nonnull(strstr(r.out, "option to buy (leie før eie)"));
+    ck_assert_ptr_null(strstr(r.out, "trial"));
+    ck_assert_ptr_nonnull(strstr(r.out, "120 000"));  /* the savings, 60 × 2 000 */
     exec_free(&r);
 }
 END_TEST
@@ -349,6 +407,8 @@ int main(int argc, char **argv)
     tcase_add_test(tc, bad_input);
     tcase_add_test(tc, rate_shock);
     tcase_add_test(tc, over_60_months_warns);
+    tcase_add_test(tc, document_tax_on_value);
+    tcase_add_test(tc, rent_before_own_is_the_option_model);
     tcase_add_test(tc, part_own_json);
     tcase_add_test(tc, indexed_price_out_of_range);
     tcase_add_test(tc, part_own_twelve_decimals);

@@ -32,6 +32,38 @@ START_TEST(published_checks)
             sl_money v = 0;
             ck_assert_int_eq(sl_part_share_price(&v, M(a), R(b)), SL_OK);
             ck_assert_int_eq(v, M(want));
+        } else if (strncmp(kind, "borettslag-", 11) == 0) {
+            /* A borettslag unit: the share's price on the innskudd a, the discount
+             * on innskudd + fellesgjeld b. A first tenth, then the rest in tenths
+             * ("whole") or one more tenth ("tenth"), all with the discount. */
+            sl_part_buy buys[9];
+            int whole = strcmp(kind, "borettslag-whole") == 0;
+            for (int k = 0; k < 9; k++)
+                buys[k] = (sl_part_buy){12 * (k + 1), {1, 10}};
+            sl_part_own_options o = SL_PART_OWN_OPTIONS_INIT;
+            o.loan = fresh_loan();
+            o.price = M(a);
+            o.fellesgjeld = M(b);
+            o.discount_per_tenth = R(c);
+            o.share = (sl_rate){1, 10};
+            o.discount_first_share = whole;
+            o.buys = buys;
+            o.buy_count = whole ? 9 : 1;
+            sl_part_own *po = NULL;
+            ck_assert_int_eq(sl_part_own_new(&po, &o, NULL), SL_OK);
+            sl_money first_price = 0, first_loan = 0;
+            sl_part_own_first(po, &first_price, &first_loan, NULL);
+            ck_assert_int_eq(first_price, M(a) / 10); /* priced on the innskudd */
+            sl_money discount = whole ? first_price - first_loan : 0, bought = 0;
+            sl_part_row row;
+            while (sl_part_own_next(po, &row) == 1) {
+                discount += row.discount;
+                bought += row.bought;
+            }
+            sl_part_own_free(po);
+            ck_assert_int_eq(discount, M(want));
+            /* What is paid: the tenths of the innskudd owned, less the discount. */
+            ck_assert_int_eq(bought + first_loan, M(a) / 10 * (whole ? 10 : 2) - discount);
         } else {
             sl_rate s;
             char buf[SL_RATE_BUFSIZE];
@@ -42,7 +74,7 @@ START_TEST(published_checks)
         checks++;
     }
     fclose(f);
-    ck_assert_int_eq(checks, 4);
+    ck_assert_int_eq(checks, 6);
     /* The two owners' shares add up to the whole. */
     sl_rate s1, s2, sum;
     ck_assert_int_eq(sl_part_ownership_share(&s1, M("500000"), M("1300000"), M("3500000")), SL_OK);

@@ -177,6 +177,60 @@ START_TEST(document_tax_rounding)
 }
 END_TEST
 
+/* Kartverket charges dokumentavgift on the market value at registration, not
+ * the price (HR-2008-1588-A). Price 3 000 000, 60 months, value growth 5 %:
+ * the value at the purchase is 3 000 000 × 1.05^5 = 3 828 844.6875 →
+ * 3 828 845; 2.5 % of it is 95 721.125 → 95 721 (not 75 000 on the price). */
+START_TEST(document_tax_on_value_at_transfer)
+{
+    sl_rto_options o = SL_RTO_OPTIONS_INIT;
+    o.loan = fresh_loan();
+    o.price = M("3000000");
+    o.rent_months = 60;
+    o.value_growth = R("5");
+    o.documents = 0;
+    sl_rto_result r;
+    sl_error err;
+    ck_assert_int_eq(sl_rto_compute(&r, &o, &err), SL_OK);
+    ck_assert_int_eq(r.document_tax_base, M("3828845"));
+    ck_assert_int_eq(r.document_tax, M("95721"));
+    ck_assert_int_eq(r.loan_amount, M("3095721"));
+    /* The same value closes the timeline's rent phase. */
+    sl_rto_timeline *tl = NULL;
+    ck_assert_int_eq(sl_rto_timeline_new(&tl, &o, NULL), SL_OK);
+    sl_rto_row row;
+    for (int k = 0; k < 60; k++)
+        ck_assert_int_eq(sl_rto_timeline_next(tl, &row), 1);
+    ck_assert_int_eq(row.market_value, r.document_tax_base);
+    sl_rto_timeline_free(tl);
+    /* A version-2 caller gets the value too (its struct ends before the base). */
+    o.version = 2;
+    ck_assert_int_eq(sl_rto_compute(&r, &o, &err), SL_OK);
+    ck_assert_int_eq(r.document_tax, M("95721"));
+    /* Where practice takes the contract price: document_tax_base PRICE. */
+    o.version = SL_RTO_OPTIONS_VERSION;
+    o.document_tax_base = SL_TAX_BASE_PRICE;
+    ck_assert_int_eq(sl_rto_compute(&r, &o, &err), SL_OK);
+    ck_assert_int_eq(r.document_tax_base, M("3000000"));
+    ck_assert_int_eq(r.document_tax, M("75000"));
+    /* The appraisal is the value when it is given. */
+    o.document_tax_base = SL_TAX_BASE_VALUE;
+    o.value_growth = (sl_rate){0, 0};
+    o.price_rule = SL_PRICE_APPRAISAL;
+    o.appraisal = M("3400000");
+    ck_assert_int_eq(sl_rto_compute(&r, &o, &err), SL_OK);
+    ck_assert_int_eq(r.document_tax, M("85000"));
+    /* Borettslag: none. */
+    o.property = SL_PROPERTY_BORETTSLAG;
+    ck_assert_int_eq(sl_rto_compute(&r, &o, &err), SL_OK);
+    ck_assert_int_eq(r.document_tax, 0);
+    ck_assert_int_eq(r.document_tax_base, 0);
+    o.document_tax_base = (sl_tax_base)7;
+    ck_assert_int_eq(sl_rto_compute(&r, &o, &err), SL_EINVAL);
+    ck_assert_str_eq(err.field, "document_tax_base");
+}
+END_TEST
+
 /* The published figures of tests/data/transaction-costs-published.tsv. */
 START_TEST(published_transaction_costs)
 {
@@ -212,11 +266,22 @@ START_TEST(published_transaction_costs)
 }
 END_TEST
 
+/* Prop. 158 L (2024-2025) ch. 5, a bill: a leie-til-eie agreement under the
+ * new right to own up to 30 % of a borettslag's or sameie's units gives a right
+ * to buy within up to five years from signing. A borettslag unit over 60 months
+ * is a finding; a kommune's own selveier home is capped by nothing. */
 START_TEST(finding_and_errors)
 {
     sl_rto_options o = veiviseren();
     sl_rto_result r;
     sl_error err;
+    o.rent_months = 61;
+    ck_assert_int_eq(sl_rto_compute(&r, &o, &err), SL_OK);
+    ck_assert_uint_eq(r.findings, 0);
+    o.rent_months = 120;
+    ck_assert_int_eq(sl_rto_compute(&r, &o, &err), SL_OK);
+    ck_assert_uint_eq(r.findings, 0);
+    o.property = SL_PROPERTY_BORETTSLAG;
     o.rent_months = 61;
     ck_assert_int_eq(sl_rto_compute(&r, &o, &err), SL_OK);
     ck_assert_uint_eq(r.findings & SL_RTO_FINDING_RENT_OVER_60_MONTHS,
@@ -271,6 +336,10 @@ START_TEST(timeline_worked)
 {
     sl_rto_options o = veiviseren();
     o.value_growth = R("2");
+    /* The hand-worked loan takes dokumentavgift on the price (75 000); on the
+     * value at transfer it would be 2.5 % of 3 183 624 (test
+     * document_tax_on_value_at_transfer covers that rule). */
+    o.document_tax_base = SL_TAX_BASE_PRICE;
     sl_rto_timeline *tl = NULL;
     ck_assert_int_eq(sl_rto_timeline_new(&tl, &o, NULL), SL_OK);
     sl_rto_row row;
@@ -516,6 +585,7 @@ int main(void)
     tcase_add_test(tc, indexed_price_worked);
     tcase_add_test(tc, appraisal_worked);
     tcase_add_test(tc, document_tax_rounding);
+    tcase_add_test(tc, document_tax_on_value_at_transfer);
     tcase_add_test(tc, published_transaction_costs);
     tcase_add_test(tc, finding_and_errors);
     tcase_add_test(tc, rent_before_own);

@@ -8,8 +8,9 @@
  *    P · (1+i)^y · (1 + i·m/12) for k = 12y + m rounded to the krone half up
  *    (as in rent_to_own.h), or the appraisal V from month 1 on;
  *  - discount on a further purchase (LeieEie: 0.75 % of the total price per
- *    tenth bought) = price in force × discount_per_tenth × 10 × share bought,
- *    rounded to the øre half up; not given on the first purchase unless
+ *    tenth bought) = (price in force + fellesgjeld) × discount_per_tenth × 10
+ *    × share bought, rounded to the øre half up (a borettslag unit: shares
+ *    priced on the innskudd, the discount on the total price, BATE DelEie); not given on the first purchase unless
  *    discount_first_share (version 3), when the first share's discount is
  *    taken off its price before own funds and the first loan;
  *  - first loan = first share's price − own funds, floored at 0;
@@ -31,8 +32,10 @@
 extern "C" {
 #endif
 
-/* Version 2: the loans' terms by pointer instead of by value. */
-#define SL_PART_OWN_OPTIONS_VERSION 3
+/* Version 2: the loans' terms by pointer instead of by value. Version 3:
+ * discount_first_share. Version 4: fellesgjeld. Older versions are read with
+ * the later fields at their defaults. */
+#define SL_PART_OWN_OPTIONS_VERSION 4
 #define SL_PART_OWN_MAX_BUYS 100
 
 /* Buy `share` more of the home at the end of month `month` (1-based). */
@@ -62,11 +65,17 @@ typedef struct sl_part_own_options {
     int discount_first_share;  /* 1: the discount per tenth applies to the first share too
                                   (LeieEie: "umiddelbart 7,5 % i rabatt av den andelen du
                                   kjøper", leieeie.no); 0: further shares only (default) */
+    /* ---- version 4 */
+    sl_money fellesgjeld;      /* a borettslag unit's share of the common debt, 0 .. 1e12 kr;
+                                  price is then the innskudd: shares are priced on it, the
+                                  discount on the total price innskudd + fellesgjeld (BATE
+                                  DelEie: innskudd 1 200 000 + fellesgjeld 2 800 000, 0.75 %
+                                  → 30 000 per tenth). 0: a selveier price (default) */
 } sl_part_own_options;
 
 #define SL_PART_OWN_OPTIONS_INIT                                                             \
     {SL_PART_OWN_OPTIONS_VERSION, 0, {1, 2}, 0, 0, SL_PRICE_FIXED, SL_RATE_ZERO, 0,          \
-     SL_RATE_ZERO, NULL, 0, {0, 0}, SL_DATE_NONE, NULL, 0}
+     SL_RATE_ZERO, NULL, 0, {0, 0}, SL_DATE_NONE, NULL, 0, 0}
 
 /* Set *options to SL_PART_OWN_OPTIONS_INIT (the same defaults as the macro). NULL is allowed. */
 SL_API void sl_part_own_options_init(sl_part_own_options *options);

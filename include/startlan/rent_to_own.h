@@ -12,9 +12,11 @@
  *    rational rounded to the krone half up; appraisal
  *    P0 + (1 − share) × max(0, V − P0), the second term rounded to the øre
  *    half up.
- *  - Transaction costs: dokumentavgift 2.5 % (selveier only) of V when an
- *    appraisal is given, else of the price, rounded to the krone half up;
- *    plus registration_fee × documents (tinglysingsgebyr).
+ *  - Transaction costs: dokumentavgift 2.5 % (selveier only) of the market
+ *    value at transfer (the appraisal V, else the value path at month M when
+ *    value_growth is given, else the price; document_tax_base PRICE: the
+ *    price), rounded to the krone half up; plus registration_fee × documents
+ *    (tinglysingsgebyr).
  *  - Loan needed = price − rent credit + costs − savings − own funds − grant,
  *    floored at 0; a negative value is reported as cash_left.
  *  - Market value with value growth g: P0 · (1+g)^y · (1 + g·m/12) after
@@ -37,9 +39,12 @@
 extern "C" {
 #endif
 
-/* Version 2: the loan's terms by pointer instead of by value. */
-#define SL_RTO_OPTIONS_VERSION 2
-/* Longest rent phase accepted (the law's cap of 60 months is a finding). */
+/* Version 2: the loan's terms by pointer instead of by value. Version 3:
+ * document_tax_base. A version-2 struct is still read (the new fields take
+ * their defaults). */
+#define SL_RTO_OPTIONS_VERSION 3
+/* Longest rent phase accepted (over 60 months is a finding for a borettslag unit,
+ * see SL_RTO_FINDING_RENT_OVER_60_MONTHS). */
 #define SL_RTO_MAX_RENT_MONTHS 600
 /* Longest growth sl_rto_grow computes (1000 years): bounds the exact power. */
 #define SL_RTO_MAX_GROW_MONTHS 12000
@@ -48,7 +53,9 @@ extern "C" {
 
 typedef enum sl_rto_model {
     SL_RTO_RENT_TO_OWN = 0,     /* leie til eie */
-    SL_RTO_RENT_BEFORE_OWN = 1  /* leie før eie: a trial tenancy */
+    SL_RTO_RENT_BEFORE_OWN = 1  /* leie før eie: the same 3-5-year option with saving
+                                   (Veiviseren, Gjøvik kommune, TOBB); the name the
+                                   scheme is offered under */
 } sl_rto_model;
 
 typedef enum sl_price_rule {
@@ -56,6 +63,17 @@ typedef enum sl_price_rule {
     SL_PRICE_INDEXED = 1,  /* P0 indexed by index_rate a year */
     SL_PRICE_APPRAISAL = 2 /* takst V; the buyer keeps buyer_share_of_rise of V − P0 */
 } sl_price_rule;
+
+/* The base of dokumentavgift (docs/rent-to-own.md, "Dokumentavgift").
+ * Kartverket charges 2.5 % of the market value at registration, not the
+ * purchase sum (HR-2008-1588-A); in an ordinary sale the price is taken as the
+ * value. */
+typedef enum sl_tax_base {
+    SL_TAX_BASE_VALUE = 0, /* the market value at transfer: the appraisal (price rule
+                              appraisal), else the value path (value_growth) at the
+                              transfer, else the purchase price (default) */
+    SL_TAX_BASE_PRICE = 1  /* the purchase price, where Kartverket accepts it as the value */
+} sl_tax_base;
 
 typedef enum sl_property_type {
     SL_PROPERTY_SELVEIER = 0,  /* selveier: dokumentavgift 2.5 % */
@@ -77,7 +95,12 @@ SL_API const char *sl_rto_model_name(sl_rto_model value);
 
 /* Rule findings of a scenario (bit flags in sl_rto_result.findings). */
 enum {
-    SL_RTO_FINDING_RENT_OVER_60_MONTHS = 1u << 0, /* the law caps the option at 5 years */
+    /* More than 60 rent months on a borettslag unit: outside the conditions Prop. 158 L
+       (2024-2025) ch. 5, a bill, proposes for a leie-til-eie agreement under the new
+       right to own up to 30 % of the units in a borettslag or eierseksjonssameie (a
+       right to buy within a fixed period of up to five years, counted from signing).
+       Never set for a selveier home: the bill caps nothing for a kommune's own home. */
+    SL_RTO_FINDING_RENT_OVER_60_MONTHS = 1u << 0,
     /* The loan's payments have no effective rate (e.g. an establishment fee
        above the loan, or one so large the rate cannot be stated): cost.apr is
        zero, the other cost figures are the plan's totals. */
@@ -117,12 +140,15 @@ typedef struct sl_rto_options {
                                    keep it); NULL: 25 years, monthly annuity at 0 %, no fees.
                                    principal is computed (ignored here); payout_date
                                    defaults to start + M months */
+    /* ---- version 3 */
+    sl_tax_base document_tax_base; /* dokumentavgift on the value at transfer (default) or
+                                      on the purchase price */
 } sl_rto_options;
 
 #define SL_RTO_OPTIONS_INIT                                                                  \
     {SL_RTO_OPTIONS_VERSION, SL_RTO_RENT_TO_OWN, 0, 0, 0, 0, 0, 0, SL_RATE_ZERO,            \
      SL_PRICE_FIXED, SL_RATE_ZERO, 0, {1, 1}, SL_PROPERTY_SELVEIER, 0, 0,                   \
-     SL_RTO_REGISTRATION_FEE_DEFAULT, 2, {0, 0}, SL_DATE_NONE, NULL}
+     SL_RTO_REGISTRATION_FEE_DEFAULT, 2, {0, 0}, SL_DATE_NONE, NULL, SL_TAX_BASE_VALUE}
 /* The number of terms of the default loan (loan NULL): 25 years, monthly. */
 #define SL_RTO_DEFAULT_TERMS 300
 
@@ -149,7 +175,8 @@ typedef struct sl_rto_result {
                                    cost.apr under SL_RTO_FINDING_NO_EFFECTIVE_RATE) */
     sl_plan_cost cost;          /* effective rate, total cost and payable of the loan */
     unsigned findings;          /* SL_RTO_FINDING_* */
-    int64_t reserved[SL_RESERVED_FIELDS]; /* room for fields added later (docs/api.md) */
+    sl_money document_tax_base; /* the amount dokumentavgift is 2.5 % of (0 for borettslag) */
+    int64_t reserved[SL_RESERVED_FIELDS - 1]; /* room for fields added later (docs/api.md) */
 } sl_rto_result;
 
 /* Compute a scenario. Validates opt (err names the field); the loan's
