@@ -14,6 +14,7 @@ import sys
 import threading
 import time
 import unittest
+import urllib.parse
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from server import Server, programs_dir  # noqa: E402
@@ -107,13 +108,19 @@ class Endpoints(unittest.TestCase):
         self.assertEqual(status, 200)
         self.assertEqual(plan["schedule"][0]["payment"], "11306.17")
         self.assertEqual(plan["totals"]["effective_rate"], "4.77")
-        self.assertIn("built-in example", headers.get("x-startlan-warnings", ""))
+        warning = urllib.parse.unquote(headers.get("x-startlan-warnings", ""))
+        self.assertIn(warning, program("sl-plan", [])[2].decode())
+        self.assertIn("2 000 000 kr", warning)
 
     def test_csv_format(self):
         status, headers, body = post("/api/plan", dict(PLAN, format="csv"))
         self.assertEqual(status, 200)
         self.assertTrue(headers["content-type"].startswith("text/csv"))
         self.assertEqual(body, program("sl-plan", as_args(PLAN) + ["--format=csv"])[1])
+        status, headers, body = post("/api/plan", dict(PLAN, format="csv", csv_style="excel-no"))
+        self.assertEqual((status, headers["content-type"]), (200, "text/csv; charset=utf-8"))
+        self.assertEqual(body, program("sl-plan", as_args(PLAN) + ["--format=csv",
+                                                                   "--csv-style=excel-no"])[1])
 
     def test_rate_both_ways(self):
         self.assertEqual(json.loads(post("/api/rate", {"effective": "4.290"})[2]),

@@ -331,20 +331,25 @@
   }
 
   /* Downloads: what is on screen, in the formats the program writes. */
-  const DOWNLOADS = { "/api/plan": ["csv"], "/api/finance": ["csv"], "/api/rent-to-own": ["csv"], "/api/capacity": [] };
+  /* The plan's CSV is the Norwegian one (excel-no: ';', decimal comma, BOM),
+   * for a spreadsheet; the other programs write the machine CSV so far. */
+  const NORWEGIAN_CSV = { format: "csv", csv_style: "excel-no" };
+  const DOWNLOADS = { "/api/plan": [NORWEGIAN_CSV], "/api/finance": [{ format: "csv" }],
+    "/api/rent-to-own": [{ format: "csv" }], "/api/capacity": [] };
   function actions(panel, body, link) {
     const box = el("p", { class: "actions" });
-    for (const format of DOWNLOADS[panel.dataset.endpoint] || []) {
-      const b = el("button", { type: "button", class: "download", "data-format": format,
-        text: format === "pdf" ? T.download_pdf : T.download_csv });
-      b.addEventListener("click", () => download(panel, body, format));
+    for (const options of DOWNLOADS[panel.dataset.endpoint] || []) {
+      const b = el("button", { type: "button", class: "download", "data-format": options.format,
+        text: options.format === "pdf" ? T.download_pdf : T.download_csv });
+      b.addEventListener("click", () => download(panel, body, options));
       box.append(b, " ");
     }
     box.append(el("a", { href: link, class: "permalink", text: T.link }));
     return box;
   }
-  async function download(panel, body, format) {
-    const r = await ask(panel.dataset.endpoint, Object.assign({}, body, { format }));
+  async function download(panel, body, options) {
+    const format = options.format;
+    const r = await ask(panel.dataset.endpoint, Object.assign({}, body, options));
     if (!r.ok) { showError(panel, (await r.json()).error); return; }
     const blob = await r.blob();
     const a = el("a", { href: URL.createObjectURL(blob),
