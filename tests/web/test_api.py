@@ -307,22 +307,18 @@ class BadInput(unittest.TestCase):
 class Limits(unittest.TestCase):
     def test_a_body_over_1_mib_is_413(self):
         big = b'{"amount": "' + b"1" * (1 << 20) + b'"}'
-        # declared too large: answered before the body is read
-        s = socket.create_connection((SERVER.host, SERVER.port), timeout=30)
+        # declared too large: answered before any of the body is sent
+        s = socket.create_connection((SERVER.host, SERVER.port), timeout=120)
         s.sendall(b"POST /api/plan HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json"
                   b"\r\nContent-Length: %d\r\n\r\n" % len(big))
-        try:
-            s.sendall(big)
-        except OSError:
-            pass
         reply = b""
-        while chunk := s.recv(65536):
+        while b"}" not in reply and (chunk := s.recv(65536)):
             reply += chunk
         s.close()
         self.assertTrue(reply.startswith(b"HTTP/1.1 413"), reply[:100])
         self.assertIn(b"1 MiB", reply)
         # sent in chunks, with no length declared: counted as it comes
-        s = socket.create_connection((SERVER.host, SERVER.port), timeout=30)
+        s = socket.create_connection((SERVER.host, SERVER.port), timeout=120)
         s.sendall(b"POST /api/plan HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json"
                   b"\r\nTransfer-Encoding: chunked\r\n\r\n")
         try:
@@ -384,12 +380,13 @@ class Limits(unittest.TestCase):
         for i in range(0, 200, 25):
             cases[i] = {"amount": "x%d" % i, "rate": 4, "years": 3}
         results = [None] * 200
-        barrier = threading.Barrier(200, timeout=60)
+        barrier = threading.Barrier(200, timeout=120)
 
         def client(i):
             try:
                 barrier.wait()
-                results[i] = post("/api/plan", cases[i], timeout=120)
+                # generous: the sanitizer build on a loaded machine is slow
+                results[i] = post("/api/plan", cases[i], timeout=900)
             except Exception as e:  # noqa: BLE001
                 results[i] = e
 
