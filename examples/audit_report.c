@@ -345,7 +345,9 @@ static void print_totals_line(FILE *out, const char *label, int have_e, int have
                               sl_money e, sl_money s)
 {
     char a[3][SL_MONEY_BUFSIZE];
-    fprintf(out, "  %-22s %20s", label, cli_nor(a[0], f));
+    fputs("  ", out);
+    cli_pad(out, label, 22);
+    fprintf(out, " %20s", cli_nor(a[0], f));
     if (have_e)
         fprintf(out, " %20s", cli_nor(a[1], e));
     if (have_s)
@@ -461,7 +463,9 @@ void report_finish(report *r, const sl_audit_summary *s)
         fprintf(out, " %20s", "recomputed");
     if (s->have_stated)
         fprintf(out, " %20s", "stated");
-    fprintf(out, "\n  %-22s %20d", "Terms", s->found.terms);
+    fputs("\n  ", out);
+    cli_pad(out, "Terms", 22);
+    fprintf(out, " %20d", s->found.terms);
     if (s->have_expected)
         fprintf(out, " %20d", s->expected.terms);
     fprintf(out, "\n");

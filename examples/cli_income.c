@@ -64,7 +64,9 @@ void cli_income_check_monthly(sl_money monthly, int strict)
 static void step(const char *label, sl_money amount)
 {
     char a[SL_MONEY_BUFSIZE];
-    printf("    %-42s %17s kr\n", label, cli_nor(a, amount));
+    fputs("    ", stdout);
+    cli_pad(stdout, label, 42);
+    printf(" %17s kr\n", cli_nor(a, amount));
 }
 
 void cli_income_print(const cli_income *in)

@@ -176,10 +176,16 @@ int cli_owner_check(cli_owner *w, sl_household *h, sl_income_item *items,
                       : sl_capacity_check(r, h, loan, o, err);
     if (rc != SL_OK || !w->estimate)
         return rc;
-    size_t slot = h->income_item_count;
+    /* One item holds the estimate, added on the first check and reused by
+     * any later one (a rate shock), so it is never counted twice. */
+    if (!w->have_slot) {
+        w->slot = h->income_item_count;
+        w->have_slot = 1;
+        h->income_items = items;
+        h->income_item_count = w->slot + 1;
+    }
+    size_t slot = w->slot;
     items[slot] = (sl_income_item){SL_INCOME_HOUSING_ALLOWANCE, 0, SL_DATE_NONE};
-    h->income_items = items;
-    h->income_item_count = slot + 1;
     /* The estimate grows with the loan and is capped by the ceiling: a few
      * rounds settle it. The one counted was computed at a loan no larger
      * than the answer, so it never overstates the answer's. */
@@ -226,7 +232,9 @@ void cli_owner_after(cli_owner *w, const sl_household *h, const sl_capacity_opti
 static void row(const char *label, const char *sign, sl_money amount)
 {
     char a[SL_MONEY_BUFSIZE];
-    printf("  %-44s %1s%17s kr\n", label, sign, cli_nor(a, amount));
+    fputs("  ", stdout);
+    cli_pad(stdout, label, 44);
+    printf(" %1s%17s kr\n", sign, cli_nor(a, amount));
 }
 
 void cli_owner_print(const cli_owner *w)

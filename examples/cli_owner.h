@@ -50,6 +50,8 @@ typedef struct cli_owner {
     sl_housing_allowance allowance; /* with estimate */
     sl_money allowance_costs;       /* the housing costs a month it was computed from */
     sl_money allowance_loan;        /* the loan they include */
+    int have_slot;                  /* the estimate's income item is in place */
+    size_t slot;                    /* its index among the household's items */
     int have_grant;
     sl_money grant_need, largest_loan;
     int have_comparison;

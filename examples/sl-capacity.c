@@ -326,7 +326,9 @@ static sl_guideline_table *load_guidelines(const char *path)
 static void line(const char *label, const char *sign, sl_money amount)
 {
     char a[SL_MONEY_BUFSIZE];
-    printf("  %-44s %1s%17s kr\n", label, sign, cli_nor(a, amount));
+    fputs("  ", stdout);
+    cli_pad(stdout, label, 44);
+    printf(" %1s%17s kr\n", sign, cli_nor(a, amount));
 }
 
 static void child_line(int n, const char *band, sl_money rate)
@@ -336,15 +338,19 @@ static void child_line(int n, const char *band, sl_money rate)
         return;
     snprintf(label, sizeof label, "%d %s %s × %s", n, n == 1 ? "child" : "children", band,
              cli_nor(a, rate));
-    /* "×" is two bytes in UTF-8: pad one more for the column to line up. */
-    printf("      %-41s %18s kr\n", label, cli_nor(b, rate * n));
+    fputs("      ", stdout);
+    cli_pad(stdout, label, 40);
+    printf(" %18s kr\n", cli_nor(b, rate * n));
 }
 
 static void sub_line(const char *label, sl_money amount)
 {
     char a[SL_MONEY_BUFSIZE];
-    if (amount)
-        printf("      %-41s %18s kr\n", label, cli_nor(a, amount));
+    if (amount) {
+        fputs("      ", stdout);
+        cli_pad(stdout, label, 40);
+        printf(" %18s kr\n", cli_nor(a, amount));
+    }
 }
 
 /* The income: the single figure and each item counted now. */
@@ -356,8 +362,11 @@ static void print_income(const sl_household *h, const sl_capacity_budget *b)
     }
     char a[SL_MONEY_BUFSIZE], d[SL_DATE_BUFSIZE], label[96];
     printf("  Net income after tax (netto inntekt):\n");
-    if (h->income)
-        printf("    %-42s %18s kr\n", "not itemised", cli_nor(a, h->income));
+    if (h->income) {
+        fputs("    ", stdout);
+        cli_pad(stdout, "not itemised", 42);
+        printf(" %18s kr\n", cli_nor(a, h->income));
+    }
     for (size_t i = 0; i < h->income_item_count; i++) {
         const sl_income_item *it = &h->income_items[i];
         int n = snprintf(label, sizeof label, "%s", sl_income_kind_name(it->kind));
@@ -366,7 +375,9 @@ static void print_income(const sl_household *h, const sl_capacity_budget *b)
                      cli_date_text(d, it->until));
         if (it->kind == SL_INCOME_RENTAL)
             snprintf(label + strlen(label), sizeof label - strlen(label), " (× 10/12)");
-        printf("    %-42s %18s kr\n", label, cli_nor(a, sl_income_item_counted(it)));
+        fputs("    ", stdout);
+        cli_pad(stdout, label, 42);
+        printf(" %18s kr\n", cli_nor(a, sl_income_item_counted(it)));
     }
     line("Net income", "", b->income);
 }
@@ -376,17 +387,25 @@ static void print_loan_line(const sl_capacity_options *o, const sl_capacity_resu
 {
     const sl_loan_terms *t = o->loan ? o->loan : &capacity_loan;
     char a[SL_MONEY_BUFSIZE], b[SL_MONEY_BUFSIZE];
-    printf("  %-44s  %17s kr\n", label, cli_nor(a, r->loan));
+    fputs("  ", stdout);
+    cli_pad(stdout, label, 44);
+    printf("  %17s kr\n", cli_nor(a, r->loan));
     char label2[64];
     if (t->interest_only_terms)
         snprintf(label2, sizeof label2, "payment from term %d at the stressed rate",
                  t->interest_only_terms + 1);
     else
         snprintf(label2, sizeof label2, "first payment at the stressed rate");
-    printf("    %-42s %17s kr", label2, cli_nor(b, r->stressed_payment));
-    if (t->terms_per_year != 12)
-        printf(" per term\n    = per month (× %d / 12, rounded up)          %17s kr",
-               t->terms_per_year, cli_nor(a, r->stressed_monthly));
+    fputs("    ", stdout);
+    cli_pad(stdout, label2, 42);
+    printf("  %17s kr", cli_nor(b, r->stressed_payment));
+    if (t->terms_per_year != 12) {
+        char label3[64];
+        snprintf(label3, sizeof label3, "= per month (× %d / 12, rounded up)", t->terms_per_year);
+        printf(" per term\n    ");
+        cli_pad(stdout, label3, 42);
+        printf("  %17s kr", cli_nor(a, r->stressed_monthly));
+    }
     printf("\n");
 }
 
@@ -468,27 +487,34 @@ static void print_table(const input *in, const sl_capacity_result *r, const sl_c
     print_income(h, b);
     printf("  Living costs (levekostnader):\n");
     printf("    the state's guideline rates (statens satser)\n");
-    printf("      %-40s %18s kr\n",
-           h->adults == SL_ADULTS_COUPLE    ? "a couple"
-           : h->adults == SL_ADULTS_SHARING ? "an adult sharing a home"
-                                            : "a single adult",
-           cli_nor(a, b->guideline_adults));
+    fputs("      ", stdout);
+    cli_pad(stdout,
+            h->adults == SL_ADULTS_COUPLE    ? "a couple"
+            : h->adults == SL_ADULTS_SHARING ? "an adult sharing a home"
+                                             : "a single adult",
+            40);
+    printf(" %18s kr\n", cli_nor(a, b->guideline_adults));
     child_line(h->children_0_5, "aged 0-5", b->guideline.child_0_5);
     child_line(h->children_6_10, "aged 6-10", b->guideline.child_6_10);
     child_line(h->children_11_17, "aged 11-17", b->guideline.child_11_17);
-    printf("      %-40s %18s kr\n", "guideline total", cli_nor(a, b->guideline_living_costs));
+    fputs("      ", stdout);
+    cli_pad(stdout, "guideline total", 40);
+    printf(" %18s kr\n", cli_nor(a, b->guideline_living_costs));
     if (b->living_costs_floor != b->guideline_living_costs) {
         printf("    what the guideline rates leave out:\n");
         sub_line("+ strøm og oppvarming (energy)", h->energy);
         sub_line("+ bolig- og innboforsikring (insurance)", h->insurance);
         sub_line("+ innbo og utstyr (furniture)", h->furniture);
-        printf("      %-40s %18s kr\n", "floor", cli_nor(a, b->living_costs_floor));
+        fputs("      ", stdout);
+        cli_pad(stdout, "floor", 40);
+        printf(" %18s kr\n", cli_nor(a, b->living_costs_floor));
     }
     int guideline_only = h->living_costs_basis == SL_LIVING_COSTS_GUIDELINE;
-    if (in->have_living && !guideline_only)
-        printf("    %-42s %18s kr\n", "actual living costs, as given",
-               cli_nor(a, h->actual_living_costs));
-    else if (guideline_only)
+    if (in->have_living && !guideline_only) {
+        fputs("    ", stdout);
+        cli_pad(stdout, "actual living costs, as given", 42);
+        printf(" %18s kr\n", cli_nor(a, h->actual_living_costs));
+    } else if (guideline_only)
         printf("    actual living costs                        not used (basis: guideline)\n");
     else
         printf("    actual living costs                        not given\n");
@@ -522,9 +548,15 @@ static void print_table(const input *in, const sl_capacity_result *r, const sl_c
     }
 
     printf("\nThe stress test (rentestresstest)\n");
-    printf("  %-44s  %17s %%\n", "Policy rate (styringsrente)", cli_rate_text(rate, o->policy_rate, ','));
-    printf("  %-44s +%17s %%\n", "Stress add-on", cli_rate_text(rate, o->stress_add, ','));
-    printf("  %-44s =%17s %%\n", "Stressed rate", cli_rate_text(rate, r->stressed_rate, ','));
+    fputs("  ", stdout);
+    cli_pad(stdout, "Policy rate (styringsrente)", 44);
+    printf("  %17s %%\n", cli_rate_text(rate, o->policy_rate, ','));
+    fputs("  ", stdout);
+    cli_pad(stdout, "Stress add-on", 44);
+    printf(" +%17s %%\n", cli_rate_text(rate, o->stress_add, ','));
+    fputs("  ", stdout);
+    cli_pad(stdout, "Stressed rate", 44);
+    printf(" =%17s %%\n", cli_rate_text(rate, r->stressed_rate, ','));
     printf("  The plan: %d %s terms (%d years%s), %s, term fee %s kr\n", t->terms,
            cli_frequency_name(t->terms_per_year), t->terms / t->terms_per_year,
            t->terms % t->terms_per_year ? " and part of a year" : "",
@@ -726,7 +758,16 @@ int main(int argc, char **argv)
         if (sl_rate_add(&so.policy_rate, in.options.policy_rate, in.shock) != SL_OK ||
             so.policy_rate.num < 0)
             cli_die(CLI_EXIT_USAGE, "--rate-shock: the policy rate would fall below 0 %%");
-        rc = cli_owner_check(&in.owner, &in.household, in.items, &so, in.max_loan, in.loan,
+        /* On copies: the base case's bostøtte estimate and income items stay
+         * as they are for the rest of the output. */
+        static cli_owner shocked_owner;
+        static sl_income_item shocked_items[SL_CAPACITY_MAX_INCOME_ITEMS];
+        shocked_owner = in.owner;
+        sl_household sh = in.household;
+        memcpy(shocked_items, in.items, sizeof shocked_items);
+        if (sh.income_items == in.items)
+            sh.income_items = shocked_items;
+        rc = cli_owner_check(&shocked_owner, &sh, shocked_items, &so, in.max_loan, in.loan,
                              &in.shocked, &sn, &err);
         if (rc != SL_OK)
             cli_fail_option("--rate-shock", &err);
@@ -761,14 +802,24 @@ int main(int argc, char **argv)
         char a[SL_MONEY_BUFSIZE], b[SL_MONEY_BUFSIZE], p[SL_RATE_BUFSIZE], q[SL_RATE_BUFSIZE];
         printf("\nRate shock: every rate %s%s points (the policy rate, so the stressed rate)\n",
                in.shock.num >= 0 ? "+" : "", cli_rate_text(p, in.shock, ','));
-        printf("  %-40s %17s %17s\n", "", "base", "shocked");
-        printf("  %-40s %15s %% %15s %%\n", "Stressed rate", cli_rate_text(p, r.stressed_rate, ','),
+        fputs("  ", stdout);
+        cli_pad(stdout, "", 40);
+        printf(" %17s %17s\n", "base", "shocked");
+        fputs("  ", stdout);
+        cli_pad(stdout, "Stressed rate", 40);
+        printf(" %15s %% %15s %%\n", cli_rate_text(p, r.stressed_rate, ','),
                cli_rate_text(q, in.shocked.stressed_rate, ','));
-        printf("  %-40s %17s %17s\n", in.max_loan ? "Largest loan" : "Loan", cli_nor(a, r.loan),
+        fputs("  ", stdout);
+        cli_pad(stdout, in.max_loan ? "Largest loan" : "Loan", 40);
+        printf(" %17s %17s\n", cli_nor(a, r.loan),
                cli_nor(b, in.shocked.loan));
-        printf("  %-40s %17s %17s\n", "Stressed payment", cli_nor(a, r.stressed_payment),
+        fputs("  ", stdout);
+        cli_pad(stdout, "Stressed payment", 40);
+        printf(" %17s %17s\n", cli_nor(a, r.stressed_payment),
                cli_nor(b, in.shocked.stressed_payment));
-        printf("  %-40s %17s %17s\n", "Surplus (negative: shortfall)", cli_nor(a, r.surplus),
+        fputs("  ", stdout);
+        cli_pad(stdout, "Surplus (negative: shortfall)", 40);
+        printf(" %17s %17s\n", cli_nor(a, r.surplus),
                cli_nor(b, in.shocked.surplus));
     }
     sl_guideline_table_free(table);

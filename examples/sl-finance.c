@@ -61,6 +61,8 @@ static const char usage[] =
     "  --price-step A             step of --max-price (default 10000)\n"
     "  --rate-shock PTS           the same with every rate PTS points higher, beside it\n"
     "  --format table|csv|json    output (default table)\n"
+    "  --csv-style machine|excel-no   CSV for programs (default) or for a Norwegian\n"
+    "                             spreadsheet (implies --format csv)\n"
     "  --lang nb|nn|en            language of the output (default: the locale's)\n"
     "  --help, --version\n";
 
@@ -198,6 +200,7 @@ static void parse(input *in, int argc, char **argv)
         {"rate-shock", required_argument, NULL, OPT_RATE_SHOCK},
         CLI_HOUSEHOLD_LONG_OPTIONS,
         {"format", required_argument, NULL, CLI_OPT_FORMAT},
+        CLI_CSV_STYLE_LONG_OPTION,
         CLI_END_LONG_OPTIONS,
     };
     sl_finance_options *o = &in->o;
@@ -317,6 +320,9 @@ static void parse(input *in, int argc, char **argv)
         case CLI_OPT_FORMAT:
             in->format = cli_format_parse(optarg);
             break;
+        case CLI_OPT_CSV_STYLE:
+            cli_csv_style_set(cli_csv_style_parse(optarg));
+            break;
         default:
             if (opt == CLI_OPT_HELP) {
                 printf(usage, cli_household_help);
@@ -410,20 +416,11 @@ static void solve(answer *a, const sl_finance_options *o, const input *in)
 
 /* ---- output ---- */
 
-/* Left-aligned label padded to width display columns (UTF-8 aware). */
-static void label_cell(const char *label, int width)
-{
-    int cols = 0;
-    for (const unsigned char *p = (const unsigned char *)label; *p; p++)
-        cols += (*p & 0xC0) != 0x80;
-    printf("%s%*s", label, width > cols ? width - cols : 0, "");
-}
-
 static void row(const char *label, const char *sign, sl_money amount)
 {
     char a[SL_MONEY_BUFSIZE];
     printf("  ");
-    label_cell(label, 46);
+    cli_pad(stdout, label, 46);
     printf(" %1s%17s kr\n", sign, cli_nor(a, amount));
 }
 
@@ -431,7 +428,7 @@ static void row3(const char *label, sl_money x, sl_money y)
 {
     char a[SL_MONEY_BUFSIZE], b[SL_MONEY_BUFSIZE];
     printf("  ");
-    label_cell(label, 40);
+    cli_pad(stdout, label, 40);
     printf(" %17s %17s\n", cli_nor(a, x), cli_nor(b, y));
 }
 
@@ -445,11 +442,12 @@ static void print_uses_and_sources(const input *in, const sl_finance_result *r)
     char label[96], a[SL_MONEY_BUFSIZE], p[SL_RATE_BUFSIZE];
     printf("Uses (bruk)\n");
     row("Price (kjøpesum)", "", r->price);
-    if (r->common_debt)
-        printf("  %-46s  %17s kr\n", "(share of common debt, fellesgjeld: serviced by",
-               cli_nor(a, r->common_debt));
-    if (r->common_debt)
-        printf("  %-46s\n", " the felleskostnader, not financed here)");
+    if (r->common_debt) {
+        fputs("  ", stdout);
+        cli_pad(stdout, "(share of common debt, fellesgjeld: serviced by", 46);
+        printf("  %17s kr\n", cli_nor(a, r->common_debt));
+        printf("   the felleskostnader, not financed here)\n");
+    }
     row(in->o.tenure == SL_TENURE_SELVEIER ? "Dokumentavgift (2,5 % of the price)"
                                            : "Dokumentavgift (none for this eierform)",
         "+", r->document_tax);
@@ -566,7 +564,9 @@ static void print_shock_table(const answer *base, const answer *shock, const inp
     char p[SL_RATE_BUFSIZE], head[64];
     snprintf(head, sizeof head, "%s%s points", in->shock.num >= 0 ? "+" : "", pct(p, in->shock));
     printf("\nRate shock: every rate %s (loans, policy rate)\n", head);
-    printf("  %-40s %17s %17s\n", "", "base", head);
+    fputs("  ", stdout);
+    cli_pad(stdout, "", 40);
+    printf(" %17s %17s\n", "base", head);
     const struct {
         const char *label;
         sl_money x, y;
@@ -733,6 +733,7 @@ int main(int argc, char **argv)
     cli_household_init(&in.hh);
     in.format = CLI_TABLE;
     parse(&in, argc, argv);
+    in.format = cli_csv_format(in.format);
 
     static answer base, shock;
     solve(&base, &in.o, &in);
@@ -748,8 +749,11 @@ int main(int argc, char **argv)
     if (in.format == CLI_JSON)
         print_json(&in, &base, s);
     else if (in.format == CLI_CSV)
+    {
+        cli_csv_begin();
         print_csv(&base, s);
-    else
+        cli_csv_end();
+    } else
         print_table(&in, &base, s);
     cli_household_free(&in.hh);
     if (fflush(stdout) != 0)

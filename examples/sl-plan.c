@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "doc_plan.h"
 
 static const char *const usage = N_(
     "Usage: sl-plan --amount A --rate PCT (--years Y | --terms N) [options]\n"
@@ -31,6 +32,11 @@ static const char *const usage = N_(
     "  --csv-style machine|excel-no   CSV for programs (default) or for a Norwegian\n"
     "                             spreadsheet: ';', decimal comma, UTF-8 BOM, CRLF\n"
     "                             (implies --format csv)\n"
+    "  --format pdf|svg|png --output FILE\n"
+    "                             the plan as a printable PDF (key figures, charts, the\n"
+    "                             year-by-year summary, the whole plan); svg or png: the\n"
+    "                             charts as a picture. The date made is today\n"
+    "                             (SL_TODAY=YYYY-MM-DD fixes it: the same file every run)\n"
     "  --lang nb|nn|en            language of the output (default: the locale's)\n"
     "  --help, --version\n");
 
@@ -493,7 +499,24 @@ static void shock_text(FILE *f, const headline *b, const headline *s, sl_rate po
                    cli_percent_human(y, s->effective, 2));
 }
 
-enum { OPT_PAYMENT = CLI_OPT_FIRST_FREE, OPT_STEP, OPT_RATE_SHOCK, OPT_FEE_FINANCED, OPT_VIEW };
+
+/* The plan of t (made as the output's plan is) read for a document. */
+static void read_doc_plan(doc_plan *dp, const sl_loan_terms *t, const question *q)
+{
+    sl_plan *plan;
+    sl_error err;
+    int rc = q->kind == 1 ? sl_plan_new_with_payment(&plan, t, q->payment, &err)
+                          : sl_plan_new(&plan, t, &err);
+    if (rc != SL_OK)
+        cli_fail_option(cli_option_for_field(err.field), &err);
+    sl_plan_cost cost;
+    int have_cost = plan_cost(t, &cost, &err) == SL_OK;
+    doc_plan_read(dp, plan, t, have_cost ? &cost : NULL, err.message);
+    sl_plan_free(plan);
+}
+
+enum { OPT_PAYMENT = CLI_OPT_FIRST_FREE, OPT_STEP, OPT_RATE_SHOCK, OPT_FEE_FINANCED, OPT_VIEW,
+       OPT_OUTPUT };
 
 int main(int argc, char **argv)
 {
@@ -505,6 +528,7 @@ int main(int argc, char **argv)
         {"step", required_argument, NULL, OPT_STEP},
         {"rate-shock", required_argument, NULL, OPT_RATE_SHOCK},
         {"establishment-fee-financed", no_argument, NULL, OPT_FEE_FINANCED},
+        {"output", required_argument, NULL, OPT_OUTPUT},
         {"view", required_argument, NULL, OPT_VIEW},
         CLI_CSV_STYLE_LONG_OPTION,
         CLI_END_LONG_OPTIONS,
@@ -512,6 +536,8 @@ int main(int argc, char **argv)
     cli_contract contract;
     cli_contract_init(&contract);
     cli_format format = CLI_TABLE;
+    doc_format document = DOC_NONE;
+    const char *output = NULL;
     cli_view view = CLI_VIEW_FULL;
     question q = {0, 0, 100000, 0, 0, 12, {0}};
     int have_payment = 0, have_shock = 0, fee_financed = 0, opt;
@@ -521,7 +547,10 @@ int main(int argc, char **argv)
             continue;
         switch (opt) {
         case CLI_OPT_FORMAT:
-            format = cli_format_parse(optarg);
+            document = doc_format_option(optarg, DOC_PDF | DOC_SVG | DOC_PNG, &format);
+            break;
+        case OPT_OUTPUT:
+            output = optarg;
             break;
         case OPT_PAYMENT:
             q.payment = cli_money_nonneg("--payment", optarg);
@@ -557,6 +586,9 @@ int main(int argc, char **argv)
         cli_usage_error(_("--view: for --format table or csv (JSON has every row)"));
     if (format == CLI_CSV && view == CLI_VIEW_SUMMARY)
         cli_usage_error(_("--view summary: for --format table (CSV has rows)"));
+    doc_output_check(document, output);
+    if (document && view != CLI_VIEW_FULL)
+        cli_usage_error(_("--view: for --format table or csv"));
     int length_given = contract.loan.years || contract.loan.terms_count;
     if (have_payment) {
         if (contract.have_amount && !length_given) {
@@ -599,6 +631,7 @@ int main(int argc, char **argv)
             cli_fail_option(cli_option_for_field(err.field), &err);
     }
     headline base, shocked;
+    doc_plan shocked_doc;
     if (have_shock) {
         sl_loan_terms st;
         sl_rate_change moved[256];
@@ -608,12 +641,32 @@ int main(int argc, char **argv)
             cli_fail_option("--rate-shock", &err);
         headline_of(&base, &terms, &q);
         headline_of(&shocked, &st, &q);
+        if (document == DOC_PDF)
+            read_doc_plan(&shocked_doc, &st, &q);
     }
     cli_contract_history_warning(&contract);
     cli_contract_free(&contract); /* the plan keeps its own copies */
     cli_findings_report(plan, contract.life.strict);
     cli_lengthening_report(plan);
-    if (format == CLI_CSV) {
+    if (document) {
+        question_text(stderr, &q);
+        doc_plan dp;
+        doc_plan_read(&dp, plan, &terms, NULL, NULL);
+        sl_plan_cost cost;
+        if (plan_cost(&terms, &cost, &err) == SL_OK) {
+            dp.have_cost = 1;
+            dp.cost = cost;
+        } else {
+            snprintf(dp.no_cost, sizeof dp.no_cost, "%s", err.message);
+        }
+        if (document == DOC_PDF)
+            doc_plan_pdf(output, &dp, have_shock ? &shocked_doc : NULL, shock, cli_today());
+        else
+            doc_plan_charts(output, document, &dp, cli_today());
+        doc_plan_free(&dp);
+        if (have_shock && document == DOC_PDF)
+            doc_plan_free(&shocked_doc);
+    } else if (format == CLI_CSV) {
         question_text(stderr, &q);
         cli_csv_begin();
         if (view == CLI_VIEW_YEAR) {

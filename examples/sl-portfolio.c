@@ -43,6 +43,8 @@ static const char usage[] =
     "  --columns NAME=HEADER,...  name the header of a column explicitly\n"
     "  --totals-only              print only the totals\n"
     "  --format csv|json          output (default csv)\n"
+    "  --csv-style machine|excel-no   CSV for programs (default) or for a Norwegian\n"
+    "                             spreadsheet: ';', decimal comma, UTF-8 BOM, CRLF\n"
     "  --lang nb|nn|en            language of the output (default: the locale's)\n"
     "  --help, --version\n"
     "\n"
@@ -733,6 +735,7 @@ int main(int argc, char **argv)
         {"loan", required_argument, NULL, OPT_LOAN},
         {"group-by", required_argument, NULL, OPT_GROUP_BY},
         {"reconcile", required_argument, NULL, OPT_RECONCILE},
+        CLI_CSV_STYLE_LONG_OPTION,
         CLI_END_LONG_OPTIONS,
     };
     run R;
@@ -799,12 +802,16 @@ int main(int argc, char **argv)
             set_mode(&R, MODE_RECONCILE, "--reconcile");
             ledger_path = optarg;
             break;
+        case CLI_OPT_CSV_STYLE:
+            cli_csv_style_set(cli_csv_style_parse(optarg));
+            break;
         default: /* --help, --version, or an error */
             cli_other_option(opt, argv, usage);
         }
     }
     if (optind < argc)
         cli_usage_error("unexpected argument '%s'", argv[optind]);
+    R.format = cli_csv_format(R.format);
     if (!R.path)
         cli_usage_error("--loans is required");
     if (!have_as_of)
@@ -854,6 +861,8 @@ int main(int argc, char **argv)
 
     /* Nothing reaches stdout unless the whole run succeeds. */
     cli_hold_stdout();
+    if (R.format == CLI_CSV)
+        cli_csv_begin(); /* inside the hold: ended before it is released */
     int started = 0, rc;
     long rows = 0;
     while ((rc = table_next(t, &terr)) != 0) {
@@ -907,6 +916,7 @@ int main(int argc, char **argv)
             printf("\n  ],\n");
         print_totals(&R);
     }
+    cli_csv_end();
     cli_release_stdout();
     long long skipped = sl_portfolio_totals_skipped(R.tot), listed = R.listed;
     sl_portfolio_totals_free(R.tot);

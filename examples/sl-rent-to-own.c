@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "cli_kommune.h"
 
 static const char usage[] =
     "Usage: sl-rent-to-own [--model rent-to-own|rent-before-own|part-own] --price A\n"
@@ -44,7 +45,8 @@ static const char usage[] =
     "  --buy MONTH:PCT            buy PCT more at the end of MONTH (repeatable)\n"
     "  --discount-per-tenth PCT   discount of the price per tenth bought (LeieEie 0.75)\n"
     "  --rate-shock PTS           the loan's first payment with every rate PTS points\n"
-    "                             higher, beside the base case (rent-to-own, rent-before-own)\n"
+    "                             higher, beside the base case (deleie: every loan's rate;\n"
+    "                             the first payment and the monthly housing cost)\n"
     "  --fellesgjeld A            a borettslag unit's share of the common debt: --price is\n"
     "                             the innskudd; shares are priced on it, the discount on\n"
     "                             innskudd + fellesgjeld (BATE DelEie)\n"
@@ -58,6 +60,11 @@ static const char usage[] =
     "  --term-fee A, --establishment-fee A, --round-to ore|krone, --rounding MODE,\n"
     "  --payout-date YYYY-MM-DD\n"
     "  --format table|csv|json    output (default table)\n"
+    "  --view full|year|summary   every month (default), one line a year (rent, loan\n"
+    "                             payments, interest, principal, fees, balance and\n"
+    "                             savings at the year's end), or the key figures only\n"
+    "  --csv-style machine|excel-no   CSV for programs (default) or for a Norwegian\n"
+    "                             spreadsheet (implies --format csv)\n"
     "  --lang nb|nn|en            language of the output (default: the locale's)\n"
     "  --help, --version\n";
 
@@ -94,6 +101,10 @@ enum {
 /* The text given for each option (NULL: not given; "" for a flag), so an
  * error shows the value as the user typed it. */
 static const char *given[OPT_END];
+
+/* --view and --csv-style (cli.h), apart from the model's options. */
+enum { OPT_VIEW = 3950 };
+static cli_view view = CLI_VIEW_FULL;
 
 static void remember(int opt, const char *arg)
 {
@@ -196,6 +207,9 @@ static void refuse_unused(int part_own, sl_price_rule rule)
                 given[OPT_BUYER_SHARE]);
 }
 
+/* The kommune's side (cli_kommune.h), when its options are given. */
+static cli_kommune kom;
+
 /* The startlån's terms, which the options refer to. */
 static sl_loan_terms rto_loan = SL_LOAN_TERMS_INIT_WITH_TERMS(SL_RTO_DEFAULT_TERMS);
 
@@ -257,17 +271,21 @@ static void parse(sl_rto_options *o, part_input *in, cli_format *format, int arg
         {"document-tax-base", required_argument, NULL, OPT_TAX_BASE},
         {"fellesgjeld", required_argument, NULL, OPT_FELLESGJELD},
         CLI_LOAN_LONG_OPTIONS,
+        CLI_KOMMUNE_LONG_OPTIONS,
         {"format", required_argument, NULL, CLI_OPT_FORMAT},
+        {"view", required_argument, NULL, OPT_VIEW},
+        CLI_CSV_STYLE_LONG_OPTION,
         CLI_END_LONG_OPTIONS,
     };
     cli_loan loan;
     cli_loan_init(&loan);
     int opt, inputs = 0, have_price = 0;
     while ((opt = cli_getopt(argc, argv, options)) != -1) {
-        if (opt != CLI_OPT_FORMAT && opt != OPT_MODEL)
+        if (opt != CLI_OPT_FORMAT && opt != OPT_MODEL && opt != OPT_VIEW &&
+            opt != CLI_OPT_CSV_STYLE)
             inputs++;
         remember(opt, optarg);
-        if (cli_loan_option(&loan, opt, optarg))
+        if (cli_loan_option(&loan, opt, optarg) || cli_kommune_option(&kom, opt, optarg))
             continue;
         switch (opt) {
         case OPT_MODEL:
@@ -400,7 +418,17 @@ static void parse(sl_rto_options *o, part_input *in, cli_format *format, int arg
         case CLI_OPT_FORMAT:
             *format = cli_format_parse(optarg);
             break;
-        default: /* --help, --version, or an error */
+        case OPT_VIEW:
+            view = cli_view_parse(optarg);
+            break;
+        case CLI_OPT_CSV_STYLE:
+            cli_csv_style_set(cli_csv_style_parse(optarg));
+            break;
+        case CLI_OPT_HELP: /* two texts: one literal would pass C's 4095 characters */
+            fputs(usage, stdout);
+            fputs(cli_kommune_usage, stdout);
+            exit(0);
+        default: /* --version, or an error */
             cli_other_option(opt, argv, usage);
         }
     }
@@ -444,7 +472,75 @@ static void parse(sl_rto_options *o, part_input *in, cli_format *format, int arg
 
 static const char *phase_name(sl_rto_phase p)
 {
-    return p == SL_PHASE_RENT ? "rent" : "own";
+    return p == SL_PHASE_RENT ? N_("rent") : N_("own");
+}
+
+/* --view year: the timeline's months summed by year (calendar years of the
+ * dates, else years of the timeline): rent, loan payments split into
+ * interest, principal and term fees (principal = the fall of the balance),
+ * the loan balance and the savings at the year's end. */
+typedef struct rto_year {
+    int year, months;
+    sl_money rent, loan_paid, interest, principal, fees, balance, savings;
+} rto_year;
+
+static const int rto_year_widths[] = {-5, 12, 12, 12, 12, 8, 14, 12};
+
+static void rto_year_print(const rto_year *y, int csv)
+{
+    char c[8][CLI_HUMAN_BUFSIZE];
+    snprintf(c[0], sizeof c[0], "%d", y->year);
+    const sl_money v[7] = {y->rent, y->loan_paid, y->interest, y->principal,
+                           y->fees, y->balance, y->savings};
+    for (int i = 0; i < 7; i++)
+        csv ? cli_plain(c[i + 1], v[i]) : cli_amount(c[i + 1], v[i]);
+    if (csv) {
+        printf("%s,%s,%s,%s,%s,%s,%s,%s\n", c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]);
+    } else {
+        const char *cells[] = {c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]};
+        cli_row(stdout, rto_year_widths, 8, cells, 8);
+    }
+}
+
+static int rto_years(sl_rto_timeline *tl, const sl_rto_result *r, sl_money term_fee, int csv)
+{
+    if (csv) {
+        puts("year,rent,loan_paid,interest,principal,fees,loan_balance,savings_balance");
+    } else {
+        const char *head[] = {_("Year"),      _("Rent"), _("Loan paid"), _("Interest"),
+                              _("Principal"), _("Fees"), _("Balance"),   _("Savings")};
+        printf("\n");
+        cli_row(stdout, rto_year_widths, 8, head, 8);
+    }
+    rto_year y = {0};
+    sl_money before = r->loan_amount; /* the balance before the month */
+    sl_rto_row row;
+    int rc;
+    while ((rc = sl_rto_timeline_next(tl, &row)) == 1) {
+        int year = row.date.year ? row.date.year : (row.month - 1) / 12 + 1;
+        if (y.months && year != y.year) {
+            rto_year_print(&y, csv);
+            memset(&y, 0, sizeof y);
+        }
+        y.year = year;
+        y.months++;
+        if (row.phase == SL_PHASE_RENT) {
+            y.rent += row.housing_cost;
+        } else {
+            sl_money principal = before - row.loan_balance;
+            sl_money fee = row.housing_cost > 0 ? term_fee : 0;
+            y.loan_paid += row.housing_cost;
+            y.principal += principal;
+            y.fees += fee;
+            y.interest += row.housing_cost - fee - principal;
+            before = row.loan_balance;
+        }
+        y.balance = row.loan_balance;
+        y.savings = row.savings_balance;
+    }
+    if (y.months)
+        rto_year_print(&y, csv);
+    return rc;
 }
 
 static json_t *summary_json(const sl_rto_result *r)
@@ -507,10 +603,15 @@ static json_t *row_json(const sl_rto_row *row)
     return j;
 }
 
+/* The month table: 100 columns with the market value and equity. */
+static const int rto_widths[] = {5, -10, -5, 12, 12, 12, 12, 12, 12};
+
 static void amount_line(const char *label, sl_money v)
 {
     char a[SL_MONEY_BUFSIZE];
-    printf("  %-40s %16s kr\n", label, cli_nor(a, v));
+    fputs("  ", stdout);
+    cli_pad(stdout, label, 40);
+    printf(" %16s kr\n", cli_nor(a, v));
 }
 
 static void print_table_head(const sl_rto_options *o, const sl_rto_result *r)
@@ -546,33 +647,47 @@ static void print_table_head(const sl_rto_options *o, const sl_rto_result *r)
         printf("  Effective rate %s %%, total to pay %s kr\n",
                cli_rate_fixed(rate, r->cost.apr.rate, 2, ','), cli_nor(a, r->cost.total_payable));
     sl_money change = r->first_payment - r->last_rent;
-    printf("\nBefore: %s kr a month in rent. After: %s kr a month on the loan", cli_nor(a, r->last_rent),
-           cli_nor(b, r->first_payment));
-    printf(" (%s kr a month %s).\n", cli_nor(a, change < 0 ? -change : change),
-           change < 0 ? "less" : "more");
+    char line[512], c[SL_MONEY_BUFSIZE];
+    snprintf(line, sizeof line,
+             change < 0 ? _("Before: %s kr a month in rent. After: %s kr a month on the loan (%s kr "
+                            "a month less).")
+                        : _("Before: %s kr a month in rent. After: %s kr a month on the loan (%s kr "
+                            "a month more)."),
+             cli_nor(a, r->last_rent), cli_nor(b, r->first_payment),
+             cli_nor(c, change < 0 ? -change : change));
+    printf("\n");
+    cli_wrap(stdout, line, 100);
     if (r->findings & SL_RTO_FINDING_RENT_OVER_60_MONTHS)
         printf("Note: %d rent months: more than the five years from signing that Prop. 158 L "
                "(a bill) proposes for leie til eie under the new borettslag/sameie right.\n",
                o->rent_months);
-    printf("\n%5s  %-10s  %-5s  %14s  %14s  %14s  %14s", "Month", "Date", "Phase", "Housing cost",
-           "Savings", "Loan balance", "Grant left");
-    if (o->value_growth.den)
-        printf("  %14s  %14s", "Market value", "Equity");
+    if (view != CLI_VIEW_FULL)
+        return; /* no rows: no column heads */
+    const char *head[] = {_("Month"),        _("Date"),    _("Phase"),
+                          _("Housing cost"), _("Savings"), _("Loan balance"),
+                          _("Grant left"),   _("Market value"), _("Equity")};
     printf("\n");
+    cli_row(stdout, rto_widths, 9, head, o->value_growth.den ? 9 : 7);
 }
 
 static void print_table_row(const sl_rto_row *row, int transition)
 {
-    char a[SL_MONEY_BUFSIZE], b[SL_MONEY_BUFSIZE], c[SL_MONEY_BUFSIZE], e[SL_MONEY_BUFSIZE],
-        d[SL_DATE_BUFSIZE];
+    char a[CLI_HUMAN_BUFSIZE], b[CLI_HUMAN_BUFSIZE], c[CLI_HUMAN_BUFSIZE], e[CLI_HUMAN_BUFSIZE],
+        d[CLI_HUMAN_BUFSIZE];
     if (row->month == transition)
         printf("------ purchase: the ownership phase starts ------\n");
-    printf("%5d  %-10s  %-5s  %14s  %14s  %14s  %14s", row->month, cli_date_text(d, row->date),
-           phase_name(row->phase), cli_nor(a, row->housing_cost), cli_nor(b, row->savings_balance),
-           cli_nor(c, row->loan_balance), cli_nor(e, row->grant_remaining));
-    if (row->has_value)
-        printf("  %14s  %14s", cli_nor(a, row->market_value), cli_nor(b, row->equity));
-    printf("\n");
+    char m[16], v[2][CLI_HUMAN_BUFSIZE];
+    snprintf(m, sizeof m, "%d", row->month);
+    const char *cells[] = {m,
+                           cli_date_human(d, row->date),
+                           _(phase_name(row->phase)),
+                           cli_amount(a, row->housing_cost),
+                           cli_amount(b, row->savings_balance),
+                           cli_amount(c, row->loan_balance),
+                           cli_amount(e, row->grant_remaining),
+                           row->has_value ? cli_amount(v[0], row->market_value) : "",
+                           row->has_value ? cli_amount(v[1], row->equity) : ""};
+    cli_row(stdout, rto_widths, 9, cells, row->has_value ? 9 : 7);
 }
 
 static void print_csv_row(const sl_rto_row *row)
@@ -589,8 +704,81 @@ static void print_csv_row(const sl_rto_row *row)
     printf("\n");
 }
 
-/* Deleie: the first purchase, then month by month. */
-static int run_part_own(const sl_part_own_options *p, cli_format format)
+/* A deleie timeline's monthly burden: the first month's loan payment and
+ * housing cost (rent + loan payments), and the highest housing cost. */
+typedef struct part_burden {
+    sl_money first_payment, first_housing, highest_housing;
+} part_burden;
+
+static void part_burden_add(part_burden *b, const sl_part_row *row)
+{
+    if (row->month == 1) {
+        b->first_payment = row->loan_payment;
+        b->first_housing = row->housing_cost;
+    }
+    if (row->housing_cost > b->highest_housing)
+        b->highest_housing = row->housing_cost;
+}
+
+/* The same deleie with every loan rate `shock` points higher (the first
+ * loan and every top-up loan share the terms). */
+static void part_burden_shocked(part_burden *out, const sl_part_own_options *p, sl_rate shock)
+{
+    static sl_loan_terms st;
+    static sl_rate_change moved[256];
+    sl_error err;
+    sl_error_clear(&err);
+    if (p->loan->rate_change_count > sizeof moved / sizeof moved[0] ||
+        sl_loan_terms_shift_rates(&st, moved, p->loan, shock, &err) != SL_OK)
+        cli_fail_option("--rate-shock", &err);
+    sl_part_own_options so = *p;
+    so.loan = &st;
+    sl_part_own *po = NULL;
+    if (sl_part_own_new(&po, &so, &err) != SL_OK)
+        cli_fail_option("--rate-shock", &err);
+    memset(out, 0, sizeof *out);
+    sl_part_row row;
+    int rc;
+    while ((rc = sl_part_own_next(po, &row)) == 1)
+        part_burden_add(out, &row);
+    sl_part_own_free(po);
+    if (rc < 0)
+        cli_die(1, "the timeline failed: %s", sl_strerror(rc));
+}
+
+static json_t *part_burden_json(const part_burden *b)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "first_payment", cli_json_money(b->first_payment));
+    json_object_set_new(o, "housing_cost_first_month", cli_json_money(b->first_housing));
+    json_object_set_new(o, "highest_housing_cost", cli_json_money(b->highest_housing));
+    return o;
+}
+
+static void part_burden_print(FILE *f, const part_burden *base, const part_burden *shocked,
+                              sl_rate shock)
+{
+    char a[SL_MONEY_BUFSIZE], b[SL_MONEY_BUFSIZE], p[SL_RATE_BUFSIZE], head[64];
+    snprintf(head, sizeof head, "%s%s points", shock.num >= 0 ? "+" : "",
+             cli_rate_text(p, shock, ','));
+    fprintf(f, "\nRate shock: every loan rate %s\n  %-36s %17s %17s\n", head, "", "base", head);
+    fputs("  ", f);
+    cli_pad(f, "First loan payment", 36);
+    fprintf(f, " %17s %17s\n", cli_nor(a, base->first_payment),
+            cli_nor(b, shocked->first_payment));
+    fputs("  ", f);
+    cli_pad(f, "Housing cost, month 1", 36);
+    fprintf(f, " %17s %17s\n", cli_nor(a, base->first_housing),
+            cli_nor(b, shocked->first_housing));
+    fputs("  ", f);
+    cli_pad(f, "Highest monthly housing cost", 36);
+    fprintf(f, " %17s %17s\n",
+            cli_nor(a, base->highest_housing), cli_nor(b, shocked->highest_housing));
+}
+
+/* Deleie: the first purchase, then month by month; with shock, the monthly
+ * burden again with every loan rate that many points higher. */
+static int run_part_own(const sl_part_own_options *p, const sl_rate *shock, cli_format format)
 {
     sl_part_own *po = NULL;
     sl_error err;
@@ -617,11 +805,13 @@ static int run_part_own(const sl_part_own_options *p, cli_format format)
         d[SL_DATE_BUFSIZE], pct[SL_RATE_BUFSIZE];
     json_t *root = NULL, *timeline = NULL;
     sl_part_row row;
-    sl_money first_payment = 0;
-    int first = 1;
+    part_burden base = {0, 0, 0}, shocked;
+    if (shock)
+        part_burden_shocked(&shocked, p, *shock);
     if (format == CLI_JSON) {
         timeline = json_array();
     } else if (format == CLI_CSV) {
+        cli_csv_begin();
         printf("month,date,owned_percent,rent,loan_payment,housing_cost,loan_balance,bought,"
                "discount,value,equity\n");
     } else {
@@ -638,10 +828,7 @@ static int run_part_own(const sl_part_own_options *p, cli_format format)
                "Owned %", "Rent", "Loan paym.", "Housing", "Loan balance", "Bought", "Equity");
     }
     while ((rc = sl_part_own_next(po, &row)) == 1) {
-        if (first) {
-            first_payment = row.loan_payment;
-            first = 0;
-        }
+        part_burden_add(&base, &row);
         cli_rate_fixed(pct, row.owned, 2, '.');
         if (format == CLI_JSON) {
             json_t *j = json_object();
@@ -673,6 +860,7 @@ static int run_part_own(const sl_part_own_options *p, cli_format format)
     }
     if (rc < 0)
         cli_die(1, "the timeline failed: %s", sl_strerror(rc));
+    cli_csv_end();
     if (format == CLI_JSON) {
         root = json_object();
         json_object_set_new(root, "model", json_string("part-own"));
@@ -683,14 +871,23 @@ static int run_part_own(const sl_part_own_options *p, cli_format format)
         json_object_set_new(s, "transaction_costs", cli_json_money(0));
         json_object_set_new(s, "loan_amount", cli_json_money(loan));
         json_object_set_new(s, "cash_left", cli_json_money(cash));
-        json_object_set_new(s, "first_payment", cli_json_money(first_payment));
+        json_object_set_new(s, "first_payment", cli_json_money(base.first_payment));
+        json_object_set_new(s, "housing_cost_first_month", cli_json_money(base.first_housing));
+        json_object_set_new(s, "highest_housing_cost", cli_json_money(base.highest_housing));
         json_object_set_new(s, "effective_rate",
                             have_cost ? json_string(cli_rate_fixed(pct, cost.apr.rate, 2, '.'))
                                       : json_null());
         json_object_set_new(s, "share_percent", json_string(cli_rate_fixed(pct, p->share, 2, '.')));
         json_object_set_new(root, "summary", s);
         json_object_set_new(root, "timeline", timeline);
+        if (shock) {
+            json_t *r = part_burden_json(&shocked);
+            json_object_set_new(r, "points", cli_json_rate(*shock));
+            json_object_set_new(root, "rate_shock", r);
+        }
         cli_json_print(root); /* frees root */
+    } else if (shock) {
+        part_burden_print(format == CLI_CSV ? stderr : stdout, &base, &shocked, *shock);
     }
     sl_part_own_free(po);
     if (fflush(stdout) != 0)
@@ -707,11 +904,31 @@ int main(int argc, char **argv)
     static part_input in;
     sl_part_own_options po_init = SL_PART_OWN_OPTIONS_INIT;
     in.po = po_init;
+    cli_kommune_init(&kom);
     parse(&o, &in, &format, argc, argv);
-    if (in.part_own && in.have_shock)
-        cli_usage_error("--rate-shock: for rent-to-own and rent-before-own (not yet part-own)");
+    format = cli_csv_format(format);
+    if (view != CLI_VIEW_FULL && format == CLI_JSON)
+        cli_usage_error(_("--view: for --format table or csv (JSON has every row)"));
+    if (view == CLI_VIEW_SUMMARY && format == CLI_CSV)
+        cli_usage_error(_("--view summary: for --format table (CSV has rows)"));
+    if (view != CLI_VIEW_FULL && in.part_own)
+        cli_usage_error(_("--view: for rent-to-own and rent-before-own (not yet part-own)"));
+    if (kom.municipal_fees_text && !kom.active)
+        cli_die(CLI_EXIT_USAGE, "--municipal-fees '%s': only used with the kommune's side "
+                                "(--kommune-loan-rate)",
+                kom.municipal_fees_text);
+    if (in.part_own && kom.active)
+        cli_usage_error("--kommune-loan-rate and the kommune's options: for rent-to-own and "
+                        "rent-before-own (not part-own)");
     if (in.part_own)
-        return run_part_own(&in.po, format);
+        return run_part_own(&in.po, in.have_shock ? &in.shock : NULL, format);
+    if (kom.active) { /* the cost rent derived, and the rent at cost unless given */
+        sl_money cost = cli_kommune_cost_rent(&kom, o.price, o.rent_months, o.start);
+        if (!given[OPT_COST_RENT])
+            o.cost_rent = cost;
+        if (!given[OPT_RENT])
+            o.rent = cost;
+    }
 
     sl_rto_timeline *tl = NULL;
     sl_error err;
@@ -722,6 +939,9 @@ int main(int argc, char **argv)
     if (rc != SL_OK)
         fail_field(&err);
     const sl_rto_result *r = sl_rto_timeline_result(tl);
+    if (kom.active) /* the family pays the price less the rent credit */
+        cli_kommune_run(&kom, o.price, o.rent_months, o.start, NULL, o.rent,
+                        r->purchase_price - r->rent_credit);
     if (r->findings & SL_RTO_FINDING_RENT_OVER_60_MONTHS)
         fprintf(stderr, "%s: warning: --rent-months %d with --property borettslag: over the "
                         "five years from signing that Prop. 158 L (2024-2025, a bill) proposes "
@@ -747,15 +967,23 @@ int main(int argc, char **argv)
                                                            ? "rent-to-own"
                                                            : "rent-before-own"));
         json_object_set_new(root, "summary", summary_json(r));
+        json_object_set_new(json_object_get(root, "summary"), "cost_rent",
+                            cli_json_money(o.cost_rent));
+        if (kom.active)
+            json_object_set_new(root, "kommune", cli_kommune_json(&kom));
         timeline = json_array();
     } else if (format == CLI_CSV) {
-        printf("month,date,phase,housing_cost,savings_balance,loan_balance,grant_remaining,"
-               "market_value,equity\n");
+        cli_csv_begin();
+        if (view == CLI_VIEW_FULL)
+            printf("month,date,phase,housing_cost,savings_balance,loan_balance,grant_remaining,"
+                   "market_value,equity\n");
     } else {
         print_table_head(&o, r);
     }
+    if (view == CLI_VIEW_YEAR)
+        rc = rto_years(tl, r, o.loan->term_fee, format == CLI_CSV);
     sl_rto_row row;
-    while ((rc = sl_rto_timeline_next(tl, &row)) == 1) {
+    while (view == CLI_VIEW_FULL && (rc = sl_rto_timeline_next(tl, &row)) == 1) {
         if (format == CLI_JSON)
             json_array_append_new(timeline, row_json(&row));
         else if (format == CLI_CSV)
@@ -765,6 +993,7 @@ int main(int argc, char **argv)
     }
     if (rc < 0)
         cli_die(1, "the timeline failed: %s", sl_strerror(rc));
+    cli_csv_end();
     if (format == CLI_JSON) {
         json_object_set_new(root, "timeline", timeline);
         if (in.have_shock) {
@@ -776,7 +1005,10 @@ int main(int argc, char **argv)
             json_object_set_new(root, "rate_shock", s);
         }
         cli_json_print(root); /* frees root */
-    } else if (in.have_shock) {
+    }
+    if (format == CLI_TABLE && kom.active)
+        cli_kommune_print(&kom);
+    if (format != CLI_JSON && in.have_shock) {
         char a[SL_MONEY_BUFSIZE], b[SL_MONEY_BUFSIZE], p[SL_RATE_BUFSIZE];
         FILE *f = format == CLI_CSV ? stderr : stdout;
         fprintf(f, "\nRate shock: every rate %s%s points: the loan's first payment %s kr "

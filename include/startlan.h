@@ -30,6 +30,8 @@
 #include "startlan/portfolio.h"
 #include "startlan/book.h"
 #include "startlan/grant.h"
+#include "startlan/kommune_side.h"
+#include "startlan/rent_index.h"
 #include "startlan/rent_to_own.h"
 #include "startlan/part_own.h"
 #include "startlan/rate_history.h"

@@ -115,6 +115,18 @@ static inline void exec_expect_usage_error(int status, const char *out, const ch
         ck_assert_msg(err[0] != '\0', "nothing on stderr");
 }
 
+/* Run prog with args (a NULL-terminated list of at most 62), stdin empty. */
+static inline exec_result exec_run_args(const char *prog, const char *const *args)
+{
+    char *argv[64];
+    int n = 0;
+    argv[n++] = (char *)prog;
+    for (; args[n - 1] && n < 63; n++)
+        argv[n] = (char *)args[n - 1];
+    argv[n] = NULL;
+    return exec_run(NULL, argv);
+}
+
 /* Number of lines in text. */
 static inline int count_lines(const char *text)
 {

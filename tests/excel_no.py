@@ -24,6 +24,15 @@ CASES = [
     ('sl-plan', ['--amount', '1500000', '--rate', '5.1', '--years', '2', '--term-fee', '30',
                  '--payout-date', '2026-01-31', '--rate-change', '2026-06-01:5.35']),
     ('sl-plan', ['--amount', '2000000', '--rate', '4.64', '--years', '25', '--view', 'year']),
+    ('sl-rent-to-own', ['--price', '3200000', '--rent-months', '24', '--rent', '14500',
+                        '--rate', '4.64', '--value-growth', '2']),
+    ('sl-rent-to-own', ['--price', '3200000', '--rent-months', '24', '--rent', '14500',
+                        '--rate', '4.64', '--view', 'year']),
+    ('sl-finance', ['--price', '3800000', '--own-funds', '190000', '--bank-share', '85',
+                    '--bank-rate', '5.5', '--start-rate', '4.64', '--margin', '0.25',
+                    '--date', '2026-12-01', '--rate-shock', '3']),
+    ('sl-portfolio', ['--loans', '{book}', '--as-of', '2025-12-31']),
+    ('sl-portfolio', ['--loans', '{book}', '--as-of', '2025-12-31', '--loan', 'A1']),
 ]
 
 NUMBER = re.compile(r'^-?[0-9]+(\.[0-9]+)?$')
@@ -83,10 +92,18 @@ def main():
         return 77
     work = tempfile.mkdtemp(prefix='sl-excel-no-')
     try:
+        book = os.path.join(work, 'book.csv')
+        with open(book, 'w') as f:  # docs/portfolio.md's loans, and an id that looks like a formula
+            f.write('id,amount,rate,terms,terms_per_year,type,payout_date,term_fee,'
+                    'establishment_fee,interest_only_terms\n'
+                    'A1,100000,5,12,12,annuity,2025-01-15,30,600,0\n'
+                    'A2,2000000,4.5,300,12,serial,2024-06-20,30,0,12\n'
+                    '=A4,500000,4.64,240,12,annuity,2025-03-01,30,600,0\n')
         expected = []
         for i, (name, args) in enumerate(CASES):
             if name not in progs:
                 continue
+            args = [a.replace('{book}', book) for a in args]
             machine = run(progs[name], args + ['--format', 'csv']).decode('utf-8')
             excel = run(progs[name], args + ['--csv-style', 'excel-no'])
             label = f'{name} {" ".join(args)}'
@@ -101,7 +118,8 @@ def main():
                 fail(f'{label}: {len(e_rows)} rows, machine CSV has {len(m_rows)}')
                 continue
             for m, e in zip(m_rows, e_rows):
-                want = [f.replace('.', ',') if NUMBER.match(f) else f for f in m]
+                want = [f.replace('.', ',') if NUMBER.match(f) else
+                        "'" + f if f[:1] in ('=', '+', '-', '@') else f for f in m]
                 if e != want:
                     fail(f'{label}: row {e} is not {want}')
                     break

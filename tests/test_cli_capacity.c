@@ -130,6 +130,43 @@ START_TEST(table_walks_the_budget)
 }
 END_TEST
 
+/* The table's amounts line up: every line of the budget and the result that
+ * ends in " kr" is as wide on screen as the others, counted in characters,
+ * whatever å, ø or × its label holds (printf's %-44s counts bytes). */
+START_TEST(columns_line_up)
+{
+    static run_result r;
+    const char *args[] = {"--adults", "1", "--children-0-5", "2", "--children-11-17", "1",
+                          "--income-item", "wages:40000", "--income-item", "rental:3000",
+                          "--income-item", "overgangsstønad:7000:2027-08-01", "--energy",
+                          "1500", "--insurance", "300", "--credit-limits", "5000",
+                          "--maintenance", "1000", "--date", "2024-03-01", "--policy-rate",
+                          "4.5", "--loan", "1000000", "--terms-per-year", "4", NULL};
+    run(&r, args);
+    ck_assert_msg(r.status == 0, "status %d: %s", r.status, r.err);
+    const char *p = strstr(r.out, "The budget");
+    ck_assert_ptr_nonnull(p);
+    int width = -1, lines = 0;
+    while (*p) {
+        const char *end = strchr(p, '\n');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        if (len > 3 && memcmp(p + len - 3, " kr", 3) == 0 && memcmp(p, "  The ", 6) != 0) {
+            int w = 0;
+            for (size_t i = 0; i < len; i++)
+                w += ((unsigned char)p[i] & 0xC0) != 0x80;
+            if (width < 0)
+                width = w;
+            ck_assert_msg(w == width, "%d characters, not %d: %.*s", w, width, (int)len, p);
+            lines++;
+        }
+        p += len + (end != NULL);
+    }
+    ck_assert_int_ge(lines, 15);
+    ck_assert_ptr_nonnull(strstr(r.out, "× 3 850,00"));
+    ck_assert_ptr_nonnull(strstr(r.out, "strøm"));
+}
+END_TEST
+
 /* Every named cost has its own JSON key and line; the floor adds what the
  * guideline rates leave out (22 100 + 2 000 + 450 = 24 550). */
 START_TEST(named_costs_in_json_and_table)
@@ -278,6 +315,37 @@ START_TEST(housing_allowance_grant_and_rent)
     ck_assert_ptr_nonnull(strstr(r.out, "238 095,00"));
     ck_assert_ptr_nonnull(strstr(r.out, "66 546,28"));
     ck_assert_ptr_nonnull(strstr(r.out, "2 562,00"));
+}
+END_TEST
+
+/* A rate shock leaves the base case alone: with a bostøtte estimate and an
+ * income that ends, the output is the same as without --rate-shock but for
+ * the rate_shock object (the estimate was once counted twice after a shock). */
+START_TEST(rate_shock_keeps_the_base_case)
+{
+    static run_result r;
+    const char *base[] = {FAMILY, "--max-loan", "--estimate-housing-allowance",
+                          "--housing-allowance-rules", rules_path,
+                          "--allowance-gross-income", "300000", "--loan-rate", "5.5",
+                          "--format", "json", NULL};
+    run(&r, base);
+    ck_assert_msg(r.status == 0, "status %d: %s", r.status, r.err);
+    json_t *plain = json_of(&r);
+    const char *shocked[] = {FAMILY, "--max-loan", "--estimate-housing-allowance",
+                             "--housing-allowance-rules", rules_path,
+                             "--allowance-gross-income", "300000", "--loan-rate", "5.5",
+                             "--rate-shock", "2", "--format", "json", NULL};
+    run(&r, shocked);
+    ck_assert_msg(r.status == 0, "status %d: %s", r.status, r.err);
+    json_t *root = json_of(&r);
+    ck_assert_ptr_nonnull(json_object_get(root, "rate_shock"));
+    /* 24 000 + 7 000 + 3 532 + one bostøtte of 2 562 */
+    expect_key(root, "income", "37094.00");
+    ck_assert_int_eq(json_array_size(json_object_get(root, "income_items")), 4);
+    json_object_del(root, "rate_shock");
+    ck_assert_msg(json_equal(plain, root), "the base case changed with --rate-shock");
+    json_decref(root);
+    json_decref(plain);
 }
 END_TEST
 
@@ -525,6 +593,8 @@ int main(int argc, char **argv)
     tcase_add_test(tc, housing_allowance_grant_and_rent);
     tcase_add_test(tc, housing_allowance_bad_input);
     tcase_add_test(tc, table_walks_the_budget);
+    tcase_add_test(tc, columns_line_up);
+    tcase_add_test(tc, rate_shock_keeps_the_base_case);
     suite_add_tcase(s, tc);
     tc = tcase_create("errors");
     tcase_add_test(tc, bad_or_missing_household_data);

@@ -221,6 +221,36 @@ START_TEST(excel_no_csv)
 }
 END_TEST
 
+START_TEST(rent_to_own_views)
+{
+    static cli_result r;
+    char *rto = progs[6]; /* sl-rent-to-own */
+    run_env(&r, NULL, (char *[]){rto, "--price", "3200000", "--rent-months", "24", "--rent",
+                                 "14500", "--rate", "4.64", "--value-growth", "2", NULL});
+    ck_assert_int_eq(r.status, 0);
+    expect_width(r.out, 100);
+    run_env(&r, NULL, (char *[]){rto, "--view", "year", NULL});
+    ck_assert_int_eq(r.status, 0);
+    expect_width(r.out, 100);
+    /* the built-in example from 2025: 36 rent months, then the loan to 2058 */
+    ck_assert_msg(strstr(r.out, "\n2025    144 000,00         0,00"), "%s", r.out);
+    ck_assert(strstr(r.out, "\n2058 "));
+    ck_assert(!strstr(r.out, "\n2059 "));
+    ck_assert(!strstr(r.out, "Housing cost"));
+    run_env(&r, NULL, (char *[]){rto, "--view", "year", "--format", "csv", NULL});
+    ck_assert_int_eq(r.status, 0);
+    ck_assert(strncmp(r.out, "year,rent,loan_paid,interest,principal,fees,loan_balance,", 57) == 0);
+    ck_assert_int_eq(count_lines(r.out), 1 + 2058 - 2025 + 1);
+    run_env(&r, NULL, (char *[]){rto, "--view", "summary", NULL});
+    ck_assert_int_eq(r.status, 0);
+    ck_assert(strstr(r.out, "Start loan needed"));
+    ck_assert(!strstr(r.out, "Housing cost"));
+    ck_assert_int_lt(count_lines(r.out), 40);
+    run_env(&r, NULL, (char *[]){rto, "--view", "year", "--format", "json", NULL});
+    exec_expect_usage_error(r.status, r.out, r.err, "--view");
+}
+END_TEST
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -241,6 +271,7 @@ int main(int argc, char **argv)
     tcase_add_test(plan, plan_views);
     tcase_add_test(plan, machine_output_stays_english);
     tcase_add_test(plan, excel_no_csv);
+    tcase_add_test(plan, rent_to_own_views);
     suite_add_tcase(s, plan);
     return run_suite(s);
 }

@@ -100,7 +100,10 @@ END_TEST
 /* Bad input: status 2, the option named on stderr, nothing on stdout. */
 /* --rate-shock: the worked scenario's loan at 0 % + 3 points: the annuity of
  * 2 746 090.00 at 3 % over 300 terms, 13 022,27 (by hand, exact fractions) + the fee 50;
- * a shock of 0 gives the base payment; part-own refuses it. */
+ * deleie: the first loan 4 000 000 × 50 % − 300 000 = 1 700 000 at 0 % over
+ * 360 terms pays 4 722,22 (the last term 4 723,02: 1 700 000 − 359 × 4 722,22),
+ * at 3 % the annuity 7 167,27 (by hand, exact fractions, half up); the rent
+ * 16 000 × 50 % = 8 000 is added for the housing cost. */
 START_TEST(rate_shock)
 {
     const char *args[] = {"--price", "3000000", "--rent-months", "36", "--rent", "12000",
@@ -117,9 +120,27 @@ START_TEST(rate_shock)
     json_decref(root);
     exec_free(&r);
     const char *part[] = {"--model", "part-own", "--price", "4000000", "--share", "50",
-                          "--market-rent", "16000", "--own-funds", "300000", "--rate", "5",
-                          "--rate-shock", "3", NULL};
+                          "--market-rent", "16000", "--own-funds", "300000",
+                          "--rate", "0", "--rate-shock", "3", "--format", "json", NULL};
     r = run(part);
+    ck_assert_msg(r.status == 0, "status %d: %s", r.status, r.err);
+    root = json_loads(r.out, 0, &je);
+    ck_assert_ptr_nonnull(root);
+    json_t *s = json_object_get(root, "summary"), *k = json_object_get(root, "rate_shock");
+    ck_assert_str_eq(str(s, "first_payment"), "4722.22");
+    ck_assert_str_eq(str(s, "housing_cost_first_month"), "12722.22");
+    ck_assert_str_eq(str(s, "highest_housing_cost"), "12723.02");
+    ck_assert_str_eq(str(k, "points"), "3.000");
+    ck_assert_str_eq(str(k, "first_payment"), "7167.27");
+    ck_assert_str_eq(str(k, "housing_cost_first_month"), "15167.27");
+    ck_assert_str_eq(str(k, "highest_housing_cost"), "15167.27");
+    json_decref(root);
+    exec_free(&r);
+    /* A shock that takes the rate below 0 is refused naming the option. */
+    const char *below[] = {"--model", "part-own", "--price", "4000000", "--share", "50",
+                           "--market-rent", "16000", "--own-funds", "300000", "--rate", "2",
+                           "--rate-shock", "-3", NULL};
+    r = run(below);
     exec_expect_usage_error(r.status, r.out, r.err, "--rate-shock");
     exec_free(&r);
 }

@@ -1,0 +1,32 @@
+/* Charts of a plan for the documents: the balance over time (one or two
+ * plans) and each year's interest and principal. Figures come from the
+ * engine's rows; doubles are used only for positions on the page. */
+#ifndef SL_DOC_CHART_H
+#define SL_DOC_CHART_H
+
+#include "doc.h"
+
+/* One year of a plan: the sums of its rows, and the balance at its end. */
+typedef struct doc_year {
+    int year; /* the calendar year of the due dates, or the loan's year 1, 2, … */
+    int terms;
+    sl_money paid, interest, principal, fees, balance;
+} doc_year;
+
+/* A balance line: the balance before the first term, then after each term. */
+typedef struct doc_balance_line {
+    const sl_money *balance; /* count + 1 values */
+    int count;               /* terms */
+    int terms_per_year;
+    unsigned rgb;
+    const char *label; /* in the legend; NULL for none */
+} doc_balance_line;
+
+/* The balance over time in the box (x, y, w, h), title above the plot. */
+void doc_chart_balance(doc *d, double x, double y, double w, double h, const char *title,
+                       const doc_balance_line *lines, int nlines);
+/* Each year's interest (orange) and principal (blue), stacked bars. */
+void doc_chart_years(doc *d, double x, double y, double w, double h, const char *title,
+                     const doc_year *years, int nyears);
+
+#endif

@@ -1,0 +1,489 @@
+/* The payment plan as a document: page 1 (key figures, the charts, the
+ * contract and assumptions), the rate-shock comparison, the yearly summary,
+ * the whole plan. Every figure is the engine's or the certified APR's. */
+#include "doc_plan.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static void *grow(void *p, size_t n, size_t size)
+{
+    void *q = realloc(p, n * size);
+    if (!q)
+        cli_die(1, "out of memory");
+    return q;
+}
+
+void doc_plan_read(doc_plan *p, sl_plan *plan, const sl_loan_terms *terms,
+                   const sl_plan_cost *cost, const char *why_not)
+{
+    memset(p, 0, sizeof *p);
+    p->terms = *terms;
+    int cap = terms->terms + 16;
+    p->rows = grow(NULL, (size_t)cap, sizeof *p->rows);
+    sl_plan_row r;
+    int rc;
+    while ((rc = sl_plan_next(plan, &r)) == 1) {
+        if (p->count == cap) /* a plan made longer by its contract's rules */
+            p->rows = grow(p->rows, (size_t)(cap *= 2), sizeof *p->rows);
+        p->rows[p->count++] = r;
+    }
+    if (rc < 0)
+        cli_die(1, "the plan could not be computed: %s", sl_strerror(rc));
+    sl_plan_totals_so_far(plan, &p->totals);
+    p->balance = grow(NULL, (size_t)p->count + 1, sizeof *p->balance);
+    p->balance[0] = p->count ? p->rows[0].opening_balance : terms->principal;
+    p->years = grow(NULL, (size_t)p->count + 1, sizeof *p->years);
+    for (int i = 0; i < p->count; i++) {
+        const sl_plan_row *row = &p->rows[i];
+        p->balance[i + 1] = row->closing_balance;
+        /* Calendar years when the plan has dates (as the tax return counts
+         * them), else the loan's years. */
+        int year = row->due_date.year ? row->due_date.year : i / terms->terms_per_year + 1;
+        if (p->nyears == 0 || p->years[p->nyears - 1].year != year)
+            p->years[p->nyears++] = (doc_year){.year = year};
+        doc_year *y = &p->years[p->nyears - 1];
+        y->terms++;
+        y->paid += row->payment;
+        y->interest += row->interest;
+        y->principal += row->principal;
+        y->fees += row->fee;
+        y->balance = row->closing_balance;
+    }
+    if (cost) {
+        p->have_cost = 1;
+        p->cost = *cost;
+    } else {
+        snprintf(p->no_cost, sizeof p->no_cost, "%s", why_not ? why_not : "");
+    }
+}
+
+void doc_plan_free(doc_plan *p)
+{
+    free(p->rows);
+    free(p->balance);
+    free(p->years);
+    memset(p, 0, sizeof *p);
+}
+
+static int pages_for(int n, int per_page)
+{
+    return n <= 0 ? 1 : (n + per_page - 1) / per_page;
+}
+
+int doc_plan_pages(const doc_plan *p, int with_shock)
+{
+    return 1 + (with_shock ? 1 : 0) + pages_for(p->nyears + 1, DOC_PLAN_YEARS_PER_PAGE) +
+           pages_for(p->count, DOC_PLAN_ROWS_PER_PAGE);
+}
+
+const char *doc_loan_type(const sl_loan_terms *t)
+{
+    return t->type == SL_LOAN_SERIAL ? _("serial loan (serielån)")
+                                     : _("annuity loan (annuitetslån)");
+}
+
+static const char *frequency(int terms_per_year)
+{
+    switch (terms_per_year) {
+    case 12: return _("monthly");
+    case 4: return _("quarterly");
+    case 2: return _("half-yearly");
+    default: return _("yearly");
+    }
+}
+
+const char *doc_terms_text(char *buf, size_t size, int terms, int terms_per_year)
+{
+    int y = terms / terms_per_year, m = terms % terms_per_year;
+    if (m)
+        snprintf(buf, size, _("%d %s terms (%d years and %d terms)"), terms,
+                 frequency(terms_per_year), y, m);
+    else
+        snprintf(buf, size, _("%d %s terms (%d years)"), terms, frequency(terms_per_year), y);
+    return buf;
+}
+
+const char *doc_assumptions(char *buf, size_t size, const doc_plan *p)
+{
+    const sl_loan_terms *t = &p->terms;
+    char fee[DOC_CELL], est[DOC_CELL];
+    const char *unit = t->payment_rounding.unit == SL_UNIT_KRONE ? _("whole kroner")
+                                                                 : _("the øre");
+    const char *day = t->day_count == SL_DAY_COUNT_ACT365
+                          ? _("balance × rate × actual days / 365")
+                          : _("balance × rate / terms per year (equal terms)");
+    int n = snprintf(buf, size,
+                     _("Contract and assumptions: %s. The payment is rounded to %s (%s); "
+                          "each term's interest is %s, rounded to the øre half up; the last "
+                          "term pays the rest. Term fee %s kr in every payment; establishment "
+                          "fee %s kr deducted from the payout. "),
+                     doc_loan_type(t), unit, sl_round_mode_name(t->payment_rounding.mode), day,
+                     cli_amount(fee, t->term_fee), cli_amount(est, t->establishment_fee));
+    if (n < 0 || (size_t)n >= size)
+        return buf;
+    if (p->have_cost)
+        snprintf(buf + n, size - (size_t)n, "%s",
+                 _("Effective rate (finansavtaleforskriften § 1-5, Directive 2014/17/EU "
+                      "Annex I): certified to the decimal shown, payments at equal months, the "
+                      "nominal rate assumed to stay at its level at signing; the total cost is "
+                      "interest and every fee, the total payable the amount plus that cost."));
+    else
+        snprintf(buf + n, size - (size_t)n, _("Effective rate not computed: %s."), p->no_cost);
+    return buf;
+}
+
+/* One label–value line of a key-figure list; returns the next y. */
+static double figure(doc *d, double x, double y, double w, const char *label, const char *value,
+                     doc_font font)
+{
+    doc_color(d, DOC_INK);
+    doc_text(d, x, y, 0, DOC_FONT_BODY, DOC_LEFT, label);
+    doc_text(d, x + w, y, 0, font, DOC_RIGHT, value);
+    return y + 15;
+}
+
+/* The key figures in a list of width w from (x, y); returns the next y. */
+static double key_figures(doc *d, double x, double y, double w, const doc_plan *p)
+{
+    const sl_loan_terms *t = &p->terms;
+    char v[DOC_CELL], s[96];
+    y = figure(d, x, y, w, _("Loan amount (lånebeløp)"), cli_kr(v, t->principal), DOC_FONT_BOLD);
+    y = figure(d, x, y, w, _("Nominal rate"), cli_percent_human(v, t->nominal_rate, -1),
+               DOC_FONT_BODY);
+    y = figure(d, x, y, w, _("Type"), doc_loan_type(t), DOC_FONT_BODY);
+    y = figure(d, x, y, w, _("Terms"), doc_terms_text(s, sizeof s, p->count, t->terms_per_year),
+               DOC_FONT_BODY);
+    y = figure(d, x, y, w, _("First payment (terminbeløp)"),
+               cli_kr(v, p->count ? p->rows[0].payment : 0), DOC_FONT_BOLD);
+    y = figure(d, x, y, w, _("Term fee / establishment fee"), "", DOC_FONT_BODY);
+    char a[DOC_CELL], b[DOC_CELL];
+    snprintf(s, sizeof s, "%s / %s", cli_kr(a, t->term_fee), cli_kr(b, t->establishment_fee));
+    doc_text(d, x + w, y - 15, 0, DOC_FONT_BODY, DOC_RIGHT, s);
+    if (p->have_cost) {
+        y = figure(d, x, y, w, _("Effective rate (effektiv rente)"),
+                   cli_percent_human(v, p->cost.apr.rate, 2), DOC_FONT_BOLD);
+        y = figure(d, x, y, w, _("Total cost of credit (kredittkostnad)"),
+                   cli_kr(v, p->cost.total_cost), DOC_FONT_BODY);
+        y = figure(d, x, y, w, _("Total payable (totalt å betale)"),
+                   cli_kr(v, p->cost.total_payable), DOC_FONT_BOLD);
+    } else {
+        y = figure(d, x, y, w, _("Effective rate (effektiv rente)"), _("not computed"),
+                   DOC_FONT_BODY);
+        y = figure(d, x, y, w, _("Interest and fees"),
+                   cli_kr(v, p->totals.interest + p->totals.fees), DOC_FONT_BODY);
+        y = figure(d, x, y, w, _("Total paid"), cli_kr(v, p->totals.paid), DOC_FONT_BOLD);
+    }
+    return y;
+}
+
+static void balance_line(doc_balance_line *l, const doc_plan *p, unsigned rgb, const char *label)
+{
+    *l = (doc_balance_line){p->balance, p->count, p->terms.terms_per_year, rgb, label};
+}
+
+static void page_one(doc *d, const doc_plan *p)
+{
+    const sl_loan_terms *t = &p->terms;
+    double x = DOC_MARGIN, w = d->width - 2 * DOC_MARGIN, y = DOC_TOP;
+    char a[DOC_CELL], r[DOC_CELL], s[512];
+    doc_color(d, DOC_INK);
+    y += doc_text(d, x, y, w, DOC_FONT_TITLE, DOC_LEFT, _("Payment plan for a start loan"));
+    snprintf(s, sizeof s, _("%s kr at %s nominal rate, %s"), cli_kroner(a, t->principal),
+             cli_percent_human(r, t->nominal_rate, -1), doc_loan_type(t));
+    doc_color(d, DOC_GREY);
+    y += doc_text(d, x, y + 2, w, DOC_FONT_BODY, DOC_LEFT, s) + 14;
+
+    /* The panel: what the family pays, large, and the key figures beside it. */
+    double panel_h = 170;
+    doc_rect(d, x, y, w, panel_h, DOC_SHADE);
+    double lx = x + 14, ly = y + 14;
+    doc_color(d, DOC_GREY);
+    doc_text(d, lx, ly, 0, DOC_FONT_BODY, DOC_LEFT,
+             t->terms_per_year == 12 ? _("You pay each month") : _("You pay each term"));
+    doc_color(d, DOC_BLUE);
+    char v[DOC_CELL];
+    doc_text(d, lx, ly + 14, 0, DOC_FONT_BIG, DOC_LEFT, cli_kr(v, p->count ? p->rows[0].payment : 0));
+    doc_color(d, DOC_GREY);
+    doc_text(d, lx, ly + 36, 150, DOC_FONT_SMALL, DOC_LEFT,
+             t->type == SL_LOAN_SERIAL ? _("the first payment; it falls as the loan is repaid")
+                                       : _("interest, principal and term fee"));
+    if (p->have_cost) {
+        doc_text(d, lx, ly + 70, 0, DOC_FONT_BODY, DOC_LEFT, _("Effective rate"));
+        doc_color(d, DOC_BLUE);
+        char e[DOC_CELL];
+        doc_text(d, lx, ly + 84, 0, DOC_FONT_BIG, DOC_LEFT,
+                 cli_percent_human(e, p->cost.apr.rate, 2));
+    }
+    double fx = x + 190;
+    key_figures(d, fx, ly, x + w - 14 - fx, p);
+    y += panel_h + 10;
+
+    if (p->have_cost && sl_plan_cost_sentence(s, sizeof s, &p->cost, 2) > 0) {
+        doc_color(d, DOC_GREY);
+        doc_text(d, x, y, 0, DOC_FONT_SMALL, DOC_LEFT, _("Representative example"));
+        doc_color(d, DOC_INK);
+        y += 10 + doc_text(d, x, y + 10, w, DOC_FONT_BOLD, DOC_LEFT, s) + 12;
+    }
+
+    double cw = (w - 24) / 2, ch = 270;
+    doc_balance_line line;
+    balance_line(&line, p, DOC_BLUE, NULL);
+    doc_chart_balance(d, x, y, cw, ch, _("What you owe (restgjeld), year by year"), &line, 1);
+    doc_chart_years(d, x + cw + 24, y, cw, ch, _("What you pay each year"), p->years,
+                    p->nyears);
+    y += ch + 14;
+
+    if (p->nyears > 0) {
+        const doc_year *first = &p->years[0];
+        char i1[DOC_CELL], p1[DOC_CELL];
+        if (p->rows[0].due_date.year)
+            snprintf(s, sizeof s,
+                     _("In %d, the first year, you pay %s kr in interest and %s kr off the "
+                          "loan."),
+                     first->year, cli_kroner(i1, first->interest),
+                     cli_kroner(p1, first->principal));
+        else
+            snprintf(s, sizeof s,
+                     _("In the first year you pay %s kr in interest and %s kr off the loan."),
+                     cli_kroner(i1, first->interest), cli_kroner(p1, first->principal));
+        doc_color(d, DOC_INK);
+        y += doc_text(d, x, y, w, DOC_FONT_BODY, DOC_LEFT, s) + 4;
+        if (p->totals.principal > 0) {
+            char ti[DOC_CELL];
+            snprintf(s, sizeof s,
+                     _("Over the whole loan the interest comes to %s kr."),
+                     cli_kroner(ti, p->totals.interest));
+            y += doc_text(d, x, y, w, DOC_FONT_BODY, DOC_LEFT, s);
+        }
+    }
+
+    /* The contract and assumptions, as a footnote at the foot of the page. */
+    char note[1400];
+    doc_assumptions(note, sizeof note, p);
+    double nh = doc_text_height(d, w, DOC_FONT_SMALL, note);
+    double ny = DOC_BOTTOM - nh;
+    if (ny < y + 6)
+        ny = y + 6;
+    doc_line(d, x, ny - 5, x + 120, ny - 5, 0.5, DOC_GREY);
+    doc_color(d, DOC_GREY);
+    doc_text(d, x, ny, w, DOC_FONT_SMALL, DOC_LEFT, note);
+}
+
+/* A table's columns: header, right edge (from the left margin), alignment. */
+typedef struct column {
+    const char *header;
+    double right;
+} column;
+
+static void table_header(doc *d, double y, const column *cols, int n, double row_h)
+{
+    doc_rect(d, DOC_MARGIN, y - 2, d->width - 2 * DOC_MARGIN, row_h + 3, 0xdde6ef);
+    doc_color(d, DOC_INK);
+    for (int i = 0; i < n; i++)
+        doc_text(d, DOC_MARGIN + cols[i].right, y, 0, DOC_FONT_SMALL_BOLD, DOC_RIGHT,
+                 cols[i].header);
+}
+
+static void table_row(doc *d, double y, const column *cols, char (*cells)[DOC_CELL],
+                      int n, doc_font font)
+{
+    for (int i = 0; i < n; i++)
+        doc_text(d, DOC_MARGIN + cols[i].right, y, 0, font, DOC_RIGHT, cells[i]);
+}
+
+/* A new page of a table: its heading and the column headers; returns the
+ * first row's y. */
+static double table_page(doc *d, const char *heading, const column *cols, int n, double row_h)
+{
+    doc_page(d);
+    double y = DOC_TOP;
+    doc_color(d, DOC_INK);
+    y += doc_text(d, DOC_MARGIN, y, 0, DOC_FONT_HEADING, DOC_LEFT, heading) + 7;
+    table_header(d, y, cols, n, row_h);
+    return y + row_h + 4;
+}
+
+static void summary_pages(doc *d, const doc_plan *p)
+{
+    const column cols[] = {
+        {_("Year"), 40},       {_("Terms"), 85},      {_("Paid"), 170},
+        {_("Interest"), 250},  {_("Principal"), 330}, {_("Fees"), 395},
+        {_("Balance at year end"), 499},
+    };
+    enum { NC = sizeof cols / sizeof cols[0] };
+    char cells[NC][DOC_CELL];
+    const double row_h = 14;
+    int i = 0;
+    do {
+        double y = table_page(d, _("Year by year"), cols, NC, row_h);
+        for (int k = 0; k < DOC_PLAN_YEARS_PER_PAGE && i <= p->nyears; k++, i++) {
+            if (i == p->nyears) { /* the total row */
+                doc_line(d, DOC_MARGIN, y - 1, d->width - DOC_MARGIN, y - 1, 0.6, DOC_GREY);
+                snprintf(cells[0], sizeof cells[0], "%s", _("Total"));
+                snprintf(cells[1], sizeof cells[1], "%d", p->totals.terms);
+                cli_amount(cells[2], p->totals.paid - p->totals.establishment_fee);
+                cli_amount(cells[3], p->totals.interest);
+                cli_amount(cells[4], p->totals.principal);
+                cli_amount(cells[5], p->totals.term_fees);
+                cells[6][0] = '\0';
+                table_row(d, y + 2, cols, cells, NC, DOC_FONT_SMALL_BOLD);
+                y += row_h + 2;
+                continue;
+            }
+            const doc_year *yr = &p->years[i];
+            if (k % 2)
+                doc_rect(d, DOC_MARGIN, y - 2, d->width - 2 * DOC_MARGIN, row_h, 0xf5f7fa);
+            snprintf(cells[0], sizeof cells[0], "%d", yr->year);
+            snprintf(cells[1], sizeof cells[1], "%d", yr->terms);
+            cli_amount(cells[2], yr->paid);
+            cli_amount(cells[3], yr->interest);
+            cli_amount(cells[4], yr->principal);
+            cli_amount(cells[5], yr->fees);
+            cli_amount(cells[6], yr->balance);
+            doc_color(d, DOC_INK);
+            table_row(d, y, cols, cells, NC, DOC_FONT_BODY);
+            y += row_h;
+        }
+        if (i > p->nyears && p->totals.establishment_fee) {
+            char s[200], m[DOC_CELL];
+            snprintf(s, sizeof s,
+                     _("Paid is the sum of the payments; the establishment fee of %s kr is "
+                          "deducted from the payout."),
+                     cli_amount(m, p->totals.establishment_fee));
+            doc_color(d, DOC_GREY);
+            doc_text(d, DOC_MARGIN, y + 6, d->width - 2 * DOC_MARGIN, DOC_FONT_SMALL, DOC_LEFT,
+                     s);
+        }
+    } while (i <= p->nyears);
+}
+
+static void plan_pages(doc *d, const doc_plan *p)
+{
+    int dated = p->count && p->rows[0].due_date.year;
+    const column cols[] = {
+        {_("Term"), 24},
+        {dated ? _("Due date") : "", 80},
+        {_("Opening balance"), 155},
+        {_("Interest"), 215},
+        {_("Principal"), 275},
+        {_("Fee"), 315},
+        {_("Payment"), 375},
+        {_("Closing balance"), 450},
+        {_("Rate"), 499},
+    };
+    enum { NC = sizeof cols / sizeof cols[0] };
+    char cells[NC][DOC_CELL];
+    const double row_h = 12;
+    int i = 0;
+    do {
+        double y = table_page(d, _("The whole plan (nedbetalingsplan)"), cols, NC, row_h);
+        for (int k = 0; k < DOC_PLAN_ROWS_PER_PAGE && i < p->count; k++, i++) {
+            const sl_plan_row *r = &p->rows[i];
+            if (r->due_date.year && r->due_date.month == 1 && k)
+                doc_line(d, DOC_MARGIN, y - 1.5, d->width - DOC_MARGIN, y - 1.5, 0.4, DOC_RULE);
+            else if (!r->due_date.year && i % p->terms.terms_per_year == 0 && k)
+                doc_line(d, DOC_MARGIN, y - 1.5, d->width - DOC_MARGIN, y - 1.5, 0.4, DOC_RULE);
+            snprintf(cells[0], sizeof cells[0], "%d", r->term);
+            cli_date_human(cells[1], r->due_date);
+            cli_amount(cells[2], r->opening_balance);
+            cli_amount(cells[3], r->interest);
+            cli_amount(cells[4], r->principal);
+            cli_amount(cells[5], r->fee);
+            cli_amount(cells[6], r->payment);
+            cli_amount(cells[7], r->closing_balance);
+            cli_percent_human(cells[8], r->rate, -1);
+            doc_color(d, DOC_INK);
+            table_row(d, y, cols, cells, NC, DOC_FONT_SMALL);
+            y += row_h;
+        }
+    } while (i < p->count);
+}
+
+static void shock_page(doc *d, const doc_plan *b, const doc_plan *s, sl_rate points)
+{
+    double x = DOC_MARGIN, w = d->width - 2 * DOC_MARGIN, y = DOC_TOP;
+    char head[96], side_head[96], n[DOC_CELL];
+    doc_page(d);
+    sl_rate up = {points.num < 0 ? -points.num : points.num, points.den};
+    doc_points(n, up);
+    snprintf(head, sizeof head,
+             points.num < 0 ? _("If the rate falls by %s percentage points")
+                            : _("If the rate rises by %s percentage points"), n);
+    snprintf(side_head, sizeof side_head,
+             points.num < 0 ? _("Rate %s points lower") : _("Rate %s points higher"), n);
+    doc_color(d, DOC_INK);
+    y += doc_text(d, x, y, w, DOC_FONT_TITLE, DOC_LEFT, head) + 4;
+    doc_color(d, DOC_GREY);
+    y += doc_text(d, x, y, w, DOC_FONT_BODY, DOC_LEFT,
+                  _("The same loan with every rate moved, side by side: what the family "
+                       "pays today and what it would pay.")) + 12;
+    double cw = (w - 24) / 2;
+    doc_rect(d, x, y, cw, 150, DOC_SHADE);
+    doc_rect(d, x + cw + 24, y, cw, 150, 0xf8eee4);
+    doc_color(d, DOC_INK);
+    doc_text(d, x + 10, y + 8, 0, DOC_FONT_HEADING, DOC_LEFT, _("Today"));
+    doc_text(d, x + cw + 34, y + 8, 0, DOC_FONT_HEADING, DOC_LEFT, side_head);
+    const doc_plan *side[2] = {b, s};
+    for (int k = 0; k < 2; k++) {
+        double fx = x + k * (cw + 24) + 10, fy = y + 30, fw = cw - 20;
+        char v[DOC_CELL], t[96];
+        const doc_plan *p = side[k];
+        fy = figure(d, fx, fy, fw, _("Nominal rate"),
+                    cli_percent_human(v, p->count ? p->rows[0].rate : p->terms.nominal_rate, -1),
+                    DOC_FONT_BODY);
+        fy = figure(d, fx, fy, fw, _("First payment (terminbeløp)"),
+                    cli_kr(v, p->count ? p->rows[0].payment : 0), DOC_FONT_BOLD);
+        fy = figure(d, fx, fy, fw, _("Terms"),
+                    doc_terms_text(t, sizeof t, p->count, p->terms.terms_per_year),
+                    DOC_FONT_BODY);
+        fy = figure(d, fx, fy, fw, _("Interest"), cli_kr(v, p->totals.interest), DOC_FONT_BODY);
+        fy = figure(d, fx, fy, fw, _("Total paid"), cli_kr(v, p->totals.paid), DOC_FONT_BOLD);
+        if (p->have_cost)
+            fy = figure(d, fx, fy, fw, _("Effective rate (effektiv rente)"),
+                        cli_percent_human(v, p->cost.apr.rate, 2), DOC_FONT_BOLD);
+        if (k == 1 && b->count && s->count) {
+            char m[DOC_CELL];
+            sl_money diff = s->rows[0].payment - b->rows[0].payment;
+            snprintf(t, sizeof t, _("%s%s kr a term"), diff >= 0 ? "+" : "−",
+                     cli_amount(m, diff >= 0 ? diff : -diff));
+            doc_color(d, DOC_RED);
+            figure(d, fx, fy, fw, _("Change a term"), t, DOC_FONT_BOLD);
+        }
+    }
+    y += 150 + 20;
+    doc_balance_line lines[2];
+    balance_line(&lines[0], b, DOC_BLUE, _("today"));
+    balance_line(&lines[1], s, DOC_ORANGE, side_head);
+    doc_chart_balance(d, x, y, w, 260, _("What you owe (restgjeld), year by year"), lines, 2);
+}
+
+void doc_plan_pdf(const char *path, const doc_plan *p, const doc_plan *shocked, sl_rate points,
+                  sl_date made)
+{
+    doc d;
+    doc_open(&d, DOC_PDF, path, DOC_A4_WIDTH, DOC_A4_HEIGHT,
+             _("Payment plan (nedbetalingsplan), start loan"), made);
+    d.pages = doc_plan_pages(p, shocked != NULL);
+    doc_page(&d);
+    page_one(&d, p);
+    if (shocked)
+        shock_page(&d, p, shocked, points);
+    summary_pages(&d, p);
+    plan_pages(&d, p);
+    doc_close(&d);
+}
+
+void doc_plan_charts(const char *path, doc_format format, const doc_plan *p, sl_date made)
+{
+    doc d;
+    doc_open(&d, format, path, 560, 600, _("Payment plan (nedbetalingsplan), start loan"),
+             made);
+    doc_page(&d);
+    doc_balance_line line;
+    balance_line(&line, p, DOC_BLUE, NULL);
+    doc_chart_balance(&d, 16, 16, 528, 280, _("What you owe (restgjeld), year by year"), &line,
+                      1);
+    doc_chart_years(&d, 16, 310, 528, 280, _("What you pay each year"), p->years, p->nyears);
+    doc_close(&d);
+}

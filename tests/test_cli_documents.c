@@ -1,0 +1,389 @@
+/* sl-plan's printable documents, read back as a person would see them:
+ * pdftotext for the figures on page 1 (they must equal the engine's, as
+ * sl-plan --format json gives them), pdfinfo for the page count, pdftoppm
+ * for the charts (the plot areas must be drawn). And the file contract:
+ * deterministic bytes, an unwritable --output refused with exit 2 and no
+ * file left behind.
+ * argv: sl-plan pdftotext pdfinfo pdftoppm */
+#include <dirent.h>
+#include <jansson.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli_run.h"
+
+static char *prog, *pdftotext, *pdfinfo, *pdftoppm;
+static char dir[64];
+
+static const char *const example[] = {"--amount", "2000000", "--rate", "4.640", "--years", "25",
+                                      "--term-fee", "30", "--establishment-fee", "600"};
+
+/* sl-plan with the example's contract (when with_example), then extra args. */
+static void run_plan(cli_result *r, int with_example, const char *const *extra)
+{
+    char *argv[64];
+    int n = 0;
+    argv[n++] = prog;
+    if (with_example)
+        for (size_t i = 0; i < sizeof example / sizeof example[0]; i++)
+            argv[n++] = (char *)example[i];
+    for (; *extra; extra++)
+        argv[n++] = (char *)*extra;
+    argv[n] = NULL;
+    cli_run(r, argv, NULL);
+}
+
+/* A whole file (NUL-terminated; *len its length). */
+static char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    ck_assert_msg(f != NULL, "cannot open %s", path);
+    fseek(f, 0, SEEK_END); /* exec_slurp reads up to the current position */
+    char *text = exec_slurp(f, len);
+    fclose(f);
+    return text;
+}
+
+static void path_in_dir(char *buf, size_t size, const char *name)
+{
+    snprintf(buf, size, "%s/%s", dir, name);
+}
+
+/* The text of pages first..last of a PDF (layout kept). */
+static void pdf_text(cli_result *r, const char *pdf, int first, int last)
+{
+    char f[16], l[16];
+    snprintf(f, sizeof f, "%d", first);
+    snprintf(l, sizeof l, "%d", last);
+    char *argv[] = {pdftotext, "-layout", "-f", f, "-l", l, (char *)pdf, "-", NULL};
+    cli_run(r, argv, NULL);
+    ck_assert_msg(r->status == 0, "pdftotext failed: %s", r->err);
+}
+
+static int pdf_pages(const char *pdf)
+{
+    static cli_result r;
+    char *argv[] = {pdfinfo, (char *)pdf, NULL};
+    cli_run(&r, argv, NULL);
+    ck_assert_msg(r.status == 0, "pdfinfo failed: %s", r.err);
+    const char *p = strstr(r.out, "Pages:");
+    ck_assert_ptr_nonnull(p);
+    return atoi(p + 6);
+}
+
+/* A JSON amount ("1392453.48") as the document prints it ("1 392 453,48 kr"). */
+static void norwegian_kr(char *buf, size_t size, const char *plain)
+{
+    char m[SL_MONEY_BUFSIZE];
+    sl_money_format(m, sizeof m, M(plain), SL_MONEY_NORWEGIAN);
+    snprintf(buf, size, "%s kr", m);
+}
+
+static void make_pdf(const char *pdf, const char *const *extra)
+{
+    static cli_result r;
+    const char *args[32] = {"--format", "pdf", "--output", pdf};
+    int n = 4;
+    for (; *extra; extra++)
+        args[n++] = *extra;
+    args[n] = NULL;
+    run_plan(&r, 1, args);
+    ck_assert_msg(r.status == 0, "sl-plan failed: %s", r.err);
+    ck_assert_msg(r.out[0] == '\0', "stdout not empty: %s", r.out);
+}
+
+START_TEST(page_one_figures_are_the_engines)
+{
+    static cli_result r, t;
+    const char *json_args[] = {"--format", "json", NULL};
+    run_plan(&r, 1, json_args);
+    ck_assert_int_eq(r.status, 0);
+    json_error_t jerr;
+    json_t *root = json_loads(r.out, 0, &jerr);
+    ck_assert_ptr_nonnull(root);
+    json_t *tot = json_object_get(root, "totals");
+    json_t *first = json_array_get(json_object_get(root, "schedule"), 0);
+
+    char pdf[128];
+    path_in_dir(pdf, sizeof pdf, "plan.pdf");
+    const char *none[] = {NULL};
+    make_pdf(pdf, none);
+    pdf_text(&t, pdf, 1, 1);
+
+    char want[64];
+    /* the published first payment of the built-in example, and the engine's */
+    ck_assert_msg(strstr(t.out, "11 306,17 kr"), "%s", t.out);
+    norwegian_kr(want, sizeof want, json_string_value(json_object_get(first, "payment")));
+    ck_assert_msg(strstr(t.out, want), "%s not on page 1", want);
+    norwegian_kr(want, sizeof want, json_string_value(json_object_get(tot, "total_cost")));
+    ck_assert_msg(strstr(t.out, want), "%s not on page 1", want);
+    norwegian_kr(want, sizeof want, json_string_value(json_object_get(tot, "total_payable")));
+    ck_assert_msg(strstr(t.out, want), "%s not on page 1", want);
+    norwegian_kr(want, sizeof want, "2000000");
+    ck_assert_msg(strstr(t.out, want), "%s not on page 1", want);
+    /* the effective rate: the JSON's "4.77" with a decimal comma */
+    char rate[16];
+    snprintf(rate, sizeof rate, "%s %%", json_string_value(json_object_get(tot, "effective_rate")));
+    *strchr(rate, '.') = ',';
+    ck_assert_str_eq(rate, "4,77 %");
+    ck_assert_msg(strstr(t.out, rate), "%s not on page 1", rate);
+    ck_assert_ptr_nonnull(strstr(t.out, "4,640 %"));
+    ck_assert_ptr_nonnull(strstr(t.out, "Eff. rente 4,77 %, 2 000 000 kr o/25 år. Kostnad: "
+                                       "1 392 453 kr. Totalt: 3 392 453 kr."));
+    ck_assert_ptr_nonnull(strstr(t.out, "Page 1 of 8"));
+    ck_assert_ptr_nonnull(strstr(t.out, "Made 2026-12-01"));
+    json_decref(root);
+}
+END_TEST
+
+/* Pages: 1, the summary (44 years a page, with its total row), the plan (56
+ * terms a page); every term printed once, in order, the last with 0,00. */
+static void check_pages(const char *const *contract, int terms, int want_pages)
+{
+    static cli_result r, t;
+    char pdf[128];
+    path_in_dir(pdf, sizeof pdf, "pages.pdf");
+    const char *args[32] = {"--format", "pdf", "--output", pdf};
+    int n = 4;
+    for (; *contract; contract++)
+        args[n++] = *contract;
+    args[n] = NULL;
+    run_plan(&r, 0, args);
+    ck_assert_msg(r.status == 0, "%s", r.err);
+    int pages = pdf_pages(pdf);
+    ck_assert_int_eq(pages, want_pages);
+    int plan_pages = (terms + 55) / 56;
+    pdf_text(&t, pdf, pages - plan_pages + 1, pages);
+    int next = 1;
+    for (char *line = strtok(t.out, "\n"); line; line = strtok(NULL, "\n")) {
+        int term, used;
+        if (sscanf(line, " %d%n", &term, &used) != 1 || strchr(line, ',') == NULL)
+            continue; /* headers, page numbers */
+        ck_assert_int_eq(term, next);
+        next++;
+        if (term == terms)
+            ck_assert_msg(strstr(line, " 0,00 "), "last term does not end at 0: %s", line);
+    }
+    ck_assert_int_eq(next - 1, terms);
+}
+
+START_TEST(page_count_follows_the_plan)
+{
+    const char *y25[] = {"--amount", "2000000", "--rate", "4.64", "--years", "25", NULL};
+    check_pages(y25, 300, 1 + 1 + 6);
+    const char *y50[] = {"--amount", "3000000", "--rate", "5.1", "--years", "50",
+                         "--special-case", NULL};
+    check_pages(y50, 600, 1 + 2 + 11);
+    const char *q10[] = {"--amount", "500000", "--rate", "3", "--years", "10",
+                         "--terms-per-year", "4", NULL};
+    check_pages(q10, 40, 1 + 1 + 1);
+    const char *one[] = {"--amount", "1000", "--rate", "3", "--terms", "1", NULL};
+    check_pages(one, 1, 3);
+}
+END_TEST
+
+/* Share of coloured (not grey or white) pixels of a PPM in a box. */
+static double coloured_share(const char *ppm, int x0, int y0, int x1, int y1)
+{
+    FILE *f = fopen(ppm, "rb");
+    ck_assert_ptr_nonnull(f);
+    int w, h, max;
+    ck_assert_int_eq(fscanf(f, "P6 %d %d %d", &w, &h, &max), 3);
+    fgetc(f);
+    unsigned char *px = malloc((size_t)w * h * 3);
+    ck_assert_uint_eq(fread(px, 3, (size_t)w * h, f), (size_t)w * h);
+    fclose(f);
+    ck_assert(x1 <= w && y1 <= h);
+    long coloured = 0, all = 0;
+    for (int y = y0; y < y1; y++)
+        for (int x = x0; x < x1; x++) {
+            const unsigned char *p = px + ((size_t)y * w + x) * 3;
+            int lo = p[0] < p[1] ? p[0] : p[1], hi = p[0] > p[1] ? p[0] : p[1];
+            lo = p[2] < lo ? p[2] : lo;
+            hi = p[2] > hi ? p[2] : hi;
+            coloured += hi - lo > 20;
+            all++;
+        }
+    free(px);
+    return (double)coloured / (double)all;
+}
+
+START_TEST(charts_are_drawn)
+{
+    char pdf[128], base[128], ppm[160];
+    path_in_dir(pdf, sizeof pdf, "charts.pdf");
+    path_in_dir(base, sizeof base, "page1");
+    const char *none[] = {NULL};
+    make_pdf(pdf, none);
+    /* 72 dpi: one pixel a point */
+    static cli_result r;
+    char *argv[] = {pdftoppm, "-f", "1", "-l", "1", "-r", "72", "-singlefile", pdf, base, NULL};
+    cli_run(&r, argv, NULL);
+    ck_assert_msg(r.status == 0, "%s", r.err);
+    snprintf(ppm, sizeof ppm, "%s.ppm", base);
+    /* Inside the two plot areas (balance left, yearly bars right; A4 is
+     * 595 × 842 points): the balance curve's shaded area and the bars fill
+     * a good part; an empty plot has only white and grey grid lines. */
+    double balance = coloured_share(ppm, 110, 380, 270, 560);
+    double years = coloured_share(ppm, 380, 380, 540, 560);
+    ck_assert_msg(balance > 0.3, "balance chart %.2f coloured", balance);
+    ck_assert_msg(years > 0.3, "yearly chart %.2f coloured", years);
+    /* the text band above them (the key figures' panel) is not a chart */
+    double title = coloured_share(ppm, 48, 60, 300, 100);
+    ck_assert_msg(title < 0.05, "title band %.2f coloured", title);
+}
+END_TEST
+
+START_TEST(same_inputs_same_bytes)
+{
+    char a[128], b[128];
+    path_in_dir(a, sizeof a, "a.pdf");
+    path_in_dir(b, sizeof b, "b.pdf");
+    const char *none[] = {NULL};
+    make_pdf(a, none);
+    make_pdf(b, none);
+    size_t la, lb;
+    char *da = read_file(a, &la), *db = read_file(b, &lb);
+    ck_assert_uint_gt(la, 1000);
+    ck_assert_msg(la == lb && memcmp(da, db, la) == 0, "two runs differ");
+    ck_assert_ptr_nonnull(memmem(da, la, "/CreationDate (20261201000000", 28)); /* SL_TODAY */
+    free(da);
+    free(db);
+}
+END_TEST
+
+/* No file at path, and no temporary file beside it. */
+static void assert_nothing_written(const char *name)
+{
+    DIR *d = opendir(dir);
+    ck_assert_ptr_nonnull(d);
+    struct dirent *e;
+    size_t n = strlen(name);
+    while ((e = readdir(d)))
+        ck_assert_msg(strncmp(e->d_name, name, n) != 0, "left behind: %s", e->d_name);
+    closedir(d);
+}
+
+START_TEST(bad_output_exit_2_nothing_left)
+{
+    static cli_result r;
+    /* a folder that does not exist */
+    const char *missing[] = {"--format", "pdf", "--output", "/nonexistent-dir/plan.pdf", NULL};
+    run_plan(&r, 1, missing);
+    exec_expect_usage_error(r.status, r.out, r.err, "--output '/nonexistent-dir/plan.pdf'");
+    ck_assert_int_eq(count_lines(r.err), 1);
+    /* a folder */
+    const char *folder[] = {"--format", "pdf", "--output", dir, NULL};
+    run_plan(&r, 1, folder);
+    exec_expect_usage_error(r.status, r.out, r.err, "--output");
+    ck_assert_int_eq(count_lines(r.err), 1);
+    /* bad input after a good --output: no file, no temporary file */
+    char pdf[128];
+    path_in_dir(pdf, sizeof pdf, "bad.pdf");
+    const char *bad_rate[] = {"--amount", "100000", "--rate", "x", "--years", "5", "--format",
+                              "pdf", "--output", pdf, NULL};
+    run_plan(&r, 0, bad_rate);
+    exec_expect_usage_error(r.status, r.out, r.err, "--rate");
+    const char *bad_life[] = {"--amount", "100000", "--rate", "3", "--years", "5",
+                              "--extra", "2020-01-01:5000", "--format", "pdf", "--output", pdf,
+                              NULL};
+    run_plan(&r, 0, bad_life);
+    ck_assert_int_eq(r.status, 2);
+    assert_nothing_written("bad.pdf");
+    /* the document formats need --output; the text formats refuse it */
+    const char *no_output[] = {"--format", "pdf", NULL};
+    run_plan(&r, 1, no_output);
+    exec_expect_usage_error(r.status, r.out, r.err, "--output");
+    const char *text_output[] = {"--format", "csv", "--output", pdf, NULL};
+    run_plan(&r, 1, text_output);
+    exec_expect_usage_error(r.status, r.out, r.err, "--output");
+    const char *unknown[] = {"--format", "docx", "--output", pdf, NULL};
+    run_plan(&r, 1, unknown);
+    exec_expect_usage_error(r.status, r.out, r.err, "--format 'docx'");
+    ck_assert_ptr_nonnull(strstr(r.err, "pdf"));
+    assert_nothing_written("bad.pdf");
+}
+END_TEST
+
+START_TEST(charts_as_svg_and_png)
+{
+    static cli_result r;
+    char svg[128], png[128];
+    path_in_dir(svg, sizeof svg, "charts.svg");
+    path_in_dir(png, sizeof png, "charts.png");
+    const char *s[] = {"--format", "svg", "--output", svg, NULL};
+    run_plan(&r, 1, s);
+    ck_assert_msg(r.status == 0, "%s", r.err);
+    const char *p[] = {"--format", "png", "--output", png, NULL};
+    run_plan(&r, 1, p);
+    ck_assert_msg(r.status == 0, "%s", r.err);
+    size_t n;
+    char *text = read_file(svg, &n);
+    ck_assert_msg(strstr(text, "<svg") && strstr(text, "</svg>"), "not an SVG");
+    free(text);
+    text = read_file(png, &n);
+    ck_assert(n > 1000 && memcmp(text, "\x89PNG\r\n\x1a\n", 8) == 0);
+    free(text);
+}
+END_TEST
+
+START_TEST(rate_shock_side_by_side)
+{
+    static cli_result r, t;
+    const char *json_args[] = {"--format", "json", "--rate-shock", "3", NULL};
+    run_plan(&r, 1, json_args);
+    ck_assert_int_eq(r.status, 0);
+    json_t *root = json_loads(r.out, 0, NULL);
+    json_t *shock = json_object_get(root, "rate_shock");
+    char pdf[128], want[64];
+    path_in_dir(pdf, sizeof pdf, "shock.pdf");
+    const char *extra[] = {"--rate-shock", "3", NULL};
+    make_pdf(pdf, extra);
+    ck_assert_int_eq(pdf_pages(pdf), 1 + 1 + 1 + 6);
+    pdf_text(&t, pdf, 2, 2);
+    norwegian_kr(want, sizeof want, json_string_value(json_object_get(shock, "first_payment")));
+    ck_assert_msg(strstr(t.out, want), "%s not on page 2:\n%s", want, t.out);
+    json_t *base = json_object_get(shock, "base");
+    norwegian_kr(want, sizeof want, json_string_value(json_object_get(base, "first_payment")));
+    ck_assert_msg(strstr(t.out, want), "%s not on page 2", want);
+    norwegian_kr(want, sizeof want, json_string_value(json_object_get(shock, "paid")));
+    ck_assert_msg(strstr(t.out, want), "%s not on page 2", want);
+    ck_assert_ptr_nonnull(strstr(t.out, "7,640 %"));
+    json_decref(root);
+}
+END_TEST
+
+int main(int argc, char **argv)
+{
+    if (argc < 5) {
+        fprintf(stderr, "usage: %s sl-plan pdftotext pdfinfo pdftoppm\n", argv[0]);
+        return 2;
+    }
+    prog = argv[1];
+    pdftotext = argv[2];
+    pdfinfo = argv[3];
+    pdftoppm = argv[4];
+    setenv("SL_TODAY", "2026-12-01", 1);
+    snprintf(dir, sizeof dir, "/tmp/sl-documents-XXXXXX");
+    if (!mkdtemp(dir)) {
+        perror("mkdtemp");
+        return 1;
+    }
+    Suite *s = suite_create("cli-documents");
+    TCase *tc = tcase_create("plan");
+    tcase_set_timeout(tc, 300);
+    tcase_add_test(tc, page_one_figures_are_the_engines);
+    tcase_add_test(tc, page_count_follows_the_plan);
+    tcase_add_test(tc, charts_are_drawn);
+    tcase_add_test(tc, same_inputs_same_bytes);
+    tcase_add_test(tc, bad_output_exit_2_nothing_left);
+    tcase_add_test(tc, charts_as_svg_and_png);
+    tcase_add_test(tc, rate_shock_side_by_side);
+    suite_add_tcase(s, tc);
+    int rc = run_suite(s);
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    if (system(cmd) != 0)
+        fprintf(stderr, "could not remove %s\n", dir);
+    return rc;
+}
