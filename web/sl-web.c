@@ -52,7 +52,7 @@ typedef struct request {
 } request;
 
 static const char csp[] = "default-src 'none'; script-src 'self'; style-src 'self'; "
-                          "img-src 'self' data:; connect-src 'self'; form-action 'none'; "
+                          "img-src 'self' blob:; connect-src 'self'; form-action 'none'; "
                           "frame-ancestors 'none'; base-uri 'none'";
 
 static void die(const char *fmt, const char *arg)

@@ -11,6 +11,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
+#include <unistd.h>
 
 #include <jansson.h>
 
@@ -334,6 +336,62 @@ static void encode_warnings(char out[static 2048], const char *text)
     out[o] = '\0';
 }
 
+/* A document format (--format pdf|svg|png): the program writes a file. */
+static int is_document(const char *format)
+{
+    return format && (strcmp(format, "pdf") == 0 || strcmp(format, "svg") == 0 ||
+                      strcmp(format, "png") == 0);
+}
+
+/* A document's --output: a file in a directory of its own that only this
+ * request uses (the request never names a path). Returns 0 with dir and
+ * path filled. */
+static int document_path(char dir[64], char path[96], const char *format)
+{
+    snprintf(dir, 64, "%s", "/tmp/sl-web-XXXXXX");
+    if (!mkdtemp(dir))
+        return -1;
+    snprintf(path, 96, "%s/document.%s", dir, format);
+    return 0;
+}
+
+/* Remove the request's document directory and whatever is in it (the
+ * program's temporary file too, when it was stopped at its time limit). */
+static void remove_document(const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (d) {
+        struct dirent *e;
+        while ((e = readdir(d)) != NULL) {
+            if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+                continue;
+            char path[384];
+            snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+            unlink(path);
+        }
+        closedir(d);
+    }
+    rmdir(dir);
+}
+
+/* The document the program wrote, into body. Returns 0, or -1 when it is
+ * missing or over max. */
+static int take_document(web_buf *body, const char *path, size_t max)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return -1;
+    char chunk[65536];
+    size_t n;
+    int ok = 0;
+    web_buf_free(body);
+    while (ok == 0 && (n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        if (body->len + n > max || web_buf_append(body, chunk, n) != 0)
+            ok = -1;
+    fclose(f);
+    return ok;
+}
+
 static const char *content_type_of(const char *format)
 {
     if (!format || strcmp(format, "json") == 0)
@@ -344,6 +402,8 @@ static const char *content_type_of(const char *format)
         return "application/pdf";
     if (strcmp(format, "svg") == 0)
         return "image/svg+xml";
+    if (strcmp(format, "png") == 0)
+        return "image/png";
     return "text/plain; charset=utf-8";
 }
 
@@ -404,14 +464,32 @@ void web_api_answer(web_answer *ans, const web_api_config *cfg, const char *path
             add_arg(&a, "--lang=%s", cfg->lang, NULL);
         if (input && ep->stdin_option)
             add_arg(&a, "%s", ep->stdin_option, NULL);
+        char doc_dir[64] = "", doc_path[96] = "";
+        if (ep->has_format && is_document(format)) {
+            if (document_path(doc_dir, doc_path, format) != 0)
+                doc_dir[0] = '\0';
+            else
+                add_arg(&a, "--output=%s", doc_path, NULL);
+        }
         web_result res;
-        if (web_run(&res, program, a.args, cfg->env, input, input ? strlen(input) : 0,
+        if (ep->has_format && is_document(format) && !doc_dir[0]) {
+            memset(&res, 0, sizeof res);
+            web_api_error(ans, 503, NULL, NULL, "the document could not be started; try again");
+        } else if (web_run(&res, program, a.args, cfg->env, input, input ? strlen(input) : 0,
                     &cfg->limits) != 0) {
             web_api_error(ans, 503, NULL, NULL, "the calculation could not be started; try again");
         } else if (res.timed_out) {
             web_api_error(ans, 503, NULL, NULL, "the calculation took too long");
         } else if (res.too_large) {
             web_api_error(ans, 413, NULL, NULL, "the answer is too large");
+        } else if (res.status == 0 && doc_dir[0]) {
+            if (take_document(&ans->body, doc_path, cfg->limits.max_output) != 0) {
+                web_api_error(ans, 500, NULL, NULL, "the document could not be read");
+            } else {
+                ans->http_status = 200;
+                ans->content_type = content_type_of(format);
+                encode_warnings(ans->warnings, res.err.data);
+            }
         } else if (res.status == 0) {
             ans->http_status = 200;
             ans->content_type = content_type_of(ep->has_format ? format : NULL);
@@ -433,11 +511,19 @@ void web_api_answer(web_answer *ans, const web_api_config *cfg, const char *path
                 split_error(last_line(&res.err), &field, &value, &message);
                 if (!field && ep->stdin_field && input)
                     field = ep->stdin_field; /* "-: line 3: …" is about the text sent */
+                if (field && strcmp(field, "output") == 0) {
+                    /* the server's own file: its path is nobody's business */
+                    field = "format";
+                    value = format;
+                    message = "the document could not be written";
+                }
                 web_api_error(ans, res.status == 2 ? 400 : 422, field, value, message);
             }
         } else {
             web_api_error(ans, 500, NULL, NULL, "the calculation failed");
         }
+        if (doc_dir[0])
+            remove_document(doc_dir);
         ans->program_ms = res.ms;
         ans->exit_status = res.status;
         web_result_free(&res);

@@ -122,6 +122,30 @@ class Endpoints(unittest.TestCase):
         self.assertEqual(body, program("sl-plan", as_args(PLAN) + ["--format=csv",
                                                                    "--csv-style=excel-no"])[1])
 
+    def test_documents_are_the_programs_files(self):
+        import glob
+        import tempfile
+        before = set(glob.glob("/tmp/sl-web-*"))
+        for fmt, ctype, magic in (("pdf", "application/pdf", b"%PDF"),
+                                  ("svg", "image/svg+xml", b"<?xml"),
+                                  ("png", "image/png", b"\x89PNG")):
+            with self.subTest(format=fmt):
+                status, headers, body = post("/api/plan", dict(PLAN, format=fmt))
+                self.assertEqual((status, headers["content-type"]), (200, ctype), body[:200])
+                self.assertTrue(body.startswith(magic))
+                with tempfile.TemporaryDirectory() as d:
+                    out = os.path.join(d, "plan." + fmt)
+                    rc, _, err = program("sl-plan", as_args(PLAN) + ["--format=" + fmt,
+                                                                     "--output=" + out])
+                    self.assertEqual(rc, 0, err)
+                    with open(out, "rb") as f:
+                        self.assertEqual(body, f.read())
+        # a bad input with a document format: the field, and no path of the server's
+        status, _, body = post("/api/plan", dict(PLAN, amount="x", format="pdf"))
+        self.assertEqual(status, 400)
+        self.assertNotIn(b"/tmp", body)
+        self.assertEqual(set(glob.glob("/tmp/sl-web-*")), before)
+
     def test_rate_both_ways(self):
         self.assertEqual(json.loads(post("/api/rate", {"effective": "4.290"})[2]),
                          {"nominal": "4.208"})
@@ -441,6 +465,7 @@ class Startup(unittest.TestCase):
 
 
 if __name__ == "__main__":
+    os.environ.setdefault("SL_TODAY", "2026-06-01")  # documents say the day they were made
     SL_WEB = os.path.abspath(sys.argv.pop(1))
     PROGRAMS = programs_dir(SL_WEB)
     SERVER = Server(SL_WEB)

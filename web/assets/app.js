@@ -26,7 +26,8 @@
     first_payment: "Første termin", effective_rate: "Effektiv rente", total_cost: "Kostnad",
     total_payable: "Totalt å betale", interest: "Sum renter", terms: "Terminer",
     year: "År", paid: "Innbetalt", interest_col: "Renter", principal: "Avdrag", fees: "Gebyrer", balance: "Restgjeld",
-    yearly: "År for år", chart_balance: "Restgjeld ved årets slutt", chart_split: "Renter og avdrag hvert år",
+    yearly: "År for år", chart_caption: "Restgjeld år for år, og renter og avdrag hvert år (som i PDF-en)",
+    chart_alt: "To diagrammer: restgjelden år for år, og hva som betales i renter og avdrag hvert år",
     download_csv: "Last ned CSV", download_pdf: "Last ned PDF", link: "Lenke til denne beregningen",
     shock: (p, pay, more, eff) => `Med renten ${p} prosentpoeng høyere: første termin ${pay} kr (${more} kr mer), effektiv rente ${eff}.`,
     working: "Regner …", failed: "Svaret kom ikke fram. Prøv igjen.", yes: "Ja", no: "Nei",
@@ -36,7 +37,8 @@
     first_payment: "First payment", effective_rate: "Effective rate", total_cost: "Cost",
     total_payable: "Total payable", interest: "Total interest", terms: "Terms",
     year: "Year", paid: "Paid", interest_col: "Interest", principal: "Principal", fees: "Fees", balance: "Balance",
-    yearly: "Year by year", chart_balance: "Balance at the end of each year", chart_split: "Interest and principal each year",
+    yearly: "Year by year", chart_caption: "The balance year by year, and interest and principal each year (as in the PDF)",
+    chart_alt: "Two charts: the balance year by year, and what is paid in interest and principal each year",
     download_csv: "Download CSV", download_pdf: "Download PDF", link: "Link to this calculation",
     shock: (p, pay, more, eff) => `With the rate ${p} points higher: first payment ${pay} kr (${more} kr more), effective rate ${eff}.`,
     working: "Computing …", failed: "No answer came. Try again.", yes: "Yes", no: "No",
@@ -70,13 +72,6 @@
     for (const k of kids) if (k != null) e.append(k);
     return e;
   }
-  const SVG = "http://www.w3.org/2000/svg";
-  function svg(tag, attrs) {
-    const e = document.createElementNS(SVG, tag);
-    for (const [k, v] of Object.entries(attrs || {})) e.setAttribute(k, v);
-    return e;
-  }
-
   /* English texts for the static page. */
   if (en) {
     document.title = EN.title;
@@ -233,7 +228,7 @@
       cur.paid += ore(row.payment); cur.interest += ore(row.interest);
       cur.principal += ore(row.principal); cur.fees += ore(row.fee); cur.balance = ore(row.closing_balance);
     }
-    out.push(chartBalance(years), chartSplit(years));
+    out.push(chart(body));
     const head = el("tr", {}, ...[T.year, T.paid, T.interest_col, T.principal, T.fees, T.balance]
       .map((h) => el("th", { scope: "col", text: h })));
     const rows = years.map((y) => el("tr", {}, el("th", { scope: "row", text: String(y.year) }),
@@ -244,50 +239,17 @@
     return out;
   }
 
-  function chartFrame(title, id) {
-    const W = 640, H = 220;
-    const s = svg("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-labelledby": id, class: "chart" });
-    const t = svg("title", { id }); t.textContent = title; s.append(t);
-    return [s, W, H];
-  }
-  function axisLabel(s, x, y, text, anchor) {
-    const e = svg("text", { x, y, "text-anchor": anchor || "end", class: "axis" });
-    e.textContent = text; s.append(e);
-  }
-  function chartBalance(years) {
-    const [s, W, H] = chartFrame(T.chart_balance, "chart-balance-title");
-    const max = Math.max(1, ...years.map((y) => y.balance), years.length ? years[0].balance + years[0].principal : 1);
-    const L = 96, R = 10, Tp = 10, B = 24, w = W - L - R, h = H - Tp - B;
-    const x = (i) => L + (years.length <= 1 ? 0 : (i / (years.length)) * w), y = (v) => Tp + h - (v / max) * h;
-    let dpath = `M${L},${y(max)}`;
-    years.forEach((yr, i) => { dpath += ` L${x(i + 1)},${y(yr.balance)}`; });
-    s.append(svg("path", { d: dpath + ` L${x(years.length)},${Tp + h} L${L},${Tp + h} Z`, class: "area" }));
-    s.append(svg("line", { x1: L, y1: Tp + h, x2: W - R, y2: Tp + h, class: "grid" }));
-    axisLabel(s, L - 6, Tp + 10, money(String(Math.round(max / 100))) + " kr");
-    axisLabel(s, L - 6, Tp + h, "0");
-    axisLabel(s, L, H - 6, String(years.length ? years[0].year : ""), "start");
-    axisLabel(s, W - R, H - 6, String(years.length ? years[years.length - 1].year : ""), "end");
-    return el("figure", {}, s, el("figcaption", { text: T.chart_balance }));
-  }
-  function chartSplit(years) {
-    const [s, W, H] = chartFrame(T.chart_split, "chart-split-title");
-    const max = Math.max(1, ...years.map((y) => y.interest + y.principal));
-    const L = 96, R = 10, Tp = 10, B = 24, w = W - L - R, h = H - Tp - B;
-    const bw = w / Math.max(1, years.length);
-    years.forEach((yr, i) => {
-      const hi = (yr.interest / max) * h, hp = (yr.principal / max) * h;
-      const bx = L + i * bw + bw * 0.1;
-      const r1 = svg("rect", { x: bx, y: Tp + h - hi - hp, width: bw * 0.8, height: hp, class: "principal" });
-      const r2 = svg("rect", { x: bx, y: Tp + h - hi, width: bw * 0.8, height: hi, class: "interest" });
-      const tip = svg("title");
-      tip.textContent = `${yr.year}: ${T.interest_col} ${money(kroner(yr.interest))} kr, ${T.principal} ${money(kroner(yr.principal))} kr`;
-      const g = svg("g"); g.append(r1, r2, tip); s.append(g);
-    });
-    axisLabel(s, L - 6, Tp + 10, money(String(Math.round(max / 100))) + " kr");
-    axisLabel(s, L - 6, Tp + h, "0");
-    const legend = el("p", { class: "legend" }, el("span", { class: "key interest-key" }), " " + T.interest_col + "  ",
-      el("span", { class: "key principal-key" }), " " + T.principal);
-    return el("figure", {}, s, el("figcaption", { text: T.chart_split }), legend);
+  /* The charts are the program's own (--format svg), the same as in its PDF. */
+  let chartUrl = null;
+  function chart(body) {
+    const img = el("img", { class: "chart", id: "plan-chart", alt: T.chart_alt, width: "560", height: "600" });
+    ask("/api/plan", Object.assign({}, body, { format: "svg" })).then(async (r) => {
+      if (!r.ok) { img.remove(); return; }
+      if (chartUrl) URL.revokeObjectURL(chartUrl);
+      chartUrl = URL.createObjectURL(await r.blob());
+      img.src = chartUrl;
+    }).catch(() => img.remove());
+    return el("figure", {}, img, el("figcaption", { text: T.chart_caption }));
   }
 
   const LABELS = {}; /* result keys: the API's English names, shown as words */
@@ -334,7 +296,7 @@
   /* The plan's CSV is the Norwegian one (excel-no: ';', decimal comma, BOM),
    * for a spreadsheet; the other programs write the machine CSV so far. */
   const NORWEGIAN_CSV = { format: "csv", csv_style: "excel-no" };
-  const DOWNLOADS = { "/api/plan": [NORWEGIAN_CSV], "/api/finance": [{ format: "csv" }],
+  const DOWNLOADS = { "/api/plan": [{ format: "pdf" }, NORWEGIAN_CSV], "/api/finance": [{ format: "csv" }],
     "/api/rent-to-own": [{ format: "csv" }], "/api/capacity": [] };
   function actions(panel, body, link) {
     const box = el("p", { class: "actions" });

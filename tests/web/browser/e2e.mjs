@@ -31,6 +31,7 @@ const nbsp = (s) => s.replace(/[\u00a0\u202f]/g, " ").trim();
 let server, url, context, profile;
 
 before(async () => {
+  process.env.SL_TODAY ??= "2026-06-01"; // documents say the day they were made
   server = spawn(slWeb, ["--listen", "127.0.0.1:0"], { stdio: ["ignore", "pipe", "inherit"] });
   url = await new Promise((resolve, reject) => {
     let text = "";
@@ -97,7 +98,8 @@ test("the built-in example typed in: first payment 11 306,17 kr, effective rate 
   assert.equal(await figure(page, "effective-rate"), "4,77 %");
   assert.equal(await page.locator("html").getAttribute("lang"), "nb");
   assert.ok(await page.locator("table.yearly tbody tr").count() === 25);
-  assert.ok(await page.locator("svg.chart").count() >= 2);
+  // the charts: sl-plan's own SVG, as in its PDF, loaded into the page
+  await page.waitForFunction(() => document.querySelector("#plan-chart")?.naturalWidth > 0);
   if (process.env.SL_WEB_SCREENSHOT) {
     await page.evaluate(() => document.activeElement.blur());
     await page.screenshot({ path: process.env.SL_WEB_SCREENSHOT, fullPage: false });
@@ -158,6 +160,27 @@ test("the CSV download is sl-plan's Norwegian CSV of what is on screen", async (
   assert.deepEqual(readFileSync(file), expected);
   assert.match(expected.toString(), /^\ufeff.*;/); // a BOM, semicolons: the excel-no style
   assert.match(download.suggestedFilename(), /\.csv$/);
+  await page.close();
+});
+
+test("the PDF download is sl-plan's PDF of what is on screen", async () => {
+  const page = await freshPage();
+  await page.waitForFunction(() => document.querySelector("#first-payment"));
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.locator('button.download[data-format="pdf"]').click(),
+  ]);
+  const file = readFileSync(await download.path());
+  const dir = mkdtempSync(path.join(tmpdir(), "sl-web-e2e-"));
+  execFileSync(path.join(programs, "sl-plan"),
+    ["--amount=2 000 000", "--rate=4,64", "--years=25", "--type=annuity", "--term-fee=30",
+      "--establishment-fee=600", "--interest-only-terms=0", "--format=pdf", "--lang=nb",
+      "--output=" + path.join(dir, "plan.pdf")]);
+  const expected = readFileSync(path.join(dir, "plan.pdf"));
+  rmSync(dir, { recursive: true, force: true });
+  assert.equal(file.subarray(0, 4).toString(), "%PDF");
+  assert.deepEqual(file, expected);
+  assert.match(download.suggestedFilename(), /\.pdf$/);
   await page.close();
 });
 
