@@ -395,6 +395,72 @@ json_t *cli_json_rate(sl_rate rate)
     return json_string(cli_rate_text(buf, rate, '.'));
 }
 
+/* One CSV field: quoted when it holds a comma, a quote or a line break. */
+static void csv_field(const char *text)
+{
+    if (!strpbrk(text, ",\"\r\n")) {
+        fputs(text, stdout);
+        return;
+    }
+    putchar('"');
+    for (const char *p = text; *p; p++) {
+        if (*p == '"')
+            putchar('"');
+        putchar(*p);
+    }
+    putchar('"');
+}
+
+static void csv_leaves(json_t *v, char *path, size_t len, size_t size)
+{
+    if (json_is_object(v) || json_is_array(v)) {
+        const char *key;
+        json_t *child;
+        size_t i;
+        char index[24];
+        if (json_is_object(v)) {
+            json_object_foreach(v, key, child) {
+                int n = snprintf(path + len, size - len, "%s%s", len ? "." : "", key);
+                if (n > 0 && (size_t)n < size - len)
+                    csv_leaves(child, path, len + (size_t)n, size);
+            }
+        } else {
+            json_array_foreach(v, i, child) {
+                snprintf(index, sizeof index, "%zu", i);
+                int n = snprintf(path + len, size - len, "%s%s", len ? "." : "", index);
+                if (n > 0 && (size_t)n < size - len)
+                    csv_leaves(child, path, len + (size_t)n, size);
+            }
+        }
+        path[len] = '\0';
+        return;
+    }
+    char num[32];
+    const char *text = "";
+    if (json_is_string(v))
+        text = json_string_value(v);
+    else if (json_is_integer(v))
+        snprintf(num, sizeof num, "%" JSON_INTEGER_FORMAT, json_integer_value(v)), text = num;
+    else if (json_is_true(v))
+        text = "true";
+    else if (json_is_false(v))
+        text = "false";
+    csv_field(path);
+    putchar(',');
+    csv_field(text);
+    putchar('\n');
+}
+
+void cli_json_print_csv(json_t *root)
+{
+    char path[1024] = "";
+    puts("item,value");
+    csv_leaves(root, path, 0, sizeof path);
+    json_decref(root);
+    if (ferror(stdout))
+        cli_die(1, _("could not write the output"));
+}
+
 void cli_json_print(json_t *root)
 {
     /* Dumped to memory and written at once: json_dumpf writes each token with

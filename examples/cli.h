@@ -88,6 +88,10 @@ json_t *cli_json_rate(sl_rate rate);
 json_t *cli_json_events(unsigned events);
 /* Dump to stdout with a final newline; exits 1 on a write error. */
 void cli_json_print(json_t *root);
+/* The same figures as CSV "item,value", one line per leaf, the item named by
+ * its JSON path ("budget.income", "schedule.0.interest"): the CSV of a program
+ * whose table is a list of figures rather than rows (sl-capacity). Frees root. */
+void cli_json_print_csv(json_t *root);
 
 /* ---- The loan options every program spells as sl-plan does ---- */
 

@@ -54,7 +54,7 @@ static void apply(cli_lang lang)
      * locale will do, so the Norwegian one need not be generated. Only
      * LC_MESSAGES changes: numbers are parsed and written by the programs
      * themselves, never through the C locale. */
-    setenv("LANGUAGE", lang == CLI_LANG_NN ? "nn" : "nb", 1);
+    setenv("LANGUAGE", lang == CLI_LANG_NN ? "nn:nb" : "nb", 1); /* nynorsk, else bokmål */
     if (!setlocale(LC_MESSAGES, lang == CLI_LANG_NN ? "nn_NO.UTF-8" : "nb_NO.UTF-8") &&
         !setlocale(LC_MESSAGES, "C.UTF-8") && !setlocale(LC_MESSAGES, "en_US.UTF-8"))
         setlocale(LC_MESSAGES, "");

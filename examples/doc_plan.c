@@ -83,24 +83,14 @@ const char *doc_loan_type(const sl_loan_terms *t)
                                      : _("annuity loan (annuitetslån)");
 }
 
-static const char *frequency(int terms_per_year)
-{
-    switch (terms_per_year) {
-    case 12: return _("monthly");
-    case 4: return _("quarterly");
-    case 2: return _("half-yearly");
-    default: return _("yearly");
-    }
-}
-
 const char *doc_terms_text(char *buf, size_t size, int terms, int terms_per_year)
 {
     int y = terms / terms_per_year, m = terms % terms_per_year;
     if (m)
-        snprintf(buf, size, _("%d %s terms (%d years and %d terms)"), terms,
-                 frequency(terms_per_year), y, m);
+        snprintf(buf, size, _("%d terms, %d a year (%d years and %d terms)"), terms,
+                 terms_per_year, y, m);
     else
-        snprintf(buf, size, _("%d %s terms (%d years)"), terms, frequency(terms_per_year), y);
+        snprintf(buf, size, _("%d terms, %d a year (%d years)"), terms, terms_per_year, y);
     return buf;
 }
 

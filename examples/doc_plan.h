@@ -42,7 +42,7 @@ void doc_plan_charts(const char *path, doc_format format, const doc_plan *p, sl_
 
 /* Text for the contract's lines on the documents. */
 const char *doc_loan_type(const sl_loan_terms *t);
-/* "300 monthly terms (25 years)" */
+/* "300 terms, 12 a year (25 years)" */
 const char *doc_terms_text(char *buf, size_t size, int terms, int terms_per_year);
 /* The contract and the assumptions (rounding, day count, fees, the effective rate). */
 const char *doc_assumptions(char *buf, size_t size, const doc_plan *p);

@@ -57,7 +57,10 @@ static const char usage_loan[] =
     "  --term-fee A               termingebyr per term (default 0)\n"
     "  --round-to ore|krone, --rounding MODE   rounding of the annuity payment\n"
     "  --rate-shock PTS           the check again with every rate PTS points higher, beside it\n"
-    "  --format table|json        output (default table)\n"
+    "  --format table|csv|json    output (default table); CSV: item,value with the\n"
+    "                             JSON's figures, one a line (budget.income, ...)\n"
+    "  --csv-style machine|excel-no   CSV for programs (default) or for a Norwegian\n"
+    "                             spreadsheet (implies --format csv)\n"
     "  --lang nb|nn|en            language of the output (default: the locale's)\n"
     "  --help, --version\n";
 
@@ -171,6 +174,7 @@ static void parse(input *in, int argc, char **argv)
         CLI_LOAN_LONG_OPTIONS,
         CLI_OWNER_LONG_OPTIONS,
         {"format", required_argument, NULL, CLI_OPT_FORMAT},
+        CLI_CSV_STYLE_LONG_OPTION,
         CLI_END_LONG_OPTIONS,
     };
     sl_household *h = &in->household;
@@ -256,8 +260,9 @@ static void parse(input *in, int argc, char **argv)
             break;
         case CLI_OPT_FORMAT:
             in->format = cli_format_parse(optarg);
-            if (in->format == CLI_CSV)
-                cli_die(CLI_EXIT_USAGE, "--format '%s': must be table or json", optarg);
+            break;
+        case CLI_OPT_CSV_STYLE:
+            cli_csv_style_set(cli_csv_style_parse(optarg));
             break;
         default: /* --help, --version, or an error */
             if (opt == CLI_OPT_HELP) {
@@ -724,7 +729,10 @@ static void print_json(const input *in, const sl_capacity_result *r, const sl_ca
         json_object_set_new(s, "fits", json_boolean(in->shocked.fits));
         json_object_set_new(root, "rate_shock", s);
     }
-    cli_json_print(root);
+    if (in->format == CLI_CSV)
+        cli_json_print_csv(root);
+    else
+        cli_json_print(root);
 }
 
 int main(int argc, char **argv)
@@ -738,6 +746,7 @@ int main(int argc, char **argv)
     in.options.loan = &capacity_loan;
     in.format = CLI_TABLE;
     parse(&in, argc, argv);
+    in.format = cli_csv_format(in.format);
 
     sl_guideline_table *table = load_guidelines(in.guidelines_path);
     in.options.guidelines = table;
@@ -794,11 +803,16 @@ int main(int argc, char **argv)
     cli_owner_after(&in.owner, &in.household, &in.options, &r, in.max_loan);
     /* With --max-loan, "one step more" is shown unless the cap was reached. */
     const sl_capacity_result *after = in.max_loan && next.loan != r.loan ? &next : &r;
-    if (in.format == CLI_JSON)
+    if (in.format == CLI_JSON) {
         print_json(&in, &r, after, &l);
-    else
+    } else if (in.format == CLI_CSV) {
+        cli_csv_begin();
+        print_json(&in, &r, after, &l);
+        cli_csv_end();
+    } else {
         print_table(&in, &r, after, &l);
-    if (in.have_shock && in.format != CLI_JSON) {
+    }
+    if (in.have_shock && in.format == CLI_TABLE) {
         char a[SL_MONEY_BUFSIZE], b[SL_MONEY_BUFSIZE], p[SL_RATE_BUFSIZE], q[SL_RATE_BUFSIZE];
         printf("\nRate shock: every rate %s%s points (the policy rate, so the stressed rate)\n",
                in.shock.num >= 0 ? "+" : "", cli_rate_text(p, in.shock, ','));

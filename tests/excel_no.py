@@ -31,6 +31,9 @@ CASES = [
     ('sl-finance', ['--price', '3800000', '--own-funds', '190000', '--bank-share', '85',
                     '--bank-rate', '5.5', '--start-rate', '4.64', '--margin', '0.25',
                     '--date', '2026-12-01', '--rate-shock', '3']),
+    ('sl-capacity', ['--adults', '2', '--children-0-5', '1', '--income', '62000',
+                     '--fixed-costs', '3000', '--maintenance', '1500', '--date', '2024-03-01',
+                     '--policy-rate', '4.5', '--max-loan']),
     ('sl-portfolio', ['--loans', '{book}', '--as-of', '2025-12-31']),
     ('sl-portfolio', ['--loans', '{book}', '--as-of', '2025-12-31', '--loan', 'A1']),
 ]

@@ -432,8 +432,11 @@ START_TEST(bad_or_missing_household_data)
     expect_usage(rate, "--rate");
     const char *years[] = {HOUSEHOLD, "--years", "51", "--loan", "1", NULL};
     expect_usage(years, "--years");
-    const char *csv[] = {HOUSEHOLD, "--format", "csv", "--loan", "1", NULL};
-    expect_usage(csv, "--format");
+    const char *format[] = {HOUSEHOLD, "--format", "xml", "--loan", "1", NULL};
+    expect_usage(format, "--format");
+    const char *style[] = {HOUSEHOLD, "--csv-style", "excel-no", "--format", "json", "--loan", "1",
+                           NULL};
+    expect_usage(style, "--csv-style");
     const char *file[] = {HOUSEHOLD, "--guidelines", "/nonexistent/g.txt", "--loan", "1", NULL};
     expect_usage(file, "--guidelines");
     const char *kind[] = {HOUSEHOLD, "--income-item", "lottery:100", "--loan", "1", NULL};

@@ -58,6 +58,17 @@ static void pdf_text(cli_result *r, const char *pdf, int first, int last)
     char *argv[] = {pdftotext, "-layout", "-f", f, "-l", l, (char *)pdf, "-", NULL};
     cli_run(r, argv, NULL);
     ck_assert_msg(r->status == 0, "pdftotext failed: %s", r->err);
+    /* Norwegian groups amounts with no-break spaces; a reader sees spaces */
+    char *o = r->out;
+    for (const char *i = r->out; *i; i++) {
+        if ((unsigned char)i[0] == 0xc2 && (unsigned char)i[1] == 0xa0) {
+            *o++ = ' ';
+            i++;
+        } else {
+            *o++ = *i;
+        }
+    }
+    *o = '\0';
 }
 
 static int pdf_pages(const char *pdf)
@@ -234,6 +245,30 @@ START_TEST(charts_are_drawn)
 }
 END_TEST
 
+/* --lang nb: the document in bokmål, with the same figures. */
+START_TEST(norwegian_text)
+{
+    static cli_result t;
+    char pdf[128];
+    path_in_dir(pdf, sizeof pdf, "nb.pdf");
+    const char *nb[] = {"--lang", "nb", "--payout-date", "2026-01-15", NULL};
+    make_pdf(pdf, nb);
+    pdf_text(&t, pdf, 1, 1);
+    const char *want[] = {"Nedbetalingsplan for startlån", "Side 1 av 8", "Du betaler hver måned",
+                          "11 306,17 kr", "Effektiv rente", "4,77 %", "Lånebeløp",
+                          "Samlet kredittkostnad", "1 392 453,48 kr", "Totalt å betale",
+                          "3 392 453,48 kr", "Restgjeld år for år", "Laget 01.12.2026",
+                          "Representativt eksempel", "Avtale og forutsetninger"};
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
+        ck_assert_msg(strstr(t.out, want[i]), "'%s' not on page 1:\n%s", want[i], t.out);
+    ck_assert_msg(!strstr(t.out, "Payment plan") && !strstr(t.out, "Page 1"), "English left");
+    pdf_text(&t, pdf, 2, 3);
+    ck_assert_ptr_nonnull(strstr(t.out, "År for år"));
+    ck_assert_ptr_nonnull(strstr(t.out, "Hele nedbetalingsplanen"));
+    ck_assert_ptr_nonnull(strstr(t.out, "15.02.2026")); /* the first due date, Norwegian */
+}
+END_TEST
+
 START_TEST(same_inputs_same_bytes)
 {
     char a[128], b[128];
@@ -364,6 +399,8 @@ int main(int argc, char **argv)
     pdfinfo = argv[3];
     pdftoppm = argv[4];
     setenv("SL_TODAY", "2026-12-01", 1);
+    setenv("LC_ALL", "C.UTF-8", 1); /* English unless a test asks for --lang */
+    unsetenv("LANGUAGE");
     snprintf(dir, sizeof dir, "/tmp/sl-documents-XXXXXX");
     if (!mkdtemp(dir)) {
         perror("mkdtemp");
@@ -375,6 +412,7 @@ int main(int argc, char **argv)
     tcase_add_test(tc, page_one_figures_are_the_engines);
     tcase_add_test(tc, page_count_follows_the_plan);
     tcase_add_test(tc, charts_are_drawn);
+    tcase_add_test(tc, norwegian_text);
     tcase_add_test(tc, same_inputs_same_bytes);
     tcase_add_test(tc, bad_output_exit_2_nothing_left);
     tcase_add_test(tc, charts_as_svg_and_png);
