@@ -243,7 +243,9 @@
   let chartUrl = null;
   function chart(body) {
     const img = el("img", { class: "chart", id: "plan-chart", alt: T.chart_alt, width: "560", height: "600" });
-    ask("/api/plan", Object.assign({}, body, { format: "svg" })).then(async (r) => {
+    const svgBody = Object.assign({}, body, { format: "svg" });
+    /* once more on a failure: sl-plan --format svg sometimes aborts in cairo */
+    ask("/api/plan", svgBody).then((r) => (r.ok ? r : ask("/api/plan", svgBody))).then(async (r) => {
       if (!r.ok) { img.remove(); return; }
       if (chartUrl) URL.revokeObjectURL(chartUrl);
       chartUrl = URL.createObjectURL(await r.blob());
