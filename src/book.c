@@ -126,6 +126,10 @@ static int percent(sl_rate *out, const char *text, const char *field, sl_error *
 
 static int reserve(void **array, size_t *cap, size_t n, size_t size);
 
+/* At most this many windows in one loan's interest_only column: the
+ * contract check compares every pair, and a 1 MiB cell could hold 250 000. */
+#define SL_BOOK_MAX_WINDOWS 100
+
 /* Interest-only windows by term number: FROM:TERMS, several separated by
  * spaces or commas ("13:12 61:6"). */
 static int windows(sl_book_loan *l, const char *text, const char *name, sl_error *err)
@@ -138,8 +142,11 @@ static int windows(sl_book_loan *l, const char *text, const char *name, sl_error
             p++;
         if (!*p)
             break;
-        char *end;
+        char *end = (char *)p;
         long from = 0, n = 0;
+        if (l->io_count == SL_BOOK_MAX_WINDOWS)
+            return sl__fail(err, SL_EINVAL, name, text, "%s: more than %d windows", name,
+                            SL_BOOK_MAX_WINDOWS);
         if (*p >= '0' && *p <= '9')
             from = strtol(p, &end, 10);
         if (from < 1 || from > max || *end != ':' || end[1] < '0' || end[1] > '9')

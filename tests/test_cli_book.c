@@ -627,13 +627,22 @@ START_TEST(per_loan_windows_kept_payment_and_borrower)
                {"0:12;;", "FROM_TERM:TERMS"},
                {";kanskje;", "column 9 (rate_change_keeps_payment): 'kanskje'"},
                {";;bank", "column 10 (borrower): 'bank'"},
-               {"400:12;;", "column 8 (interest_only)"}};
+               {"400:12;;", "column 8 (interest_only)"},
+               {NULL, "more than 100 windows"}};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-        char text[512];
+        char text[2048];
         snprintf(text, sizeof text,
                  "id;amount;rate;terms;terms_per_year;type;payout_date;avdragsfrihet;"
                  "rate_change_keeps_payment;borrower\nX1;100000;4;120;12;annuity;2024-01-15;%s\n",
-                 bad[i].value);
+                 bad[i].value ? bad[i].value : "");
+        if (!bad[i].value) { /* 101 windows: refused before the contract compares them */
+            int k = snprintf(text, sizeof text,
+                             "id;amount;rate;terms;terms_per_year;type;payout_date;"
+                             "avdragsfrihet\nX1;100000;4;120;12;annuity;2024-01-15;");
+            for (int w = 0; w < 101; w++)
+                k += snprintf(text + k, sizeof text - (size_t)k, "%d:1 ", w + 1);
+            snprintf(text + k, sizeof text - (size_t)k, "\n");
+        }
         if (i == 0) /* a good row: accepted */
             snprintf(text, sizeof text,
                      "id;amount;rate;terms;terms_per_year;type;payout_date;avdragsfrihet;"
