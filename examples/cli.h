@@ -378,7 +378,7 @@ typedef struct cli_household {
     sl_household household;
     sl_income_item items[SL_CAPACITY_MAX_INCOME_ITEMS];
     long adults;
-    int sharing, have_income, strict, given;
+    int sharing, have_income, have_living, strict, given;
     cli_income gross;
     const char *guidelines_path;
     sl_guideline_table *guidelines; /* loaded by cli_household_finish */

@@ -185,6 +185,7 @@ int cli_household_option(cli_household *hh, int opt, const char *arg)
         break;
     case CLI_OPT_LIVING_COSTS:
         h->actual_living_costs = cli_money_nonneg("--living-costs", arg);
+        hh->have_living = 1;
         break;
     case CLI_OPT_GUIDELINES:
         hh->guidelines_path = arg;

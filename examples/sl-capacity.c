@@ -65,25 +65,13 @@ static const char usage_loan[] =
     "  --help, --version\n";
 
 enum {
-    OPT_ADULTS = CLI_OPT_FIRST_FREE,
-    OPT_SHARING,
-    OPT_CHILDREN_0_5,
-    OPT_CHILDREN_6_10,
-    OPT_CHILDREN_11_17,
-    OPT_INCOME,
-    OPT_FIXED_COSTS,
-    OPT_MAINTENANCE,
-    OPT_LIVING_COSTS,
-    OPT_DATE,
-    OPT_GUIDELINES,
+    OPT_DATE = CLI_OPT_FIRST_FREE,
     OPT_POLICY_RATE,
     OPT_STRESS_ADD,
     OPT_LOAN,
     OPT_MAX_LOAN,
     OPT_STEP,
     OPT_COFINANCING,
-    OPT_GROSS_INCOME,
-    OPT_STRICT,
     OPT_RATE_SHOCK,
 };
 
@@ -99,18 +87,14 @@ typedef struct later {
 } later;
 
 typedef struct input {
-    sl_household household;
+    cli_household hh; /* the household's budget options, as sl-finance reads them */
     sl_capacity_options options;
-    long adults;
-    int sharing, have_income, have_date, have_policy, have_loan, max_loan, have_living, strict;
-    cli_income gross;
+    int have_date, have_policy, have_loan, max_loan;
     int have_shock;               /* --rate-shock: the check again, every rate that much higher */
     sl_rate shock;
     sl_capacity_result shocked;
     sl_money loan;
-    sl_income_item items[SL_CAPACITY_MAX_INCOME_ITEMS];
     cli_owner owner;
-    const char *guidelines_path;
     cli_format format;
 } input;
 
@@ -149,27 +133,15 @@ static const char *option_for(const char *field)
 static void parse(input *in, int argc, char **argv)
 {
     static const struct option options[] = {
-        {"adults", required_argument, NULL, OPT_ADULTS},
-        {"sharing", no_argument, NULL, OPT_SHARING},
-        {"children-0-5", required_argument, NULL, OPT_CHILDREN_0_5},
-        {"children-6-10", required_argument, NULL, OPT_CHILDREN_6_10},
-        {"children-11-17", required_argument, NULL, OPT_CHILDREN_11_17},
-        {"income", required_argument, NULL, OPT_INCOME},
-        {"fixed-costs", required_argument, NULL, OPT_FIXED_COSTS},
-        {"maintenance", required_argument, NULL, OPT_MAINTENANCE},
-        {"living-costs", required_argument, NULL, OPT_LIVING_COSTS},
-        CLI_BUDGET_LONG_OPTIONS,
+        CLI_HOUSEHOLD_LONG_OPTIONS,
         {"common-costs", required_argument, NULL, CLI_OPT_COMMON_COSTS},
         {"date", required_argument, NULL, OPT_DATE},
-        {"guidelines", required_argument, NULL, OPT_GUIDELINES},
         {"policy-rate", required_argument, NULL, OPT_POLICY_RATE},
         {"stress-add", required_argument, NULL, OPT_STRESS_ADD},
         {"loan", required_argument, NULL, OPT_LOAN},
         {"max-loan", no_argument, NULL, OPT_MAX_LOAN},
         {"step", required_argument, NULL, OPT_STEP},
         {"cofinancing-payment", required_argument, NULL, OPT_COFINANCING},
-        {"gross-income-yearly", required_argument, NULL, OPT_GROSS_INCOME},
-        {"strict", no_argument, NULL, OPT_STRICT},
         {"rate-shock", required_argument, NULL, OPT_RATE_SHOCK},
         CLI_LOAN_LONG_OPTIONS,
         CLI_OWNER_LONG_OPTIONS,
@@ -177,7 +149,7 @@ static void parse(input *in, int argc, char **argv)
         CLI_CSV_STYLE_LONG_OPTION,
         CLI_END_LONG_OPTIONS,
     };
-    sl_household *h = &in->household;
+    sl_household *h = &in->hh.household;
     sl_capacity_options *o = &in->options;
     cli_loan loan;
     cli_loan_init(&loan);
@@ -187,46 +159,12 @@ static void parse(input *in, int argc, char **argv)
             cli_usage_error("--rate: the plan runs at the stressed rate; give --policy-rate "
                             "and --stress-add instead");
         if (cli_loan_option(&loan, opt, optarg) || cli_owner_option(&in->owner, opt, optarg) ||
-            cli_budget_option(h, in->items, opt, optarg))
+            cli_household_option(&in->hh, opt, optarg))
             continue;
         switch (opt) {
-        case OPT_ADULTS:
-            in->adults = cli_int("--adults", optarg, 1, 2);
-            break;
-        case OPT_SHARING:
-            in->sharing = 1;
-            break;
-        case OPT_CHILDREN_0_5:
-            h->children_0_5 = (int)cli_int("--children-0-5", optarg, 0, SL_CAPACITY_MAX_CHILDREN);
-            break;
-        case OPT_CHILDREN_6_10:
-            h->children_6_10 =
-                (int)cli_int("--children-6-10", optarg, 0, SL_CAPACITY_MAX_CHILDREN);
-            break;
-        case OPT_CHILDREN_11_17:
-            h->children_11_17 =
-                (int)cli_int("--children-11-17", optarg, 0, SL_CAPACITY_MAX_CHILDREN);
-            break;
-        case OPT_INCOME:
-            h->income = cli_money_nonneg("--income", optarg);
-            in->have_income = 1;
-            break;
-        case OPT_FIXED_COSTS:
-            h->fixed_costs = cli_money_nonneg("--fixed-costs", optarg);
-            break;
-        case OPT_MAINTENANCE:
-            h->maintenance = cli_money_nonneg("--maintenance", optarg);
-            break;
-        case OPT_LIVING_COSTS:
-            h->actual_living_costs = cli_money_nonneg("--living-costs", optarg);
-            in->have_living = 1;
-            break;
         case OPT_DATE:
             o->date = cli_date("--date", optarg);
             in->have_date = 1;
-            break;
-        case OPT_GUIDELINES:
-            in->guidelines_path = optarg;
             break;
         case OPT_POLICY_RATE:
             o->policy_rate = cli_percent("--policy-rate", optarg, 0, 100);
@@ -247,12 +185,6 @@ static void parse(input *in, int argc, char **argv)
             break;
         case OPT_COFINANCING:
             o->cofinancing_payment = cli_money_nonneg("--cofinancing-payment", optarg);
-            break;
-        case OPT_GROSS_INCOME:
-            cli_income_add_gross(&in->gross, optarg);
-            break;
-        case OPT_STRICT:
-            in->strict = 1;
             break;
         case OPT_RATE_SHOCK:
             in->shock = cli_percent("--rate-shock", optarg, -100, 100);
@@ -275,22 +207,11 @@ static void parse(input *in, int argc, char **argv)
     }
     if (optind < argc)
         cli_usage_error("unexpected argument '%s'", argv[optind]);
-    if (!in->adults)
-        cli_usage_error("--adults is required (1 or 2)");
-    if (in->sharing && in->adults != 1)
-        cli_die(CLI_EXIT_USAGE, "--sharing: applies to one adult (--adults 1) sharing a home");
-    h->adults = in->sharing ? SL_ADULTS_SHARING
-                            : (in->adults == 2 ? SL_ADULTS_COUPLE : SL_ADULTS_SINGLE);
-    if (!in->have_income && !in->gross.earners && h->income_item_count == 0)
-        cli_usage_error("--income (net income after tax per month), --income-item or "
-                        "--gross-income-yearly is required");
-    if (in->have_income)
-        cli_income_check_monthly(h->income, in->strict);
     if (!in->have_date)
         o->date = cli_today();
-    cli_income_estimate(&in->gross, o->date);
-    if (sl_money_add(&h->income, h->income, in->gross.net_monthly) != SL_OK)
-        cli_die(CLI_EXIT_USAGE, "--gross-income-yearly: the income is out of range");
+    if (!cli_household_finish(&in->hh, o->date))
+        cli_usage_error("--adults is required (1 or 2)");
+    o->guidelines = in->hh.guidelines;
     if (!in->have_policy)
         cli_usage_error("--policy-rate is required");
     if (in->have_loan == in->max_loan)
@@ -307,25 +228,11 @@ static void parse(input *in, int argc, char **argv)
     cli_loan_finish(&loan, 30, &capacity_loan);
 
     sl_money gross = 0;
-    for (int i = 0; i < in->gross.earners; i++)
-        gross += in->gross.gross[i]; /* a few amounts of at most 10^14 øre */
+    for (int i = 0; i < in->hh.gross.earners; i++)
+        gross += in->hh.gross.gross[i]; /* a few amounts of at most 10^14 øre */
     int persons = (h->adults == SL_ADULTS_COUPLE ? 2 : 1) + h->children_0_5 + h->children_6_10 +
                   h->children_11_17;
     cli_owner_finish(&in->owner, persons, gross, o->date);
-}
-
-static sl_guideline_table *load_guidelines(const char *path)
-{
-    sl_guideline_table *table = NULL;
-    sl_error err;
-    sl_error_clear(&err);
-    if (path) {
-        if (sl_guideline_table_load(&table, path, &err) != SL_OK)
-            cli_die(CLI_EXIT_USAGE, "--guidelines '%s': %s", path, err.message);
-    } else if (sl_guideline_table_default(&table, &err) != SL_OK) {
-        cli_die(1, "the shipped guideline tables could not be read: %s", err.message);
-    }
-    return table;
 }
 
 static void line(const char *label, const char *sign, sl_money amount)
@@ -442,7 +349,7 @@ static const char *ending_names(char *buf, size_t size, const sl_household *h, s
 
 static void print_later(const input *in, const later *l)
 {
-    const sl_household *h = &in->household;
+    const sl_household *h = &in->hh.household;
     char a[SL_MONEY_BUFSIZE], d[SL_DATE_BUFSIZE], names[512];
     if (l->count == 0)
         return;
@@ -471,7 +378,7 @@ static void print_later(const input *in, const later *l)
 static void print_table(const input *in, const sl_capacity_result *r, const sl_capacity_result *next,
                         const later *l)
 {
-    const sl_household *h = &in->household;
+    const sl_household *h = &in->hh.household;
     const sl_capacity_options *o = &in->options;
     const sl_capacity_budget *b = &r->budget;
     const sl_loan_terms *t = o->loan ? o->loan : &capacity_loan;
@@ -487,7 +394,7 @@ static void print_table(const input *in, const sl_capacity_result *r, const sl_c
     printf("Guideline rates valid from %s (chosen by the date %s)\n\n",
            cli_date_text(d, b->guideline.valid_from), cli_date_text(d2, o->date));
 
-    cli_income_print(&in->gross);
+    cli_income_print(&in->hh.gross);
     printf("The budget, per month\n");
     print_income(h, b);
     printf("  Living costs (levekostnader):\n");
@@ -515,7 +422,7 @@ static void print_table(const input *in, const sl_capacity_result *r, const sl_c
         printf(" %18s kr\n", cli_nor(a, b->living_costs_floor));
     }
     int guideline_only = h->living_costs_basis == SL_LIVING_COSTS_GUIDELINE;
-    if (in->have_living && !guideline_only) {
+    if (in->hh.have_living && !guideline_only) {
         fputs("    ", stdout);
         cli_pad(stdout, "actual living costs, as given", 42);
         printf(" %18s kr\n", cli_nor(a, h->actual_living_costs));
@@ -611,10 +518,10 @@ static json_t *json_later(const input *in, const later *l)
         json_t *o = json_object();
         json_object_set_new(o, "date", json_string(cli_date_text(d, e->date)));
         json_t *ends = json_array();
-        for (size_t j = 0; j < in->household.income_item_count; j++)
-            if (sl_date_compare(in->household.income_items[j].until, e->date) == 0)
+        for (size_t j = 0; j < in->hh.household.income_item_count; j++)
+            if (sl_date_compare(in->hh.household.income_items[j].until, e->date) == 0)
                 json_array_append_new(
-                    ends, json_string(sl_income_kind_name(in->household.income_items[j].kind)));
+                    ends, json_string(sl_income_kind_name(in->hh.household.income_items[j].kind)));
         json_object_set_new(o, "ends", ends);
         json_object_set_new(o, "income", cli_json_money(e->income));
         json_object_set_new(o, "available", cli_json_money(e->result.budget.available));
@@ -628,7 +535,7 @@ static json_t *json_later(const input *in, const later *l)
 static void print_json(const input *in, const sl_capacity_result *r, const sl_capacity_result *next,
                        const later *l)
 {
-    const sl_household *h = &in->household;
+    const sl_household *h = &in->hh.household;
     const sl_capacity_options *o = &in->options;
     const sl_capacity_budget *b = &r->budget;
     const sl_loan_terms *t = o->loan ? o->loan : &capacity_loan;
@@ -666,10 +573,10 @@ static void print_json(const input *in, const sl_capacity_result *r, const sl_ca
         json_array_append_new(items, o);
     }
     json_object_set_new(root, "income_items", items);
-    json_object_set_new(root, "income_estimate", cli_income_json(&in->gross));
+    json_object_set_new(root, "income_estimate", cli_income_json(&in->hh.gross));
     json_object_set_new(root, "guideline_living_costs", cli_json_money(b->guideline_living_costs));
     json_object_set_new(root, "actual_living_costs",
-                        in->have_living ? cli_json_money(h->actual_living_costs) : json_null());
+                        in->hh.have_living ? cli_json_money(h->actual_living_costs) : json_null());
     json_object_set_new(root, "living_costs", cli_json_money(b->living_costs));
     json_object_set_new(root, "living_costs_floor", cli_json_money(b->living_costs_floor));
     json_object_set_new(root, "living_costs_basis",
@@ -740,7 +647,7 @@ int main(int argc, char **argv)
     cli_init(argv[0]);
     input in;
     memset(&in, 0, sizeof in);
-    sl_household_init(&in.household);
+    cli_household_init(&in.hh);
     cli_owner_init(&in.owner);
     sl_capacity_options_init(&in.options);
     in.options.loan = &capacity_loan;
@@ -748,12 +655,10 @@ int main(int argc, char **argv)
     parse(&in, argc, argv);
     in.format = cli_csv_format(in.format);
 
-    sl_guideline_table *table = load_guidelines(in.guidelines_path);
-    in.options.guidelines = table;
     sl_capacity_result r, next;
     sl_error err;
     sl_error_clear(&err);
-    int rc = cli_owner_check(&in.owner, &in.household, in.items, &in.options, in.max_loan,
+    int rc = cli_owner_check(&in.owner, &in.hh.household, in.hh.items, &in.options, in.max_loan,
                              in.loan, &r, &next, &err);
     if (rc != SL_OK) {
         if (rc == SL_EINVAL || rc == SL_ESYNTAX || rc == SL_ERANGE)
@@ -772,9 +677,9 @@ int main(int argc, char **argv)
         static cli_owner shocked_owner;
         static sl_income_item shocked_items[SL_CAPACITY_MAX_INCOME_ITEMS];
         shocked_owner = in.owner;
-        sl_household sh = in.household;
-        memcpy(shocked_items, in.items, sizeof shocked_items);
-        if (sh.income_items == in.items)
+        sl_household sh = in.hh.household;
+        memcpy(shocked_items, in.hh.items, sizeof shocked_items);
+        if (sh.income_items == in.hh.items)
             sh.income_items = shocked_items;
         rc = cli_owner_check(&shocked_owner, &sh, shocked_items, &so, in.max_loan, in.loan,
                              &in.shocked, &sn, &err);
@@ -782,25 +687,25 @@ int main(int argc, char **argv)
             cli_fail_option("--rate-shock", &err);
     }
     static later l;
-    if (sl_capacity_income_ends(l.ends, &l.count, &in.household, r.loan, &in.options, &err) !=
+    if (sl_capacity_income_ends(l.ends, &l.count, &in.hh.household, r.loan, &in.options, &err) !=
         SL_OK)
         cli_die(1, "%s", err.message);
     if (in.max_loan && l.count > 0) {
         /* The loan that lasts: the budget after the last end, when every
          * item with an end date is gone. */
-        sl_household lasting = in.household;
+        sl_household lasting = in.hh.household;
         static sl_income_item kept[SL_CAPACITY_MAX_INCOME_ITEMS];
         size_t n = 0;
-        for (size_t i = 0; i < in.household.income_item_count; i++)
-            if (in.household.income_items[i].until.year == 0)
-                kept[n++] = in.household.income_items[i];
+        for (size_t i = 0; i < in.hh.household.income_item_count; i++)
+            if (in.hh.household.income_items[i].until.year == 0)
+                kept[n++] = in.hh.household.income_items[i];
         lasting.income_items = kept;
         lasting.income_item_count = n;
         if (sl_capacity_max_loan(&l.lasting_max, NULL, NULL, &lasting, &in.options, &err) != SL_OK)
             cli_die(1, "%s", err.message);
         l.have_lasting = 1;
     }
-    cli_owner_after(&in.owner, &in.household, &in.options, &r, in.max_loan);
+    cli_owner_after(&in.owner, &in.hh.household, &in.options, &r, in.max_loan);
     /* With --max-loan, "one step more" is shown unless the cap was reached. */
     const sl_capacity_result *after = in.max_loan && next.loan != r.loan ? &next : &r;
     if (in.format == CLI_JSON) {
@@ -836,7 +741,7 @@ int main(int argc, char **argv)
         printf(" %17s %17s\n", cli_nor(a, r.surplus),
                cli_nor(b, in.shocked.surplus));
     }
-    sl_guideline_table_free(table);
+    cli_household_free(&in.hh);
     if (fflush(stdout) != 0)
         cli_die(1, "could not write the output");
     return 0;

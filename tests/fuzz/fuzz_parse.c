@@ -60,6 +60,30 @@ static void date(const char *text)
         FUZZ_REQUIRE(sl_date_is_valid(moved));
 }
 
+/* A KPI file (rent_index.h): a series or an error; a series drives a rent
+ * path from its first month, which gives rents or an error, never a crash. */
+static void index_file(const char *text)
+{
+    sl_index_series *s = NULL;
+    sl_error err;
+    if (sl_index_series_parse(&s, text, "fuzz", &err) != SL_OK) {
+        FUZZ_REQUIRE(s == NULL && err.code < 0 && err.message[0] != '\0');
+        return;
+    }
+    static sl_money rents[SL_RENT_PATH_MAX_MONTHS];
+    sl_rent_path_options o = SL_RENT_PATH_OPTIONS_INIT;
+    o.rent = 1234567;
+    o.months = SL_RENT_PATH_MAX_MONTHS;
+    o.start = (sl_date){1900 + (int)(strlen(text) % 200), 1, 1};
+    o.index = s;
+    o.lag_months = (int)(strlen(text) % 13);
+    int rc = sl_rent_path(rents, SL_RENT_PATH_MAX_MONTHS, &o, &err);
+    FUZZ_REQUIRE(rc == SL_OK || (rc < 0 && err.message[0] != '\0'));
+    for (int m = 0; rc == SL_OK && m < o.months; m++)
+        FUZZ_REQUIRE(rents[m] >= 0);
+    sl_index_series_free(s);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -72,6 +96,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     money(all);
     rate(all);
     date(all);
+    index_file(all);
     char *nl = strchr(all, '\n');
     if (nl) {
         *nl = '\0';
