@@ -20,8 +20,9 @@ enum {
     CLI_KOMMUNE_OPT_END
 };
 
-/* --municipal-fees is the budget's option (CLI_OPT_MUNICIPAL_FEES): the same
- * kommunale avgifter, covered by the rent before the purchase. */
+/* --municipal-fees is the household budget's option (CLI_OPT_MUNICIPAL_FEES,
+ * in CLI_HOUSEHOLD_LONG_OPTIONS): the same kommunale avgifter, covered by the
+ * rent before the purchase and the owner's after; cli_kommune_option reads it. */
 #define CLI_KOMMUNE_LONG_OPTIONS                                                             \
     {"kommune-loan-rate", required_argument, NULL, CLI_KOMMUNE_OPT_LOAN_RATE},               \
         {"kommune-loan-share", required_argument, NULL, CLI_KOMMUNE_OPT_LOAN_SHARE},         \
@@ -33,8 +34,7 @@ enum {
         {"rental-grant-max-area", required_argument, NULL, CLI_KOMMUNE_OPT_GRANT_MAX_AREA},  \
         {"rental-grant-writedown", required_argument, NULL, CLI_KOMMUNE_OPT_GRANT_WRITEDOWN}, \
         {"rental-grant-years", required_argument, NULL, CLI_KOMMUNE_OPT_GRANT_YEARS},        \
-        {"fdv", required_argument, NULL, CLI_KOMMUNE_OPT_FDV},                               \
-        {"municipal-fees", required_argument, NULL, CLI_OPT_MUNICIPAL_FEES}
+        {"fdv", required_argument, NULL, CLI_KOMMUNE_OPT_FDV}
 
 /* The options' help text, printed after the program's own by --help. */
 extern const char cli_kommune_usage[];

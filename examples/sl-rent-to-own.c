@@ -6,6 +6,8 @@
 
 #include "cli.h"
 #include "cli_kommune.h"
+#include "cli_family.h"
+#include "cli_rent.h"
 
 static const char usage[] =
     "Usage: sl-rent-to-own [--model rent-to-own|rent-before-own|part-own] --price A\n"
@@ -209,6 +211,10 @@ static void refuse_unused(int part_own, sl_price_rule rule)
 
 /* The kommune's side (cli_kommune.h), when its options are given. */
 static cli_kommune kom;
+/* The rent's yearly adjustment and the deposit (cli_rent.h). */
+static cli_rent law;
+/* BSU, the budget before and after, the purchase checked (cli_family.h). */
+static cli_family fam;
 
 /* The startlån's terms, which the options refer to. */
 static sl_loan_terms rto_loan = SL_LOAN_TERMS_INIT_WITH_TERMS(SL_RTO_DEFAULT_TERMS);
@@ -272,6 +278,9 @@ static void parse(sl_rto_options *o, part_input *in, cli_format *format, int arg
         {"fellesgjeld", required_argument, NULL, OPT_FELLESGJELD},
         CLI_LOAN_LONG_OPTIONS,
         CLI_KOMMUNE_LONG_OPTIONS,
+        CLI_RENT_LONG_OPTIONS,
+        CLI_FAMILY_LONG_OPTIONS,
+        CLI_HOUSEHOLD_LONG_OPTIONS,
         {"format", required_argument, NULL, CLI_OPT_FORMAT},
         {"view", required_argument, NULL, OPT_VIEW},
         CLI_CSV_STYLE_LONG_OPTION,
@@ -285,7 +294,8 @@ static void parse(sl_rto_options *o, part_input *in, cli_format *format, int arg
             opt != CLI_OPT_CSV_STYLE)
             inputs++;
         remember(opt, optarg);
-        if (cli_loan_option(&loan, opt, optarg) || cli_kommune_option(&kom, opt, optarg))
+        if (cli_loan_option(&loan, opt, optarg) || cli_kommune_option(&kom, opt, optarg) ||
+            cli_rent_option(&law, opt, optarg) || cli_family_option(&fam, opt, optarg))
             continue;
         switch (opt) {
         case OPT_MODEL:
@@ -427,6 +437,9 @@ static void parse(sl_rto_options *o, part_input *in, cli_format *format, int arg
         case CLI_OPT_HELP: /* two texts: one literal would pass C's 4095 characters */
             fputs(usage, stdout);
             fputs(cli_kommune_usage, stdout);
+            fputs(cli_rent_usage, stdout);
+            fputs(cli_family_usage, stdout);
+            fputs(cli_household_help, stdout);
             exit(0);
         default: /* --version, or an error */
             cli_other_option(opt, argv, usage);
@@ -905,6 +918,8 @@ int main(int argc, char **argv)
     sl_part_own_options po_init = SL_PART_OWN_OPTIONS_INIT;
     in.po = po_init;
     cli_kommune_init(&kom);
+    cli_rent_init(&law);
+    cli_family_init(&fam);
     parse(&o, &in, &format, argc, argv);
     format = cli_csv_format(format);
     if (view != CLI_VIEW_FULL && format == CLI_JSON)
@@ -913,13 +928,15 @@ int main(int argc, char **argv)
         cli_usage_error(_("--view summary: for --format table (CSV has rows)"));
     if (view != CLI_VIEW_FULL && in.part_own)
         cli_usage_error(_("--view: for rent-to-own and rent-before-own (not yet part-own)"));
-    if (kom.municipal_fees_text && !kom.active)
-        cli_die(CLI_EXIT_USAGE, "--municipal-fees '%s': only used with the kommune's side "
-                                "(--kommune-loan-rate)",
-                kom.municipal_fees_text);
     if (in.part_own && kom.active)
         cli_usage_error("--kommune-loan-rate and the kommune's options: for rent-to-own and "
                         "rent-before-own (not part-own)");
+    if (in.part_own && (fam.hh.given || kom.municipal_fees_text))
+        cli_usage_error("the household's options: for rent-to-own and rent-before-own (not "
+                        "part-own)");
+    if (in.part_own && cli_rent_any(&law))
+        cli_die(CLI_EXIT_USAGE, "%s: for rent-to-own and rent-before-own (not part-own)",
+                cli_rent_any(&law));
     if (in.part_own)
         return run_part_own(&in.po, in.have_shock ? &in.shock : NULL, format);
     if (kom.active) { /* the cost rent derived, and the rent at cost unless given */
@@ -929,6 +946,8 @@ int main(int argc, char **argv)
         if (!given[OPT_RENT])
             o.rent = cost;
     }
+    const sl_money *rents = cli_rent_apply(&law, &o); /* NULL: the rent is not adjusted */
+    cli_family_apply(&fam, &o); /* BSU into the own funds */
 
     sl_rto_timeline *tl = NULL;
     sl_error err;
@@ -938,10 +957,17 @@ int main(int argc, char **argv)
         cli_die(1, "out of memory");
     if (rc != SL_OK)
         fail_field(&err);
-    const sl_rto_result *r = sl_rto_timeline_result(tl);
+    static sl_rto_result shown; /* the rent phase's figures by the adjusted rent */
+    shown = *sl_rto_timeline_result(tl);
+    cli_rent_result(&law, &shown);
+    const sl_rto_result *r = &shown;
     if (kom.active) /* the family pays the price less the rent credit */
-        cli_kommune_run(&kom, o.price, o.rent_months, o.start, NULL, o.rent,
+        cli_kommune_run(&kom, o.price, o.rent_months, o.start, rents, o.rent,
                         r->purchase_price - r->rent_credit);
+    /* The family's month before and after; the rent covered FDV and avgifter when the
+       kommune's side says what they are. */
+    cli_family_run(&fam, &o, r, r->last_rent, kom.opt.municipal_fees,
+                   kom.active ? kom.opt.fdv + kom.opt.municipal_fees : 0);
     if (r->findings & SL_RTO_FINDING_RENT_OVER_60_MONTHS)
         fprintf(stderr, "%s: warning: --rent-months %d with --property borettslag: over the "
                         "five years from signing that Prop. 158 L (2024-2025, a bill) proposes "
@@ -959,6 +985,7 @@ int main(int argc, char **argv)
         so.loan = &st;
         if (sl_rto_compute(&shocked, &so, &err) != SL_OK)
             cli_fail_option("--rate-shock", &err);
+        cli_rent_result(&law, &shocked);
     }
     json_t *root = NULL, *timeline = NULL;
     if (format == CLI_JSON) {
@@ -969,6 +996,8 @@ int main(int argc, char **argv)
         json_object_set_new(root, "summary", summary_json(r));
         json_object_set_new(json_object_get(root, "summary"), "cost_rent",
                             cli_json_money(o.cost_rent));
+        cli_rent_json(&law, json_object_get(root, "summary"));
+        cli_family_json(&fam, root);
         if (kom.active)
             json_object_set_new(root, "kommune", cli_kommune_json(&kom));
         timeline = json_array();
@@ -984,6 +1013,8 @@ int main(int argc, char **argv)
         rc = rto_years(tl, r, o.loan->term_fee, format == CLI_CSV);
     sl_rto_row row;
     while (view == CLI_VIEW_FULL && (rc = sl_rto_timeline_next(tl, &row)) == 1) {
+        if (row.phase == SL_PHASE_RENT)
+            row.housing_cost = cli_rent_month(&law, row.month, row.housing_cost);
         if (format == CLI_JSON)
             json_array_append_new(timeline, row_json(&row));
         else if (format == CLI_CSV)
@@ -1006,6 +1037,10 @@ int main(int argc, char **argv)
         }
         cli_json_print(root); /* frees root */
     }
+    if (format == CLI_TABLE)
+        cli_rent_print(&law);
+    if (format == CLI_TABLE && view == CLI_VIEW_FULL)
+        cli_family_print(&fam);
     if (format == CLI_TABLE && kom.active)
         cli_kommune_print(&kom);
     if (format != CLI_JSON && in.have_shock) {
@@ -1017,6 +1052,7 @@ int main(int argc, char **argv)
                 cli_nor(a, shocked.first_payment), cli_nor(b, r->first_payment));
     }
     sl_rto_timeline_free(tl);
+    cli_family_free(&fam);
     if (fflush(stdout) != 0)
         cli_die(1, "write error");
     return 0;

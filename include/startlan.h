@@ -33,6 +33,7 @@
 #include "startlan/kommune_side.h"
 #include "startlan/rent_index.h"
 #include "startlan/rent_to_own.h"
+#include "startlan/rto_budget.h"
 #include "startlan/part_own.h"
 #include "startlan/rate_history.h"
 #include "startlan/tax.h"
