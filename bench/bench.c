@@ -15,7 +15,8 @@
  * CSV book against a double pass over the same file (CPU time, and peak
  * memory at two sizes, to show memory stays flat); 6 the same with a rate
  * history of 156 changes per loan against a book without (issue 14 asks for
- * at most twice the time, memory flat). The certified paths print
+ * at most twice the time, memory flat); 7 sl-audit over a long generated plan
+ * (rows per second and peak memory at two sizes). The certified paths print
  * how often their exact fallback ran. A sample of loans is also run through
  * the engine's general path, and the program fails loudly if any result
  * differs from the fast path's.
@@ -674,7 +675,7 @@ out:
     unlink(small);
 }
 
-/* ---- 6: sl-audit over a long generated plan ---- */
+/* ---- 7: sl-audit over a long generated plan ---- */
 
 /* A consistent plan of `rows` terms as a Norwegian export: ';', one balance
  * column, amounts "1 469,33" (a steady rate of 0.4 % a term on the balance,
@@ -717,7 +718,7 @@ static void audit_workload(const char *prog, long rows, int runs)
     close(fl);
     long small_rows = rows / 10 > 0 ? rows / 10 : 1;
     if (write_audit_plan(small, small_rows) != 0 || write_audit_plan(large, rows) != 0) {
-        printf("6. sl-audit: could not write the generated plan\n");
+        printf("7. sl-audit: could not write the generated plan\n");
         goto out;
     }
     static const char *const formats[] = {"table", "json"};
@@ -728,7 +729,7 @@ static void audit_workload(const char *prog, long rows, int runs)
             char *argv_l[] = {(char *)prog, "--plan", large, "--format", (char *)formats[f], NULL};
             char *argv_s[] = {(char *)prog, "--plan", small, "--format", (char *)formats[f], NULL};
             if (run_program(argv_l, NULL, &tl[r], &kb) != 0) {
-                printf("6. sl-audit: %s did not run or found differences\n", prog);
+                printf("7. sl-audit: %s did not run or found differences\n", prog);
                 goto out;
             }
             kb_large = kb > kb_large ? kb : kb_large;
@@ -738,7 +739,7 @@ static void audit_workload(const char *prog, long rows, int runs)
         }
         double t = median(tl, runs);
         printf("%-44s %ld rows, --format %s: %.3f s CPU (%.0f rows/s), peak memory %.1f MB\n",
-               f ? "" : "6. sl-audit, generated plan (cp1252-style)", rows, formats[f], t,
+               f ? "" : "7. sl-audit, generated plan (cp1252-style)", rows, formats[f], t,
                (double)rows / t, (double)kb_large / 1024);
         printf("%-44s %ld rows, --format %s: %.3f s CPU, peak memory %.1f MB (flat)\n", "",
                small_rows, formats[f], median(ts, runs), (double)kb_small / 1024);

@@ -173,7 +173,7 @@ int cli_owner_check(cli_owner *w, sl_household *h, sl_income_item *items,
 {
     sl_money m;
     int rc = max_loan ? sl_capacity_max_loan(&m, r, next, h, o, err)
-                      : sl_capacity_check(r, h, loan, o, err);
+                      : sl_capacity_compute(r, h, loan, o, err);
     if (rc != SL_OK || !w->estimate)
         return rc;
     /* One item holds the estimate, added on the first check and reused by
@@ -195,7 +195,7 @@ int cli_owner_check(cli_owner *w, sl_household *h, sl_income_item *items,
             break;
         items[slot].amount = a;
         rc = max_loan ? sl_capacity_max_loan(&m, r, next, h, o, err)
-                      : sl_capacity_check(r, h, loan, o, err);
+                      : sl_capacity_compute(r, h, loan, o, err);
         if (rc != SL_OK || !max_loan)
             break;
     }

@@ -98,7 +98,7 @@ const char *doc_assumptions(char *buf, size_t size, const doc_plan *p)
 {
     const sl_loan_terms *t = &p->terms;
     char fee[DOC_CELL], est[DOC_CELL];
-    const char *unit = t->payment_rounding.unit == SL_UNIT_KRONE ? _("whole kroner")
+    const char *unit = t->payment_rounding.unit == SL_ROUND_UNIT_KRONE ? _("whole kroner")
                                                                  : _("the øre");
     const char *day = t->day_count == SL_DAY_COUNT_ACT365
                           ? _("balance × rate × actual days / 365")

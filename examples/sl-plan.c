@@ -188,7 +188,7 @@ static void print_head(const sl_loan_terms *t, sl_money first_payment)
     cli_kv(stdout, _("Term fee (termingebyr)"), cli_amount(a, t->term_fee), "kr");
     cli_kv(stdout, _("Establishment fee"), cli_amount(a, t->establishment_fee), "kr");
     cli_kv(stdout, _("Payment rounded to"),
-           t->payment_rounding.unit == SL_UNIT_KRONE ? _("whole kroner") : _("the øre"), "");
+           t->payment_rounding.unit == SL_ROUND_UNIT_KRONE ? _("whole kroner") : _("the øre"), "");
     cli_kv(stdout, _("Rounding mode"), cli_round_mode_text(t->payment_rounding.mode), "");
     cli_kv(stdout, _("First payment (terminbeløp)"), cli_amount(a, first_payment), "kr");
 }

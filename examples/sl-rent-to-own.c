@@ -485,7 +485,7 @@ static void parse(sl_rto_options *o, part_input *in, cli_format *format, int arg
 
 static const char *phase_name(sl_rto_phase p)
 {
-    return p == SL_PHASE_RENT ? N_("rent") : N_("own");
+    return p == SL_RTO_PHASE_RENT ? N_("rent") : N_("own");
 }
 
 /* --view year: the timeline's months summed by year (calendar years of the
@@ -537,7 +537,7 @@ static int rto_years(sl_rto_timeline *tl, const sl_rto_result *r, sl_money term_
         }
         y.year = year;
         y.months++;
-        if (row.phase == SL_PHASE_RENT) {
+        if (row.phase == SL_RTO_PHASE_RENT) {
             y.rent += row.housing_cost;
         } else {
             sl_money principal = before - row.loan_balance;

@@ -60,10 +60,13 @@ int sl_annuity_payment(sl_money *out, sl_money balance, sl_rate annual_rate, int
         return SL_ENULL;
     if (!sl__rounding_valid(rounding))
         return SL_EINVAL;
-    /* The rate per term a/b in lowest terms; certain bounds first (almost
-     * always decisive), the exact rational when they are not. */
+    /* The rate per term a/b in lowest terms; a double with a proven error
+     * bound first, then certain 128-bit bounds (together almost always
+     * decisive), the exact rational when they are not. */
     int64_t a = annual_rate.num, b;
     if (a > 0 && !__builtin_mul_overflow(annual_rate.den, (int64_t)terms_per_year, &b)) {
+        if (sl__annuity_by_double(out, balance, a, b, n, rounding.unit, rounding.mode))
+            return SL_OK; /* a/b need not be in lowest terms for a double */
         int64_t x = a, y = b;
         while (y) {
             int64_t t = x % y;

@@ -14,4 +14,10 @@
 int sl__annuity_by_bounds(sl_money *out, sl_money balance, int64_t a, int64_t b, int n,
                           int64_t unit, sl_round_mode mode);
 
+/* The same from a double-precision evaluation with a proven error bound
+ * (annuity_double.c): decides unless the annuity lies within about 10^-13 of
+ * its value from a rounding boundary; 0 then, and the bounds decide. */
+int sl__annuity_by_double(sl_money *out, sl_money balance, int64_t a, int64_t b, int n,
+                          int64_t unit, sl_round_mode mode);
+
 #endif

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "api_internal.h"
 #include "arith_internal.h"
 #include "startlan/book.h"
 #include "terms_internal.h"
@@ -54,7 +55,7 @@ const char *sl_book_field_name(sl_book_field field)
 int sl_book_field_lookup(sl_book_field *out, const char *name)
 {
     if (!out || !name)
-        return SL_ESTATE;
+        return SL_ENULL;
     for (int i = 0; i < SL_BOOK_FIELD_COUNT; i++)
         if (strcmp(name, field_names[i]) == 0)
             return *out = (sl_book_field)i, SL_OK;
@@ -64,7 +65,7 @@ int sl_book_field_lookup(sl_book_field *out, const char *name)
 int sl_book_loan_new(sl_book_loan **out)
 {
     if (!out)
-        return SL_ESTATE;
+        return SL_ENULL;
     sl_book_loan *l = calloc(1, sizeof *l);
     if (!l)
         return SL_ENOMEM;
@@ -117,8 +118,9 @@ static int percent(sl_rate *out, const char *text, const char *field, sl_error *
 
 int sl_book_loan_set(sl_book_loan *l, sl_book_field field, const char *text, sl_error *err)
 {
+    sl__error_reset(err);
     if (!l)
-        return sl__fail(err, SL_ESTATE, "loan", "", "no book loan given");
+        return sl__null(err, "loan");
     const char *name = sl_book_field_name(field);
     if (!name)
         return sl__fail_int(err, SL_EINVAL, "field", (long)field, "no such book column");
@@ -191,7 +193,7 @@ int sl_book_loan_set_rate_history(sl_book_loan *l, const sl_rate_history *histor
                                   const char *name)
 {
     if (!l || !history)
-        return SL_ESTATE;
+        return SL_ENULL;
     l->history_name = name ? name : "rate history";
     l->history = history;
     return SL_OK;
@@ -216,7 +218,7 @@ static int reserve(void **array, size_t *cap, size_t n, size_t size)
 int sl_book_loan_add_event(sl_book_loan *l, const sl_book_event *ev)
 {
     if (!l || !ev)
-        return SL_ESTATE;
+        return SL_ENULL;
     void *p = l->events;
     int rc = reserve(&p, &l->event_cap, l->event_count, sizeof *ev);
     l->events = p;
@@ -278,8 +280,9 @@ static const struct {
 int sl_book_event_parse(sl_book_event *out, const char *date, const char *kind, const char *value,
                         sl_error *err)
 {
+    sl__error_reset(err);
     if (!out)
-        return sl__fail(err, SL_ESTATE, "event", "", "no place for the event");
+        return sl__null(err, "out");
     sl_book_event e;
     memset(&e, 0, sizeof e);
     e.rate = (sl_rate)SL_RATE_ZERO;
@@ -493,8 +496,11 @@ static int add_events(sl_book_loan *l, sl_loan_terms *t, sl_date first, sl_date 
 
 int sl_book_loan_terms(const sl_loan_terms **out, sl_book_loan *l, sl_date until, sl_error *err)
 {
-    if (!out || !l)
-        return sl__fail(err, SL_ESTATE, "loan", "", "no book loan or no place for the contract");
+    sl__error_reset(err);
+    if (!out)
+        return sl__null(err, "out");
+    if (!l)
+        return sl__null(err, "loan");
     sl_loan_terms *t = &l->built;
     *t = l->terms;
     if (!l->history && !l->have_rate)

@@ -403,7 +403,7 @@ static int settle(sl_capacity_result *r, sl_money payment, int terms_per_year)
     r->stressed_payment = payment;
     /* Per month, rounded up: payment·k/12 (payment <= ~3·10^14, no overflow). */
     int rc = sl_round_quotient(&r->stressed_monthly, NULL, payment * terms_per_year, 12,
-                               (sl_rounding){SL_UNIT_ORE, SL_ROUND_UP});
+                               (sl_rounding){SL_ROUND_UNIT_ORE, SL_ROUND_UP});
     if (rc != SL_OK)
         return rc;
     r->surplus = r->budget.available - r->cofinancing_payment - r->stressed_monthly;
@@ -459,8 +459,8 @@ static int check_prepared(sl_capacity_result *out, const prepared *p, sl_money l
     return SL_OK;
 }
 
-int sl_capacity_check(sl_capacity_result *out, const sl_household *h, sl_money loan,
-                      const sl_capacity_options *o, sl_error *err)
+int sl_capacity_compute(sl_capacity_result *out, const sl_household *h, sl_money loan,
+                        const sl_capacity_options *o, sl_error *err)
 {
     sl__error_reset(err);
     if (!out)

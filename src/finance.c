@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "api_internal.h"
 #include "arith_internal.h"
 #include "startlan/finance.h"
 
@@ -25,8 +26,11 @@ const char *sl_tenure_name(sl_tenure t)
 
 int sl_tenure_parse(sl_tenure *out, const char *text, sl_error *err)
 {
-    if (!out || !text)
-        return sl__fail(err, SL_ESTATE, "tenure", "", "no text or no place for the result");
+    sl__error_reset(err);
+    if (!out)
+        return sl__null(err, "out");
+    if (!text)
+        return sl__null(err, "text");
     for (int i = 0; i < 3; i++)
         if (strcasecmp(text, tenure_names[i]) == 0) {
             *out = (sl_tenure)i;
@@ -51,8 +55,9 @@ static const struct {
 
 int sl_registration_fee_on(sl_money *out, sl_date date, sl_error *err)
 {
+    sl__error_reset(err);
     if (!out)
-        return sl__fail(err, SL_ESTATE, "registration_fee", "", "no place for the result");
+        return sl__null(err, "out");
     size_t n = sizeof registration_fees / sizeof registration_fees[0];
     for (size_t i = n; i-- > 0;)
         if (sl_date_compare(registration_fees[i].from, date) <= 0) {
@@ -84,11 +89,11 @@ static int rate_in_unit(sl_rate r)
 static int check_options(const sl_finance_options *o, sl_error *err)
 {
     if (!o)
-        return sl__fail(err, SL_ESTATE, "options", "", "no purchase given");
-    if (o->version != SL_FINANCE_OPTIONS_VERSION)
-        return sl__fail_int(err, SL_EVERSION, "version", (long)o->version,
-                            "unknown version of sl_finance_options (initialise with "
-                            "SL_FINANCE_OPTIONS_INIT)");
+        return sl__null(err, "options");
+    int vrc = sl__check_version(err, "sl_finance_options", o->version, 1,
+                                SL_FINANCE_OPTIONS_VERSION);
+    if (vrc != SL_OK)
+        return vrc;
     if (o->price <= 0 || o->price > SL_PLAN_MAX_PRINCIPAL)
         return sl__fail_money(err, o->price <= 0 ? SL_EINVAL : SL_ERANGE, "price", o->price,
                               "the price must be positive and at most 1 000 000 000 000 kr");
@@ -289,7 +294,7 @@ static int capacity(sl_finance_result *r, const sl_finance_options *o, sl_error 
         }
         bank_terms = stress_terms(o->bank);
         co.loan = &bank_terms;
-        if ((rc = sl_capacity_check(&bank, o->household, r->bank_loan, &co, err)) != SL_OK) {
+        if ((rc = sl_capacity_compute(&bank, o->household, r->bank_loan, &co, err)) != SL_OK) {
             if (err && strcmp(err->field, "stress_add") == 0)
                 strcpy(err->field, "bank_stress_add");
             return rc;
@@ -308,7 +313,7 @@ static int capacity(sl_finance_result *r, const sl_finance_options *o, sl_error 
     }
     if (sl_money_add(&co.cofinancing_payment, r->stressed_payment_bank, o->common_costs) != SL_OK)
         return sl__fail_money(err, SL_ERANGE, "common_costs", o->common_costs, "out of range");
-    if ((rc = sl_capacity_check(&start, o->household, r->start_loan > 0 ? r->start_loan : 0, &co,
+    if ((rc = sl_capacity_compute(&start, o->household, r->start_loan > 0 ? r->start_loan : 0, &co,
                                 err)) != SL_OK)
         return rc;
     r->have_capacity = 1;
@@ -324,8 +329,9 @@ static int capacity(sl_finance_result *r, const sl_finance_options *o, sl_error 
 
 int sl_finance_compute(sl_finance_result *out, const sl_finance_options *o, sl_error *err)
 {
+    sl__error_reset(err);
     if (!out)
-        return sl__fail(err, SL_ESTATE, "result", "", "no place for the result given");
+        return sl__null(err, "out");
     int rc = check_options(o, err);
     sl_finance_result r;
     if (rc == SL_OK)
@@ -391,8 +397,9 @@ static int affordable(sl_finance_result *r, const sl_finance_options *o, sl_mone
 int sl_finance_max_price(sl_money *out, sl_finance_result *at_max, sl_finance_result *over,
                          const sl_finance_options *o, sl_money step, sl_error *err)
 {
+    sl__error_reset(err);
     if (!out)
-        return sl__fail(err, SL_ESTATE, "result", "", "no place for the result given");
+        return sl__null(err, "out");
     int rc = check_options(o, err);
     if (rc != SL_OK)
         return rc;

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "arith_internal.h"
+#include "fixed128_internal.h"
 #include "interest_internal.h"
 #include "plan_internal.h"
 #include "startlan/annuity.h"
@@ -47,7 +48,12 @@ struct sl_plan {
     sl__term_interest equal_interest; /* convention 1 prepared for the last rate used */
     int simple;          /* no events: every term takes next_simple_row */
     int steady;          /* simple: amortising terms take next_steady_row */
-    int steady_until;    /* terms before this one are steady (0: none); set once the level is */
+    int steady_until;    /* terms before this one are steady (0: none); set once the level is, */
+    sl_rate run_rate;    /* at this rate (margin included): the rate of every steady row */
+    int floating;        /* dated, events only rate changes (and a margin): floating_row */
+    int exact_pieces;    /* split interest always as a GMP rational (the general path's test) */
+    int *change_keys;    /* date_key of each rate change (sorted with them) */
+    sl_rate margin_base, margin_sum; /* the last rate the margin was added to, and the sum */
     int due_month;       /* last due date (dated simple plans): year · 12 + month − 1, */
     int due_day;         /* and day; ints, not an sl_date: each row reads what the last wrote */
     int anchor;          /* the day of month of due dates (dated plans) */
@@ -59,6 +65,12 @@ struct sl_plan {
 static int date_given(sl_date d)
 {
     return d.year != 0;
+}
+
+/* A date as one integer in the same order (days 1..31, months 1..12). */
+static inline int date_key(sl_date d)
+{
+    return (d.year * 16 + d.month) * 32 + d.day;
 }
 
 /* Convention 1: interest for one equal period at rate, with the division
@@ -143,6 +155,15 @@ int sl_plan_new(sl_plan **out, const sl_loan_terms *terms, sl_error *err)
     }
     sort_changes(plan->changes, t->rate_change_count);
     sort_extras(plan->extras, t->extra_payment_count);
+    if (t->rate_change_count) {
+        plan->change_keys = malloc(t->rate_change_count * sizeof *plan->change_keys);
+        if (!plan->change_keys) {
+            sl_plan_free(plan);
+            return sl__fail(err, SL_ENOMEM, "plan", "", "out of memory");
+        }
+        for (size_t i = 0; i < t->rate_change_count; i++)
+            plan->change_keys[i] = date_key(plan->changes[i].date);
+    }
     t->rate_changes = plan->changes;
     t->extra_payments = plan->extras;
     t->interest_only_windows = plan->windows;
@@ -169,7 +190,10 @@ int sl_plan_new(sl_plan **out, const sl_loan_terms *terms, sl_error *err)
     plan->simple = t->interest_only_window_count == 0 && t->rate_change_count == 0 &&
                    t->extra_payment_count == 0 && !date_given(t->repay_date) && !plan->has_fixed &&
                    t->margin.num == 0 && t->day_count == SL_DAY_COUNT_EQUAL && !plan->broken;
-    plan->steady = plan->simple;
+    plan->steady = 1; /* steady runs allowed (between events too: open_run) */
+    plan->floating = plan->dated && !plan->has_fixed && t->extra_payment_count == 0 &&
+                     !date_given(t->repay_date) && t->day_count == SL_DAY_COUNT_EQUAL &&
+                     !t->rate_change_keeps_payment && t->interest_only_window_count == 0;
     plan->anchor = plan->dated ? sl__anchor_day(t) : 0;
     if (plan->simple)
         prepare_interest(plan, &t->nominal_rate); /* the only rate a simple plan uses */
@@ -188,6 +212,7 @@ void sl_plan_free(sl_plan *plan)
     free(plan->changes);
     free(plan->extras);
     free(plan->windows);
+    free(plan->change_keys);
     free(plan);
 }
 
@@ -232,6 +257,7 @@ void sl_plan_rewind(sl_plan *plan)
     plan->level = 0;
     plan->level_valid = 0;
     plan->steady_until = 0;
+    plan->run_rate = plan->terms.nominal_rate;
     plan->level_rate = plan->terms.nominal_rate;
     if (plan->fixed_level) { /* held from the first term: nothing to amortise */
         plan->level = plan->fixed_level;
@@ -256,12 +282,12 @@ void sl_plan_rewind(sl_plan *plan)
 /* The number of rate changes on or before d (they are sorted by date): a
  * binary search, so a plan following a long rate history costs log n a
  * lookup, not n. */
-static size_t changes_until(const sl_plan *plan, sl_date d)
+static size_t changes_until_key(const sl_plan *plan, int key)
 {
     size_t lo = 0, hi = plan->terms.rate_change_count;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (sl_date_compare(plan->changes[mid].date, d) <= 0)
+        if (plan->change_keys[mid] <= key)
             lo = mid + 1;
         else
             hi = mid;
@@ -269,7 +295,32 @@ static size_t changes_until(const sl_plan *plan, sl_date d)
     return lo;
 }
 
-static int rate_on(const sl_plan *plan, sl_date d, sl_rate *out)
+static size_t changes_until(const sl_plan *plan, sl_date d)
+{
+    return changes_until_key(plan, date_key(d));
+}
+
+/* rate + the contract's margin, as sl_rate_add gives it (the rate itself,
+ * unreduced, without a margin); the last sum is kept, since a plan adds the
+ * margin to the same rate for many terms. */
+static int add_margin(sl_plan *plan, sl_rate r, sl_rate *out)
+{
+    const sl_loan_terms *t = &plan->terms;
+    if (t->margin.num == 0) {
+        *out = r;
+        return SL_OK;
+    }
+    if (r.num != plan->margin_base.num || r.den != plan->margin_base.den) {
+        int rc = sl_rate_add(&plan->margin_sum, r, t->margin);
+        if (rc != SL_OK)
+            return rc;
+        plan->margin_base = r;
+    }
+    *out = plan->margin_sum;
+    return SL_OK;
+}
+
+static int rate_on(sl_plan *plan, sl_date d, sl_rate *out)
 {
     const sl_loan_terms *t = &plan->terms;
     sl_rate r = t->nominal_rate;
@@ -281,11 +332,7 @@ static int rate_on(const sl_plan *plan, sl_date d, sl_rate *out)
             sl_date_compare(d, plan->fixed_end) < 0)
             r = t->fixed.rate;
     }
-    if (t->margin.num == 0) {
-        *out = r;
-        return SL_OK;
-    }
-    return sl_rate_add(out, r, t->margin);
+    return add_margin(plan, r, out);
 }
 
 /* The first date after cur and before end where a rate may change. */
@@ -337,6 +384,11 @@ static int amortise(sl_plan *plan, sl_rate rate, int n)
 /* Amortising terms from term `from` to term `to`. */
 static int amortising_between(const sl_plan *plan, int from, int to)
 {
+    const sl_loan_terms *t = &plan->terms;
+    if (t->interest_only_window_count == 0) { /* only the first terms are interest-only */
+        int first = from > t->interest_only_terms ? from : t->interest_only_terms + 1;
+        return to >= first ? to - first + 1 : 0;
+    }
     int n = 0;
     for (int j = from; j <= to; j++)
         n += !sl__interest_only(&plan->terms, j);
@@ -415,6 +467,122 @@ typedef struct term_work {
     unsigned events;
 } term_work;
 
+/* The exact sum of a term's interest pieces bal · num · d / (den · W): a
+ * 128-bit fraction while it fits (the two or three pieces of a rate change
+ * inside a term always do for a loan's amounts and rates), a GMP rational
+ * from the first piece that would overflow it. Rounded half up either way:
+ * the same øre, since rounding a fraction does not depend on its form. */
+typedef struct piece_sum {
+    int big; /* q holds the sum (initialised) */
+#ifdef SL_HAVE_FIXED128
+    sl_u128 num, den;
+#endif
+    mpq_t q;
+} piece_sum;
+
+static void sum_init(piece_sum *s, int exact)
+{
+    s->big = 0;
+#ifdef SL_HAVE_FIXED128
+    s->num = 0;
+    s->den = 1;
+    if (!exact)
+        return;
+#endif
+    (void)exact;
+    mpq_init(s->q); /* 0 */
+    s->big = 1;
+}
+
+static void sum_clear(piece_sum *s)
+{
+    if (s->big)
+        mpq_clear(s->q);
+}
+
+#ifdef SL_HAVE_FIXED128
+static void mpz_set_u128(mpz_t out, sl_u128 v)
+{
+    mpz_set_ui(out, (unsigned long)(uint64_t)(v >> 64));
+    mpz_mul_2exp(out, out, 64);
+    mpz_add_ui(out, out, (unsigned long)(uint64_t)v);
+}
+
+/* The sum plus num/den in 128 bits; 0 when some product would overflow. */
+static int add_128(piece_sum *s, sl_u128 num, sl_u128 den)
+{
+    sl_u128 a, b;
+    if (den == s->den)
+        return !__builtin_add_overflow(s->num, num, &s->num);
+    if (__builtin_mul_overflow(s->num, den, &a) || __builtin_mul_overflow(num, s->den, &b) ||
+        __builtin_add_overflow(a, b, &a) || __builtin_mul_overflow(s->den, den, &b))
+        return 0;
+    s->num = a;
+    s->den = b;
+    return 1;
+}
+#endif
+
+static void sum_add(piece_sum *s, sl_money bal, sl_rate r, int64_t days, uint64_t weight)
+{
+#ifdef SL_HAVE_FIXED128
+    sl_u128 num, den;
+    if (!s->big && bal >= 0 && r.num >= 0 && r.den > 0 && days >= 0 &&
+        !__builtin_mul_overflow((sl_u128)bal, (sl_u128)r.num, &num) &&
+        !__builtin_mul_overflow(num, (sl_u128)days, &num) &&
+        !__builtin_mul_overflow((sl_u128)r.den, (sl_u128)weight, &den) &&
+        add_128(s, num, den))
+        return;
+#endif
+    mpq_t piece;
+    mpz_t z;
+    mpq_init(piece);
+    mpz_init(z);
+    if (!s->big) {
+        mpq_init(s->q);
+#ifdef SL_HAVE_FIXED128
+        mpz_set_u128(mpq_numref(s->q), s->num);
+        mpz_set_u128(mpq_denref(s->q), s->den);
+        mpq_canonicalize(s->q);
+#endif
+        s->big = 1;
+    }
+    sl__mpz_set_i64(mpq_numref(piece), bal);
+    sl__mpz_set_i64(z, r.num);
+    mpz_mul(mpq_numref(piece), mpq_numref(piece), z);
+    sl__mpz_set_i64(z, days);
+    mpz_mul(mpq_numref(piece), mpq_numref(piece), z);
+    sl__mpz_set_i64(mpq_denref(piece), r.den);
+    mpz_set_ui(z, (unsigned long)weight);
+    mpz_mul(mpq_denref(piece), mpq_denref(piece), z);
+    mpq_canonicalize(piece);
+    mpq_add(s->q, s->q, piece);
+    mpq_clear(piece);
+    mpz_clear(z);
+}
+
+static int sum_round(const piece_sum *s, sl_money *out)
+{
+#ifdef SL_HAVE_FIXED128
+    if (!s->big) {
+        sl_u128 q = s->num / s->den, rem = s->num % s->den;
+        q += rem >= s->den - rem; /* half up: 2·rem >= den */
+        if (q > (sl_u128)INT64_MAX)
+            return SL_ERANGE;
+        *out = (sl_money)q;
+        return SL_OK;
+    }
+#endif
+    mpz_t z;
+    mpz_init(z);
+    int rc = sl__mpz_round_quotient(z, NULL, mpq_numref(s->q), mpq_denref(s->q), 1,
+                                    SL_ROUND_HALF_UP);
+    if (rc == SL_OK)
+        rc = sl__mpz_get_i64(out, z);
+    mpz_clear(z);
+    return rc;
+}
+
 /* Interest over the pieces of (start, end] (convention 9), and the extra
  * payments, each capped so the balance never goes below 0. */
 static int term_interest(sl_plan *plan, term_work *w, sl_money opening, sl_money *interest)
@@ -440,14 +608,14 @@ static int term_interest(sl_plan *plan, term_work *w, sl_money opening, sl_money
             return sl__muldiv_round(interest, NULL, opening, num_days, r.den, 365, 1,
                                     SL_ROUND_HALF_UP);
     }
-    mpq_t sum, piece;
-    mpz_t z;
-    mpq_inits(sum, piece, NULL);
-    mpz_init(z);
+    piece_sum sum;
+    sum_init(&sum, plan->exact_pieces);
     sl_money bal = opening;
     sl_date cur = w->start;
     int rc = SL_OK, pieces = 0;
     sl_rate first_rate = {0, 1};
+    /* W = 365 or days · terms per year */
+    uint64_t weight = w->act365 ? 365u : (uint64_t)days * (uint64_t)t->terms_per_year;
     while (sl_date_compare(cur, w->end) < 0) {
         sl_date next = next_rate_break(plan, cur, w->end);
         if (xi < t->extra_payment_count && sl_date_compare(plan->extras[xi].date, next) < 0)
@@ -458,17 +626,8 @@ static int term_interest(sl_plan *plan, term_work *w, sl_money opening, sl_money
             break;
         if (pieces++ == 0)
             first_rate = r;
-        int64_t d = sl_date_diff_days(cur, next);
-        /* bal · r.num · d / (r.den · W), W = 365 or days · terms per year */
-        sl__mpz_set_i64(mpq_numref(piece), bal);
-        sl__mpz_set_i64(z, r.num);
-        mpz_mul(mpq_numref(piece), mpq_numref(piece), z);
-        mpz_mul_ui(mpq_numref(piece), mpq_numref(piece), (unsigned long)d);
-        sl__mpz_set_i64(mpq_denref(piece), r.den);
-        mpz_mul_ui(mpq_denref(piece), mpq_denref(piece),
-                   w->act365 ? 365ul : (unsigned long)(days * t->terms_per_year));
-        mpq_canonicalize(piece);
-        mpq_add(sum, sum, piece);
+        /* bal · r.num · d / (r.den · W) */
+        sum_add(&sum, bal, r, sl_date_diff_days(cur, next), weight);
         cur = next;
         /* Extra payments on this date lower the balance from here on. */
         while (xi < t->extra_payment_count && sl_date_compare(plan->extras[xi].date, cur) == 0 &&
@@ -487,15 +646,10 @@ static int term_interest(sl_plan *plan, term_work *w, sl_money opening, sl_money
     if (rc == SL_OK) {
         if (pieces == 1 && !w->act365) /* convention 1 exactly */
             rc = equal_period_interest(plan, opening, &first_rate, interest);
-        else {
-            rc = sl__mpz_round_quotient(z, NULL, mpq_numref(sum), mpq_denref(sum), 1,
-                                        SL_ROUND_HALF_UP);
-            if (rc == SL_OK)
-                rc = sl__mpz_get_i64(interest, z);
-        }
+        else
+            rc = sum_round(&sum, interest);
     }
-    mpq_clears(sum, piece, NULL);
-    mpz_clear(z);
+    sum_clear(&sum);
     return rc;
 }
 
@@ -658,7 +812,7 @@ static int next_steady_row(sl_plan *plan, sl_plan_row *r)
     r->term = plan->next_term;
     r->due_date = (sl_date)SL_DATE_NONE;
     r->days = 0;
-    r->rate = t->nominal_rate;
+    r->rate = plan->run_rate;
     r->opening_balance = opening;
     r->interest = interest;
     r->principal = p;
@@ -679,25 +833,215 @@ static int next_steady_row(sl_plan *plan, sl_plan_row *r)
 
 void sl__plan_use_general_path(sl_plan *plan)
 {
+    plan->exact_pieces = 1;
     plan->simple = 0;
     plan->steady = 0;
     plan->steady_until = 0;
+}
+
+/* The last term due on or before d (strict: before d); 0 if none. Term j
+ * is due in the month j − 1 periods after the first due date's, so the
+ * candidate follows from the months between, and one due date decides. */
+static int last_term_due_by(const sl_plan *plan, sl_date d, int strict)
+{
+    int step = 12 / plan->terms.terms_per_year;
+    sl_date f = plan->first_due;
+    long months = ((long)d.year * 12 + d.month) - ((long)f.year * 12 + f.month);
+    if (months < 0)
+        return 0;
+    long j = months / step + 1; /* due in d's month or before it */
+    if (j > plan->limit_term)
+        return plan->limit_term; /* due months before d's */
+    /* its due date as sl__due_date gives it: the anchor day clamped to the
+     * month's end (term 1: the first due date itself) */
+    long index = (long)f.year * 12 + f.month - 1 + (j - 1) * step;
+    int dim = month_days((int)(index / 12), (int)(index % 12) + 1);
+    int day = j == 1 ? f.day : plan->anchor < dim ? plan->anchor : dim;
+    int c = (j - 1) * step == months ? (day > d.day) - (day < d.day) : -1; /* d's month? */
+    return c < 0 || (c == 0 && !strict) ? (int)j : (int)j - 1;
+}
+
+/* After a row on the general path: the terms from the next one on that the
+ * steady path may take, in plans with events too. A term is steady when
+ * only the level and one rate act in it, exactly as in the general path's
+ * common term: amortising, not the last, the level valid for the rate (an
+ * annuity's computed at it), and for dated plans equal periods with no rate
+ * change or fixed-period bound in [start, end) and no extra payment or
+ * repayment in (start, end]. The run ends before the first term that is not;
+ * that term takes the general path (which recomputes the level at a rate
+ * change) and opens the next run. `start`: the last row's due date. */
+static void open_run(sl_plan *plan, sl_date start)
+{
+    const sl_loan_terms *t = &plan->terms;
+    plan->steady_until = 0;
+    int k = plan->next_term, until = plan->end_term; /* the last term is never steady */
+    if (!plan->steady || plan->ended || !plan->level_valid || plan->balance <= 0 || k >= until ||
+        k <= t->interest_only_terms || t->day_count != SL_DAY_COUNT_EQUAL || k < 2)
+        return;
+    sl_rate rate;
+    if (rate_on(plan, start, &rate) != SL_OK)
+        return;
+    if (t->type == SL_LOAN_ANNUITY && sl_rate_compare(rate, plan->level_rate) != 0)
+        return;
+    for (size_t i = 0; i < t->interest_only_window_count; i++) {
+        const sl_interest_only_window *w = &plan->windows[i];
+        if (w->terms > 0 && w->from_term + w->terms > k)
+            until = w->from_term > k ? (w->from_term < until ? w->from_term : until) : k;
+    }
+    if (plan->dated) {
+        /* rate breaks on or after start: the term they fall in is not steady */
+        size_t i = changes_until(plan, start);
+        if (i && sl_date_compare(plan->changes[i - 1].date, start) == 0)
+            i--;
+        sl_date breaks[3];
+        int nb = 0;
+        if (i < t->rate_change_count)
+            breaks[nb++] = plan->changes[i].date;
+        if (plan->has_fixed && sl_date_compare(plan->fixed_from, start) >= 0)
+            breaks[nb++] = plan->fixed_from;
+        if (plan->has_fixed && sl_date_compare(plan->fixed_end, start) >= 0)
+            breaks[nb++] = plan->fixed_end;
+        for (int b = 0; b < nb; b++) {
+            int j = last_term_due_by(plan, breaks[b], 0) + 1;
+            until = j < until ? j : until;
+        }
+        /* payments after start: the term they fall in is not steady */
+        for (size_t x = 0; x < t->extra_payment_count; x++)
+            if (sl_date_compare(plan->extras[x].date, start) > 0) {
+                int j = last_term_due_by(plan, plan->extras[x].date, 1) + 1;
+                until = j < until ? j : until;
+                break; /* sorted: the first after start */
+            }
+        if (date_given(t->repay_date) && sl_date_compare(t->repay_date, start) > 0) {
+            int j = last_term_due_by(plan, t->repay_date, 1) + 1;
+            until = j < until ? j : until;
+        }
+    }
+    if (until <= k)
+        return;
+    sl__term_interest *ti = &plan->equal_interest;
+    if (ti->rate.num != rate.num || ti->rate.den != rate.den ||
+        ti->terms_per_year != t->terms_per_year)
+        prepare_interest(plan, &rate);
+    plan->run_rate = rate;
+    plan->steady_until = until;
+}
+
+/* The fee, payment and closing balance of a row whose interest and
+ * principal are set. */
+static int close_row(sl_plan_row *r, sl_money fee)
+{
+    r->fee = fee;
+    r->closing_balance = r->opening_balance - r->principal;
+    if (sl_money_add(&r->payment, r->interest, r->principal) ||
+        sl_money_add(&r->payment, r->payment, r->fee))
+        return SL_ERANGE;
+    if (r->closing_balance == 0)
+        r->events |= SL_EVENT_LAST;
+    return SL_OK;
+}
+
+/* A term of a floating-rate plan (dated, equal periods, rate changes and a
+ * margin its only events) that is amortising and not the last: the general
+ * path's row, with the period's rate changes found by their date keys. A
+ * change inside the period splits its interest (convention 9, the pieces
+ * summed exactly); a rate at the start other than the level's recomputes the
+ * annuity for the balance over the amortising terms left (conventions 10,
+ * 12), exactly as the general path does. Tests compare the two. */
+static int floating_row(sl_plan *plan, sl_plan_row *row)
+{
+    const sl_loan_terms *t = &plan->terms;
+    sl_plan_row r;
+    int k = plan->next_term, rc;
+    sl_date start = {plan->due_month / 12, plan->due_month % 12 + 1, plan->due_day};
+    r.term = k;
+    r.opening_balance = plan->balance;
+    next_due(plan, &r); /* the due date and days; where the next term steps on from */
+    int sk = date_key(start), ek = date_key(r.due_date);
+    sl_rate rate; /* the rate at the end of the period */
+    size_t i = changes_until_key(plan, sk), j = i, n = t->rate_change_count;
+    while (j < n && plan->change_keys[j] < ek)
+        j++; /* changes i .. j − 1 fall inside (start, end) */
+    r.events = (i && plan->change_keys[i - 1] == sk) || j > i ? SL_EVENT_RATE_CHANGE : 0;
+    rc = add_margin(plan, i ? plan->changes[i - 1].rate : t->nominal_rate, &r.rate);
+    if (rc != SL_OK)
+        return rc;
+    if (j == i) {
+        rate = r.rate;
+        rc = equal_period_interest(plan, r.opening_balance, &r.rate, &r.interest);
+    } else {
+        piece_sum sum;
+        sum_init(&sum, 0);
+        uint64_t weight = (uint64_t)r.days * (uint64_t)t->terms_per_year;
+        sl_date cur = start;
+        rate = r.rate;
+        for (size_t c = i; c <= j && rc == SL_OK; c++) {
+            sl_date next = c < j ? plan->changes[c].date : r.due_date;
+            sum_add(&sum, r.opening_balance, rate, sl_date_diff_days(cur, next), weight);
+            cur = next;
+            if (c < j)
+                rc = add_margin(plan, plan->changes[c].rate, &rate);
+        }
+        if (rc == SL_OK)
+            rc = sum_round(&sum, &r.interest);
+        sum_clear(&sum);
+    }
+    if (rc != SL_OK)
+        return rc;
+    if (t->type == SL_LOAN_ANNUITY && sl_rate_compare(r.rate, plan->level_rate) != 0) {
+        rc = amortise(plan, r.rate, amortising_terms(plan, k)); /* balance: the opening */
+        if (rc != SL_OK)
+            return rc;
+        r.events |= SL_EVENT_AMORTISED;
+    }
+    sl_money p = t->type == SL_LOAN_SERIAL ? plan->level : plan->level - r.interest;
+    r.principal = p < 0 ? 0 : p > r.opening_balance ? r.opening_balance : p;
+    rc = close_row(&r, t->term_fee);
+    if (rc == SL_OK)
+        rc = add_totals(&plan->totals, &r);
+    if (rc != SL_OK)
+        return rc;
+    plan->balance = r.closing_balance;
+    plan->next_term++;
+    /* The steady run from the next term: open_run's conditions, where only
+     * rate changes can end it: up to the term of the next change (change j,
+     * the first on or after the due date), if the rate then is the level's. */
+    plan->steady_until = 0;
+    int until = plan->end_term;
+    if (j < n && plan->change_keys[j] == ek)
+        until = 0; /* a change at the next term's start */
+    else if (j < n)
+        until = last_term_due_by(plan, plan->changes[j].date, 0) + 1;
+    if (plan->steady && until > k + 1 && r.closing_balance > 0 &&
+        (t->type == SL_LOAN_SERIAL || sl_rate_compare(rate, plan->level_rate) == 0)) {
+        sl__term_interest *ti = &plan->equal_interest;
+        if (ti->rate.num != rate.num || ti->rate.den != rate.den)
+            prepare_interest(plan, &rate);
+        plan->run_rate = rate;
+        plan->steady_until = until < plan->end_term ? until : plan->end_term;
+    }
+    *row = r;
+    return 1;
 }
 
 /* Every term that is not steady: the straight path or the general one. */
 static int other_row(sl_plan *plan, sl_plan_row *row)
 {
     const sl_loan_terms *t = &plan->terms;
+    int k = plan->next_term;
     if (plan->ended || plan->next_term > plan->end_term || plan->balance == 0) {
         plan->ended = 1;
         return 0;
     }
     if (plan->simple)
         return next_simple_row(plan, row);
+    if (plan->floating && plan->steady && k > 1 && k > t->interest_only_terms &&
+        k < plan->end_term && plan->level_valid)
+        return floating_row(plan, row);
     sl_plan_row r;
     term_work w;
     memset(&w, 0, sizeof w);
-    int rc = SL_OK, k = plan->next_term;
+    int rc = SL_OK;
     r.term = k;
     r.events = 0;
     r.opening_balance = plan->balance;
@@ -800,13 +1144,9 @@ static int other_row(sl_plan *plan, sl_plan_row *row)
             regular = left;
     }
     r.principal = w.extra + regular;
-    r.fee = t->term_fee;
-    r.closing_balance = r.opening_balance - r.principal;
-    if (sl_money_add(&r.payment, r.interest, r.principal) ||
-        sl_money_add(&r.payment, r.payment, r.fee))
-        return SL_ERANGE;
-    if (r.closing_balance == 0)
-        r.events |= SL_EVENT_LAST;
+    rc = close_row(&r, t->term_fee);
+    if (rc != SL_OK)
+        return rc;
     if (w.repay) {
         rc = settle(plan, &r, left, w.end);
         if (rc != SL_OK)
@@ -828,6 +1168,11 @@ static int other_row(sl_plan *plan, sl_plan_row *row)
     }
     if (w.repay)
         plan->ended = 1;
+    if (plan->dated) { /* where next_due steps on from */
+        plan->due_month = r.due_date.year * 12 + r.due_date.month - 1;
+        plan->due_day = r.due_date.day;
+    }
+    open_run(plan, r.due_date);
     *row = r;
     return 1;
 }

@@ -1,6 +1,7 @@
 /* Portfolio figures for consecutive periods (a book's years) in one walk. */
 #include <string.h>
 
+#include "api_internal.h"
 #include "arith_internal.h"
 #include "startlan/portfolio.h"
 
@@ -12,8 +13,13 @@ static int in(sl_date d, const sl_period *p)
 int sl_loan_figures_periods(sl_loan_figures *out, const sl_loan_terms *terms,
                             const sl_period *periods, size_t count, sl_error *err)
 {
-    if (!out || !terms || (count && !periods))
-        return sl__fail(err, SL_ESTATE, "figures", "", "no loan, periods or place for the figures");
+    sl__error_reset(err);
+    if (!out)
+        return sl__null(err, "out");
+    if (!terms)
+        return sl__null(err, "terms");
+    if (count && !periods)
+        return sl__null(err, "periods");
     for (size_t i = 0; i < count; i++) {
         if (!sl_date_is_valid(periods[i].from))
             return sl__fail_date(err, SL_EINVAL, "from", periods[i].from, "no such date");

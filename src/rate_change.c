@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "api_internal.h"
 #include "arith_internal.h"
 #include "terms_internal.h"
 #include "startlan/rate_change.h"
@@ -15,10 +16,13 @@ static int in_unit_range(sl_rate r)
 int sl_rate_change_parse(sl_rate_change_spec *out, const char *text, const char *field,
                          sl_error *err)
 {
+    sl__error_reset(err);
     if (!field)
         field = "rate_change";
-    if (!out || !text)
-        return sl__fail(err, SL_ESTATE, field, "", "no text or no place for the result");
+    if (!out)
+        return sl__null(err, "out");
+    if (!text)
+        return sl__null(err, "text");
     const char *colon = strchr(text, ':');
     char date[16];
     if (!colon || (size_t)(colon - text) >= sizeof date)
@@ -67,10 +71,13 @@ static void sort_by_date(size_t *order, const sl_rate_change_spec *in, size_t co
 int sl_rate_changes_resolve(sl_rate_change *out, const sl_rate_change_spec *in, size_t count,
                             sl_rate base, sl_error *err)
 {
+    sl__error_reset(err);
     if (count == 0)
         return SL_OK;
-    if (!out || !in)
-        return sl__fail(err, SL_ESTATE, "rate_changes", "", "no changes or no place for them");
+    if (!out)
+        return sl__null(err, "out");
+    if (!in)
+        return sl__null(err, "in");
     size_t *order = malloc(count * sizeof *order);
     if (!order)
         return sl__fail(err, SL_ENOMEM, "rate_changes", "", "out of memory");
@@ -112,8 +119,11 @@ static int shifted(sl_rate *out, sl_rate r, sl_rate shift, const char *field, sl
 int sl_loan_terms_shift_rates(sl_loan_terms *out, sl_rate_change *changes,
                               const sl_loan_terms *terms, sl_rate shift, sl_error *err)
 {
-    if (!out || !terms)
-        return sl__fail(err, SL_ESTATE, "terms", "", "no contract or no place for the result");
+    sl__error_reset(err);
+    if (!out)
+        return sl__null(err, "out");
+    if (!terms)
+        return sl__null(err, "terms");
     sl_loan_terms t;
     sl__terms_upgrade(&t, terms);
     int rc = shifted(&t.nominal_rate, t.nominal_rate, shift, "nominal_rate", err);
@@ -121,7 +131,7 @@ int sl_loan_terms_shift_rates(sl_loan_terms *out, sl_rate_change *changes,
         rc = shifted(&t.fixed.rate, t.fixed.rate, shift, "fixed", err);
     if (rc == SL_OK && t.rate_change_count) {
         if (!changes)
-            return sl__fail(err, SL_ESTATE, "rate_changes", "", "no place for the moved changes");
+            return sl__null(err, "changes");
         for (size_t i = 0; i < t.rate_change_count && rc == SL_OK; i++) {
             changes[i].date = t.rate_changes[i].date;
             rc = shifted(&changes[i].rate, t.rate_changes[i].rate, shift, "rate_changes", err);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "api_internal.h"
 #include "arith_internal.h"
 #include "startlan/rate_history.h"
 #include "textfile_internal.h"
@@ -90,8 +91,11 @@ static int parse_line(sl_rate_history_entry *e, const char *line, size_t len, co
 int sl_rate_history_parse(sl_rate_history **out, const char *text, const char *name,
                           sl_error *err)
 {
-    if (!out || !text)
-        return sl__fail(err, SL_ESTATE, "text", "", "no text or no place for the history given");
+    sl__error_reset(err);
+    if (!out)
+        return sl__null(err, "out");
+    if (!text)
+        return sl__null(err, "text");
     *out = NULL;
     if (!name)
         name = "rate history";
@@ -149,8 +153,11 @@ int sl_rate_history_parse(sl_rate_history **out, const char *text, const char *n
 
 int sl_rate_history_load(sl_rate_history **out, const char *path, sl_error *err)
 {
-    if (!out || !path)
-        return sl__fail(err, SL_ESTATE, "path", "", "no path or no place for the history given");
+    sl__error_reset(err);
+    if (!out)
+        return sl__null(err, "out");
+    if (!path)
+        return sl__null(err, "path");
     *out = NULL;
     char *text;
     int rc = sl__read_text_file(&text, path, HISTORY_MAX_FILE, err);
@@ -170,8 +177,11 @@ const char *sl_rate_history_builtin_text(const char *name)
 
 int sl_rate_history_builtin(sl_rate_history **out, const char *name, sl_error *err)
 {
-    if (!out || !name)
-        return sl__fail(err, SL_ESTATE, "history", "", "no name or no place for the history given");
+    sl__error_reset(err);
+    if (!out)
+        return sl__null(err, "out");
+    if (!name)
+        return sl__null(err, "name");
     *out = NULL;
     const char *text = sl_rate_history_builtin_text(name);
     if (!text)
@@ -197,8 +207,10 @@ size_t sl_rate_history_count(const sl_rate_history *h)
 
 int sl_rate_history_get(sl_rate_history_entry *out, const sl_rate_history *h, size_t i)
 {
-    if (!out || !h || i >= h->count)
-        return SL_ESTATE;
+    if (!out || !h)
+        return SL_ENULL;
+    if (i >= h->count)
+        return SL_ERANGE;
     *out = h->entries[i];
     return SL_OK;
 }
@@ -250,8 +262,11 @@ static int no_rate(sl_error *err, const sl_rate_history *h, sl_date date, long k
 
 int sl_rate_history_at(sl_rate *out, const sl_rate_history *h, sl_date date, sl_error *err)
 {
-    if (!out || !h)
-        return sl__fail(err, SL_ESTATE, "history", "", "no history or no place for the rate given");
+    sl__error_reset(err);
+    if (!out)
+        return sl__null(err, "out");
+    if (!h)
+        return sl__null(err, "history");
     long k = entry_at(h, date);
     if (k < 0 || h->entries[k].gap)
         return no_rate(err, h, date, k);
@@ -262,8 +277,13 @@ int sl_rate_history_at(sl_rate *out, const sl_rate_history *h, sl_date date, sl_
 int sl_rate_history_changes(sl_rate_change **out, size_t *count, const sl_rate_history *h,
                             sl_date from, sl_date to, sl_error *err)
 {
-    if (!out || !count || !h)
-        return sl__fail(err, SL_ESTATE, "history", "", "no history or no place for the changes given");
+    sl__error_reset(err);
+    if (!out)
+        return sl__null(err, "out");
+    if (!count)
+        return sl__null(err, "count");
+    if (!h)
+        return sl__null(err, "history");
     *out = NULL;
     *count = 0;
     long k = entry_at(h, from);

@@ -450,7 +450,7 @@ static int fill_value(sl_rto_timeline *tl, sl_rto_row *row, sl_error *err)
         return sl__fail_rate(err, SL_ERANGE, "value_growth", tl->opt.value_growth,
                              "the market value grows out of range over the timeline");
     /* value <= INT64_MAX minus two amounts of at most 1e14 øre: fits. */
-    if (row->phase == SL_PHASE_OWN)
+    if (row->phase == SL_RTO_PHASE_OWN)
         row->equity = row->market_value - row->loan_balance - row->grant_remaining;
     return SL_OK;
 }
@@ -470,7 +470,7 @@ static int timeline_next(sl_rto_timeline *tl, sl_rto_row *row, sl_error *err)
         if (rc != SL_OK)
             return sl__fail_money(err, rc, "saving", o->saving, "the savings are out of range");
         tl->savings += interest + o->saving;
-        r.phase = SL_PHASE_RENT;
+        r.phase = SL_RTO_PHASE_RENT;
         if (o->start.year != 0) {
             rc = sl_date_add_months(&r.date, o->start, tl->month, o->start.day);
             if (rc != SL_OK)
@@ -494,7 +494,7 @@ static int timeline_next(sl_rto_timeline *tl, sl_rto_row *row, sl_error *err)
         return sl__fail(err, rc, "loan", "", "the loan's plan failed");
     if (rc == 0)
         return 0;
-    r.phase = SL_PHASE_OWN;
+    r.phase = SL_RTO_PHASE_OWN;
     r.date = p.due_date;
     r.housing_cost = p.payment;
     r.loan_balance = p.closing_balance;

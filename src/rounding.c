@@ -7,14 +7,14 @@
 
 int sl__rounding_valid(sl_rounding r)
 {
-    return (r.unit == SL_UNIT_ORE || r.unit == SL_UNIT_KRONE) &&
+    return (r.unit == SL_ROUND_UNIT_ORE || r.unit == SL_ROUND_UNIT_KRONE) &&
            (r.mode == SL_ROUND_HALF_UP || r.mode == SL_ROUND_HALF_EVEN ||
             r.mode == SL_ROUND_DOWN || r.mode == SL_ROUND_UP);
 }
 
 static int mode_valid(sl_round_mode mode)
 {
-    sl_rounding r = {SL_UNIT_ORE, mode};
+    sl_rounding r = {SL_ROUND_UNIT_ORE, mode};
     return sl__rounding_valid(r);
 }
 
@@ -171,11 +171,11 @@ int sl_round_unit_parse(sl_round_unit *out, const char *text)
     if (!out || !text)
         return SL_ENULL;
     if (strcmp(text, "ore") == 0 || strcmp(text, "øre") == 0) {
-        *out = SL_UNIT_ORE;
+        *out = SL_ROUND_UNIT_ORE;
         return SL_OK;
     }
     if (strcmp(text, "krone") == 0 || strcmp(text, "kr") == 0) {
-        *out = SL_UNIT_KRONE;
+        *out = SL_ROUND_UNIT_KRONE;
         return SL_OK;
     }
     return SL_ESYNTAX;
@@ -184,9 +184,9 @@ int sl_round_unit_parse(sl_round_unit *out, const char *text)
 const char *sl_round_unit_name(sl_round_unit unit)
 {
     switch (unit) {
-    case SL_UNIT_ORE:
+    case SL_ROUND_UNIT_ORE:
         return "ore";
-    case SL_UNIT_KRONE:
+    case SL_ROUND_UNIT_KRONE:
         return "krone";
     }
     return NULL;

@@ -3,6 +3,7 @@
 #include <gmp.h>
 #include <string.h>
 
+#include "api_internal.h"
 #include "arith_internal.h"
 #include "startlan/tax.h"
 
@@ -21,11 +22,12 @@ static int amount_ok(sl_money m)
 
 int sl_tax_rules_check(const sl_tax_rules *t, sl_error *err)
 {
+    sl__error_reset(err);
     if (!t)
-        return sl__fail(err, SL_ESTATE, "rules", "", "no tax rules given");
-    if (t->version != SL_TAX_RULES_VERSION)
-        return sl__fail_int(err, SL_EVERSION, "version", (long)t->version,
-                            "unknown version of sl_tax_rules");
+        return sl__null(err, "rules");
+    int rc = sl__check_version(err, "sl_tax_rules", t->version, 1, SL_TAX_RULES_VERSION);
+    if (rc != SL_OK)
+        return rc;
     if (!rate_ok(t->ordinary_rate))
         return sl__fail_rate(err, SL_EINVAL, "ordinary_rate", t->ordinary_rate, "must be 0 to 100 %");
     if (!rate_ok(t->minimum_deduction_rate))
@@ -96,8 +98,9 @@ static int bracket_tax(sl_tax_estimate *e, const sl_tax_rules *t)
 int sl_tax_estimate_wage(sl_tax_estimate *out, sl_money gross, const sl_tax_rules *t,
                          sl_error *err)
 {
+    sl__error_reset(err);
     if (!out)
-        return sl__fail(err, SL_ESTATE, "estimate", "", "no place for the estimate given");
+        return sl__null(err, "out");
     int rc = sl_tax_rules_check(t, err);
     if (rc != SL_OK)
         return rc;
@@ -139,8 +142,9 @@ int sl_tax_estimate_wage(sl_tax_estimate *out, sl_money gross, const sl_tax_rule
 int sl_tax_interest_deduction(sl_money *out, sl_money interest, const sl_tax_rules *t,
                               sl_error *err)
 {
+    sl__error_reset(err);
     if (!out)
-        return sl__fail(err, SL_ESTATE, "deduction", "", "no place for the result given");
+        return sl__null(err, "out");
     int rc = sl_tax_rules_check(t, err);
     if (rc != SL_OK)
         return rc;

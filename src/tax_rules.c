@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "api_internal.h"
 #include "arith_internal.h"
 #include "startlan/tax.h"
 
@@ -45,10 +46,17 @@ void sl_tax_years(int *first, int *last)
         *last = shipped[N_SHIPPED - 1].year;
 }
 
+void sl_tax_rules_init(sl_tax_rules *rules)
+{
+    if (rules)
+        *rules = (sl_tax_rules)SL_TAX_RULES_INIT;
+}
+
 int sl_tax_rules_for_year(sl_tax_rules *out, int year, sl_error *err)
 {
+    sl__error_reset(err);
     if (!out)
-        return sl__fail(err, SL_ESTATE, "rules", "", "no place for the rules given");
+        return sl__null(err, "out");
     for (size_t i = 0; i < N_SHIPPED; i++) {
         if (shipped[i].year == year) {
             *out = shipped[i];

@@ -31,8 +31,9 @@ START_TEST(annuity_rounding_policy)
 {
     /* 1 000 000 kr, 5 %, 60 monthly terms: exact 18 871.2336... */
     sl_money a;
-    sl_rounding krone_up = {SL_UNIT_KRONE, SL_ROUND_UP}, krone = {SL_UNIT_KRONE, SL_ROUND_HALF_UP},
-                ore_down = {SL_UNIT_ORE, SL_ROUND_DOWN};
+    sl_rounding krone_up = {SL_ROUND_UNIT_KRONE, SL_ROUND_UP},
+                krone = {SL_ROUND_UNIT_KRONE, SL_ROUND_HALF_UP},
+                ore_down = {SL_ROUND_UNIT_ORE, SL_ROUND_DOWN};
     ck_assert_int_eq(sl_annuity_payment(&a, M("1000000"), R("5"), 12, 60, krone), SL_OK);
     ck_assert_int_eq(a, M("18871"));
     ck_assert_int_eq(sl_annuity_payment(&a, M("1000000"), R("5"), 12, 60, krone_up), SL_OK);

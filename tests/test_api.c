@@ -58,7 +58,7 @@ START_TEST(null_outputs_are_one_code)
     ck_assert_int_eq(sl_audit_finish(NULL, NULL), SL_ENULL);
     ck_assert_int_eq(sl_rto_compute(NULL, NULL, NULL), SL_ENULL);
     ck_assert_int_eq(sl_part_own_new(NULL, NULL, NULL), SL_ENULL);
-    ck_assert_int_eq(sl_capacity_check(NULL, NULL, 0, NULL, NULL), SL_ENULL);
+    ck_assert_int_eq(sl_capacity_compute(NULL, NULL, 0, NULL, NULL), SL_ENULL);
     ck_assert_int_eq(sl_guideline_table_parse(NULL, "", NULL), SL_ENULL);
     ck_assert_int_eq(sl_portfolio_totals_new(NULL), SL_ENULL);
     ck_assert_int_eq(sl_loan_type_parse(NULL, "annuity"), SL_ENULL);
@@ -170,6 +170,183 @@ START_TEST(one_version_rule)
 }
 END_TEST
 
+/* The newest modules (tax, finance, housing allowance, book, rate history,
+ * rate changes, loan figures) follow the same rules: SL_ENULL naming the
+ * argument, never SL_ESTATE; the record reset on entry; one version check. */
+#define NULL_NAMED(call, name)                                                             \
+    do {                                                                                   \
+        sl_error e_;                                                                       \
+        dirty(&e_);                                                                        \
+        sl_error *err = &e_;                                                               \
+        (void)err;                                                                         \
+        ck_assert_int_eq((call), SL_ENULL);                                                \
+        ck_assert_int_eq(e_.code, SL_ENULL);                                               \
+        ck_assert_str_eq(e_.field, name);                                                  \
+        ck_assert_int_eq(e_.line, 0);                                                      \
+    } while (0)
+
+START_TEST(newest_modules_null_is_enull)
+{
+    sl_tax_rules tr;
+    ck_assert_int_eq(sl_tax_rules_for_year(&tr, 2025, NULL), SL_OK);
+    sl_tax_estimate te;
+    sl_money m;
+    NULL_NAMED(sl_tax_rules_for_year(NULL, 2025, err), "out");
+    NULL_NAMED(sl_tax_rules_check(NULL, err), "rules");
+    NULL_NAMED(sl_tax_estimate_wage(NULL, M("500000"), &tr, err), "out");
+    NULL_NAMED(sl_tax_estimate_wage(&te, M("500000"), NULL, err), "rules");
+    NULL_NAMED(sl_tax_interest_deduction(NULL, M("1000"), &tr, err), "out");
+
+    sl_tenure tn;
+    sl_finance_options fo = SL_FINANCE_OPTIONS_INIT;
+    sl_finance_result fr;
+    NULL_NAMED(sl_tenure_parse(NULL, "selveier", err), "out");
+    NULL_NAMED(sl_tenure_parse(&tn, NULL, err), "text");
+    NULL_NAMED(sl_registration_fee_on(NULL, (sl_date){2025, 1, 1}, err), "out");
+    NULL_NAMED(sl_finance_compute(NULL, &fo, err), "out");
+    NULL_NAMED(sl_finance_compute(&fr, NULL, err), "options");
+    NULL_NAMED(sl_finance_max_price(NULL, NULL, NULL, &fo, 0, err), "out");
+    NULL_NAMED(sl_finance_max_price(&m, NULL, NULL, NULL, 0, err), "options");
+
+    sl_rate_history *h = NULL;
+    sl_rate r;
+    sl_rate_change *ch;
+    size_t n;
+    NULL_NAMED(sl_rate_history_parse(NULL, "2024-01-01 4.5\n", NULL, err), "out");
+    NULL_NAMED(sl_rate_history_parse(&h, NULL, NULL, err), "text");
+    NULL_NAMED(sl_rate_history_load(&h, NULL, err), "path");
+    NULL_NAMED(sl_rate_history_builtin(NULL, "husbanken-floating", err), "out");
+    NULL_NAMED(sl_rate_history_builtin(&h, NULL, err), "name");
+    NULL_NAMED(sl_rate_history_at(&r, NULL, (sl_date){2025, 1, 1}, err), "history");
+    NULL_NAMED(sl_rate_history_changes(&ch, &n, NULL, (sl_date){2025, 1, 1},
+                                       (sl_date){2026, 1, 1}, err),
+               "history");
+    NULL_NAMED(sl_rate_history_changes(&ch, NULL, h, (sl_date){2025, 1, 1},
+                                       (sl_date){2026, 1, 1}, err),
+               "count");
+    ck_assert_int_eq(sl_rate_history_parse(&h, "2024-01-01 4.5\n", NULL, NULL), SL_OK);
+    sl_rate_history_entry he;
+    ck_assert_int_eq(sl_rate_history_get(NULL, h, 0), SL_ENULL);
+    ck_assert_int_eq(sl_rate_history_get(&he, NULL, 0), SL_ENULL);
+    ck_assert_int_eq(sl_rate_history_get(&he, h, 1), SL_ERANGE);
+    ck_assert_int_eq(sl_rate_history_get(&he, h, 0), SL_OK);
+
+    sl_book_loan *bl = NULL;
+    sl_book_field bf;
+    sl_book_event ev;
+    const sl_loan_terms *bt;
+    ck_assert_int_eq(sl_book_loan_new(NULL), SL_ENULL);
+    ck_assert_int_eq(sl_book_field_lookup(NULL, "amount"), SL_ENULL);
+    ck_assert_int_eq(sl_book_field_lookup(&bf, NULL), SL_ENULL);
+    NULL_NAMED(sl_book_loan_set(NULL, SL_BOOK_AMOUNT, "1000", err), "loan");
+    NULL_NAMED(sl_book_event_parse(NULL, "2025-01-01", "extra", "1000", err), "out");
+    NULL_NAMED(sl_book_loan_terms(NULL, bl, (sl_date)SL_DATE_NONE, err), "out");
+    NULL_NAMED(sl_book_loan_terms(&bt, NULL, (sl_date)SL_DATE_NONE, err), "loan");
+    ck_assert_int_eq(sl_book_loan_new(&bl), SL_OK);
+    ck_assert_int_eq(sl_book_loan_set_rate_history(bl, NULL, "x"), SL_ENULL);
+    ck_assert_int_eq(sl_book_loan_set_rate_history(NULL, h, "x"), SL_ENULL);
+    ck_assert_int_eq(sl_book_loan_add_event(bl, NULL), SL_ENULL);
+    ck_assert_int_eq(sl_book_event_parse(&ev, "2025-01-01", "extra", "1000", NULL), SL_OK);
+    ck_assert_int_eq(sl_book_loan_add_event(NULL, &ev), SL_ENULL);
+    sl_book_loan_free(bl);
+
+    sl_rate_change_spec spec;
+    sl_rate_change rc1;
+    sl_loan_terms t = SL_LOAN_TERMS_INIT_WITH_TERMS(12);
+    t.principal = M("1000");
+    NULL_NAMED(sl_rate_change_parse(NULL, "2025-01-01:4.5", NULL, err), "out");
+    NULL_NAMED(sl_rate_change_parse(&spec, NULL, NULL, err), "text");
+    NULL_NAMED(sl_rate_changes_resolve(NULL, &spec, 1, t.nominal_rate, err), "out");
+    NULL_NAMED(sl_rate_changes_resolve(&rc1, NULL, 1, t.nominal_rate, err), "in");
+    NULL_NAMED(sl_loan_terms_shift_rates(NULL, NULL, &t, (sl_rate){1, 100}, err), "out");
+    sl_loan_terms shifted;
+    NULL_NAMED(sl_loan_terms_shift_rates(&shifted, NULL, NULL, (sl_rate){1, 100}, err), "terms");
+    sl_rate_change one = {{2025, 6, 1}, {5, 100}};
+    t.rate_changes = &one;
+    t.rate_change_count = 1;
+    NULL_NAMED(sl_loan_terms_shift_rates(&shifted, NULL, &t, (sl_rate){1, 100}, err), "changes");
+
+    sl_loan_figures lf;
+    sl_period per = {{2025, 1, 1}, {2025, 12, 31}};
+    NULL_NAMED(sl_loan_figures_periods(NULL, &t, &per, 1, err), "out");
+    NULL_NAMED(sl_loan_figures_periods(&lf, NULL, &per, 1, err), "terms");
+    NULL_NAMED(sl_loan_figures_periods(&lf, &t, NULL, 1, err), "periods");
+    sl_rate_history_free(h);
+}
+END_TEST
+
+START_TEST(newest_modules_reset_and_version)
+{
+    sl_error err;
+    sl_tax_rules tr;
+    dirty(&err);
+    ck_assert_int_eq(sl_tax_rules_for_year(&tr, 2025, &err), SL_OK);
+    ck_assert_int_eq(err.code, SL_OK);
+    ck_assert_str_eq(err.message, "");
+    ck_assert_int_eq(err.line, 0);
+    sl_tax_estimate te;
+    dirty(&err);
+    ck_assert_int_eq(sl_tax_estimate_wage(&te, M("500000"), &tr, &err), SL_OK);
+    ck_assert_str_eq(err.field, "");
+    ck_assert_int_eq(err.column, 0);
+    tr.version = SL_TAX_RULES_VERSION + 1;
+    ck_assert_int_eq(sl_tax_rules_check(&tr, &err), SL_EVERSION);
+    ck_assert_str_eq(err.field, "version");
+    ck_assert_ptr_nonnull(strstr(err.message, "sl_tax_rules"));
+
+    sl_tenure tn;
+    dirty(&err);
+    ck_assert_int_eq(sl_tenure_parse(&tn, "borettslag", &err), SL_OK);
+    ck_assert_int_eq(err.line, 0);
+    ck_assert_str_eq(err.message, "");
+    sl_finance_options fo = SL_FINANCE_OPTIONS_INIT;
+    fo.version = SL_FINANCE_OPTIONS_VERSION + 1;
+    sl_finance_result fr;
+    ck_assert_int_eq(sl_finance_compute(&fr, &fo, &err), SL_EVERSION);
+    ck_assert_ptr_nonnull(strstr(err.message, "sl_finance_options"));
+    fo.version = 0;
+    ck_assert_int_eq(sl_finance_compute(&fr, &fo, &err), SL_EVERSION);
+
+    sl_rate_history *h = NULL;
+    dirty(&err);
+    ck_assert_int_eq(sl_rate_history_builtin(&h, "husbanken-floating", &err), SL_OK);
+    ck_assert_int_eq(err.line, 0);
+    ck_assert_str_eq(err.message, "");
+    sl_rate r;
+    dirty(&err);
+    ck_assert_int_eq(sl_rate_history_at(&r, h, (sl_date){2024, 8, 1}, &err), SL_OK);
+    ck_assert_int_eq(err.line, 0);
+    ck_assert_str_eq(err.value, "");
+    sl_rate_history_free(h);
+
+    sl_book_event ev;
+    dirty(&err);
+    ck_assert_int_eq(sl_book_event_parse(&ev, "2025-01-01", "extra", "1000", &err), SL_OK);
+    ck_assert_int_eq(err.line, 0);
+    ck_assert_str_eq(err.message, "");
+    sl_book_loan *bl = NULL;
+    ck_assert_int_eq(sl_book_loan_new(&bl), SL_OK);
+    dirty(&err);
+    ck_assert_int_eq(sl_book_loan_set(bl, SL_BOOK_AMOUNT, "1000000", &err), SL_OK);
+    ck_assert_int_eq(err.line, 0);
+    ck_assert_str_eq(err.message, "");
+    sl_book_loan_free(bl);
+
+    sl_rate_change_spec spec;
+    dirty(&err);
+    ck_assert_int_eq(sl_rate_change_parse(&spec, "2025-01-01:4.5", NULL, &err), SL_OK);
+    ck_assert_int_eq(err.line, 0);
+    ck_assert_str_eq(err.message, "");
+
+    sl_housing_allowance_input in = SL_HOUSING_ALLOWANCE_INPUT_INIT;
+    sl_housing_allowance_rules hr = SL_HOUSING_ALLOWANCE_RULES_INIT;
+    hr.version = SL_HOUSING_ALLOWANCE_RULES_VERSION + 1;
+    sl_housing_allowance ha;
+    ck_assert_int_eq(sl_housing_allowance_estimate(&ha, &in, &hr, &err), SL_EVERSION);
+    ck_assert_str_eq(err.field, "version");
+}
+END_TEST
+
 /* Each _init function gives exactly its _INIT macro (both start from zeroed
  * bytes, so padding compares equal). */
 #define SAME_AS_MACRO(type, macro, init_fn)                                                \
@@ -194,6 +371,12 @@ START_TEST(init_functions_match_macros)
     SAME_AS_MACRO(sl_rto_options, SL_RTO_OPTIONS_INIT, sl_rto_options_init);
     SAME_AS_MACRO(sl_part_own_options, SL_PART_OWN_OPTIONS_INIT, sl_part_own_options_init);
     SAME_AS_MACRO(sl_grant_terms, SL_GRANT_TERMS_INIT, sl_grant_terms_init);
+    SAME_AS_MACRO(sl_tax_rules, SL_TAX_RULES_INIT, sl_tax_rules_init);
+    SAME_AS_MACRO(sl_finance_options, SL_FINANCE_OPTIONS_INIT, sl_finance_options_init);
+    SAME_AS_MACRO(sl_housing_allowance_rules, SL_HOUSING_ALLOWANCE_RULES_INIT,
+                  sl_housing_allowance_rules_init);
+    SAME_AS_MACRO(sl_housing_allowance_input, SL_HOUSING_ALLOWANCE_INPUT_INIT,
+                  sl_housing_allowance_input_init);
 }
 END_TEST
 
@@ -246,6 +429,8 @@ int main(void)
     tcase_add_test(tc, state_means_out_of_order_only);
     tcase_add_test(tc, error_record_reset_on_entry);
     tcase_add_test(tc, one_version_rule);
+    tcase_add_test(tc, newest_modules_null_is_enull);
+    tcase_add_test(tc, newest_modules_reset_and_version);
     tcase_add_test(tc, init_functions_match_macros);
     tcase_add_test(tc, text_to_enums);
     suite_add_tcase(s, tc);

@@ -407,7 +407,7 @@ START_TEST(representative_sentence)
     ck_assert_int_gt(sl_plan_cost_sentence(s, sizeof s, &c, 2), 0);
     /* Kroner rounded half up from the exact totals. */
     sl_money kc, kt;
-    sl_rounding krone = {SL_UNIT_KRONE, SL_ROUND_HALF_UP};
+    sl_rounding krone = {SL_ROUND_UNIT_KRONE, SL_ROUND_HALF_UP};
     ck_assert_int_eq(sl_money_round(&kc, NULL, c.total_cost, krone), SL_OK);
     ck_assert_int_eq(sl_money_round(&kt, NULL, c.total_payable, krone), SL_OK);
     sl_money_format(cost, sizeof cost, kc, SL_MONEY_NORWEGIAN);

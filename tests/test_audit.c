@@ -87,7 +87,8 @@ START_TEST(engine_plans_pass)
         t.type = rng_range(&g, 0, 1) ? SL_LOAN_SERIAL : SL_LOAN_ANNUITY;
         t.interest_only_terms = (int)rng_range(&g, 0, t.terms - 1) / 3;
         t.term_fee = rng_range(&g, 0, 5000);
-        t.payment_rounding.unit = rng_range(&g, 0, 3) == 0 ? SL_UNIT_KRONE : SL_UNIT_ORE;
+        t.payment_rounding.unit =
+            rng_range(&g, 0, 3) == 0 ? SL_ROUND_UNIT_KRONE : SL_ROUND_UNIT_ORE;
         t.payout_date = (sl_date){2020 + (int)rng_range(&g, 0, 10), (int)rng_range(&g, 1, 12),
                                   (int)rng_range(&g, 1, 28)};
         int n = engine_rows(rows, 600, &t);

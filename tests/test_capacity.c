@@ -53,7 +53,7 @@ START_TEST(couple_with_two_children)
     sl_capacity_options o = options(D(2024, 3, 1), "4.5");
     sl_capacity_result r;
     sl_error err;
-    ck_assert_int_eq(sl_capacity_check(&r, &h, M("2000000"), &o, &err), SL_OK);
+    ck_assert_int_eq(sl_capacity_compute(&r, &h, M("2000000"), &o, &err), SL_OK);
     ck_assert_int_eq(r.budget.guideline_adults, M("13100"));
     ck_assert_int_eq(r.budget.guideline_children, M("9000"));
     ck_assert_int_eq(r.budget.guideline_living_costs, M("22100"));
@@ -85,7 +85,7 @@ START_TEST(actual_costs_above_guideline_and_cofinancing)
     loan.terms_per_year = 1;
     loan.terms = 1;
     sl_capacity_result r;
-    ck_assert_int_eq(sl_capacity_check(&r, &h, M("100000"), &o, NULL), SL_OK);
+    ck_assert_int_eq(sl_capacity_compute(&r, &h, M("100000"), &o, NULL), SL_OK);
     ck_assert_int_eq(r.budget.guideline_living_costs, M("15150"));
     ck_assert_int_eq(r.budget.living_costs, M("20000"));
     ck_assert_int_eq(r.budget.available, M("10000"));
@@ -207,7 +207,7 @@ START_TEST(interest_only_never_fits_a_larger_loan)
     sl_capacity_options o = options(D(2024, 3, 1), "4.5");
     loan.interest_only_terms = 24;
     sl_capacity_result r;
-    ck_assert_int_eq(sl_capacity_check(&r, &h, M("3325000"), &o, NULL), SL_OK);
+    ck_assert_int_eq(sl_capacity_compute(&r, &h, M("3325000"), &o, NULL), SL_OK);
     ck_assert_int_eq(r.stressed_payment, M("22596.99"));
     ck_assert_int_eq(r.surplus, M("-3196.99"));
     ck_assert_int_eq(r.fits, 0);
@@ -444,13 +444,13 @@ START_TEST(own_guideline_table)
     sl_capacity_options o = options(D(2025, 2, 1), "4");
     o.guidelines = t;
     sl_capacity_result r;
-    ck_assert_int_eq(sl_capacity_check(&r, &h, 0, &o, NULL), SL_OK);
+    ck_assert_int_eq(sl_capacity_compute(&r, &h, 0, &o, NULL), SL_OK);
     ck_assert_int_eq(r.budget.living_costs, M("14400"));
     ck_assert_int_eq(r.budget.available, M("25600"));
     ck_assert_int_eq(r.surplus, M("25600"));
     o.date = D(2024, 12, 31);
     sl_error err;
-    ck_assert_int_eq(sl_capacity_check(&r, &h, 0, &o, &err), SL_EINVAL);
+    ck_assert_int_eq(sl_capacity_compute(&r, &h, 0, &o, &err), SL_EINVAL);
     ck_assert_str_eq(err.field, "date");
     sl_guideline_table_free(t);
 }
@@ -472,64 +472,64 @@ START_TEST(bad_input_names_the_field)
     sl_error err;
     sl_household h = good;
     h.adults = (sl_adults)0;
-    expect_field(sl_capacity_check(&r, &h, 0, &o, &err), &err, "adults");
+    expect_field(sl_capacity_compute(&r, &h, 0, &o, &err), &err, "adults");
     h = good;
     h.children_0_5 = -1;
-    expect_field(sl_capacity_check(&r, &h, 0, &o, &err), &err, "children_0_5");
+    expect_field(sl_capacity_compute(&r, &h, 0, &o, &err), &err, "children_0_5");
     h = good;
     h.children_11_17 = SL_CAPACITY_MAX_CHILDREN + 1;
-    expect_field(sl_capacity_check(&r, &h, 0, &o, &err), &err, "children_11_17");
+    expect_field(sl_capacity_compute(&r, &h, 0, &o, &err), &err, "children_11_17");
     h = good;
     h.income = -1;
-    expect_field(sl_capacity_check(&r, &h, 0, &o, &err), &err, "income");
+    expect_field(sl_capacity_compute(&r, &h, 0, &o, &err), &err, "income");
     h = good;
     h.fixed_costs = -100;
-    expect_field(sl_capacity_check(&r, &h, 0, &o, &err), &err, "fixed_costs");
+    expect_field(sl_capacity_compute(&r, &h, 0, &o, &err), &err, "fixed_costs");
     h = good;
     h.maintenance = SL_PLAN_MAX_PRINCIPAL + 1;
-    expect_field(sl_capacity_check(&r, &h, 0, &o, &err), &err, "maintenance");
+    expect_field(sl_capacity_compute(&r, &h, 0, &o, &err), &err, "maintenance");
     h = good;
     h.actual_living_costs = -1;
-    expect_field(sl_capacity_check(&r, &h, 0, &o, &err), &err, "actual_living_costs");
+    expect_field(sl_capacity_compute(&r, &h, 0, &o, &err), &err, "actual_living_costs");
     h = good;
     h.energy = -1;
-    expect_field(sl_capacity_check(&r, &h, 0, &o, &err), &err, "energy");
+    expect_field(sl_capacity_compute(&r, &h, 0, &o, &err), &err, "energy");
     h = good;
     h.transport = SL_PLAN_MAX_PRINCIPAL + 1;
-    expect_field(sl_capacity_check(&r, &h, 0, &o, &err), &err, "transport");
+    expect_field(sl_capacity_compute(&r, &h, 0, &o, &err), &err, "transport");
     h = good;
     h.income_item_count = 1;
-    expect_field(sl_capacity_check(&r, &h, 0, &o, &err), &err, "income_items");
+    expect_field(sl_capacity_compute(&r, &h, 0, &o, &err), &err, "income_items");
 
     sl_capacity_options bad = o;
     bad.date = (sl_date)SL_DATE_NONE;
-    expect_field(sl_capacity_check(&r, &good, 0, &bad, &err), &err, "date");
+    expect_field(sl_capacity_compute(&r, &good, 0, &bad, &err), &err, "date");
     bad = o;
     bad.date = D(2017, 12, 31); /* before the first shipped table */
-    expect_field(sl_capacity_check(&r, &good, 0, &bad, &err), &err, "date");
+    expect_field(sl_capacity_compute(&r, &good, 0, &bad, &err), &err, "date");
     ck_assert_ptr_nonnull(strstr(err.message, "2017-12-31"));
     bad = o;
     bad.policy_rate = R("-0.5");
-    expect_field(sl_capacity_check(&r, &good, 0, &bad, &err), &err, "policy_rate");
+    expect_field(sl_capacity_compute(&r, &good, 0, &bad, &err), &err, "policy_rate");
     bad = o;
     bad.policy_rate = R("99");
-    expect_field(sl_capacity_check(&r, &good, 0, &bad, &err), &err, "stress_add");
+    expect_field(sl_capacity_compute(&r, &good, 0, &bad, &err), &err, "stress_add");
     bad = o;
     bad.step = 0;
-    expect_field(sl_capacity_check(&r, &good, 0, &bad, &err), &err, "step");
+    expect_field(sl_capacity_compute(&r, &good, 0, &bad, &err), &err, "step");
     bad = o;
     bad.cofinancing_payment = -1;
-    expect_field(sl_capacity_check(&r, &good, 0, &bad, &err), &err, "cofinancing_payment");
+    expect_field(sl_capacity_compute(&r, &good, 0, &bad, &err), &err, "cofinancing_payment");
     bad = o;
     static sl_loan_terms bad_loan;
     bad_loan = *o.loan;
     bad_loan.terms = 0;
     bad.loan = &bad_loan;
-    expect_field(sl_capacity_check(&r, &good, 0, &bad, &err), &err, "terms");
-    expect_field(sl_capacity_check(&r, &good, -1, &o, &err), &err, "loan");
+    expect_field(sl_capacity_compute(&r, &good, 0, &bad, &err), &err, "terms");
+    expect_field(sl_capacity_compute(&r, &good, -1, &o, &err), &err, "loan");
     bad = o;
     bad.version = 99;
-    ck_assert_int_eq(sl_capacity_check(&r, &good, 0, &bad, &err), SL_EVERSION);
+    ck_assert_int_eq(sl_capacity_compute(&r, &good, 0, &bad, &err), SL_EVERSION);
 }
 END_TEST
 
@@ -603,7 +603,7 @@ START_TEST(largest_loan_against_the_engine)
         t->interest_only_terms =
             rng_range(&g, 0, 5) == 0 ? (int)rng_range(&g, 0, t->terms - 1) : 0;
         t->term_fee = rng_range(&g, 0, 1) ? rng_range(&g, 0, 10000) : 0;
-        t->payment_rounding.unit = rng_range(&g, 0, 1) ? SL_UNIT_ORE : SL_UNIT_KRONE;
+        t->payment_rounding.unit = rng_range(&g, 0, 1) ? SL_ROUND_UNIT_ORE : SL_ROUND_UNIT_KRONE;
         t->payment_rounding.mode = (sl_round_mode)rng_range(&g, 0, 3);
 
         sl_money max = -1;
@@ -643,7 +643,7 @@ START_TEST(largest_loan_against_the_engine)
 
         /* The single check agrees with the search. */
         sl_capacity_result c;
-        ck_assert_int_eq(sl_capacity_check(&c, &h, max + o.step, &o, NULL), SL_OK);
+        ck_assert_int_eq(sl_capacity_compute(&c, &h, max + o.step, &o, NULL), SL_OK);
         ck_assert_int_eq(c.surplus, over.surplus);
 
         /* Interest-only terms never let a larger loan fit. */

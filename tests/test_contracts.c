@@ -748,7 +748,7 @@ START_TEST(random_contracts_invariants)
         t.type = (sl_loan_type)rng_range(&g, 0, 1);
         t.interest_only_terms = rng_range(&g, 0, 3) ? 0 : (int)rng_range(&g, 0, t.terms - 1);
         t.term_fee = rng_range(&g, 0, 1) ? 3000 : 0;
-        t.payment_rounding.unit = rng_range(&g, 0, 3) ? SL_UNIT_ORE : SL_UNIT_KRONE;
+        t.payment_rounding.unit = rng_range(&g, 0, 3) ? SL_ROUND_UNIT_ORE : SL_ROUND_UNIT_KRONE;
         t.payment_rounding.mode = (sl_round_mode)rng_range(&g, 0, 3);
         sl_rate_change ch[6];
         sl_extra_payment x[5];

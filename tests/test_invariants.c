@@ -35,7 +35,7 @@ static void random_terms(test_rng *g, sl_loan_terms *t)
     t->interest_only_terms = rng_range(g, 0, 3) == 0 ? (int)rng_range(g, 0, t->terms - 1) : 0;
     t->term_fee = rng_range(g, 0, 1) ? rng_range(g, 0, 10000) : 0;
     t->establishment_fee = rng_range(g, 0, 1) ? rng_range(g, 0, 100000) : 0;
-    t->payment_rounding.unit = rng_range(g, 0, 3) == 0 ? SL_UNIT_KRONE : SL_UNIT_ORE;
+    t->payment_rounding.unit = rng_range(g, 0, 3) == 0 ? SL_ROUND_UNIT_KRONE : SL_ROUND_UNIT_ORE;
     t->payment_rounding.mode = (sl_round_mode)rng_range(g, 0, 3);
 }
 

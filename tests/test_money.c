@@ -110,7 +110,7 @@ END_TEST
 
 START_TEST(rounds_to_whole_kroner)
 {
-    sl_rounding krone = {SL_UNIT_KRONE, SL_ROUND_HALF_UP};
+    sl_rounding krone = {SL_ROUND_UNIT_KRONE, SL_ROUND_HALF_UP};
     sl_money r;
     int dir;
     ck_assert_int_eq(sl_money_round(&r, &dir, 1887123, krone), SL_OK); /* 18 871,23 */

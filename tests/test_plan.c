@@ -115,7 +115,7 @@ START_TEST(whole_krone_payment)
     /* 1 000 000 kr, 5 %, 60 terms, payment rounded to whole kroner: 18 871.
      * Term 1: interest 4 166.666… → 4 166.67, principal 18 871 − 4 166.67 = 14 704.33. */
     sl_loan_terms t = loan("1000000", "5", 60);
-    t.payment_rounding.unit = SL_UNIT_KRONE;
+    t.payment_rounding.unit = SL_ROUND_UNIT_KRONE;
     sl_plan *plan;
     ck_assert_int_eq(sl_plan_new(&plan, &t, NULL), SL_OK);
     sl_plan_row r;
@@ -140,7 +140,7 @@ START_TEST(rounding_up_can_end_the_plan_early)
     /* 1.00 kr over 12 terms at 0 %, payment rounded up to whole kroner: the
      * level payment is 1 kr, so the first term clears the loan (convention 5). */
     sl_loan_terms t = loan("1", "0", 12);
-    t.payment_rounding.unit = SL_UNIT_KRONE;
+    t.payment_rounding.unit = SL_ROUND_UNIT_KRONE;
     t.payment_rounding.mode = SL_ROUND_UP;
     static const expect_row want[] = {{"0", "1", "1", "0"}};
     sl_plan_totals tot = run(&t, want, 1);

@@ -169,8 +169,8 @@ START_TEST(bad_lines_name_line_and_column)
                      SL_EINVAL);
     ck_assert_int_eq(sl_rate_history_builtin(&h, "husbanken-fixed", &err), SL_EINVAL);
     ck_assert_int_eq(sl_rate_history_load(&h, "/nonexistent/h.txt", &err), SL_EIO);
-    ck_assert_int_eq(sl_rate_history_parse(NULL, "", NULL, &err), SL_ESTATE);
-    ck_assert_int_eq(sl_rate_history_at(NULL, NULL, (sl_date){2020, 1, 1}, &err), SL_ESTATE);
+    ck_assert_int_eq(sl_rate_history_parse(NULL, "", NULL, &err), SL_ENULL);
+    ck_assert_int_eq(sl_rate_history_at(NULL, NULL, (sl_date){2020, 1, 1}, &err), SL_ENULL);
     sl_rate_history_free(NULL);
 }
 END_TEST

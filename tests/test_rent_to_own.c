@@ -347,18 +347,18 @@ START_TEST(timeline_worked)
     while (sl_rto_timeline_next(tl, &row) == 1) {
         n++;
         if (n == 1) {
-            ck_assert_int_eq(row.phase, SL_PHASE_RENT);
+            ck_assert_int_eq(row.phase, SL_RTO_PHASE_RENT);
             ck_assert_int_eq(row.housing_cost, M("12000"));
             ck_assert_int_eq(row.savings_balance, M("2000"));
             /* 3 000 000 × (1 + 0.02/12) = 3 005 000 */
             ck_assert_int_eq(row.market_value, M("3005000"));
         }
         if (n == 36) {
-            ck_assert_int_eq(row.phase, SL_PHASE_RENT);
+            ck_assert_int_eq(row.phase, SL_RTO_PHASE_RENT);
             ck_assert_int_eq(row.savings_balance, M("72000"));
         }
         if (n == 37) {
-            ck_assert_int_eq(row.phase, SL_PHASE_OWN);
+            ck_assert_int_eq(row.phase, SL_RTO_PHASE_OWN);
             ck_assert_int_eq(row.housing_cost, M("9203.63"));
             ck_assert_int_eq(row.loan_balance, M("2746090") - M("9153.63"));
             ck_assert_int_eq(row.grant_remaining, M("100000"));
@@ -445,9 +445,10 @@ START_TEST(random_invariants)
             n++;
             REQUIRE(row.month == n, "case %d", i);
             if (n <= o.rent_months) {
-                REQUIRE(row.phase == SL_PHASE_RENT && row.housing_cost == o.rent, "case %d", i);
+                REQUIRE(row.phase == SL_RTO_PHASE_RENT && row.housing_cost == o.rent, "case %d",
+                        i);
             } else {
-                REQUIRE(row.phase == SL_PHASE_OWN, "case %d month %d", i, n);
+                REQUIRE(row.phase == SL_RTO_PHASE_OWN, "case %d month %d", i, n);
                 if (n == o.rent_months + 1) {
                     REQUIRE(row.housing_cost == r.first_payment, "case %d", i);
                     REQUIRE(o.rent_months == 0 || prev.savings_balance == r.savings,

@@ -32,7 +32,7 @@ START_TEST(modes_at_ties)
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         int dir = 9;
-        sl_money got = q(cases[i].num, cases[i].den, SL_UNIT_ORE, cases[i].mode, &dir);
+        sl_money got = q(cases[i].num, cases[i].den, SL_ROUND_UNIT_ORE, cases[i].mode, &dir);
         ck_assert_msg(got == cases[i].want && dir == cases[i].dir,
                       "case %zu: %lld/%lld mode %d gave %lld dir %d", i,
                       (long long)cases[i].num, (long long)cases[i].den, cases[i].mode,
@@ -43,13 +43,13 @@ END_TEST
 
 START_TEST(krone_unit)
 {
-    ck_assert_int_eq(q(150, 1, SL_UNIT_KRONE, SL_ROUND_HALF_UP, NULL), 200);
-    ck_assert_int_eq(q(150, 1, SL_UNIT_KRONE, SL_ROUND_HALF_EVEN, NULL), 200);
-    ck_assert_int_eq(q(250, 1, SL_UNIT_KRONE, SL_ROUND_HALF_EVEN, NULL), 200);
-    ck_assert_int_eq(q(149, 1, SL_UNIT_KRONE, SL_ROUND_HALF_UP, NULL), 100);
-    ck_assert_int_eq(q(101, 1, SL_UNIT_KRONE, SL_ROUND_UP, NULL), 200);
-    ck_assert_int_eq(q(199, 1, SL_UNIT_KRONE, SL_ROUND_DOWN, NULL), 100);
-    ck_assert_int_eq(q(-150, 1, SL_UNIT_KRONE, SL_ROUND_HALF_UP, NULL), -200);
+    ck_assert_int_eq(q(150, 1, SL_ROUND_UNIT_KRONE, SL_ROUND_HALF_UP, NULL), 200);
+    ck_assert_int_eq(q(150, 1, SL_ROUND_UNIT_KRONE, SL_ROUND_HALF_EVEN, NULL), 200);
+    ck_assert_int_eq(q(250, 1, SL_ROUND_UNIT_KRONE, SL_ROUND_HALF_EVEN, NULL), 200);
+    ck_assert_int_eq(q(149, 1, SL_ROUND_UNIT_KRONE, SL_ROUND_HALF_UP, NULL), 100);
+    ck_assert_int_eq(q(101, 1, SL_ROUND_UNIT_KRONE, SL_ROUND_UP, NULL), 200);
+    ck_assert_int_eq(q(199, 1, SL_ROUND_UNIT_KRONE, SL_ROUND_DOWN, NULL), 100);
+    ck_assert_int_eq(q(-150, 1, SL_ROUND_UNIT_KRONE, SL_ROUND_HALF_UP, NULL), -200);
 }
 END_TEST
 
@@ -60,7 +60,7 @@ START_TEST(errors_not_wraps)
     ck_assert_int_eq(sl_round_quotient(&out, NULL, 1, 0, r), SL_EINVAL);
     sl_rounding bad = {(sl_round_unit)7, SL_ROUND_UP};
     ck_assert_int_eq(sl_round_quotient(&out, NULL, 1, 1, bad), SL_EINVAL);
-    sl_rounding krone_up = {SL_UNIT_KRONE, SL_ROUND_UP};
+    sl_rounding krone_up = {SL_ROUND_UNIT_KRONE, SL_ROUND_UP};
     ck_assert_int_eq(sl_round_quotient(&out, NULL, INT64_MAX, 1, krone_up), SL_ERANGE);
     ck_assert_int_eq(out, 5);
 }
@@ -106,9 +106,9 @@ START_TEST(names_parse_back)
     }
     sl_round_unit u;
     ck_assert_int_eq(sl_round_unit_parse(&u, "krone"), SL_OK);
-    ck_assert_int_eq(u, SL_UNIT_KRONE);
+    ck_assert_int_eq(u, SL_ROUND_UNIT_KRONE);
     ck_assert_int_eq(sl_round_unit_parse(&u, "øre"), SL_OK);
-    ck_assert_int_eq(u, SL_UNIT_ORE);
+    ck_assert_int_eq(u, SL_ROUND_UNIT_ORE);
     ck_assert_int_eq(sl_round_unit_parse(&u, "cent"), SL_ESYNTAX);
 }
 END_TEST

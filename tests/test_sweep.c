@@ -89,7 +89,7 @@ START_TEST(money_and_rounding)
             CODE_OK(sl_money_sub(&out, money[i], money[j]), "sub");
             CODE_OK(sl_money_mul(&out, money[i], money[j]), "mul");
             for (size_t m = 0; m < 5; m++) {
-                sl_rounding r = {m % 2 ? SL_UNIT_KRONE : SL_UNIT_ORE, modes[m]};
+                sl_rounding r = {m % 2 ? SL_ROUND_UNIT_KRONE : SL_ROUND_UNIT_ORE, modes[m]};
                 int dir = 0;
                 CODE_OK(sl_round_quotient(&out, &dir, money[i], money[j], r), "quotient");
                 CODE_OK(sl_money_round(&out, &dir, money[i], r), "round");
@@ -189,7 +189,7 @@ START_TEST(annuity_interest_conversions)
                 sl_money out;
                 CODE_OK(sl_interest_for_term(&out, money[i], rates[r], per_year[k]), "interest");
                 for (size_t n = 0; n < sizeof ns / sizeof ns[0]; n++) {
-                    sl_rounding ro = {SL_UNIT_ORE, SL_ROUND_HALF_UP};
+                    sl_rounding ro = {SL_ROUND_UNIT_ORE, SL_ROUND_HALF_UP};
                     CODE_OK(sl_annuity_payment(&out, money[i], rates[r], per_year[k], ns[n], ro),
                             "annuity %lld %lld/%lld k %d n %d", (long long)money[i],
                             (long long)rates[r].num, (long long)rates[r].den, per_year[k], ns[n]);
@@ -482,7 +482,7 @@ START_TEST(capacity_and_tax)
             o.date = (sl_date){2024, 6, 1};
             o.policy_rate = (sl_rate){3, 100};
             sl_capacity_result res;
-            CODE_OK(sl_capacity_check(&res, &h, money[(i + f) % N_MONEY], &o, NULL), "check");
+            CODE_OK(sl_capacity_compute(&res, &h, money[(i + f) % N_MONEY], &o, NULL), "check");
             sl_money max;
             CODE_OK(sl_capacity_max_loan(&max, NULL, NULL, &h, &o, NULL), "max loan");
         }

@@ -128,41 +128,6 @@ SL_API SL_WARN_UNUSED int sl_apr_year_fraction(int64_t *num, int64_t *den, sl_da
 SL_API SL_WARN_UNUSED int sl_apr_time_parse(sl_apr_time *out, const char *text);
 SL_API const char *sl_apr_time_name(sl_apr_time time);
 
-/* ---- The cost figures of a plan ---- */
-
-/* What a borrower is shown for a plan (the representative example). */
-typedef struct sl_plan_cost {
-    sl_apr_result apr;      /* effektiv rente */
-    sl_money principal;     /* lånebeløp */
-    sl_money drawn;         /* principal − establishment fee: what is paid out */
-    sl_money total_cost;    /* samlet kredittkostnad: interest + term fees + establishment fee */
-    sl_money total_payable; /* totalt å betale: principal + total_cost */
-    int terms;              /* rows of the plan */
-    int terms_per_year;
-    sl_plan_totals totals;  /* the plan's totals */
-    int64_t reserved[SL_RESERVED_FIELDS]; /* room for fields added later (docs/api.md) */
-} sl_plan_cost;
-
-/* The effective rate of the plan for terms, with the establishment fee
- * (etableringsgebyr) deducted from what is drawn at time 0 and each row's
- * payment (interest + principal + term fee) at its term's time. Rows come
- * from the plan engine. Time: SL_APR_EQUAL_MONTHS puts term k of a plan with
- * m terms per year at k·12/m months; the day bases use the due dates and need
- * a payout date. The nominal rate of the contract is taken to stay at its
- * level at signing for the whole term (MCD art. 17): rate changes, extra
- * payments and an early repayment in terms are left out. opt may be NULL.
- * Returns 0, a validation error of the contract, or an error of sl_apr. */
-SL_API SL_WARN_UNUSED int sl_plan_cost_compute(sl_plan_cost *out, const sl_loan_terms *terms,
-                                               const sl_apr_options *opt, sl_error *err);
-
-/* The Norwegian representative-example sentence, e.g.
- * "Eff. rente 4,75 %, 2 000 000 kr o/25 år. Kostnad: 1 234 567 kr. Totalt: 3 234 567 kr."
- * The rate is cost->apr.rate with its decimals; amounts are rounded to whole
- * kroner, half up (1 234 566,50 -> 1 234 567). A term that is not whole years
- * reads "o/25 år og 6 mnd". Returns the length written, or SL_ERANGE when
- * size is too small (buf then holds ""), SL_EINVAL for a bad decimals. */
-SL_API int sl_plan_cost_sentence(char *buf, size_t size, const sl_plan_cost *cost, int decimals);
-
 #ifdef __cplusplus
 }
 #endif

@@ -114,7 +114,7 @@ typedef struct sl_audit_difference {
     sl_rate rate_after;   /* ... and by this row; expected is then this row's opening
                              balance at rate_before, rounded to the øre half up */
     int within_tolerance; /* 1: |difference| <= tolerance, not counted */
-    long follows_from_row; /* 0: a cause (a divergence of its own); otherwise the row of
+    int64_t follows_from_row; /* 0: a cause (a divergence of its own); otherwise the row of
                               the divergence this difference follows from arithmetically */
 } sl_audit_difference;
 

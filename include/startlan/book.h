@@ -60,7 +60,8 @@ typedef enum sl_book_field {
 
 /* The column name of a field ("amount", "payout_date", …); NULL if unknown. */
 SL_API const char *sl_book_field_name(sl_book_field field);
-/* The field of a column name as sl_book_field_name spells it. 0 or SL_EINVAL. */
+/* The field of a column name as sl_book_field_name spells it. 0, SL_EINVAL
+ * or SL_ENULL. */
 SL_API SL_WARN_UNUSED int sl_book_field_lookup(sl_book_field *out, const char *name);
 
 /* What a dated event of a loan is (the events file's "kind" column). */
@@ -83,7 +84,7 @@ typedef struct sl_book_event {
     sl_money amount;
     sl_rate rate;
     int terms;
-    long line;
+    int64_t line;
 } sl_book_event;
 
 /* Parse an event from its text columns (kind names in any letter case, with
@@ -96,7 +97,7 @@ SL_API SL_WARN_UNUSED int sl_book_event_parse(sl_book_event *out, const char *da
 typedef struct sl_book_loan sl_book_loan;
 
 /* An empty book loan (every field at its default). Free with
- * sl_book_loan_free. 0, SL_ESTATE or SL_ENOMEM. */
+ * sl_book_loan_free. 0, SL_ENULL or SL_ENOMEM. */
 SL_API SL_WARN_UNUSED int sl_book_loan_new(sl_book_loan **out);
 SL_API void sl_book_loan_free(sl_book_loan *loan);
 /* Forget the loan (fields, history, events) for the next row; keeps memory. */
@@ -108,12 +109,12 @@ SL_API SL_WARN_UNUSED int sl_book_loan_set(sl_book_loan *loan, sl_book_field fie
                                            const char *text, sl_error *err);
 
 /* The loan follows `history` (kept by pointer until the next clear; shared
- * between loans), called `name` in messages. 0 or SL_ESTATE. */
+ * between loans), called `name` in messages. 0 or SL_ENULL. */
 SL_API SL_WARN_UNUSED int sl_book_loan_set_rate_history(sl_book_loan *loan,
                                                         const sl_rate_history *history,
                                                         const char *name);
 
-/* Add one of the loan's events (copied). 0, SL_ESTATE or SL_ENOMEM. */
+/* Add one of the loan's events (copied). 0, SL_ENULL or SL_ENOMEM. */
 SL_API SL_WARN_UNUSED int sl_book_loan_add_event(sl_book_loan *loan, const sl_book_event *event);
 
 /* The contract: the fields, the rate history from the payout on, and the
@@ -124,7 +125,7 @@ SL_API SL_WARN_UNUSED int sl_book_loan_add_event(sl_book_loan *loan, const sl_bo
  * changes are taken up to it, so a gap after it does not matter; after the
  * end of the history (sl_rate_history_end) its last rate holds.
  * *out points into loan and stays valid until the next call on loan.
- * 0, SL_EINVAL, SL_ERANGE, SL_ENOMEM or SL_ESTATE. */
+ * 0, SL_EINVAL, SL_ERANGE, SL_ENOMEM or SL_ENULL. */
 SL_API SL_WARN_UNUSED int sl_book_loan_terms(const sl_loan_terms **out, sl_book_loan *loan,
                                              sl_date until, sl_error *err);
 

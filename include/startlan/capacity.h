@@ -95,7 +95,8 @@ typedef enum sl_living_costs_basis {
 typedef struct sl_income_item {
     sl_income_kind kind;
     sl_money amount; /* per month, after tax, 0 .. SL_PLAN_MAX_PRINCIPAL */
-    sl_date until;   /* the first day without it (stønaden opphører); SL_DATE_NONE: lasts */
+    sl_date until;   /* the first day without it (stønaden opphører); SL_DATE_NONE:
+                        not given (lasts) */
 } sl_income_item;
 
 /* The short English name of a kind ("wages", "child-benefit", "cash-for-care",
@@ -258,9 +259,9 @@ SL_API SL_WARN_UNUSED int sl_capacity_budget_compute(sl_capacity_budget *out,
  * budget and the co-financing payment). The stressed payment comes from the
  * plan engine's first amortising row; the per-month figure is rounded up to the øre.
  * 0 or a negative code (err filled; field "loan" for a bad amount). */
-SL_API SL_WARN_UNUSED int sl_capacity_check(sl_capacity_result *out, const sl_household *household,
-                                            sl_money loan, const sl_capacity_options *options,
-                                            sl_error *err);
+SL_API SL_WARN_UNUSED int sl_capacity_compute(sl_capacity_result *out,
+                                              const sl_household *household, sl_money loan,
+                                              const sl_capacity_options *options, sl_error *err);
 
 /* The largest loan, a multiple of options->step, whose stressed payment
  * fits (0 when none does), capped at SL_PLAN_MAX_PRINCIPAL rounded down to
@@ -285,7 +286,7 @@ typedef struct sl_capacity_income_end {
  * table, today's costs: no projection of prices) without the incomes ended
  * by then. out must have room for household->income_item_count entries;
  * *count receives the number filled (0 when no item ends). 0 or a negative
- * code, as sl_capacity_check. */
+ * code, as sl_capacity_compute. */
 SL_API SL_WARN_UNUSED int sl_capacity_income_ends(sl_capacity_income_end *out, size_t *count,
                                                   const sl_household *household, sl_money loan,
                                                   const sl_capacity_options *options,

@@ -90,11 +90,11 @@ typedef struct sl_finance_options {
     sl_date date;                 /* kjøpsdato (required): fee and tax year */
     const sl_loan_terms *bank;    /* NULL: no bank loan. Its principal is the amount unless
                                      bank_share is given; monthly terms */
-    sl_rate bank_share;           /* of the price; den 0 = not given */
+    sl_rate bank_share;           /* of the price; SL_RATE_NONE: not given */
     const sl_loan_terms *start;   /* NULL: no startlån. principal 0 = the remainder;
                                      nominal_rate is Husbanken's rate, margin the kommune's */
-    sl_money registration_fee;    /* per document; -1 = by date */
-    int documents;                /* -1 = the default count */
+    sl_money registration_fee;    /* per document; -1: not given (by date) */
+    int documents;                /* -1: not given (the default count) */
     int establishment_fee_financed; /* 1: the bank's establishment fee is added to its
                                        loan instead of deducted from its payout (the
                                        startlån, the remainder, covers its own fee either way) */
@@ -110,7 +110,7 @@ typedef struct sl_finance_options {
 
 #define SL_FINANCE_OPTIONS_INIT                                                            \
     {SL_FINANCE_OPTIONS_VERSION, 0, SL_TENURE_SELVEIER, 0, 0, 0, 0, SL_DATE_NONE, NULL,     \
-     {0, 0}, NULL, -1, -1, 0, NULL, NULL, SL_RATE_ZERO, SL_CAPACITY_STRESS_ADD_DEFAULT,     \
+     SL_RATE_NONE, NULL, -1, -1, 0, NULL, NULL, SL_RATE_ZERO, SL_CAPACITY_STRESS_ADD_DEFAULT,     \
      SL_FINANCE_BANK_STRESS_ADD_DEFAULT, SL_RATE_ZERO, NULL}
 
 SL_API void sl_finance_options_init(sl_finance_options *options);

@@ -50,7 +50,8 @@ extern "C" {
 typedef struct sl_housing_allowance_rules {
     unsigned version;
     sl_date valid_from;            /* first day the rules apply (required) */
-    sl_date valid_until;           /* first day they no longer apply; SL_DATE_NONE: open */
+    sl_date valid_until;           /* first day they no longer apply; SL_DATE_NONE: not
+                                      given (open) */
     sl_rate payout_rate;           /* dekningsprosent, e.g. 73.7 % */
     sl_rate weight_other;          /* each person after the first, e.g. 0.13 */
     sl_money min_own_share;        /* minste egenandel a year */

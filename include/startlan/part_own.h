@@ -56,8 +56,8 @@ typedef struct sl_part_own_options {
     sl_rate discount_per_tenth; /* of the price per tenth bought; 0 = none */
     const sl_part_buy *buys;   /* further purchases, by month (copied) */
     size_t buy_count;
-    sl_rate value_growth;      /* den 0 = the price rule's price is the value */
-    sl_date start;             /* first month; SL_DATE_NONE = no dates */
+    sl_rate value_growth;      /* SL_RATE_NONE: not given (the price rule's price is the value) */
+    sl_date start;             /* first month; SL_DATE_NONE: not given (no dates) */
     const sl_loan_terms *loan; /* terms of every loan, the caller's (copied by
                                   sl_part_own_new); NULL: as for sl_rto_options;
                                   principal computed */
@@ -75,7 +75,7 @@ typedef struct sl_part_own_options {
 
 #define SL_PART_OWN_OPTIONS_INIT                                                             \
     {SL_PART_OWN_OPTIONS_VERSION, 0, {1, 2}, 0, 0, SL_PRICE_FIXED, SL_RATE_ZERO, 0,          \
-     SL_RATE_ZERO, NULL, 0, {0, 0}, SL_DATE_NONE, NULL, 0, 0}
+     SL_RATE_ZERO, NULL, 0, SL_RATE_NONE, SL_DATE_NONE, NULL, 0, 0}
 
 /* Set *options to SL_PART_OWN_OPTIONS_INIT (the same defaults as the macro). NULL is allowed. */
 SL_API void sl_part_own_options_init(sl_part_own_options *options);

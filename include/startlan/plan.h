@@ -138,7 +138,7 @@ typedef struct sl_interest_only_window {
 
 /* A fixed-rate period (fastrente): `rate` (Husbanken's fixed rate, before the
  * margin) for `years` (3, 5, 10 or 20; 0 = none) from `from`
- * (SL_DATE_NONE = the payout date). */
+ * (SL_DATE_NONE: not given, the payout date). */
 typedef struct sl_fixed_period {
     int years;
     sl_rate rate;
@@ -160,11 +160,12 @@ typedef struct sl_loan_terms {
     sl_money term_fee;            /* termingebyr per term, >= 0 */
     sl_money establishment_fee;   /* etableringsgebyr at payout, >= 0 */
     sl_rounding payment_rounding; /* rounding of the annuity level payment */
-    sl_date payout_date;          /* utbetalingsdato; SL_DATE_NONE for none */
+    sl_date payout_date;          /* utbetalingsdato; SL_DATE_NONE: not given */
     /* ---- version 2. Every date-based field needs payout_date. The arrays
      * are the caller's; sl_plan_new copies them (they may be freed after). */
     int due_day;                  /* forfallsdag 1..28; 0 = the payout's day of month */
-    sl_date first_due_date;       /* første forfall; SL_DATE_NONE = derived (convention 8) */
+    sl_date first_due_date;       /* første forfall; SL_DATE_NONE: not given (derived,
+                                     convention 8) */
     sl_day_count day_count;       /* regular terms: equal (default) or ACT/365 */
     const sl_rate_change *rate_changes; /* floating-rate changes, any order */
     size_t rate_change_count;
@@ -174,9 +175,9 @@ typedef struct sl_loan_terms {
     int interest_only_moves_end;  /* 0: end date holds (default); 1: windows lengthen the loan */
     const sl_extra_payment *extra_payments; /* any order */
     size_t extra_payment_count;
-    sl_date repay_date;           /* innfrielse (full early repayment); SL_DATE_NONE = none */
+    sl_date repay_date;           /* innfrielse (full early repayment); SL_DATE_NONE: not given */
     sl_rate market_rate;          /* current rate for the remaining fixed period, for
-                                     over-/underkurs on repayment; den 0 = not given */
+                                     over-/underkurs on repayment; SL_RATE_NONE: not given */
     sl_rate margin;               /* kommunens påslag, added to every nominal rate */
     int special_case;             /* særlige tilfeller (§ 8-5): over 30 years allowed */
     sl_borrower borrower;         /* for the half-yearly rule */
@@ -189,7 +190,7 @@ typedef struct sl_loan_terms {
 #define SL_LOAN_TERMS_INIT_WITH_TERMS(n)                                                   \
     {SL_LOAN_TERMS_VERSION, 0, SL_RATE_ZERO, (n), 12, SL_LOAN_ANNUITY, 0, 0, 0,            \
      SL_ROUNDING_DEFAULT, SL_DATE_NONE, 0, SL_DATE_NONE, SL_DAY_COUNT_EQUAL, NULL, 0,      \
-     SL_FIXED_PERIOD_NONE, NULL, 0, 0, NULL, 0, SL_DATE_NONE, {0, 0}, SL_RATE_ZERO, 0,     \
+     SL_FIXED_PERIOD_NONE, NULL, 0, 0, NULL, 0, SL_DATE_NONE, SL_RATE_NONE, SL_RATE_ZERO, 0,     \
      SL_BORROWER_HOUSEHOLD, 0}
 #define SL_LOAN_TERMS_INIT SL_LOAN_TERMS_INIT_WITH_TERMS(0)
 

@@ -1,74 +1,26 @@
 /* startlan: a kommune's book of start loans (utlånsportefølje): per-loan
  * figures for a date and a period, and exact totals over any number of loans.
  *
- * Per loan (sl_loan_figures_compute), walking the plan engine's rows:
- *  - balance (restgjeld) at as_of: the principal less the principal of every
- *    term due on or before as_of, i.e. assuming each term is paid when due;
- *    0 when the loan is paid out after as_of (not yet paid out);
- *  - interest (renter), principal (avdrag) and term fees (termingebyr) of the
- *    terms whose due date falls in [from, to], both ends included;
- *  - the establishment fee (etableringsgebyr) counts in the period when the
- *    payout date falls in [from, to] (it is paid at payout);
- *    fees = term fees + that establishment fee.
- * A loan needs a payout date (utbetalingsdato) for these dated figures: a
- * contract without one is rejected (SL_EINVAL, field "payout_date").
+ * The per-loan figures (sl_loan_figures) are in loan_figures.h.
  *
  * Totals (sl_portfolio_totals) are exact sums in GMP integers, so they never
  * overflow; they are the sums of the per-loan figures to the øre. Nothing is
  * kept per loan: memory is the same for ten loans or ten million.
  *
- * Thread-safety: sl_loan_figures_compute is pure; a totals handle is used by
- * one thread at a time. */
+ * Thread-safety: a totals handle is used by one thread at a time. */
 #ifndef STARTLAN_PORTFOLIO_H
 #define STARTLAN_PORTFOLIO_H
 
 #include "date.h"
 #include "error.h"
 #include "export.h"
+#include "loan_figures.h"
 #include "money.h"
 #include "plan.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
-
-/* Figures of one loan for a date and a period. */
-typedef struct sl_loan_figures {
-    sl_money balance;           /* restgjeld at as_of */
-    sl_money interest;          /* renter due in [from, to] */
-    sl_money principal;         /* avdrag due in [from, to] */
-    sl_money term_fees;         /* termingebyr due in [from, to] */
-    sl_money establishment_fee; /* etableringsgebyr if paid out in [from, to], else 0 */
-    sl_money fees;              /* term_fees + establishment_fee */
-    int terms_due;              /* number of terms due in [from, to] */
-    int64_t reserved[SL_RESERVED_FIELDS]; /* room for fields added later (docs/api.md) */
-} sl_loan_figures;
-
-/* Compute the figures of the loan `terms` (validated here; it must have a
- * payout date) at as_of and for the period from..to (inclusive, from <= to).
- * All amounts come from the plan engine's rows, unrounded sums of øre.
- * 0, or SL_EINVAL / SL_ERANGE / SL_ENOMEM with err naming the field
- * ("payout_date", "as_of", "from", "to" or a contract field). */
-SL_API SL_WARN_UNUSED int sl_loan_figures_compute(sl_loan_figures *out, const sl_loan_terms *terms,
-                                                  sl_date as_of, sl_date from, sl_date to,
-                                                  sl_error *err);
-
-/* A period of days, both ends included. */
-typedef struct sl_period {
-    sl_date from;
-    sl_date to;
-} sl_period;
-
-/* The figures of the loan `terms` for several periods in one walk of the
- * engine (the periods sorted, each from <= to, none overlapping): out[i] as
- * sl_loan_figures_compute gives them for from..to with as_of = to, so
- * out[i].balance is the balance at the end of periods[i]. A year split into
- * its days gives figures whose interest, principal and fees add up to the
- * year's. 0, or the errors of sl_loan_figures_compute (field "periods" for
- * periods out of order). */
-SL_API SL_WARN_UNUSED int sl_loan_figures_periods(sl_loan_figures *out, const sl_loan_terms *terms,
-                                                  const sl_period *periods, size_t count,
-                                                  sl_error *err);
 
 /* The figures a total is kept of. */
 typedef enum sl_portfolio_item {

@@ -37,6 +37,9 @@ typedef struct sl_rate {
 } sl_rate;
 
 #define SL_RATE_ZERO {0, 1}
+/* A rate not given (denominator 0): where a field allows it, the library's
+ * documented default applies. Never a value to compute with. */
+#define SL_RATE_NONE {0, 0}
 
 /* Parse a percent. err names field (NULL: "rate"). 0, SL_ESYNTAX or SL_ERANGE. */
 SL_API SL_WARN_UNUSED int sl_rate_parse_percent(sl_rate *out, const char *text, const char *field,

@@ -43,7 +43,7 @@ typedef struct sl_rate_history sl_rate_history;
 /* Read a history from text (the format above). name (may be NULL) is used in
  * messages ("husbanken-floating line 12: ..."); err->line and err->column are
  * set for a bad line. 0, SL_ESYNTAX, SL_EINVAL (dates out of order, a rate
- * out of range, no entry at all), SL_ENOMEM or SL_ESTATE (NULL). */
+ * out of range, no entry at all), SL_ENOMEM or SL_ENULL. */
 SL_API SL_WARN_UNUSED int sl_rate_history_parse(sl_rate_history **out, const char *text,
                                                 const char *name, sl_error *err);
 
@@ -64,7 +64,8 @@ SL_API const char *sl_rate_history_builtin_text(const char *name);
 /* Free a history. NULL is allowed. */
 SL_API void sl_rate_history_free(sl_rate_history *history);
 
-/* Number of entries, and the i-th (0-based, oldest first). */
+/* Number of entries, and the i-th (0-based, oldest first; SL_ERANGE when
+ * i >= the count, SL_ENULL for a NULL pointer). */
 SL_API size_t sl_rate_history_count(const sl_rate_history *history);
 SL_API SL_WARN_UNUSED int sl_rate_history_get(sl_rate_history_entry *out,
                                               const sl_rate_history *history, size_t i);

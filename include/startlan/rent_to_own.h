@@ -28,6 +28,7 @@
 #define STARTLAN_RENT_TO_OWN_H
 
 #include "apr.h"
+#include "plan_cost.h"
 #include "date.h"
 #include "error.h"
 #include "export.h"
@@ -134,8 +135,8 @@ typedef struct sl_rto_options {
     sl_money grant;             /* G, tilskudd, >= 0 */
     sl_money registration_fee;  /* per document, default 545 kr */
     int documents;              /* default 2: transfer (skjøte) and mortgage (pantedokument) */
-    sl_rate value_growth;       /* yearly growth of the market value; den 0 = not given */
-    sl_date start;              /* first rent month; SL_DATE_NONE = no dates */
+    sl_rate value_growth;       /* yearly growth of the market value; SL_RATE_NONE: not given */
+    sl_date start;              /* first rent month; SL_DATE_NONE: not given (no dates) */
     const sl_loan_terms *loan;  /* the startlån, the caller's (copied by the functions that
                                    keep it); NULL: 25 years, monthly annuity at 0 %, no fees.
                                    principal is computed (ignored here); payout_date
@@ -148,7 +149,7 @@ typedef struct sl_rto_options {
 #define SL_RTO_OPTIONS_INIT                                                                  \
     {SL_RTO_OPTIONS_VERSION, SL_RTO_RENT_TO_OWN, 0, 0, 0, 0, 0, 0, SL_RATE_ZERO,            \
      SL_PRICE_FIXED, SL_RATE_ZERO, 0, {1, 1}, SL_PROPERTY_SELVEIER, 0, 0,                   \
-     SL_RTO_REGISTRATION_FEE_DEFAULT, 2, {0, 0}, SL_DATE_NONE, NULL, SL_TAX_BASE_VALUE}
+     SL_RTO_REGISTRATION_FEE_DEFAULT, 2, SL_RATE_NONE, SL_DATE_NONE, NULL, SL_TAX_BASE_VALUE}
 /* The number of terms of the default loan (loan NULL): 25 years, monthly. */
 #define SL_RTO_DEFAULT_TERMS 300
 
@@ -184,7 +185,7 @@ typedef struct sl_rto_result {
  * A result outside the limits (an indexed price or savings over 1e12 kr, a
  * loan over SL_PLAN_MAX_PRINCIPAL) is SL_ERANGE naming the field that drives
  * it ("index_rate", "saving", "price"), never a wrapped number.
- * 0, SL_EINVAL, SL_ERANGE, SL_EVERSION, SL_ESTATE (NULL) or SL_ENOMEM. */
+ * 0, SL_EINVAL, SL_ERANGE, SL_EVERSION, SL_ENULL or SL_ENOMEM. */
 SL_API SL_WARN_UNUSED int sl_rto_compute(sl_rto_result *out, const sl_rto_options *opt,
                                          sl_error *err);
 
@@ -199,8 +200,8 @@ SL_API SL_WARN_UNUSED int sl_rto_price_at(sl_money *out, const sl_rto_options *o
 SL_API SL_WARN_UNUSED int sl_rto_grow(sl_money *out, sl_money base, sl_rate yearly, int months);
 
 typedef enum sl_rto_phase {
-    SL_PHASE_RENT = 0, /* leiefase */
-    SL_PHASE_OWN = 1   /* eierfase */
+    SL_RTO_PHASE_RENT = 0, /* leiefase */
+    SL_RTO_PHASE_OWN = 1   /* eierfase */
 } sl_rto_phase;
 
 /* One month of the timeline. */

@@ -30,8 +30,8 @@ typedef enum sl_round_mode {
 
 /* The unit a result is rounded to, in øre. */
 typedef enum sl_round_unit {
-    SL_UNIT_ORE = 1,     /* øre (1/100 krone) */
-    SL_UNIT_KRONE = 100  /* whole kroner */
+    SL_ROUND_UNIT_ORE = 1,     /* øre (1/100 krone) */
+    SL_ROUND_UNIT_KRONE = 100  /* whole kroner */
 } sl_round_unit;
 
 typedef struct sl_rounding {
@@ -40,7 +40,7 @@ typedef struct sl_rounding {
 } sl_rounding;
 
 /* Øre, half up: the library's default policy. */
-#define SL_ROUNDING_DEFAULT {SL_UNIT_ORE, SL_ROUND_HALF_UP}
+#define SL_ROUNDING_DEFAULT {SL_ROUND_UNIT_ORE, SL_ROUND_HALF_UP}
 
 /* Round the exact quotient numerator/denominator (in øre) to a multiple of
  * rounding.unit by rounding.mode. The denominator must be non-zero.

@@ -62,6 +62,16 @@ typedef struct sl_tax_rules {
     const char *source;             /* where the figures were read (static text) */
 } sl_tax_rules;
 
+/* Rules of the current version with every rate and amount 0 and no steps
+ * (no tax at all): fill them in, or start from sl_tax_rules_for_year for a
+ * shipped year. */
+#define SL_TAX_RULES_INIT                                                                  \
+    {SL_TAX_RULES_VERSION, 0, SL_RATE_ZERO, 0, SL_RATE_ZERO, 0, SL_RATE_ZERO, 0, SL_RATE_ZERO, \
+     0, {0}, {SL_RATE_ZERO}, NULL}
+
+/* The same as SL_TAX_RULES_INIT, for callers that cannot use the macro. */
+SL_API void sl_tax_rules_init(sl_tax_rules *rules);
+
 /* The rules of a year shipped with the library (2024, 2025, 2026).
  * SL_EINVAL (field "year") for a year without rules, naming the years known. */
 SL_API SL_WARN_UNUSED int sl_tax_rules_for_year(sl_tax_rules *out, int year, sl_error *err);

@@ -131,7 +131,9 @@ static inline void fuzz_loan_terms(fuzz_input *in, sl_loan_terms *t, fuzz_contra
     t->term_fee = fuzz_u8(in) % 2 ? 0 : fuzz_int(in, 0, 10000);
     t->establishment_fee = fuzz_u8(in) % 2 ? 0 : fuzz_int(in, 0, 100000);
     unsigned r = fuzz_u8(in);
-    t->payment_rounding.unit = r & 1 ? SL_UNIT_KRONE : r & 2 ? (sl_round_unit)(r >> 4) : SL_UNIT_ORE;
+    t->payment_rounding.unit = r & 1   ? SL_ROUND_UNIT_KRONE
+                               : r & 2 ? (sl_round_unit)(r >> 4)
+                                       : SL_ROUND_UNIT_ORE;
     t->payment_rounding.mode = (sl_round_mode)(fuzz_u8(in) % 5);
     unsigned life = fuzz_u8(in);
     if (!(life & 1))

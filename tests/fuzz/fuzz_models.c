@@ -152,7 +152,7 @@ static void capacity(fuzz_input *in)
     sl_error err;
     sl_capacity_result r, more;
     sl_money loan = fuzz_money(in);
-    if (sl_capacity_check(&r, &h, loan, &o, &err) == SL_OK) {
+    if (sl_capacity_compute(&r, &h, loan, &o, &err) == SL_OK) {
         FUZZ_REQUIRE(r.fits == (r.surplus >= 0));
         FUZZ_REQUIRE(r.loan == loan);
     }

@@ -7,7 +7,7 @@
 
 #include "arith_internal.h"
 #include "terms_internal.h"
-#include "startlan/apr.h"
+#include "startlan/plan_cost.h"
 
 int sl_plan_cost_compute(sl_plan_cost *out, const sl_loan_terms *terms, const sl_apr_options *opt,
                          sl_error *err)
@@ -91,7 +91,7 @@ int sl_plan_cost_compute(sl_plan_cost *out, const sl_loan_terms *terms, const sl
 /* Whole kroner, half up, Norwegian grouping ("2 000 000"). */
 static int kroner(char *buf, size_t size, sl_money amount)
 {
-    sl_rounding krone = {SL_UNIT_KRONE, SL_ROUND_HALF_UP};
+    sl_rounding krone = {SL_ROUND_UNIT_KRONE, SL_ROUND_HALF_UP};
     sl_money r;
     if (sl_money_round(&r, NULL, amount, krone) != SL_OK)
         return SL_ERANGE;

@@ -1,0 +1,66 @@
+/* The rounded annuity from doubles, when a proven error bound decides it.
+ *
+ * A = P·r / (1 − (1 + r)^−n), r = a/b per term, evaluated as
+ * P·r̂ / w / unit with r̂ = fl(a/b), x = fl(−n · log1p(r̂)), w = −expm1(x).
+ * With u = 2^−53 and log1p, expm1 within 2 ulp (glibc documents 1–2):
+ *   r̂ = r(1 + e), |e| <= u, and log1p's condition number r / ((1+r) log1p r)
+ *   is at most 1, so log1p(r̂) is within 3u of log1p(r) relatively;
+ *   x within 5u (one more rounding of the product);
+ *   for x < 0, expm1's condition number |x| e^x / (1 − e^x) is at most 1,
+ *   so w is within 7u of 1 − v^n;
+ *   three more roundings and r̂'s own: A within 11u < 2^−49.5 relatively.
+ * The interval A·(1 ± 2^−44) holds the exact annuity with a margin of about
+ * 45 times that (room for a libm some ulp worse than documented); when no
+ * rounding boundary of the mode lies in it, every value in it rounds alike
+ * and the answer is certain. Otherwise (the annuity within about 10^−13
+ * relatively of a boundary, or an exact tie) the caller's 128-bit bounds
+ * and, past them, the exact rational decide. Tests compare every answer
+ * with the exact rational. */
+#include <math.h>
+
+#include "annuity_internal.h"
+
+int sl__annuity_by_double(sl_money *out, sl_money balance, int64_t a, int64_t b, int n,
+                          int64_t unit, sl_round_mode mode)
+{
+    const int64_t exact = (int64_t)1 << 53; /* integers doubles hold exactly */
+    if (a <= 0 || b <= 0 || balance <= 0 || n < 1 || unit < 1 || unit > 100 || a >= exact ||
+        b >= exact || balance >= exact)
+        return 0;
+    double r = (double)a / (double)b;
+    double x = -(double)n * log1p(r);
+    double w = -expm1(x);
+    if (!(w > 0) || !(x < 0))
+        return 0;
+    double units = (double)balance * r / w / (double)unit;
+    double delta = 0x1p-44;
+    double lo = units * (1 - delta), hi = units * (1 + delta);
+    if (!(lo >= 0) || !(hi < 0x1p52))
+        return 0;
+    double k = floor(lo), q; /* exact: lo < 2^52 */
+    switch (mode) {
+    case SL_ROUND_DOWN:
+        if (!(hi < k + 1))
+            return 0;
+        q = k;
+        break;
+    case SL_ROUND_UP:
+        if (lo == k || !(hi <= k + 1)) /* the exact value is above lo: ceil is k + 1 */
+            return 0;
+        q = k + 1;
+        break;
+    case SL_ROUND_HALF_UP:
+    case SL_ROUND_HALF_EVEN: /* k + 0.5 is the boundary; no tie lies inside */
+        if (hi < k + 0.5)
+            q = k;
+        else if (lo > k + 0.5 && hi < k + 1.5)
+            q = k + 1;
+        else
+            return 0;
+        break;
+    default:
+        return 0;
+    }
+    *out = (sl_money)q * unit;
+    return 1;
+}
