@@ -144,7 +144,7 @@ static void check_purchase(cli_family *f, const sl_rto_options *o, const sl_rto_
     } else if (GIVEN(f, CLI_FAMILY_OPT_BANK_RATE) || GIVEN(f, CLI_FAMILY_OPT_BANK_YEARS)) {
         cli_usage_error(_("--bank-rate and --bank-years: only used with --bank-share"));
     }
-    if (sl_capacity_check(&f->check, &f->hh.household, f->start_loan, &co, &err) != SL_OK)
+    if (sl_capacity_compute(&f->check, &f->hh.household, f->start_loan, &co, &err) != SL_OK)
         cli_die(CLI_EXIT_USAGE, _("the purchase check: %s"), err.message);
     f->checked = 1;
     f->largest_start_loan = f->start_loan;

@@ -1013,7 +1013,7 @@ int main(int argc, char **argv)
         rc = rto_years(tl, r, o.loan->term_fee, format == CLI_CSV);
     sl_rto_row row;
     while (view == CLI_VIEW_FULL && (rc = sl_rto_timeline_next(tl, &row)) == 1) {
-        if (row.phase == SL_PHASE_RENT)
+        if (row.phase == SL_RTO_PHASE_RENT)
             row.housing_cost = cli_rent_month(&law, row.month, row.housing_cost);
         if (format == CLI_JSON)
             json_array_append_new(timeline, row_json(&row));
