@@ -112,7 +112,7 @@ void cli_owner_finish(cli_owner *w, int persons, sl_money gross, sl_date date)
             cli_die(CLI_EXIT_USAGE, "--estimate-housing-allowance: needs the household's gross "
                                     "income a year (--gross-income-yearly or "
                                     "--allowance-gross-income)");
-        if (!w->have_loan_rate)
+        if (!w->have_loan_rate && !w->payments_known)
             cli_die(CLI_EXIT_USAGE, "--estimate-housing-allowance: needs --loan-rate (the "
                                     "start loan's rate today) for the housing costs");
         char *text = read_rules(w->rules_path);
@@ -132,7 +132,7 @@ void cli_owner_finish(cli_owner *w, int persons, sl_money gross, sl_date date)
     } else if (w->rules_path) {
         cli_die(CLI_EXIT_USAGE, "--housing-allowance-rules: only with --estimate-housing-allowance");
     }
-    if (w->have_rent && !w->have_loan_rate)
+    if (w->have_rent && !w->have_loan_rate && !w->payments_known)
         cli_die(CLI_EXIT_USAGE,
                 "--current-rent: needs --loan-rate (the start loan's rate today) for the owner's "
                 "costs");
@@ -143,13 +143,10 @@ static void fail(const char *what, const sl_error *err)
     cli_die(1, "%s: %s", what, err->message);
 }
 
-sl_money cli_owner_allowance(cli_owner *w, const sl_household *h, const sl_capacity_options *o,
-                             sl_date date, sl_money loan)
+sl_money cli_owner_allowance_for(cli_owner *w, const sl_household *h, sl_date date,
+                                 sl_money loan, sl_money payment)
 {
     sl_error err;
-    sl_money payment, interest;
-    if (sl_capacity_payment_at(&payment, &interest, loan, w->loan_rate, o, &err) != SL_OK)
-        fail("the payment at --loan-rate", &err);
     sl_housing_allowance_input in = SL_HOUSING_ALLOWANCE_INPUT_INIT;
     in.date = date;
     in.persons = w->persons;
@@ -161,10 +158,21 @@ sl_money cli_owner_allowance(cli_owner *w, const sl_household *h, const sl_capac
     w->allowance_costs = payment + (in.owner_without_common_costs ? h->municipal_fees
                                                                   : h->common_costs);
     w->allowance_loan = loan;
+    w->allowance_payment = payment;
     in.housing_costs_yearly = w->allowance_costs * 12;
     if (sl_housing_allowance_estimate(&w->allowance, &in, &w->rules, &err) != SL_OK)
         cli_die(CLI_EXIT_USAGE, "--estimate-housing-allowance: %s", err.message);
     return w->allowance.monthly;
+}
+
+sl_money cli_owner_allowance(cli_owner *w, const sl_household *h, const sl_capacity_options *o,
+                             sl_date date, sl_money loan)
+{
+    sl_error err;
+    sl_money payment, interest;
+    if (sl_capacity_payment_at(&payment, &interest, loan, w->loan_rate, o, &err) != SL_OK)
+        fail("the payment at --loan-rate", &err);
+    return cli_owner_allowance_for(w, h, date, loan, payment);
 }
 
 int cli_owner_check(cli_owner *w, sl_household *h, sl_income_item *items,
@@ -219,14 +227,20 @@ void cli_owner_after(cli_owner *w, const sl_household *h, const sl_capacity_opti
         sl_money payment, interest;
         if (sl_capacity_payment_at(&payment, &interest, r->loan, w->loan_rate, o, &err) != SL_OK)
             fail("the payment at --loan-rate", &err);
-        sl_money owning = w->estimate ? w->allowance.monthly : 0;
-        if (sl_capacity_rent_comparison(&w->comparison, w->rent, w->rent_allowance, payment,
-                                        interest,
-                                        h->common_costs + h->municipal_fees + h->maintenance,
-                                        owning, &err) != SL_OK)
-            cli_die(CLI_EXIT_USAGE, "--current-rent: %s", err.message);
-        w->have_comparison = 1;
+        cli_owner_compare_rent(w, payment, interest,
+                               h->common_costs + h->municipal_fees + h->maintenance);
     }
+}
+
+void cli_owner_compare_rent(cli_owner *w, sl_money payment, sl_money interest,
+                            sl_money other_costs)
+{
+    sl_error err;
+    sl_money owning = w->estimate ? w->allowance.monthly : 0;
+    if (sl_capacity_rent_comparison(&w->comparison, w->rent, w->rent_allowance, payment, interest,
+                                    other_costs, owning, &err) != SL_OK)
+        cli_die(CLI_EXIT_USAGE, "--current-rent: %s", err.message);
+    w->have_comparison = 1;
 }
 
 static void row(const char *label, const char *sign, sl_money amount)
@@ -244,9 +258,14 @@ void cli_owner_print(const cli_owner *w)
         const sl_housing_allowance *x = &w->allowance;
         printf("\nBostøtte, an estimate (rules from %s; counted as income above)\n",
                w->rules_path);
-        printf("  %d persons, kommune group %d, loan %s kr at %s %% today\n", w->persons,
-               w->kommune_group, cli_nor(a, w->allowance_loan),
-               cli_rate_text(rate, w->loan_rate, ','));
+        if (w->have_loan_rate)
+            printf("  %d persons, kommune group %d, loan %s kr at %s %% today\n", w->persons,
+                   w->kommune_group, cli_nor(a, w->allowance_loan),
+                   cli_rate_text(rate, w->loan_rate, ','));
+        else
+            printf("  %d persons, kommune group %d, loans %s kr paying %s kr a month today\n",
+                   w->persons, w->kommune_group, cli_nor(a, w->allowance_loan),
+                   cli_nor(b, w->allowance_payment));
         row("Gross income a year", "", w->gross_yearly);
         char label[96];
         /* The weight for display, in hundredths (0,13). */
@@ -281,7 +300,7 @@ void cli_owner_print(const cli_owner *w)
         row("Rent today (husleie)", "", c->rent);
         row("Bostøtte today", "-", c->allowance_renting);
         row("Renting costs", "=", c->net_rent);
-        row("Loan payment today (--loan-rate)", "", c->payment);
+        row("Loan payments today (not stressed)", "", c->payment);
         row("Interest deduction 22 % of interest", "-", c->deduction);
         row("Common costs, municipal fees, maintenance", "+", c->other_costs);
         row("Bostøtte as owner (estimate)", "-", c->allowance_owning);
@@ -304,7 +323,9 @@ void cli_owner_json(const cli_owner *w, json_t *root)
         json_object_set_new(o, "persons", json_integer(w->persons));
         json_object_set_new(o, "kommune_group", json_integer(w->kommune_group));
         json_object_set_new(o, "loan", cli_json_money(w->allowance_loan));
-        json_object_set_new(o, "loan_rate", cli_json_rate(w->loan_rate));
+        json_object_set_new(o, "loan_rate",
+                            w->have_loan_rate ? cli_json_rate(w->loan_rate) : json_null());
+        json_object_set_new(o, "loan_payment", cli_json_money(w->allowance_payment));
         json_object_set_new(o, "gross_income_yearly", cli_json_money(w->gross_yearly));
         json_object_set_new(o, "weighted_income", cli_json_money(x->weighted_income));
         json_object_set_new(o, "own_share", cli_json_money(x->own_share));
@@ -325,7 +346,7 @@ void cli_owner_json(const cli_owner *w, json_t *root)
         json_object_set_new(g, "own_funds", cli_json_money(w->own_funds));
         json_object_set_new(g, "bank_loan", cli_json_money(w->bank_loan));
         json_object_set_new(g, "largest_loan", cli_json_money(w->largest_loan));
-        json_object_set_new(root, "grant", g);
+        json_object_set_new(root, w->grant_key ? w->grant_key : "grant", g);
     }
     if (w->have_comparison) {
         const sl_rent_comparison *c = &w->comparison;

@@ -21,19 +21,28 @@ enum {
     CLI_OWNER_OPT_CURRENT_ALLOWANCE,
 };
 
-#define CLI_OWNER_LONG_OPTIONS                                                                \
+/* bostøtte: the estimate, its rules and the household's size and income. */
+#define CLI_OWNER_ALLOWANCE_LONG_OPTIONS                                                      \
     {"estimate-housing-allowance", no_argument, NULL, CLI_OWNER_OPT_ESTIMATE},                \
         {"housing-allowance-rules", required_argument, NULL, CLI_OWNER_OPT_RULES},            \
         {"kommune-group", required_argument, NULL, CLI_OWNER_OPT_KOMMUNE_GROUP},              \
         {"persons", required_argument, NULL, CLI_OWNER_OPT_PERSONS},                          \
-        {"allowance-gross-income", required_argument, NULL, CLI_OWNER_OPT_ALLOWANCE_INCOME},  \
+        {"allowance-gross-income", required_argument, NULL, CLI_OWNER_OPT_ALLOWANCE_INCOME}
+
+/* Renting today, compared with owning. */
+#define CLI_OWNER_RENT_LONG_OPTIONS                                                           \
+    {"current-rent", required_argument, NULL, CLI_OWNER_OPT_CURRENT_RENT},                    \
+        {"current-housing-allowance", required_argument, NULL, CLI_OWNER_OPT_CURRENT_ALLOWANCE}
+
+/* Every option (sl-capacity): also the loan's rate today and the purchase for the grant need
+ * (sl-finance knows both from its own options). */
+#define CLI_OWNER_LONG_OPTIONS                                                                \
+    CLI_OWNER_ALLOWANCE_LONG_OPTIONS, CLI_OWNER_RENT_LONG_OPTIONS,                            \
         {"loan-rate", required_argument, NULL, CLI_OWNER_OPT_LOAN_RATE},                      \
         {"price", required_argument, NULL, CLI_OWNER_OPT_PRICE},                              \
         {"own-funds", required_argument, NULL, CLI_OWNER_OPT_OWN_FUNDS},                      \
         {"bank-loan", required_argument, NULL, CLI_OWNER_OPT_BANK_LOAN},                      \
-        {"transaction-costs", required_argument, NULL, CLI_OWNER_OPT_TRANSACTION_COSTS},      \
-        {"current-rent", required_argument, NULL, CLI_OWNER_OPT_CURRENT_RENT},                \
-        {"current-housing-allowance", required_argument, NULL, CLI_OWNER_OPT_CURRENT_ALLOWANCE}
+        {"transaction-costs", required_argument, NULL, CLI_OWNER_OPT_TRANSACTION_COSTS}
 
 /* The options' help text, for a program's --help. */
 extern const char cli_owner_usage[];
@@ -41,7 +50,10 @@ extern const char cli_owner_usage[];
 typedef struct cli_owner {
     /* options */
     int estimate, kommune_group, persons, have_gross, have_loan_rate, have_price, have_rent;
+    int payments_known; /* the program knows the loans' payments today (sl-finance): no
+                           --loan-rate needed */
     const char *rules_path;
+    const char *grant_key; /* the JSON key of the grant need's parts (default "grant") */
     sl_housing_allowance_rules rules;
     sl_money gross_yearly; /* the household's gross income a year, for bostøtte */
     sl_rate loan_rate;     /* the start loan's rate today (not stressed) */
@@ -50,6 +62,7 @@ typedef struct cli_owner {
     sl_housing_allowance allowance; /* with estimate */
     sl_money allowance_costs;       /* the housing costs a month it was computed from */
     sl_money allowance_loan;        /* the loan they include */
+    sl_money allowance_payment;     /* its payment a month today */
     int have_slot;                  /* the estimate's income item is in place */
     size_t slot;                    /* its index among the household's items */
     int have_grant;
@@ -72,6 +85,15 @@ void cli_owner_finish(cli_owner *w, int persons, sl_money gross, sl_date date);
  * without common costs, the municipal fees). Returns the monthly amount. */
 sl_money cli_owner_allowance(cli_owner *w, const sl_household *h, const sl_capacity_options *o,
                              sl_date date, sl_money loan);
+
+/* The same from the loans' payment a month today (both loans, fees included). */
+sl_money cli_owner_allowance_for(cli_owner *w, const sl_household *h, sl_date date,
+                                 sl_money loan, sl_money payment);
+
+/* The comparison with renting for the loans' payment and interest a month
+ * today; other_costs: felleskostnader, kommunale avgifter and maintenance. */
+void cli_owner_compare_rent(cli_owner *w, sl_money payment, sl_money interest,
+                            sl_money other_costs);
 
 /* The check with the estimate counted as income: for --loan (max_loan 0)
  * once; for --max-loan by iterating until the estimate at the answer stops

@@ -294,6 +294,21 @@ void doc_line(doc *d, double x1, double y1, double x2, double y2, double width, 
     doc_color(d, DOC_INK);
 }
 
+const char *doc_text_option(const char *option, const char *value)
+{
+    size_t n = strlen(value);
+    if (n == 0)
+        cli_usage_error("%s '': empty", option);
+    if (n > 200)
+        cli_usage_error("%s '%.40s…': longer than 200 bytes", option, value);
+    if (!g_utf8_validate(value, (gssize)n, NULL))
+        cli_usage_error("%s '%s': not UTF-8 text", option, value);
+    for (const char *p = value; *p; p++)
+        if ((unsigned char)*p < 0x20 || *p == 0x7f)
+            cli_usage_error("%s '%s': a control character", option, value);
+    return value;
+}
+
 const char *doc_points(char buf[SL_RATE_BUFSIZE], sl_rate rate)
 {
     cli_rate_text(buf, rate, ',');
@@ -306,4 +321,39 @@ const char *doc_points(char buf[SL_RATE_BUFSIZE], sl_rate rate)
             *comma = '\0';
     }
     return buf;
+}
+
+double doc_figure(doc *d, double x, double y, double w, const char *label, const char *value,
+                  doc_font font)
+{
+    doc_color(d, DOC_INK);
+    doc_text(d, x, y, 0, DOC_FONT_BODY, DOC_LEFT, label);
+    doc_text(d, x + w, y, 0, font, DOC_RIGHT, value);
+    return y + 15;
+}
+
+void doc_table_header(doc *d, double y, const doc_column *cols, int n, double row_h)
+{
+    doc_rect(d, DOC_MARGIN, y - 2, d->width - 2 * DOC_MARGIN, row_h + 3, 0xdde6ef);
+    doc_color(d, DOC_INK);
+    for (int i = 0; i < n; i++)
+        doc_text(d, DOC_MARGIN + cols[i].right, y, 0, DOC_FONT_SMALL_BOLD, DOC_RIGHT,
+                 cols[i].header);
+}
+
+void doc_table_row(doc *d, double y, const doc_column *cols, char (*cells)[DOC_CELL],
+                      int n, doc_font font)
+{
+    for (int i = 0; i < n; i++)
+        doc_text(d, DOC_MARGIN + cols[i].right, y, 0, font, DOC_RIGHT, cells[i]);
+}
+
+double doc_table_page(doc *d, const char *heading, const doc_column *cols, int n, double row_h)
+{
+    doc_page(d);
+    double y = DOC_TOP;
+    doc_color(d, DOC_INK);
+    y += doc_text(d, DOC_MARGIN, y, 0, DOC_FONT_HEADING, DOC_LEFT, heading) + 7;
+    doc_table_header(d, y, cols, n, row_h);
+    return y + row_h + 4;
 }

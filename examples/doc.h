@@ -29,10 +29,16 @@ typedef enum doc_format {
  * the document formats in `offered` (returned). Anything else: one line
  * naming every format the program offers, exit 2. */
 doc_format doc_format_option(const char *text, unsigned offered, cli_format *text_format);
+/* A text option printed on a document (a name, an address): non-empty,
+ * UTF-8, no control characters, at most 200 bytes; otherwise exit 2. */
+const char *doc_text_option(const char *option, const char *value);
 /* After the options: --output is required by the file formats (PDF, SVG,
  * PNG) and refused with the others; exit 2 with one line otherwise. */
 void doc_output_check(doc_format format, const char *output);
 
+
+/* Room for one figure with its unit ("3 392 453,48 kr", "4,640 %"). */
+#define DOC_CELL CLI_HUMAN_BUFSIZE
 
 typedef enum doc_font {
     DOC_FONT_BODY,    /* 9 pt */
@@ -94,6 +100,25 @@ void doc_color(doc *d, unsigned rgb);
 void doc_rect(doc *d, double x, double y, double w, double h, unsigned rgb);
 void doc_line(doc *d, double x1, double y1, double x2, double y2, double width, unsigned rgb);
 
+/* One label–value line of a list of width w (value right-aligned in font);
+ * returns the next line's y. */
+double doc_figure(doc *d, double x, double y, double w, const char *label, const char *value,
+                  doc_font font);
+
+/* A table's column: its header and its right edge from the left margin
+ * (cells are right-aligned). */
+typedef struct doc_column {
+    const char *header;
+    double right;
+} doc_column;
+
+void doc_table_header(doc *d, double y, const doc_column *cols, int n, double row_h);
+void doc_table_row(doc *d, double y, const doc_column *cols, char (*cells)[DOC_CELL], int n,
+                   doc_font font);
+/* A new page of a table: its heading and the column headers; returns the
+ * first row's y. */
+double doc_table_page(doc *d, const char *heading, const doc_column *cols, int n, double row_h);
+
 /* Colours used throughout: the plan's principal and balance, its interest. */
 #define DOC_INK 0x1a1a1a
 #define DOC_GREY 0x6b6b6b
@@ -102,9 +127,6 @@ void doc_line(doc *d, double x1, double y1, double x2, double y2, double width, 
 #define DOC_BLUE 0x1f5f99
 #define DOC_ORANGE 0xd9822b
 #define DOC_RED 0xb03030
-
-/* Room for one figure with its unit ("3 392 453,48 kr", "4,640 %"). */
-#define DOC_CELL CLI_HUMAN_BUFSIZE
 
 /* Numbers and dates as the documents show them: the programs' helpers for
  * people (examples/cli_i18n.h: no-break spaces and dd.mm.yyyy in Norwegian),

@@ -123,46 +123,36 @@ const char *doc_assumptions(char *buf, size_t size, const doc_plan *p)
     return buf;
 }
 
-/* One label–value line of a key-figure list; returns the next y. */
-static double figure(doc *d, double x, double y, double w, const char *label, const char *value,
-                     doc_font font)
-{
-    doc_color(d, DOC_INK);
-    doc_text(d, x, y, 0, DOC_FONT_BODY, DOC_LEFT, label);
-    doc_text(d, x + w, y, 0, font, DOC_RIGHT, value);
-    return y + 15;
-}
-
 /* The key figures in a list of width w from (x, y); returns the next y. */
 static double key_figures(doc *d, double x, double y, double w, const doc_plan *p)
 {
     const sl_loan_terms *t = &p->terms;
     char v[DOC_CELL], s[96];
-    y = figure(d, x, y, w, _("Loan amount (lånebeløp)"), cli_kr(v, t->principal), DOC_FONT_BOLD);
-    y = figure(d, x, y, w, _("Nominal rate"), cli_percent_human(v, t->nominal_rate, -1),
+    y = doc_figure(d, x, y, w, _("Loan amount (lånebeløp)"), cli_kr(v, t->principal), DOC_FONT_BOLD);
+    y = doc_figure(d, x, y, w, _("Nominal rate"), cli_percent_human(v, t->nominal_rate, -1),
                DOC_FONT_BODY);
-    y = figure(d, x, y, w, _("Type"), doc_loan_type(t), DOC_FONT_BODY);
-    y = figure(d, x, y, w, _("Terms"), doc_terms_text(s, sizeof s, p->count, t->terms_per_year),
+    y = doc_figure(d, x, y, w, _("Type"), doc_loan_type(t), DOC_FONT_BODY);
+    y = doc_figure(d, x, y, w, _("Terms"), doc_terms_text(s, sizeof s, p->count, t->terms_per_year),
                DOC_FONT_BODY);
-    y = figure(d, x, y, w, _("First payment (terminbeløp)"),
+    y = doc_figure(d, x, y, w, _("First payment (terminbeløp)"),
                cli_kr(v, p->count ? p->rows[0].payment : 0), DOC_FONT_BOLD);
-    y = figure(d, x, y, w, _("Term fee / establishment fee"), "", DOC_FONT_BODY);
+    y = doc_figure(d, x, y, w, _("Term fee / establishment fee"), "", DOC_FONT_BODY);
     char a[DOC_CELL], b[DOC_CELL];
     snprintf(s, sizeof s, "%s / %s", cli_kr(a, t->term_fee), cli_kr(b, t->establishment_fee));
     doc_text(d, x + w, y - 15, 0, DOC_FONT_BODY, DOC_RIGHT, s);
     if (p->have_cost) {
-        y = figure(d, x, y, w, _("Effective rate (effektiv rente)"),
+        y = doc_figure(d, x, y, w, _("Effective rate (effektiv rente)"),
                    cli_percent_human(v, p->cost.apr.rate, 2), DOC_FONT_BOLD);
-        y = figure(d, x, y, w, _("Total cost of credit (kredittkostnad)"),
+        y = doc_figure(d, x, y, w, _("Total cost of credit (kredittkostnad)"),
                    cli_kr(v, p->cost.total_cost), DOC_FONT_BODY);
-        y = figure(d, x, y, w, _("Total payable (totalt å betale)"),
+        y = doc_figure(d, x, y, w, _("Total payable (totalt å betale)"),
                    cli_kr(v, p->cost.total_payable), DOC_FONT_BOLD);
     } else {
-        y = figure(d, x, y, w, _("Effective rate (effektiv rente)"), _("not computed"),
+        y = doc_figure(d, x, y, w, _("Effective rate (effektiv rente)"), _("not computed"),
                    DOC_FONT_BODY);
-        y = figure(d, x, y, w, _("Interest and fees"),
+        y = doc_figure(d, x, y, w, _("Interest and fees"),
                    cli_kr(v, p->totals.interest + p->totals.fees), DOC_FONT_BODY);
-        y = figure(d, x, y, w, _("Total paid"), cli_kr(v, p->totals.paid), DOC_FONT_BOLD);
+        y = doc_figure(d, x, y, w, _("Total paid"), cli_kr(v, p->totals.paid), DOC_FONT_BOLD);
     }
     return y;
 }
@@ -260,43 +250,9 @@ static void page_one(doc *d, const doc_plan *p)
     doc_text(d, x, ny, w, DOC_FONT_SMALL, DOC_LEFT, note);
 }
 
-/* A table's columns: header, right edge (from the left margin), alignment. */
-typedef struct column {
-    const char *header;
-    double right;
-} column;
-
-static void table_header(doc *d, double y, const column *cols, int n, double row_h)
-{
-    doc_rect(d, DOC_MARGIN, y - 2, d->width - 2 * DOC_MARGIN, row_h + 3, 0xdde6ef);
-    doc_color(d, DOC_INK);
-    for (int i = 0; i < n; i++)
-        doc_text(d, DOC_MARGIN + cols[i].right, y, 0, DOC_FONT_SMALL_BOLD, DOC_RIGHT,
-                 cols[i].header);
-}
-
-static void table_row(doc *d, double y, const column *cols, char (*cells)[DOC_CELL],
-                      int n, doc_font font)
-{
-    for (int i = 0; i < n; i++)
-        doc_text(d, DOC_MARGIN + cols[i].right, y, 0, font, DOC_RIGHT, cells[i]);
-}
-
-/* A new page of a table: its heading and the column headers; returns the
- * first row's y. */
-static double table_page(doc *d, const char *heading, const column *cols, int n, double row_h)
-{
-    doc_page(d);
-    double y = DOC_TOP;
-    doc_color(d, DOC_INK);
-    y += doc_text(d, DOC_MARGIN, y, 0, DOC_FONT_HEADING, DOC_LEFT, heading) + 7;
-    table_header(d, y, cols, n, row_h);
-    return y + row_h + 4;
-}
-
 static void summary_pages(doc *d, const doc_plan *p)
 {
-    const column cols[] = {
+    const doc_column cols[] = {
         {_("Year"), 40},       {_("Terms"), 85},      {_("Paid"), 170},
         {_("Interest"), 250},  {_("Principal"), 330}, {_("Fees"), 395},
         {_("Balance at year end"), 499},
@@ -306,7 +262,7 @@ static void summary_pages(doc *d, const doc_plan *p)
     const double row_h = 14;
     int i = 0;
     do {
-        double y = table_page(d, _("Year by year"), cols, NC, row_h);
+        double y = doc_table_page(d, _("Year by year"), cols, NC, row_h);
         for (int k = 0; k < DOC_PLAN_YEARS_PER_PAGE && i <= p->nyears; k++, i++) {
             if (i == p->nyears) { /* the total row */
                 doc_line(d, DOC_MARGIN, y - 1, d->width - DOC_MARGIN, y - 1, 0.6, DOC_GREY);
@@ -317,7 +273,7 @@ static void summary_pages(doc *d, const doc_plan *p)
                 cli_amount(cells[4], p->totals.principal);
                 cli_amount(cells[5], p->totals.term_fees);
                 cells[6][0] = '\0';
-                table_row(d, y + 2, cols, cells, NC, DOC_FONT_SMALL_BOLD);
+                doc_table_row(d, y + 2, cols, cells, NC, DOC_FONT_SMALL_BOLD);
                 y += row_h + 2;
                 continue;
             }
@@ -332,7 +288,7 @@ static void summary_pages(doc *d, const doc_plan *p)
             cli_amount(cells[5], yr->fees);
             cli_amount(cells[6], yr->balance);
             doc_color(d, DOC_INK);
-            table_row(d, y, cols, cells, NC, DOC_FONT_BODY);
+            doc_table_row(d, y, cols, cells, NC, DOC_FONT_BODY);
             y += row_h;
         }
         if (i > p->nyears && p->totals.establishment_fee) {
@@ -351,7 +307,7 @@ static void summary_pages(doc *d, const doc_plan *p)
 static void plan_pages(doc *d, const doc_plan *p)
 {
     int dated = p->count && p->rows[0].due_date.year;
-    const column cols[] = {
+    const doc_column cols[] = {
         {_("Term"), 24},
         {dated ? _("Due date") : "", 80},
         {_("Opening balance"), 155},
@@ -367,7 +323,7 @@ static void plan_pages(doc *d, const doc_plan *p)
     const double row_h = 12;
     int i = 0;
     do {
-        double y = table_page(d, _("The whole plan (nedbetalingsplan)"), cols, NC, row_h);
+        double y = doc_table_page(d, _("The whole plan (nedbetalingsplan)"), cols, NC, row_h);
         for (int k = 0; k < DOC_PLAN_ROWS_PER_PAGE && i < p->count; k++, i++) {
             const sl_plan_row *r = &p->rows[i];
             if (r->due_date.year && r->due_date.month == 1 && k)
@@ -384,7 +340,7 @@ static void plan_pages(doc *d, const doc_plan *p)
             cli_amount(cells[7], r->closing_balance);
             cli_percent_human(cells[8], r->rate, -1);
             doc_color(d, DOC_INK);
-            table_row(d, y, cols, cells, NC, DOC_FONT_SMALL);
+            doc_table_row(d, y, cols, cells, NC, DOC_FONT_SMALL);
             y += row_h;
         }
     } while (i < p->count);
@@ -419,18 +375,18 @@ static void shock_page(doc *d, const doc_plan *b, const doc_plan *s, sl_rate poi
         double fx = x + k * (cw + 24) + 10, fy = y + 30, fw = cw - 20;
         char v[DOC_CELL], t[96];
         const doc_plan *p = side[k];
-        fy = figure(d, fx, fy, fw, _("Nominal rate"),
+        fy = doc_figure(d, fx, fy, fw, _("Nominal rate"),
                     cli_percent_human(v, p->count ? p->rows[0].rate : p->terms.nominal_rate, -1),
                     DOC_FONT_BODY);
-        fy = figure(d, fx, fy, fw, _("First payment (terminbeløp)"),
+        fy = doc_figure(d, fx, fy, fw, _("First payment (terminbeløp)"),
                     cli_kr(v, p->count ? p->rows[0].payment : 0), DOC_FONT_BOLD);
-        fy = figure(d, fx, fy, fw, _("Terms"),
+        fy = doc_figure(d, fx, fy, fw, _("Terms"),
                     doc_terms_text(t, sizeof t, p->count, p->terms.terms_per_year),
                     DOC_FONT_BODY);
-        fy = figure(d, fx, fy, fw, _("Interest"), cli_kr(v, p->totals.interest), DOC_FONT_BODY);
-        fy = figure(d, fx, fy, fw, _("Total paid"), cli_kr(v, p->totals.paid), DOC_FONT_BOLD);
+        fy = doc_figure(d, fx, fy, fw, _("Interest"), cli_kr(v, p->totals.interest), DOC_FONT_BODY);
+        fy = doc_figure(d, fx, fy, fw, _("Total paid"), cli_kr(v, p->totals.paid), DOC_FONT_BOLD);
         if (p->have_cost)
-            fy = figure(d, fx, fy, fw, _("Effective rate (effektiv rente)"),
+            fy = doc_figure(d, fx, fy, fw, _("Effective rate (effektiv rente)"),
                         cli_percent_human(v, p->cost.apr.rate, 2), DOC_FONT_BOLD);
         if (k == 1 && b->count && s->count) {
             char m[DOC_CELL];
@@ -438,7 +394,7 @@ static void shock_page(doc *d, const doc_plan *b, const doc_plan *s, sl_rate poi
             snprintf(t, sizeof t, _("%s%s kr a term"), diff >= 0 ? "+" : "−",
                      cli_amount(m, diff >= 0 ? diff : -diff));
             doc_color(d, DOC_RED);
-            figure(d, fx, fy, fw, _("Change a term"), t, DOC_FONT_BOLD);
+            doc_figure(d, fx, fy, fw, _("Change a term"), t, DOC_FONT_BOLD);
         }
     }
     y += 150 + 20;

@@ -7,6 +7,22 @@
 #include <string.h>
 
 #include "cli.h"
+#include "cli_owner.h"
+
+static const char owner_usage[] =
+    "The owner's side (with a household; docs/finance.md):\n"
+    "  --estimate-housing-allowance   count an estimate of bostøtte as income (the\n"
+    "                             loans' payments today + felleskostnader or kommunale\n"
+    "                             avgifter as the housing costs)\n"
+    "  --housing-allowance-rules FILE the bostøtte rules (none are shipped)\n"
+    "  --kommune-group 1|2|3|4    for bostøtte (default 4)\n"
+    "  --persons N                household size for bostøtte (default: adults + children)\n"
+    "  --allowance-gross-income G the household's gross income a year for bostøtte\n"
+    "                             (default: the sum of --gross-income-yearly)\n"
+    "  --current-rent A, --current-housing-allowance A\n"
+    "                             compare today's rent (less its bostøtte) with owning\n"
+    "With a household the output also has the grant need (tilskuddsbehov) and the\n"
+    "budget again from each date an --income-item ends.\n";
 
 static const char usage[] =
     "Usage: sl-finance --price A --own-funds A (--bank-share PCT | --bank-amount A)\n"
@@ -110,6 +126,7 @@ typedef struct input {
     sl_money price_step;
     sl_rate shock;
     cli_household hh;
+    cli_owner owner; /* bostøtte, the grant need, renting today */
     cli_format format;
 } input;
 
@@ -199,6 +216,8 @@ static void parse(input *in, int argc, char **argv)
         {"price-step", required_argument, NULL, OPT_PRICE_STEP},
         {"rate-shock", required_argument, NULL, OPT_RATE_SHOCK},
         CLI_HOUSEHOLD_LONG_OPTIONS,
+        CLI_OWNER_ALLOWANCE_LONG_OPTIONS,
+        CLI_OWNER_RENT_LONG_OPTIONS,
         {"format", required_argument, NULL, CLI_OPT_FORMAT},
         CLI_CSV_STYLE_LONG_OPTION,
         CLI_END_LONG_OPTIONS,
@@ -207,7 +226,8 @@ static void parse(input *in, int argc, char **argv)
     sl_error err;
     int opt;
     while ((opt = cli_getopt(argc, argv, options)) != -1) {
-        if (cli_household_option(&in->hh, opt, optarg))
+        if (cli_household_option(&in->hh, opt, optarg) ||
+            cli_owner_option(&in->owner, opt, optarg))
             continue;
         switch (opt) {
         case OPT_PRICE:
@@ -326,6 +346,7 @@ static void parse(input *in, int argc, char **argv)
         default:
             if (opt == CLI_OPT_HELP) {
                 printf(usage, cli_household_help);
+                fputs(owner_usage, stdout);
                 exit(0);
             }
             cli_other_option(opt, argv, NULL);
@@ -361,6 +382,19 @@ static void parse(input *in, int argc, char **argv)
             cli_usage_error("--policy-rate is required for the startlån's stress test "
                             "(Husbanken's kalkulasjonsrente)");
     }
+    if ((in->owner.estimate || in->owner.have_rent) && !o->household)
+        cli_usage_error("--estimate-housing-allowance and --current-rent need the household "
+                        "(--adults, --income, …)");
+    if (o->household) {
+        const sl_household *h = o->household;
+        sl_money gross = 0;
+        for (int i = 0; i < in->hh.gross.earners; i++)
+            gross += in->hh.gross.gross[i]; /* a few amounts of at most 10^14 øre */
+        int persons = (h->adults == SL_ADULTS_COUPLE ? 2 : 1) + h->children_0_5 +
+                      h->children_6_10 + h->children_11_17;
+        in->owner.payments_known = 1; /* both loans' payments from their own terms */
+        cli_owner_finish(&in->owner, persons, gross, o->date);
+    }
     if (in->max_price && !o->household)
         cli_usage_error("--max-price needs the household (--adults, --income, …)");
     if (in->max_price && (!o->start || in->start.principal))
@@ -393,25 +427,171 @@ static void shocked_options(sl_finance_options *out, sl_loan_terms *bank, sl_loa
         cli_die(CLI_EXIT_USAGE, "--rate-shock: out of range");
 }
 
+/* The budget again from a date where an income item ends. */
+typedef struct income_end {
+    sl_date date;
+    sl_finance_result r;
+} income_end;
+
 typedef struct answer {
     sl_finance_result r;
     int have_max;
     sl_money max_price;
     sl_finance_result at_max, over;
+    cli_owner owner; /* this case's bostøtte estimate, grant need and rent comparison */
+    income_end ends[SL_CAPACITY_MAX_INCOME_ITEMS];
+    size_t end_count;
 } answer;
 
-static void solve(answer *a, const sl_finance_options *o, const input *in)
+/* The bostøtte estimate's income item (added once, then reused). */
+static void set_allowance(input *in, sl_money amount)
+{
+    sl_household *h = &in->hh.household;
+    cli_owner *w = &in->owner; /* the slot is the household's, shared by every case */
+    if (!w->have_slot) {
+        w->slot = h->income_item_count;
+        w->have_slot = 1;
+        h->income_items = in->hh.items;
+        h->income_item_count = w->slot + 1;
+    }
+    in->hh.items[w->slot] = (sl_income_item){SL_INCOME_HOUSING_ALLOWANCE, amount, SL_DATE_NONE};
+}
+
+/* The estimate for the loans of r: their payments a month today, with the
+ * purchase's felleskostnader (the household's kommunale avgifter without them). */
+static sl_money allowance_for(cli_owner *w, const input *in, const sl_finance_options *o,
+                              const sl_finance_result *r)
+{
+    sl_household h = in->hh.household;
+    h.common_costs = o->common_costs;
+    return cli_owner_allowance_for(w, &h, o->date, r->bank_loan + r->start_loan,
+                                   r->first_payment_bank + r->first_payment_start_loan);
+}
+
+static void compute(sl_finance_result *r, const sl_finance_options *o)
 {
     sl_error err;
     sl_error_clear(&err);
-    int rc = sl_finance_compute(&a->r, o, &err);
+    int rc = sl_finance_compute(r, o, &err);
     if (rc != SL_OK)
         fail(rc, &err);
+}
+
+/* The budget again at each date where an income item ends (ascending): the
+ * same purchase, date and guideline table, without the incomes ended by then. */
+static void incomes_ending(answer *a, const sl_finance_options *o)
+{
+    const sl_household *h = o->household;
+    a->end_count = 0;
+    for (;;) {
+        sl_date next = SL_DATE_NONE;
+        sl_date after = a->end_count ? a->ends[a->end_count - 1].date : o->date;
+        for (size_t i = 0; i < h->income_item_count; i++) {
+            sl_date u = h->income_items[i].until;
+            if (u.year && sl_date_compare(u, after) > 0 &&
+                (!next.year || sl_date_compare(u, next) < 0))
+                next = u;
+        }
+        if (!next.year)
+            return;
+        static sl_income_item kept[SL_CAPACITY_MAX_INCOME_ITEMS];
+        size_t n = 0;
+        for (size_t i = 0; i < h->income_item_count; i++)
+            if (!h->income_items[i].until.year ||
+                sl_date_compare(h->income_items[i].until, next) > 0)
+                kept[n++] = h->income_items[i];
+        sl_household later = *h;
+        later.income_items = kept;
+        later.income_item_count = n;
+        sl_finance_options lo = *o;
+        lo.household = &later;
+        income_end *e = &a->ends[a->end_count++];
+        e->date = next;
+        compute(&e->r, &lo);
+    }
+}
+
+/* The grant need (tilskuddsbehov): price + transaction costs (and the
+ * establishment fees) − own funds − bank loan − the largest startlån the
+ * household carries beside the bank loan's stressed payment and the
+ * felleskostnader, to the øre, never below 0. */
+static void grant_need(cli_owner *w, const sl_finance_options *o, const sl_finance_result *r)
+{
+    sl_error err;
+    sl_error_clear(&err);
+    sl_capacity_options co;
+    sl_capacity_options_init(&co);
+    co.guidelines = o->guidelines;
+    co.date = o->date;
+    co.policy_rate = o->policy_rate;
+    co.stress_add = o->start_stress_add;
+    sl_loan_terms t = *o->start;
+    t.principal = 1;
+    t.margin = (sl_rate)SL_RATE_ZERO; /* in the kalkulasjonsrente already */
+    co.loan = &t;
+    co.step = 1;
+    co.cofinancing_payment = r->stressed_payment_bank + r->common_costs;
+    if (sl_capacity_max_loan(&w->largest_loan, NULL, NULL, o->household, &co, &err) != SL_OK)
+        fail(SL_EINVAL, &err);
+    w->price = r->price;
+    w->transaction_costs = r->total_need - r->price;
+    w->own_funds = r->own_funds;
+    w->bank_loan = r->bank_loan;
+    if (sl_capacity_grant_need(&w->grant_need, w->price, w->transaction_costs, w->own_funds,
+                               w->bank_loan, w->largest_loan, &err) != SL_OK)
+        fail(SL_EINVAL, &err);
+    w->have_grant = 1;
+}
+
+static void solve(answer *a, const sl_finance_options *o, input *in)
+{
+    sl_error err;
+    sl_error_clear(&err);
+    cli_owner *w = &a->owner;
+    *w = in->owner;
+    if (w->estimate)
+        set_allowance(in, 0);
+    compute(&a->r, o);
+    sl_money base_allowance = 0;
+    if (w->estimate) { /* the loans do not depend on it: one more run */
+        base_allowance = allowance_for(w, in, o, &a->r);
+        set_allowance(in, base_allowance);
+        compute(&a->r, o);
+    }
+    int rc;
     a->have_max = in->max_price;
-    if (in->max_price &&
-        (rc = sl_finance_max_price(&a->max_price, &a->at_max, &a->over, o, in->price_step,
-                                   &err)) != SL_OK)
-        fail(rc, &err);
+    if (in->max_price) {
+        /* With bostøtte: the estimate at the answer's price is the one
+         * counted (it depends on the price); a few rounds settle it. */
+        sl_money used = base_allowance;
+        for (int round = 0; round < 8; round++) {
+            if ((rc = sl_finance_max_price(&a->max_price, &a->at_max, &a->over, o,
+                                           in->price_step, &err)) != SL_OK)
+                fail(rc, &err);
+            if (!w->estimate)
+                break;
+            sl_money at = allowance_for(w, in, o, &a->at_max);
+            if (at == used)
+                break;
+            used = at;
+            set_allowance(in, at);
+        }
+        if (w->estimate) { /* back to the estimate at the price asked */
+            set_allowance(in, base_allowance);
+            allowance_for(w, in, o, &a->r);
+        }
+    }
+    a->end_count = 0;
+    if (!a->r.have_capacity)
+        return;
+    incomes_ending(a, o);
+    if (o->start)
+        grant_need(w, o, &a->r);
+    if (w->have_rent)
+        cli_owner_compare_rent(w, a->r.first_payment_bank + a->r.first_payment_start_loan,
+                               a->r.first_interest_total,
+                               a->r.common_costs + in->hh.household.municipal_fees +
+                                   in->hh.household.maintenance);
 }
 
 /* ---- output ---- */
@@ -512,12 +692,11 @@ static void print_capacity(const sl_finance_options *o, const sl_finance_result 
     printf("  Guideline table valid from %s, chosen by the date %s\n",
            cli_date_text(d, b->guideline.valid_from), cli_date_text(d2, o->date));
     row("Net income after tax", "", b->income);
-    row("Living costs (the higher of actual and the floor)", "-", b->living_costs);
+    row("Living costs (the higher of actual and floor)", "-", b->living_costs);
     if (b->living_costs_floor != b->guideline_living_costs)
-        row("  floor: guideline + strøm, insurance, furniture", "", b->living_costs_floor);
-    row("Housing costs (kommunale avgifter, maintenance)", "-", b->housing_costs);
-    row("Other debt, credit limits, barnehage, transport,", "-", b->other_costs);
-    printf("    other fixed costs (docs/capacity.md)\n");
+        row("  floor: guideline + energy, insurance, …", "", b->living_costs_floor);
+    row("Kommunale avgifter and maintenance", "-", b->housing_costs);
+    row("Other costs (debt, barnehage, transport, …)", "-", b->other_costs);
     row("Available for housing (til disposisjon)", "=", r->available);
     if (r->common_costs)
         row("Felleskostnader", "-", r->common_costs);
@@ -539,6 +718,44 @@ static void print_capacity(const sl_finance_options *o, const sl_finance_result 
         printf("  Both loans do not fit: the household is %s kr short every month at the "
                "stressed rates.\n",
                cli_nor(a, -r->surplus));
+}
+
+/* "transitional-benefit and wages": the items that end on date. */
+static const char *ending(char *buf, size_t size, const sl_household *h, sl_date date)
+{
+    size_t n = 0;
+    buf[0] = 0;
+    for (size_t i = 0; i < h->income_item_count && n < size; i++)
+        if (sl_date_compare(h->income_items[i].until, date) == 0)
+            n += (size_t)snprintf(buf + n, size - n, "%s%s", n ? " and " : "",
+                                  sl_income_kind_name(h->income_items[i].kind));
+    return buf;
+}
+
+static void print_ends(const input *in, const answer *x)
+{
+    if (x->end_count == 0)
+        return;
+    char a[SL_MONEY_BUFSIZE], d[SL_DATE_BUFSIZE], names[512];
+    printf("\nWhen incomes end (the same purchase, today's costs and guideline rates)\n");
+    for (size_t i = 0; i < x->end_count; i++) {
+        const sl_finance_result *r = &x->ends[i].r;
+        printf("  From %s, without the %s:\n", cli_date_text(d, x->ends[i].date),
+               ending(names, sizeof names, &in->hh.household, x->ends[i].date));
+        row("  Net income", "", r->budget.income);
+        row("  Available for housing", "=", r->available);
+        row("  Both loans and felleskostnader, stressed", "-",
+            r->stressed_payment_total + r->common_costs);
+        row(r->surplus >= 0 ? "  Surplus (overskudd)" : "  Shortfall (underskudd)", "=",
+            r->surplus);
+        if (r->fits)
+            printf("  After the %s stops on %s both loans still fit: %s kr to spare.\n", names,
+                   d, cli_nor(a, r->surplus));
+        else
+            printf("  After the %s stops on %s both loans no longer fit: short %s kr a "
+                   "month.\n",
+                   names, d, cli_nor(a, -r->surplus));
+    }
 }
 
 static void print_max(const answer *x, const input *in)
@@ -598,6 +815,8 @@ static void print_table(const input *in, const answer *base, const answer *shock
     print_uses_and_sources(in, &base->r);
     print_payments(&in->o, &base->r);
     print_capacity(&in->o, &base->r);
+    print_ends(in, base);
+    cli_owner_print(&base->owner);
     print_max(base, in);
     if (shock)
         print_shock_table(base, shock, in);
@@ -662,6 +881,11 @@ static json_t *summary_json(const answer *x)
     const sl_finance_result *r = &x->r;
     json_object_set_new(o, "documents", json_integer(r->documents));
     json_object_set_new(o, "tax_year", json_integer(r->tax_year));
+    if (x->owner.have_grant)
+        json_object_set_new(o, "grant_need", cli_json_money(x->owner.grant_need));
+    if (x->owner.estimate)
+        json_object_set_new(o, "housing_allowance_monthly",
+                            cli_json_money(x->owner.allowance.monthly));
     if (r->have_capacity) {
         char d[SL_DATE_BUFSIZE];
         json_object_set_new(o, "fits", json_boolean(r->fits));
@@ -693,6 +917,27 @@ static void print_json(const input *in, const answer *base, const answer *shock)
     json_object_set_new(root, "date", json_string(cli_date_text(d, in->o.date)));
     json_object_set_new(root, "property", json_string(sl_tenure_name(in->o.tenure)));
     json_object_set_new(root, "income_estimate", cli_income_json(&in->hh.gross));
+    if (base->r.have_capacity) {
+        json_t *ends = json_array();
+        for (size_t i = 0; i < base->end_count; i++) {
+            const sl_finance_result *r = &base->ends[i].r;
+            json_t *e = json_object(), *kinds = json_array();
+            json_object_set_new(e, "date", json_string(cli_date_text(d, base->ends[i].date)));
+            const sl_household *h = &in->hh.household;
+            for (size_t j = 0; j < h->income_item_count; j++)
+                if (sl_date_compare(h->income_items[j].until, base->ends[i].date) == 0)
+                    json_array_append_new(
+                        kinds, json_string(sl_income_kind_name(h->income_items[j].kind)));
+            json_object_set_new(e, "ends", kinds);
+            json_object_set_new(e, "income", cli_json_money(r->budget.income));
+            json_object_set_new(e, "available", cli_json_money(r->available));
+            json_object_set_new(e, "surplus", cli_json_money(r->surplus));
+            json_object_set_new(e, "fits", json_boolean(r->fits));
+            json_array_append_new(ends, e);
+        }
+        json_object_set_new(root, "income_ends", ends);
+    }
+    cli_owner_json(&base->owner, root);
     if (shock) {
         json_t *s = summary_json(shock);
         json_object_set_new(s, "points", cli_json_rate(in->shock));
@@ -731,11 +976,14 @@ int main(int argc, char **argv)
     in.start.establishment_fee = 60000; /* 600 kr: Husbanken, electronic application */
     in.price_step = SL_FINANCE_PRICE_STEP_DEFAULT;
     cli_household_init(&in.hh);
+    cli_owner_init(&in.owner);
+    in.owner.grant_key = "grant_need_parts"; /* "grant" is the purchase's tilskudd */
     in.format = CLI_TABLE;
     parse(&in, argc, argv);
     in.format = cli_csv_format(in.format);
 
     static answer base, shock;
+    in.owner.payments_known = 1;
     solve(&base, &in.o, &in);
     if (base.r.have_capacity)
         cli_guideline_stale(in.o.date, base.r.budget.guideline.valid_from);

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "cli.h"
-#include "doc_plan.h"
+#include "doc_sef.h"
 
 static const char *const usage = N_(
     "Usage: sl-plan --amount A --rate PCT (--years Y | --terms N) [options]\n"
@@ -37,6 +37,11 @@ static const char *const usage = N_(
     "                             year-by-year summary, the whole plan); svg or png: the\n"
     "                             charts as a picture. The date made is today\n"
     "                             (SL_TODAY=YYYY-MM-DD fixes it: the same file every run)\n"
+    "  --format sef-pdf --output FILE | sef-json  --lender NAME [--lender-contact TEXT]\n"
+    "                             the standard European information sheet (SEF) of the\n"
+    "                             offer: as a PDF, or its figures as JSON (docs/sef.md);\n"
+    "                             the extra effective rate is for a rise of --rate-shock\n"
+    "                             points (default 3)\n"
     "  --lang nb|nn|en            language of the output (default: the locale's)\n"
     "  --help, --version\n");
 
@@ -516,7 +521,7 @@ static void read_doc_plan(doc_plan *dp, const sl_loan_terms *t, const question *
 }
 
 enum { OPT_PAYMENT = CLI_OPT_FIRST_FREE, OPT_STEP, OPT_RATE_SHOCK, OPT_FEE_FINANCED, OPT_VIEW,
-       OPT_OUTPUT };
+       OPT_OUTPUT, OPT_LENDER, OPT_LENDER_CONTACT };
 
 int main(int argc, char **argv)
 {
@@ -529,6 +534,8 @@ int main(int argc, char **argv)
         {"rate-shock", required_argument, NULL, OPT_RATE_SHOCK},
         {"establishment-fee-financed", no_argument, NULL, OPT_FEE_FINANCED},
         {"output", required_argument, NULL, OPT_OUTPUT},
+        {"lender", required_argument, NULL, OPT_LENDER},
+        {"lender-contact", required_argument, NULL, OPT_LENDER_CONTACT},
         {"view", required_argument, NULL, OPT_VIEW},
         CLI_CSV_STYLE_LONG_OPTION,
         CLI_END_LONG_OPTIONS,
@@ -537,7 +544,7 @@ int main(int argc, char **argv)
     cli_contract_init(&contract);
     cli_format format = CLI_TABLE;
     doc_format document = DOC_NONE;
-    const char *output = NULL;
+    const char *output = NULL, *lender = NULL, *lender_contact = NULL;
     cli_view view = CLI_VIEW_FULL;
     question q = {0, 0, 100000, 0, 0, 12, {0}};
     int have_payment = 0, have_shock = 0, fee_financed = 0, opt;
@@ -547,10 +554,17 @@ int main(int argc, char **argv)
             continue;
         switch (opt) {
         case CLI_OPT_FORMAT:
-            document = doc_format_option(optarg, DOC_PDF | DOC_SVG | DOC_PNG, &format);
+            document = doc_format_option(
+                optarg, DOC_PDF | DOC_SVG | DOC_PNG | DOC_SEF_PDF | DOC_SEF_JSON, &format);
             break;
         case OPT_OUTPUT:
             output = optarg;
+            break;
+        case OPT_LENDER:
+            lender = doc_text_option("--lender", optarg);
+            break;
+        case OPT_LENDER_CONTACT:
+            lender_contact = doc_text_option("--lender-contact", optarg);
             break;
         case OPT_PAYMENT:
             q.payment = cli_money_nonneg("--payment", optarg);
@@ -589,6 +603,13 @@ int main(int argc, char **argv)
     doc_output_check(document, output);
     if (document && view != CLI_VIEW_FULL)
         cli_usage_error(_("--view: for --format table or csv"));
+    int sef = document == DOC_SEF_PDF || document == DOC_SEF_JSON;
+    if (sef && !lender)
+        cli_usage_error(_("--format sef-pdf|sef-json: give the lender's name with --lender NAME"));
+    if (!sef && (lender || lender_contact))
+        cli_usage_error(_("--lender, --lender-contact: only with --format sef-pdf or sef-json"));
+    if (sef && !have_shock)
+        shock = DOC_SEF_DEFAULT_RISE; /* the sheet's significant rise of the floating rate */
     int length_given = contract.loan.years || contract.loan.terms_count;
     if (have_payment) {
         if (contract.have_amount && !length_given) {
@@ -632,16 +653,18 @@ int main(int argc, char **argv)
     }
     headline base, shocked;
     doc_plan shocked_doc;
-    if (have_shock) {
+    if (have_shock || sef) {
         sl_loan_terms st;
         sl_rate_change moved[256];
         if (terms.rate_change_count > sizeof moved / sizeof moved[0])
             cli_die(CLI_EXIT_USAGE, _("--rate-shock: at most 256 rate changes"));
         if (sl_loan_terms_shift_rates(&st, moved, &terms, shock, &err) != SL_OK)
             cli_fail_option("--rate-shock", &err);
-        headline_of(&base, &terms, &q);
-        headline_of(&shocked, &st, &q);
-        if (document == DOC_PDF)
+        if (have_shock) {
+            headline_of(&base, &terms, &q);
+            headline_of(&shocked, &st, &q);
+        }
+        if ((have_shock && document == DOC_PDF) || sef)
             read_doc_plan(&shocked_doc, &st, &q);
     }
     cli_contract_history_warning(&contract);
@@ -659,12 +682,27 @@ int main(int argc, char **argv)
         } else {
             snprintf(dp.no_cost, sizeof dp.no_cost, "%s", err.message);
         }
-        if (document == DOC_PDF)
+        if (sef) {
+            if (!dp.have_cost || !shocked_doc.have_cost)
+                cli_die(CLI_EXIT_USAGE, _("--format %s: the sheet needs the effective rate, which "
+                                          "this contract does not have (%s)"),
+                        document == DOC_SEF_PDF ? "sef-pdf" : "sef-json",
+                        dp.have_cost ? shocked_doc.no_cost : dp.no_cost);
+            doc_sef s = {lender, lender_contact, &dp, shock,
+                         shocked_doc.count ? shocked_doc.rows[0].rate : shocked_doc.terms.nominal_rate,
+                         shocked_doc.cost, shocked_doc.count ? shocked_doc.rows[0].payment : 0,
+                         cli_today()};
+            if (document == DOC_SEF_PDF)
+                doc_sef_pdf(output, &s);
+            else
+                doc_sef_json(&s);
+        } else if (document == DOC_PDF) {
             doc_plan_pdf(output, &dp, have_shock ? &shocked_doc : NULL, shock, cli_today());
-        else
+        } else {
             doc_plan_charts(output, document, &dp, cli_today());
+        }
         doc_plan_free(&dp);
-        if (have_shock && document == DOC_PDF)
+        if ((have_shock && document == DOC_PDF) || sef)
             doc_plan_free(&shocked_doc);
     } else if (format == CLI_CSV) {
         question_text(stderr, &q);

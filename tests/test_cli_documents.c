@@ -388,6 +388,116 @@ START_TEST(rate_shock_side_by_side)
 }
 END_TEST
 
+/* The SEF carries sl-plan's figures: the effective rate, the total cost and
+ * payable, the first payment; its repayment table adds up (first year term
+ * by term with a subtotal, then years, then the total = the plan's totals). */
+START_TEST(sef_figures_are_sl_plans)
+{
+    static cli_result r, j, t;
+    const char *plan_json[] = {"--format", "json", NULL};
+    run_plan(&r, 1, plan_json);
+    ck_assert_int_eq(r.status, 0);
+    json_t *plan = json_loads(r.out, 0, NULL);
+    json_t *tot = json_object_get(plan, "totals");
+    const char *sef_json[] = {"--format", "sef-json", "--lender", "Drammen kommune", NULL};
+    run_plan(&j, 1, sef_json);
+    ck_assert_msg(j.status == 0, "%s", j.err);
+    json_t *sef = json_object_get(json_loads(j.out, 0, NULL), "sef");
+    ck_assert_ptr_nonnull(sef);
+    json_t *costs = json_object_get(sef, "costs"), *rates = json_object_get(sef, "rates");
+#define SAME(a, b) ck_assert_str_eq(json_string_value(a), json_string_value(b))
+    SAME(json_object_get(rates, "effective_rate"), json_object_get(tot, "effective_rate"));
+    SAME(json_object_get(costs, "total_cost"), json_object_get(tot, "total_cost"));
+    SAME(json_object_get(costs, "total_payable"), json_object_get(tot, "total_payable"));
+    SAME(json_object_get(costs, "interest"), json_object_get(tot, "interest"));
+    json_t *rows = json_object_get(plan, "schedule");
+    SAME(json_object_get(json_object_get(sef, "instalments"), "first_payment"),
+         json_object_get(json_array_get(rows, 0), "payment"));
+    /* the table: 12 terms equal to the plan's rows, their subtotal, 24 years, the total */
+    json_t *table = json_object_get(sef, "repayment_table");
+    json_t *first = json_object_get(table, "first_year"), *years = json_object_get(table, "years");
+    ck_assert_uint_eq(json_array_size(first), 12);
+    ck_assert_uint_eq(json_array_size(years), 24);
+    static const char *const cols[] = {"payment", "interest", "fee", "principal"};
+    for (int c = 0; c < 4; c++) {
+        sl_money sub = 0, all = 0;
+        for (size_t i = 0; i < 12; i++) {
+            json_t *a = json_object_get(json_array_get(first, i), cols[c]);
+            SAME(a, json_object_get(json_array_get(rows, i), cols[c]));
+            sub += M(json_string_value(a));
+        }
+        ck_assert_int_eq(M(json_string_value(json_object_get(
+                             json_object_get(table, "first_year_subtotal"), cols[c]))), sub);
+        all = sub;
+        for (size_t i = 0; i < json_array_size(years); i++)
+            all += M(json_string_value(json_object_get(json_array_get(years, i), cols[c])));
+        ck_assert_int_eq(M(json_string_value(json_object_get(json_object_get(table, "total"),
+                                                             cols[c]))), all);
+    }
+    ck_assert_int_eq(M(json_string_value(json_object_get(json_object_get(table, "total"),
+                                                         "principal"))), M("2000000"));
+    ck_assert_int_eq(M(json_string_value(json_object_get(json_object_get(table, "total"), "fee"))),
+                     M(json_string_value(json_object_get(tot, "term_fees"))));
+    /* the rise: 3 points by default, the same as sl-plan --rate-shock 3 */
+    const char *shock_json[] = {"--format", "json", "--rate-shock", "3", NULL};
+    run_plan(&r, 1, shock_json);
+    json_t *shock = json_object_get(json_loads(r.out, 0, NULL), "rate_shock");
+    json_t *rise = json_object_get(sef, "rate_rise");
+    SAME(json_object_get(rise, "effective_rate"), json_object_get(shock, "effective_rate"));
+    SAME(json_object_get(rise, "first_payment"), json_object_get(shock, "first_payment"));
+    ck_assert_str_eq(json_string_value(json_object_get(rise, "effective_rate")), "7.94");
+
+    /* the PDF says the same */
+    char pdf[128], want[64];
+    path_in_dir(pdf, sizeof pdf, "sef.pdf");
+    const char *sef_pdf[] = {"--format", "sef-pdf", "--lender", "Drammen kommune", NULL};
+    make_pdf(pdf, sef_pdf);
+    ck_assert_int_eq(pdf_pages(pdf), 3);
+    pdf_text(&t, pdf, 1, 3);
+    ck_assert_ptr_nonnull(strstr(t.out, "Drammen kommune"));
+    ck_assert_ptr_nonnull(strstr(t.out, "4,77 %"));
+    ck_assert_ptr_nonnull(strstr(t.out, "7,94 %"));
+    norwegian_kr(want, sizeof want, json_string_value(json_object_get(tot, "total_cost")));
+    ck_assert_msg(strstr(t.out, want), "%s not in the SEF", want);
+    norwegian_kr(want, sizeof want, json_string_value(json_object_get(tot, "total_payable")));
+    ck_assert_msg(strstr(t.out, want), "%s not in the SEF", want);
+    ck_assert_ptr_nonnull(strstr(t.out, "11 306,17 kr"));
+    ck_assert_ptr_nonnull(strstr(t.out, "135 674,04")); /* the first year's subtotal */
+    ck_assert_ptr_nonnull(strstr(t.out, "3 391 853,48")); /* the instalments in all */
+#undef SAME
+}
+END_TEST
+
+START_TEST(sef_needs_a_lender)
+{
+    static cli_result r;
+    const char *none[] = {"--format", "sef-json", NULL};
+    run_plan(&r, 1, none);
+    exec_expect_usage_error(r.status, r.out, r.err, "--lender");
+    const char *empty[] = {"--format", "sef-json", "--lender", "", NULL};
+    run_plan(&r, 1, empty);
+    exec_expect_usage_error(r.status, r.out, r.err, "--lender");
+    const char *ctrl[] = {"--format", "sef-json", "--lender", "a\nb", NULL};
+    run_plan(&r, 1, ctrl);
+    exec_expect_usage_error(r.status, r.out, r.err, "--lender");
+    const char *bad[] = {"--format", "sef-json", "--lender", "\xff\xfe", NULL};
+    run_plan(&r, 1, bad);
+    exec_expect_usage_error(r.status, r.out, r.err, "--lender");
+    const char *stray[] = {"--format", "json", "--lender", "X", NULL};
+    run_plan(&r, 1, stray);
+    exec_expect_usage_error(r.status, r.out, r.err, "--lender");
+    const char *no_out[] = {"--format", "sef-pdf", "--lender", "X", NULL};
+    run_plan(&r, 1, no_out);
+    exec_expect_usage_error(r.status, r.out, r.err, "--output");
+    /* no effective rate (a fee as large as the loan): refused, not a sheet without one */
+    const char *no_rate[] = {"--amount", "1000", "--rate", "3", "--years", "1",
+                             "--establishment-fee", "1000", "--format", "sef-json",
+                             "--lender", "X", NULL};
+    run_plan(&r, 0, no_rate);
+    exec_expect_usage_error(r.status, r.out, r.err, "effective rate");
+}
+END_TEST
+
 int main(int argc, char **argv)
 {
     if (argc < 5) {
@@ -417,6 +527,8 @@ int main(int argc, char **argv)
     tcase_add_test(tc, bad_output_exit_2_nothing_left);
     tcase_add_test(tc, charts_as_svg_and_png);
     tcase_add_test(tc, rate_shock_side_by_side);
+    tcase_add_test(tc, sef_figures_are_sl_plans);
+    tcase_add_test(tc, sef_needs_a_lender);
     suite_add_tcase(s, tc);
     int rc = run_suite(s);
     char cmd[128];

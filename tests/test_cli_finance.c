@@ -177,6 +177,173 @@ START_TEST(rate_shock)
 }
 END_TEST
 
+/* An amount key in øre ("-1281.76" → -128176). */
+static sl_money amount(json_t *o, const char *key)
+{
+    return M(str(o, key));
+}
+
+/* The identities of one answer (the base case or the rate shock), to the øre. */
+static void check_identities(json_t *o)
+{
+    ck_assert_int_eq(amount(o, "total_need"), amount(o, "price") +
+                                                  amount(o, "transaction_costs") +
+                                                  amount(o, "establishment_fees"));
+    ck_assert_int_eq(amount(o, "transaction_costs"),
+                     amount(o, "document_tax") + amount(o, "registration_fees"));
+    ck_assert_int_eq(amount(o, "total_need"), amount(o, "own_funds") + amount(o, "bank_loan") +
+                                                  amount(o, "start_loan") + amount(o, "grant"));
+    ck_assert_int_eq(amount(o, "first_payment_total"),
+                     amount(o, "first_payment_bank") + amount(o, "first_payment_start_loan") +
+                         amount(o, "common_costs"));
+    ck_assert_int_eq(amount(o, "monthly_after_tax_deduction"),
+                     amount(o, "first_payment_total") - amount(o, "tax_deduction_first_month"));
+    /* 22 % of the first term's interest, half up to the øre */
+    ck_assert_int_eq(amount(o, "tax_deduction_first_month"),
+                     (amount(o, "first_interest_total") * 22 + 50) / 100);
+    ck_assert_int_eq(amount(o, "stressed_payment_total"),
+                     amount(o, "stressed_payment_bank") + amount(o, "stressed_payment_start_loan"));
+    ck_assert_int_eq(amount(o, "surplus"), amount(o, "available") - amount(o, "common_costs") -
+                                               amount(o, "stressed_payment_total"));
+    ck_assert_int_eq(json_is_true(json_object_get(o, "fits")), amount(o, "surplus") >= 0);
+}
+
+/* Issue 15's family in the one run docs/finance.md walks through, with
+ * --rate-shock +3 and --max-price: the figures of the walk-through and the
+ * identities, base and shocked, to the øre. */
+START_TEST(the_family_in_one_run)
+{
+    const char *args[] = {FAMILY, "--max-price", "--rate-shock", "+3", "--format", "json", NULL};
+    result *r = run_argv(prog, args);
+    ck_assert_msg(r->status == 0, "%s", r->err);
+    json_t *root = json_of(r), *s = json_object_get(root, "rate_shock");
+    ck_assert_ptr_nonnull(s);
+    check_identities(root);
+    check_identities(s);
+    ck_assert_str_eq(str(root, "first_payment_total"), "20899.49");
+    ck_assert_str_eq(str(root, "monthly_after_tax_deduction"), "17214.73");
+    ck_assert_str_eq(str(root, "surplus"), "-1281.76");
+    ck_assert_str_eq(str(root, "max_price"), "3630000.00");
+    ck_assert_str_eq(str(s, "points"), "3.000");
+    ck_assert_str_eq(str(s, "first_payment_total"), "28331.16");
+    ck_assert_str_eq(str(s, "monthly_after_tax_deduction"), "22607.42");
+    ck_assert_str_eq(str(s, "surplus"), "-9428.66");
+    ck_assert_str_eq(str(s, "max_price"), "2840000.00");
+    /* The shock moves the rates, not the purchase. */
+    ck_assert_str_eq(str(s, "total_need"), str(root, "total_need"));
+    ck_assert_str_eq(str(s, "available"), str(root, "available"));
+    /* The grant need: what the startlån the household carries leaves open
+     * (3 897 235 − 190 000 − 3 230 000 − 274 447,51), shown beside "does not fit". */
+    ck_assert_str_eq(str(root, "grant_need"), "202787.49");
+    json_t *parts = json_object_get(root, "grant_need_parts");
+    ck_assert_ptr_nonnull(parts);
+    ck_assert_int_eq(amount(root, "grant_need"),
+                     amount(root, "total_need") - amount(root, "own_funds") -
+                         amount(root, "bank_loan") - amount(parts, "largest_loan"));
+    json_decref(root);
+}
+END_TEST
+
+/* The grant need is exact: with that grant (the documents held at 4, so the
+ * grant's deed does not move the need) the purchase fits with 0,00 to spare,
+ * one øre less does not. */
+START_TEST(grant_need_is_exact)
+{
+    const char *base[] = {FAMILY, "--documents", "4", "--format", "json", NULL};
+    result *r = run_argv(prog, base);
+    ck_assert_msg(r->status == 0, "%s", r->err);
+    json_t *root = json_of(r);
+    sl_money need = amount(root, "grant_need");
+    ck_assert_int_gt(need, 0);
+    ck_assert(json_is_false(json_object_get(root, "fits")));
+    json_decref(root);
+    for (int less = 0; less <= 1; less++) {
+        char grant[32];
+        sl_money g = need - less;
+        snprintf(grant, sizeof grant, "%lld.%02lld", (long long)(g / 100), (long long)(g % 100));
+        const char *with[] = {FAMILY, "--documents", "4", "--grant", grant, "--format", "json",
+                              NULL};
+        r = run_argv(prog, with);
+        ck_assert_msg(r->status == 0, "%s", r->err);
+        root = json_of(r);
+        check_identities(root);
+        ck_assert_int_eq(json_is_true(json_object_get(root, "fits")), !less);
+        ck_assert_int_eq(amount(root, "surplus") >= 0, !less);
+        json_decref(root);
+    }
+}
+END_TEST
+
+static char rules_path[1024];
+
+/* The whole budget of sl-capacity: an income that ends is checked again
+ * from its end; a bostøtte estimate is counted as income (the loans'
+ * payments today as the housing costs); today's rent compared with owning
+ * after the interest deduction and the estimate. */
+START_TEST(the_whole_budget)
+{
+    const char *args[] = {"--price", "2600000", "--own-funds", "50000", "--bank-share", "60",
+                          "--bank-rate", "5.5", "--start-rate", "4.64", "--date", "2024-03-01",
+                          "--adults", "1", "--children-0-5", "2", "--income-item", "wages:24000",
+                          "--income-item", "overgangsstønad:7000:2027-08-01", "--income-item",
+                          "barnetrygd:3532", "--energy", "1500", "--insurance", "300",
+                          "--maintenance", "1000", "--policy-rate", "4.5",
+                          "--estimate-housing-allowance", "--housing-allowance-rules", rules_path,
+                          "--allowance-gross-income", "300000", "--current-rent", "11000",
+                          "--current-housing-allowance", "1200", "--format", "json", NULL};
+    result *r = run_argv(prog, args);
+    ck_assert_msg(r->status == 0, "%s", r->err);
+    json_t *root = json_of(r);
+    check_identities(root);
+    json_t *ha = json_object_get(root, "housing_allowance"), *b = json_object_get(root, "budget");
+    ck_assert_ptr_nonnull(ha);
+    /* the weighting example: 300 000 / (1 + 2 × 0.13) = 238 095; the ceiling binds */
+    ck_assert_str_eq(str(ha, "weighted_income"), "238095.00");
+    ck_assert_str_eq(str(ha, "monthly"), "2562.00");
+    ck_assert_str_eq(str(ha, "loan_payment"), "14331.97");
+    ck_assert_int_eq(amount(ha, "loan_payment"),
+                     amount(root, "first_payment_bank") + amount(root, "first_payment_start_loan"));
+    /* 24 000 + 7 000 + 3 532 + 2 562 */
+    ck_assert_str_eq(str(b, "income"), "37094.00");
+    json_t *ends = json_object_get(root, "income_ends");
+    ck_assert_int_eq(json_array_size(ends), 1);
+    json_t *e = json_array_get(ends, 0);
+    ck_assert_str_eq(str(e, "date"), "2027-08-01");
+    ck_assert_str_eq(str(e, "income"), "30094.00");
+    /* the same costs and loans: the surplus falls by the 7 000 that ends */
+    ck_assert_int_eq(amount(e, "surplus"), amount(root, "surplus") - 700000);
+    ck_assert(json_is_false(json_object_get(e, "fits")));
+    json_t *rc = json_object_get(root, "rent_comparison");
+    ck_assert_ptr_nonnull(rc);
+    ck_assert_str_eq(str(rc, "renting"), "9800.00");
+    ck_assert_int_eq(amount(rc, "payment"), amount(ha, "loan_payment"));
+    ck_assert_int_eq(amount(rc, "owning"), amount(rc, "payment") -
+                                               amount(root, "tax_deduction_first_month") +
+                                               100000 - 256200);
+    json_decref(root);
+    /* The table shows each part. */
+    const char *table[] = {"--price", "2600000", "--own-funds", "50000", "--bank-share", "60",
+                           "--bank-rate", "5.5", "--start-rate", "4.64", "--date", "2024-03-01",
+                           "--adults", "1", "--income-item", "wages:24000", "--income-item",
+                           "overgangsstønad:7000:2027-08-01", "--policy-rate", "4.5",
+                           "--current-rent", "11000", NULL};
+    r = run_argv(prog, table);
+    ck_assert_msg(r->status == 0, "%s", r->err);
+    ck_assert_ptr_nonnull(strstr(r->out, "When incomes end"));
+    ck_assert_ptr_nonnull(strstr(r->out, "The grant need (tilskuddsbehov)"));
+    ck_assert_ptr_nonnull(strstr(r->out, "Renting today against owning"));
+    /* Without a household there is nothing to weigh. */
+    const char *alone[] = {"--price", "1000000", "--bank-share", "80", "--bank-rate", "5",
+                           "--start-rate", "4", "--date", "2026-01-01", "--current-rent",
+                           "9000", NULL};
+    r = run_argv(prog, alone);
+    exec_expect_usage_error(r->status, r->out, r->err, "--current-rent");
+    const char *rules[] = {FAMILY, "--estimate-housing-allowance", NULL};
+    r = run_argv(prog, rules);
+    exec_expect_usage_error(r->status, r->out, r->err, "--estimate-housing-allowance");
+}
+END_TEST
+
 static void expect_usage(const char *const *args, const char *option)
 {
     result *r = run_argv(prog, args);
@@ -226,6 +393,7 @@ int main(int argc, char **argv)
     }
     prog = argv[1];
     plan_prog = argv[2];
+    data_path(rules_path, sizeof rules_path, "bostotte-rules-example.txt");
     Suite *s = suite_create("cli-finance");
     TCase *tc = tcase_create("cli-finance");
     tcase_set_timeout(tc, 600);
@@ -234,6 +402,9 @@ int main(int argc, char **argv)
     tcase_add_test(tc, first_payments_are_sl_plans);
     tcase_add_test(tc, rate_shock);
     tcase_add_test(tc, bad_and_inconsistent_input);
+    tcase_add_test(tc, the_family_in_one_run);
+    tcase_add_test(tc, grant_need_is_exact);
+    tcase_add_test(tc, the_whole_budget);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
