@@ -24,7 +24,14 @@ static const char usage[] =
     "  --rent A                   monthly rent\n"
     "  --cost-rent A              kostnadsleie; with --credit-surplus, M × (rent −\n"
     "                             cost rent) is credited against the price\n"
-    "  --credit-surplus           credit the rent surplus\n"
+    "  --credit-surplus           credit the rent surplus (Veiviseren)\n"
+    "  --credit-rent-share PCT    credit PCT of each month's rent (LeieEie/BATE: about 40)\n"
+    "  --credit-principal A       principal paid through the rent by the purchase, taken\n"
+    "                             off the price (BATE Goagarden); one credit rule at most\n"
+    "  --saving-in-rent           the saving is part of the rent, one monthly sum (Gjøvik)\n"
+    "  --equity-requirement PCT|dated   the banks' equity requirement on the price to pay\n"
+    "                             (default dated: 15 before 2025-01-01, 10 from)\n"
+    "  --credit-on-lapse lost|paid-out  the credit when the option lapses (default lost)\n"
     "  --saving A                 monthly own saving (default 0)\n"
     "  --saving-rate PCT          yearly savings rate (default 0)\n"
     "  --price-rule fixed|indexed:PCT|appraisal   price at the purchase (default fixed)\n"
@@ -38,9 +45,14 @@ static const char usage[] =
     "  --grant A                  tilskudd (default 0)\n"
     "  --registration-fee A       tinglysingsgebyr per document (default 545)\n"
     "  --documents N              documents registered (default 2)\n"
-    "  --value-growth PCT         yearly growth of the market value (adds value, equity)\n"
+    "  --value-growth PCT         yearly change of the market value, may be negative\n"
+    "                             (adds value, option value and equity)\n"
     "  --start YYYY-MM-DD         first rent month (gives dates; the loan is paid out\n"
     "                             rent-months later unless --payout-date is given)\n"
+    ;
+
+/* The rest of --help: one literal would pass C's 4095 characters. */
+static const char usage_more[] =
     "Deleie (--model part-own; uses --price, --own-funds, --price-rule, --start):\n"
     "  --share PCT                first share bought (default 50)\n"
     "  --market-rent A            the whole home's monthly market rent\n"
@@ -97,6 +109,11 @@ enum {
     OPT_RATE_SHOCK,
     OPT_TAX_BASE,
     OPT_FELLESGJELD,
+    OPT_CREDIT_SHARE,
+    OPT_CREDIT_PRINCIPAL,
+    OPT_SAVING_IN_RENT,
+    OPT_EQUITY_REQ,
+    OPT_CREDIT_ON_LAPSE,
     OPT_END
 };
 
@@ -145,6 +162,11 @@ static const struct {
     {"market_rent", "--market-rent", OPT_MARKET_RENT},
     {"discount_per_tenth", "--discount-per-tenth", OPT_DISCOUNT},
     {"fellesgjeld", "--fellesgjeld", OPT_FELLESGJELD},
+    {"credit_rent_share", "--credit-rent-share", OPT_CREDIT_SHARE},
+    {"credit_principal", "--credit-principal", OPT_CREDIT_PRINCIPAL},
+    {"saving_in_rent", "--saving-in-rent", OPT_SAVING_IN_RENT},
+    {"equity_requirement", "--equity-requirement", OPT_EQUITY_REQ},
+    {"credit_on_lapse", "--credit-on-lapse", OPT_CREDIT_ON_LAPSE},
     {"nominal_rate", "--rate", CLI_OPT_RATE},
     {"terms", "--terms", CLI_OPT_TERMS},
     {"terms_per_year", "--terms-per-year", CLI_OPT_TERMS_PER_YEAR},
@@ -177,7 +199,8 @@ static void refuse_unused(int part_own, sl_price_rule rule)
     static const int rto_only[] = {OPT_RENT_MONTHS, OPT_RENT, OPT_COST_RENT, OPT_CREDIT_SURPLUS,
                                    OPT_SAVING, OPT_SAVING_RATE, OPT_BUYER_SHARE, OPT_PROPERTY,
                                    OPT_GRANT, OPT_REGISTRATION_FEE, OPT_DOCUMENTS,
-                                   OPT_TAX_BASE};
+                                   OPT_TAX_BASE, OPT_CREDIT_SHARE, OPT_CREDIT_PRINCIPAL,
+                                   OPT_SAVING_IN_RENT, OPT_EQUITY_REQ, OPT_CREDIT_ON_LAPSE};
     static const int part_only[] = {OPT_SHARE, OPT_MARKET_RENT, OPT_BUY, OPT_DISCOUNT,
                                     OPT_DISCOUNT_FIRST, OPT_FELLESGJELD};
     static const char *const names[OPT_END] = {
@@ -190,7 +213,9 @@ static void refuse_unused(int part_own, sl_price_rule rule)
         [OPT_SHARE] = "--share",
         [OPT_MARKET_RENT] = "--market-rent", [OPT_BUY] = "--buy",
         [OPT_DISCOUNT] = "--discount-per-tenth", [OPT_DISCOUNT_FIRST] = "--discount-on-first-share",
-        [OPT_FELLESGJELD] = "--fellesgjeld",
+        [OPT_FELLESGJELD] = "--fellesgjeld", [OPT_CREDIT_SHARE] = "--credit-rent-share",
+        [OPT_CREDIT_PRINCIPAL] = "--credit-principal", [OPT_SAVING_IN_RENT] = "--saving-in-rent",
+        [OPT_EQUITY_REQ] = "--equity-requirement", [OPT_CREDIT_ON_LAPSE] = "--credit-on-lapse",
     };
     const int *list = part_own ? rto_only : part_only;
     size_t n = part_own ? sizeof rto_only / sizeof rto_only[0]
@@ -276,6 +301,11 @@ static void parse(sl_rto_options *o, part_input *in, cli_format *format, int arg
         {"rate-shock", required_argument, NULL, OPT_RATE_SHOCK},
         {"document-tax-base", required_argument, NULL, OPT_TAX_BASE},
         {"fellesgjeld", required_argument, NULL, OPT_FELLESGJELD},
+        {"credit-rent-share", required_argument, NULL, OPT_CREDIT_SHARE},
+        {"credit-principal", required_argument, NULL, OPT_CREDIT_PRINCIPAL},
+        {"saving-in-rent", no_argument, NULL, OPT_SAVING_IN_RENT},
+        {"equity-requirement", required_argument, NULL, OPT_EQUITY_REQ},
+        {"credit-on-lapse", required_argument, NULL, OPT_CREDIT_ON_LAPSE},
         CLI_LOAN_LONG_OPTIONS,
         CLI_KOMMUNE_LONG_OPTIONS,
         CLI_RENT_LONG_OPTIONS,
@@ -339,7 +369,10 @@ static void parse(sl_rto_options *o, part_input *in, cli_format *format, int arg
                 o->price_rule = SL_PRICE_APPRAISAL;
             } else if (strncmp(optarg, "indexed:", 8) == 0) {
                 o->price_rule = SL_PRICE_INDEXED;
-                o->index_rate = cli_percent("--price-rule", optarg + 8, 0, 100);
+                o->index_rate = cli_percent("--price-rule", optarg + 8, -100, 100);
+                if (o->index_rate.num == -o->index_rate.den)
+                    cli_die(CLI_EXIT_USAGE, "--price-rule '%s': the index must fall less than "
+                                            "100 %%", optarg);
             } else {
                 cli_die(CLI_EXIT_USAGE,
                         "--price-rule '%s': must be fixed, indexed:PCT or appraisal", optarg);
@@ -383,7 +416,9 @@ static void parse(sl_rto_options *o, part_input *in, cli_format *format, int arg
             o->documents = (int)cli_int("--documents", optarg, 0, 100);
             break;
         case OPT_VALUE_GROWTH:
-            o->value_growth = cli_percent("--value-growth", optarg, 0, 100);
+            o->value_growth = cli_percent("--value-growth", optarg, -100, 100);
+            if (o->value_growth.num == -o->value_growth.den)
+                cli_die(CLI_EXIT_USAGE, "--value-growth '%s': must be above -100", optarg);
             break;
         case OPT_START:
             o->start = cli_date("--start", optarg);
@@ -421,6 +456,29 @@ static void parse(sl_rto_options *o, part_input *in, cli_format *format, int arg
         case OPT_FELLESGJELD:
             in->po.fellesgjeld = cli_money_nonneg("--fellesgjeld", optarg);
             break;
+        case OPT_CREDIT_SHARE:
+            o->credit_rent_share = cli_percent("--credit-rent-share", optarg, 0, 100);
+            break;
+        case OPT_CREDIT_PRINCIPAL:
+            o->credit_principal = cli_money_nonneg("--credit-principal", optarg);
+            break;
+        case OPT_SAVING_IN_RENT:
+            o->saving_in_rent = 1;
+            break;
+        case OPT_EQUITY_REQ:
+            if (strcmp(optarg, "dated") == 0)
+                o->equity_requirement = (sl_rate){0, 0};
+            else
+                o->equity_requirement = cli_percent("--equity-requirement", optarg, 0, 100);
+            break;
+        case OPT_CREDIT_ON_LAPSE:
+            if (strcmp(optarg, "lost") == 0)
+                o->credit_on_lapse = SL_LAPSE_CREDIT_LOST;
+            else if (strcmp(optarg, "paid-out") == 0)
+                o->credit_on_lapse = SL_LAPSE_CREDIT_PAID_OUT;
+            else
+                cli_die(CLI_EXIT_USAGE, "--credit-on-lapse '%s': must be lost or paid-out", optarg);
+            break;
         case OPT_RATE_SHOCK:
             in->shock = cli_percent("--rate-shock", optarg, -100, 100);
             in->have_shock = 1;
@@ -436,6 +494,7 @@ static void parse(sl_rto_options *o, part_input *in, cli_format *format, int arg
             break;
         case CLI_OPT_HELP: /* two texts: one literal would pass C's 4095 characters */
             fputs(usage, stdout);
+            fputs(usage_more, stdout);
             fputs(cli_kommune_usage, stdout);
             fputs(cli_rent_usage, stdout);
             fputs(cli_family_usage, stdout);
@@ -567,6 +626,10 @@ static json_t *summary_json(const sl_rto_result *r)
     json_object_set_new(s, "savings_interest", cli_json_money(r->savings_interest));
     json_object_set_new(s, "document_tax", cli_json_money(r->document_tax));
     json_object_set_new(s, "document_tax_base", cli_json_money(r->document_tax_base));
+    json_object_set_new(s, "principal_credit", cli_json_money(r->principal_credit));
+    json_object_set_new(s, "option_value", cli_json_money(r->option_value));
+    json_object_set_new(s, "equity_at_purchase", cli_json_money(r->equity_at_purchase));
+    json_object_set_new(s, "equity_required", cli_json_money(r->equity_required));
     json_object_set_new(s, "registration_fees", cli_json_money(r->registration_fees));
     json_object_set_new(s, "transaction_costs", cli_json_money(r->transaction_costs));
     json_object_set_new(s, "loan_amount", cli_json_money(r->loan_amount));
@@ -593,6 +656,8 @@ static json_t *summary_json(const sl_rto_result *r)
         json_array_append_new(f, json_string("rent-over-60-months"));
     if (r->findings & SL_RTO_FINDING_NO_EFFECTIVE_RATE)
         json_array_append_new(f, json_string("no-effective-rate"));
+    if (r->findings & SL_RTO_FINDING_EQUITY_SHORT)
+        json_array_append_new(f, json_string("equity-short"));
     json_object_set_new(s, "findings", f);
     return s;
 }
@@ -613,6 +678,9 @@ static json_t *row_json(const sl_rto_row *row)
         json_object_set_new(j, "market_value", cli_json_money(row->market_value));
         json_object_set_new(j, "equity", cli_json_money(row->equity));
     }
+    json_object_set_new(j, "credit_balance", cli_json_money(row->credit_balance));
+    if (row->has_value)
+        json_object_set_new(j, "option_value", cli_json_money(row->option_value));
     return j;
 }
 
@@ -627,7 +695,41 @@ static void amount_line(const char *label, sl_money v)
     printf(" %16s kr\n", cli_nor(a, v));
 }
 
-static void print_table_head(const sl_rto_options *o, const sl_rto_result *r)
+/* Not buying: what the household keeps and loses when the option lapses. */
+static void print_lapse(const sl_rto_lapse *l, FILE *f)
+{
+    char a[SL_MONEY_BUFSIZE], b[SL_MONEY_BUFSIZE], c[SL_MONEY_BUFSIZE], e[SL_MONEY_BUFSIZE],
+        g[SL_MONEY_BUFSIZE], line[1024];
+    snprintf(line, sizeof line,
+             l->credit_paid_out
+                 ? _("If the option lapses (the household does not buy): rent paid %s kr; the "
+                     "credit of %s kr is paid out; the savings of %s kr are the household's own; "
+                     "an option value of %s kr is given up. The household keeps %s kr.")
+                 : _("If the option lapses (the household does not buy): rent paid %s kr; the "
+                     "credit of %s kr is lost; the savings of %s kr are the household's own; "
+                     "an option value of %s kr is given up. The household keeps %s kr."),
+             cli_nor(a, l->rent_paid), cli_nor(b, l->credit_earned), cli_nor(c, l->savings),
+             cli_nor(e, l->option_value > 0 ? l->option_value : 0),
+             cli_nor(g, l->household_keeps));
+    fprintf(f, "\n");
+    cli_wrap(f, line, 100);
+}
+
+static json_t *lapse_json(const sl_rto_lapse *l)
+{
+    json_t *j = json_object();
+    json_object_set_new(j, "rent_paid", cli_json_money(l->rent_paid));
+    json_object_set_new(j, "credit_earned", cli_json_money(l->credit_earned));
+    json_object_set_new(j, "credit_paid_out", cli_json_money(l->credit_paid_out));
+    json_object_set_new(j, "credit_lost", cli_json_money(l->credit_lost));
+    json_object_set_new(j, "savings", cli_json_money(l->savings));
+    json_object_set_new(j, "option_value", cli_json_money(l->option_value));
+    json_object_set_new(j, "household_keeps", cli_json_money(l->household_keeps));
+    return j;
+}
+
+static void print_table_head(const sl_rto_options *o, const sl_rto_result *r,
+                             const sl_rto_lapse *lapse)
 {
     char a[SL_MONEY_BUFSIZE], b[SL_MONEY_BUFSIZE], d[SL_DATE_BUFSIZE], rate[SL_RATE_BUFSIZE];
     printf("%s\n\n", o->model == SL_RTO_RENT_TO_OWN
@@ -659,6 +761,16 @@ static void print_table_head(const sl_rto_options *o, const sl_rto_result *r)
     else if (r->has_loan)
         printf("  Effective rate %s %%, total to pay %s kr\n",
                cli_rate_fixed(rate, r->cost.apr.rate, 2, ','), cli_nor(a, r->cost.total_payable));
+    if (r->option_value)
+        amount_line(_("Option value at transfer (value - price)"), r->option_value);
+    if (r->equity_required) {
+        amount_line(_("Equity at the purchase"), r->equity_at_purchase);
+        amount_line(_("Banks' equity requirement"), r->equity_required);
+        if (r->findings & SL_RTO_FINDING_EQUITY_SHORT)
+            printf(_("  Equity short by %s kr: a bank loan alone cannot finance the purchase "
+                     "(a startlån may).\n"),
+                   cli_nor(a, r->equity_required - r->equity_at_purchase));
+    }
     sl_money change = r->first_payment - r->last_rent;
     char line[512], c[SL_MONEY_BUFSIZE];
     snprintf(line, sizeof line,
@@ -674,6 +786,7 @@ static void print_table_head(const sl_rto_options *o, const sl_rto_result *r)
         printf("Note: %d rent months: more than the five years from signing that Prop. 158 L "
                "(a bill) proposes for leie til eie under the new borettslag/sameie right.\n",
                o->rent_months);
+    print_lapse(lapse, stdout);
     if (view != CLI_VIEW_FULL)
         return; /* no rows: no column heads */
     const char *head[] = {_("Month"),        _("Date"),    _("Phase"),
@@ -682,6 +795,7 @@ static void print_table_head(const sl_rto_options *o, const sl_rto_result *r)
     printf("\n");
     cli_row(stdout, rto_widths, 9, head, o->value_growth.den ? 9 : 7);
 }
+
 
 static void print_table_row(const sl_rto_row *row, int transition)
 {
@@ -714,6 +828,9 @@ static void print_csv_row(const sl_rto_row *row)
         printf(",%s,%s", cli_plain(a, row->market_value), cli_plain(b, row->equity));
     else
         printf(",,");
+    printf(",%s,", cli_plain(a, row->credit_balance));
+    if (row->has_value)
+        printf("%s", cli_plain(b, row->option_value));
     printf("\n");
 }
 
@@ -974,6 +1091,9 @@ int main(int argc, char **argv)
                         "for leie til eie under the new borettslag/sameie right\n",
                 cli_prog(), o.rent_months);
 
+    sl_rto_lapse lapse;
+    if (sl_rto_lapse_compute(&lapse, &o, &err) != SL_OK)
+        fail_field(&err);
     sl_rto_result shocked;
     if (in.have_shock) { /* every rate of the loan that many points higher */
         static sl_loan_terms st;
@@ -1005,9 +1125,9 @@ int main(int argc, char **argv)
         cli_csv_begin();
         if (view == CLI_VIEW_FULL)
             printf("month,date,phase,housing_cost,savings_balance,loan_balance,grant_remaining,"
-                   "market_value,equity\n");
+                   "market_value,equity,credit_balance,option_value\n");
     } else {
-        print_table_head(&o, r);
+        print_table_head(&o, r, &lapse);
     }
     if (view == CLI_VIEW_YEAR)
         rc = rto_years(tl, r, o.loan->term_fee, format == CLI_CSV);
@@ -1027,6 +1147,7 @@ int main(int argc, char **argv)
     cli_csv_end();
     if (format == CLI_JSON) {
         json_object_set_new(root, "timeline", timeline);
+        json_object_set_new(root, "lapse", lapse_json(&lapse));
         if (in.have_shock) {
             json_t *s = json_object();
             json_object_set_new(s, "points", cli_json_rate(in.shock));

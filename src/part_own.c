@@ -149,8 +149,12 @@ static int part_create(sl_part_own **out, const sl_part_own_options *o, sl_error
     if (!rate_in_unit(o->discount_per_tenth) || sl_rate_compare(o->discount_per_tenth, tenth) > 0)
         return sl__fail_rate(err, SL_EINVAL, "discount_per_tenth", o->discount_per_tenth,
                              "must be 0 .. 10 %");
-    if (o->value_growth.den != 0 && !rate_in_unit(o->value_growth))
-        return sl__fail_rate(err, SL_EINVAL, "value_growth", o->value_growth, "must be 0 .. 100 %");
+    /* Values may fall (above −100 % a year). */
+    if (o->value_growth.den != 0 &&
+        (o->value_growth.den < 0 || o->value_growth.num <= -o->value_growth.den ||
+         o->value_growth.num > o->value_growth.den))
+        return sl__fail_rate(err, SL_EINVAL, "value_growth", o->value_growth,
+                             "must be above -100 % and at most 100 %");
     if (o->buy_count > SL_PART_OWN_MAX_BUYS || (o->buy_count && o->buys == NULL))
         return sl__fail(err, SL_EINVAL, "buys", "", "at most %d further purchases",
                         SL_PART_OWN_MAX_BUYS);

@@ -27,6 +27,13 @@ static int rate_ok(sl_rate r)
     return r.den > 0 && r.num >= 0 && r.num <= r.den;
 }
 
+/* A yearly change of a value or an index: above −100 % (prices may fall,
+ * OBOS Bostart's index included) and at most 100 %. */
+static int growth_ok(sl_rate r)
+{
+    return r.den > 0 && r.num > -r.den && r.num <= r.den;
+}
+
 /* Amounts are limited so every sum and product below fits in int64 øre:
  * prices and funds at most 1e12 kr, monthly amounts and fees at most 1e9 kr,
  * so M × rent <= 600 × 1e11 øre and fee × documents <= 1e13 øre. */
@@ -38,8 +45,9 @@ int sl__check_price_rule(sl_error *err, sl_price_rule rule, sl_rate index_rate,
 {
     if (rule != SL_PRICE_FIXED && rule != SL_PRICE_INDEXED && rule != SL_PRICE_APPRAISAL)
         return sl__fail_int(err, SL_EINVAL, "price_rule", (long)rule, "unknown price rule");
-    if (!rate_ok(index_rate))
-        return sl__fail_rate(err, SL_EINVAL, "index_rate", index_rate, "must be 0 .. 100 %");
+    if (!growth_ok(index_rate))
+        return sl__fail_rate(err, SL_EINVAL, "index_rate", index_rate,
+                             "must be above -100 % and at most 100 %");
     if (rule != SL_PRICE_INDEXED && index_rate.num != 0)
         return sl__fail_rate(err, SL_EINVAL, "index_rate", index_rate,
                              "an index rate is only used with the indexed price rule");
@@ -68,6 +76,67 @@ static int load_options(sl_rto_options *o, const sl_rto_options *given, sl_error
     memcpy(o, given,
            given->version >= 3 ? sizeof *o : offsetof(sl_rto_options, document_tax_base));
     o->version = SL_RTO_OPTIONS_VERSION;
+    return SL_OK;
+}
+
+/* The month's credit under credit_rent_share: rent × share, rounded to the
+ * øre half up (R <= 1e11 øre, so it fits). */
+static sl_money share_credit(const sl_rto_options *o)
+{
+    int64_t c = 0;
+    if (o->credit_rent_share.num > 0 &&
+        sl__muldiv_round(&c, NULL, o->rent, o->credit_rent_share.num, o->credit_rent_share.den,
+                         1, 1, SL_ROUND_HALF_UP) != SL_OK)
+        c = 0; /* cannot happen: share <= 1 */
+    return c;
+}
+
+/* The credit rules: one at most, and what the rent is said to hold (the
+ * month's credit, plus the saving when it is part of the rent) must fit in
+ * the rent. */
+static int check_credit_rules(const sl_rto_options *o, sl_error *err)
+{
+    int rc;
+    if (!rate_ok(o->credit_rent_share))
+        return sl__fail_rate(err, SL_EINVAL, "credit_rent_share", o->credit_rent_share,
+                             "must be 0 .. 100 %");
+    if ((rc = sl__check_money(err, "credit_principal", o->credit_principal, 0,
+                              RTO_MAX_AMOUNT)) != SL_OK)
+        return rc;
+    if (o->credit_surplus && o->credit_rent_share.num > 0)
+        return sl__fail_rate(err, SL_EINVAL, "credit_rent_share", o->credit_rent_share,
+                             "one credit rule at most: the surplus over the cost rent is "
+                             "already credited");
+    if ((o->credit_surplus || o->credit_rent_share.num > 0) && o->credit_principal > 0)
+        return sl__fail_money(err, SL_EINVAL, "credit_principal", o->credit_principal,
+                              "one credit rule at most: a share of the rent or the surplus is "
+                              "already credited");
+    if (o->saving_in_rent != 0 && o->saving_in_rent != 1)
+        return sl__fail_int(err, SL_EINVAL, "saving_in_rent", o->saving_in_rent, "must be 0 or 1");
+    sl_money in_rent = o->saving_in_rent ? o->saving : 0; /* both <= 1e11 øre */
+    if (o->saving_in_rent && o->saving > o->rent)
+        return sl__fail_money(err, SL_EINVAL, "saving", o->saving,
+                              "the saving is part of the rent but larger than the rent");
+    if (o->credit_surplus && o->rent - o->cost_rent + in_rent > o->rent)
+        return sl__fail_money(err, SL_EINVAL, "saving", o->saving,
+                              "the saving in the rent and the surplus credited together exceed "
+                              "the rent (the saving must fit in the cost rent)");
+    if (share_credit(o) + in_rent > o->rent)
+        return sl__fail_rate(err, SL_EINVAL, "credit_rent_share", o->credit_rent_share,
+                             "the share credited and the saving in the rent together exceed "
+                             "the rent");
+    if (o->credit_principal > (sl_money)o->rent_months * (o->rent - in_rent))
+        return sl__fail_money(err, SL_EINVAL, "credit_principal", o->credit_principal,
+                              o->saving_in_rent
+                                  ? "the principal paid through the rent exceeds the rent paid "
+                                    "less the saving in it"
+                                  : "the principal paid through the rent exceeds the rent paid");
+    if (o->equity_requirement.den != 0 && !rate_ok(o->equity_requirement))
+        return sl__fail_rate(err, SL_EINVAL, "equity_requirement", o->equity_requirement,
+                             "must be 0 .. 100 %");
+    if (o->credit_on_lapse != SL_LAPSE_CREDIT_LOST && o->credit_on_lapse != SL_LAPSE_CREDIT_PAID_OUT)
+        return sl__fail_int(err, SL_EINVAL, "credit_on_lapse", (long)o->credit_on_lapse,
+                            "must be lost or paid out");
     return SL_OK;
 }
 
@@ -116,15 +185,15 @@ static int check_options(const sl_rto_options *o, sl_error *err)
         return rc;
     if (o->documents < 0 || o->documents > 100)
         return sl__fail_int(err, SL_EINVAL, "documents", o->documents, "must be 0 .. 100");
-    if (o->value_growth.den != 0 && !rate_ok(o->value_growth))
+    if (o->value_growth.den != 0 && !growth_ok(o->value_growth))
         return sl__fail_rate(err, SL_EINVAL, "value_growth", o->value_growth,
-                             "must be 0 .. 100 %");
+                             "must be above -100 % and at most 100 %");
     if (o->start.year != 0 && !sl_date_is_valid(o->start))
         return sl__fail_date(err, SL_EINVAL, "start", o->start, "not a valid date");
     if (o->document_tax_base != SL_TAX_BASE_VALUE && o->document_tax_base != SL_TAX_BASE_PRICE)
         return sl__fail_int(err, SL_EINVAL, "document_tax_base", (long)o->document_tax_base,
                             "must be value or price");
-    return SL_OK;
+    return check_credit_rules(o, err);
 }
 
 /* Load and check: 0 with *o filled, or the error naming the field. */
@@ -138,7 +207,8 @@ int sl_rto_grow(sl_money *out, sl_money base, sl_rate g, int months)
 {
     if (out == NULL)
         return SL_ENULL;
-    if (g.den <= 0 || g.num < 0 || months < 0 || months > SL_RTO_MAX_GROW_MONTHS || base < 0)
+    if (g.den <= 0 || g.num <= -g.den || months < 0 || months > SL_RTO_MAX_GROW_MONTHS ||
+        base < 0)
         return SL_EINVAL;
     int years = months / 12, rest = months % 12;
     /* base · ((den+num)/den)^y · (12·den + num·rest) / (12·den), all in GMP:
@@ -282,22 +352,41 @@ int sl_rto_compute(sl_rto_result *out, const sl_rto_options *opt, sl_error *err)
     return compute(out, &o, err);
 }
 
-/* The market value at transfer, the base of dokumentavgift (sl_tax_base). */
-static int tax_base(sl_money *out, const sl_rto_options *o, sl_money price, sl_error *err)
+/* The market value at transfer when one is known: the appraisal, else the
+ * value path at month M. *known 0: no value (the price stands for it). */
+static int value_at_transfer(sl_money *out, int *known, const sl_rto_options *o, sl_error *err)
 {
-    *out = price;
-    if (o->document_tax_base == SL_TAX_BASE_PRICE)
-        return SL_OK;
+    *known = 1;
     if (o->price_rule == SL_PRICE_APPRAISAL) {
         *out = o->appraisal;
-    } else if (o->value_growth.den != 0) {
-        int rc = sl_rto_grow(out, o->price, o->value_growth, o->rent_months);
-        if (rc != SL_OK || *out > RTO_MAX_AMOUNT)
-            return sl__fail_rate(err, SL_ERANGE, "value_growth", o->value_growth,
-                                 "the market value at the purchase is over the maximum of "
-                                 "1 000 000 000 000 kr");
+        return SL_OK;
     }
+    if (o->value_growth.den == 0) {
+        *known = 0;
+        *out = 0;
+        return SL_OK;
+    }
+    int rc = sl_rto_grow(out, o->price, o->value_growth, o->rent_months);
+    if (rc != SL_OK || *out > RTO_MAX_AMOUNT)
+        return sl__fail_rate(err, SL_ERANGE, "value_growth", o->value_growth,
+                             "the market value at the purchase is over the maximum of "
+                             "1 000 000 000 000 kr");
     return SL_OK;
+}
+
+/* The banks' requirement in force at the purchase (utlånsforskriften):
+ * 15 % before 2025-01-01, 10 % from. 0: not checked. */
+static int equity_rate(sl_rate *out, const sl_rto_options *o, sl_date purchase)
+{
+    if (o->equity_requirement.den != 0) {
+        *out = o->equity_requirement;
+        return out->num > 0;
+    }
+    if (purchase.year == 0)
+        return 0;
+    *out = sl_date_compare(purchase, (sl_date){2025, 1, 1}) < 0 ? (sl_rate){15, 100}
+                                                                : (sl_rate){10, 100};
+    return 1;
 }
 
 /* A checked scenario (o in this version's layout). */
@@ -328,16 +417,24 @@ static int compute(sl_rto_result *out, const sl_rto_options *o, sl_error *err)
     r.rent_paid = (sl_money)m * o->rent;
     r.last_rent = o->rent;
     r.rent_credit = o->credit_surplus ? (sl_money)m * (o->rent - o->cost_rent) : 0;
+    r.rent_credit += (sl_money)m * share_credit(o);
+    r.principal_credit = o->credit_principal; /* checked: at most the rent paid */
+    r.rent_credit += r.principal_credit;
 
     rc = price_at(&r.purchase_price, o, m, err);
     if (rc != SL_OK)
         return rc;
 
+    sl_money value = 0;
+    int value_known = 0;
+    rc = value_at_transfer(&value, &value_known, o, err);
+    if (rc != SL_OK)
+        return rc;
+    if (value_known)
+        r.option_value = value - r.purchase_price; /* both within 0 .. 1e14 øre */
     if (o->property == SL_PROPERTY_SELVEIER) {
-        sl_money base = 0;
-        rc = tax_base(&base, o, r.purchase_price, err);
-        if (rc != SL_OK)
-            return rc;
+        sl_money base =
+            o->document_tax_base == SL_TAX_BASE_VALUE && value_known ? value : r.purchase_price;
         r.document_tax_base = base;
         int64_t tax = 0;
         rc = sl__muldiv_round(&tax, NULL, base, 25, 1000, 1, SL_ORE_PER_KRONE,
@@ -367,6 +464,21 @@ static int compute(sl_rto_result *out, const sl_rto_options *o, sl_error *err)
         if (rc != SL_OK)
             return sl__fail_date(err, rc, "start", o->start,
                                  "the purchase date is after the year 9999");
+    }
+    /* Equity at the purchase against the banks' requirement on the price to pay
+       (BATE Goagarden: 15 % of 2 000 000 − 150 000 = 277 500). */
+    r.equity_at_purchase = r.rent_credit - r.principal_credit + r.savings + o->own_funds +
+                           o->grant + (r.option_value > 0 ? r.option_value : 0);
+    sl_rate req;
+    if (equity_rate(&req, o, r.transition_date)) {
+        int64_t need_eq = 0;
+        rc = sl__muldiv_round(&need_eq, NULL, r.purchase_price - r.principal_credit, req.num,
+                              req.den, 1, 1, SL_ROUND_UP);
+        if (rc != SL_OK)
+            return sl__fail_rate(err, rc, "equity_requirement", req, "out of range");
+        r.equity_required = need_eq;
+        if (r.equity_at_purchase < r.equity_required)
+            r.findings |= SL_RTO_FINDING_EQUITY_SHORT;
     }
     /* Prop. 158 L's proposed five years concern units in a borettslag or sameie
        held under the new right; nothing caps a kommune's own selveier home. */
@@ -455,6 +567,34 @@ static int fill_value(sl_rto_timeline *tl, sl_rto_row *row, sl_error *err)
     return SL_OK;
 }
 
+/* A rent month's credit so far, option value and equity: the equity no
+ * longer jumps from the savings to value − loan at the purchase. The
+ * principal paid through the rent is spread evenly, k/M of it after month k
+ * (rounded to the øre half up). */
+static int rent_row_equity(sl_rto_timeline *tl, sl_rto_row *r, sl_error *err)
+{
+    const sl_rto_options *o = &tl->opt;
+    int64_t principal = 0;
+    int rc = sl__muldiv_round(&principal, NULL, o->credit_principal, r->month, o->rent_months, 1,
+                              1, SL_ROUND_HALF_UP);
+    if (rc != SL_OK)
+        return sl__fail_money(err, rc, "credit_principal", o->credit_principal, "out of range");
+    r->credit_balance = (o->credit_surplus ? (sl_money)r->month * (o->rent - o->cost_rent) : 0) +
+                        (sl_money)r->month * share_credit(o) + principal;
+    rc = fill_value(tl, r, err);
+    if (rc != SL_OK)
+        return rc;
+    if (r->has_value) {
+        sl_money price = 0;
+        rc = price_at(&price, o, r->month, err);
+        if (rc != SL_OK)
+            return rc;
+        r->option_value = r->market_value - price;
+    }
+    r->equity = r->savings_balance + r->credit_balance + (r->option_value > 0 ? r->option_value : 0);
+    return SL_OK;
+}
+
 static int timeline_next(sl_rto_timeline *tl, sl_rto_row *row, sl_error *err)
 {
     const sl_rto_options *o = &tl->opt;
@@ -478,8 +618,7 @@ static int timeline_next(sl_rto_timeline *tl, sl_rto_row *row, sl_error *err)
         }
         r.housing_cost = o->rent;
         r.savings_balance = tl->savings;
-        r.equity = tl->savings;
-        rc = fill_value(tl, &r, err);
+        rc = rent_row_equity(tl, &r, err);
         if (rc != SL_OK)
             return rc;
         tl->month++;
@@ -529,6 +668,33 @@ void sl_rto_timeline_free(sl_rto_timeline *tl)
         return;
     sl_plan_free(tl->plan);
     free(tl);
+}
+
+int sl_rto_lapse_compute(sl_rto_lapse *out, const sl_rto_options *opt, sl_error *err)
+{
+    sl_rto_result r;
+    int rc = sl_rto_compute(&r, opt, err); /* checks opt */
+    if (rc != SL_OK)
+        return rc;
+    if (out == NULL)
+        return sl__null(err, "out");
+    sl_rto_options o;
+    rc = load_options(&o, opt, err); /* this version's layout, for credit_on_lapse */
+    if (rc != SL_OK)
+        return rc;
+    sl_rto_lapse l;
+    memset(&l, 0, sizeof l);
+    l.rent_paid = r.rent_paid;
+    l.credit_earned = r.rent_credit;
+    if (o.credit_on_lapse == SL_LAPSE_CREDIT_PAID_OUT)
+        l.credit_paid_out = r.rent_credit;
+    else
+        l.credit_lost = r.rent_credit;
+    l.savings = r.savings; /* the household's own money, in its own account */
+    l.option_value = r.option_value;
+    l.household_keeps = l.savings + l.credit_paid_out;
+    *out = l;
+    return SL_OK;
 }
 
 void sl_rto_options_init(sl_rto_options *options)

@@ -270,6 +270,94 @@ START_TEST(document_tax_on_value)
 }
 END_TEST
 
+/* LeieEie's case through the program: 40 % of 12 000 credited for 60 months,
+ * 288 000; the banks' 15 % of 3 400 000 (bought 2024-01-01) is 510 000; the
+ * lapse loses the credit. Bad credit rules: exit 2 naming the option. */
+START_TEST(credit_rules_and_lapse)
+{
+    const char *args[] = {"--price", "3400000", "--rent-months", "60", "--rent", "12000",
+                          "--credit-rent-share", "40", "--start", "2019-01-01", "--rate", "5",
+                          "--format", "json", NULL};
+    exec_result r = run(args);
+    ck_assert_msg(r.status == 0, "status %d: %s", r.status, r.err);
+    json_t *root = json_loads(r.out, 0, NULL);
+    ck_assert_ptr_nonnull(root);
+    json_t *s = json_object_get(root, "summary");
+    ck_assert_str_eq(str(s, "rent_credit"), "288000.00");
+    ck_assert_str_eq(str(s, "equity_required"), "510000.00");
+    ck_assert_str_eq(str(s, "equity_at_purchase"), "288000.00");
+    ck_assert_ptr_nonnull(strstr(r.out, "equity-short"));
+    json_t *l = json_object_get(root, "lapse");
+    ck_assert_str_eq(str(l, "credit_lost"), "288000.00");
+    ck_assert_str_eq(str(l, "household_keeps"), "0.00");
+    json_t *m1 = json_array_get(json_object_get(root, "timeline"), 0);
+    ck_assert_str_eq(str(m1, "credit_balance"), "4800.00");
+    json_decref(root);
+    exec_free(&r);
+
+    const char *goa[] = {"--price", "2000000", "--rent-months", "36", "--rent", "9400",
+                         "--credit-principal", "150000", "--start", "2021-01-01", "--rate", "5",
+                         "--credit-on-lapse", "paid-out", NULL};
+    r = run(goa);
+    ck_assert_msg(r.status == 0, "status %d: %s", r.status, r.err);
+    ck_assert_ptr_nonnull(strstr(r.out, "277 500"));
+    ck_assert_ptr_nonnull(strstr(r.out, "paid out"));
+    exec_free(&r);
+
+    const char *over[] = {"--price", "2000000", "--rent-months", "36", "--rent", "9400",
+                          "--credit-principal", "400000", "--rate", "5", NULL};
+    r = run(over);
+    exec_expect_usage_error(r.status, r.out, r.err, "--credit-principal");
+    ck_assert_ptr_nonnull(strstr(r.err, "exceeds the rent"));
+    exec_free(&r);
+    const char *two[] = {"--price", "2000000", "--rent-months", "36", "--rent", "9400",
+                         "--cost-rent", "7000", "--credit-surplus", "--credit-rent-share", "40",
+                         "--rate", "5", NULL};
+    r = run(two);
+    exec_expect_usage_error(r.status, r.out, r.err, "--credit-rent-share");
+    exec_free(&r);
+    const char *saving[] = {"--price", "2000000", "--rent-months", "36", "--rent", "9400",
+                            "--saving", "9500", "--saving-in-rent", "--rate", "5", NULL};
+    r = run(saving);
+    exec_expect_usage_error(r.status, r.out, r.err, "--saving");
+    exec_free(&r);
+    const char *lapse[] = {"--price", "2000000", "--credit-on-lapse", "kept", "--rate", "5",
+                           NULL};
+    r = run(lapse);
+    exec_expect_usage_error(r.status, r.out, r.err, "--credit-on-lapse");
+    exec_free(&r);
+    const char *part[] = {"--model", "part-own", "--price", "2000000", "--credit-rent-share",
+                          "40", "--rate", "5", NULL};
+    r = run(part);
+    exec_expect_usage_error(r.status, r.out, r.err, "--credit-rent-share");
+    exec_free(&r);
+}
+END_TEST
+
+/* Falling prices are accepted: value −5 % a year, index −2 %. */
+START_TEST(falling_prices_accepted)
+{
+    const char *args[] = {"--price", "3000000", "--rent-months", "60", "--rent", "12000",
+                          "--value-growth", "-5", "--documents", "0", "--rate", "5",
+                          "--format", "csv", NULL};
+    exec_result r = run(args);
+    ck_assert_msg(r.status == 0, "status %d: %s", r.status, r.err);
+    ck_assert_ptr_nonnull(strstr(r.out, "credit_balance,option_value\n"));
+    ck_assert_ptr_nonnull(strstr(r.out, ",2321343.00,0.00,0.00,-678657.00\n"));
+    exec_free(&r);
+    const char *index[] = {"--price", "3000000", "--rent-months", "60", "--price-rule",
+                           "indexed:-2", "--rate", "5", "--format", "json", NULL};
+    r = run(index);
+    ck_assert_msg(r.status == 0, "status %d: %s", r.status, r.err);
+    ck_assert_ptr_nonnull(strstr(r.out, "\"purchase_price\": \"2711762.00\""));
+    exec_free(&r);
+    const char *bad[] = {"--price", "3000000", "--value-growth", "-100", "--rate", "5", NULL};
+    r = run(bad);
+    exec_expect_usage_error(r.status, r.out, r.err, "--value-growth");
+    exec_free(&r);
+}
+END_TEST
+
 /* Leie før eie is the same 3-5-year option with saving (Veiviseren, Gjøvik,
  * TOBB), not a trial tenancy: the table says so. */
 START_TEST(rent_before_own_is_the_option_model)
@@ -430,6 +518,8 @@ int main(int argc, char **argv)
     tcase_add_test(tc, over_60_months_warns);
     tcase_add_test(tc, document_tax_on_value);
     tcase_add_test(tc, rent_before_own_is_the_option_model);
+    tcase_add_test(tc, credit_rules_and_lapse);
+    tcase_add_test(tc, falling_prices_accepted);
     tcase_add_test(tc, part_own_json);
     tcase_add_test(tc, indexed_price_out_of_range);
     tcase_add_test(tc, part_own_twelve_decimals);

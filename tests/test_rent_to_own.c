@@ -231,6 +231,261 @@ START_TEST(document_tax_on_value_at_transfer)
 }
 END_TEST
 
+/* The providers' credit rules and the dated equity requirement, from
+ * tests/data/rent-to-own-published.tsv. */
+START_TEST(published_credit_rules)
+{
+    char path[512], line[1024];
+    FILE *f = fopen(data_path(path, sizeof path, "rent-to-own-published.tsv"), "r");
+    ck_assert_msg(f != NULL, "cannot open %s", path);
+    int checks = 0;
+    while (fgets(line, sizeof line, f)) {
+        if (line[0] == '#' || line[0] == '\n')
+            continue;
+        char kind[32], price[32], rent[32], rule[32], start[32], credit[32], to_pay[32], req[32];
+        int months = 0, y = 0, mo = 0, d = 0;
+        ck_assert_int_eq(sscanf(line, "%31s %31s %31s %d %31s %31s %31s %31s %31s", kind, price,
+                                rent, &months, rule, start, credit, to_pay, req),
+                         9);
+        ck_assert_int_eq(sscanf(start, "%d-%d-%d", &y, &mo, &d), 3);
+        sl_rto_options o = SL_RTO_OPTIONS_INIT;
+        o.loan = fresh_loan();
+        o.price = M(price);
+        o.rent = M(rent);
+        o.rent_months = months;
+        o.start = D(y, mo, d);
+        if (strcmp(kind, "rent-share") == 0)
+            o.credit_rent_share = R(rule);
+        else
+            o.credit_principal = M(rule);
+        sl_rto_result r;
+        sl_error err;
+        ck_assert_msg(sl_rto_compute(&r, &o, &err) == SL_OK, "%s", err.message);
+        ck_assert_int_eq(r.rent_credit, M(credit));
+        ck_assert_int_eq(r.purchase_price - r.principal_credit, M(to_pay));
+        ck_assert_int_eq(r.equity_required, M(req));
+        /* Nothing but the credit: short of the requirement. */
+        ck_assert_int_eq(r.equity_at_purchase, r.rent_credit - r.principal_credit);
+        ck_assert_uint_eq(r.findings & SL_RTO_FINDING_EQUITY_SHORT, SL_RTO_FINDING_EQUITY_SHORT);
+        /* Money in = money out, with the credit. */
+        ck_assert_int_eq(r.purchase_price + r.transaction_costs + r.cash_left,
+                         r.rent_credit + r.savings + r.loan_amount);
+        checks++;
+    }
+    fclose(f);
+    ck_assert_int_eq(checks, 3);
+}
+END_TEST
+
+/* LeieEie: 12 000 × 40 % = 4 800 a month; with own funds meeting the
+ * requirement the finding goes; the requirement can be set or switched off. */
+START_TEST(credit_rules_and_equity)
+{
+    sl_rto_options o = SL_RTO_OPTIONS_INIT;
+    o.loan = fresh_loan();
+    o.price = M("3400000");
+    o.rent = M("12000");
+    o.rent_months = 60;
+    o.credit_rent_share = R("40");
+    o.start = D(2019, 1, 1);
+    o.own_funds = M("222000"); /* 510 000 − 288 000 */
+    sl_rto_result r;
+    sl_error err;
+    ck_assert_int_eq(sl_rto_compute(&r, &o, &err), SL_OK);
+    ck_assert_int_eq(r.equity_at_purchase, M("510000"));
+    ck_assert_uint_eq(r.findings, 0);
+    sl_rto_timeline *tl = NULL;
+    ck_assert_int_eq(sl_rto_timeline_new(&tl, &o, NULL), SL_OK);
+    sl_rto_row row;
+    ck_assert_int_eq(sl_rto_timeline_next(tl, &row), 1);
+    ck_assert_int_eq(row.credit_balance, M("4800"));
+    ck_assert_int_eq(row.equity, M("4800"));
+    sl_rto_timeline_free(tl);
+    o.equity_requirement = R("20"); /* 680 000 */
+    ck_assert_int_eq(sl_rto_compute(&r, &o, &err), SL_OK);
+    ck_assert_int_eq(r.equity_required, M("680000"));
+    ck_assert_uint_eq(r.findings, SL_RTO_FINDING_EQUITY_SHORT);
+    o.equity_requirement = (sl_rate){0, 1};
+    ck_assert_int_eq(sl_rto_compute(&r, &o, &err), SL_OK);
+    ck_assert_int_eq(r.equity_required, 0);
+    ck_assert_uint_eq(r.findings, 0);
+    /* Without dates the dated requirement is not checked. */
+    o.equity_requirement = (sl_rate){0, 0};
+    o.start = (sl_date)SL_DATE_NONE;
+    ck_assert_int_eq(sl_rto_compute(&r, &o, &err), SL_OK);
+    ck_assert_int_eq(r.equity_required, 0);
+    /* Gjøvik: the saving is part of the one monthly sum. */
+    o.credit_rent_share = (sl_rate){0, 1};
+    o.saving = M("3000");
+    o.saving_in_rent = 1;
+    ck_assert_int_eq(sl_rto_compute(&r, &o, &err), SL_OK);
+    ck_assert_int_eq(r.savings, M("180000"));
+    ck_assert_int_eq(r.rent_paid, M("720000"));
+}
+END_TEST
+
+/* Credit rules that exceed the rent, or two rules at once: refused naming the field. */
+START_TEST(credit_rules_refused)
+{
+    sl_rto_options o = SL_RTO_OPTIONS_INIT;
+    o.loan = fresh_loan();
+    o.price = M("2000000");
+    o.rent = M("9400");
+    o.rent_months = 36;
+    sl_rto_result r;
+    sl_error err;
+    o.credit_principal = M("338400.01"); /* 36 × 9 400 = 338 400 */
+    ck_assert_int_eq(sl_rto_compute(&r, &o, &err), SL_EINVAL);
+    ck_assert_str_eq(err.field, "credit_principal");
+    o.credit_principal = M("338400");
+    ck_assert_int_eq(sl_rto_compute(&r, &o, &err), SL_OK);
+    o.saving = M("1");
+    o.saving_in_rent = 1;
+    ck_assert_int_eq(sl_rto_compute(&r, &o, &err), SL_EINVAL);
+    ck_assert_str_eq(err.field, "credit_principal");
+    o.credit_principal = 0;
+    o.credit_rent_share = R("100");
+    ck_assert_int_eq(sl_rto_compute(&r, &o, &err), SL_EINVAL);
+    ck_assert_str_eq(err.field, "credit_rent_share");
+    o.saving_in_rent = 0;
+    ck_assert_int_eq(sl_rto_compute(&r, &o, &err), SL_OK);
+    o.credit_surplus = 1;
+    ck_assert_int_eq(sl_rto_compute(&r, &o, &err), SL_EINVAL);
+    ck_assert_str_eq(err.field, "credit_rent_share");
+    o.credit_rent_share = (sl_rate){0, 1};
+    o.cost_rent = M("7000");
+    o.saving = M("7000.01");
+    o.saving_in_rent = 1;
+    ck_assert_int_eq(sl_rto_compute(&r, &o, &err), SL_EINVAL);
+    ck_assert_str_eq(err.field, "saving");
+    o.saving = M("7000");
+    ck_assert_int_eq(sl_rto_compute(&r, &o, &err), SL_OK);
+    o.credit_principal = M("1");
+    ck_assert_int_eq(sl_rto_compute(&r, &o, &err), SL_EINVAL);
+    ck_assert_str_eq(err.field, "credit_principal");
+    o.credit_principal = 0;
+    o.saving = M("9400.01");
+    o.credit_surplus = 0;
+    ck_assert_int_eq(sl_rto_compute(&r, &o, &err), SL_EINVAL);
+    ck_assert_str_eq(err.field, "saving");
+    o.saving = 0;
+    o.credit_on_lapse = (sl_credit_on_lapse)5;
+    ck_assert_int_eq(sl_rto_compute(&r, &o, &err), SL_EINVAL);
+    ck_assert_str_eq(err.field, "credit_on_lapse");
+    o.credit_on_lapse = SL_LAPSE_CREDIT_LOST;
+    o.equity_requirement = (sl_rate){101, 100};
+    ck_assert_int_eq(sl_rto_compute(&r, &o, &err), SL_EINVAL);
+    ck_assert_str_eq(err.field, "equity_requirement");
+}
+END_TEST
+
+/* Not buying: LeieEie's credit falls away ("faller det oppsparte beløpet
+ * bort"), or is paid out where the model says so; the savings are the
+ * household's own. */
+START_TEST(option_lapses)
+{
+    sl_rto_options o = SL_RTO_OPTIONS_INIT;
+    o.loan = fresh_loan();
+    o.price = M("3400000");
+    o.rent = M("12000");
+    o.rent_months = 60;
+    o.credit_rent_share = R("40");
+    o.saving = M("1000");
+    o.value_growth = R("2");
+    sl_rto_lapse l;
+    sl_error err;
+    ck_assert_int_eq(sl_rto_lapse_compute(&l, &o, &err), SL_OK);
+    ck_assert_int_eq(l.rent_paid, M("720000"));
+    ck_assert_int_eq(l.credit_earned, M("288000"));
+    ck_assert_int_eq(l.credit_lost, M("288000"));
+    ck_assert_int_eq(l.credit_paid_out, 0);
+    ck_assert_int_eq(l.savings, M("60000"));
+    ck_assert_int_eq(l.household_keeps, M("60000"));
+    /* 3 400 000 × 1.02^5 = 3 753 874.73088 → 3 753 875: 353 875 given up. */
+    ck_assert_int_eq(l.option_value, M("353875"));
+    o.credit_on_lapse = SL_LAPSE_CREDIT_PAID_OUT;
+    ck_assert_int_eq(sl_rto_lapse_compute(&l, &o, &err), SL_OK);
+    ck_assert_int_eq(l.credit_paid_out, M("288000"));
+    ck_assert_int_eq(l.credit_lost, 0);
+    ck_assert_int_eq(l.household_keeps, M("348000"));
+    ck_assert_int_eq(sl_rto_lapse_compute(NULL, &o, &err), SL_ENULL);
+    ck_assert_int_eq(sl_rto_lapse_compute(&l, NULL, &err), SL_ENULL);
+}
+END_TEST
+
+/* Falling prices: value growth −5 % a year for 60 months: 3 000 000 ×
+ * 0.95^5 = 2 321 342.8125 → 2 321 343; dokumentavgift on it 58 033.575 →
+ * 58 034; the option is under water (−678 657) and adds nothing to the
+ * equity. A falling index (−2 %): 3 000 000 × 0.98^5 = 2 711 762.39 →
+ * 2 711 762. */
+START_TEST(falling_prices)
+{
+    sl_rto_options o = SL_RTO_OPTIONS_INIT;
+    o.loan = fresh_loan();
+    o.price = M("3000000");
+    o.rent_months = 60;
+    o.rent = M("12000");
+    o.saving = M("2000");
+    o.value_growth = R("-5");
+    o.documents = 0;
+    sl_rto_result r;
+    sl_error err;
+    ck_assert_int_eq(sl_rto_compute(&r, &o, &err), SL_OK);
+    ck_assert_int_eq(r.document_tax_base, M("2321343"));
+    ck_assert_int_eq(r.document_tax, M("58034"));
+    ck_assert_int_eq(r.option_value, -M("678657"));
+    ck_assert_int_eq(r.equity_at_purchase, M("120000"));
+    sl_rto_timeline *tl = NULL;
+    ck_assert_int_eq(sl_rto_timeline_new(&tl, &o, NULL), SL_OK);
+    sl_rto_row row;
+    for (int k = 0; k < 60; k++)
+        ck_assert_int_eq(sl_rto_timeline_next(tl, &row), 1);
+    ck_assert_int_eq(row.market_value, M("2321343"));
+    ck_assert_int_eq(row.option_value, -M("678657"));
+    ck_assert_int_eq(row.equity, M("120000"));
+    sl_rto_timeline_free(tl);
+    o.value_growth = (sl_rate){0, 0};
+    o.price_rule = SL_PRICE_INDEXED;
+    o.index_rate = R("-2");
+    ck_assert_int_eq(sl_rto_compute(&r, &o, &err), SL_OK);
+    ck_assert_int_eq(r.purchase_price, M("2711762"));
+    o.index_rate = R("-100");
+    ck_assert_int_eq(sl_rto_compute(&r, &o, &err), SL_EINVAL);
+    ck_assert_str_eq(err.field, "index_rate");
+    o.index_rate = (sl_rate){0, 1};
+    o.price_rule = SL_PRICE_FIXED;
+    o.value_growth = R("-100");
+    ck_assert_int_eq(sl_rto_compute(&r, &o, &err), SL_EINVAL);
+    ck_assert_str_eq(err.field, "value_growth");
+}
+END_TEST
+
+/* The equity in the rent phase carries the option value, so it no longer
+ * jumps at the purchase: the worked scenario with growth 2 %, month 36:
+ * value 3 183 624, option value 183 624, credit 108 000, savings 72 000. */
+START_TEST(option_value_in_rent_phase)
+{
+    sl_rto_options o = veiviseren();
+    o.value_growth = R("2");
+    sl_rto_timeline *tl = NULL;
+    ck_assert_int_eq(sl_rto_timeline_new(&tl, &o, NULL), SL_OK);
+    sl_rto_row row;
+    for (int k = 0; k < 36; k++)
+        ck_assert_int_eq(sl_rto_timeline_next(tl, &row), 1);
+    ck_assert_int_eq(row.market_value, M("3183624"));
+    ck_assert_int_eq(row.option_value, M("183624"));
+    ck_assert_int_eq(row.credit_balance, M("108000"));
+    ck_assert_int_eq(row.equity, M("363624"));
+    const sl_rto_result *r = sl_rto_timeline_result(tl);
+    ck_assert_int_eq(r->option_value, M("183624"));
+    /* Month 37: value − loan − grant; the step is own funds − transaction costs
+     * and the first month's growth and principal. */
+    ck_assert_int_eq(sl_rto_timeline_next(tl, &row), 1);
+    ck_assert_int_eq(row.phase, SL_RTO_PHASE_OWN);
+    sl_rto_timeline_free(tl);
+}
+END_TEST
+
 /* The published figures of tests/data/transaction-costs-published.tsv. */
 START_TEST(published_transaction_costs)
 {
@@ -404,7 +659,12 @@ START_TEST(random_invariants)
         o.own_funds = rng_range(&g, 0, 50000000);
         o.grant = rng_range(&g, 0, 40000000);
         if (rng_range(&g, 0, 1))
-            o.value_growth = (sl_rate){rng_range(&g, 0, 600), 10000};
+            o.value_growth = (sl_rate){rng_range(&g, -600, 600), 10000};
+        if (!o.credit_surplus && rng_range(&g, 0, 2) == 0)
+            o.credit_rent_share = (sl_rate){rng_range(&g, 0, 50), 100};
+        else if (!o.credit_surplus && rng_range(&g, 0, 1))
+            o.credit_principal = rng_range(&g, 0, (sl_money)o.rent_months * o.rent);
+        o.credit_on_lapse = (sl_credit_on_lapse)rng_range(&g, 0, 1);
         if (rng_range(&g, 0, 1))
             o.start = D(2020 + (int)rng_range(&g, 0, 10), (int)rng_range(&g, 1, 12),
                         (int)rng_range(&g, 1, 28));
@@ -422,6 +682,11 @@ START_TEST(random_invariants)
                 "case %d: money in != money out", i);
         REQUIRE(r.loan_amount >= 0 && r.cash_left >= 0 && (r.loan_amount == 0 || r.cash_left == 0),
                 "case %d", i);
+        sl_rto_lapse l;
+        REQUIRE(sl_rto_lapse_compute(&l, &o, NULL) == SL_OK, "case %d", i);
+        REQUIRE(l.credit_lost + l.credit_paid_out == r.rent_credit &&
+                    l.household_keeps == r.savings + l.credit_paid_out,
+                "case %d: the lapse accounts for the credit", i);
 
         if (r.loan_amount > 0) {
             /* The first payment is the engine's, for the loan paid out at the purchase. */
@@ -447,6 +712,11 @@ START_TEST(random_invariants)
             if (n <= o.rent_months) {
                 REQUIRE(row.phase == SL_RTO_PHASE_RENT && row.housing_cost == o.rent, "case %d",
                         i);
+                REQUIRE(row.equity == row.savings_balance + row.credit_balance +
+                                          (row.option_value > 0 ? row.option_value : 0),
+                        "case %d: rent-phase equity", i);
+                REQUIRE(n < o.rent_months || row.credit_balance == r.rent_credit,
+                        "case %d: the credit at the purchase", i);
             } else {
                 REQUIRE(row.phase == SL_RTO_PHASE_OWN, "case %d month %d", i, n);
                 if (n == o.rent_months + 1) {
@@ -587,6 +857,12 @@ int main(void)
     tcase_add_test(tc, appraisal_worked);
     tcase_add_test(tc, document_tax_rounding);
     tcase_add_test(tc, document_tax_on_value_at_transfer);
+    tcase_add_test(tc, published_credit_rules);
+    tcase_add_test(tc, credit_rules_and_equity);
+    tcase_add_test(tc, credit_rules_refused);
+    tcase_add_test(tc, option_lapses);
+    tcase_add_test(tc, falling_prices);
+    tcase_add_test(tc, option_value_in_rent_phase);
     tcase_add_test(tc, published_transaction_costs);
     tcase_add_test(tc, finding_and_errors);
     tcase_add_test(tc, rent_before_own);

@@ -41,8 +41,9 @@ extern "C" {
 #endif
 
 /* Version 2: the loan's terms by pointer instead of by value. Version 3:
- * document_tax_base. A version-2 struct is still read (the new fields take
- * their defaults). */
+ * document_tax_base, the providers' credit rules (credit_rent_share,
+ * credit_principal, saving_in_rent), equity_requirement and credit_on_lapse.
+ * A version-2 struct is still read (the new fields take their defaults). */
 #define SL_RTO_OPTIONS_VERSION 3
 /* Longest rent phase accepted (over 60 months is a finding for a borettslag unit,
  * see SL_RTO_FINDING_RENT_OVER_60_MONTHS). */
@@ -76,6 +77,13 @@ typedef enum sl_tax_base {
     SL_TAX_BASE_PRICE = 1  /* the purchase price, where Kartverket accepts it as the value */
 } sl_tax_base;
 
+/* What becomes of the credit when the option lapses (the household does not buy). */
+typedef enum sl_credit_on_lapse {
+    SL_LAPSE_CREDIT_LOST = 0,    /* the credit falls away (LeieEie/BATE: "faller det oppsparte
+                                    beløpet bort"; default) */
+    SL_LAPSE_CREDIT_PAID_OUT = 1 /* the credit is paid out to the household */
+} sl_credit_on_lapse;
+
 typedef enum sl_property_type {
     SL_PROPERTY_SELVEIER = 0,  /* selveier: dokumentavgift 2.5 % */
     SL_PROPERTY_BORETTSLAG = 1 /* borettslag: no dokumentavgift */
@@ -105,7 +113,10 @@ enum {
     /* The loan's payments have no effective rate (e.g. an establishment fee
        above the loan, or one so large the rate cannot be stated): cost.apr is
        zero, the other cost figures are the plan's totals. */
-    SL_RTO_FINDING_NO_EFFECTIVE_RATE = 1u << 1
+    SL_RTO_FINDING_NO_EFFECTIVE_RATE = 1u << 1,
+    /* The equity at the purchase is below the banks' requirement (equity_required):
+       a bank loan alone cannot finance it; a startlån may (Husbanken). */
+    SL_RTO_FINDING_EQUITY_SHORT = 1u << 2
 };
 
 /* Inputs. Initialise with SL_RTO_OPTIONS_INIT and set the fields.
@@ -144,12 +155,27 @@ typedef struct sl_rto_options {
     /* ---- version 3 */
     sl_tax_base document_tax_base; /* dokumentavgift on the value at transfer (default) or
                                       on the purchase price */
+    /* The providers' credit rules (docs/rent-to-own.md, "Credit rules"); at most one of
+       credit_surplus, credit_rent_share and credit_principal. */
+    sl_rate credit_rent_share;  /* share of each month's rent credited against the price,
+                                   0 .. 1 (LeieEie/BATE: about 40 %); 0: none */
+    sl_money credit_principal;  /* principal (avdrag) paid through the rent by the purchase,
+                                   deducted from the price (BATE Goagarden); at most the
+                                   rent paid; 0: none */
+    int saving_in_rent;         /* 1: the saving is part of the rent, one monthly sum
+                                   (Gjøvik); saving + the monthly credit must fit in it */
+    sl_rate equity_requirement; /* the banks' equity requirement on the price to pay; den 0
+                                   (default): by the purchase date, 15 % before 2025-01-01,
+                                   10 % from (utlånsforskriften), none without dates;
+                                   {0, 1}: not checked */
+    sl_credit_on_lapse credit_on_lapse; /* the credit when the option lapses */
 } sl_rto_options;
 
 #define SL_RTO_OPTIONS_INIT                                                                  \
     {SL_RTO_OPTIONS_VERSION, SL_RTO_RENT_TO_OWN, 0, 0, 0, 0, 0, 0, SL_RATE_ZERO,            \
      SL_PRICE_FIXED, SL_RATE_ZERO, 0, {1, 1}, SL_PROPERTY_SELVEIER, 0, 0,                   \
-     SL_RTO_REGISTRATION_FEE_DEFAULT, 2, SL_RATE_NONE, SL_DATE_NONE, NULL, SL_TAX_BASE_VALUE}
+     SL_RTO_REGISTRATION_FEE_DEFAULT, 2, SL_RATE_NONE, SL_DATE_NONE, NULL, SL_TAX_BASE_VALUE,      \
+     SL_RATE_ZERO, 0, 0, {0, 0}, SL_LAPSE_CREDIT_LOST}
 /* The number of terms of the default loan (loan NULL): 25 years, monthly. */
 #define SL_RTO_DEFAULT_TERMS 300
 
@@ -177,7 +203,15 @@ typedef struct sl_rto_result {
     sl_plan_cost cost;          /* effective rate, total cost and payable of the loan */
     unsigned findings;          /* SL_RTO_FINDING_* */
     sl_money document_tax_base; /* the amount dokumentavgift is 2.5 % of (0 for borettslag) */
-    int64_t reserved[SL_RESERVED_FIELDS - 1]; /* room for fields added later (docs/api.md) */
+    sl_money principal_credit;  /* the part of rent_credit that is principal paid through the
+                                   rent (credit_principal) */
+    sl_money equity_required;   /* requirement × (purchase price − principal credit), rounded
+                                   up to the øre; 0 when not checked */
+    sl_money equity_at_purchase; /* rent credit other than principal + savings + own funds +
+                                    grant + the option value when positive */
+    sl_money option_value;      /* market value at transfer − purchase price (may be negative;
+                                   0 when no value is known) */
+    int64_t reserved[SL_RESERVED_FIELDS - 5]; /* room for fields added later (docs/api.md) */
 } sl_rto_result;
 
 /* Compute a scenario. Validates opt (err names the field); the loan's
@@ -195,9 +229,28 @@ SL_API SL_WARN_UNUSED int sl_rto_price_at(sl_money *out, const sl_rto_options *o
                                           sl_error *err);
 
 /* base · (1+g)^y · (1 + g·m/12) for months = 12y + m, rounded once to the
- * krone half up (exact rational, GMP). base >= 0, g >= 0, months 0 ..
+ * krone half up (exact rational, GMP). base >= 0, g above -100 % (values may
+ * fall), months 0 ..
  * SL_RTO_MAX_GROW_MONTHS. 0, SL_EINVAL or SL_ERANGE (the result is over int64). */
 SL_API SL_WARN_UNUSED int sl_rto_grow(sl_money *out, sl_money base, sl_rate yearly, int months);
+
+/* The option lapses: the household rents M months and does not buy
+ * (docs/rent-to-own.md, "Not buying"). */
+typedef struct sl_rto_lapse {
+    sl_money rent_paid;       /* M × R */
+    sl_money credit_earned;   /* the rent credit the purchase would have used */
+    sl_money credit_paid_out; /* credit_earned with SL_LAPSE_CREDIT_PAID_OUT, else 0 */
+    sl_money credit_lost;     /* credit_earned with SL_LAPSE_CREDIT_LOST, else 0 */
+    sl_money savings;         /* the household's own savings, kept */
+    sl_money option_value;    /* value − price at month M given up (0 when not known) */
+    sl_money household_keeps; /* savings + credit paid out */
+    int64_t reserved[SL_RESERVED_FIELDS]; /* room for fields added later (docs/api.md) */
+} sl_rto_lapse;
+
+/* What the household keeps and loses when the option lapses at the end of
+ * the rent phase. 0 or the errors of sl_rto_compute. */
+SL_API SL_WARN_UNUSED int sl_rto_lapse_compute(sl_rto_lapse *out, const sl_rto_options *opt,
+                                               sl_error *err);
 
 typedef enum sl_rto_phase {
     SL_RTO_PHASE_RENT = 0, /* leiefase */
@@ -215,9 +268,13 @@ typedef struct sl_rto_row {
     sl_money grant_remaining; /* tilskudd not yet written down (0 in the rent phase) */
     int has_value;            /* 1 when value_growth is given */
     sl_money market_value;    /* P0 grown to the end of the month */
-    sl_money equity;          /* rent: savings; own: value − loan − grant remaining
-                                 (0 without value growth) */
-    int64_t reserved[SL_RESERVED_FIELDS]; /* room for fields added later (docs/api.md) */
+    sl_money equity;          /* rent: savings + credit so far + the option value when
+                                 positive; own: value − loan − grant remaining (0 without
+                                 value growth) */
+    sl_money credit_balance;  /* rent: the credit earned so far (0 in the own phase) */
+    sl_money option_value;    /* rent: market value − the price in force that month (may be
+                                 negative; 0 without value growth) */
+    int64_t reserved[SL_RESERVED_FIELDS - 2]; /* room for fields added later (docs/api.md) */
 } sl_rto_row;
 
 typedef struct sl_rto_timeline sl_rto_timeline;
