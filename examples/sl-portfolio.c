@@ -89,6 +89,9 @@ static const char *const a_day_count[] = {"dagberegning", NULL};
 static const char *const a_fixed_years[] = {"fastrentear", "fastrenteperiode", NULL};
 static const char *const a_fixed_rate[] = {"fastrente", NULL};
 static const char *const a_fixed_from[] = {"fastrentefra", NULL};
+static const char *const a_io_windows[] = {"avdragsfrihet", "avdragsfriterminer", NULL};
+static const char *const a_keeps[] = {"beholderterminbelop", "fastterminbelop", NULL};
+static const char *const a_borrower[] = {"lantaker", "lantakertype", "laner", NULL};
 
 static table_column columns[C_COUNT] = {
     [C_ID] = {"id", a_id, 1},
@@ -109,6 +112,9 @@ static table_column columns[C_COUNT] = {
     [C_FIELD0 + SL_BOOK_FIXED_YEARS] = {"fixed_years", a_fixed_years, 0},
     [C_FIELD0 + SL_BOOK_FIXED_RATE] = {"fixed_rate", a_fixed_rate, 0},
     [C_FIELD0 + SL_BOOK_FIXED_FROM] = {"fixed_from", a_fixed_from, 0},
+    [C_FIELD0 + SL_BOOK_INTEREST_ONLY] = {"interest_only", a_io_windows, 0},
+    [C_FIELD0 + SL_BOOK_RATE_CHANGE_KEEPS_PAYMENT] = {"rate_change_keeps_payment", a_keeps, 0},
+    [C_FIELD0 + SL_BOOK_BORROWER] = {"borrower", a_borrower, 0},
 };
 
 /* ---- the run's settings and state ---- */
@@ -134,6 +140,9 @@ typedef struct run {
     /* --reconcile: book, ledger and difference sums; differing loans listed */
     sl_portfolio_totals *rec[3];
     long long listed;
+    /* events whose loan id the book does not have: findings */
+    book_entry **unknown_events;
+    size_t n_unknown_events;
     long loan_line; /* --loan: where the loan was found */
 } run;
 
@@ -417,12 +426,15 @@ static void json_totals_body(const sl_portfolio_totals *tot, const char *indent)
         printf(",\n%s\"%s\": \"%s\"", indent, item_names[i], total_text(buf, tot, items[i]));
 }
 
+static void print_findings(const run *R);
+
 static void print_totals(run *R)
 {
     if (R->format == CLI_CSV) {
         csv_totals("TOTAL", R->tot);
         return;
     }
+    print_findings(R);
     printf("  \"totals\": {\n");
     json_totals_body(R->tot, "    ");
     printf("\n  }\n}\n");
@@ -611,7 +623,9 @@ static void print_reconcile_totals(run *R)
         printf("TOTAL,%lld,%s,%s,%s\n", R->listed, b[0], b[1], b[2]);
         return;
     }
-    printf("\n  ],\n  \"totals\": {\n    \"loans\": %lld,\n    \"skipped\": %lld,\n"
+    printf("\n  ],\n");
+    print_findings(R);
+    printf("  \"totals\": {\n    \"loans\": %lld,\n    \"skipped\": %lld,\n"
            "    \"ledger_entries\": %zu,\n    \"listed\": %lld,\n    \"book\": \"%s\",\n"
            "    \"ledger\": \"%s\",\n    \"difference\": \"%s\"\n  }\n}\n",
            sl_portfolio_totals_loans(R->tot), sl_portfolio_totals_skipped(R->tot),
@@ -679,8 +693,9 @@ bad:
     return -1;
 }
 
-/* Events for ids the book does not have: findings on stderr. Returns their number. */
-static size_t report_unknown_events(const run *R)
+/* Events for ids the book does not have: findings on stderr, kept for the
+ * JSON output's "findings". Returns their number. */
+static size_t report_unknown_events(run *R)
 {
     if (!R->have_events)
         return 0;
@@ -691,8 +706,34 @@ static size_t report_unknown_events(const run *R)
     for (size_t i = 0; i < n; i++)
         cli_note("%s: line %ld: loan '%s' is not in the book %s; event not applied",
                  R->events.path, unknown[i]->line, unknown[i]->id, R->path);
-    free(unknown);
+    R->unknown_events = unknown;
+    R->n_unknown_events = n;
     return n;
+}
+
+/* JSON: "findings", the events naming loans the book does not have (with
+ * --events; an empty list when every event found its loan). */
+static void print_findings(const run *R)
+{
+    if (R->format != CLI_JSON || !R->have_events)
+        return;
+    printf("  \"findings\": [");
+    for (size_t i = 0; i < R->n_unknown_events; i++) {
+        const book_entry *e = R->unknown_events[i];
+        json_t *j = json_object();
+        json_object_set_new(j, "kind", json_string("event-for-unknown-loan"));
+        json_object_set_new(j, "file", json_string(R->events.path));
+        json_object_set_new(j, "line", json_integer(e->line));
+        json_t *id = json_string(e->id); /* NULL when not UTF-8 */
+        json_object_set_new(j, "id", id ? id : json_null());
+        json_object_set_new(j, "message", json_string("the loan is not in the book; event not "
+                                                      "applied"));
+        char *text = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
+        printf("%s\n    %s", i ? "," : "", text ? text : "null");
+        free(text);
+        json_decref(j);
+    }
+    printf("%s],\n", R->n_unknown_events ? "\n  " : "");
 }
 
 static void load_side_file(book_file *f, const char *path, int ledger, const char *option)
@@ -927,6 +968,7 @@ int main(int argc, char **argv)
     free(R.groups);
     free(R.periods);
     free(R.period_figures);
+    free(R.unknown_events);
     book_file_free(&R.events);
     book_file_free(&R.ledger);
     histories_free();

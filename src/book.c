@@ -14,6 +14,7 @@ static const char *const field_names[SL_BOOK_FIELD_COUNT] = {
     "type",            "payout_date", "term_fee",       "establishment_fee",
     "interest_only_terms", "margin",  "due_day",        "first_due_date",
     "day_count",       "fixed_years", "fixed_rate",     "fixed_from",
+    "interest_only",   "rate_change_keeps_payment",         "borrower",
 };
 
 /* The contract's field names (sl_loan_terms_check) as book columns. */
@@ -28,6 +29,9 @@ static const struct {
     {"payout_date", SL_BOOK_PAYOUT_DATE},    {"margin", SL_BOOK_MARGIN},
     {"due_day", SL_BOOK_DUE_DAY},            {"first_due_date", SL_BOOK_FIRST_DUE_DATE},
     {"day_count", SL_BOOK_DAY_COUNT},        {"fixed", SL_BOOK_FIXED_YEARS},
+    {"borrower", SL_BOOK_BORROWER},
+    {"rate_change_keeps_payment", SL_BOOK_RATE_CHANGE_KEEPS_PAYMENT},
+    {"interest_only_windows", SL_BOOK_INTEREST_ONLY}, /* unless an event added windows */
 };
 
 struct sl_book_loan {
@@ -37,6 +41,8 @@ struct sl_book_loan {
     const sl_rate_history *history;
     sl_book_event *events;
     size_t event_count, event_cap;
+    sl_interest_only_window *io; /* the interest_only column's windows */
+    size_t io_count, io_cap;
     /* the contract's arrays, rebuilt by sl_book_loan_terms */
     sl_rate_change *changes;
     size_t change_cap;
@@ -82,6 +88,7 @@ void sl_book_loan_free(sl_book_loan *l)
     free(l->changes);
     free(l->extras);
     free(l->windows);
+    free(l->io);
     free(l);
 }
 
@@ -94,6 +101,7 @@ void sl_book_loan_clear(sl_book_loan *l)
     l->history_name = NULL;
     l->history = NULL;
     l->event_count = 0;
+    l->io_count = 0;
 }
 
 /* A whole number min..max. */
@@ -114,6 +122,50 @@ static int whole(long *out, const char *text, const char *field, long min, long 
 static int percent(sl_rate *out, const char *text, const char *field, sl_error *err)
 {
     return sl_rate_parse_percent(out, text, field, err);
+}
+
+static int reserve(void **array, size_t *cap, size_t n, size_t size);
+
+/* Interest-only windows by term number: FROM:TERMS, several separated by
+ * spaces or commas ("13:12 61:6"). */
+static int windows(sl_book_loan *l, const char *text, const char *name, sl_error *err)
+{
+    const long max = SL_PLAN_MAX_YEARS * 12;
+    const char *p = text;
+    l->io_count = 0;
+    for (;;) {
+        while (*p == ' ' || *p == ',')
+            p++;
+        if (!*p)
+            break;
+        char *end;
+        long from = 0, n = 0;
+        if (*p >= '0' && *p <= '9')
+            from = strtol(p, &end, 10);
+        if (from < 1 || from > max || *end != ':' || end[1] < '0' || end[1] > '9')
+            return sl__fail(err, SL_ESYNTAX, name, text,
+                            "%s '%s': expected FROM_TERM:TERMS (13:12), several separated by "
+                            "spaces, terms 1 to %ld",
+                            name, text, max);
+        n = strtol(end + 1, &end, 10);
+        if (n < 1 || n > max || (*end && *end != ' ' && *end != ','))
+            return sl__fail(err, SL_ESYNTAX, name, text,
+                            "%s '%s': expected FROM_TERM:TERMS (13:12), several separated by "
+                            "spaces, terms 1 to %ld",
+                            name, text, max);
+        void *a = l->io;
+        if (reserve(&a, &l->io_cap, l->io_count, sizeof *l->io) != SL_OK)
+            return sl__fail(err, SL_ENOMEM, name, "", "out of memory");
+        l->io = a;
+        l->io[l->io_count++] = (sl_interest_only_window){(int)from, (int)n};
+        p = end;
+    }
+    if (l->io_count == 0)
+        return sl__fail(err, SL_ESYNTAX, name, text, "%s '%s': expected FROM_TERM:TERMS (13:12)",
+                        name, text);
+    l->terms.interest_only_windows = l->io;
+    l->terms.interest_only_window_count = l->io_count;
+    return SL_OK;
 }
 
 int sl_book_loan_set(sl_book_loan *l, sl_book_field field, const char *text, sl_error *err)
@@ -183,6 +235,18 @@ int sl_book_loan_set(sl_book_loan *l, sl_book_field field, const char *text, sl_
         return percent(&t->fixed.rate, text, name, err);
     case SL_BOOK_FIXED_FROM:
         return sl_date_parse_norwegian(&t->fixed.from, text, name, err);
+    case SL_BOOK_INTEREST_ONLY:
+        return windows(l, text, name, err);
+    case SL_BOOK_RATE_CHANGE_KEEPS_PAYMENT:
+        if (sl__yes_no_parse(&t->rate_change_keeps_payment, text) != SL_OK)
+            return sl__fail(err, SL_ESYNTAX, name, text,
+                            "%s '%s': must be yes or no (ja, nei, 1, 0)", name, text);
+        return SL_OK;
+    case SL_BOOK_BORROWER:
+        if (sl_borrower_parse(&t->borrower, text) != SL_OK)
+            return sl__fail(err, SL_ESYNTAX, name, text,
+                            "%s '%s': must be household, kommune or borettslag", name, text);
+        return SL_OK;
     case SL_BOOK_FIELD_COUNT:
         break;
     }
@@ -341,12 +405,14 @@ int sl_book_event_parse(sl_book_event *out, const char *date, const char *kind, 
 
 /* ---- the contract ---- */
 
-static int field_error(sl_error *err)
+static int field_error(sl_error *err, const sl_loan_terms *t, const sl_book_loan *l)
 {
     if (!err)
         return SL_OK;
+    int event_windows = t->interest_only_window_count > l->io_count;
     for (size_t i = 0; i < sizeof contract_fields / sizeof contract_fields[0]; i++)
-        if (strcmp(err->field, contract_fields[i].contract) == 0) {
+        if (strcmp(err->field, contract_fields[i].contract) == 0 &&
+            !(event_windows && contract_fields[i].field == SL_BOOK_INTEREST_ONLY)) {
             snprintf(err->field, sizeof err->field, "%s", field_names[contract_fields[i].field]);
             return SL_OK;
         }
@@ -436,6 +502,13 @@ static int add_events(sl_book_loan *l, sl_loan_terms *t, sl_date first, sl_date 
                       sl_error *err)
 {
     size_t nc = t->rate_change_count, nx = 0, nw = 0;
+    for (size_t i = 0; i < l->io_count; i++) { /* the interest_only column's first */
+        void *p = l->windows;
+        if (reserve(&p, &l->window_cap, nw, sizeof *l->windows) != SL_OK)
+            return sl__fail(err, SL_ENOMEM, "events", "", "out of memory");
+        l->windows = p;
+        l->windows[nw++] = l->io[i];
+    }
     for (size_t i = 0; i < l->event_count; i++) {
         const sl_book_event *e = &l->events[i];
         int c = sl_date_compare(e->date, t->payout_date);
@@ -512,7 +585,7 @@ int sl_book_loan_terms(const sl_loan_terms **out, sl_book_loan *l, sl_date until
         /* The contract without history or events first: it gives the schedule. */
         int rc = sl_loan_terms_check(t, err);
         if (rc != SL_OK)
-            return field_error(err), rc;
+            return field_error(err, t, l), rc;
         sl_date first, last;
         if (sl__first_due(&first, t) != SL_OK ||
             sl__due_date(&last, t, first, sl__terms_count(t)) != SL_OK)
@@ -525,7 +598,7 @@ int sl_book_loan_terms(const sl_loan_terms **out, sl_book_loan *l, sl_date until
     }
     int rc = sl_loan_terms_check(t, err);
     if (rc != SL_OK)
-        return field_error(err), rc;
+        return field_error(err, t, l), rc;
     *out = t;
     return SL_OK;
 }

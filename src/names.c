@@ -6,6 +6,7 @@
 #include "arith_internal.h"
 #include "startlan/plan.h"
 #include "startlan/rent_to_own.h"
+#include "terms_internal.h"
 
 typedef struct name {
     const char *text;
@@ -85,3 +86,12 @@ ENUM_NAMES(sl_borrower, sl_borrower, borrowers)
 ENUM_NAMES(sl_price_rule, sl_price_rule, price_rules)
 ENUM_NAMES(sl_property_type, sl_property_type, properties)
 ENUM_NAMES(sl_rto_model, sl_rto_model, models)
+
+static const name yes_no[] = {
+    {"yes", 1}, {"ja", 1}, {"y", 1}, {"j", 1}, {"1", 1}, {"true", 1}, {"sann", 1},
+    {"no", 0},  {"nei", 0}, {"n", 0}, {"0", 0}, {"false", 0}, {"usann", 0}, {NULL, 0}};
+
+int sl__yes_no_parse(int *out, const char *text)
+{
+    return lookup(out, text, yes_no);
+}

@@ -44,4 +44,8 @@ size_t sl__terms_findings(const sl_loan_terms *t, sl_finding *out, size_t max);
 
 #define SL__MAX_FINDINGS 8
 
+/* yes/no as exports write it (yes, ja, 1, true; no, nei, 0, false; any
+ * letter case): 0 and *out 1 or 0, or SL_ESYNTAX. */
+int sl__yes_no_parse(int *out, const char *text);
+
 #endif

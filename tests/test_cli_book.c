@@ -490,6 +490,27 @@ START_TEST(unknown_event_ids_are_findings)
     /* A1's rate change applied: lower interest than without the events */
     ck_assert_ptr_nonnull(strstr(r.out, "\nA1,1,0,8511.08,"));
     exec_free(&r);
+    /* in JSON too: a finding naming the file, its line and the id, in every output */
+    static const char *const modes[][4] = {
+        {"--format", "json", NULL, NULL}, {"--format", "json", "--totals-only", NULL},
+        {"--format", "json", "--group-by", "year"}};
+    for (size_t m = 0; m < 3; m++) {
+        const char *aj[] = {"--loans", path, "--as-of", "2025-12-31", "--events", ev,
+                            modes[m][0], modes[m][1], modes[m][2], modes[m][3], NULL};
+        r = portfolio(aj);
+        ck_assert_int_eq(r.status, 1);
+        json_t *j = parse_json(&r);
+        json_t *f = json_object_get(j, "findings");
+        ck_assert_msg(json_array_size(f) == 1, "mode %zu: %s", m, r.out);
+        json_t *one = json_array_get(f, 0);
+        ck_assert_str_eq(json_string_value(json_object_get(one, "id")), "Q7");
+        ck_assert_str_eq(json_string_value(json_object_get(one, "file")), ev);
+        ck_assert_int_eq(json_integer_value(json_object_get(one, "line")), 3);
+        ck_assert_str_eq(json_string_value(json_object_get(one, "kind")),
+                         "event-for-unknown-loan");
+        json_decref(j);
+        exec_free(&r);
+    }
     unlink(ev);
     unlink(path);
 }
@@ -505,6 +526,131 @@ static void refused(const char *const *args, const char *want)
     ck_assert_msg(count_lines(r.err) == 1 || strstr(r.err, "\nTry "), "one line: %s", r.err);
     exec_free(&r);
 }
+
+/* The interest_only (windows by term number), rate_change_keeps_payment and
+ * borrower columns mean what sl-plan's --interest-only FROM:TERMS,
+ * --rate-change-keeps-payment and --borrower mean: the year's figures of
+ * random loans with rate changes equal sl-plan's runs of the same contracts;
+ * a bad value is refused naming the column. */
+START_TEST(per_loan_windows_kept_payment_and_borrower)
+{
+    test_rng g = {test_seed("cli-book columns")};
+    enum { N = 16 };
+    static book_loan loans[N];
+    char *book, *events;
+    size_t blen, elen;
+    FILE *bf = open_memstream(&book, &blen), *ef = open_memstream(&events, &elen);
+    fputs("id;amount;rate;terms;terms_per_year;type;payout_date;avdragsfrihet;"
+          "rate_change_keeps_payment;borrower\n", bf);
+    fputs("id,date,kind,amount\n", ef);
+    static const char *const yes[] = {"yes", "ja", "1", "nei", "no", ""};
+    static const char *const who[] = {"household", "kommune", "borettslag", "Husstand", ""};
+    for (int i = 0; i < N; i++) {
+        book_loan *l = &loans[i];
+        memset(l, 0, sizeof *l);
+        char amount[32], rate[16], terms[16], payout[16], windows[64] = "", w[32], d[16], v[16];
+        snprintf(amount, sizeof amount, "%d", (int)rng_range(&g, 2, 40) * 50000);
+        snprintf(rate, sizeof rate, "%d.%03d", (int)rng_range(&g, 1, 6), (int)rng_range(&g, 0, 999));
+        snprintf(terms, sizeof terms, "%d", (int)rng_range(&g, 15, 30) * 12);
+        snprintf(payout, sizeof payout, "%04d-%02d-%02d", (int)rng_range(&g, 2020, 2024),
+                 (int)rng_range(&g, 1, 12), (int)rng_range(&g, 1, 28));
+        const char *type = rng_range(&g, 0, 2) ? "annuity" : "serial";
+        const char *keep = yes[rng_range(&g, 0, 5)], *borrower = who[rng_range(&g, 0, 4)];
+        arg(l, "--amount=%s", amount);
+        arg(l, "--rate=%s", rate);
+        arg(l, "--terms=%s", terms);
+        arg(l, "--type=%s", type);
+        arg(l, "--payout-date=%s", payout);
+        for (int k = 0, from = 1; k < (int)rng_range(&g, 0, 2); k++) {
+            from += (int)rng_range(&g, 1, 30);
+            int n = (int)rng_range(&g, 1, 12);
+            snprintf(w, sizeof w, "%d:%d", from, n);
+            snprintf(windows + strlen(windows), sizeof windows - strlen(windows), "%s%s",
+                     k ? " " : "", w);
+            arg(l, "--interest-only=%s", w);
+            from += n;
+        }
+        if (keep[0] == 'y' || keep[0] == 'j' || keep[0] == '1')
+            arg(l, "%s", "--rate-change-keeps-payment");
+        if (*borrower) {
+            char lower[16];
+            snprintf(lower, sizeof lower, "%s", borrower[0] == 'H' ? "household" : borrower);
+            arg(l, "--borrower=%s", lower);
+        }
+        snprintf(l->row, sizeof l->row, "C%02d;%s;%s;%s;12;%s;%s;%s;%s;%s\n", i, amount, rate,
+                 terms, type, payout, windows, keep, borrower);
+        fputs(l->row, bf);
+        for (int c = 0; c < 2; c++) { /* rate changes the kept payment must ride out */
+            snprintf(d, sizeof d, "%04d-%02d-01", 2024 + c, (int)rng_range(&g, 1, 6) * 2 - 1);
+            snprintf(v, sizeof v, "%d.%03d", (int)rng_range(&g, 2, 7), (int)rng_range(&g, 0, 999));
+            if (strcmp(d, payout) <= 0)
+                continue;
+            fprintf(ef, "C%02d,%s,rate-change,%s\n", i, d, v);
+            char both[48];
+            snprintf(both, sizeof both, "%s:%s", d, v);
+            arg(l, "--rate-change=%s", both);
+        }
+    }
+    fclose(bf);
+    fclose(ef);
+    char bpath[64], epath[64];
+    exec_temp_file(bpath, book, blen);
+    exec_temp_file(epath, events, elen);
+    free(book);
+    free(events);
+    const char *args[] = {"--loans", bpath, "--events", epath, "--as-of", "2025-12-31",
+                          "--format", "json", NULL};
+    exec_result r = portfolio(args);
+    ck_assert_msg(r.status == 0, "%s", r.err);
+    json_t *j = parse_json(&r);
+    json_t *list = json_object_get(j, "loans");
+    ck_assert_int_eq(json_array_size(list), N);
+    for (int i = 0; i < N; i++) {
+        json_t *o = json_array_get(list, (size_t)i);
+        sl_money interest, principal, balance;
+        plan_year(&loans[i], "2025-01-01", "2025-12-31", &interest, &principal, &balance);
+        ck_assert_msg(jm(o, "interest") == interest, "loan %d (%s): interest %lld, sl-plan %lld",
+                      i, loans[i].row, (long long)jm(o, "interest"), (long long)interest);
+        ck_assert_int_eq(jm(o, "principal"), principal);
+        ck_assert_int_eq(jm(o, "balance"), balance);
+    }
+    json_decref(j);
+    exec_free(&r);
+    unlink(epath);
+    unlink(bpath);
+
+    /* bad values name the column */
+    static const struct {
+        const char *value, *want;
+    } bad[] = {{"13:12;;", ""}, /* the good row below */
+               {"13-12;;", "column 8 (interest_only): '13-12'"},
+               {"0:12;;", "FROM_TERM:TERMS"},
+               {";kanskje;", "column 9 (rate_change_keeps_payment): 'kanskje'"},
+               {";;bank", "column 10 (borrower): 'bank'"},
+               {"400:12;;", "column 8 (interest_only)"}};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        char text[512];
+        snprintf(text, sizeof text,
+                 "id;amount;rate;terms;terms_per_year;type;payout_date;avdragsfrihet;"
+                 "rate_change_keeps_payment;borrower\nX1;100000;4;120;12;annuity;2024-01-15;%s\n",
+                 bad[i].value);
+        if (i == 0) /* a good row: accepted */
+            snprintf(text, sizeof text,
+                     "id;amount;rate;terms;terms_per_year;type;payout_date;avdragsfrihet;"
+                     "rate_change_keeps_payment;borrower\nX1;100000;4;120;12;annuity;2024-01-15;"
+                     "13:12, 40:6;ja;kommune\n");
+        exec_temp_file(bpath, text, strlen(text));
+        const char *a[] = {"--loans", bpath, "--as-of", "2025-12-31", NULL};
+        if (i == 0) {
+            r = portfolio(a);
+            ck_assert_msg(r.status == 0, "%s", r.err);
+            exec_free(&r);
+        } else
+            refused(a, bad[i].want);
+        unlink(bpath);
+    }
+}
+END_TEST
 
 START_TEST(refusals_name_file_line_column_value)
 {
@@ -568,6 +714,7 @@ static Suite *cli_book_suite(void)
     tcase_add_test(tc, group_by_sums_equal_the_totals);
     tcase_add_test(tc, reconcile_finds_one_ore);
     tcase_add_test(tc, unknown_event_ids_are_findings);
+    tcase_add_test(tc, per_loan_windows_kept_payment_and_borrower);
     tcase_add_test(tc, refusals_name_file_line_column_value);
     suite_add_tcase(s, tc);
     return s;

@@ -55,6 +55,14 @@ typedef enum sl_book_field {
     SL_BOOK_FIXED_YEARS,         /* "fixed_years": fastrente 3, 5, 10 or 20 years */
     SL_BOOK_FIXED_RATE,          /* "fixed_rate": the fixed rate in percent (before the margin) */
     SL_BOOK_FIXED_FROM,          /* "fixed_from": start of the fixed period (empty: payout) */
+    SL_BOOK_INTEREST_ONLY,       /* "interest_only": avdragsfrihet by term number, FROM:TERMS
+                                    ("13:12"; several separated by spaces or commas), as
+                                    sl-plan's --interest-only */
+    SL_BOOK_RATE_CHANGE_KEEPS_PAYMENT, /* "rate_change_keeps_payment": yes/no (ja/nei, 1/0,
+                                          true/false; empty: no): at a rate change the
+                                          payment holds and the number of terms follows */
+    SL_BOOK_BORROWER,            /* "borrower": household, kommune or borettslag
+                                    (sl_borrower_parse; empty: household) */
     SL_BOOK_FIELD_COUNT
 } sl_book_field;
 
