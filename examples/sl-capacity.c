@@ -248,7 +248,7 @@ static void child_line(int n, const char *band, sl_money rate)
     char a[SL_MONEY_BUFSIZE], b[SL_MONEY_BUFSIZE], label[80];
     if (n == 0)
         return;
-    snprintf(label, sizeof label, "%d %s %s × %s", n, n == 1 ? "child" : "children", band,
+    snprintf(label, sizeof label, "%d %s %s × %s", n, n == 1 ? _("child") : _("children"), band,
              cli_nor(a, rate));
     fputs("      ", stdout);
     cli_pad(stdout, label, 40);
@@ -269,21 +269,21 @@ static void sub_line(const char *label, sl_money amount)
 static void print_income(const sl_household *h, const sl_capacity_budget *b)
 {
     if (h->income_item_count == 0) {
-        line("Net income after tax (netto inntekt)", "", b->income);
+        line(_("Net income after tax (netto inntekt)"), "", b->income);
         return;
     }
     char a[SL_MONEY_BUFSIZE], d[SL_DATE_BUFSIZE], label[96];
-    printf("  Net income after tax (netto inntekt):\n");
+    printf(_("  Net income after tax (netto inntekt):\n"));
     if (h->income) {
         fputs("    ", stdout);
-        cli_pad(stdout, "not itemised", 42);
+        cli_pad(stdout, _("not itemised"), 42);
         printf(" %18s kr\n", cli_nor(a, h->income));
     }
     for (size_t i = 0; i < h->income_item_count; i++) {
         const sl_income_item *it = &h->income_items[i];
         int n = snprintf(label, sizeof label, "%s", sl_income_kind_name(it->kind));
         if (it->until.year)
-            snprintf(label + n, sizeof label - (size_t)n, ", until %s",
+            snprintf(label + n, sizeof label - (size_t)n, _(", until %s"),
                      cli_date_text(d, it->until));
         if (it->kind == SL_INCOME_RENTAL)
             snprintf(label + strlen(label), sizeof label - strlen(label), " (× 10/12)");
@@ -291,7 +291,7 @@ static void print_income(const sl_household *h, const sl_capacity_budget *b)
         cli_pad(stdout, label, 42);
         printf(" %18s kr\n", cli_nor(a, sl_income_item_counted(it)));
     }
-    line("Net income", "", b->income);
+    line(_("Net income"), "", b->income);
 }
 
 static void print_loan_line(const sl_capacity_options *o, const sl_capacity_result *r,
@@ -304,17 +304,17 @@ static void print_loan_line(const sl_capacity_options *o, const sl_capacity_resu
     printf("  %17s kr\n", cli_nor(a, r->loan));
     char label2[64];
     if (t->interest_only_terms)
-        snprintf(label2, sizeof label2, "payment from term %d at the stressed rate",
+        snprintf(label2, sizeof label2, _("payment from term %d at the stressed rate"),
                  t->interest_only_terms + 1);
     else
-        snprintf(label2, sizeof label2, "first payment at the stressed rate");
+        snprintf(label2, sizeof label2, _("first payment at the stressed rate"));
     fputs("    ", stdout);
     cli_pad(stdout, label2, 42);
     printf("  %17s kr", cli_nor(b, r->stressed_payment));
     if (t->terms_per_year != 12) {
         char label3[64];
-        snprintf(label3, sizeof label3, "= per month (× %d / 12, rounded up)", t->terms_per_year);
-        printf(" per term\n    ");
+        snprintf(label3, sizeof label3, _("= per month (× %d / 12, rounded up)"), t->terms_per_year);
+        printf(_(" per term\n    "));
         cli_pad(stdout, label3, 42);
         printf("  %17s kr", cli_nor(a, r->stressed_monthly));
     }
@@ -325,11 +325,11 @@ static void verdict(const sl_capacity_result *r, const char *what)
 {
     char a[SL_MONEY_BUFSIZE];
     if (r->fits)
-        printf("  %s fits: %s kr a month to spare at the stressed rate.\n", what,
+        printf(_("  %s fits: %s kr a month to spare at the stressed rate.\n"), what,
                cli_nor(a, r->surplus));
     else
-        printf("  %s does not fit: the household is %s kr short every month at the stressed "
-               "rate.\n",
+        printf(_("  %s does not fit: the household is %s kr short every month at the stressed "
+               "rate.\n"),
                what, cli_nor(a, -r->surplus));
 }
 
@@ -341,7 +341,7 @@ static const char *ending_names(char *buf, size_t size, const sl_household *h, s
     buf[0] = 0;
     for (size_t i = 0; i < h->income_item_count; i++)
         if (sl_date_compare(h->income_items[i].until, date) == 0 && n < size) {
-            n += (size_t)snprintf(buf + n, size - n, "%s%s", n ? " and " : "",
+            n += (size_t)snprintf(buf + n, size - n, "%s%s", n ? _(" and ") : "",
                                   sl_income_kind_name(h->income_items[i].kind));
         }
     return buf;
@@ -353,25 +353,25 @@ static void print_later(const input *in, const later *l)
     char a[SL_MONEY_BUFSIZE], d[SL_DATE_BUFSIZE], names[512];
     if (l->count == 0)
         return;
-    printf("\nWhen incomes end (today's costs and guideline rates)\n");
+    printf(_("\nWhen incomes end (today's costs and guideline rates)\n"));
     for (size_t i = 0; i < l->count; i++) {
         const sl_capacity_income_end *e = &l->ends[i];
         const sl_capacity_result *r = &e->result;
-        printf("  From %s, without the %s:\n", cli_date_text(d, e->date),
+        printf(_("  From %s, without the %s:\n"), cli_date_text(d, e->date),
                ending_names(names, sizeof names, h, e->date));
-        line("  Net income", "", e->income);
-        line("  Available for housing", "=", r->budget.available);
-        line(r->fits ? "  Surplus (overskudd)" : "  Shortfall (underskudd)", "",
+        line(_("  Net income"), "", e->income);
+        line(_("  Available for housing"), "=", r->budget.available);
+        line(r->fits ? _("  Surplus (overskudd)") : _("  Shortfall (underskudd)"), "",
              r->fits ? r->surplus : -r->surplus);
         if (r->fits)
-            printf("  After the %s stops on %s the loan still fits: %s kr to spare.\n", names,
+            printf(_("  After the %s stops on %s the loan still fits: %s kr to spare.\n"), names,
                    cli_date_text(d, e->date), cli_nor(a, r->surplus));
         else
-            printf("  After the %s stops on %s the loan no longer fits: short %s kr a month.\n",
+            printf(_("  After the %s stops on %s the loan no longer fits: short %s kr a month.\n"),
                    names, cli_date_text(d, e->date), cli_nor(a, -r->surplus));
     }
     if (l->have_lasting)
-        printf("  The largest start loan that still fits after every income ends: %s kr.\n",
+        printf(_("  The largest start loan that still fits after every income ends: %s kr.\n"),
                cli_nor(a, l->lasting_max));
 }
 
@@ -384,36 +384,36 @@ static void print_table(const input *in, const sl_capacity_result *r, const sl_c
     const sl_loan_terms *t = o->loan ? o->loan : &capacity_loan;
     char a[SL_MONEY_BUFSIZE], d[SL_DATE_BUFSIZE], d2[SL_DATE_BUFSIZE], rate[SL_RATE_BUFSIZE];
 
-    printf("Debt-service capacity (betjeningsevne)\n\n");
+    printf(_("Debt-service capacity (betjeningsevne)\n\n"));
     int children = h->children_0_5 + h->children_6_10 + h->children_11_17;
-    printf("Household: %s, %d %s\n",
-           h->adults == SL_ADULTS_COUPLE    ? "a couple"
-           : h->adults == SL_ADULTS_SHARING ? "one adult sharing a home"
-                                            : "one adult",
-           children, children == 1 ? "child" : "children");
-    printf("Guideline rates valid from %s (chosen by the date %s)\n\n",
+    printf(_("Household: %s, %d %s\n"),
+           h->adults == SL_ADULTS_COUPLE    ? _("a couple")
+           : h->adults == SL_ADULTS_SHARING ? _("one adult sharing a home")
+                                            : _("one adult"),
+           children, children == 1 ? _("child") : _("children"));
+    printf(_("Guideline rates valid from %s (chosen by the date %s)\n\n"),
            cli_date_text(d, b->guideline.valid_from), cli_date_text(d2, o->date));
 
     cli_income_print(&in->hh.gross);
-    printf("The budget, per month\n");
+    printf(_("The budget, per month\n"));
     print_income(h, b);
-    printf("  Living costs (levekostnader):\n");
-    printf("    the state's guideline rates (statens satser)\n");
+    printf(_("  Living costs (levekostnader):\n"));
+    printf(_("    the state's guideline rates (statens satser)\n"));
     fputs("      ", stdout);
     cli_pad(stdout,
-            h->adults == SL_ADULTS_COUPLE    ? "a couple"
-            : h->adults == SL_ADULTS_SHARING ? "an adult sharing a home"
-                                             : "a single adult",
+            h->adults == SL_ADULTS_COUPLE    ? _("a couple")
+            : h->adults == SL_ADULTS_SHARING ? _("an adult sharing a home")
+                                             : _("a single adult"),
             40);
     printf(" %18s kr\n", cli_nor(a, b->guideline_adults));
-    child_line(h->children_0_5, "aged 0-5", b->guideline.child_0_5);
-    child_line(h->children_6_10, "aged 6-10", b->guideline.child_6_10);
-    child_line(h->children_11_17, "aged 11-17", b->guideline.child_11_17);
+    child_line(h->children_0_5, _("aged 0-5"), b->guideline.child_0_5);
+    child_line(h->children_6_10, _("aged 6-10"), b->guideline.child_6_10);
+    child_line(h->children_11_17, _("aged 11-17"), b->guideline.child_11_17);
     fputs("      ", stdout);
-    cli_pad(stdout, "guideline total", 40);
+    cli_pad(stdout, _("guideline total"), 40);
     printf(" %18s kr\n", cli_nor(a, b->guideline_living_costs));
     if (b->living_costs_floor != b->guideline_living_costs) {
-        printf("    what the guideline rates leave out:\n");
+        printf(_("    what the guideline rates leave out:\n"));
         sub_line("+ strøm og oppvarming (energy)", h->energy);
         sub_line("+ bolig- og innboforsikring (insurance)", h->insurance);
         sub_line("+ innbo og utstyr (furniture)", h->furniture);
@@ -424,86 +424,86 @@ static void print_table(const input *in, const sl_capacity_result *r, const sl_c
     int guideline_only = h->living_costs_basis == SL_LIVING_COSTS_GUIDELINE;
     if (in->hh.have_living && !guideline_only) {
         fputs("    ", stdout);
-        cli_pad(stdout, "actual living costs, as given", 42);
+        cli_pad(stdout, _("actual living costs, as given"), 42);
         printf(" %18s kr\n", cli_nor(a, h->actual_living_costs));
     } else if (guideline_only)
-        printf("    actual living costs                        not used (basis: guideline)\n");
+        printf(_("    actual living costs                        not used (basis: guideline)\n"));
     else
-        printf("    actual living costs                        not given\n");
-    printf("    the higher of the two is used: %s\n",
-           b->living_costs > b->living_costs_floor ? "the actual costs"
-           : b->living_costs_floor != b->guideline_living_costs ? "the floor"
-                                                                : "the guideline");
-    line("Living costs", "-", b->living_costs);
+        printf(_("    actual living costs                        not given\n"));
+    printf(_("    the higher of the two is used: %s\n"),
+           b->living_costs > b->living_costs_floor ? _("the actual costs")
+           : b->living_costs_floor != b->guideline_living_costs ? _("the floor")
+                                                                : _("the guideline"));
+    line(_("Living costs"), "-", b->living_costs);
     if (h->common_costs || h->municipal_fees) {
-        line("Common costs (felleskostnader)", "-", h->common_costs);
-        line("Municipal fees (kommunale avgifter)", "-", h->municipal_fees);
+        line(_("Common costs (felleskostnader)"), "-", h->common_costs);
+        line(_("Municipal fees (kommunale avgifter)"), "-", h->municipal_fees);
     }
-    line("Maintenance (vedlikehold)", "-", h->maintenance);
+    line(_("Maintenance (vedlikehold)"), "-", h->maintenance);
     if (h->other_debt_payments)
-        line("Other debt payments (annen gjeld)", "-", h->other_debt_payments);
+        line(_("Other debt payments (annen gjeld)"), "-", h->other_debt_payments);
     if (h->credit_limits) {
         char label[80];
-        snprintf(label, sizeof label, "Credit limits %s × 3 %% (kredittramme)",
+        snprintf(label, sizeof label, _("Credit limits %s × 3 %% (kredittramme)"),
                  cli_nor(a, h->credit_limits));
         line(label, "-", b->credit_limit_payment);
     }
     if (h->childcare)
-        line("Childcare (barnehage/SFO)", "-", h->childcare);
+        line(_("Childcare (barnehage/SFO)"), "-", h->childcare);
     if (h->transport)
-        line("Transport", "-", h->transport);
-    line("Other fixed costs (faste utgifter)", "-", h->fixed_costs);
-    line("Available for housing (til disposisjon)", "=", b->available);
+        line(_("Transport"), "-", h->transport);
+    line(_("Other fixed costs (faste utgifter)"), "-", h->fixed_costs);
+    line(_("Available for housing (til disposisjon)"), "=", b->available);
     if (r->cofinancing_payment) {
-        line("Co-financing bank loan, monthly payment", "-", r->cofinancing_payment);
-        line("Left for the start loan", "=", b->available - r->cofinancing_payment);
+        line(_("Co-financing bank loan, monthly payment"), "-", r->cofinancing_payment);
+        line(_("Left for the start loan"), "=", b->available - r->cofinancing_payment);
     }
 
-    printf("\nThe stress test (rentestresstest)\n");
+    printf(_("\nThe stress test (rentestresstest)\n"));
     fputs("  ", stdout);
-    cli_pad(stdout, "Policy rate (styringsrente)", 44);
+    cli_pad(stdout, _("Policy rate (styringsrente)"), 44);
     printf("  %17s %%\n", cli_rate_text(rate, o->policy_rate, ','));
     fputs("  ", stdout);
-    cli_pad(stdout, "Stress add-on", 44);
+    cli_pad(stdout, _("Stress add-on"), 44);
     printf(" +%17s %%\n", cli_rate_text(rate, o->stress_add, ','));
     fputs("  ", stdout);
-    cli_pad(stdout, "Stressed rate", 44);
+    cli_pad(stdout, _("Stressed rate"), 44);
     printf(" =%17s %%\n", cli_rate_text(rate, r->stressed_rate, ','));
-    printf("  The plan: %d %s terms (%d years%s), %s, term fee %s kr\n", t->terms,
-           cli_frequency_name(t->terms_per_year), t->terms / t->terms_per_year,
-           t->terms % t->terms_per_year ? " and part of a year" : "",
-           t->type == SL_LOAN_ANNUITY ? "annuity" : "serial", cli_nor(a, t->term_fee));
+    printf(_("  The plan: %d %s terms (%d years%s), %s, term fee %s kr\n"), t->terms,
+           _(cli_frequency_name(t->terms_per_year)), t->terms / t->terms_per_year,
+           t->terms % t->terms_per_year ? _(" and part of a year") : "",
+           t->type == SL_LOAN_ANNUITY ? _("annuity") : _("serial"), cli_nor(a, t->term_fee));
     if (t->interest_only_terms)
-        printf("  The first %d terms are interest-only; the test uses the payment from term %d,\n"
-               "  when the plan amortises: an interest-only payment is never the test.\n",
+        printf(_("  The first %d terms are interest-only; the test uses the payment from term %d,\n"
+               "  when the plan amortises: an interest-only payment is never the test.\n"),
                t->interest_only_terms, t->interest_only_terms + 1);
 
-    printf("\nThe result\n");
+    printf(_("\nThe result\n"));
     if (in->max_loan) {
         char s[SL_MONEY_BUFSIZE];
-        printf("  Largest start loan, in steps of %s kr:\n", cli_nor(s, o->step));
-        print_loan_line(o, r, "Largest loan");
-        line(r->fits ? "Surplus (overskudd)" : "Shortfall (underskudd)", "",
+        printf(_("  Largest start loan, in steps of %s kr:\n"), cli_nor(s, o->step));
+        print_loan_line(o, r, _("Largest loan"));
+        line(r->fits ? _("Surplus (overskudd)") : _("Shortfall (underskudd)"), "",
              r->fits ? r->surplus : -r->surplus);
         if (next != r) {
-            print_loan_line(o, next, "One step more");
-            line(next->fits ? "Surplus" : "Shortfall (underskudd)", "",
+            print_loan_line(o, next, _("One step more"));
+            line(next->fits ? _("Surplus") : _("Shortfall (underskudd)"), "",
                  next->fits ? next->surplus : -next->surplus);
         }
         if (r->loan == 0 && !r->fits)
-            printf("  No start loan fits: the household is %s kr short every month before "
-                   "any loan.\n",
+            printf(_("  No start loan fits: the household is %s kr short every month before "
+                   "any loan.\n"),
                    cli_nor(a, -r->surplus));
         else if (r->loan == 0)
-            printf("  No start loan of one step fits the budget.\n");
+            printf(_("  No start loan of one step fits the budget.\n"));
         else
-            printf("  The household can carry a start loan of %s kr at the stressed rate.\n",
+            printf(_("  The household can carry a start loan of %s kr at the stressed rate.\n"),
                    cli_nor(a, r->loan));
     } else {
-        print_loan_line(o, r, "Start loan (startlån)");
-        line(r->fits ? "Surplus (overskudd)" : "Shortfall (underskudd)", "",
+        print_loan_line(o, r, _("Start loan (startlån)"));
+        line(r->fits ? _("Surplus (overskudd)") : _("Shortfall (underskudd)"), "",
              r->fits ? r->surplus : -r->surplus);
-        verdict(r, "The loan");
+        verdict(r, _("The loan"));
     }
     print_later(in, l);
     cli_owner_print(&in->owner);
@@ -671,7 +671,7 @@ int main(int argc, char **argv)
         sl_capacity_result sn;
         if (sl_rate_add(&so.policy_rate, in.options.policy_rate, in.shock) != SL_OK ||
             so.policy_rate.num < 0)
-            cli_die(CLI_EXIT_USAGE, "--rate-shock: the policy rate would fall below 0 %%");
+            cli_die(CLI_EXIT_USAGE, _("--rate-shock: the policy rate would fall below 0 %%"));
         /* On copies: the base case's bostøtte estimate and income items stay
          * as they are for the rest of the output. */
         static cli_owner shocked_owner;
@@ -719,30 +719,30 @@ int main(int argc, char **argv)
     }
     if (in.have_shock && in.format == CLI_TABLE) {
         char a[SL_MONEY_BUFSIZE], b[SL_MONEY_BUFSIZE], p[SL_RATE_BUFSIZE], q[SL_RATE_BUFSIZE];
-        printf("\nRate shock: every rate %s%s points (the policy rate, so the stressed rate)\n",
+        printf(_("\nRate shock: every rate %s%s points (the policy rate, so the stressed rate)\n"),
                in.shock.num >= 0 ? "+" : "", cli_rate_text(p, in.shock, ','));
         fputs("  ", stdout);
         cli_pad(stdout, "", 40);
         printf(" %17s %17s\n", "base", "shocked");
         fputs("  ", stdout);
-        cli_pad(stdout, "Stressed rate", 40);
+        cli_pad(stdout, _("Stressed rate"), 40);
         printf(" %15s %% %15s %%\n", cli_rate_text(p, r.stressed_rate, ','),
                cli_rate_text(q, in.shocked.stressed_rate, ','));
         fputs("  ", stdout);
-        cli_pad(stdout, in.max_loan ? "Largest loan" : "Loan", 40);
+        cli_pad(stdout, in.max_loan ? _("Largest loan") : _("Loan"), 40);
         printf(" %17s %17s\n", cli_nor(a, r.loan),
                cli_nor(b, in.shocked.loan));
         fputs("  ", stdout);
-        cli_pad(stdout, "Stressed payment", 40);
+        cli_pad(stdout, _("Stressed payment"), 40);
         printf(" %17s %17s\n", cli_nor(a, r.stressed_payment),
                cli_nor(b, in.shocked.stressed_payment));
         fputs("  ", stdout);
-        cli_pad(stdout, "Surplus (negative: shortfall)", 40);
+        cli_pad(stdout, _("Surplus (negative: shortfall)"), 40);
         printf(" %17s %17s\n", cli_nor(a, r.surplus),
                cli_nor(b, in.shocked.surplus));
     }
     cli_household_free(&in.hh);
     if (fflush(stdout) != 0)
-        cli_die(1, "could not write the output");
+        cli_die(1, _("could not write the output"));
     return 0;
 }

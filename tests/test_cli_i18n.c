@@ -251,6 +251,31 @@ START_TEST(rent_to_own_views)
 }
 END_TEST
 
+/* The budget and the timeline in Norwegian. */
+START_TEST(capacity_and_rent_to_own_in_norwegian)
+{
+    static cli_result r;
+    char *capacity = progs[3], *rto = progs[6];
+    char *args[] = {capacity, "--lang", "nb", "--adults", "2", "--children-0-5", "1",
+                    "--income", "62000", "--date", "2024-03-01", "--policy-rate", "4.5",
+                    "--max-loan", NULL};
+    run_env(&r, NULL, args);
+    ck_assert_int_eq(r.status, 0);
+    ck_assert(strstr(r.out, "Betjeningsevne"));
+    ck_assert(strstr(r.out, "Til disposisjon"));
+    ck_assert(strstr(r.out, "Stresset rente"));
+    ck_assert(!strstr(r.out, "Surplus") && !strstr(r.out, "Shortfall"));
+    args[2] = "nn";
+    run_env(&r, NULL, args);
+    ck_assert(strstr(r.out, "Hushald: eit par"));
+    run_env(&r, NULL, (char *[]){rto, "--lang", "nb", NULL});
+    ck_assert_int_eq(r.status, 0);
+    ck_assert(strstr(r.out, "Måned Dato"));
+    ck_assert(strstr(r.out, " 01.01.2025 leie "));
+    ck_assert(strstr(r.out, "Før: "));
+}
+END_TEST
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -272,6 +297,7 @@ int main(int argc, char **argv)
     tcase_add_test(plan, machine_output_stays_english);
     tcase_add_test(plan, excel_no_csv);
     tcase_add_test(plan, rent_to_own_views);
+    tcase_add_test(plan, capacity_and_rent_to_own_in_norwegian);
     suite_add_tcase(s, plan);
     return run_suite(s);
 }
