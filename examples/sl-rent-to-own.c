@@ -574,7 +574,8 @@ static void rto_year_print(const rto_year *y, int csv)
     }
 }
 
-static int rto_years(sl_rto_timeline *tl, const sl_rto_result *r, sl_money term_fee, int csv)
+static int rto_years(sl_rto_timeline *tl, const sl_rto_result *r, const cli_rent *law,
+                     sl_money term_fee, int csv)
 {
     if (csv) {
         puts("year,rent,loan_paid,interest,principal,fees,loan_balance,savings_balance");
@@ -597,7 +598,8 @@ static int rto_years(sl_rto_timeline *tl, const sl_rto_result *r, sl_money term_
         y.year = year;
         y.months++;
         if (row.phase == SL_RTO_PHASE_RENT) {
-            y.rent += row.housing_cost;
+            /* the rent as the month table shows it: KPI-adjusted (--rent-index, --rent-adjust) */
+            y.rent += cli_rent_month(law, row.month, row.housing_cost);
         } else {
             sl_money principal = before - row.loan_balance;
             sl_money fee = row.housing_cost > 0 ? term_fee : 0;
@@ -1130,7 +1132,7 @@ int main(int argc, char **argv)
         print_table_head(&o, r, &lapse);
     }
     if (view == CLI_VIEW_YEAR)
-        rc = rto_years(tl, r, o.loan->term_fee, format == CLI_CSV);
+        rc = rto_years(tl, r, &law, o.loan->term_fee, format == CLI_CSV);
     sl_rto_row row;
     while (view == CLI_VIEW_FULL && (rc = sl_rto_timeline_next(tl, &row)) == 1) {
         if (row.phase == SL_RTO_PHASE_RENT)

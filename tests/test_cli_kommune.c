@@ -179,6 +179,22 @@ START_TEST(rate_adjusted_rent)
 }
 END_TEST
 
+/* --view year sums the rent the month table shows: adjusted, not the flat rent. */
+START_TEST(year_view_adjusted_rent)
+{
+    const char *args[] = {"--price", "3000000", "--rent-months", "25", "--rent", "12000",
+                          "--rate", "5", "--rent-adjust", "3", "--view", "year",
+                          "--format", "csv", NULL};
+    exec_result r = run(args);
+    ck_assert_msg(r.status == 0, "status %d: %s", r.status, r.err);
+    /* 12 x 12 000, 12 x 12 360, then 1 x 12 730.80 */
+    ck_assert_ptr_nonnull(strstr(r.out, "\n1,144000.00,"));
+    ck_assert_ptr_nonnull(strstr(r.out, "\n2,148320.00,"));
+    ck_assert_ptr_nonnull(strstr(r.out, "\n3,12730.80,"));
+    exec_free(&r);
+}
+END_TEST
+
 START_TEST(rent_law_bad_input)
 {
     const char *deposit[] = {"--price", "3000000", "--rent-months", "12", "--rent", "12000",
@@ -380,6 +396,7 @@ int main(int argc, char **argv)
     tcase_add_test(tc, bad_input);
     tcase_add_test(tc, kpi_rent_path);
     tcase_add_test(tc, rate_adjusted_rent);
+    tcase_add_test(tc, year_view_adjusted_rent);
     tcase_add_test(tc, rent_law_bad_input);
     tcase_add_test(tc, holmestrand_example);
     tcase_add_test(tc, bank_split);
