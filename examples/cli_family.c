@@ -200,6 +200,23 @@ void cli_family_run(cli_family *f, const sl_rto_options *o, const sl_rto_result 
                           "the household)"));
 }
 
+sl_money cli_family_shocked_change(const cli_family *f, const sl_loan_terms *shocked_loan,
+                                   const sl_rto_result *shocked)
+{
+    sl_rto_budget_options b = f->bo;
+    sl_loan_terms t = *shocked_loan;
+    t.principal = shocked->loan_amount;
+    if (t.payout_date.year == 0)
+        t.payout_date = shocked->transition_date;
+    first_term(&b.payment, &b.interest, &t);
+    sl_rto_budget out;
+    sl_error err;
+    sl_error_clear(&err);
+    if (sl_rto_budget_compute(&out, &b, &err) != SL_OK)
+        cli_die(CLI_EXIT_USAGE, _("the family's budget: %s"), err.message);
+    return out.monthly_change;
+}
+
 static void line(const char *label, sl_money v)
 {
     char a[SL_MONEY_BUFSIZE];

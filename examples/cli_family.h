@@ -65,6 +65,10 @@ void cli_family_apply(cli_family *f, sl_rto_options *o);
  * bad input. */
 void cli_family_run(cli_family *f, const sl_rto_options *o, const sl_rto_result *r,
                     sl_money last_rent, sl_money municipal_fees, sl_money rent_covers);
+/* After cli_family_run: the budget's monthly change with the loan shocked
+ * (--rate-shock): the same month before, the shocked loan's first term after. */
+sl_money cli_family_shocked_change(const cli_family *f, const sl_loan_terms *shocked_loan,
+                                   const sl_rto_result *shocked);
 void cli_family_print(const cli_family *f);
 /* Adds "budget" and "purchase_check" to root and sets summary.monthly_change. */
 void cli_family_json(const cli_family *f, json_t *root);

@@ -1097,8 +1097,9 @@ int main(int argc, char **argv)
     if (sl_rto_lapse_compute(&lapse, &o, &err) != SL_OK)
         fail_field(&err);
     sl_rto_result shocked;
+    static sl_loan_terms st;
+    const sl_loan_terms *so_loan = &st;
     if (in.have_shock) { /* every rate of the loan that many points higher */
-        static sl_loan_terms st;
         static sl_rate_change moved[256];
         sl_rto_options so = o;
         if (rto_loan.rate_change_count > sizeof moved / sizeof moved[0] ||
@@ -1154,8 +1155,9 @@ int main(int argc, char **argv)
             json_t *s = json_object();
             json_object_set_new(s, "points", cli_json_rate(in.shock));
             json_object_set_new(s, "first_payment", cli_json_money(shocked.first_payment));
+            /* from the family's budgets, as summary.monthly_change is */
             json_object_set_new(s, "monthly_change",
-                                cli_json_money(shocked.first_payment - shocked.last_rent));
+                                cli_json_money(cli_family_shocked_change(&fam, so_loan, &shocked)));
             json_object_set_new(root, "rate_shock", s);
         }
         cli_json_print(root); /* frees root */

@@ -119,6 +119,18 @@ START_TEST(rate_shock)
     ck_assert_str_eq(str(json_object_get(root, "rate_shock"), "first_payment"), "13072.27");
     json_decref(root);
     exec_free(&r);
+    /* The shocked monthly change is the family's budget change, as the base's is: with a
+       shock of 0 points the two are the same figure (not first payment − rent). */
+    const char *zero[] = {"--price", "3000000", "--rent-months", "36", "--rent", "12000",
+                          "--rate", "5", "--rate-shock", "0", "--format", "json", NULL};
+    r = run(zero);
+    ck_assert_msg(r.status == 0, "status %d: %s", r.status, r.err);
+    root = json_loads(r.out, 0, &je);
+    ck_assert_ptr_nonnull(root);
+    ck_assert_str_eq(str(json_object_get(root, "rate_shock"), "monthly_change"),
+                     str(json_object_get(root, "summary"), "monthly_change"));
+    json_decref(root);
+    exec_free(&r);
     const char *part[] = {"--model", "part-own", "--price", "4000000", "--share", "50",
                           "--market-rent", "16000", "--own-funds", "300000",
                           "--rate", "0", "--rate-shock", "3", "--format", "json", NULL};
