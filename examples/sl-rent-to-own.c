@@ -698,7 +698,7 @@ static void amount_line(const char *label, sl_money v)
 }
 
 /* Not buying: what the household keeps and loses when the option lapses. */
-static void print_lapse(const sl_rto_lapse *l, FILE *f)
+static void print_lapse(const sl_rto_lapse *l, sl_money deposit, FILE *f)
 {
     char a[SL_MONEY_BUFSIZE], b[SL_MONEY_BUFSIZE], c[SL_MONEY_BUFSIZE], e[SL_MONEY_BUFSIZE],
         g[SL_MONEY_BUFSIZE], line[1024];
@@ -715,9 +715,16 @@ static void print_lapse(const sl_rto_lapse *l, FILE *f)
              cli_nor(g, l->household_keeps));
     fprintf(f, "\n");
     cli_wrap(f, line, 100);
+    if (deposit > 0) {
+        snprintf(line, sizeof line,
+                 _("The deposit of %s kr is the tenant's own money and is paid back when the "
+                   "tenancy ends, less any claim the landlord has (husleieloven § 3-5)."),
+                 cli_nor(a, deposit));
+        cli_wrap(f, line, 100);
+    }
 }
 
-static json_t *lapse_json(const sl_rto_lapse *l)
+static json_t *lapse_json(const sl_rto_lapse *l, sl_money deposit)
 {
     json_t *j = json_object();
     json_object_set_new(j, "rent_paid", cli_json_money(l->rent_paid));
@@ -727,11 +734,13 @@ static json_t *lapse_json(const sl_rto_lapse *l)
     json_object_set_new(j, "savings", cli_json_money(l->savings));
     json_object_set_new(j, "option_value", cli_json_money(l->option_value));
     json_object_set_new(j, "household_keeps", cli_json_money(l->household_keeps));
+    /* husleieloven § 3-5: the tenant's money, paid back (less the landlord's claims) */
+    json_object_set_new(j, "deposit_returned", cli_json_money(deposit));
     return j;
 }
 
 static void print_table_head(const sl_rto_options *o, const sl_rto_result *r,
-                             const sl_rto_lapse *lapse)
+                             const sl_rto_lapse *lapse, sl_money deposit)
 {
     char a[SL_MONEY_BUFSIZE], b[SL_MONEY_BUFSIZE], d[SL_DATE_BUFSIZE], rate[SL_RATE_BUFSIZE];
     printf("%s\n\n", o->model == SL_RTO_RENT_TO_OWN
@@ -788,7 +797,7 @@ static void print_table_head(const sl_rto_options *o, const sl_rto_result *r,
         printf("Note: %d rent months: more than the five years from signing that Prop. 158 L "
                "(a bill) proposes for leie til eie under the new borettslag/sameie right.\n",
                o->rent_months);
-    print_lapse(lapse, stdout);
+    print_lapse(lapse, deposit, stdout);
     if (view != CLI_VIEW_FULL)
         return; /* no rows: no column heads */
     const char *head[] = {_("Month"),        _("Date"),    _("Phase"),
@@ -1094,6 +1103,8 @@ int main(int argc, char **argv)
                 cli_prog(), o.rent_months);
 
     sl_rto_lapse lapse;
+    /* on lapse the deposit goes back to the tenant, whatever --deposit-use says */
+    const sl_money lapse_deposit = law.deposit;
     if (sl_rto_lapse_compute(&lapse, &o, &err) != SL_OK)
         fail_field(&err);
     sl_rto_result shocked;
@@ -1130,7 +1141,7 @@ int main(int argc, char **argv)
             printf("month,date,phase,housing_cost,savings_balance,loan_balance,grant_remaining,"
                    "market_value,equity,credit_balance,option_value\n");
     } else {
-        print_table_head(&o, r, &lapse);
+        print_table_head(&o, r, &lapse, lapse_deposit);
     }
     if (view == CLI_VIEW_YEAR)
         rc = rto_years(tl, r, &law, o.loan->term_fee, format == CLI_CSV);
@@ -1150,7 +1161,7 @@ int main(int argc, char **argv)
     cli_csv_end();
     if (format == CLI_JSON) {
         json_object_set_new(root, "timeline", timeline);
-        json_object_set_new(root, "lapse", lapse_json(&lapse));
+        json_object_set_new(root, "lapse", lapse_json(&lapse, lapse_deposit));
         if (in.have_shock) {
             json_t *s = json_object();
             json_object_set_new(s, "points", cli_json_rate(in.shock));

@@ -195,6 +195,21 @@ START_TEST(year_view_adjusted_rent)
 }
 END_TEST
 
+/* Not buying: the deposit is the tenant's own money and comes back (husleieloven § 3-5). */
+START_TEST(lapse_returns_deposit)
+{
+    const char *args[] = {"--price", "3000000", "--rent-months", "12", "--rent", "12000",
+                          "--rate", "5", "--deposit", "36000", "--format", "json", NULL};
+    exec_result r = run(args);
+    ck_assert_msg(r.status == 0, "status %d: %s", r.status, r.err);
+    json_t *root = json_loads(r.out, 0, NULL);
+    ck_assert_ptr_nonnull(root);
+    ck_assert_str_eq(json_str(json_object_get(root, "lapse"), "deposit_returned"), "36000.00");
+    json_decref(root);
+    exec_free(&r);
+}
+END_TEST
+
 START_TEST(rent_law_bad_input)
 {
     const char *deposit[] = {"--price", "3000000", "--rent-months", "12", "--rent", "12000",
@@ -397,6 +412,7 @@ int main(int argc, char **argv)
     tcase_add_test(tc, kpi_rent_path);
     tcase_add_test(tc, rate_adjusted_rent);
     tcase_add_test(tc, year_view_adjusted_rent);
+    tcase_add_test(tc, lapse_returns_deposit);
     tcase_add_test(tc, rent_law_bad_input);
     tcase_add_test(tc, holmestrand_example);
     tcase_add_test(tc, bank_split);
