@@ -158,6 +158,25 @@ static void check_purchase(cli_family *f, const sl_rto_options *o, const sl_rto_
     }
 }
 
+/* The month after: the first term of the loan taken at the transfer. */
+static void loan_after(sl_rto_budget_options *b, const sl_loan_terms *loan,
+                       const sl_rto_result *r)
+{
+    sl_loan_terms t = *loan;
+    t.principal = r->loan_amount;
+    if (t.payout_date.year == 0)
+        t.payout_date = r->transition_date;
+    first_term(&b->payment, &b->interest, &t);
+}
+
+static void budget_or_die(sl_rto_budget *out, const sl_rto_budget_options *b)
+{
+    sl_error err;
+    sl_error_clear(&err);
+    if (sl_rto_budget_compute(out, b, &err) != SL_OK)
+        cli_die(CLI_EXIT_USAGE, _("the family's budget: %s"), err.message);
+}
+
 void cli_family_run(cli_family *f, const sl_rto_options *o, const sl_rto_result *r,
                     sl_money last_rent, sl_money municipal_fees, sl_money rent_covers)
 {
@@ -179,20 +198,13 @@ void cli_family_run(cli_family *f, const sl_rto_options *o, const sl_rto_result 
     b->bsu_deduction = f->have_bsu ? f->bsu_plan.monthly_deduction : 0;
     b->rent_covers = rent_covers;
     b->allowance_before = f->allowance_before;
-    sl_loan_terms t = *o->loan;
-    t.principal = r->loan_amount;
-    if (t.payout_date.year == 0)
-        t.payout_date = r->transition_date;
-    first_term(&b->payment, &b->interest, &t);
+    loan_after(b, o->loan, r);
     b->owner_costs = municipal_fees;
     if (f->have_household)
         b->owner_costs += f->hh.household.maintenance + f->hh.household.insurance;
     b->allowance_after = f->allowance_after;
     b->tax_year = date.year;
-    sl_error err;
-    sl_error_clear(&err);
-    if (sl_rto_budget_compute(&f->budget, b, &err) != SL_OK)
-        cli_die(CLI_EXIT_USAGE, _("the family's budget: %s"), err.message);
+    budget_or_die(&f->budget, b);
     if (f->have_household)
         check_purchase(f, o, r, date);
     else if (GIVEN(f, CLI_FAMILY_OPT_BANK_SHARE))
@@ -204,16 +216,9 @@ sl_money cli_family_shocked_change(const cli_family *f, const sl_loan_terms *sho
                                    const sl_rto_result *shocked)
 {
     sl_rto_budget_options b = f->bo;
-    sl_loan_terms t = *shocked_loan;
-    t.principal = shocked->loan_amount;
-    if (t.payout_date.year == 0)
-        t.payout_date = shocked->transition_date;
-    first_term(&b.payment, &b.interest, &t);
+    loan_after(&b, shocked_loan, shocked);
     sl_rto_budget out;
-    sl_error err;
-    sl_error_clear(&err);
-    if (sl_rto_budget_compute(&out, &b, &err) != SL_OK)
-        cli_die(CLI_EXIT_USAGE, _("the family's budget: %s"), err.message);
+    budget_or_die(&out, &b);
     return out.monthly_change;
 }
 
