@@ -90,7 +90,8 @@ typedef struct sl_apr_options {
 
 #define SL_APR_OPTIONS_INIT {SL_APR_OPTIONS_VERSION, 2, SL_ROUND_HALF_UP, SL_APR_EQUAL_MONTHS, 0}
 
-/* Set *options to SL_APR_OPTIONS_INIT (the same defaults as the macro). NULL is allowed. */
+/* Set *options to SL_APR_OPTIONS_INIT (the same defaults as the macro). NULL is allowed.
+ * @param options the struct to set; NULL is allowed */
 SL_API void sl_apr_options_init(sl_apr_options *options);
 
 /* The certified result. */
@@ -111,21 +112,45 @@ typedef struct sl_apr_result {
  * flows never change sign, or no root at or above 0 % when allow_negative is
  * 0); SL_EAMBIGUOUS (more than one root cannot be ruled out); SL_ERANGE (the
  * root is beyond what an sl_rate holds, or a sign undecided at
- * SL_APR_MAX_PRECISION bits); SL_ENOMEM. */
+ * SL_APR_MAX_PRECISION bits); SL_ENOMEM.
+ * @param out receives the certified rate and its bracket
+ * @param flows count flows, read only (not kept)
+ * @param count the number of flows (>= 2)
+ * @param opt the options, may be NULL for SL_APR_OPTIONS_INIT
+ * @param err error record, may be NULL: reset on entry, names the field and value on failure
+ * @return 0, or the negative code named above */
 SL_API SL_WARN_UNUSED int sl_apr(sl_apr_result *out, const sl_apr_flow *flows, size_t count,
                                  const sl_apr_options *opt, sl_error *err);
 
-/* As sl_apr for dated flows; times from the earliest date by opt->time. */
+/* As sl_apr for dated flows; times from the earliest date by opt->time.
+ * @param out receives the certified rate and its bracket
+ * @param flows count dated flows, read only (not kept)
+ * @param count the number of flows (>= 2)
+ * @param opt the options, may be NULL for SL_APR_OPTIONS_INIT
+ * @param err error record, may be NULL: reset on entry, names the field and value on failure
+ * @return 0, or the codes of sl_apr (SL_EINVAL also for a bad date) */
 SL_API SL_WARN_UNUSED int sl_apr_dated(sl_apr_result *out, const sl_dated_flow *flows,
                                        size_t count, const sl_apr_options *opt, sl_error *err);
 
 /* The time from `from` to `to` (to >= from) in years as an exact fraction
- * *num / *den by the basis above. 0 or SL_EINVAL (bad dates, to < from). */
+ * *num / *den by the basis above. 0 or SL_EINVAL (bad dates, to < from).
+ * @param num receives the numerator
+ * @param den receives the denominator (> 0)
+ * @param from the first date
+ * @param to the last date (>= from)
+ * @param time the basis that turns days into years
+ * @return 0 or SL_EINVAL (bad dates, to < from) */
 SL_API SL_WARN_UNUSED int sl_apr_year_fraction(int64_t *num, int64_t *den, sl_date from,
                                                sl_date to, sl_apr_time time);
 
-/* Parse "equal-months", "days365", "days-actual". 0 or SL_ESYNTAX. */
+/* Parse "equal-months", "days365", "days-actual". 0 or SL_ESYNTAX.
+ * @param out receives the basis
+ * @param text the text to read, NUL-terminated
+ * @return 0 or SL_ESYNTAX */
 SL_API SL_WARN_UNUSED int sl_apr_time_parse(sl_apr_time *out, const char *text);
+/* The name sl_apr_time_parse reads for a time basis ("equal-months", …).
+ * @param time the basis
+ * @return a static string (not to be freed), or NULL for an unknown value */
 SL_API const char *sl_apr_time_name(sl_apr_time time);
 
 #ifdef __cplusplus

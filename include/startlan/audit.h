@@ -133,7 +133,8 @@ typedef struct sl_audit_options {
 
 #define SL_AUDIT_OPTIONS_INIT {SL_AUDIT_OPTIONS_VERSION, 0, NULL, NULL}
 
-/* Set *options to SL_AUDIT_OPTIONS_INIT (the same defaults as the macro). NULL is allowed. */
+/* Set *options to SL_AUDIT_OPTIONS_INIT (the same defaults as the macro). NULL is allowed.
+ * @param options the struct to set; NULL is allowed */
 SL_API void sl_audit_options_init(sl_audit_options *options);
 
 /* What the audit found. */
@@ -155,7 +156,13 @@ typedef struct sl_audit sl_audit;
 /* Start an audit. terms may be NULL (consistency checks only); otherwise they
  * are validated and the plan engine recomputes the plan. options may be NULL
  * (defaults). Free with sl_audit_free. 0, SL_ENOMEM, SL_EVERSION, SL_EINVAL
- * (negative tolerance, bad terms; err filled). */
+ * (negative tolerance, bad terms; err filled).
+ * @param out receives the new audit, owned by the caller (free with sl_audit_free)
+ * @param terms the contract, may be NULL; copied, not kept
+ * @param options the options, may be NULL for the defaults; copied (the callback and its context
+ *                are kept until sl_audit_free)
+ * @param err error record, may be NULL: reset on entry, names the field and value on failure
+ * @return 0, SL_ENOMEM, SL_EVERSION or SL_EINVAL (err filled) */
 SL_API SL_WARN_UNUSED int sl_audit_new(sl_audit **out, const sl_loan_terms *terms,
                                        const sl_audit_options *options, sl_error *err);
 
@@ -163,24 +170,39 @@ SL_API SL_WARN_UNUSED int sl_audit_new(sl_audit **out, const sl_loan_terms *term
  * (SL_DATE_NONE: not compared), opening_balance, interest, principal, fee,
  * payment and closing_balance; rate, days and events are ignored.
  * 0, SL_ESTATE (stopped by the callback or called after finish),
- * SL_ERANGE (sums beyond int64) or SL_ENOMEM. */
+ * SL_ERANGE (sums beyond int64) or SL_ENOMEM.
+ * @param audit the audit
+ * @param row the row as the other system states it, read only (not kept)
+ * @return 0, SL_ESTATE, SL_ERANGE or SL_ENOMEM */
 SL_API SL_WARN_UNUSED int sl_audit_add_row(sl_audit *audit, const sl_plan_row *row);
 
 /* The plan's own totals row (sum/total line), if it has one: its interest,
  * principal, fee and payment are compared at finish with the sums of the rows
- * (SL_AUDIT_STATED_TOTAL). Give it at most once. 0 or SL_ESTATE. */
+ * (SL_AUDIT_STATED_TOTAL). Give it at most once. 0 or SL_ESTATE.
+ * @param audit the audit
+ * @param totals the plan's own totals row, read only (not kept)
+ * @return 0 or SL_ESTATE (given twice, or after finish) */
 SL_API SL_WARN_UNUSED int sl_audit_stated_totals(sl_audit *audit, const sl_plan_row *totals);
 
 /* The end-of-plan checks (end balance, principal sum, stated totals, missing
- * rows) and the summary. out may be NULL. 0 or a negative code. */
+ * rows) and the summary. out may be NULL. 0 or a negative code.
+ * @param audit the audit; afterwards only sl_audit_free is useful
+ * @param out receives the summary, may be NULL
+ * @return 0 or a negative code */
 SL_API SL_WARN_UNUSED int sl_audit_finish(sl_audit *audit, sl_audit_summary *out);
 
-/* Free an audit. NULL is allowed. */
+/* Free an audit. NULL is allowed.
+ * @param audit the audit to free; NULL is allowed */
 SL_API void sl_audit_free(sl_audit *audit);
 
 /* Short English names: "sum", "balance", "chain", ... ; "term", "due_date",
- * "opening_balance", ... NULL for an unknown value. */
+ * "opening_balance", ... NULL for an unknown value.
+ * @param check the check
+ * @return a static string (not to be freed), or NULL for an unknown value */
 SL_API const char *sl_audit_check_name(sl_audit_check check);
+/* The short English name of a compared field ("term", "due_date", "opening_balance", …).
+ * @param field the field
+ * @return a static string (not to be freed), or NULL for an unknown value */
 SL_API const char *sl_audit_field_name(sl_audit_field field);
 
 #ifdef __cplusplus

@@ -62,10 +62,13 @@ typedef struct sl_error {
     int64_t column;       /* 1-based column or byte position, 0 when unknown */
 } sl_error;
 
-/* A short English description of a status code. Never NULL. */
+/* A short English description of a status code. Never NULL.
+ * @param code a status code (any int)
+ * @return a static string, never NULL */
 SL_API const char *sl_strerror(int code);
 
-/* Clear an error record (all fields empty, code SL_OK). NULL is allowed. */
+/* Clear an error record (all fields empty, code SL_OK). NULL is allowed.
+ * @param err the record to clear; NULL is allowed */
 SL_API void sl_error_clear(sl_error *err);
 
 #ifdef __cplusplus

@@ -62,13 +62,24 @@ typedef enum sl_tenure {
 } sl_tenure;
 
 /* Parse "selveier", "borettslag", "aksje" (also "obos" = borettslag).
- * 0 or SL_EINVAL (field "tenure"). */
+ * 0 or SL_EINVAL (field "tenure").
+ * @param out receives the tenure
+ * @param text the word
+ * @param err error record, may be NULL: reset on entry, names the field and value on failure
+ * @return 0, SL_EINVAL (err names field "tenure") or SL_ENULL */
 SL_API SL_WARN_UNUSED int sl_tenure_parse(sl_tenure *out, const char *text, sl_error *err);
+/* The first word sl_tenure_parse reads for a tenure ("selveier", …).
+ * @param tenure the tenure
+ * @return a static string (not to be freed), or NULL for an unknown value */
 SL_API const char *sl_tenure_name(sl_tenure tenure);
 
 /* Kartverket's tinglysingsgebyr per document on date: 500 kr from
  * 2024-01-01, 545 kr from 2025-01-01. SL_EINVAL (field "registration_fee")
- * before 2024: give the fee. */
+ * before 2024: give the fee.
+ * @param out receives the fee per document
+ * @param date the date of registration
+ * @param err error record, may be NULL: reset on entry, names the field and value on failure
+ * @return 0 or SL_EINVAL */
 SL_API SL_WARN_UNUSED int sl_registration_fee_on(sl_money *out, sl_date date, sl_error *err);
 
 #define SL_FINANCE_OPTIONS_VERSION 1
@@ -113,6 +124,8 @@ typedef struct sl_finance_options {
      SL_RATE_NONE, NULL, -1, -1, 0, NULL, NULL, SL_RATE_ZERO, SL_CAPACITY_STRESS_ADD_DEFAULT,     \
      SL_FINANCE_BANK_STRESS_ADD_DEFAULT, SL_RATE_ZERO, NULL}
 
+/* Set *options to SL_FINANCE_OPTIONS_INIT (the same defaults as the macro). NULL is allowed.
+ * @param options the struct to set; NULL is allowed */
 SL_API void sl_finance_options_init(sl_finance_options *options);
 
 /* Everything one run answers; amounts in øre. */
@@ -164,7 +177,11 @@ typedef struct sl_finance_result {
  * need, a bank share over 100 %, a bank loan above the price, a negative
  * remainder for the startlån) is SL_EINVAL with the field named
  * ("own_funds", "bank_share", "bank", "start", "grant", …). 0 or a negative
- * code. */
+ * code.
+ * @param out receives the purchase's figures
+ * @param options the options, read only (not kept)
+ * @param err error record, may be NULL: reset on entry, names the field and value on failure
+ * @return 0 or a negative code (err filled) */
 SL_API SL_WARN_UNUSED int sl_finance_compute(sl_finance_result *out,
                                              const sl_finance_options *options, sl_error *err);
 
@@ -174,7 +191,14 @@ SL_API SL_WARN_UNUSED int sl_finance_compute(sl_finance_result *out,
  * covering the remainder. Found with the engine: the answer fits and the
  * answer plus one step does not (at_max and one_step_more, may be NULL).
  * 0 when none fits. Needs a household and the startlån as the remainder.
- * 0 or a negative code. */
+ * 0 or a negative code.
+ * @param out receives the largest price that fits
+ * @param at_max receives the purchase at the answer, may be NULL
+ * @param one_step_more receives it one step above, may be NULL
+ * @param options the options, read only (not kept); its price is ignored
+ * @param step the step of the price (>= 1 øre)
+ * @param err error record, may be NULL: reset on entry, names the field and value on failure
+ * @return 0 or a negative code (err filled) */
 SL_API SL_WARN_UNUSED int sl_finance_max_price(sl_money *out, sl_finance_result *at_max,
                                                sl_finance_result *one_step_more,
                                                const sl_finance_options *options, sl_money step,

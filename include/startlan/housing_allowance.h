@@ -70,6 +70,9 @@ typedef struct sl_housing_allowance_rules {
     {SL_HOUSING_ALLOWANCE_RULES_VERSION, SL_DATE_NONE, SL_DATE_NONE, SL_RATE_ZERO,          \
      SL_RATE_ZERO, 0, 0, SL_RATE_ZERO, 0, SL_RATE_ZERO, 0, {0, 0, 0, 0, 0}, {0, 0, 0, 0}, 0, 0}
 
+/* Set *rules to SL_HOUSING_ALLOWANCE_RULES_INIT (the same defaults as the macro). NULL is
+ * allowed.
+ * @param rules the struct to set; NULL is allowed */
 SL_API void sl_housing_allowance_rules_init(sl_housing_allowance_rules *rules);
 
 /* Parse a rule file: '#' starts a comment, every other line is "key value"
@@ -80,7 +83,11 @@ SL_API void sl_housing_allowance_rules_init(sl_housing_allowance_rules *rules);
  * ceiling-1 … ceiling-5, group-1-addition … group-4-addition,
  * owner-operating-costs (kroner a year) and minimum-payout (kroner a month).
  * Every key but valid-until is required, each once. A bad line sets
- * err->line and names the key. 0, SL_ESYNTAX or SL_EINVAL. */
+ * err->line and names the key. 0, SL_ESYNTAX or SL_EINVAL.
+ * @param out receives the rules
+ * @param text the rule file's text, NUL-terminated (not kept)
+ * @param err error record, may be NULL: reset on entry, names the field and value on failure
+ * @return 0, SL_ESYNTAX, SL_EINVAL or SL_ENULL */
 SL_API SL_WARN_UNUSED int sl_housing_allowance_rules_parse(sl_housing_allowance_rules *out,
                                                            const char *text, sl_error *err);
 
@@ -103,6 +110,9 @@ typedef struct sl_housing_allowance_input {
 #define SL_HOUSING_ALLOWANCE_INPUT_INIT                                                     \
     {SL_HOUSING_ALLOWANCE_INPUT_VERSION, SL_DATE_NONE, 1, 4, 0, 0, 0}
 
+/* Set *input to SL_HOUSING_ALLOWANCE_INPUT_INIT (the same defaults as the macro). NULL is
+ * allowed.
+ * @param input the struct to set; NULL is allowed */
 SL_API void sl_housing_allowance_input_init(sl_housing_allowance_input *input);
 
 /* The steps of the estimate, yearly unless named monthly. */
@@ -120,7 +130,12 @@ typedef struct sl_housing_allowance {
 
 /* The estimate. 0 or a negative code (err names the field: "persons",
  * "kommune_group", "gross_income_yearly", "housing_costs_yearly", "date"
- * for a date outside the rules' period, or a rules field). */
+ * for a date outside the rules' period, or a rules field).
+ * @param out receives the estimate and its steps
+ * @param input the household and its housing, read only
+ * @param rules the rules, read only
+ * @param err error record, may be NULL: reset on entry, names the field and value on failure
+ * @return 0 or a negative code (err filled) */
 SL_API SL_WARN_UNUSED int sl_housing_allowance_estimate(sl_housing_allowance *out,
                                                         const sl_housing_allowance_input *input,
                                                         const sl_housing_allowance_rules *rules,

@@ -90,7 +90,8 @@ typedef struct sl_kommune_options {
     {SL_KOMMUNE_OPTIONS_VERSION, 0, 0, {85, 100}, NULL, 0, 0, 80, {33, 1000}, 30, 0, 0, 0,   \
      0, NULL, 0, 0, SL_DATE_NONE}
 
-/* Set *options to SL_KOMMUNE_OPTIONS_INIT. NULL is allowed. */
+/* Set *options to SL_KOMMUNE_OPTIONS_INIT. NULL is allowed.
+ * @param options the struct to set; NULL is allowed */
 SL_API void sl_kommune_options_init(sl_kommune_options *options);
 
 /* The deal's figures, all in øre. */
@@ -137,7 +138,13 @@ typedef struct sl_kommune_row {
 /* Compute the deal. rows (may be NULL) receives one row per rent month:
  * room for rows_cap rows, and rows_cap must be at least rent_months when
  * rows is given (SL_EINVAL "rows" otherwise). 0, SL_EINVAL, SL_ERANGE,
- * SL_EVERSION, SL_ENULL or SL_ENOMEM. */
+ * SL_EVERSION, SL_ENULL or SL_ENOMEM.
+ * @param out receives the kommune's result
+ * @param rows the caller's array for the monthly rows, may be NULL
+ * @param rows_cap the room in rows
+ * @param opt the options, read only (not kept)
+ * @param err error record, may be NULL: reset on entry, names the field and value on failure
+ * @return 0, SL_EINVAL, SL_ERANGE, SL_EVERSION, SL_ENULL or SL_ENOMEM */
 SL_API SL_WARN_UNUSED int sl_kommune_compute(sl_kommune_result *out, sl_kommune_row *rows,
                                              size_t rows_cap, const sl_kommune_options *opt,
                                              sl_error *err);

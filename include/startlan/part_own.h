@@ -77,15 +77,25 @@ typedef struct sl_part_own_options {
     {SL_PART_OWN_OPTIONS_VERSION, 0, {1, 2}, 0, 0, SL_PRICE_FIXED, SL_RATE_ZERO, 0,          \
      SL_RATE_ZERO, NULL, 0, SL_RATE_NONE, SL_DATE_NONE, NULL, 0, 0}
 
-/* Set *options to SL_PART_OWN_OPTIONS_INIT (the same defaults as the macro). NULL is allowed. */
+/* Set *options to SL_PART_OWN_OPTIONS_INIT (the same defaults as the macro). NULL is allowed.
+ * @param options the struct to set; NULL is allowed */
 SL_API void sl_part_own_options_init(sl_part_own_options *options);
 
 /* Ownership share (eierandel) = (equity + loan) / price, exact (reduced).
- * 0 or SL_EINVAL (price <= 0, negative amounts, share over 1). */
+ * 0 or SL_EINVAL (price <= 0, negative amounts, share over 1).
+ * @param out receives the share, a fraction of one
+ * @param equity egenkapital
+ * @param loan the loan
+ * @param price the price (> 0)
+ * @return 0 or SL_EINVAL */
 SL_API SL_WARN_UNUSED int sl_part_ownership_share(sl_rate *out, sl_money equity, sl_money loan,
                                                   sl_money price);
 
-/* price × share rounded to the øre half up. 0, SL_EINVAL or SL_ERANGE. */
+/* price × share rounded to the øre half up. 0, SL_EINVAL or SL_ERANGE.
+ * @param out receives the share's price
+ * @param price the whole home's price
+ * @param share the share, 0 .. 1
+ * @return 0, SL_EINVAL or SL_ERANGE */
 SL_API SL_WARN_UNUSED int sl_part_share_price(sl_money *out, sl_money price, sl_rate share);
 
 /* One month of a part-ownership timeline. */
@@ -107,14 +117,27 @@ typedef struct sl_part_row {
 typedef struct sl_part_own sl_part_own;
 
 /* Validate and start; the first loan is paid out at the start (its first
- * payment falls in month 1). 0 or an error (err names the field). */
+ * payment falls in month 1). 0 or an error (err names the field).
+ * @param out receives the new handle, owned by the caller (free with sl_part_own_free)
+ * @param opt the options, copied (with the buys and loan terms they point to)
+ * @param err error record, may be NULL: reset on entry, names the field and value on failure
+ * @return 0 or a negative code (err names the field) */
 SL_API SL_WARN_UNUSED int sl_part_own_new(sl_part_own **out, const sl_part_own_options *opt,
                                           sl_error *err);
-/* The first share's price, the first loan and the cash left. */
+/* The first share's price, the first loan and the cash left.
+ * @param po the handle
+ * @param share_price receives the first share's price, may be NULL
+ * @param loan receives the first loan, may be NULL
+ * @param cash_left receives the cash left, may be NULL */
 SL_API void sl_part_own_first(const sl_part_own *po, sl_money *share_price, sl_money *loan,
                               sl_money *cash_left);
-/* Next month: 1, 0 (all loans paid and every purchase made) or a negative code. */
+/* Next month: 1, 0 (all loans paid and every purchase made) or a negative code.
+ * @param po the handle
+ * @param row receives the month
+ * @return 1 (row filled), 0 (ended) or a negative code */
 SL_API SL_WARN_UNUSED int sl_part_own_next(sl_part_own *po, sl_part_row *row);
+/* Free a part-own handle. NULL is allowed.
+ * @param po the handle to free; NULL is allowed */
 SL_API void sl_part_own_free(sl_part_own *po);
 
 #ifdef __cplusplus

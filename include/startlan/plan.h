@@ -194,12 +194,17 @@ typedef struct sl_loan_terms {
      SL_BORROWER_HOUSEHOLD, 0}
 #define SL_LOAN_TERMS_INIT SL_LOAN_TERMS_INIT_WITH_TERMS(0)
 
+/* Set *terms to SL_LOAN_TERMS_INIT (the same defaults as the macro). NULL is allowed.
+ * @param terms the struct to set; NULL is allowed */
 SL_API void sl_loan_terms_init(sl_loan_terms *terms);
 
 /* Validate a contract; err names the first field that is wrong and why.
  * A version-1 struct is read only as far as version 1 had fields.
  * 0, SL_EINVAL, SL_ERANGE or SL_EVERSION. Rule findings are not errors:
- * see sl_plan_findings. */
+ * see sl_plan_findings.
+ * @param terms the contract, read only
+ * @param err error record, may be NULL: reset on entry, names the field and value on failure
+ * @return 0, SL_EINVAL, SL_ERANGE or SL_EVERSION */
 SL_API SL_WARN_UNUSED int sl_loan_terms_check(const sl_loan_terms *terms, sl_error *err);
 
 /* What happened in a term (bit flags in sl_plan_row.events). */
@@ -216,7 +221,9 @@ enum {
 };
 
 /* The event's name as sl-plan prints it ("rate-change", …); flag is one bit.
- * NULL for an unknown bit. */
+ * NULL for an unknown bit.
+ * @param flag one SL_EVENT_* bit
+ * @return a static string (not to be freed), or NULL for an unknown value */
 SL_API const char *sl_event_name(unsigned flag);
 
 /* Husbanken rule findings: not errors, but the caller may treat them so. */
@@ -281,7 +288,11 @@ typedef struct sl_plan sl_plan;
 
 /* Validate terms and create a plan positioned before term 1. The plan keeps
  * its own copy of terms. Free with sl_plan_free.
- * 0, SL_ENOMEM or a validation error (err filled). */
+ * 0, SL_ENOMEM or a validation error (err filled).
+ * @param out receives the new plan, owned by the caller (free with sl_plan_free)
+ * @param terms the contract, copied (with its arrays)
+ * @param err error record, may be NULL: reset on entry, names the field and value on failure
+ * @return 0, SL_ENOMEM or a validation error (err filled) */
 SL_API SL_WARN_UNUSED int sl_plan_new(sl_plan **out, const sl_loan_terms *terms, sl_error *err);
 
 /* Husbanken's "how long does it take with this payment": the plan of terms
@@ -291,7 +302,12 @@ SL_API SL_WARN_UNUSED int sl_plan_new(sl_plan **out, const sl_loan_terms *terms,
  * may take (a balance left then is paid in that term). An annuity without
  * interest-only terms, rate changes, fixed period, extra payments or
  * repayment. SL_EINVAL (field "payment") when the payment does not exceed
- * the first term's interest (equal period, margin included) and fee. */
+ * the first term's interest (equal period, margin included) and fee.
+ * @param out receives the new plan, owned by the caller (free with sl_plan_free)
+ * @param terms the contract, copied (with its arrays)
+ * @param payment the payment per term, term fee included
+ * @param err error record, may be NULL: reset on entry, names the field and value on failure
+ * @return 0, SL_ENOMEM or a validation error (err filled) */
 SL_API SL_WARN_UNUSED int sl_plan_new_with_payment(sl_plan **out, const sl_loan_terms *terms,
                                                    sl_money payment, sl_error *err);
 
@@ -299,49 +315,85 @@ SL_API SL_WARN_UNUSED int sl_plan_new_with_payment(sl_plan **out, const sl_loan_
  * principal, a multiple of step, whose first payment (term fee included) is
  * at most `payment`, for terms (its principal ignored); 0 when none is. The
  * first row at the answer and at the answer plus one step (may be NULL;
- * zeroed when not computed). Every probe is the engine's first row. */
+ * zeroed when not computed). Every probe is the engine's first row.
+ * @param out receives the largest principal
+ * @param at_max receives the first row at the answer, may be NULL
+ * @param one_step_more receives the first row one step above, may be NULL
+ * @param terms the contract, read only (its principal is ignored)
+ * @param payment the most the first payment may be
+ * @param step the step of the principal
+ * @param err error record, may be NULL: reset on entry, names the field and value on failure
+ * @return 0 or a negative code (err filled) */
 SL_API SL_WARN_UNUSED int sl_plan_max_principal(sl_money *out, sl_plan_row *at_max,
                                                 sl_plan_row *one_step_more,
                                                 const sl_loan_terms *terms, sl_money payment,
                                                 sl_money step, sl_error *err);
 
-/* Free a plan. NULL is allowed. */
+/* Free a plan. NULL is allowed.
+ * @param plan the plan to free; NULL is allowed */
 SL_API void sl_plan_free(sl_plan *plan);
 
 /* Compute the next term into row. Returns 1 (row filled), 0 (the plan has
- * ended; row untouched) or a negative code (row's contents unspecified). */
+ * ended; row untouched) or a negative code (row's contents unspecified).
+ * @param plan the plan
+ * @param row receives the row
+ * @return 1, 0 or a negative code */
 SL_API SL_WARN_UNUSED int sl_plan_next(sl_plan *plan, sl_plan_row *row);
 
-/* Go back to before term 1 (totals reset). */
+/* Go back to before term 1 (totals reset).
+ * @param plan the plan */
 SL_API void sl_plan_rewind(sl_plan *plan);
 
-/* Totals of the rows produced so far. */
+/* Totals of the rows produced so far.
+ * @param plan the plan
+ * @param out receives the totals */
 SL_API void sl_plan_totals_so_far(const sl_plan *plan, sl_plan_totals *out);
 
 /* Walk every remaining row and give the totals of the whole plan.
- * 0 or a negative code. */
+ * 0 or a negative code.
+ * @param plan the plan
+ * @param out receives the totals
+ * @return 0 or a negative code */
 SL_API SL_WARN_UNUSED int sl_plan_finish(sl_plan *plan, sl_plan_totals *out);
 
 /* The validated contract the plan runs, as a version-2 struct whose arrays
- * are the plan's own copies (sorted by date); valid until sl_plan_free. */
+ * are the plan's own copies (sorted by date); valid until sl_plan_free.
+ * @param plan the plan
+ * @return the contract, owned by the plan */
 SL_API const sl_loan_terms *sl_plan_terms(const sl_plan *plan);
 
 /* The rule findings of the plan's contract: *out points into the plan (valid
- * until sl_plan_free), *count of them (0: none). NULL arguments are ignored. */
+ * until sl_plan_free), *count of them (0: none). NULL arguments are ignored.
+ * @param plan the plan
+ * @param out receives a pointer to the findings, owned by the plan
+ * @param count receives the number of findings */
 SL_API void sl_plan_findings(const sl_plan *plan, const sl_finding **out, size_t *count);
 
 /* The settlement of the contract's full early repayment (repay_date), once
  * the row that carries it has been produced. 0, or SL_ESTATE when the plan
- * has no repayment or has not reached it (or ended before it). */
+ * has no repayment or has not reached it (or ended before it).
+ * @param plan the plan
+ * @param out receives the settlement
+ * @return 0 or SL_ESTATE */
 SL_API SL_WARN_UNUSED int sl_plan_settlement(const sl_plan *plan, sl_settlement *out);
 
-/* Convenience: the totals of the whole plan for terms (no handle kept). */
+/* Convenience: the totals of the whole plan for terms (no handle kept).
+ * @param out receives the totals
+ * @param terms the contract, read only (not kept)
+ * @param err error record, may be NULL: reset on entry, names the field and value on failure
+ * @return 0 or a negative code, as sl_plan_new and sl_plan_finish */
 SL_API SL_WARN_UNUSED int sl_plan_totals_for(sl_plan_totals *out, const sl_loan_terms *terms,
                                              sl_error *err);
 
 /* Parse "annuity" / "serial", or the Norwegian "annuitet", "annuitetslån",
- * "serie", "serielån" (any letter case; "lan" for "lån"). 0 or SL_ESYNTAX. */
+ * "serie", "serielån" (any letter case; "lan" for "lån"). 0 or SL_ESYNTAX.
+ * @param out receives the loan type
+ * @param text the text to read, NUL-terminated
+ * @return 0 or SL_ESYNTAX */
 SL_API SL_WARN_UNUSED int sl_loan_type_parse(sl_loan_type *out, const char *text);
+/* The English name of a loan type ("annuity", "serial").
+ * @param type the loan type
+ * @return a static string (not to be freed), or NULL for an unknown value */
 SL_API const char *sl_loan_type_name(sl_loan_type type);
 
 /* Text → enum for systems that read contracts from text, ASCII letters
@@ -349,10 +401,23 @@ SL_API const char *sl_loan_type_name(sl_loan_type type);
  * "faktiske-dager"); borrower "household" ("husstand", "privat"), "kommune",
  * "borettslag". 0, SL_ESYNTAX (unknown word; *out untouched) or SL_ENULL.
  * The _name functions give the first (English) word; NULL for an unknown
- * value. Thread-safety: pure functions. */
+ * value. Thread-safety: pure functions.
+ * @param out receives the day count
+ * @param text the text to read, NUL-terminated
+ * @return 0, SL_ESYNTAX (an unknown word; *out untouched) or SL_ENULL */
 SL_API SL_WARN_UNUSED int sl_day_count_parse(sl_day_count *out, const char *text);
+/* The first (English) word sl_day_count_parse reads for a day count.
+ * @param value the day count
+ * @return a static string (not to be freed), or NULL for an unknown value */
 SL_API const char *sl_day_count_name(sl_day_count value);
+/* Text → borrower, as sl_day_count_parse (words above).
+ * @param out receives the borrower
+ * @param text the text to read, NUL-terminated
+ * @return 0, SL_ESYNTAX (an unknown word; *out untouched) or SL_ENULL */
 SL_API SL_WARN_UNUSED int sl_borrower_parse(sl_borrower *out, const char *text);
+/* The first (English) word sl_borrower_parse reads for a borrower.
+ * @param value the borrower
+ * @return a static string (not to be freed), or NULL for an unknown value */
 SL_API const char *sl_borrower_name(sl_borrower value);
 
 #ifdef __cplusplus

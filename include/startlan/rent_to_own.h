@@ -94,12 +94,32 @@ typedef enum sl_property_type {
  * ("freehold") or "borettslag" ("cooperative"); model "rent-to-own"
  * ("leie-til-eie") or "rent-before-own" ("leie-før-eie", "leie-for-eie").
  * 0, SL_ESYNTAX (unknown word; *out untouched) or SL_ENULL. The _name
- * functions give the first word; NULL for an unknown value. */
+ * functions give the first word; NULL for an unknown value.
+ * @param out receives the price rule
+ * @param text the text to read, NUL-terminated
+ * @return 0, SL_ESYNTAX (an unknown word; *out untouched) or SL_ENULL */
 SL_API SL_WARN_UNUSED int sl_price_rule_parse(sl_price_rule *out, const char *text);
+/* The first word sl_price_rule_parse reads for a price rule.
+ * @param value the price rule
+ * @return a static string (not to be freed), or NULL for an unknown value */
 SL_API const char *sl_price_rule_name(sl_price_rule value);
+/* Text → property type (words above).
+ * @param out receives the property type
+ * @param text the text to read, NUL-terminated
+ * @return 0, SL_ESYNTAX (an unknown word; *out untouched) or SL_ENULL */
 SL_API SL_WARN_UNUSED int sl_property_type_parse(sl_property_type *out, const char *text);
+/* The first word sl_property_type_parse reads for a property type.
+ * @param value the property type
+ * @return a static string (not to be freed), or NULL for an unknown value */
 SL_API const char *sl_property_type_name(sl_property_type value);
+/* Text → model (words above).
+ * @param out receives the model
+ * @param text the text to read, NUL-terminated
+ * @return 0, SL_ESYNTAX (an unknown word; *out untouched) or SL_ENULL */
 SL_API SL_WARN_UNUSED int sl_rto_model_parse(sl_rto_model *out, const char *text);
+/* The first word sl_rto_model_parse reads for a model.
+ * @param value the model
+ * @return a static string (not to be freed), or NULL for an unknown value */
 SL_API const char *sl_rto_model_name(sl_rto_model value);
 
 /* Rule findings of a scenario (bit flags in sl_rto_result.findings). */
@@ -179,7 +199,8 @@ typedef struct sl_rto_options {
 /* The number of terms of the default loan (loan NULL): 25 years, monthly. */
 #define SL_RTO_DEFAULT_TERMS 300
 
-/* Set *options to SL_RTO_OPTIONS_INIT (the same defaults as the macro). NULL is allowed. */
+/* Set *options to SL_RTO_OPTIONS_INIT (the same defaults as the macro). NULL is allowed.
+ * @param options the struct to set; NULL is allowed */
 SL_API void sl_rto_options_init(sl_rto_options *options);
 
 /* The figures of a scenario, all in øre. */
@@ -219,19 +240,33 @@ typedef struct sl_rto_result {
  * A result outside the limits (an indexed price or savings over 1e12 kr, a
  * loan over SL_PLAN_MAX_PRINCIPAL) is SL_ERANGE naming the field that drives
  * it ("index_rate", "saving", "price"), never a wrapped number.
- * 0, SL_EINVAL, SL_ERANGE, SL_EVERSION, SL_ENULL or SL_ENOMEM. */
+ * 0, SL_EINVAL, SL_ERANGE, SL_EVERSION, SL_ENULL or SL_ENOMEM.
+ * @param out receives the scenario's figures
+ * @param opt the options, read only (not kept)
+ * @param err error record, may be NULL: reset on entry, names the field and value on failure
+ * @return 0 or the negative code named above */
 SL_API SL_WARN_UNUSED int sl_rto_compute(sl_rto_result *out, const sl_rto_options *opt,
                                          sl_error *err);
 
 /* The purchase price by the rule after `months` months (formula above).
- * 0 or an error. */
+ * 0 or an error.
+ * @param out receives the price
+ * @param opt the options, read only
+ * @param months months from the start
+ * @param err error record, may be NULL: reset on entry, names the field and value on failure
+ * @return 0 or a negative code */
 SL_API SL_WARN_UNUSED int sl_rto_price_at(sl_money *out, const sl_rto_options *opt, int months,
                                           sl_error *err);
 
 /* base · (1+g)^y · (1 + g·m/12) for months = 12y + m, rounded once to the
  * krone half up (exact rational, GMP). base >= 0, g above -100 % (values may
  * fall), months 0 ..
- * SL_RTO_MAX_GROW_MONTHS. 0, SL_EINVAL or SL_ERANGE (the result is over int64). */
+ * SL_RTO_MAX_GROW_MONTHS. 0, SL_EINVAL or SL_ERANGE (the result is over int64).
+ * @param out receives the grown amount
+ * @param base the amount today (>= 0)
+ * @param yearly the yearly growth g
+ * @param months months, 0 .. SL_RTO_MAX_GROW_MONTHS
+ * @return 0, SL_EINVAL or SL_ERANGE */
 SL_API SL_WARN_UNUSED int sl_rto_grow(sl_money *out, sl_money base, sl_rate yearly, int months);
 
 /* The option lapses: the household rents M months and does not buy
@@ -248,7 +283,11 @@ typedef struct sl_rto_lapse {
 } sl_rto_lapse;
 
 /* What the household keeps and loses when the option lapses at the end of
- * the rent phase. 0 or the errors of sl_rto_compute. */
+ * the rent phase. 0 or the errors of sl_rto_compute.
+ * @param out receives the figures at the lapse
+ * @param opt the options, read only
+ * @param err error record, may be NULL: reset on entry, names the field and value on failure
+ * @return 0 or the errors of sl_rto_compute */
 SL_API SL_WARN_UNUSED int sl_rto_lapse_compute(sl_rto_lapse *out, const sl_rto_options *opt,
                                                sl_error *err);
 
@@ -283,14 +322,25 @@ typedef struct sl_rto_timeline sl_rto_timeline;
  * Every row is computed once here, so a timeline that would leave the limits
  * (a market value over int64 øre) fails now with SL_ERANGE naming the field
  * ("value_growth"), and sl_rto_timeline_next never fails later.
- * 0 or the errors of sl_rto_compute. */
+ * 0 or the errors of sl_rto_compute.
+ * @param out receives the new timeline, owned by the caller (free with sl_rto_timeline_free)
+ * @param opt the options, copied
+ * @param err error record, may be NULL: reset on entry, names the field and value on failure
+ * @return 0 or the errors of sl_rto_compute */
 SL_API SL_WARN_UNUSED int sl_rto_timeline_new(sl_rto_timeline **out, const sl_rto_options *opt,
                                               sl_error *err);
 /* Next month: 1 (row filled), 0 (ended) or a negative code. The rent phase
- * has M rows, then one row per loan term (none without a loan). */
+ * has M rows, then one row per loan term (none without a loan).
+ * @param tl the timeline
+ * @param row receives the month
+ * @return 1, 0 or a negative code */
 SL_API SL_WARN_UNUSED int sl_rto_timeline_next(sl_rto_timeline *tl, sl_rto_row *row);
-/* The scenario's figures (valid until free). */
+/* The scenario's figures (valid until free).
+ * @param tl the timeline
+ * @return the figures, owned by the timeline */
 SL_API const sl_rto_result *sl_rto_timeline_result(const sl_rto_timeline *tl);
+/* Free a timeline. NULL is allowed.
+ * @param tl the timeline to free; NULL is allowed */
 SL_API void sl_rto_timeline_free(sl_rto_timeline *tl);
 
 #ifdef __cplusplus

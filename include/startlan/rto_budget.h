@@ -43,7 +43,11 @@ typedef struct sl_bsu_rules {
 } sl_bsu_rules;
 
 /* The rules for year (2021 .. 9999; a year after the last published uses
- * it). 0, SL_EINVAL (a year before 2021; err names "year"), SL_ENULL. */
+ * it). 0, SL_EINVAL (a year before 2021; err names "year"), SL_ENULL.
+ * @param out receives the rules
+ * @param year the year
+ * @param err error record, may be NULL: reset on entry, names the field and value on failure
+ * @return 0, SL_EINVAL or SL_ENULL */
 SL_API SL_WARN_UNUSED int sl_bsu_rules_for_year(sl_bsu_rules *out, int year, sl_error *err);
 
 /* Most calendar years a BSU plan covers (a 600-month rent phase spans 51). */
@@ -71,7 +75,15 @@ typedef struct sl_bsu_plan {
  * (a deposit that would pass the year's or the total limit is cut to it),
  * with `balance` (0 .. total_max) already deposited. purchase: 1 when the
  * home is bought in the month after the last (no deduction that year).
- * 0, SL_EINVAL (fields "monthly", "months", "start", "balance"), SL_ENULL. */
+ * 0, SL_EINVAL (fields "monthly", "months", "start", "balance"), SL_ENULL.
+ * @param out receives the plan
+ * @param monthly the monthly deposit
+ * @param balance the amount already deposited
+ * @param start the first month
+ * @param months the number of months
+ * @param purchase 1 when the home is bought in the month after the last, else 0
+ * @param err error record, may be NULL: reset on entry, names the field and value on failure
+ * @return 0, SL_EINVAL or SL_ENULL */
 SL_API SL_WARN_UNUSED int sl_bsu_plan_compute(sl_bsu_plan *out, sl_money monthly, sl_money balance,
                                               sl_date start, int months, int purchase,
                                               sl_error *err);
@@ -99,6 +111,8 @@ typedef struct sl_rto_budget_options {
 
 #define SL_RTO_BUDGET_OPTIONS_INIT {SL_RTO_BUDGET_VERSION, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}
 
+/* Set *options to SL_RTO_BUDGET_OPTIONS_INIT (the same defaults as the macro). NULL is allowed.
+ * @param options the struct to set; NULL is allowed */
 SL_API void sl_rto_budget_options_init(sl_rto_budget_options *options);
 
 typedef struct sl_rto_budget {
@@ -111,7 +125,11 @@ typedef struct sl_rto_budget {
     int64_t reserved[8];
 } sl_rto_budget;
 
-/* 0, SL_EINVAL or SL_ERANGE naming the field, SL_EVERSION, SL_ENULL. */
+/* 0, SL_EINVAL or SL_ERANGE naming the field, SL_EVERSION, SL_ENULL.
+ * @param out receives the budget before and after
+ * @param options the options, read only (not kept)
+ * @param err error record, may be NULL: reset on entry, names the field and value on failure
+ * @return 0, SL_EINVAL or SL_ERANGE naming the field, SL_EVERSION or SL_ENULL */
 SL_API SL_WARN_UNUSED int sl_rto_budget_compute(sl_rto_budget *out,
                                                 const sl_rto_budget_options *options,
                                                 sl_error *err);
