@@ -25,6 +25,7 @@ extern "C" {
 /* Largest n and terms_per_year the annuity functions accept (1000 years of
  * monthly terms; daily terms): they bound the exact power (1 + r)^n. */
 #define SL_ANNUITY_MAX_TERMS 12000
+/* The most terms per year (daily terms). */
 #define SL_ANNUITY_MAX_TERMS_PER_YEAR 365
 
 /* A rounded by `rounding` (e.g. SL_ROUNDING_DEFAULT: øre, half up).

@@ -67,6 +67,7 @@
 extern "C" {
 #endif
 
+/* The check that found a difference. */
 typedef enum sl_audit_check {
     SL_AUDIT_SUM = 0,
     SL_AUDIT_BALANCE,
@@ -100,15 +101,15 @@ typedef enum sl_audit_field {
  * numbers; for SL_AUDIT_FIELD_DUE_DATE the dates are in the *_date fields
  * and difference is the number of days (found − expected). */
 typedef struct sl_audit_difference {
-    sl_audit_check check;
-    sl_audit_field field;
+    sl_audit_check check; /* the check that found it */
+    sl_audit_field field; /* the field that differs */
     int64_t row;          /* 1-based position in the input; 0 for the whole plan */
     int term;             /* the term number the row carries (or expects, for a missing row) */
-    sl_money expected;
-    sl_money found;
-    sl_money difference;
-    sl_date expected_date;
-    sl_date found_date;
+    sl_money expected;    /* what the rule or the recomputed plan gives */
+    sl_money found;       /* what the audited plan states */
+    sl_money difference;  /* found − expected */
+    sl_date expected_date; /* SL_AUDIT_FIELD_DUE_DATE: the due date expected */
+    sl_date found_date;    /* SL_AUDIT_FIELD_DUE_DATE: the due date stated */
     sl_rate rate_before;  /* SL_AUDIT_RATE_JUMP: rate per term implied by the previous row
                              (its interest / its opening balance) */
     sl_rate rate_after;   /* ... and by this row; expected is then this row's opening
@@ -122,15 +123,18 @@ typedef struct sl_audit_difference {
  * (sl_audit_add_row / sl_audit_finish then return SL_ESTATE). */
 typedef int (*sl_audit_report_fn)(void *ctx, const sl_audit_difference *difference);
 
+/* The version of sl_audit_options this header declares (its `version` field). */
 #define SL_AUDIT_OPTIONS_VERSION 1
 
+/* What an audit tolerates and whom it tells. */
 typedef struct sl_audit_options {
-    unsigned version;
+    unsigned version; /* layout version: set by the _INIT macro or the _init function */
     sl_money tolerance;        /* øre, >= 0; default 0 */
     sl_audit_report_fn report; /* may be NULL: differences are only counted */
-    void *report_ctx;
+    void *report_ctx;          /* passed to report as is (the caller's; kept until free) */
 } sl_audit_options;
 
+/* Every field of sl_audit_options at its default, as an initialiser. */
 #define SL_AUDIT_OPTIONS_INIT {SL_AUDIT_OPTIONS_VERSION, 0, NULL, NULL}
 
 /* Set *options to SL_AUDIT_OPTIONS_INIT (the same defaults as the macro). NULL is allowed.
@@ -151,6 +155,7 @@ typedef struct sl_audit_summary {
     int64_t reserved[SL_RESERVED_FIELDS]; /* room for fields added later (docs/api.md) */
 } sl_audit_summary;
 
+/* An audit in progress (opaque): sl_audit_new, rows, sl_audit_finish, sl_audit_free. */
 typedef struct sl_audit sl_audit;
 
 /* Start an audit. terms may be NULL (consistency checks only); otherwise they

@@ -92,12 +92,12 @@ typedef enum sl_book_event_kind {
  * date), nothing (repay-all). line: where it was read (0: unknown), copied
  * into the error record when the event does not fit the loan. */
 typedef struct sl_book_event {
-    sl_book_event_kind kind;
-    sl_date date;
-    sl_money amount;
-    sl_rate rate;
-    int terms;
-    int64_t line;
+    sl_book_event_kind kind; /* what happens */
+    sl_date date;            /* when */
+    sl_money amount;         /* extra payments: the amount, > 0 */
+    sl_rate rate;            /* rate changes: the new rate before the margin */
+    int terms;               /* interest-only: the number of terms */
+    int64_t line;            /* where it was read, 0: unknown */
 } sl_book_event;
 
 /* Parse an event from its text columns (kind names in any letter case, with
@@ -113,6 +113,7 @@ SL_API SL_WARN_UNUSED int sl_book_event_parse(sl_book_event *out, const char *da
                                               const char *kind, const char *value,
                                               sl_error *err);
 
+/* One loan of a book as read from its row (opaque): sl_book_loan_new, _set, _terms, _free. */
 typedef struct sl_book_loan sl_book_loan;
 
 /* An empty book loan (every field at its default). Free with

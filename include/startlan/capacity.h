@@ -93,7 +93,7 @@ typedef enum sl_living_costs_basis {
 
 /* One net income per month, and until when it lasts. */
 typedef struct sl_income_item {
-    sl_income_kind kind;
+    sl_income_kind kind; /* what the income is (rental income counts 10 months of 12) */
     sl_money amount; /* per month, after tax, 0 .. SL_PLAN_MAX_PRINCIPAL */
     sl_date until;   /* the first day without it (stønaden opphører); SL_DATE_NONE:
                         not given (lasts) */
@@ -123,6 +123,7 @@ SL_API SL_WARN_UNUSED int sl_income_kind_parse(sl_income_kind *out, const char *
  * @return the amount the budget counts, in øre */
 SL_API sl_money sl_income_item_counted(const sl_income_item *item);
 
+/* The version of sl_household this header declares (its `version` field). */
 #define SL_HOUSEHOLD_VERSION 2
 
 /* The household's monthly budget (husholdningsbudsjett), amounts per month,
@@ -130,8 +131,8 @@ SL_API sl_money sl_income_item_counted(const sl_income_item *item);
  * Version 1 ended at actual_living_costs; a version-1 struct is read only
  * that far (the rest counts as 0). */
 typedef struct sl_household {
-    unsigned version;
-    sl_adults adults;
+    unsigned version; /* layout version: set by the _INIT macro or the _init function */
+    sl_adults adults;             /* one or two adults */
     int children_0_5;             /* barn 0–5 år */
     int children_6_10;            /* barn 6–10 år */
     int children_11_17;           /* barn 11–17 år */
@@ -156,12 +157,13 @@ typedef struct sl_household {
                                      SL_CREDIT_LIMIT_PERCENT % a month */
     const sl_income_item *income_items; /* NULL or income_item_count items (caller owns) */
     size_t income_item_count;     /* at most SL_CAPACITY_MAX_INCOME_ITEMS */
-    sl_living_costs_basis living_costs_basis;
+    sl_living_costs_basis living_costs_basis; /* which living costs count */
 } sl_household;
 
 /* Most income items in a household. */
 #define SL_CAPACITY_MAX_INCOME_ITEMS 64
 
+/* Every field of sl_household at its default, as an initialiser. */
 #define SL_HOUSEHOLD_INIT                                                                  \
     {SL_HOUSEHOLD_VERSION, SL_ADULTS_SINGLE, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,   \
      0, NULL, 0, SL_LIVING_COSTS_AUTO}
@@ -193,7 +195,7 @@ typedef struct sl_capacity_budget {
 
 /* How the loan is stressed. Initialise with SL_CAPACITY_OPTIONS_INIT. */
 typedef struct sl_capacity_options {
-    unsigned version;
+    unsigned version; /* layout version: set by the _INIT macro or the _init function */
     const sl_guideline_table *guidelines; /* NULL: the tables shipped with the library */
     sl_date date;                /* which guideline table (required) */
     sl_rate policy_rate;         /* styringsrente, 0 .. 100 % (required; 0 % allowed) */
@@ -206,6 +208,7 @@ typedef struct sl_capacity_options {
     sl_money step;               /* the largest loan is a multiple of this (default 1 000 kr) */
 } sl_capacity_options;
 
+/* Every field of sl_capacity_options at its default, as an initialiser. */
 #define SL_CAPACITY_OPTIONS_INIT                                                           \
     {SL_CAPACITY_OPTIONS_VERSION, NULL, SL_DATE_NONE, SL_RATE_ZERO,                        \
      SL_CAPACITY_STRESS_ADD_DEFAULT,                                                       \
@@ -215,7 +218,7 @@ typedef struct sl_capacity_options {
 
 /* Result of a check for one loan. */
 typedef struct sl_capacity_result {
-    sl_capacity_budget budget;
+    sl_capacity_budget budget;    /* the household's budget on options->date */
     sl_money cofinancing_payment; /* as given */
     sl_money loan;                /* the start loan checked (0: none) */
     sl_rate stressed_rate;        /* policy rate + stress add-on */

@@ -17,13 +17,16 @@
 extern "C" {
 #endif
 
+/* A calendar day (Gregorian). */
 typedef struct sl_date {
-    int year;
+    int year;  /* four digits in every valid date */
     int month; /* 1..12 */
     int day;   /* 1..31 */
 } sl_date;
 
+/* A date not given: never valid, so never a date to compute with. */
 #define SL_DATE_NONE {0, 0, 0}
+/* A buffer of this size holds "YYYY-MM-DD" and its NUL. */
 #define SL_DATE_BUFSIZE 11
 
 /* 1 when d is a real date in the supported range, else 0.

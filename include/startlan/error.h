@@ -38,6 +38,7 @@ extern "C" {
  * any value there; callers neither read nor set it (docs/api.md). */
 #define SL_RESERVED_FIELDS 8
 
+/* The status every function returns: 0 or a negative code. */
 typedef enum sl_status {
     SL_OK = 0,
     SL_EINVAL = -1,     /* a value is outside what the rules allow */

@@ -24,16 +24,19 @@
 extern "C" {
 #endif
 
+/* The version of sl_grant_terms this header declares (its `version` field). */
 #define SL_GRANT_TERMS_VERSION 1
 
+/* A grant (tilskudd) written down year by year. */
 typedef struct sl_grant_terms {
-    unsigned version;
+    unsigned version; /* layout version: set by the _INIT macro or the _init function */
     sl_money amount;            /* original grant, >= 0 */
     sl_rate writedown_per_year; /* share of the original amount per completed year, default 5 % */
     int years;                  /* write-down period, default 20 (1 .. 100) */
     sl_date date;               /* grant date; needed only by sl_grant_remaining_at */
 } sl_grant_terms;
 
+/* Every field of sl_grant_terms at its default, as an initialiser. */
 #define SL_GRANT_TERMS_INIT {SL_GRANT_TERMS_VERSION, 0, {5, 100}, 20, SL_DATE_NONE}
 
 /* Set *terms to SL_GRANT_TERMS_INIT (the same defaults as the macro). NULL is allowed.

@@ -6,7 +6,7 @@
  * each with a valid-from date, read from a plain text file. The library
  * ships every table from 1.1.2018 to 1.1.2024 (eleven, with the mid-year
  * changes of 2020, 2021, 2022 and 2023), each line with its source: as the
- * file data/guidelines.txt, installed to <datadir>/startlan/, and the same
+ * file data/guidelines.txt, installed to `<datadir>`/startlan/, and the same
  * text compiled in at build time (sl_guideline_table_default), so a program
  * works without knowing where the file was installed. The 2025 and 2026
  * tables are not shipped (no citable source was found; see the file).

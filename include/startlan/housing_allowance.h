@@ -43,12 +43,13 @@ extern "C" {
 /* Household sizes with a ceiling of their own (5: five or more persons). */
 #define SL_ALLOWANCE_SIZES 5
 
+/* The version of sl_housing_allowance_rules this header declares (its `version` field). */
 #define SL_HOUSING_ALLOWANCE_RULES_VERSION 1
 
 /* One period's rules, yearly amounts in øre. Initialise with
  * SL_HOUSING_ALLOWANCE_RULES_INIT, then fill every field (or parse a file). */
 typedef struct sl_housing_allowance_rules {
-    unsigned version;
+    unsigned version; /* layout version: set by the _INIT macro or the _init function */
     sl_date valid_from;            /* first day the rules apply (required) */
     sl_date valid_until;           /* first day they no longer apply; SL_DATE_NONE: not
                                       given (open) */
@@ -66,6 +67,7 @@ typedef struct sl_housing_allowance_rules {
     sl_money minimum_payout;       /* a month; less is not paid */
 } sl_housing_allowance_rules;
 
+/* Every field of sl_housing_allowance_rules at its default, as an initialiser. */
 #define SL_HOUSING_ALLOWANCE_RULES_INIT                                                     \
     {SL_HOUSING_ALLOWANCE_RULES_VERSION, SL_DATE_NONE, SL_DATE_NONE, SL_RATE_ZERO,          \
      SL_RATE_ZERO, 0, 0, SL_RATE_ZERO, 0, SL_RATE_ZERO, 0, {0, 0, 0, 0, 0}, {0, 0, 0, 0}, 0, 0}
@@ -91,11 +93,12 @@ SL_API void sl_housing_allowance_rules_init(sl_housing_allowance_rules *rules);
 SL_API SL_WARN_UNUSED int sl_housing_allowance_rules_parse(sl_housing_allowance_rules *out,
                                                            const char *text, sl_error *err);
 
+/* The version of sl_housing_allowance_input this header declares (its `version` field). */
 #define SL_HOUSING_ALLOWANCE_INPUT_VERSION 1
 
 /* The household and its housing costs. */
 typedef struct sl_housing_allowance_input {
-    unsigned version;
+    unsigned version; /* layout version: set by the _INIT macro or the _init function */
     sl_date date;                /* the month estimated; must lie in the rules' period */
     int persons;                 /* everyone living there, 1 .. 100 */
     int kommune_group;           /* 1 .. 4 */
@@ -107,6 +110,7 @@ typedef struct sl_housing_allowance_input {
     int owner_without_common_costs; /* adds owner_operating_costs (§ 2 c) */
 } sl_housing_allowance_input;
 
+/* Every field of sl_housing_allowance_input at its default, as an initialiser. */
 #define SL_HOUSING_ALLOWANCE_INPUT_INIT                                                     \
     {SL_HOUSING_ALLOWANCE_INPUT_VERSION, SL_DATE_NONE, 1, 4, 0, 0, 0}
 

@@ -59,8 +59,8 @@ SL_API SL_WARN_UNUSED int sl_loan_figures_compute(sl_loan_figures *out, const sl
 
 /* A period of days, both ends included. */
 typedef struct sl_period {
-    sl_date from;
-    sl_date to;
+    sl_date from; /* the first day */
+    sl_date to;   /* the last day, >= from */
 } sl_period;
 
 /* The figures of the loan `terms` for several periods in one walk of the

@@ -30,13 +30,17 @@ extern "C" {
 /* An amount in øre. */
 typedef int64_t sl_money;
 
+/* The smallest amount an sl_money holds. */
 #define SL_MONEY_MIN INT64_MIN
+/* The largest amount an sl_money holds. */
 #define SL_MONEY_MAX INT64_MAX
+/* Øre in a krone. */
 #define SL_ORE_PER_KRONE 100
 
 /* A buffer of this size holds any formatted amount with its NUL. */
 #define SL_MONEY_BUFSIZE 40
 
+/* How sl_money_format writes an amount. */
 typedef enum sl_money_style {
     SL_MONEY_PLAIN = 0,    /* "2000000.50": '.' mark, no grouping (CSV, JSON) */
     SL_MONEY_NORWEGIAN = 1 /* "2 000 000,50": space grouping, ',' mark */

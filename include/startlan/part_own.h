@@ -18,7 +18,10 @@
  *  - rent in a month = market rent × (1 − share owned), rounded to the øre
  *    half up;
  *  - ownership share from money: (own equity + own loan) / price, exact.
- * Every loan is a plan from the plan engine with the same terms (loan). */
+ * Every loan is a plan from the plan engine with the same terms (loan).
+ *
+ * Thread-safety: no global state; a part-own handle is used by one thread at
+ * a time, separate handles from any threads. */
 #ifndef STARTLAN_PART_OWN_H
 #define STARTLAN_PART_OWN_H
 
@@ -36,16 +39,18 @@ extern "C" {
  * discount_first_share. Version 4: fellesgjeld. Older versions are read with
  * the later fields at their defaults. */
 #define SL_PART_OWN_OPTIONS_VERSION 4
+/* The most further purchases (buy_count). */
 #define SL_PART_OWN_MAX_BUYS 100
 
 /* Buy `share` more of the home at the end of month `month` (1-based). */
 typedef struct sl_part_buy {
-    int month;
-    sl_rate share;
+    int month;     /* the month, 1-based; bought at its end */
+    sl_rate share; /* the share of the whole home bought, 0 < share <= 1 */
 } sl_part_buy;
 
+/* Deleie (part ownership): buy a share, rent the rest, buy more later. */
 typedef struct sl_part_own_options {
-    unsigned version;
+    unsigned version; /* layout version: set by the _INIT macro or the _init function */
     sl_money price;            /* P, the whole home's price */
     sl_rate share;             /* s, first share, 0 < s <= 1 */
     sl_money own_funds;        /* egenkapital at the first purchase */
@@ -55,7 +60,7 @@ typedef struct sl_part_own_options {
     sl_money appraisal;        /* SL_PRICE_APPRAISAL */
     sl_rate discount_per_tenth; /* of the price per tenth bought; 0 = none */
     const sl_part_buy *buys;   /* further purchases, by month (copied) */
-    size_t buy_count;
+    size_t buy_count;          /* entries in buys, 0 .. SL_PART_OWN_MAX_BUYS */
     sl_rate value_growth;      /* SL_RATE_NONE: not given (the price rule's price is the value) */
     sl_date start;             /* first month; SL_DATE_NONE: not given (no dates) */
     const sl_loan_terms *loan; /* terms of every loan, the caller's (copied by
@@ -73,6 +78,7 @@ typedef struct sl_part_own_options {
                                   → 30 000 per tenth). 0: a selveier price (default) */
 } sl_part_own_options;
 
+/* Every field of sl_part_own_options at its default, as an initialiser. */
 #define SL_PART_OWN_OPTIONS_INIT                                                             \
     {SL_PART_OWN_OPTIONS_VERSION, 0, {1, 2}, 0, 0, SL_PRICE_FIXED, SL_RATE_ZERO, 0,          \
      SL_RATE_ZERO, NULL, 0, SL_RATE_NONE, SL_DATE_NONE, NULL, 0, 0}
@@ -100,7 +106,7 @@ SL_API SL_WARN_UNUSED int sl_part_share_price(sl_money *out, sl_money price, sl_
 
 /* One month of a part-ownership timeline. */
 typedef struct sl_part_row {
-    int month;
+    int month;             /* 1-based from the start */
     sl_date date;          /* start + month − 1 months */
     sl_rate owned;         /* share owned during the month */
     sl_money rent;         /* market rent × (1 − owned) */
@@ -114,6 +120,7 @@ typedef struct sl_part_row {
     int64_t reserved[SL_RESERVED_FIELDS]; /* room for fields added later (docs/api.md) */
 } sl_part_row;
 
+/* A part-ownership timeline (opaque): sl_part_own_new, _next, _free; one thread at a time. */
 typedef struct sl_part_own sl_part_own;
 
 /* Validate and start; the first loan is paid out at the start (its first

@@ -41,7 +41,7 @@
  *     d / 365 under ACT/365 (broken first period, a term cut short by full
  *     repayment, SL_DAY_COUNT_ACT365) and d / (days in the term × terms per
  *     year) in an equal-period term, so an unsplit term is convention 1.
- * 10. A rate change on date X applies to the days from X on; one on a due
+ *  10. A rate change on date X applies to the days from X on; one on a due
  *     date therefore applies from the next term. The rate in force at the
  *     start of a term is the one the annuity uses; when it differs from the
  *     rate of the current level payment, the annuity is recomputed for the
@@ -51,17 +51,17 @@
  *     only if it cannot within 50 years of terms). Serial loans keep their
  *     instalment. The kommune's margin is added to every nominal rate
  *     (floating and fixed).
- * 11. A fixed-rate period (fastrente) replaces the floating rate from its
+ *  11. A fixed-rate period (fastrente) replaces the floating rate from its
  *     start date for 3, 5, 10 or 20 years; then the floating path resumes.
- * 12. Interest-only windows (avdragsfrihet) may lie anywhere; amortisation
+ *  12. Interest-only windows (avdragsfrihet) may lie anywhere; amortisation
  *     is recomputed after a window. By default the end date holds;
  *     interest_only_moves_end adds the windows' terms to the loan instead.
- * 13. An extra payment (ekstraordinær innbetaling) lowers the balance on its
+ *  13. An extra payment (ekstraordinær innbetaling) lowers the balance on its
  *     date; it is part of that term's principal and payment. By default the
  *     payment is recomputed from the next term (end date holds); `shorten`
  *     keeps the payment and moves the last term to the first one by which
  *     the kept payment clears the balance.
- * 14. Full early repayment on a date: the term containing it ends on that
+ *  14. Full early repayment on a date: the term containing it ends on that
  *     date (interest by ACT/365 if it is not a due date), pays the whole
  *     balance and the term fee; sl_plan_settlement gives the amount,
  *     including over-/underkurs when the date lies in a fixed period
@@ -85,6 +85,7 @@
 extern "C" {
 #endif
 
+/* How the loan is paid down. */
 typedef enum sl_loan_type {
     SL_LOAN_ANNUITY = 0, /* annuitetslån: level payment */
     SL_LOAN_SERIAL = 1   /* serielån: level principal */
@@ -98,6 +99,7 @@ typedef enum sl_loan_type {
 /* Largest rate denominator accepted in a contract (any typed percent fits). */
 #define SL_PLAN_MAX_RATE_DENOMINATOR ((int64_t)1000000000000000LL)
 
+/* The version of sl_loan_terms this header declares (its `version` field). */
 #define SL_LOAN_TERMS_VERSION 2
 
 /* Day count of regular terms (rentedager). The broken first period and a
@@ -117,40 +119,41 @@ typedef enum sl_borrower {
 /* A change of the floating rate (renteendring): Husbanken's rate from `date`
  * on, before the kommune's margin. */
 typedef struct sl_rate_change {
-    sl_date date;
-    sl_rate rate;
+    sl_date date; /* the first day of the new rate */
+    sl_rate rate; /* the new nominal rate, before the margin */
 } sl_rate_change;
 
 /* An extra payment (ekstraordinær innbetaling) of `amount` on `date`.
  * shorten = 0: keep the end date, lower the payment; 1: keep the payment. */
 typedef struct sl_extra_payment {
-    sl_date date;
-    sl_money amount;
-    int shorten;
+    sl_date date;    /* the day it is paid */
+    sl_money amount; /* > 0 */
+    int shorten;     /* 0: lower the payment; 1: keep it, shorten the loan */
 } sl_extra_payment;
 
 /* An interest-only window (avdragsfrihet): `terms` terms from term `from_term`
  * (1-based term numbers of the plan). */
 typedef struct sl_interest_only_window {
-    int from_term;
-    int terms;
+    int from_term; /* the first term without principal, 1-based */
+    int terms;     /* the number of terms, >= 1 */
 } sl_interest_only_window;
 
 /* A fixed-rate period (fastrente): `rate` (Husbanken's fixed rate, before the
  * margin) for `years` (3, 5, 10 or 20; 0 = none) from `from`
  * (SL_DATE_NONE: not given, the payout date). */
 typedef struct sl_fixed_period {
-    int years;
-    sl_rate rate;
-    sl_date from;
+    int years;    /* 3, 5, 10 or 20; 0 = none */
+    sl_rate rate; /* the fixed rate, before the margin */
+    sl_date from; /* the first day; SL_DATE_NONE: the payout date */
 } sl_fixed_period;
 
+/* No fixed-rate period. */
 #define SL_FIXED_PERIOD_NONE {0, SL_RATE_ZERO, SL_DATE_NONE}
 
 /* The contract. Initialise with SL_LOAN_TERMS_INIT (or sl_loan_terms_init)
  * and set the fields; the library reads only fields known to `version`. */
 typedef struct sl_loan_terms {
-    unsigned version;
+    unsigned version; /* layout version: set by the _INIT macro or the _init function */
     sl_money principal;           /* lånebeløp: 1 øre .. SL_PLAN_MAX_PRINCIPAL */
     sl_rate nominal_rate;         /* nominell årsrente: 0 .. 1 (0 .. 100 %) */
     int terms;                    /* antall terminer: 1 .. 50 years' worth */
@@ -168,13 +171,13 @@ typedef struct sl_loan_terms {
                                      convention 8) */
     sl_day_count day_count;       /* regular terms: equal (default) or ACT/365 */
     const sl_rate_change *rate_changes; /* floating-rate changes, any order */
-    size_t rate_change_count;
+    size_t rate_change_count;     /* entries in rate_changes */
     sl_fixed_period fixed;        /* fastrenteperiode; years 0 = none */
     const sl_interest_only_window *interest_only_windows; /* besides interest_only_terms */
-    size_t interest_only_window_count;
+    size_t interest_only_window_count; /* entries in interest_only_windows */
     int interest_only_moves_end;  /* 0: end date holds (default); 1: windows lengthen the loan */
     const sl_extra_payment *extra_payments; /* any order */
-    size_t extra_payment_count;
+    size_t extra_payment_count;   /* entries in extra_payments */
     sl_date repay_date;           /* innfrielse (full early repayment); SL_DATE_NONE: not given */
     sl_rate market_rate;          /* current rate for the remaining fixed period, for
                                      over-/underkurs on repayment; SL_RATE_NONE: not given */
@@ -192,6 +195,7 @@ typedef struct sl_loan_terms {
      SL_ROUNDING_DEFAULT, SL_DATE_NONE, 0, SL_DATE_NONE, SL_DAY_COUNT_EQUAL, NULL, 0,      \
      SL_FIXED_PERIOD_NONE, NULL, 0, 0, NULL, 0, SL_DATE_NONE, SL_RATE_NONE, SL_RATE_ZERO, 0,     \
      SL_BORROWER_HOUSEHOLD, 0}
+/* A contract with every field at its default (0 terms: set them). */
 #define SL_LOAN_TERMS_INIT SL_LOAN_TERMS_INIT_WITH_TERMS(0)
 
 /* Set *terms to SL_LOAN_TERMS_INIT (the same defaults as the macro). NULL is allowed.
@@ -236,8 +240,9 @@ typedef enum sl_finding_code {
     SL_FINDING_EXTRA_BELOW_FIXED_MINIMUM   /* extra payment under 30 000 kr in a fixed period */
 } sl_finding_code;
 
+/* One of Husbanken's rules the contract does not follow (a warning, not an error). */
 typedef struct sl_finding {
-    sl_finding_code code;
+    sl_finding_code code; /* the rule */
     char field[32];    /* the contract field, e.g. "terms", "margin" */
     char message[200]; /* a full sentence naming the rule and the values */
 } sl_finding;
@@ -284,6 +289,7 @@ typedef struct sl_plan_totals {
     int64_t reserved[SL_RESERVED_FIELDS]; /* room for fields added later (docs/api.md) */
 } sl_plan_totals;
 
+/* A payment plan being walked (opaque): sl_plan_new, sl_plan_next, sl_plan_free. */
 typedef struct sl_plan sl_plan;
 
 /* Validate terms and create a plan positioned before term 1. The plan keeps

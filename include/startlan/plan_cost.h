@@ -28,7 +28,7 @@ typedef struct sl_plan_cost {
     sl_money total_cost;    /* samlet kredittkostnad: interest + term fees + establishment fee */
     sl_money total_payable; /* totalt å betale: principal + total_cost */
     int terms;              /* rows of the plan */
-    int terms_per_year;
+    int terms_per_year;     /* terminer per år */
     sl_plan_totals totals;  /* the plan's totals */
     int64_t reserved[SL_RESERVED_FIELDS]; /* room for fields added later (docs/api.md) */
 } sl_plan_cost;

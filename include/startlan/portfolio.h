@@ -35,6 +35,7 @@ typedef enum sl_portfolio_item {
 /* A buffer of this size holds any formatted total with its NUL. */
 #define SL_PORTFOLIO_BUFSIZE 64
 
+/* Exact totals over loans (opaque): sl_portfolio_totals_new, _add, _free. */
 typedef struct sl_portfolio_totals sl_portfolio_totals;
 
 /* A zeroed exact accumulator. Free with sl_portfolio_totals_free.

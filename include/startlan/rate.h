@@ -24,6 +24,7 @@
 extern "C" {
 #endif
 
+/* The most decimals of a percent a rate is read with. */
 #define SL_RATE_MAX_DECIMALS 12
 /* A buffer of this size holds any formatted rate with its NUL. */
 #define SL_RATE_BUFSIZE 48
@@ -31,11 +32,13 @@ extern "C" {
  * as many decimals as it needs (at least the given minimum, see below). */
 #define SL_RATE_EXACT (-1)
 
+/* An exact rate: num/den of one. */
 typedef struct sl_rate {
     int64_t num; /* numerator, any sign */
     int64_t den; /* denominator, > 0; gcd(num, den) == 1 */
 } sl_rate;
 
+/* The rate 0. */
 #define SL_RATE_ZERO {0, 1}
 /* A rate not given (denominator 0): where a field allows it, the library's
  * documented default applies. Never a value to compute with. */

@@ -29,9 +29,9 @@ extern "C" {
  * `date`; relative = 1: it moves by `value` (any sign) from the rate in
  * force before `date`. */
 typedef struct sl_rate_change_spec {
-    sl_date date;
-    sl_rate value;
-    int relative;
+    sl_date date;  /* the first day of the change */
+    sl_rate value; /* the new rate, or the change in points when relative */
+    int relative;  /* 1: value is added to the rate in force */
 } sl_rate_change_spec;
 
 /* Parse "YYYY-MM-DD:PCT", where PCT with a leading '+' or '-' is relative

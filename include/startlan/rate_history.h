@@ -38,6 +38,8 @@ typedef struct sl_rate_history_entry {
     sl_rate rate;  /* the nominal annual rate (when gap is 0) */
 } sl_rate_history_entry;
 
+/* A parsed rate history (opaque, immutable): parse, load or builtin; free with
+ * sl_rate_history_free. */
 typedef struct sl_rate_history sl_rate_history;
 
 /* Read a history from text (the format above). name (may be NULL) is used in

@@ -39,6 +39,7 @@
 extern "C" {
 #endif
 
+/* A monthly index series (opaque, read-only once parsed); free with sl_index_series_free. */
 typedef struct sl_index_series sl_index_series;
 
 /* Parse an index file's text; name (e.g. the path) is used in messages, err
@@ -71,12 +72,14 @@ SL_API void sl_index_series_free(sl_index_series *series);
 SL_API SL_WARN_UNUSED int sl_index_series_value(sl_rate *out, const sl_index_series *series,
                                                 int year, int month);
 
+/* The version of sl_rent_path_options this header declares (its `version` field). */
 #define SL_RENT_PATH_OPTIONS_VERSION 1
 /* Most months a path is computed for (50 years). */
 #define SL_RENT_PATH_MAX_MONTHS 600
 
+/* A rent and how it is adjusted each year (husleieloven § 4-2). */
 typedef struct sl_rent_path_options {
-    unsigned version;
+    unsigned version; /* layout version: set by the _INIT macro or the _init function */
     sl_money rent;              /* the rent set at the start, 0 .. 1 000 000 000 kr */
     int months;                 /* 0 .. SL_RENT_PATH_MAX_MONTHS */
     sl_date start;              /* the first rent month (needed with an index) */
@@ -87,6 +90,7 @@ typedef struct sl_rent_path_options {
                                    default 2 */
 } sl_rent_path_options;
 
+/* Every field of sl_rent_path_options at its default, as an initialiser. */
 #define SL_RENT_PATH_OPTIONS_INIT                                                            \
     {SL_RENT_PATH_OPTIONS_VERSION, 0, 0, SL_DATE_NONE, NULL, {0, 0}, 2}
 

@@ -53,6 +53,7 @@ extern "C" {
 /* Tinglysingsgebyr per document, 2025: 545 kr. */
 #define SL_RTO_REGISTRATION_FEE_DEFAULT ((sl_money)54500)
 
+/* The scheme the household is in. */
 typedef enum sl_rto_model {
     SL_RTO_RENT_TO_OWN = 0,     /* leie til eie */
     SL_RTO_RENT_BEFORE_OWN = 1  /* leie før eie: the same 3-5-year option with saving
@@ -60,6 +61,7 @@ typedef enum sl_rto_model {
                                    scheme is offered under */
 } sl_rto_model;
 
+/* How the purchase price is set (formula above). */
 typedef enum sl_price_rule {
     SL_PRICE_FIXED = 0,    /* fastpris: P0 */
     SL_PRICE_INDEXED = 1,  /* P0 indexed by index_rate a year */
@@ -84,6 +86,7 @@ typedef enum sl_credit_on_lapse {
     SL_LAPSE_CREDIT_PAID_OUT = 1 /* the credit is paid out to the household */
 } sl_credit_on_lapse;
 
+/* Selveier or borettslag: decides dokumentavgift. */
 typedef enum sl_property_type {
     SL_PROPERTY_SELVEIER = 0,  /* selveier: dokumentavgift 2.5 % */
     SL_PROPERTY_BORETTSLAG = 1 /* borettslag: no dokumentavgift */
@@ -147,7 +150,7 @@ enum {
  * (index_rate 0 unless SL_PRICE_INDEXED; appraisal 0 and buyer_share_of_rise
  * 100 % unless SL_PRICE_APPRAISAL): a value that would be ignored is refused. */
 typedef struct sl_rto_options {
-    unsigned version;
+    unsigned version; /* layout version: set by the _INIT macro or the _init function */
     sl_rto_model model;         /* the name of the scheme; the formulas are the same
                                    (docs/rent-to-own.md); checked to be one of the two */
     sl_money price;             /* P0, year-0 price, > 0 */
@@ -157,11 +160,11 @@ typedef struct sl_rto_options {
     int credit_surplus;         /* 1: M × (R − C) is credited against the price */
     sl_money saving;            /* S, monthly own saving, >= 0 */
     sl_rate saving_rate;        /* yearly savings rate, 0 .. 1 */
-    sl_price_rule price_rule;
+    sl_price_rule price_rule;   /* how the purchase price is set (default fixed) */
     sl_rate index_rate;         /* yearly index for SL_PRICE_INDEXED, 0 .. 1 */
     sl_money appraisal;         /* V for SL_PRICE_APPRAISAL (also the dokumentavgift base) */
     sl_rate buyer_share_of_rise; /* 0 .. 1; default 1 (the whole rise is the buyer's) */
-    sl_property_type property;
+    sl_property_type property;  /* selveier (default) or borettslag */
     sl_money own_funds;         /* E, egenkapital, >= 0 */
     sl_money grant;             /* G, tilskudd, >= 0 */
     sl_money registration_fee;  /* per document, default 545 kr */
@@ -191,6 +194,7 @@ typedef struct sl_rto_options {
     sl_credit_on_lapse credit_on_lapse; /* the credit when the option lapses */
 } sl_rto_options;
 
+/* Every field of sl_rto_options at its default, as an initialiser. */
 #define SL_RTO_OPTIONS_INIT                                                                  \
     {SL_RTO_OPTIONS_VERSION, SL_RTO_RENT_TO_OWN, 0, 0, 0, 0, 0, 0, SL_RATE_ZERO,            \
      SL_PRICE_FIXED, SL_RATE_ZERO, 0, {1, 1}, SL_PROPERTY_SELVEIER, 0, 0,                   \
@@ -291,6 +295,7 @@ typedef struct sl_rto_lapse {
 SL_API SL_WARN_UNUSED int sl_rto_lapse_compute(sl_rto_lapse *out, const sl_rto_options *opt,
                                                sl_error *err);
 
+/* The phase a month of the timeline falls in. */
 typedef enum sl_rto_phase {
     SL_RTO_PHASE_RENT = 0, /* leiefase */
     SL_RTO_PHASE_OWN = 1   /* eierfase */
@@ -300,7 +305,7 @@ typedef enum sl_rto_phase {
 typedef struct sl_rto_row {
     int month;                /* 1-based from the first rent month */
     sl_date date;             /* start + month − 1 months (rent), the loan's due date (own) */
-    sl_rto_phase phase;
+    sl_rto_phase phase;       /* renting or owning */
     sl_money housing_cost;    /* rent, or the loan payment incl. term fee */
     sl_money savings_balance; /* after this month's deposit; 0 after the purchase */
     sl_money loan_balance;    /* restgjeld after the month; 0 in the rent phase */
@@ -316,6 +321,7 @@ typedef struct sl_rto_row {
     int64_t reserved[SL_RESERVED_FIELDS - 2]; /* room for fields added later (docs/api.md) */
 } sl_rto_row;
 
+/* A rent-to-own timeline (opaque): sl_rto_timeline_new, _next, _free; one thread at a time. */
 typedef struct sl_rto_timeline sl_rto_timeline;
 
 /* Create a timeline handle for opt (copied). Free with sl_rto_timeline_free.

@@ -21,6 +21,7 @@
 extern "C" {
 #endif
 
+/* Which way a value between two units goes. */
 typedef enum sl_round_mode {
     SL_ROUND_HALF_UP = 0,
     SL_ROUND_HALF_EVEN = 1,
@@ -34,9 +35,10 @@ typedef enum sl_round_unit {
     SL_ROUND_UNIT_KRONE = 100  /* whole kroner */
 } sl_round_unit;
 
+/* A rounding policy: a unit and a mode. */
 typedef struct sl_rounding {
-    sl_round_unit unit;
-    sl_round_mode mode;
+    sl_round_unit unit; /* round to a multiple of this */
+    sl_round_mode mode; /* which way */
 } sl_rounding;
 
 /* Øre, half up: the library's default policy. */

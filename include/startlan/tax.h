@@ -43,11 +43,12 @@ extern "C" {
 /* Most steps of the bracket tax (trinnskatt has 5 since 2016). */
 #define SL_TAX_MAX_STEPS 8
 
+/* The version of sl_tax_rules this header declares (its `version` field). */
 #define SL_TAX_RULES_VERSION 1
 
 /* One income year's rules for wage income (satser for inntektsåret). */
 typedef struct sl_tax_rules {
-    unsigned version;
+    unsigned version; /* layout version: set by the _INIT macro or the _init function */
     int year;                       /* inntektsår */
     sl_rate ordinary_rate;          /* skatt på alminnelig inntekt (22 %) */
     sl_money personal_allowance;    /* personfradrag, klasse 1 */
@@ -94,7 +95,7 @@ SL_API SL_WARN_UNUSED int sl_tax_rules_check(const sl_tax_rules *rules, sl_error
 
 /* The estimate's steps, for one person's yearly gross wage income. */
 typedef struct sl_tax_estimate {
-    int year;
+    int year;                      /* the income year of the rules */
     sl_money gross;                /* bruttolønn per år */
     sl_money minimum_deduction;    /* minstefradrag */
     sl_money personal_allowance;   /* personfradrag */
@@ -107,7 +108,7 @@ typedef struct sl_tax_estimate {
     sl_money total_tax;            /* sum of the three taxes */
     sl_money net_yearly;           /* gross − total_tax */
     sl_money net_monthly;          /* net_yearly / 12, rounded down to the øre */
-    int64_t reserved[SL_RESERVED_FIELDS];
+    int64_t reserved[SL_RESERVED_FIELDS]; /* room for fields added later (docs/api.md) */
 } sl_tax_estimate;
 
 /* The estimate for gross (0 .. 1 000 000 000 kr a year). 0, SL_EINVAL
