@@ -61,13 +61,13 @@ typedef enum sl_tenure {
     SL_TENURE_AKSJE = 2       /* aksjeleilighet: shares, no dokumentavgift, no transfer deed */
 } sl_tenure;
 
-/* Parse "selveier", "borettslag", "aksje" (also "obos" = borettslag).
- * 0 or SL_EINVAL (field "tenure").
- * @param out receives the tenure
- * @param text the word
- * @param err error record, may be NULL: reset on entry, names the field and value on failure
- * @return 0, SL_EINVAL (err names field "tenure") or SL_ENULL */
-SL_API SL_WARN_UNUSED int sl_tenure_parse(sl_tenure *out, const char *text, sl_error *err);
+/* Text → tenure, ASCII letters without case, like the other enum parsers
+ * (sl_day_count_parse): "selveier", "borettslag" (also "obos", "andel"),
+ * "aksje".
+ * @param out receives the tenure (untouched on error)
+ * @param text the word, NUL-terminated
+ * @return 0, SL_ESYNTAX (an unknown word) or SL_ENULL */
+SL_API SL_WARN_UNUSED int sl_tenure_parse(sl_tenure *out, const char *text);
 /* The first word sl_tenure_parse reads for a tenure ("selveier", …).
  * @param tenure the tenure
  * @return a static string (not to be freed), or NULL for an unknown value */

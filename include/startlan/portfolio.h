@@ -11,6 +11,8 @@
 #ifndef STARTLAN_PORTFOLIO_H
 #define STARTLAN_PORTFOLIO_H
 
+#include <stdint.h>
+
 #include "date.h"
 #include "error.h"
 #include "export.h"
@@ -59,11 +61,11 @@ SL_API void sl_portfolio_totals_skip(sl_portfolio_totals *totals);
 /* Loans added and rows skipped.
  * @param totals the accumulator
  * @return the count */
-SL_API long long sl_portfolio_totals_loans(const sl_portfolio_totals *totals);
+SL_API int64_t sl_portfolio_totals_loans(const sl_portfolio_totals *totals);
 /* Rows skipped (sl_portfolio_totals_skip).
  * @param totals the accumulator
  * @return the count */
-SL_API long long sl_portfolio_totals_skipped(const sl_portfolio_totals *totals);
+SL_API int64_t sl_portfolio_totals_skipped(const sl_portfolio_totals *totals);
 
 /* A total as øre; SL_ERANGE when it does not fit in int64 (format it
  * instead), SL_EINVAL for an unknown item.
