@@ -276,6 +276,71 @@ START_TEST(capacity_and_rent_to_own_in_norwegian)
 }
 END_TEST
 
+/* The programs whose --help is translated (indices into progs: sl-plan
+ * sl-rate sl-apr sl-capacity sl-audit sl-portfolio sl-rent-to-own sl-finance). */
+static const int help_translated[] = {0, 1, 2};
+
+/* --help in bokmål and nynorsk: no English line left ("Usage:", "(default"),
+ * and nynorsk is its own text, not bokmål. */
+START_TEST(help_in_norwegian)
+{
+    static cli_result nb, nn, en;
+    char *p = progs[help_translated[_i]];
+    run_env(&en, NULL, (char *[]){p, "--help", NULL});
+    run_env(&nb, NULL, (char *[]){p, "--lang", "nb", "--help", NULL});
+    run_env(&nn, NULL, (char *[]){p, "--lang", "nn", "--help", NULL});
+    ck_assert_int_eq(en.status, 0);
+    ck_assert_int_eq(nb.status, 0);
+    ck_assert_int_eq(nn.status, 0);
+    ck_assert_msg(strstr(en.out, "Usage:"), "%s: %s", p, en.out);
+    ck_assert_msg(strncmp(nb.out, "Bruk:", 5) == 0, "%s: %s", p, nb.out);
+    ck_assert_msg(strncmp(nn.out, "Bruk:", 5) == 0, "%s: %s", p, nn.out);
+    const char *english[] = {"Usage:", "(default", " the ", " of the "};
+    for (size_t i = 0; i < sizeof english / sizeof *english; i++) {
+        ck_assert_msg(!strstr(nb.out, english[i]), "%s nb: '%s' in\n%s", p, english[i], nb.out);
+        ck_assert_msg(!strstr(nn.out, english[i]), "%s nn: '%s' in\n%s", p, english[i], nn.out);
+    }
+    ck_assert_msg(strcmp(nb.out, nn.out) != 0, "%s: nynorsk help is bokmål", p);
+    ck_assert_msg(strstr(nb.out, "standard") && strstr(nn.out, "standard"), "%s", p);
+    ck_assert_msg(strstr(nb.out, " ikke ") || strstr(nb.out, "utdataene"), "%s", p);
+    ck_assert_msg(!strstr(nn.out, " ikke ") && !strstr(nn.out, "utdataene"), "%s", p);
+}
+END_TEST
+
+/* sl-rate and sl-apr print one number for scripts and sl-web, the same in
+ * every language; their errors and sl-apr's --verbose are translated, the
+ * bracket with a decimal comma. */
+START_TEST(rate_and_apr_in_norwegian)
+{
+    static cli_result en, nb;
+    char *rate = progs[1], *apr = progs[2];
+    char *rargs[] = {rate, "--lang", "en", "--effective", "4.290", NULL};
+    run_env(&en, NULL, rargs);
+    rargs[2] = "nb";
+    run_env(&nb, NULL, rargs);
+    ck_assert_int_eq(nb.status, 0);
+    ck_assert_str_eq(nb.out, "4.208\n");
+    ck_assert_str_eq(en.out, nb.out);
+    run_env(&nb, NULL, (char *[]){rate, "--lang", "nb", NULL});
+    exec_expect_usage_error(nb.status, nb.out, nb.err, "--effective eller --nominal må oppgis");
+    run_env(&nb, NULL,
+            (char *[]){rate, "--lang", "nn", "--nominal", "4", "--effective", "4", NULL});
+    exec_expect_usage_error(nb.status, nb.out, nb.err, "éin gong");
+    char *aargs[] = {apr, "--lang", "nb", "--verbose", "--flow", "2025-01-01:1000",
+                     "--flow", "2026-01-01:-1050", NULL};
+    run_env(&nb, NULL, aargs);
+    ck_assert_int_eq(nb.status, 0);
+    ck_assert_str_eq(nb.out, "5.00\n");
+    ck_assert_msg(strstr(nb.err, "roten er nøyaktig 5,000" NBSP "%"), "%s", nb.err);
+    aargs[2] = "en";
+    run_env(&en, NULL, aargs);
+    ck_assert_str_eq(en.out, nb.out);
+    ck_assert_msg(strstr(en.err, "the root is exactly 5.000 %"), "%s", en.err);
+    run_env(&nb, NULL, (char *[]){apr, "--lang", "nn", "--flow", "2025-13-01:1", NULL});
+    exec_expect_usage_error(nb.status, nb.out, nb.err, "ikkje ein gyldig ÅÅÅÅ-MM-DD");
+}
+END_TEST
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -299,5 +364,10 @@ int main(int argc, char **argv)
     tcase_add_test(plan, rent_to_own_views);
     tcase_add_test(plan, capacity_and_rent_to_own_in_norwegian);
     suite_add_tcase(s, plan);
+    TCase *people = tcase_create("programs");
+    tcase_add_loop_test(people, help_in_norwegian, 0,
+                        (int)(sizeof help_translated / sizeof *help_translated));
+    tcase_add_test(people, rate_and_apr_in_norwegian);
+    suite_add_tcase(s, people);
     return run_suite(s);
 }
