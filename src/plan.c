@@ -53,6 +53,7 @@ struct sl_plan {
     int floating;        /* dated, events only rate changes (and a margin): floating_row */
     int exact_pieces;    /* split interest always as a GMP rational (the general path's test) */
     int *change_keys;    /* date_key of each rate change (sorted with them) */
+    size_t change_cursor; /* floating_row: changes before the last row's due date */
     sl_rate margin_base, margin_sum; /* the last rate the margin was added to, and the sum */
     int due_month;       /* last due date (dated simple plans): year · 12 + month − 1, */
     int due_day;         /* and day; ints, not an sl_date: each row reads what the last wrote */
@@ -266,6 +267,7 @@ void sl_plan_rewind(sl_plan *plan)
     }
     plan->ended = 0;
     plan->settled = 0;
+    plan->change_cursor = 0;
     plan->due_month = plan->terms.payout_date.year * 12 + plan->terms.payout_date.month - 1;
     plan->due_day = plan->terms.payout_date.day;
     sl_plan_totals zero;
@@ -959,7 +961,12 @@ static int floating_row(sl_plan *plan, sl_plan_row *row)
     next_due(plan, &r); /* the due date and days; where the next term steps on from */
     int sk = date_key(start), ek = date_key(r.due_date);
     sl_rate rate; /* the rate at the end of the period */
-    size_t i = changes_until_key(plan, sk), j = i, n = t->rate_change_count;
+    /* Rows only move forward: the changes up to the start are found from
+     * where the last row left off, not by a search over the whole history. */
+    size_t i = plan->change_cursor, n = t->rate_change_count;
+    while (i < n && plan->change_keys[i] <= sk)
+        i++;
+    size_t j = i;
     while (j < n && plan->change_keys[j] < ek)
         j++; /* changes i .. j − 1 fall inside (start, end) */
     r.events = (i && plan->change_keys[i - 1] == sk) || j > i ? SL_EVENT_RATE_CHANGE : 0;
@@ -1003,6 +1010,7 @@ static int floating_row(sl_plan *plan, sl_plan_row *row)
         return rc;
     plan->balance = r.closing_balance;
     plan->next_term++;
+    plan->change_cursor = j; /* the changes before this row's due date */
     /* The steady run from the next term: open_run's conditions, where only
      * rate changes can end it: up to the term of the next change (change j,
      * the first on or after the due date), if the rate then is the level's. */
