@@ -14,10 +14,18 @@ typedef struct refusal {
     sl_error *err;
 } refusal;
 
+/* The text is shortened in the message (whole UTF-8 characters), so the
+ * reason is never cut off by a long cell; err->value has its own limit. */
 static int fail(const refusal *r, const char *reason)
 {
-    return sl__fail(r->err, SL_ESYNTAX, r->field, r->text, "%s '%s': %s", r->field, r->text,
-                    reason);
+    size_t n = strlen(r->text), keep = n;
+    if (n > 48) {
+        keep = 45;
+        while (keep && ((unsigned char)r->text[keep] & 0xC0) == 0x80)
+            keep--;
+    }
+    return sl__fail(r->err, SL_ESYNTAX, r->field, r->text, "%s '%.*s%s': %s", r->field,
+                    (int)keep, r->text, keep < n ? "..." : "", reason);
 }
 
 /* Length of a space at s (ASCII space, no-break space, narrow no-break space). */

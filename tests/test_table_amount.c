@@ -107,6 +107,14 @@ START_TEST(null_arguments)
     ck_assert_int_eq(m, 7); /* untouched */
     ck_assert_str_eq(err.field, "amount");
     ck_assert_int_eq(sl_money_parse_export(&m, "99999999999999999999", NULL, &err), SL_ERANGE);
+    /* a long cell is shortened in the message, which keeps its reason */
+    char cell[400];
+    memset(cell, 'x', sizeof cell - 1);
+    cell[sizeof cell - 1] = '\0';
+    memcpy(cell, "kr 1 469,33 ", 12);
+    cell[44] = '\xC3', cell[45] = '\xB8'; /* an ø across the cut: left out whole */
+    ck_assert_int_eq(sl_money_parse_export(&m, cell, NULL, &err), SL_ESYNTAX);
+    ck_assert_ptr_nonnull(strstr(err.message, "xx...': unexpected characters"));
     ck_assert_int_eq(sl_money_parse_export(&m, "1 469,33", NULL, &err), SL_OK);
     ck_assert_int_eq(err.code, SL_OK); /* reset on entry */
     ck_assert_str_eq(err.message, "");
