@@ -20,6 +20,8 @@
     model: "Model", rent_to_own: "Rent to own", rent_before_own: "Rent before own",
     part_own: "Part ownership", rent_months: "Months renting", rent: "Rent a month (kr)",
     saving: "Own saving a month (kr)", grant: "Grant (kr)", start: "First rent month (YYYY-MM-DD)",
+    share: "Share bought first (%)", market_rent: "Market rent for the whole home a month (kr)",
+    buy: "Buys more (month:percent, e.g. 36:10; 60:40)", discount_per_tenth: "Discount per tenth bought (%)",
     footer: "Amounts are exact to the øre (startlan). Rate changes, fees and rules: see the documentation.",
   };
   const NB = {
@@ -32,6 +34,30 @@
     shock: (p, pay, more, eff) => `Med renten ${p} prosentpoeng høyere: første termin ${pay} kr (${more} kr mer), effektiv rente ${eff}.`,
     working: "Regner …", failed: "Svaret kom ikke fram. Prøv igjen.", yes: "Ja", no: "Nei",
     key_figures: "Nøkkeltall", details: "Detaljer", lang_other: "English", rows_more: (n) => `… og ${n} rader til (i CSV-fila)`,
+    /* sl-finance */
+    uses: "Bruk", sources: "Kilder", price: "Kjøpesum", document_tax: "Dokumentavgift",
+    registration_fees: "Tinglysing", establishment_fees: "Etableringsgebyr", total_need: "Sum behov",
+    own_funds: "Egenkapital", bank_loan: "Banklån", start_loan: "Startlån", grant: "Tilskudd", total: "Sum",
+    monthly: "Månedlig betaling", monthly_first: "Første måned, begge lån", after_deduction: "Etter rentefradrag",
+    interest_deduction: "Rentefradrag", common_costs: "Felleskostnader",
+    capacity: "Betjeningsevne (stresset rente)", available: "Til disposisjon", surplus: "Overskudd", deficit: "Underskudd",
+    stressed_bank: (r) => `Banklån ved ${r}`, stressed_start: (r) => `Startlån ved ${r}`,
+    fits_yes: "Begge lånene kan betjenes ved stresset rente.", fits_no: (a) => `Lånene kan ikke betjenes: ${a} kr mangler hver måned ved stresset rente.`,
+    grant_need: "Tilskuddsbehov", max_price: "Største kjøpesum", paid_bank: "Banklån betalt", paid_start: "Startlån betalt",
+    balance_bank: "Restgjeld bank", balance_start: "Restgjeld startlån",
+    /* sl-capacity */
+    income: "Netto inntekt", living_costs: "Levekostnader", housing_costs: "Boutgifter", other_costs: "Andre utgifter",
+    max_loan: "Største startlån", stressed_payment: (r) => `Betaling ved ${r}`, loan_checked: "Lånet som er sjekket",
+    yearly_stressed: (r) => `År for år: største lån ved stresset rente ${r}`,
+    /* sl-rent-to-own */
+    rent_before: "Husleie i måneden", transition: "Overtakelse", loan_amount: "Lånebeløp", first_payment_loan: "Første termin på lånet",
+    month_before: "Månedlig før (husleie og sparing)", month_after: "Månedlig etter (etter rentefradrag)", change: "Endring i måneden",
+    equity_at_purchase: "Egenkapital ved kjøpet", equity_required: "Krav til egenkapital", purchase_price: "Kjøpesum",
+    rent_paid: "Husleie betalt i alt", savings: "Sparing i alt", transaction_costs: "Kjøpskostnader",
+    month_n: (d, m) => `${d} (måned ${m})`, share_percent: "Andel kjøpt først", housing_first: "Boutgift første måned",
+    housing_highest: "Høyeste boutgift i måneden", phase: "Fase", rent_phase: "leie", own_phase: "eie",
+    housing_cost: "Boutgift", rent_col: "Husleie", loan_paid: "Lånebetaling", bought: "Kjøpt", owned: "Eierandel", equity: "Egenkapital",
+    savings_end: "Sparing", equity_short: "Egenkapitalen ved kjøpet er lavere enn kravet.",
   };
   const EN_R = {
     first_payment: "First payment", effective_rate: "Effective rate", total_cost: "Cost",
@@ -43,6 +69,27 @@
     shock: (p, pay, more, eff) => `With the rate ${p} points higher: first payment ${pay} kr (${more} kr more), effective rate ${eff}.`,
     working: "Computing …", failed: "No answer came. Try again.", yes: "Yes", no: "No",
     key_figures: "Key figures", details: "Details", lang_other: "Norsk", rows_more: (n) => `… and ${n} more rows (in the CSV file)`,
+    uses: "Uses", sources: "Sources", price: "Price", document_tax: "Document tax",
+    registration_fees: "Registration", establishment_fees: "Establishment fees", total_need: "Total need",
+    own_funds: "Own funds", bank_loan: "Bank loan", start_loan: "Start loan", grant: "Grant", total: "Total",
+    monthly: "Monthly payment", monthly_first: "First month, both loans", after_deduction: "After the interest deduction",
+    interest_deduction: "Interest deduction", common_costs: "Common costs",
+    capacity: "Capacity (stressed rates)", available: "Available", surplus: "Surplus", deficit: "Shortfall",
+    stressed_bank: (r) => `Bank loan at ${r}`, stressed_start: (r) => `Start loan at ${r}`,
+    fits_yes: "Both loans can be carried at the stressed rates.", fits_no: (a) => `The loans cannot be carried: ${a} kr short every month at the stressed rates.`,
+    grant_need: "Grant need", max_price: "Largest price", paid_bank: "Bank loan paid", paid_start: "Start loan paid",
+    balance_bank: "Bank balance", balance_start: "Start loan balance",
+    income: "Net income", living_costs: "Living costs", housing_costs: "Housing costs", other_costs: "Other costs",
+    max_loan: "Largest start loan", stressed_payment: (r) => `Payment at ${r}`, loan_checked: "The loan checked",
+    yearly_stressed: (r) => `Year by year: the largest loan at the stressed rate ${r}`,
+    rent_before: "Rent a month", transition: "Transfer", loan_amount: "Loan amount", first_payment_loan: "The loan's first payment",
+    month_before: "A month before (rent and saving)", month_after: "A month after (after the interest deduction)", change: "Change a month",
+    equity_at_purchase: "Equity at the purchase", equity_required: "Equity required", purchase_price: "Price",
+    rent_paid: "Rent paid in all", savings: "Saving in all", transaction_costs: "Purchase costs",
+    month_n: (d, m) => `${d} (month ${m})`, share_percent: "Share bought first", housing_first: "Housing cost, first month",
+    housing_highest: "Highest housing cost a month", phase: "Phase", rent_phase: "rent", own_phase: "own",
+    housing_cost: "Housing cost", rent_col: "Rent", loan_paid: "Loan payments", bought: "Bought", owned: "Owned", equity: "Equity",
+    savings_end: "Saving", equity_short: "The equity at the purchase is below the requirement.",
   };
   const en = document.documentElement.lang === "en";
   const T = en ? EN_R : NB;
@@ -56,6 +103,8 @@
       (m[3] !== undefined ? mark + m[3] : "");
   }
   function percent(s) { return money(s) + "\u00a0%"; }
+  /* "2028-01-01" → "01.01.2028" (as Norwegian forms write dates). */
+  function day(s) { return en ? s : s.split("-").reverse().join("."); }
   function ore(s) { /* "1234.56" → 123456 (exact: amounts stay far below 2^53 øre) */
     const m = /^(-?)(\d+)\.(\d\d)$/.exec(s);
     return m ? (m[1] ? -1 : 1) * (Number(m[2]) * 100 + Number(m[3])) : NaN;
@@ -106,10 +155,24 @@
     const body = { lang: en ? "en" : "nb" }; /* the program's messages in the page's language */
     for (const input of panel.querySelectorAll("form [name]")) {
       const v = input.value.trim();
-      if (v === "" || (input.type === "range" && Number(v) === 0)) continue;
-      body[input.name] = v === "true" ? true : v;
+      if (v === "" || (input.type === "range" && Number(v) === 0) || input.closest(".field[hidden]")) continue;
+      body[input.name] = v === "true" ? true : input.name === "buy" ? purchases(v) : v;
     }
     return body;
+  }
+
+  /* "36:10; 60:7,5" → ["36:10", "60:7,5"] (--buy is given once a purchase);
+   * anything else goes as typed, for the program to name what is wrong. */
+  function purchases(v) {
+    const each = v.split(/\s*[;\s]\s*/).filter(Boolean);
+    return each.every((b) => /^\d+:\d+(?:[.,]\d+)?$/.test(b)) ? each : v;
+  }
+  /* Part-own has inputs of its own; rent-to-own and rent-before-own others. */
+  function showModel(panel) {
+    const model = panel.querySelector('[name="model"]');
+    if (!model) return;
+    for (const f of panel.querySelectorAll(".field[data-models]"))
+      f.hidden = !f.dataset.models.split(" ").includes(model.value);
   }
 
   /* The URL reproduces the page: the tab and its inputs. */
@@ -131,6 +194,7 @@
     const i = Math.max(0, tabs.findIndex((t) => t.id === "tab-" + tab));
     for (const input of panels[i].querySelectorAll("form [name]"))
       if (params.has(input.name) && input.type !== "hidden") input.value = params.get(input.name);
+    showModel(panels[i]);
     return i;
   }
 
@@ -192,9 +256,7 @@
     }
     const warnings = (r.headers.get("X-Startlan-Warnings") || "").split(", ").filter(Boolean)
       .map((w) => decodeURIComponent(w).replace(/^sl-[a-z-]+: /, ""));
-    const out = [];
-    if (panel.dataset.kind === "plan") out.push(...renderPlan(data, body));
-    else out.push(...renderGeneric(data));
+    const out = RENDER[panel.dataset.kind](data, body, ctl.signal);
     for (const w of warnings) out.unshift(el("p", { class: "warning", text: w }));
     out.push(actions(panel, body, link));
     results.replaceChildren(...out);
@@ -219,24 +281,45 @@
       out.push(el("p", { class: "shock", id: "rate-shock",
         text: T.shock(money(sh.points.replace(/\.?0+$/, "")), money(sh.first_payment), money(more), percent(sh.effective_rate)) }));
     }
-    /* Years: by due date when the plan has dates, else by term count. */
+    out.push(chart(body));
+    out.push(...yearly(T.yearly, [T.year, T.paid, T.interest_col, T.principal, T.fees, T.balance],
+      planYears(d).map((y) => [y.year, y.paid, y.interest, y.principal, y.fees, y.balance])));
+    return out;
+  }
+
+  /* A plan's years: by due date when it has dates, else by term count;
+   * sums in integer øre. */
+  function planYears(d) {
     const n = d.loan.terms_per_year, years = [];
-    for (const row of s) {
+    for (const row of d.schedule) {
       const y = row.due_date ? Number(row.due_date.slice(0, 4)) : Math.floor((row.term - 1) / n) + 1;
       let cur = years[years.length - 1];
       if (!cur || cur.year !== y) years.push(cur = { year: y, paid: 0, interest: 0, principal: 0, fees: 0, balance: 0 });
       cur.paid += ore(row.payment); cur.interest += ore(row.interest);
       cur.principal += ore(row.principal); cur.fees += ore(row.fee); cur.balance = ore(row.closing_balance);
     }
-    out.push(chart(body));
-    const head = el("tr", {}, ...[T.year, T.paid, T.interest_col, T.principal, T.fees, T.balance]
-      .map((h) => el("th", { scope: "col", text: h })));
-    const rows = years.map((y) => el("tr", {}, el("th", { scope: "row", text: String(y.year) }),
-      ...[y.paid, y.interest, y.principal, y.fees, y.balance].map((v) => el("td", { text: money(kroner(v)) }))));
-    out.push(el("h2", { text: T.yearly }),
-      el("div", { class: "scroll", tabindex: "0", role: "region", "aria-label": T.yearly },
-        el("table", { class: "yearly" }, el("thead", {}, head), el("tbody", {}, ...rows))));
-    return out;
+    return years;
+  }
+  /* The yearly view: a heading and a table; the first cell of a row is the
+   * year, numbers are øre shown as kroner, strings as they are. */
+  function yearly(title, heads, rows) {
+    const cell = (v) => el("td", { text: typeof v === "number" ? money(kroner(v)) : v });
+    const head = el("tr", {}, ...heads.map((h) => el("th", { scope: "col", text: h })));
+    const body = rows.map(([y, ...rest]) => el("tr", {}, el("th", { scope: "row", text: String(y) }), ...rest.map(cell)));
+    return [el("h2", { text: title }),
+      el("div", { class: "scroll", tabindex: "0", role: "region", "aria-label": title },
+        el("table", { class: "yearly" }, el("thead", {}, head), el("tbody", {}, ...body)))];
+  }
+  /* A yearly view that needs another answer (a plan): a place on the page,
+   * filled when the answer comes, left empty when the page moved on. */
+  function later(signal, fill) {
+    const box = el("div", { class: "later" });
+    fill().then((kids) => { if (!signal.aborted && kids) box.replaceChildren(...kids); }).catch(() => {});
+    return box;
+  }
+  async function plan(body, signal) {
+    const r = await ask("/api/plan", Object.assign({ lang: en ? "en" : "nb" }, body), signal);
+    return r.ok ? r.json() : null;
   }
 
   /* The charts are the program's own (--format svg), the same as in its PDF. */
@@ -254,52 +337,153 @@
     return el("figure", {}, img, el("figcaption", { text: T.chart_caption }));
   }
 
-  const LABELS = {}; /* result keys: the API's English names, shown as words */
-  function label(k) { return LABELS[k] || k.replace(/_/g, " "); }
-  function value(k, v) {
-    if (v === true) return T.yes;
-    if (v === false) return T.no;
-    if (v === null) return "–";
-    if (typeof v === "string" && /^-?\d+\.\d\d$/.test(v) && !/rate|share|points/.test(k)) return money(v) + " kr";
-    if (typeof v === "string" && /^-?\d+\.\d+$/.test(v)) return percent(v);
-    return String(v);
+  /* A table of label and amount lines, as an adviser reads them on paper:
+   * [label, amount, sign ("+", "−", "=" or ""), id]. */
+  function lines(caption, rows) {
+    return el("table", { class: "kv" }, el("caption", { text: caption }), el("tbody", {},
+      ...rows.filter(Boolean).map(([label, v, sign, id]) => el("tr", { class: sign === "=" ? "sum" : null },
+        el("th", { scope: "row", text: label }), el("td", { class: "sign", text: sign || "" }),
+        el("td", id ? { id, text: money(v) + " kr" } : { text: money(v) + " kr" })))));
   }
-  function renderGeneric(d) {
-    const out = [];
-    const table = (obj, caption) => {
+  function figures(...kids) { return el("dl", { class: "figures", "aria-label": T.key_figures }, ...kids); }
+  /* Overskudd or underskudd: the label says which, the amount is without sign. */
+  function surplus(v, id) {
+    const short = v.startsWith("-");
+    return figure(short ? T.deficit : T.surplus, money(short ? v.slice(1) : v) + " kr", id);
+  }
+  function rate3(s) { return percent(s.replace(/(\.\d*?[1-9])0+$|\.0+$/, "$1")); }
+
+  /* sl-finance: kilder og bruk, the month's payments before and after the
+   * interest deduction, betjeningsevne, grant need and the largest price;
+   * the yearly view from both loans' plans (sl-plan with sl-finance's terms). */
+  function renderFinance(d, body, signal) {
+    const out = [figures(
+      figure(T.monthly_first, money(d.first_payment_total) + " kr", "finance-monthly"),
+      figure(T.after_deduction, money(d.monthly_after_tax_deduction) + " kr", "finance-after-deduction"),
+      d.surplus != null ? surplus(d.surplus, "finance-surplus") : null,
+      d.max_price != null ? figure(T.max_price, money(d.max_price) + " kr", "finance-max-price") : null,
+      d.grant_need != null ? figure(T.grant_need, money(d.grant_need) + " kr", "finance-grant-need") : null)];
+    out.push(el("div", { class: "columns" },
+      lines(T.uses, [[T.price, d.price], [T.document_tax, d.document_tax, "+"],
+        [T.registration_fees, d.registration_fees, "+"], [T.establishment_fees, d.establishment_fees, "+"],
+        [T.total_need, d.total_need, "="]]),
+      lines(T.sources, [[T.own_funds, d.own_funds], [T.bank_loan, d.bank_loan, "+", "finance-bank-loan"],
+        [T.start_loan, d.start_loan, "+", "finance-start-loan"], [T.grant, d.grant, "+"],
+        [T.total, d.total_need, "="]])));
+    out.push(el("div", { class: "columns" },
+      lines(T.monthly, [[T.bank_loan, d.first_payment_bank], [T.start_loan, d.first_payment_start_loan, "+"],
+        d.common_costs !== "0.00" ? [T.common_costs, d.common_costs, "+"] : null,
+        [T.total, d.first_payment_total, "="], [T.interest_deduction, d.tax_deduction_first_month, "−"],
+        [T.after_deduction, d.monthly_after_tax_deduction, "="]]),
+      d.available != null ? lines(T.capacity, [[T.available, d.available],
+        [T.stressed_bank(rate3(d.bank_stressed_rate)), d.stressed_payment_bank, "−"],
+        [T.stressed_start(rate3(d.start_stressed_rate)), d.stressed_payment_start_loan, "−"],
+        [d.surplus.startsWith("-") ? T.deficit : T.surplus, d.surplus, "="]]) : null));
+    if (d.fits != null)
+      out.push(el("p", { class: d.fits ? "verdict" : "verdict bad", text: d.fits ? T.fits_yes : T.fits_no(money(d.surplus.slice(1))) }));
+    const loan = (amount, extra) => Object.assign({ amount, years: 30 }, extra);
+    out.push(later(signal, async () => {
+      const [bank, start] = await Promise.all([
+        ore(d.bank_loan) > 0 ? plan(loan(d.bank_loan, { rate: body.bank_rate, years: body.bank_years || 30,
+          type: body.bank_type, term_fee: body.bank_term_fee }), signal) : null,
+        ore(d.start_loan) > 0 ? plan(loan(d.start_loan, { rate: body.start_rate, margin: body.margin,
+          years: body.start_years || 30, type: body.start_type, term_fee: body.start_term_fee || "30" }), signal) : null]);
+      const b = bank ? planYears(bank) : [], st = start ? planYears(start) : [];
       const rows = [];
-      const nested = [];
-      for (const [k, v] of Object.entries(obj)) {
-        if (Array.isArray(v) && v.length && typeof v[0] === "object") nested.push([k, v]);
-        else if (v && typeof v === "object" && !Array.isArray(v)) nested.push([k, v]);
-        else rows.push(el("tr", {}, el("th", { scope: "row", text: label(k) }),
-          el("td", { text: Array.isArray(v) ? v.join(", ") : value(k, v) })));
+      for (let i = 0; i < Math.max(b.length, st.length); i++) {
+        const x = b[i] || { paid: 0, interest: 0, balance: 0 }, y = st[i] || { paid: 0, interest: 0, balance: 0 };
+        rows.push([i + 1, x.paid, y.paid, x.paid + y.paid, x.interest + y.interest, x.balance, y.balance]);
       }
-      if (rows.length) out.push(el("table", { class: "kv" }, caption ? el("caption", { text: caption }) : null, el("tbody", {}, ...rows)));
-      for (const [k, v] of nested) {
-        if (Array.isArray(v)) out.push(list(v, label(k)));
-        else table(v, label(k));
-      }
-    };
-    const list = (arr, caption) => {
-      const keys = Object.keys(arr[0]).filter((k) => typeof arr[0][k] !== "object" || arr[0][k] === null);
-      const shown = arr.slice(0, 120);
-      const t = el("table", { class: "rows" }, el("caption", { text: caption }),
-        el("thead", {}, el("tr", {}, ...keys.map((k) => el("th", { scope: "col", text: label(k) })))),
-        el("tbody", {}, ...shown.map((r) => el("tr", {}, ...keys.map((k) => el("td", { text: value(k, r[k]) }))))));
-      const box = el("div", { class: "scroll", tabindex: "0", role: "region", "aria-label": caption }, t);
-      return arr.length > shown.length ? el("div", {}, box, el("p", { text: T.rows_more(arr.length - shown.length) })) : box;
-    };
-    table(d, null);
+      return yearly(T.yearly, [T.year, T.paid_bank, T.paid_start, T.paid, T.interest_col, T.balance_bank, T.balance_start], rows);
+    }));
     return out;
   }
 
+  /* sl-capacity: the budget a month, the largest loan and its payment at the
+   * stressed rate; the yearly view of that loan at that rate (sl-plan). */
+  function renderCapacity(d, body, signal) {
+    const loan = d.max_loan != null ? d.max_loan : d.loan;
+    const out = [figures(
+      figure(d.max_loan != null ? T.max_loan : T.loan_checked, money(loan) + " kr", "capacity-max-loan"),
+      figure(T.available, money(d.available) + " kr", "capacity-available"),
+      figure(T.stressed_payment(rate3(d.stressed_rate)), money(d.stressed_payment) + " kr", "capacity-stressed-payment"),
+      surplus(d.surplus, "capacity-surplus"))];
+    out.push(lines(T.capacity, [[T.income, d.income], [T.living_costs, d.living_costs, "−"],
+      [T.housing_costs, d.housing_costs, "−"], [T.other_costs, d.other_costs, "−"],
+      d.cofinancing_payment !== "0.00" ? [T.bank_loan, d.cofinancing_payment, "−"] : null,
+      [T.available, d.available, "="], [T.stressed_payment(rate3(d.stressed_rate)), d.stressed_payment, "−"],
+      [d.surplus.startsWith("-") ? T.deficit : T.surplus, d.surplus, "="]]));
+    out.push(later(signal, async () => {
+      const p = d.plan, planned = await plan({ amount: loan, rate: d.stressed_rate, terms: p.terms,
+        terms_per_year: p.terms_per_year, type: p.type, interest_only_terms: p.interest_only_terms,
+        term_fee: p.term_fee }, signal);
+      return planned && yearly(T.yearly_stressed(rate3(d.stressed_rate)),
+        [T.year, T.paid, T.interest_col, T.principal, T.fees, T.balance],
+        planYears(planned).map((y) => [y.year, y.paid, y.interest, y.principal, y.fees, y.balance]));
+    }));
+    return out;
+  }
+
+  /* sl-rent-to-own: the rent, the transfer, the loan and the family's month
+   * before and after; deleie: the share, the loan and the housing cost.
+   * The yearly view is summed from the program's months in øre. */
+  function renderRent(d) {
+    const s = d.summary, out = [];
+    const byYear = (row) => Number(row.date.slice(0, 4));
+    const years = [];
+    for (const row of d.timeline) {
+      let cur = years[years.length - 1];
+      if (!cur || cur.year !== byYear(row)) years.push(cur = { year: byYear(row), rows: [] });
+      cur.rows.push(row);
+    }
+    const sum = (rows, k) => rows.reduce((a, r) => a + ore(r[k]), 0);
+    const last = (rows) => rows[rows.length - 1];
+    if (d.model === "part-own") {
+      out.push(figures(
+        figure(T.share_percent, percent(s.share_percent), "rent-share"),
+        figure(T.loan_amount, money(s.loan_amount) + " kr", "rent-loan"),
+        figure(T.first_payment_loan, money(s.first_payment) + " kr", "rent-first-payment"),
+        figure(T.housing_first, money(s.housing_cost_first_month) + " kr", "rent-housing-first"),
+        figure(T.housing_highest, money(s.highest_housing_cost) + " kr", "rent-housing-highest"),
+        figure(T.effective_rate, percent(s.effective_rate), "rent-effective-rate")));
+      out.push(...yearly(T.yearly, [T.year, T.owned, T.rent_col, T.loan_paid, T.housing_cost, T.bought, T.balance, T.equity],
+        years.map((y) => [y.year, percent(last(y.rows).owned_percent), sum(y.rows, "rent"), sum(y.rows, "loan_payment"),
+          sum(y.rows, "housing_cost"), sum(y.rows, "bought"), ore(last(y.rows).loan_balance), ore(last(y.rows).equity)])));
+      return out;
+    }
+    const b = d.budget;
+    out.push(figures(
+      figure(T.rent_before, money(s.rent_before) + " kr", "rent-rent"),
+      figure(T.transition, T.month_n(day(s.transition_date), s.transition_month), "rent-transition"),
+      figure(T.loan_amount, money(s.loan_amount) + " kr", "rent-loan"),
+      figure(T.first_payment_loan, money(s.first_payment) + " kr", "rent-first-payment"),
+      b ? figure(T.month_before, money(b.before.total) + " kr", "rent-before") : null,
+      b ? figure(T.month_after, money(b.after.total) + " kr", "rent-after") : null));
+    if ((s.findings || []).includes("equity-short")) out.push(el("p", { class: "verdict bad", text: T.equity_short }));
+    out.push(el("div", { class: "columns" },
+      lines(T.transition, [[T.purchase_price, s.purchase_price], [T.transaction_costs, s.transaction_costs],
+        [T.equity_at_purchase, s.equity_at_purchase], [T.equity_required, s.equity_required],
+        [T.loan_amount, s.loan_amount]]),
+      b ? lines(T.monthly, [[T.rent_before, b.before.rent], [T.savings_end, b.before.saving, "+"],
+        [T.month_before, b.before.total, "="], [T.first_payment_loan, b.after.payment],
+        [T.interest_deduction, b.after.interest_deduction, "−"], [T.month_after, b.after.total, "="],
+        [T.change, b.monthly_change]]) : null));
+    out.push(...yearly(T.yearly, [T.year, T.phase, T.housing_cost, T.savings_end, T.balance],
+      years.map((y) => [y.year, [...new Set(y.rows.map((r) => r.phase === "rent" ? T.rent_phase : T.own_phase))].join(", "),
+        sum(y.rows, "housing_cost"), ore(last(y.rows).savings_balance), ore(last(y.rows).loan_balance)])));
+    return out;
+  }
+  const RENDER = { plan: renderPlan, finance: renderFinance, capacity: renderCapacity, rent: renderRent };
+  /* The rent-to-own CSV is the year by year on screen; deleie's has every month. */
+  function csvView(body, options) {
+    return options.format === "csv" && body.model && body.model !== "part-own" ? { view: "year" } : {};
+  }
+
   /* Downloads: what is on screen, in the formats the program writes. */
-  /* The plan's CSV is the Norwegian one (excel-no: ';', decimal comma, BOM),
-   * for a spreadsheet; the other programs write the machine CSV so far. */
+  /* The Norwegian CSV (excel-no: ';', decimal comma, BOM), for a spreadsheet. */
   const NORWEGIAN_CSV = { format: "csv", csv_style: "excel-no" };
-  const DOWNLOADS = { "/api/plan": [{ format: "pdf" }, NORWEGIAN_CSV], "/api/finance": [{ format: "csv" }],
-    "/api/rent-to-own": [{ format: "csv" }], "/api/capacity": [] };
+  const DOWNLOADS = { "/api/plan": [{ format: "pdf" }, NORWEGIAN_CSV], "/api/finance": [NORWEGIAN_CSV],
+    "/api/rent-to-own": [NORWEGIAN_CSV], "/api/capacity": [NORWEGIAN_CSV] };
   function actions(panel, body, link) {
     const box = el("p", { class: "actions" });
     for (const options of DOWNLOADS[panel.dataset.endpoint] || []) {
@@ -313,7 +497,7 @@
   }
   async function download(panel, body, options) {
     const format = options.format;
-    const r = await ask(panel.dataset.endpoint, Object.assign({}, body, options));
+    const r = await ask(panel.dataset.endpoint, Object.assign({}, body, options, csvView(body, options)));
     if (!r.ok) { showError(panel, (await r.json()).error); return; }
     const blob = await r.blob();
     const a = el("a", { href: URL.createObjectURL(blob),
@@ -327,6 +511,7 @@
   let timer = null;
   for (const panel of panels) {
     panel.querySelector("form").addEventListener("input", (ev) => {
+      if (ev.target.name === "model") showModel(panel);
       if (ev.target.type === "range") {
         const o = document.getElementById(ev.target.id + "-out");
         if (o) o.value = money(ev.target.value.replace(".", en ? "." : "."));

@@ -235,3 +235,93 @@ test("English with ?lang=en, every input labelled", async () => {
   assert.deepEqual(unlabelled, []);
   await page.close();
 });
+
+// The other tabs: each shows the program's own figure for the inputs on screen.
+const nok = (s) => s.replace(/^-/, "−").replace(/\B(?=(\d{3})+(?!\d))/g, " ").replace(".", ",") + " kr";
+function program(name, args) {
+  return JSON.parse(execFileSync(path.join(programs, name), [...args, "--format=json", "--lang=nb"],
+    { stdio: ["ignore", "pipe", "pipe"] }));
+}
+async function openTab(tab, first) {
+  const page = await context.newPage();
+  page.setDefaultTimeout(20000);
+  await page.goto(url + "?lang=nb&tab=" + tab);
+  await page.locator("#" + first).waitFor();
+  return page;
+}
+const FINANCE = ["--price=3 800 000", "--own-funds=190 000", "--bank-share=85", "--bank-rate=5,5",
+  "--start-rate=4,64", "--margin=0,25", "--adults=2", "--children-0-5=1", "--children-6-10=1",
+  "--children-11-17=0", "--gross-income-yearly=780 000", "--policy-rate=4", "--date=2026-12-01", "--max-price"];
+
+test("the whole purchase: sl-finance's monthly payment, after the deduction, shortfall and largest price", async () => {
+  const page = await openTab("finance", "finance-monthly");
+  const d = program("sl-finance", FINANCE);
+  assert.equal(await figure(page, "finance-monthly"), nok(d.first_payment_total));
+  assert.equal(await figure(page, "finance-after-deduction"), nok(d.monthly_after_tax_deduction));
+  assert.equal(await figure(page, "finance-max-price"), nok(d.max_price));
+  assert.equal(await figure(page, "finance-bank-loan"), nok(d.bank_loan));
+  // the default household is short: the figure says underskudd, without a sign
+  assert.ok(d.surplus.startsWith("-"));
+  assert.equal(await page.locator(".figure:has(#finance-surplus) dt").innerText(), "Underskudd");
+  assert.equal(await figure(page, "finance-surplus"), nok(d.surplus.slice(1)));
+  // year by year from both loans' plans: 30 years, the first year's payments 12 of each
+  await page.locator("#panel-finance table.yearly tbody tr").nth(29).waitFor();
+  const first = await page.locator("#panel-finance table.yearly tbody tr").first().locator("td").allInnerTexts();
+  const twelve = (s) => { const o = Math.round(Number(s) * 100) * 12; return Math.floor(o / 100) + "." + String(o % 100).padStart(2, "0"); };
+  assert.equal(nbsp(first[0]) + " kr", nok(twelve(d.first_payment_bank)));
+  assert.equal(nbsp(first[1]) + " kr", nok(twelve(d.first_payment_start_loan)));
+  await page.close();
+});
+
+test("an error on another tab appears next to its field", async () => {
+  const page = await openTab("finance", "finance-monthly");
+  await typeInto(page, "#finance-bank_rate", "5,5%x");
+  await page.locator(".field:has(#finance-bank_rate) #finance-bank_rate-error").waitFor();
+  assert.equal(await page.locator("#finance-bank_rate").getAttribute("aria-invalid"), "true");
+  let stderr = "";
+  try { program("sl-finance", [...FINANCE, "--bank-rate=5,5%x"]); } catch (e) { stderr = e.stderr.toString(); }
+  assert.ok(stderr.includes(await page.locator("#finance-bank_rate-error").innerText()), stderr);
+  await typeInto(page, "#finance-bank_rate", "5,5");
+  await page.locator("#finance-bank_rate-error").waitFor({ state: "detached" });
+  await page.close();
+});
+
+test("capacity: sl-capacity's largest loan and its surplus; the CSV is its Norwegian CSV", async () => {
+  const page = await openTab("capacity", "capacity-max-loan");
+  const args = ["--adults=2", "--children-0-5=1", "--children-6-10=0", "--children-11-17=0", "--income=62 000",
+    "--fixed-costs=3 000", "--maintenance=1 500", "--policy-rate=4,5", "--date=2024-03-01", "--max-loan"];
+  const d = program("sl-capacity", args);
+  assert.equal(await figure(page, "capacity-max-loan"), nok(d.max_loan));
+  assert.equal(await figure(page, "capacity-available"), nok(d.available));
+  assert.equal(await figure(page, "capacity-surplus"), nok(d.surplus));
+  await page.locator("#panel-capacity table.yearly tbody tr").nth(29).waitFor();
+  const [download] = await Promise.all([page.waitForEvent("download"),
+    page.locator('#panel-capacity button.download[data-format="csv"]').click()]);
+  const expected = execFileSync(path.join(programs, "sl-capacity"), [...args, "--format=csv", "--csv-style=excel-no", "--lang=nb"],
+    { stdio: ["ignore", "pipe", "pipe"] });
+  assert.deepEqual(readFileSync(await download.path()), expected);
+  await page.close();
+});
+
+test("rent to own and part-own: sl-rent-to-own's loan, transfer and housing cost", async () => {
+  const page = await openTab("rent", "rent-loan");
+  const common = ["--price=3 000 000", "--own-funds=0", "--rate=5", "--start=2025-01-01"];
+  const r = program("sl-rent-to-own", ["--model=rent-to-own", ...common, "--rent-months=36", "--rent=12 000",
+    "--saving=2 000", "--grant=100 000"]);
+  assert.equal(await figure(page, "rent-loan"), nok(r.summary.loan_amount));
+  assert.equal(await figure(page, "rent-first-payment"), nok(r.summary.first_payment));
+  assert.equal(await figure(page, "rent-after"), nok(r.budget.after.total));
+  assert.match(await figure(page, "rent-transition"), new RegExp("^" + r.summary.transition_date.split("-").reverse().join("\\.")));
+  assert.ok(await page.locator("#rent-share").isHidden());
+  await page.locator("#rent-model").selectOption("part-own");
+  await page.locator("#rent-housing-first").waitFor();
+  assert.ok(await page.locator("#rent-rent_months").isHidden());
+  const p = program("sl-rent-to-own", ["--model=part-own", ...common, "--share=50", "--market-rent=15 000",
+    "--buy=36:10", "--buy=60:40", "--discount-per-tenth=0,75"]);
+  assert.equal(await figure(page, "rent-first-payment"), nok(p.summary.first_payment));
+  assert.equal(await figure(page, "rent-housing-first"), nok(p.summary.housing_cost_first_month));
+  // a purchase the program refuses: its words next to the purchases' field
+  await typeInto(page, "#rent-buy", "36:10; 60:95");
+  await page.locator(".field:has(#rent-buy) #rent-buy-error").waitFor();
+  await page.close();
+});
