@@ -19,6 +19,7 @@ typedef struct report_setup {
     const char *encoding;      /* "UTF-8", "CP1252", ... */
     char delimiter;
     int json;
+    int csv;                   /* one line per difference listed (as JSON's) */
     int all;                   /* --all: every difference listed */
     int terms_given;
     int terms_per_year;        /* for implied rates */

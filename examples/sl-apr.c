@@ -6,7 +6,7 @@
 
 #include "cli.h"
 
-static const char usage[] =
+static const char *const usage = N_(
     "Usage: sl-apr [options] [FILE]\n"
     "\n"
     "Reads cash flows as DATE,AMOUNT lines (2025-01-01,-2000000) from FILE, or from\n"
@@ -25,7 +25,7 @@ static const char usage[] =
     "  --help, --version\n"
     "\n"
     "Exit status: 0 with the rate on stdout; 2 for bad input; 1 when there is no\n"
-    "root, or more than one root is possible (a message on stderr, nothing on stdout).\n";
+    "root, or more than one root is possible (a message on stderr, nothing on stdout).\n");
 
 enum { OPT_FLOW = CLI_OPT_FIRST_FREE, OPT_TIME, OPT_DECIMALS, OPT_ALLOW_NEGATIVE, OPT_VERBOSE };
 
@@ -40,7 +40,7 @@ static void push(flows *f, sl_dated_flow x)
         size_t cap = f->cap ? 2 * f->cap : 64;
         sl_dated_flow *v = realloc(f->v, cap * sizeof *v);
         if (!v)
-            cli_die(1, "out of memory");
+            cli_die(1, _("out of memory"));
         f->v = v;
         f->cap = cap;
     }
@@ -53,17 +53,17 @@ static int parse_flow(sl_dated_flow *out, const char *text, char sep, const char
     const char *s = strchr(text, sep);
     char date[SL_DATE_BUFSIZE + 8];
     if (!s || (size_t)(s - text) >= sizeof date) {
-        *why = sep == ':' ? "expected DATE:AMOUNT" : "expected DATE,AMOUNT";
+        *why = sep == ':' ? _("expected DATE:AMOUNT") : _("expected DATE,AMOUNT");
         return -1;
     }
     memcpy(date, text, (size_t)(s - text));
     date[s - text] = '\0';
     if (sl_date_parse(&out->date, date, "date", NULL) != SL_OK) {
-        *why = "the date is not a valid YYYY-MM-DD";
+        *why = _("the date is not a valid YYYY-MM-DD");
         return -1;
     }
     if (sl_money_parse(&out->amount, s + 1, "amount", NULL) != SL_OK) {
-        *why = "the amount is not a valid amount (e.g. -1200.50)";
+        *why = _("the amount is not a valid amount (e.g. -1200.50)");
         return -1;
     }
     return 0;
@@ -77,7 +77,7 @@ static void read_stream(flows *f, FILE *in, const char *name)
         lineno++;
         size_t len = strlen(line);
         if (len == sizeof line - 1 && line[len - 1] != '\n')
-            cli_die(CLI_EXIT_USAGE, "%s:%ld: line too long", name, lineno);
+            cli_die(CLI_EXIT_USAGE, _("%s:%ld: line too long"), name, lineno);
         while (len && (line[len - 1] == '\n' || line[len - 1] == '\r' || line[len - 1] == ' '))
             line[--len] = '\0';
         const char *p = line;
@@ -92,7 +92,7 @@ static void read_stream(flows *f, FILE *in, const char *name)
         push(f, x);
     }
     if (ferror(in))
-        cli_die(CLI_EXIT_USAGE, "%s: read error", name);
+        cli_die(CLI_EXIT_USAGE, _("%s: read error"), name);
 }
 
 int main(int argc, char **argv)
@@ -122,7 +122,7 @@ int main(int argc, char **argv)
         case OPT_TIME:
             if (sl_apr_time_parse(&o.time, optarg) != SL_OK)
                 cli_die(CLI_EXIT_USAGE,
-                        "--time '%s': must be equal-months, days365 or days-actual", optarg);
+                        _("--time '%s': must be equal-months, days365 or days-actual"), optarg);
             break;
         case OPT_DECIMALS:
             o.decimals = (int)cli_int("--decimals", optarg, 1, SL_APR_MAX_DECIMALS);
@@ -134,11 +134,11 @@ int main(int argc, char **argv)
             verbose = 1;
             break;
         default: /* --help, --version, or an error */
-            cli_other_option(opt, argv, usage);
+            cli_other_option(opt, argv, _(usage));
         }
     }
     if (argc - optind > 1)
-        cli_usage_error("unexpected argument '%s'", argv[optind + 1]);
+        cli_usage_error(_("unexpected argument '%s'"), argv[optind + 1]);
     if (optind < argc) {
         const char *name = argv[optind];
         if (strcmp(name, "-") == 0) {
@@ -154,7 +154,7 @@ int main(int argc, char **argv)
         read_stream(&f, stdin, "stdin");
     }
     if (f.n < 2)
-        cli_usage_error("at least two cash flows are needed (a drawdown and a payment)");
+        cli_usage_error(_("at least two cash flows are needed (a drawdown and a payment)"));
 
     sl_apr_result r;
     sl_error err;
@@ -168,22 +168,26 @@ int main(int argc, char **argv)
     char buf[SL_RATE_BUFSIZE];
     puts(cli_rate_fixed(buf, r.rate, o.decimals, '.'));
     if (verbose) {
+        /* the bracket for people: "4,768 %" in Norwegian, "4.768 %" in English */
+        char dec = cli_norwegian() ? ',' : '.';
         char lo[SL_RATE_BUFSIZE], hi[SL_RATE_BUFSIZE];
-        cli_rate_fixed(lo, r.low, o.decimals + 1, '.');
-        cli_rate_fixed(hi, r.high, o.decimals + 1, '.');
+        cli_rate_fixed(lo, r.low, o.decimals + 1, dec);
+        cli_rate_fixed(hi, r.high, o.decimals + 1, dec);
+        const char *pct = cli_norwegian() ? "\xC2\xA0%" : " %";
         if (r.exact)
-            fprintf(stderr, "%s: the root is exactly %s %% (proven with rationals); rounded half up\n",
-                    cli_prog(), lo);
+            fprintf(stderr,
+                    _("%s: the root is exactly %s%s (proven with rationals); rounded half up\n"),
+                    cli_prog(), lo, pct);
         else
             fprintf(stderr,
-                    "%s: the root lies strictly between %s %% and %s %% (sign change proven %s "
-                    "at %ld bits, time %s)\n",
-                    cli_prog(), lo, hi,
-                    r.precision == 53 ? "in double precision with a proven error bound"
-                                      : "with directed rounding",
+                    _("%s: the root lies strictly between %s%s and %s%s (sign change proven %s "
+                      "at %ld bits, time %s)\n"),
+                    cli_prog(), lo, pct, hi, pct,
+                    r.precision == 53 ? _("in double precision with a proven error bound")
+                                      : _("with directed rounding"),
                     (long)r.precision, sl_apr_time_name(o.time));
     }
     if (fflush(stdout) != 0)
-        cli_die(1, "could not write the output");
+        cli_die(1, _("could not write the output"));
     return 0;
 }

@@ -13,7 +13,7 @@
 #include "table_amount.h"
 #include "table_reader.h"
 
-static const char usage[] =
+static const char *const usage = N_(
     "Usage: sl-audit --plan FILE [--amount A (--rate PCT | --rate-history H)\n"
     "                (--years Y | --terms N) [contract options]]\n"
     "\n"
@@ -34,61 +34,63 @@ static const char usage[] =
     "  --all                      list every difference, also those that follow\n"
     "  --amount A                 loan amount: compare with the recomputed plan\n"
     "%s"
-    "  --format table|json        output (default table)\n"
+    "  --format table|csv|json    output (default table); CSV: one line per\n"
+    "                             difference listed (as JSON's differences), then the\n"
+    "                             changes of the implied rate\n"
+    "  --csv-style machine|excel-no   CSV for programs (default) or for a Norwegian\n"
+    "                             spreadsheet: ';', decimal comma, UTF-8 BOM, CRLF\n"
+    "                             (implies --format csv)\n"
     "%s"
     "  --lang nb|nn|en            language of the output (default: the locale's)\n"
     "  --help, --version\n"
     "\n"
-    "Exit status: 0 the plan matches, 1 it differs, 2 bad options or unreadable input.\n";
+    "Exit status: 0 the plan matches, 1 it differs, 2 bad options or unreadable input.\n");
 
 enum { OPT_PLAN = CLI_OPT_FIRST_FREE, OPT_COLUMNS, OPT_TOLERANCE, OPT_ALL, OPT_ENCODING };
 
 /* Columns in sl_audit_field order (term .. closing balance). */
 enum { C_TERM, C_DUE, C_OPEN, C_INTEREST, C_PRINCIPAL, C_FEE, C_PAYMENT, C_CLOSE, C_COUNT };
 
-static const char *const a_term[] = {"termin", "terminnr", "terminnummer", "nr", NULL};
-static const char *const a_due[] = {"forfall", "forfallsdato", "forfallsdag", "dato",
-                                    "betalingsdato", NULL};
-static const char *const a_open[] = {"restgjeldfor", "inngaenderestgjeld", "inngaendesaldo",
-                                     "saldofor", NULL};
-static const char *const a_interest[] = {"renter", "rente", "rentebelop", NULL};
-static const char *const a_principal[] = {"avdrag", "avdragsbelop", NULL};
-static const char *const a_fee[] = {"gebyr", "termingebyr", "gebyrer", NULL};
-static const char *const a_payment[] = {"terminbelop", "abetale", "innbetaling", "belop", NULL};
-static const char *const a_close[] = {"restgjeldetter", "utgaenderestgjeld", "restgjeld",
-                                      "utgaendesaldo", "saldo", NULL};
-
 static const table_column columns[C_COUNT] = {
-    {"term", a_term, 0},
-    {"due_date", a_due, 0},
-    {"opening_balance", a_open, 0},
-    {"interest", a_interest, 1},
-    {"principal", a_principal, 1},
-    {"fee", a_fee, 0},
-    {"payment", a_payment, 0},
-    {"closing_balance", a_close, 0},
+    {"term", NULL, 0, table_plan_header, SL_AUDIT_FIELD_TERM},
+    {"due_date", NULL, 0, table_plan_header, SL_AUDIT_FIELD_DUE_DATE},
+    {"opening_balance", NULL, 0, table_plan_header, SL_AUDIT_FIELD_OPENING_BALANCE},
+    {"interest", NULL, 1, table_plan_header, SL_AUDIT_FIELD_INTEREST},
+    {"principal", NULL, 1, table_plan_header, SL_AUDIT_FIELD_PRINCIPAL},
+    {"fee", NULL, 0, table_plan_header, SL_AUDIT_FIELD_FEE},
+    {"payment", NULL, 0, table_plan_header, SL_AUDIT_FIELD_PAYMENT},
+    {"closing_balance", NULL, 0, table_plan_header, SL_AUDIT_FIELD_CLOSING_BALANCE},
 };
 
-/* What a derived field is called in the report (the file has no header). */
+/* What a derived field is called in the report (the file has no header):
+ * in the output's language in the table, in English in JSON and CSV. */
 static const char *const derived_names[C_COUNT] = {
-    "term (row order)", "due date", "opening balance (derived)", "interest",
-    "principal",        "fee (derived)", "payment (derived)", "closing balance (derived)",
+    N_("term (row order)"), N_("due date"),          N_("opening balance (derived)"),
+    N_("interest"),         N_("principal"),         N_("fee (derived)"),
+    N_("payment (derived)"), N_("closing balance (derived)"),
 };
+
+/* A text for people in the table, English in JSON and CSV. */
+static int human_output = 1;
+static const char *human(const char *text)
+{
+    return human_output ? gettext(text) : text;
+}
 
 _Noreturn static void input_error(const char *path, const table_error *e)
 {
     if (e->line && e->column)
-        cli_die(CLI_EXIT_USAGE, "%s: line %ld, column %ld: %s", path, e->line, e->column,
+        cli_die(CLI_EXIT_USAGE, _("%s: line %ld, column %ld: %s"), path, e->line, e->column,
                 e->message);
     if (e->line)
-        cli_die(CLI_EXIT_USAGE, "%s: line %ld: %s", path, e->line, e->message);
+        cli_die(CLI_EXIT_USAGE, _("%s: line %ld: %s"), path, e->line, e->message);
     cli_die(CLI_EXIT_USAGE, "--plan '%s': %s", path, e->message);
 }
 
 _Noreturn static void value_error(const char *path, const table_reader *t, size_t col,
                                   const char *value, const char *why)
 {
-    cli_die(CLI_EXIT_USAGE, "%s: line %ld, column %ld (%s): '%s': %s", path, table_line(t),
+    cli_die(CLI_EXIT_USAGE, _("%s: line %ld, column %ld (%s): '%s': %s"), path, table_line(t),
             table_field_column(t, col), table_header(t, col), value, why);
 }
 
@@ -115,22 +117,8 @@ static sl_date date_field(const char *path, const table_reader *t, size_t col)
         return d;
     sl_error err;
     if (sl_date_parse_norwegian(&d, v, "due_date", &err) != SL_OK)
-        value_error(path, t, col, v, "not a date (YYYY-MM-DD or DD.MM.YYYY)");
+        value_error(path, t, col, v, _("not a date (YYYY-MM-DD or DD.MM.YYYY)"));
     return d;
-}
-
-static int is_totals_label(const char *v)
-{
-    static const char *const labels[] = {"sum", "total", "totalt", "totals", "ialt", "sumtotal",
-                                         NULL};
-    if (!((*v | 0x20) >= 'a' && (*v | 0x20) <= 'z'))
-        return 0; /* a term number: no folding for every row */
-    char f[64];
-    table_fold(f, sizeof f, v);
-    for (const char *const *l = labels; *l; l++)
-        if (strcmp(f, *l) == 0)
-            return 1;
-    return 0;
 }
 
 /* The report sees each difference with the file line being read. */
@@ -154,21 +142,22 @@ static void derived_sentence(char *buf, size_t size, const table_reader *t, int 
     size_t n = 0;
 #define ADD(...) (n += (size_t)snprintf(buf + n, n < size ? size - n : 0, __VA_ARGS__))
     if (!table_header(t, C_OPEN) && table_header(t, C_CLOSE))
-        ADD("%sthe opening balance (%s, then the previous row's %s)", n ? "; " : "",
-            have_amount ? "the loan amount" : "the first row's balance + principal",
+        ADD(human(N_("%sthe opening balance (%s, then the previous row's %s)")), n ? "; " : "",
+            have_amount ? human(N_("the loan amount"))
+                        : human(N_("the first row's balance + principal")),
             table_header(t, C_CLOSE));
     if (!table_header(t, C_CLOSE))
-        ADD("%sthe closing balance (%s − %s)", n ? "; " : "", table_header(t, C_OPEN),
+        ADD(human(N_("%sthe closing balance (%s − %s)")), n ? "; " : "", table_header(t, C_OPEN),
             table_header(t, C_PRINCIPAL));
     if (!table_header(t, C_FEE))
-        ADD("%sthe fee (--term-fee, else 0)", n ? "; " : "");
+        ADD(human(N_("%sthe fee (--term-fee, else 0)")), n ? "; " : "");
     if (!table_header(t, C_PAYMENT))
-        ADD("%sthe payment (%s + %s + fee)", n ? "; " : "", table_header(t, C_INTEREST),
+        ADD(human(N_("%sthe payment (%s + %s + fee)")), n ? "; " : "", table_header(t, C_INTEREST),
             table_header(t, C_PRINCIPAL));
     if (!table_header(t, C_TERM))
-        ADD("%sthe term number (the row's position)", n ? "; " : "");
+        ADD(human(N_("%sthe term number (the row's position)")), n ? "; " : "");
     if (!table_header(t, C_DUE))
-        ADD("%sno due dates (not compared)", n ? "; " : "");
+        ADD(human(N_("%sno due dates (not compared)")), n ? "; " : "");
 #undef ADD
 }
 
@@ -180,9 +169,9 @@ static void publish(FILE *out)
     size_t n;
     while ((n = fread(buf, 1, sizeof buf, out)) > 0)
         if (fwrite(buf, 1, n, stdout) != n)
-            cli_die(1, "could not write the output");
+            cli_die(1, _("could not write the output"));
     if (ferror(out) || fflush(stdout) != 0)
-        cli_die(1, "could not write the output");
+        cli_die(1, _("could not write the output"));
     fclose(out);
 }
 
@@ -197,6 +186,7 @@ int main(int argc, char **argv)
         {"encoding", required_argument, NULL, OPT_ENCODING},
         CLI_CONTRACT_LONG_OPTIONS,
         {"format", required_argument, NULL, CLI_OPT_FORMAT},
+        CLI_CSV_STYLE_LONG_OPTION,
         CLI_END_LONG_OPTIONS,
     };
     cli_contract contract;
@@ -227,8 +217,9 @@ int main(int argc, char **argv)
             break;
         case CLI_OPT_FORMAT:
             format = cli_format_parse(optarg);
-            if (format == CLI_CSV)
-                cli_usage_error("--format 'csv': must be table or json");
+            break;
+        case CLI_OPT_CSV_STYLE:
+            cli_csv_style_set(cli_csv_style_parse(optarg));
             break;
         case CLI_OPT_HELP:
             printf(_(usage), _(cli_loan_help), _(cli_life_help));
@@ -238,12 +229,14 @@ int main(int argc, char **argv)
         }
     }
     if (optind < argc)
-        cli_usage_error("unexpected argument '%s'", argv[optind]);
+        cli_usage_error(_("unexpected argument '%s'"), argv[optind]);
     if (!path)
-        cli_usage_error("--plan is required");
+        cli_usage_error(_("--plan is required"));
+    format = cli_csv_format(format);
+    human_output = format == CLI_TABLE;
     int have_amount = contract.have_amount;
     if (contract.given && !have_amount)
-        cli_usage_error("--amount is required when loan terms are given");
+        cli_usage_error(_("--amount is required when loan terms are given"));
     sl_loan_terms terms;
     int k = contract.loan.terms.terms_per_year;
     sl_money term_fee = contract.loan.terms.term_fee;
@@ -270,8 +263,8 @@ int main(int argc, char **argv)
     }
     if (!table_header(t, C_OPEN) && !table_header(t, C_CLOSE))
         cli_die(CLI_EXIT_USAGE,
-                "%s: line %ld: the header has no balance column (restgjeld, closing_balance or "
-                "opening_balance; name it with --columns)",
+                _("%s: line %ld: the header has no balance column (restgjeld, closing_balance or "
+                  "opening_balance; name it with --columns)"),
                 path, table_line(t));
 
     char derived[512];
@@ -281,12 +274,14 @@ int main(int argc, char **argv)
     rs.encoding = table_encoding(t);
     rs.delimiter = table_delimiter(t);
     rs.json = format == CLI_JSON;
+    rs.csv = format == CLI_CSV;
     rs.all = all;
     rs.terms_given = have_amount;
     rs.terms_per_year = k;
     rs.tolerance = tolerance;
     for (int c = 0; c < C_COUNT; c++)
-        rs.field_names[c] = table_header(t, (size_t)c) ? table_header(t, (size_t)c) : derived_names[c];
+        rs.field_names[c] = table_header(t, (size_t)c) ? table_header(t, (size_t)c)
+                                                       : human(derived_names[c]);
     rs.field_names[SL_AUDIT_FIELD_ROW] = "row";
     rs.derived = derived;
     rs.history_end = contract.history_end;
@@ -294,7 +289,7 @@ int main(int argc, char **argv)
     rs.history_name = contract.life.history_name;
     FILE *out = tmpfile();
     if (!out)
-        cli_die(1, "cannot create a temporary file for the report");
+        cli_die(1, _("cannot create a temporary file for the report"));
     collect_ctx cc = {report_start(out, &rs), t, 0};
 
     sl_audit_options aopt = SL_AUDIT_OPTIONS_INIT;
@@ -312,20 +307,20 @@ int main(int argc, char **argv)
     while ((rc = table_next(t, &terr)) == 1) {
         const char *term_text = table_field(t, C_TERM);
         if (seen_totals)
-            cli_die(CLI_EXIT_USAGE, "%s: line %ld: a row after the totals row", path,
+            cli_die(CLI_EXIT_USAGE, _("%s: line %ld: a row after the totals row"), path,
                     table_line(t));
         sl_plan_row r;
         memset(&r, 0, sizeof r);
         /* a totals row: "Sum"/"Total"/... in the term column, or in the
          * due-date column when the term is empty */
         const char *due_text = table_field(t, C_DUE);
-        int totals_row = (term_text && is_totals_label(term_text)) ||
-                         ((!term_text || !*term_text) && due_text && is_totals_label(due_text));
+        int totals_row = sl_table_totals_label(term_text) ||
+                         ((!term_text || !*term_text) && sl_table_totals_label(due_text));
         if (term_text && *term_text && !totals_row) {
             char *end;
             long v = strtol(term_text, &end, 10);
             if (*end || v < 1 || v > 1000000)
-                value_error(path, t, C_TERM, term_text, "not a term number");
+                value_error(path, t, C_TERM, term_text, _("not a term number"));
             r.term = (int)v;
         }
         int have_open = 0, have_close = 0, have_fee = 0, have_payment = 0, present;
@@ -336,10 +331,10 @@ int main(int argc, char **argv)
         }
         r.interest = amount_field(path, t, C_INTEREST, &present);
         if (!present && !totals_row)
-            value_error(path, t, C_INTEREST, "", "empty");
+            value_error(path, t, C_INTEREST, "", _("empty"));
         r.principal = amount_field(path, t, C_PRINCIPAL, &present);
         if (!present && !totals_row)
-            value_error(path, t, C_PRINCIPAL, "", "empty");
+            value_error(path, t, C_PRINCIPAL, "", _("empty"));
         r.fee = amount_field(path, t, C_FEE, &have_fee);
         r.payment = amount_field(path, t, C_PAYMENT, &have_payment);
         /* the fields the file lacks, as a consistent system would have them */
@@ -349,7 +344,7 @@ int main(int argc, char **argv)
             (sl_money_add(&r.payment, r.interest, r.principal) != SL_OK ||
              sl_money_add(&r.payment, r.payment, r.fee) != SL_OK))
             value_error(path, t, C_PRINCIPAL, table_field(t, C_PRINCIPAL),
-                        "the sum is beyond the supported range");
+                        _("the sum is beyond the supported range"));
         if (!totals_row) {
             if (!have_open && !table_header(t, C_OPEN)) {
                 if (rows > 0)
@@ -358,16 +353,16 @@ int main(int argc, char **argv)
                     r.opening_balance = terms.principal;
                 else if (sl_money_add(&r.opening_balance, r.closing_balance, r.principal) != SL_OK)
                     value_error(path, t, C_CLOSE, table_field(t, C_CLOSE),
-                                "beyond the supported range");
+                                _("beyond the supported range"));
             } else if (!have_open) {
-                value_error(path, t, C_OPEN, "", "empty");
+                value_error(path, t, C_OPEN, "", _("empty"));
             }
             if (!have_close && !table_header(t, C_CLOSE)) {
                 if (sl_money_sub(&r.closing_balance, r.opening_balance, r.principal) != SL_OK)
                     value_error(path, t, C_OPEN, table_field(t, C_OPEN),
-                                "beyond the supported range");
+                                _("beyond the supported range"));
             } else if (!have_close) {
-                value_error(path, t, C_CLOSE, "", "empty");
+                value_error(path, t, C_CLOSE, "", _("empty"));
             }
             prev_closing = r.closing_balance;
             if (contract.history_end.year && r.due_date.year &&
@@ -384,24 +379,26 @@ int main(int argc, char **argv)
             report_row_done(cc.rep);
         }
         if (arc == SL_ERANGE)
-            cli_die(CLI_EXIT_USAGE, "%s: line %ld: the sums exceed the supported range", path,
+            cli_die(CLI_EXIT_USAGE, _("%s: line %ld: the sums exceed the supported range"), path,
                     table_line(t));
         if (arc != SL_OK)
-            cli_die(1, "out of memory");
+            cli_die(1, _("out of memory"));
     }
     if (rc < 0)
         input_error(path, &terr);
     if (rows == 0)
-        cli_die(CLI_EXIT_USAGE, "%s: no rows after the header", path);
+        cli_die(CLI_EXIT_USAGE, _("%s: no rows after the header"), path);
 
     sl_audit_summary sum;
     cc.at_end = 1;
     if (sl_audit_finish(audit, &sum) != SL_OK)
-        cli_die(1, "out of memory");
+        cli_die(1, _("out of memory"));
     sl_audit_free(audit);
     report_finish(cc.rep, &sum);
     table_close(t);
     cli_contract_free(&contract);
+    cli_csv_begin(); /* excel-no: the CSV rewritten on its way to stdout */
     publish(out);
+    cli_csv_end();
     return sum.differences ? 1 : 0;
 }

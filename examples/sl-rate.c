@@ -6,7 +6,7 @@
 
 #include "cli.h"
 
-static const char usage[] =
+static const char *const usage = N_(
     "Usage: sl-rate (--effective PCT | --nominal PCT) [--terms-per-year N] [options]\n"
     "\n"
     "--effective PCT: prints the nominal rate ((1 + re)^(1/n) - 1) * n.\n"
@@ -19,7 +19,7 @@ static const char usage[] =
     "  --lang nb|nn|en            language of the output (default: the locale's)\n"
     "  --help, --version\n"
     "\n"
-    "Example: sl-rate --effective 4.290 --terms-per-year 12   prints 4.208\n";
+    "Example: sl-rate --effective 4.290 --terms-per-year 12   prints 4.208\n");
 
 enum { OPT_EFFECTIVE = CLI_OPT_FIRST_FREE, OPT_NOMINAL, OPT_DECIMALS };
 
@@ -45,7 +45,7 @@ int main(int argc, char **argv)
         case OPT_NOMINAL: {
             const char *name = opt == OPT_EFFECTIVE ? "--effective" : "--nominal";
             if (given)
-                cli_usage_error("give one of --effective and --nominal, once");
+                cli_usage_error(_("give one of --effective and --nominal, once"));
             given = name;
             text = optarg;
             rate = cli_percent(name, optarg, -100000, 1000000);
@@ -59,17 +59,17 @@ int main(int argc, char **argv)
             break;
         case CLI_OPT_ROUNDING:
             if (sl_round_mode_parse(&mode, optarg) != SL_OK)
-                cli_die(CLI_EXIT_USAGE, "--rounding '%s': must be half-up, half-even, down or up",
-                        optarg);
+                cli_die(CLI_EXIT_USAGE,
+                        _("--rounding '%s': must be half-up, half-even, down or up"), optarg);
             break;
         default: /* --help, --version, or an error */
-            cli_other_option(opt, argv, usage);
+            cli_other_option(opt, argv, _(usage));
         }
     }
     if (optind < argc)
-        cli_usage_error("unexpected argument '%s'", argv[optind]);
+        cli_usage_error(_("unexpected argument '%s'"), argv[optind]);
     if (!given)
-        cli_usage_error("--effective or --nominal is required");
+        cli_usage_error(_("--effective or --nominal is required"));
     sl_rate out;
     sl_error err;
     sl_error_clear(&err);
@@ -85,9 +85,9 @@ int main(int argc, char **argv)
         cli_die(1, "%s '%s': %s", given, text, err.message);
     char buf[SL_RATE_BUFSIZE];
     if (sl_rate_format_percent(buf, sizeof buf, out, (int)decimals, SL_ROUND_HALF_UP, '.') < 0)
-        cli_die(1, "the result could not be formatted");
+        cli_die(1, _("the result could not be formatted"));
     puts(buf);
     if (fflush(stdout) != 0)
-        cli_die(1, "could not write the output");
+        cli_die(1, _("could not write the output"));
     return 0;
 }

@@ -206,7 +206,7 @@ static int one_ore_report(const char *years, int k, int carried, char *first_lin
     ck_assert_str_eq(r.err, "");
     int lines = count_lines(r.out);
     const char *third = r.out;
-    for (int i = 0; i < 5 && third; i++)
+    for (int i = 0; i < 6 && third; i++)
         third = strchr(third + 1, '\n');
     snprintf(first_lines, size, "%.*s", third ? (int)(third - r.out) : (int)strlen(r.out), r.out);
     exec_free(&r);

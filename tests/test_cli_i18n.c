@@ -276,6 +276,133 @@ START_TEST(capacity_and_rent_to_own_in_norwegian)
 }
 END_TEST
 
+/* The programs whose --help is translated (indices into progs: sl-plan
+ * sl-rate sl-apr sl-capacity sl-audit sl-portfolio sl-rent-to-own sl-finance). */
+static const int help_translated[] = {0, 1, 2, 4};
+
+/* --help in bokmål and nynorsk: no English line left ("Usage:", "(default"),
+ * and nynorsk is its own text, not bokmål. */
+START_TEST(help_in_norwegian)
+{
+    static cli_result nb, nn, en;
+    char *p = progs[help_translated[_i]];
+    run_env(&en, NULL, (char *[]){p, "--help", NULL});
+    run_env(&nb, NULL, (char *[]){p, "--lang", "nb", "--help", NULL});
+    run_env(&nn, NULL, (char *[]){p, "--lang", "nn", "--help", NULL});
+    ck_assert_int_eq(en.status, 0);
+    ck_assert_int_eq(nb.status, 0);
+    ck_assert_int_eq(nn.status, 0);
+    ck_assert_msg(strstr(en.out, "Usage:"), "%s: %s", p, en.out);
+    ck_assert_msg(strncmp(nb.out, "Bruk:", 5) == 0, "%s: %s", p, nb.out);
+    ck_assert_msg(strncmp(nn.out, "Bruk:", 5) == 0, "%s: %s", p, nn.out);
+    const char *english[] = {"Usage:", "(default", " the ", " of the "};
+    for (size_t i = 0; i < sizeof english / sizeof *english; i++) {
+        ck_assert_msg(!strstr(nb.out, english[i]), "%s nb: '%s' in\n%s", p, english[i], nb.out);
+        ck_assert_msg(!strstr(nn.out, english[i]), "%s nn: '%s' in\n%s", p, english[i], nn.out);
+    }
+    ck_assert_msg(strcmp(nb.out, nn.out) != 0, "%s: nynorsk help is bokmål", p);
+    ck_assert_msg(strstr(nb.out, "standard") && strstr(nn.out, "standard"), "%s", p);
+    ck_assert_msg(strstr(nb.out, " ikke ") || strstr(nb.out, "utdataene"), "%s", p);
+    ck_assert_msg(!strstr(nn.out, " ikke ") && !strstr(nn.out, "utdataene"), "%s", p);
+}
+END_TEST
+
+/* sl-rate and sl-apr print one number for scripts and sl-web, the same in
+ * every language; their errors and sl-apr's --verbose are translated, the
+ * bracket with a decimal comma. */
+START_TEST(rate_and_apr_in_norwegian)
+{
+    static cli_result en, nb;
+    char *rate = progs[1], *apr = progs[2];
+    char *rargs[] = {rate, "--lang", "en", "--effective", "4.290", NULL};
+    run_env(&en, NULL, rargs);
+    rargs[2] = "nb";
+    run_env(&nb, NULL, rargs);
+    ck_assert_int_eq(nb.status, 0);
+    ck_assert_str_eq(nb.out, "4.208\n");
+    ck_assert_str_eq(en.out, nb.out);
+    run_env(&nb, NULL, (char *[]){rate, "--lang", "nb", NULL});
+    exec_expect_usage_error(nb.status, nb.out, nb.err, "--effective eller --nominal må oppgis");
+    run_env(&nb, NULL,
+            (char *[]){rate, "--lang", "nn", "--nominal", "4", "--effective", "4", NULL});
+    exec_expect_usage_error(nb.status, nb.out, nb.err, "éin gong");
+    char *aargs[] = {apr, "--lang", "nb", "--verbose", "--flow", "2025-01-01:1000",
+                     "--flow", "2026-01-01:-1050", NULL};
+    run_env(&nb, NULL, aargs);
+    ck_assert_int_eq(nb.status, 0);
+    ck_assert_str_eq(nb.out, "5.00\n");
+    ck_assert_msg(strstr(nb.err, "roten er nøyaktig 5,000" NBSP "%"), "%s", nb.err);
+    aargs[2] = "en";
+    run_env(&en, NULL, aargs);
+    ck_assert_str_eq(en.out, nb.out);
+    ck_assert_msg(strstr(en.err, "the root is exactly 5.000 %"), "%s", en.err);
+    run_env(&nb, NULL, (char *[]){apr, "--lang", "nn", "--flow", "2025-13-01:1", NULL});
+    exec_expect_usage_error(nb.status, nb.out, nb.err, "ikkje ein gyldig ÅÅÅÅ-MM-DD");
+}
+END_TEST
+
+/* sl-audit's report in Norwegian; its CSV and JSON in English whatever the
+ * language; excel-no with ';' and a decimal comma. */
+START_TEST(audit_in_norwegian)
+{
+    static cli_result r, en;
+    char *audit = progs[4];
+    char path[] = "/tmp/sl-i18n-auditXXXXXX";
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    FILE *f = fdopen(fd, "w");
+    /* term 2's payment is 0,10 too high; 1 234 567,00 borrowed */
+    fputs("term,due_date,opening_balance,interest,principal,fee,payment,closing_balance\n"
+          "1,2025-02-15,1234567.00,5144.03,616000.17,0.00,621144.20,618566.83\n"
+          "2,2025-03-15,618566.83,2577.36,618566.83,0.00,621144.29,0.00\n",
+          f);
+    fclose(f);
+    char *args[] = {audit, "--lang", "nb", "--plan", path, "--amount", "1234567", "--rate", "5",
+                    "--terms", "2", "--payout-date", "2025-01-15", NULL};
+    run_env(&r, NULL, args);
+    ck_assert_int_eq(r.status, 1);
+    ck_assert_msg(strstr(r.out, "Kontroll av "), "%s", r.out);
+    ck_assert_msg(strstr(r.out, "Første avvik, linje 3 (termin 2)"), "%s", r.out);
+    ck_assert_msg(strstr(r.out, "etter kontrakten 621" NBSP "144,19 (+0,10)"), "%s", r.out);
+    ck_assert_msg(strstr(r.out, "1" NBSP "234" NBSP "567,00"), "%s", r.out);
+    ck_assert_msg(strstr(r.out, "Resultat: planen avviker fra kontrakten: 1 avvik, 2 forskjeller"),
+                  "%s", r.out);
+    ck_assert(!strstr(r.out, "Result:") && !strstr(r.out, "divergence"));
+    expect_width(strchr(r.out, '\n') + 1, 100); /* the first line names the file */
+    args[2] = "nn";
+    run_env(&r, NULL, args);
+    ck_assert_msg(strstr(r.out, "Resultat: planen avvik frå kontrakten: 1 avvik, 2 skilnader"),
+                  "%s", r.out);
+    /* machine output: the same in every language */
+    char *cargs[] = {audit, "--lang", "nb", "--plan", path, "--amount", "1234567", "--rate", "5",
+                     "--terms", "2", "--payout-date", "2025-01-15", "--format", "csv", NULL};
+    run_env(&r, NULL, cargs);
+    cargs[2] = "en";
+    run_env(&en, NULL, cargs);
+    ck_assert_int_eq(r.status, 1);
+    ck_assert_str_eq(r.out, en.out);
+    ck_assert_str_eq(r.out, "row,line,term,field,column,check,expected,found,difference,"
+                            "within_tolerance,follows_from_row\n"
+                            "2,3,2,payment,payment,sum,621144.19,621144.29,0.10,false,\n"
+                            "2,3,2,payment,payment,mismatch,621144.19,621144.29,0.10,false,\n");
+    cargs[13] = "--csv-style";
+    cargs[14] = "excel-no";
+    run_env(&r, NULL, cargs);
+    ck_assert_int_eq(r.status, 1);
+    ck_assert_msg(strstr(r.out, "\xEF\xBB\xBFrow;line;term;") == r.out, "%s", r.out);
+    ck_assert_msg(strstr(r.out, "\r\n2;3;2;payment;payment;sum;621144,19;621144,29;0,10;false;\r\n"),
+                  "%s", r.out);
+    cargs[13] = "--format";
+    cargs[14] = "json";
+    run_env(&r, NULL, cargs);
+    cargs[2] = "nb";
+    run_env(&en, NULL, cargs);
+    ck_assert_str_eq(r.out, en.out);
+    ck_assert(strstr(r.out, "the plan departs from the contract"));
+    unlink(path);
+}
+END_TEST
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -299,5 +426,11 @@ int main(int argc, char **argv)
     tcase_add_test(plan, rent_to_own_views);
     tcase_add_test(plan, capacity_and_rent_to_own_in_norwegian);
     suite_add_tcase(s, plan);
+    TCase *people = tcase_create("programs");
+    tcase_add_loop_test(people, help_in_norwegian, 0,
+                        (int)(sizeof help_translated / sizeof *help_translated));
+    tcase_add_test(people, rate_and_apr_in_norwegian);
+    tcase_add_test(people, audit_in_norwegian);
+    suite_add_tcase(s, people);
     return run_suite(s);
 }
