@@ -24,25 +24,30 @@
     "  --childcare A, --transport A   barnehage/SFO; transport the living costs\n" \
     "                             do not cover\n"
 
-const char cli_budget_help[] = BUDGET_HELP;
-
+/* Printed by every program that reads a household (sl-capacity, sl-finance,
+ * sl-rent-to-own): the options are spelled here once, so the programs'
+ * help cannot drift apart. */
 const char cli_household_help[] =
     "Household (per month):\n"
-    "  --adults 1|2               one adult or a couple\n"
+    "  --adults 1|2               one adult or a couple (required for a budget)\n"
     "  --sharing                  the one adult shares a home (bofellesskap)\n"
     "  --children-0-5 N, --children-6-10 N, --children-11-17 N   children by age\n"
-    "  --income A                 net income after tax a month (over 150 000 kr warns)\n"
+    "                             (default 0)\n"
+    "  --income A                 net income after tax a month, not itemised (or\n"
+    "                             --income-item, --gross-income-yearly; over 150 000 kr\n"
+    "                             warns)\n"
     "  --gross-income-yearly G    one earner's yearly gross wages (repeatable); the net\n"
-    "                             is estimated from the year's tax rules (steps shown)\n"
-    "  --fixed-costs A            consumer debt, student loan, kindergarten/SFO, child\n"
-    "                             support paid (default 0)\n"
-    "  --maintenance A            maintenance (default 0)\n"
-    "  --living-costs A           actual living costs, if known (the guideline rate is\n"
-    "                             used when higher)\n"
+    "                             a month is estimated from the year's tax rules and\n"
+    "                             added to --income (the steps are shown)\n"
+    "  --strict                   an --income over 150 000 kr a month is an error\n"
+    "  --living-costs A           actual living costs (with strøm, insurance and\n"
+    "                             furniture), if known; the floor is used when higher\n"
+    "  --maintenance A            vedlikehold (default 0)\n"
+    "  --fixed-costs A            other fixed costs without a line of their own (child\n"
+    "                             support paid, …) (default 0)\n"
     BUDGET_HELP
-    "  --guidelines FILE          guideline tables from FILE instead of the shipped ones\n"
-    "  --strict                   an --income over 150 000 kr a month is an error\n";
-
+    "  --guidelines FILE          read guideline tables from FILE instead of the\n"
+    "                             shipped ones (format: share/startlan/guidelines.txt)\n";
 
 static sl_living_costs_basis living_costs_basis(const char *text)
 {

@@ -5,20 +5,26 @@
 
 #include "cli_owner.h"
 
+/* The owner's options both sl-capacity and sl-finance read, spelled once. */
+#define OWNER_COMMON_HELP                                                                   \
+    "  --estimate-housing-allowance   count an estimate of bostøtte as income\n"             \
+    "  --housing-allowance-rules FILE the bostøtte rules (none are shipped)\n"               \
+    "  --kommune-group 1|2|3|4    1 Oslo, 2 Bergen/Trondheim/Tromsø/Stavanger/Bærum,\n"      \
+    "                             3 the kommuner in forskrift § 3 c, 4 the rest (default)\n" \
+    "  --persons N                household size for bostøtte (default: adults + children)\n" \
+    "  --allowance-gross-income G the household's gross income a year for bostøtte\n"      \
+    "                             (default: the sum of --gross-income-yearly)\n"             \
+    "  --current-rent A, --current-housing-allowance A\n"                                  \
+    "                             compare today's rent (less its bostøtte) with owning\n"
+
+const char cli_owner_common_help[] = OWNER_COMMON_HELP;
+
 const char cli_owner_usage[] =
     "The owner's side (docs/capacity.md):\n"
-    "  --estimate-housing-allowance   count an estimate of bostøtte as income\n"
-    "  --housing-allowance-rules FILE the bostøtte rules (none are shipped)\n"
-    "  --kommune-group 1|2|3|4    1 Oslo, 2 Bergen/Trondheim/Tromsø/Stavanger/Bærum,\n"
-    "                             3 the kommuner in forskrift § 3 c, 4 the rest (default)\n"
-    "  --persons N                household size for bostøtte (default: adults + children)\n"
-    "  --allowance-gross-income G the household's gross income a year for bostøtte\n"
-    "                             (default: the sum of --gross-income-yearly)\n"
+    OWNER_COMMON_HELP
     "  --loan-rate PCT            the start loan's rate today, for bostøtte and renting\n"
     "  --price A, --own-funds A, --bank-loan A, --transaction-costs A\n"
-    "                             the grant need (tilskuddsbehov) next to the largest loan\n"
-    "  --current-rent A, --current-housing-allowance A\n"
-    "                             compare today's rent (less its bostøtte) with owning\n";
+    "                             the grant need (tilskuddsbehov) next to the largest loan\n";
 
 void cli_owner_init(cli_owner *w)
 {
