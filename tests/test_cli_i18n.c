@@ -278,7 +278,7 @@ END_TEST
 
 /* The programs whose --help is translated (indices into progs: sl-plan
  * sl-rate sl-apr sl-capacity sl-audit sl-portfolio sl-rent-to-own sl-finance). */
-static const int help_translated[] = {0, 1, 2, 4};
+static const int help_translated[] = {0, 1, 2, 4, 5};
 
 /* --help in bokmål and nynorsk: no English line left ("Usage:", "(default"),
  * and nynorsk is its own text, not bokmål. */
@@ -403,6 +403,39 @@ START_TEST(audit_in_norwegian)
 }
 END_TEST
 
+/* sl-portfolio writes CSV or JSON (English, the same in every language);
+ * its help, errors and warnings are translated. */
+START_TEST(portfolio_messages_in_norwegian)
+{
+    static cli_result r, en;
+    char *portfolio = progs[5];
+    char path[] = "/tmp/sl-i18n-bookXXXXXX";
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    FILE *f = fdopen(fd, "w");
+    fputs("id,amount,rate,terms,terms_per_year,type,payout_date\n"
+          "A1,100000,5,12,12,annuity,2025-01-15\n"
+          "A2,x,5,12,12,annuity,2025-01-15\n",
+          f);
+    fclose(f);
+    char *args[] = {portfolio, "--lang", "nb", "--loans", path, "--as-of", "2025-06-30",
+                    "--on-error", "skip", NULL};
+    run_env(&r, NULL, args);
+    args[2] = "en";
+    run_env(&en, NULL, args);
+    ck_assert_int_eq(r.status, 1);
+    ck_assert_str_eq(r.out, en.out);
+    ck_assert_msg(strstr(r.err, "linje 3, ") && strstr(r.err, "raden er hoppet over"), "%s", r.err);
+    args[2] = "nn";
+    run_env(&r, NULL, args);
+    ck_assert_msg(strstr(r.err, "rada er hoppa over"), "%s", r.err);
+    args[8] = "go-on";
+    run_env(&r, NULL, args);
+    exec_expect_usage_error(r.status, r.out, r.err, "--on-error «go-on»: må vere stop eller skip");
+    unlink(path);
+}
+END_TEST
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -431,6 +464,7 @@ int main(int argc, char **argv)
                         (int)(sizeof help_translated / sizeof *help_translated));
     tcase_add_test(people, rate_and_apr_in_norwegian);
     tcase_add_test(people, audit_in_norwegian);
+    tcase_add_test(people, portfolio_messages_in_norwegian);
     suite_add_tcase(s, people);
     return run_suite(s);
 }
