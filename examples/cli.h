@@ -372,7 +372,7 @@ enum {
 int cli_budget_option(sl_household *h, sl_income_item *items, int opt, const char *arg);
 /* The library's field for an option's name ("energy" → "--energy"); NULL if none. */
 const char *cli_budget_option_for(const char *field);
-extern const char cli_budget_help[];
+extern const char *const cli_budget_help; /* N_(): print through _() */
 
 typedef struct cli_household {
     sl_household household;
@@ -391,7 +391,8 @@ int cli_household_option(cli_household *hh, int opt, const char *arg);
  * guideline tables): 1 when a household was given, 0 when none was. */
 int cli_household_finish(cli_household *hh, sl_date date);
 void cli_household_free(cli_household *hh);
-extern const char cli_household_help[];
+/* --help's household options, the budget's included, in the output's language. */
+void cli_household_help_print(FILE *f);
 
 /* ---- Output held until success (cli_hold.c) ----
  * cli_hold_stdout sends stdout to a temporary file; cli_release_stdout

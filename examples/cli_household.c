@@ -6,27 +6,27 @@
 #include <stddef.h>
 #include <string.h>
 
-#define BUDGET_HELP \
-    "  --income-item KIND:AMOUNT[:UNTIL]   one net income a month by source (repeatable):\n" \
-    "                             wages, child-benefit (barnetrygd), cash-for-care\n" \
-    "                             (kontantstøtte), child-support (barnebidrag),\n" \
-    "                             transitional-benefit (overgangsstønad), disability\n" \
-    "                             (uføretrygd), aap, introduction, pension, rental\n" \
-    "                             (10 months a year), other; UNTIL: the first day\n" \
-    "                             without it (the budget is checked again then)\n" \
-    "  --living-costs-basis guideline|actual|sifo   (default: actual when given)\n" \
-    "  --energy A, --insurance A, --furniture A   strøm og oppvarming, bolig- og\n" \
-    "                             innboforsikring, innbo og utstyr: the guideline\n" \
-    "                             rates leave them out, the floor adds them\n" \
-    "  --municipal-fees A         kommunale avgifter\n" \
-    "  --other-debt-payments A    other loans and studielån, a month\n" \
-    "  --credit-limits A          unused credit and card limits (3 % a month)\n" \
-    "  --childcare A, --transport A   barnehage/SFO; transport the living costs\n" \
-    "                             do not cover\n"
+/* --help's household and budget options, in the output's language. */
+/* not a format ("3 % a month"): */
+const char *const cli_budget_help = /* xgettext:no-c-format */ N_(
+    "  --income-item KIND:AMOUNT[:UNTIL]   one net income a month by source (repeatable):\n"
+    "                             wages, child-benefit (barnetrygd), cash-for-care\n"
+    "                             (kontantstøtte), child-support (barnebidrag),\n"
+    "                             transitional-benefit (overgangsstønad), disability\n"
+    "                             (uføretrygd), aap, introduction, pension, rental\n"
+    "                             (10 months a year), other; UNTIL: the first day\n"
+    "                             without it (the budget is checked again then)\n"
+    "  --living-costs-basis guideline|actual|sifo   (default: actual when given)\n"
+    "  --energy A, --insurance A, --furniture A   strøm og oppvarming, bolig- og\n"
+    "                             innboforsikring, innbo og utstyr: the guideline\n"
+    "                             rates leave them out, the floor adds them\n"
+    "  --municipal-fees A         kommunale avgifter\n"
+    "  --other-debt-payments A    other loans and studielån, a month\n"
+    "  --credit-limits A          unused credit and card limits (3 % a month)\n"
+    "  --childcare A, --transport A   barnehage/SFO; transport the living costs\n"
+    "                             do not cover\n");
 
-const char cli_budget_help[] = BUDGET_HELP;
-
-const char cli_household_help[] =
+static const char *const household_help = N_(
     "Household (per month):\n"
     "  --adults 1|2               one adult or a couple\n"
     "  --sharing                  the one adult shares a home (bofellesskap)\n"
@@ -38,11 +38,18 @@ const char cli_household_help[] =
     "                             support paid (default 0)\n"
     "  --maintenance A            maintenance (default 0)\n"
     "  --living-costs A           actual living costs, if known (the guideline rate is\n"
-    "                             used when higher)\n"
-    BUDGET_HELP
-    "  --guidelines FILE          guideline tables from FILE instead of the shipped ones\n"
-    "  --strict                   an --income over 150 000 kr a month is an error\n";
+    "                             used when higher)\n");
 
+static const char *const household_help_tail = N_(
+    "  --guidelines FILE          guideline tables from FILE instead of the shipped ones\n"
+    "  --strict                   an --income over 150 000 kr a month is an error\n");
+
+void cli_household_help_print(FILE *f)
+{
+    fputs(_(household_help), f);
+    fputs(_(cli_budget_help), f);
+    fputs(_(household_help_tail), f);
+}
 
 static sl_living_costs_basis living_costs_basis(const char *text)
 {

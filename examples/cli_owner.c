@@ -5,7 +5,7 @@
 
 #include "cli_owner.h"
 
-const char cli_owner_usage[] =
+const char *const cli_owner_usage = N_(
     "The owner's side (docs/capacity.md):\n"
     "  --estimate-housing-allowance   count an estimate of bostøtte as income\n"
     "  --housing-allowance-rules FILE the bostøtte rules (none are shipped)\n"
@@ -18,7 +18,7 @@ const char cli_owner_usage[] =
     "  --price A, --own-funds A, --bank-loan A, --transaction-costs A\n"
     "                             the grant need (tilskuddsbehov) next to the largest loan\n"
     "  --current-rent A, --current-housing-allowance A\n"
-    "                             compare today's rent (less its bostøtte) with owning\n";
+    "                             compare today's rent (less its bostøtte) with owning\n");
 
 void cli_owner_init(cli_owner *w)
 {
@@ -245,72 +245,74 @@ void cli_owner_compare_rent(cli_owner *w, sl_money payment, sl_money interest,
 
 static void row(const char *label, const char *sign, sl_money amount)
 {
-    char a[SL_MONEY_BUFSIZE];
+    char a[CLI_HUMAN_BUFSIZE];
     fputs("  ", stdout);
     cli_pad(stdout, label, 44);
-    printf(" %1s%17s kr\n", sign, cli_nor(a, amount));
+    printf(" %1s", sign);
+    cli_pad(stdout, cli_amount(a, amount), -17);
+    printf(" kr\n");
 }
 
 void cli_owner_print(const cli_owner *w)
 {
-    char a[SL_MONEY_BUFSIZE], b[SL_MONEY_BUFSIZE], rate[SL_RATE_BUFSIZE];
+    char a[CLI_HUMAN_BUFSIZE], b[CLI_HUMAN_BUFSIZE], rate[SL_RATE_BUFSIZE];
     if (w->estimate) {
         const sl_housing_allowance *x = &w->allowance;
-        printf("\nBostøtte, an estimate (rules from %s; counted as income above)\n",
+        printf(_("\nBostøtte, an estimate (rules from %s; counted as income above)\n"),
                w->rules_path);
         if (w->have_loan_rate)
-            printf("  %d persons, kommune group %d, loan %s kr at %s %% today\n", w->persons,
-                   w->kommune_group, cli_nor(a, w->allowance_loan),
+            printf(_("  %d persons, kommune group %d, loan %s kr at %s %% today\n"), w->persons,
+                   w->kommune_group, cli_amount(a, w->allowance_loan),
                    cli_rate_text(rate, w->loan_rate, ','));
         else
-            printf("  %d persons, kommune group %d, loans %s kr paying %s kr a month today\n",
-                   w->persons, w->kommune_group, cli_nor(a, w->allowance_loan),
-                   cli_nor(b, w->allowance_payment));
-        row("Gross income a year", "", w->gross_yearly);
-        char label[96];
+            printf(_("  %d persons, kommune group %d, loans %s kr paying %s kr a month today\n"),
+                   w->persons, w->kommune_group, cli_amount(a, w->allowance_loan),
+                   cli_amount(b, w->allowance_payment));
+        row(_("Gross income a year"), "", w->gross_yearly);
+        char label[160];
         /* The weight for display, in hundredths (0,13). */
         sl_money weight = w->rules.weight_other.num * 100 / w->rules.weight_other.den;
-        snprintf(label, sizeof label, "Weighted income, / (1 + %d x %s)",
-                 w->persons - 1, cli_nor(b, weight));
+        snprintf(label, sizeof label, _("Weighted income, / (1 + %d x %s)"),
+                 w->persons - 1, cli_amount(b, weight));
         row(label, "", x->weighted_income);
-        row("Own share a year (egenandel)", "", x->own_share);
-        row("Housing costs a year (12 x the month's)", "", x->costs);
-        row("Ceiling (boutgiftstak), size and group", "", x->ceiling);
-        row("Approved costs (the lower)", "", x->approved);
-        row("Approved costs less own share", "=", x->basis);
-        snprintf(label, sizeof label, "Bostøtte a month, x %s %% / 12 (whole kr)",
+        row(_("Own share a year (egenandel)"), "", x->own_share);
+        row(_("Housing costs a year (12 x the month's)"), "", x->costs);
+        row(_("Ceiling (boutgiftstak), size and group"), "", x->ceiling);
+        row(_("Approved costs (the lower)"), "", x->approved);
+        row(_("Approved costs less own share"), "=", x->basis);
+        snprintf(label, sizeof label, _("Bostøtte a month, x %s %% / 12 (whole kr)"),
                  cli_rate_fixed(rate, w->rules.payout_rate, 1, ','));
         row(label, "", x->monthly);
         if (x->below_minimum)
-            printf("  Below the minimum payout of %s kr: nothing is paid.\n",
-                   cli_nor(a, w->rules.minimum_payout));
+            printf(_("  Below the minimum payout of %s kr: nothing is paid.\n"),
+                   cli_amount(a, w->rules.minimum_payout));
     }
     if (w->have_grant) {
-        printf("\nThe grant need (tilskuddsbehov)\n");
-        row("Price", "", w->price);
-        row("Transaction costs", "+", w->transaction_costs);
-        row("Own funds (egenkapital)", "-", w->own_funds);
-        row("Bank loan", "-", w->bank_loan);
-        row("Largest start loan the household can carry", "-", w->largest_loan);
-        row("Grant need (never below 0)", "=", w->grant_need);
+        printf("\n%s\n", _("The grant need (tilskuddsbehov)"));
+        row(_("Price"), "", w->price);
+        row(_("Transaction costs"), "+", w->transaction_costs);
+        row(_("Own funds (egenkapital)"), "-", w->own_funds);
+        row(_("Bank loan"), "-", w->bank_loan);
+        row(_("Largest start loan the household can carry"), "-", w->largest_loan);
+        row(_("Grant need (never below 0)"), "=", w->grant_need);
     }
     if (w->have_comparison) {
         const sl_rent_comparison *c = &w->comparison;
-        printf("\nRenting today against owning, a month\n");
-        row("Rent today (husleie)", "", c->rent);
-        row("Bostøtte today", "-", c->allowance_renting);
-        row("Renting costs", "=", c->net_rent);
-        row("Loan payments today (not stressed)", "", c->payment);
-        row("Interest deduction 22 % of interest", "-", c->deduction);
-        row("Common costs, municipal fees, maintenance", "+", c->other_costs);
-        row("Bostøtte as owner (estimate)", "-", c->allowance_owning);
-        row("Owning costs after tax", "=", c->owner_net);
+        printf("\n%s\n", _("Renting today against owning, a month"));
+        row(_("Rent today (husleie)"), "", c->rent);
+        row(_("Bostøtte today"), "-", c->allowance_renting);
+        row(_("Renting costs"), "=", c->net_rent);
+        row(_("Loan payments today (not stressed)"), "", c->payment);
+        row(/* xgettext:no-c-format */ _("Interest deduction 22 % of interest"), "-", c->deduction);
+        row(_("Common costs, municipal fees, maintenance"), "+", c->other_costs);
+        row(_("Bostøtte as owner (estimate)"), "-", c->allowance_owning);
+        row(_("Owning costs after tax"), "=", c->owner_net);
         if (c->change >= 0)
-            printf("  Owning costs %s kr a month more than renting today.\n",
-                   cli_nor(a, c->change));
+            printf(_("  Owning costs %s kr a month more than renting today.\n"),
+                   cli_amount(a, c->change));
         else
-            printf("  Owning costs %s kr a month less than renting today.\n",
-                   cli_nor(a, -c->change));
+            printf(_("  Owning costs %s kr a month less than renting today.\n"),
+                   cli_amount(a, -c->change));
     }
 }
 

@@ -45,7 +45,7 @@ enum {
         {"transaction-costs", required_argument, NULL, CLI_OWNER_OPT_TRANSACTION_COSTS}
 
 /* The options' help text, for a program's --help. */
-extern const char cli_owner_usage[];
+extern const char *const cli_owner_usage; /* N_(): print through _() */
 
 typedef struct cli_owner {
     /* options */

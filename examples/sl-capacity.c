@@ -199,8 +199,8 @@ static void parse(input *in, int argc, char **argv)
         default: /* --help, --version, or an error */
             if (opt == CLI_OPT_HELP) {
                 fputs(usage, stdout);
-                fputs(cli_budget_help, stdout);
-                fputs(cli_owner_usage, stdout);
+                fputs(_(cli_budget_help), stdout);
+                fputs(_(cli_owner_usage), stdout);
             }
             cli_other_option(opt, argv, usage_loan);
         }

@@ -498,7 +498,7 @@ static void parse(sl_rto_options *o, part_input *in, cli_format *format, int arg
             fputs(cli_kommune_usage, stdout);
             fputs(cli_rent_usage, stdout);
             fputs(cli_family_usage, stdout);
-            fputs(cli_household_help, stdout);
+            cli_household_help_print(stdout);
             exit(0);
         default: /* --version, or an error */
             cli_other_option(opt, argv, usage);

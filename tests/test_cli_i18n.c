@@ -10,7 +10,7 @@ static int n_progs;
 /* Run prog with an environment: env ... prog args (NULL-terminated). */
 static void run_env(cli_result *r, const char *const *env, char *const *args)
 {
-    char *argv[32];
+    char *argv[64];
     int n = 0;
     argv[n++] = "/usr/bin/env";
     argv[n++] = "-u";
@@ -26,7 +26,7 @@ static void run_env(cli_result *r, const char *const *env, char *const *args)
     for (; *args; args++)
         argv[n++] = *args;
     argv[n] = NULL;
-    ck_assert(n < 32);
+    ck_assert(n < 64);
     cli_run(r, argv, NULL);
 }
 
@@ -278,7 +278,7 @@ END_TEST
 
 /* The programs whose --help is translated (indices into progs: sl-plan
  * sl-rate sl-apr sl-capacity sl-audit sl-portfolio sl-rent-to-own sl-finance). */
-static const int help_translated[] = {0, 1, 2, 4, 5};
+static const int help_translated[] = {0, 1, 2, 4, 5, 7};
 
 /* --help in bokmål and nynorsk: no English line left ("Usage:", "(default"),
  * and nynorsk is its own text, not bokmål. */
@@ -436,6 +436,60 @@ START_TEST(portfolio_messages_in_norwegian)
 }
 END_TEST
 
+/* sl-finance's table: kilder og bruk, the payments, the budget, the rate
+ * shock, in Norwegian words and figures. */
+START_TEST(finance_in_norwegian)
+{
+    static cli_result r;
+    char *finance = progs[7];
+    char *args[] = {finance, "--lang", "nb", "--price", "3800000", "--own-funds", "190000",
+                    "--bank-share", "85", "--bank-rate", "5.5", "--start-rate", "4.64",
+                    "--margin", "0.25", "--date", "2026-12-01", "--adults", "2",
+                    "--children-0-5", "1", "--income", "62000", "--policy-rate", "4",
+                    "--rate-shock", "3", "--gross-income-yearly", "650000", NULL};
+    run_env(&r, NULL, args);
+    ck_assert_int_eq(r.status, 0);
+    const char *want[] = {
+        "Boligkjøp: selveier, dato 01.12.2026",
+        "\nBruk\n",
+        "Kjøpesum                                             3" NBSP "800" NBSP "000,00 kr",
+        "Tinglysing (3 dokumenter × 545,00)",
+        "\nKilder\n",
+        "Egenkapital",
+        "Terminbeløp per måned (kr)",
+        "Startlån (4,640 % + 0,250, 30 år)",
+        "Etter rentefradrag (22 % av rentene, skatteregler for 2026)",
+        "Betjeningsevne med stresset rente, per måned",
+        "Veiledende satser gyldige fra 01.01.2024",
+        "Til disposisjon for bolig",
+        "Inntektstaker 1: brutto lønn per år",
+        "trinnskatt",
+        "Rentesjokk: alle renter +3,000 prosentpoeng",
+    };
+    for (size_t i = 0; i < sizeof want / sizeof *want; i++)
+        ck_assert_msg(strstr(r.out, want[i]), "'%s' not in\n%s", want[i], r.out);
+    ck_assert(!strstr(r.out, "Sources") && !strstr(r.out, "Surplus") && !strstr(r.out, "Payments"));
+    expect_width(r.out, 100);
+    args[2] = "nn";
+    run_env(&r, NULL, args);
+    ck_assert_int_eq(r.status, 0);
+    ck_assert_msg(strstr(r.out, "\nKjelder\n") && strstr(r.out, "Bustadkjøp:") &&
+                      strstr(r.out, "Inntektstakar 1: brutto løn per år"),
+                  "%s", r.out);
+    expect_width(r.out, 100);
+    /* machine output: the same in every language */
+    static cli_result en;
+    char *cargs[] = {finance, "--lang", "nb", "--price", "3800000", "--own-funds", "190000",
+                     "--bank-share", "85", "--bank-rate", "5.5", "--start-rate", "4.64",
+                     "--date", "2026-12-01", "--format", "csv", NULL};
+    run_env(&r, NULL, cargs);
+    cargs[2] = "en";
+    run_env(&en, NULL, cargs);
+    ck_assert_int_eq(r.status, 0);
+    ck_assert_str_eq(r.out, en.out);
+}
+END_TEST
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -465,6 +519,7 @@ int main(int argc, char **argv)
     tcase_add_test(people, rate_and_apr_in_norwegian);
     tcase_add_test(people, audit_in_norwegian);
     tcase_add_test(people, portfolio_messages_in_norwegian);
+    tcase_add_test(people, finance_in_norwegian);
     suite_add_tcase(s, people);
     return run_suite(s);
 }
