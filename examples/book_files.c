@@ -12,14 +12,18 @@ static const char *const a_date[] = {"dato", "hendelsesdato", NULL};
 static const char *const a_kind[] = {"type", "hendelse", "art", NULL};
 static const char *const a_amount[] = {"belop", "verdi", "value", NULL};
 static const table_column event_columns[E_COUNT] = {
-    {"id", a_id, 1}, {"date", a_date, 1}, {"kind", a_kind, 1}, {"amount", a_amount, 0},
+    {"id", a_id, 1, NULL, 0},
+    {"date", a_date, 1, NULL, 0},
+    {"kind", a_kind, 1, NULL, 0},
+    {"amount", a_amount, 0, NULL, 0},
 };
 
 enum { L_ID, L_BALANCE, L_COUNT };
 static const char *const a_balance[] = {"saldo", "restgjeld", "balanse", "restgjeldetter",
                                         "belop", NULL};
 static const table_column ledger_columns[L_COUNT] = {
-    {"id", a_id, 1}, {"balance", a_balance, 1},
+    {"id", a_id, 1, NULL, 0},
+    {"balance", a_balance, 1, NULL, 0},
 };
 
 static int fail(book_file_error *err, long line, long column, const char *value, const char *fmt,

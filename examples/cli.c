@@ -411,7 +411,27 @@ static void csv_field(const char *text)
     putchar('"');
 }
 
-static void csv_leaves(json_t *v, char *path, size_t len, size_t size)
+/* A leaf's text: strings as they are, integers in decimal, booleans as
+ * true/false, null (and a missing value) empty. */
+static const char *leaf_text(const json_t *v, char num[32])
+{
+    if (json_is_string(v))
+        return json_string_value(v);
+    if (json_is_integer(v)) {
+        snprintf(num, 32, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+        return num;
+    }
+    if (json_is_true(v))
+        return "true";
+    if (json_is_false(v))
+        return "false";
+    return "";
+}
+
+/* Every leaf of v, named by its path, with the leaf at the same path in
+ * beside (the same shape) in a third column when columns is 3. */
+static void csv_leaves(json_t *v, json_t *beside, int columns, char *path, size_t len,
+                       size_t size)
 {
     if (json_is_object(v) || json_is_array(v)) {
         const char *key;
@@ -422,41 +442,45 @@ static void csv_leaves(json_t *v, char *path, size_t len, size_t size)
             json_object_foreach(v, key, child) {
                 int n = snprintf(path + len, size - len, "%s%s", len ? "." : "", key);
                 if (n > 0 && (size_t)n < size - len)
-                    csv_leaves(child, path, len + (size_t)n, size);
+                    csv_leaves(child, json_object_get(beside, key), columns, path,
+                               len + (size_t)n, size);
             }
         } else {
             json_array_foreach(v, i, child) {
                 snprintf(index, sizeof index, "%zu", i);
                 int n = snprintf(path + len, size - len, "%s%s", len ? "." : "", index);
                 if (n > 0 && (size_t)n < size - len)
-                    csv_leaves(child, path, len + (size_t)n, size);
+                    csv_leaves(child, json_array_get(beside, i), columns, path,
+                               len + (size_t)n, size);
             }
         }
         path[len] = '\0';
         return;
     }
-    char num[32];
-    const char *text = "";
-    if (json_is_string(v))
-        text = json_string_value(v);
-    else if (json_is_integer(v))
-        snprintf(num, sizeof num, "%" JSON_INTEGER_FORMAT, json_integer_value(v)), text = num;
-    else if (json_is_true(v))
-        text = "true";
-    else if (json_is_false(v))
-        text = "false";
+    char num[32], other[32];
     csv_field(path);
     putchar(',');
-    csv_field(text);
+    csv_field(leaf_text(v, num));
+    if (columns == 3) {
+        putchar(',');
+        csv_field(json_is_object(beside) || json_is_array(beside) ? ""
+                                                                   : leaf_text(beside, other));
+    }
     putchar('\n');
 }
 
 void cli_json_print_csv(json_t *root)
 {
+    cli_json_print_csv_beside(root, NULL, "item,value");
+}
+
+void cli_json_print_csv_beside(json_t *root, json_t *beside, const char *header)
+{
     char path[1024] = "";
-    puts("item,value");
-    csv_leaves(root, path, 0, sizeof path);
+    puts(header);
+    csv_leaves(root, beside, beside ? 3 : 2, path, 0, sizeof path);
     json_decref(root);
+    json_decref(beside);
     if (ferror(stdout))
         cli_die(1, _("could not write the output"));
 }

@@ -92,6 +92,11 @@ void cli_json_print(json_t *root);
  * its JSON path ("budget.income", "schedule.0.interest"): the CSV of a program
  * whose table is a list of figures rather than rows (sl-capacity). Frees root. */
 void cli_json_print_csv(json_t *root);
+/* The same with a third column: the leaf at the same path in beside (another
+ * case of the same shape, e.g. the rate shock; empty where it has none),
+ * under header ("item,amount,rate_shock"). beside may be NULL (two columns).
+ * Frees both. */
+void cli_json_print_csv_beside(json_t *root, json_t *beside, const char *header);
 
 /* ---- The loan options every program spells as sl-plan does ---- */
 

@@ -93,13 +93,10 @@ int cli_life_option(cli_life *l, int opt, const char *arg)
         dated(l, "--first-due");
         return 1;
     case CLI_OPT_DAY_COUNT:
-        if (strcmp(arg, "equal") == 0)
-            t->day_count = SL_DAY_COUNT_EQUAL;
-        else if (strcmp(arg, "act365") == 0) {
-            t->day_count = SL_DAY_COUNT_ACT365;
-            dated(l, "--day-count act365");
-        } else
+        if (sl_day_count_parse(&t->day_count, arg) != SL_OK)
             cli_die(CLI_EXIT_USAGE, "--day-count '%s': must be equal or act365", arg);
+        if (t->day_count == SL_DAY_COUNT_ACT365)
+            dated(l, "--day-count act365");
         return 1;
     case CLI_OPT_RATE_CHANGE: {
         sl_error err;
@@ -182,13 +179,7 @@ int cli_life_option(cli_life *l, int opt, const char *arg)
         t->margin = cli_percent("--margin", arg, -100, 100);
         return 1;
     case CLI_OPT_BORROWER:
-        if (strcmp(arg, "household") == 0)
-            t->borrower = SL_BORROWER_HOUSEHOLD;
-        else if (strcmp(arg, "kommune") == 0)
-            t->borrower = SL_BORROWER_KOMMUNE;
-        else if (strcmp(arg, "borettslag") == 0)
-            t->borrower = SL_BORROWER_BORETTSLAG;
-        else
+        if (sl_borrower_parse(&t->borrower, arg) != SL_OK)
             cli_die(CLI_EXIT_USAGE, "--borrower '%s': must be household, kommune or borettslag", arg);
         return 1;
     case CLI_OPT_SPECIAL_CASE:

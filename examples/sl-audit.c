@@ -51,27 +51,15 @@ enum { OPT_PLAN = CLI_OPT_FIRST_FREE, OPT_COLUMNS, OPT_TOLERANCE, OPT_ALL, OPT_E
 /* Columns in sl_audit_field order (term .. closing balance). */
 enum { C_TERM, C_DUE, C_OPEN, C_INTEREST, C_PRINCIPAL, C_FEE, C_PAYMENT, C_CLOSE, C_COUNT };
 
-static const char *const a_term[] = {"termin", "terminnr", "terminnummer", "nr", NULL};
-static const char *const a_due[] = {"forfall", "forfallsdato", "forfallsdag", "dato",
-                                    "betalingsdato", NULL};
-static const char *const a_open[] = {"restgjeldfor", "inngaenderestgjeld", "inngaendesaldo",
-                                     "saldofor", NULL};
-static const char *const a_interest[] = {"renter", "rente", "rentebelop", NULL};
-static const char *const a_principal[] = {"avdrag", "avdragsbelop", NULL};
-static const char *const a_fee[] = {"gebyr", "termingebyr", "gebyrer", NULL};
-static const char *const a_payment[] = {"terminbelop", "abetale", "innbetaling", "belop", NULL};
-static const char *const a_close[] = {"restgjeldetter", "utgaenderestgjeld", "restgjeld",
-                                      "utgaendesaldo", "saldo", NULL};
-
 static const table_column columns[C_COUNT] = {
-    {"term", a_term, 0},
-    {"due_date", a_due, 0},
-    {"opening_balance", a_open, 0},
-    {"interest", a_interest, 1},
-    {"principal", a_principal, 1},
-    {"fee", a_fee, 0},
-    {"payment", a_payment, 0},
-    {"closing_balance", a_close, 0},
+    {"term", NULL, 0, table_plan_header, SL_AUDIT_FIELD_TERM},
+    {"due_date", NULL, 0, table_plan_header, SL_AUDIT_FIELD_DUE_DATE},
+    {"opening_balance", NULL, 0, table_plan_header, SL_AUDIT_FIELD_OPENING_BALANCE},
+    {"interest", NULL, 1, table_plan_header, SL_AUDIT_FIELD_INTEREST},
+    {"principal", NULL, 1, table_plan_header, SL_AUDIT_FIELD_PRINCIPAL},
+    {"fee", NULL, 0, table_plan_header, SL_AUDIT_FIELD_FEE},
+    {"payment", NULL, 0, table_plan_header, SL_AUDIT_FIELD_PAYMENT},
+    {"closing_balance", NULL, 0, table_plan_header, SL_AUDIT_FIELD_CLOSING_BALANCE},
 };
 
 /* What a derived field is called in the report (the file has no header):
@@ -131,20 +119,6 @@ static sl_date date_field(const char *path, const table_reader *t, size_t col)
     if (sl_date_parse_norwegian(&d, v, "due_date", &err) != SL_OK)
         value_error(path, t, col, v, _("not a date (YYYY-MM-DD or DD.MM.YYYY)"));
     return d;
-}
-
-static int is_totals_label(const char *v)
-{
-    static const char *const labels[] = {"sum", "total", "totalt", "totals", "ialt", "sumtotal",
-                                         NULL};
-    if (!((*v | 0x20) >= 'a' && (*v | 0x20) <= 'z'))
-        return 0; /* a term number: no folding for every row */
-    char f[64];
-    table_fold(f, sizeof f, v);
-    for (const char *const *l = labels; *l; l++)
-        if (strcmp(f, *l) == 0)
-            return 1;
-    return 0;
 }
 
 /* The report sees each difference with the file line being read. */
@@ -340,8 +314,8 @@ int main(int argc, char **argv)
         /* a totals row: "Sum"/"Total"/... in the term column, or in the
          * due-date column when the term is empty */
         const char *due_text = table_field(t, C_DUE);
-        int totals_row = (term_text && is_totals_label(term_text)) ||
-                         ((!term_text || !*term_text) && due_text && is_totals_label(due_text));
+        int totals_row = sl_table_totals_label(term_text) ||
+                         ((!term_text || !*term_text) && sl_table_totals_label(due_text));
         if (term_text && *term_text && !totals_row) {
             char *end;
             long v = strtol(term_text, &end, 10);

@@ -77,7 +77,9 @@ static const char *const usage_tail = N_(
     "  --max-price                the largest price (in steps) that fits, exact via the engine\n"
     "  --price-step A             step of --max-price (default 10000)\n"
     "  --rate-shock PTS           the same with every rate PTS points higher, beside it\n"
-    "  --format table|csv|json    output (default table)\n"
+    "  --format table|csv|json    output (default table); CSV: item,amount, every\n"
+    "                             figure of the JSON by its path (budget.available, …),\n"
+    "                             the rate shock's beside it\n"
     "  --csv-style machine|excel-no   CSV for programs (default) or for a Norwegian\n"
     "                             spreadsheet (implies --format csv)\n"
     "  --lang nb|nn|en            language of the output (default: the locale's)\n"
@@ -941,22 +943,25 @@ static json_t *summary_json(const answer *x)
     return o;
 }
 
-static void print_json(const input *in, const answer *base, const answer *shock)
+/* One case (the base case or the rate shock) as JSON: the summary keys, the
+ * date and property, the income estimate, the budget from each date an
+ * income ends, and the owner's side (bostøtte, grant need, renting). */
+static json_t *answer_json(const input *in, const answer *x)
 {
     char d[SL_DATE_BUFSIZE];
-    json_t *root = summary_json(base);
+    json_t *root = summary_json(x);
     json_object_set_new(root, "date", json_string(cli_date_text(d, in->o.date)));
     json_object_set_new(root, "property", json_string(sl_tenure_name(in->o.tenure)));
     json_object_set_new(root, "income_estimate", cli_income_json(&in->hh.gross));
-    if (base->r.have_capacity) {
+    if (x->r.have_capacity) {
         json_t *ends = json_array();
-        for (size_t i = 0; i < base->end_count; i++) {
-            const sl_finance_result *r = &base->ends[i].r;
+        for (size_t i = 0; i < x->end_count; i++) {
+            const sl_finance_result *r = &x->ends[i].r;
             json_t *e = json_object(), *kinds = json_array();
-            json_object_set_new(e, "date", json_string(cli_date_text(d, base->ends[i].date)));
+            json_object_set_new(e, "date", json_string(cli_date_text(d, x->ends[i].date)));
             const sl_household *h = &in->hh.household;
             for (size_t j = 0; j < h->income_item_count; j++)
-                if (sl_date_compare(h->income_items[j].until, base->ends[i].date) == 0)
+                if (sl_date_compare(h->income_items[j].until, x->ends[i].date) == 0)
                     json_array_append_new(
                         kinds, json_string(sl_income_kind_name(h->income_items[j].kind)));
             json_object_set_new(e, "ends", kinds);
@@ -968,7 +973,13 @@ static void print_json(const input *in, const answer *base, const answer *shock)
         }
         json_object_set_new(root, "income_ends", ends);
     }
-    cli_owner_json(&base->owner, root);
+    cli_owner_json(&x->owner, root);
+    return root;
+}
+
+static void print_json(const input *in, const answer *base, const answer *shock)
+{
+    json_t *root = answer_json(in, base);
     if (shock) {
         json_t *s = summary_json(shock);
         json_object_set_new(s, "points", cli_json_rate(in->shock));
@@ -977,20 +988,14 @@ static void print_json(const input *in, const answer *base, const answer *shock)
     cli_json_print(root);
 }
 
-static void print_csv(const answer *base, const answer *shock)
+/* Every figure of the JSON, one a line named by its path (budget.income,
+ * housing_allowance.monthly, rent_comparison.monthly_change, …), with the
+ * rate shock's figure for the same item beside it. */
+static void print_csv(const input *in, const answer *base, const answer *shock)
 {
-    item a[40], b[40];
-    size_t n = items(a, base);
-    if (shock)
-        items(b, shock);
-    char x[SL_MONEY_BUFSIZE], y[SL_MONEY_BUFSIZE];
-    puts(shock ? "item,amount,rate_shock" : "item,amount");
-    for (size_t i = 0; i < n; i++) {
-        if (shock)
-            printf("%s,%s,%s\n", a[i].key, cli_plain(x, a[i].value), cli_plain(y, b[i].value));
-        else
-            printf("%s,%s\n", a[i].key, cli_plain(x, a[i].value));
-    }
+    json_t *s = shock ? answer_json(in, shock) : NULL;
+    cli_json_print_csv_beside(answer_json(in, base), s,
+                              shock ? "item,amount,rate_shock" : "item,amount");
 }
 
 int main(int argc, char **argv)
@@ -1030,7 +1035,7 @@ int main(int argc, char **argv)
     else if (in.format == CLI_CSV)
     {
         cli_csv_begin();
-        print_csv(&base, s);
+        print_csv(&in, &base, s);
         cli_csv_end();
     } else
         print_table(&in, &base, s);

@@ -73,48 +73,31 @@ enum { C_ID, C_HISTORY, C_FIELD0, C_COUNT = C_FIELD0 + SL_BOOK_FIELD_COUNT };
 
 static const char *const a_id[] = {"lanenr", "lannr", "lannummer", "lanenummer", NULL};
 static const char *const a_history[] = {"rentehistorikk", "rentekurve", NULL};
-static const char *const a_amount[] = {"lanebelop", "belop", "principal", NULL};
-static const char *const a_rate[] = {"rente", "nominellrente", "rentesats", NULL};
-static const char *const a_terms[] = {"terminer", "antallterminer", NULL};
-static const char *const a_tpy[] = {"terminerperar", NULL};
-static const char *const a_type[] = {"lanetype", NULL};
-static const char *const a_payout[] = {"utbetalingsdato", "utbetalt", NULL};
-static const char *const a_term_fee[] = {"termingebyr", NULL};
-static const char *const a_est_fee[] = {"etableringsgebyr", NULL};
-static const char *const a_io[] = {"avdragsfrieterminer", NULL};
-static const char *const a_margin[] = {"paslag", "rentepaslag", NULL};
-static const char *const a_due_day[] = {"forfallsdag", NULL};
-static const char *const a_first_due[] = {"forsteforfall", "forsteforfallsdato", NULL};
-static const char *const a_day_count[] = {"dagberegning", NULL};
-static const char *const a_fixed_years[] = {"fastrentear", "fastrenteperiode", NULL};
-static const char *const a_fixed_rate[] = {"fastrente", NULL};
-static const char *const a_fixed_from[] = {"fastrentefra", NULL};
-static const char *const a_io_windows[] = {"avdragsfrihet", "avdragsfriterminer", NULL};
-static const char *const a_keeps[] = {"beholderterminbelop", "fastterminbelop", NULL};
-static const char *const a_borrower[] = {"lantaker", "lantakertype", "laner", NULL};
+#define BOOK_COLUMN(f, name, required) \
+    [C_FIELD0 + SL_BOOK_##f] = {name, NULL, required, table_book_header, SL_BOOK_##f}
 
 static table_column columns[C_COUNT] = {
-    [C_ID] = {"id", a_id, 1},
-    [C_HISTORY] = {"rate_history", a_history, 0},
-    [C_FIELD0 + SL_BOOK_AMOUNT] = {"amount", a_amount, 1},
-    [C_FIELD0 + SL_BOOK_RATE] = {"rate", a_rate, 0},
-    [C_FIELD0 + SL_BOOK_TERMS] = {"terms", a_terms, 1},
-    [C_FIELD0 + SL_BOOK_TERMS_PER_YEAR] = {"terms_per_year", a_tpy, 1},
-    [C_FIELD0 + SL_BOOK_TYPE] = {"type", a_type, 1},
-    [C_FIELD0 + SL_BOOK_PAYOUT_DATE] = {"payout_date", a_payout, 1},
-    [C_FIELD0 + SL_BOOK_TERM_FEE] = {"term_fee", a_term_fee, 0},
-    [C_FIELD0 + SL_BOOK_ESTABLISHMENT_FEE] = {"establishment_fee", a_est_fee, 0},
-    [C_FIELD0 + SL_BOOK_INTEREST_ONLY_TERMS] = {"interest_only_terms", a_io, 0},
-    [C_FIELD0 + SL_BOOK_MARGIN] = {"margin", a_margin, 0},
-    [C_FIELD0 + SL_BOOK_DUE_DAY] = {"due_day", a_due_day, 0},
-    [C_FIELD0 + SL_BOOK_FIRST_DUE_DATE] = {"first_due_date", a_first_due, 0},
-    [C_FIELD0 + SL_BOOK_DAY_COUNT] = {"day_count", a_day_count, 0},
-    [C_FIELD0 + SL_BOOK_FIXED_YEARS] = {"fixed_years", a_fixed_years, 0},
-    [C_FIELD0 + SL_BOOK_FIXED_RATE] = {"fixed_rate", a_fixed_rate, 0},
-    [C_FIELD0 + SL_BOOK_FIXED_FROM] = {"fixed_from", a_fixed_from, 0},
-    [C_FIELD0 + SL_BOOK_INTEREST_ONLY] = {"interest_only", a_io_windows, 0},
-    [C_FIELD0 + SL_BOOK_RATE_CHANGE_KEEPS_PAYMENT] = {"rate_change_keeps_payment", a_keeps, 0},
-    [C_FIELD0 + SL_BOOK_BORROWER] = {"borrower", a_borrower, 0},
+    [C_ID] = {"id", a_id, 1, NULL, 0},
+    [C_HISTORY] = {"rate_history", a_history, 0, NULL, 0},
+    BOOK_COLUMN(AMOUNT, "amount", 1),
+    BOOK_COLUMN(RATE, "rate", 0),
+    BOOK_COLUMN(TERMS, "terms", 1),
+    BOOK_COLUMN(TERMS_PER_YEAR, "terms_per_year", 1),
+    BOOK_COLUMN(TYPE, "type", 1),
+    BOOK_COLUMN(PAYOUT_DATE, "payout_date", 1),
+    BOOK_COLUMN(TERM_FEE, "term_fee", 0),
+    BOOK_COLUMN(ESTABLISHMENT_FEE, "establishment_fee", 0),
+    BOOK_COLUMN(INTEREST_ONLY_TERMS, "interest_only_terms", 0),
+    BOOK_COLUMN(MARGIN, "margin", 0),
+    BOOK_COLUMN(DUE_DAY, "due_day", 0),
+    BOOK_COLUMN(FIRST_DUE_DATE, "first_due_date", 0),
+    BOOK_COLUMN(DAY_COUNT, "day_count", 0),
+    BOOK_COLUMN(FIXED_YEARS, "fixed_years", 0),
+    BOOK_COLUMN(FIXED_RATE, "fixed_rate", 0),
+    BOOK_COLUMN(FIXED_FROM, "fixed_from", 0),
+    BOOK_COLUMN(INTEREST_ONLY, "interest_only", 0),
+    BOOK_COLUMN(RATE_CHANGE_KEEPS_PAYMENT, "rate_change_keeps_payment", 0),
+    BOOK_COLUMN(BORROWER, "borrower", 0),
 };
 
 /* ---- the run's settings and state ---- */

@@ -329,13 +329,9 @@ static void parse(sl_rto_options *o, part_input *in, cli_format *format, int arg
             continue;
         switch (opt) {
         case OPT_MODEL:
-            if (strcmp(optarg, "rent-to-own") == 0)
-                o->model = SL_RTO_RENT_TO_OWN;
-            else if (strcmp(optarg, "rent-before-own") == 0)
-                o->model = SL_RTO_RENT_BEFORE_OWN;
-            else if (strcmp(optarg, "part-own") == 0)
+            if (strcmp(optarg, "part-own") == 0)
                 in->part_own = 1;
-            else
+            else if (sl_rto_model_parse(&o->model, optarg) != SL_OK)
                 cli_die(CLI_EXIT_USAGE,
                         "--model '%s': must be rent-to-own, rent-before-own or part-own",
                         optarg);
@@ -363,19 +359,24 @@ static void parse(sl_rto_options *o, part_input *in, cli_format *format, int arg
             o->saving_rate = cli_percent("--saving-rate", optarg, 0, 100);
             break;
         case OPT_PRICE_RULE: {
-            if (strcmp(optarg, "fixed") == 0) {
-                o->price_rule = SL_PRICE_FIXED;
-            } else if (strcmp(optarg, "appraisal") == 0) {
-                o->price_rule = SL_PRICE_APPRAISAL;
-            } else if (strncmp(optarg, "indexed:", 8) == 0) {
-                o->price_rule = SL_PRICE_INDEXED;
-                o->index_rate = cli_percent("--price-rule", optarg + 8, -100, 100);
+            /* RULE or indexed:PCT; the rule's word as the library reads it */
+            char rule[32];
+            const char *colon = strchr(optarg, ':');
+            size_t len = colon ? (size_t)(colon - optarg) : strlen(optarg);
+            sl_price_rule pr;
+            if (len >= sizeof rule)
+                len = sizeof rule - 1; /* too long for any word: refused below */
+            memcpy(rule, optarg, len);
+            rule[len] = '\0';
+            if (sl_price_rule_parse(&pr, rule) != SL_OK || (pr == SL_PRICE_INDEXED) != !!colon)
+                cli_die(CLI_EXIT_USAGE,
+                        "--price-rule '%s': must be fixed, indexed:PCT or appraisal", optarg);
+            o->price_rule = pr;
+            if (pr == SL_PRICE_INDEXED) {
+                o->index_rate = cli_percent("--price-rule", colon + 1, -100, 100);
                 if (o->index_rate.num == -o->index_rate.den)
                     cli_die(CLI_EXIT_USAGE, "--price-rule '%s': the index must fall less than "
                                             "100 %%", optarg);
-            } else {
-                cli_die(CLI_EXIT_USAGE,
-                        "--price-rule '%s': must be fixed, indexed:PCT or appraisal", optarg);
             }
             break;
         }
@@ -386,11 +387,7 @@ static void parse(sl_rto_options *o, part_input *in, cli_format *format, int arg
             o->buyer_share_of_rise = cli_percent("--buyer-share-of-rise", optarg, 0, 100);
             break;
         case OPT_PROPERTY:
-            if (strcmp(optarg, "selveier") == 0)
-                o->property = SL_PROPERTY_SELVEIER;
-            else if (strcmp(optarg, "borettslag") == 0)
-                o->property = SL_PROPERTY_BORETTSLAG;
-            else
+            if (sl_property_type_parse(&o->property, optarg) != SL_OK)
                 cli_die(CLI_EXIT_USAGE, "--property '%s': must be selveier or borettslag",
                         optarg);
             break;
@@ -1124,9 +1121,7 @@ int main(int argc, char **argv)
     json_t *root = NULL, *timeline = NULL;
     if (format == CLI_JSON) {
         root = json_object();
-        json_object_set_new(root, "model", json_string(o.model == SL_RTO_RENT_TO_OWN
-                                                           ? "rent-to-own"
-                                                           : "rent-before-own"));
+        json_object_set_new(root, "model", json_string(sl_rto_model_name(o.model)));
         json_object_set_new(root, "summary", summary_json(r));
         json_object_set_new(json_object_get(root, "summary"), "cost_rent",
                             cli_json_money(o.cost_rent));

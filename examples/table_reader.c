@@ -10,6 +10,8 @@
 
 #include "table_decode.h"
 
+#include <startlan.h>
+
 #define HEADER_TEXT 128 /* bytes kept of each wanted column's header */
 
 struct table_reader {
@@ -65,35 +67,19 @@ static int fail(table_error *err, long line, long column, const char *fmt, ...)
 
 void table_fold(char *buf, size_t size, const char *name)
 {
-    size_t n = 0;
-    const unsigned char *s = (const unsigned char *)name;
-    while (*s && n + 2 < size) {
-        unsigned char c = *s++;
-        if (c == ' ' || c == '_' || c == '-' || c == '.' || c == '/' || c == '\t')
-            continue;
-        if (c >= 'A' && c <= 'Z') {
-            buf[n++] = (char)(c - 'A' + 'a');
-        } else if (c == 0xC3 && *s) {
-            unsigned char d = *s++;
-            if (d == 0xB8 || d == 0x98) /* ø Ø */
-                buf[n++] = 'o';
-            else if (d == 0xA5 || d == 0x85) /* å Å */
-                buf[n++] = 'a';
-            else if (d == 0xA6 || d == 0x86) { /* æ Æ */
-                buf[n++] = 'a';
-                buf[n++] = 'e';
-            } else {
-                buf[n++] = (char)c;
-                if (n + 2 < size)
-                    buf[n++] = (char)d;
-            }
-        } else if (c == 0xC2 && *s == 0xA0) { /* no-break space */
-            s++;
-        } else {
-            buf[n++] = (char)c;
-        }
-    }
-    buf[n] = '\0';
+    (void)sl_table_header_fold(buf, size, name); /* too long: a terminated prefix */
+}
+
+int table_plan_header(const char *header)
+{
+    sl_audit_field f;
+    return sl_audit_field_parse(&f, header, NULL) == SL_OK ? (int)f : -1;
+}
+
+int table_book_header(const char *header)
+{
+    sl_book_field f;
+    return sl_book_field_parse(&f, header, NULL) == SL_OK ? (int)f : -1;
 }
 
 /* ---- raw lines ---- */
@@ -324,7 +310,8 @@ static int mapping_names(const char *mapping, const char *name)
  * mapping names is found only under the header given there: the explicit
  * mapping wins over the built-in name and aliases (a Norwegian export may
  * have both "Renter" and "Rente"). */
-static long match_column(const table_reader *r, const char *folded, const char *mapping)
+static long match_column(const table_reader *r, const char *header, const char *folded,
+                         const char *mapping)
 {
     if (mapping) {
         const char *p = mapping;
@@ -361,6 +348,9 @@ static long match_column(const table_reader *r, const char *folded, const char *
             for (const char *const *a = r->columns[i].aliases; *a; a++)
                 if (strcmp(*a, folded) == 0)
                     return (long)i;
+        if (r->columns[i].header_field &&
+            r->columns[i].header_field(header) == r->columns[i].field)
+            return (long)i;
     }
     return -1;
 }
@@ -480,7 +470,7 @@ int table_open_ex(table_reader **out, const char *path, const table_column *colu
         char raw[256], folded[256];
         snprintf(raw, sizeof raw, "%s", field_at(r, f));
         table_fold(folded, sizeof folded, trim(raw));
-        long c = match_column(r, folded, mapping);
+        long c = match_column(r, trim(raw), folded, mapping);
         if (c < 0) {
             if (!allow_unknown) {
                 fail(err, r->record_line, (long)f + 1, "unknown column '%s'", field_at(r, f));

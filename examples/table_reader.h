@@ -33,6 +33,11 @@ typedef struct table_column {
     const char *name;          /* canonical name, e.g. "opening_balance" */
     const char *const *aliases; /* folded header names also accepted; NULL-terminated, may be NULL */
     int required;
+    /* The library's reader of the table's headers (sl_audit_field_parse,
+     * sl_book_field_parse): the field a header names, -1 for none; the column
+     * is found under every header that names `field`. NULL: name and aliases only. */
+    int (*header_field)(const char *header);
+    int field;
 } table_column;
 
 typedef struct table_error {
@@ -81,7 +86,14 @@ char table_delimiter(const table_reader *r);
 
 void table_close(table_reader *r);
 
-/* Fold a header name as described above into buf. */
+/* header_field readers over the library's column names: the sl_audit_field
+ * of a plan's header (sl_audit_field_parse: Termin, Renter, …) and the
+ * sl_book_field of a book's (sl_book_field_parse: Lånebeløp, …); -1 for none. */
+int table_plan_header(const char *header);
+int table_book_header(const char *header);
+
+/* Fold a header name as described above into buf (the library's
+ * sl_table_header_fold; a name too long for buf is cut). */
 void table_fold(char *buf, size_t size, const char *name);
 
 #endif

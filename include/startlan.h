@@ -31,6 +31,7 @@
 #include "startlan/loan_figures.h"
 #include "startlan/portfolio.h"
 #include "startlan/book.h"
+#include "startlan/table.h"
 #include "startlan/grant.h"
 #include "startlan/kommune_side.h"
 #include "startlan/rent_index.h"

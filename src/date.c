@@ -138,6 +138,18 @@ int sl_date_format(char *buf, size_t size, sl_date d)
     return 10;
 }
 
+int sl_date_format_norwegian(char *buf, size_t size, sl_date d)
+{
+    if (!buf)
+        return SL_ENULL;
+    if (!sl_date_is_valid(d))
+        return SL_EINVAL;
+    if (size < SL_DATE_BUFSIZE)
+        return SL_ERANGE;
+    snprintf(buf, size, "%02d.%02d.%04d", d.day, d.month, d.year);
+    return 10;
+}
+
 int sl_date_add_months(sl_date *out, sl_date d, int months, int day)
 {
     if (!out)

@@ -344,6 +344,149 @@ START_TEST(the_whole_budget)
 }
 END_TEST
 
+/* The CSV row for path: the amount and, with a rate shock, its figure
+ * beside it; NULL when the CSV has no such item. */
+static const char *csv_row(const char *csv, const char *path, char *amount, char *shocked,
+                           size_t size)
+{
+    size_t len = strlen(path);
+    for (const char *line = csv; line && *line; line = strchr(line, '\n'), line += !!line) {
+        if (strncmp(line, path, len) != 0 || line[len] != ',')
+            continue;
+        const char *a = line + len + 1, *end = strchr(a, '\n');
+        const char *comma = memchr(a, ',', (size_t)(end - a));
+        const char *a_end = comma ? comma : end;
+        snprintf(amount, size, "%.*s", (int)(a_end - a), a);
+        shocked[0] = '\0';
+        if (comma)
+            snprintf(shocked, size, "%.*s", (int)(end - comma - 1), comma + 1);
+        return line;
+    }
+    return NULL;
+}
+
+/* Every leaf of v in the CSV under its path with the same text; with
+ * shock, the shock's leaf at the same path beside it. Returns the count. */
+static int csv_has_leaves(const char *csv, json_t *v, json_t *shock, char *path, size_t len)
+{
+    if (json_is_object(v)) {
+        const char *key;
+        json_t *child;
+        int n = 0;
+        json_object_foreach(v, key, child) {
+            if (len == 0 && strcmp(key, "rate_shock") == 0)
+                continue;
+            int k = snprintf(path + len, 512 - len, "%s%s", len ? "." : "", key);
+            n += csv_has_leaves(csv, child, json_object_get(shock, key), path, len + (size_t)k);
+        }
+        path[len] = '\0';
+        return n;
+    }
+    if (json_is_array(v)) {
+        size_t i;
+        json_t *child;
+        int n = 0;
+        json_array_foreach(v, i, child) {
+            int k = snprintf(path + len, 512 - len, "%s%zu", len ? "." : "", i);
+            n += csv_has_leaves(csv, child, json_array_get(shock, i), path, len + (size_t)k);
+        }
+        path[len] = '\0';
+        return n;
+    }
+    char amount[128], shocked[128], num[32];
+    ck_assert_msg(csv_row(csv, path, amount, shocked, sizeof amount), "CSV lacks %s", path);
+    const char *want = json_is_string(v)    ? json_string_value(v)
+                       : json_is_true(v)    ? "true"
+                       : json_is_false(v)   ? "false"
+                       : json_is_integer(v) ? (snprintf(num, sizeof num, "%" JSON_INTEGER_FORMAT,
+                                                        json_integer_value(v)),
+                                               num)
+                                            : "";
+    ck_assert_msg(strcmp(amount, want) == 0, "%s: CSV %s, JSON %s", path, amount, want);
+    if (shock && json_is_string(shock))
+        ck_assert_msg(strcmp(shocked, json_string_value(shock)) == 0, "%s shocked: CSV %s, JSON %s",
+                      path, shocked, json_string_value(shock));
+    return 1;
+}
+
+#define WHOLE_BUDGET                                                                          \
+    "--price", "2600000", "--own-funds", "50000", "--bank-share", "60", "--bank-rate", "5.5", \
+        "--start-rate", "4.64", "--date", "2024-03-01", "--adults", "1", "--children-0-5",   \
+        "2", "--income-item", "wages:24000", "--income-item",                                \
+        "overgangsstønad:7000:2027-08-01", "--income-item", "barnetrygd:3532", "--energy",   \
+        "1500", "--insurance", "300", "--maintenance", "1000", "--policy-rate", "4.5",        \
+        "--estimate-housing-allowance", "--housing-allowance-rules", rules_path,              \
+        "--allowance-gross-income", "300000", "--current-rent", "11000",                      \
+        "--current-housing-allowance", "1200", "--max-price"
+
+/* The CSV carries every figure of the JSON, the budget's too (grant need,
+ * bostøtte, the rent comparison, the capacity lines, the budget when the
+ * overgangsstønad ends), each named by its JSON path, and the rate shock's
+ * figure beside each summary key. */
+START_TEST(csv_carries_the_json)
+{
+    const char *json_args[] = {WHOLE_BUDGET, "--rate-shock", "1", "--format", "json", NULL};
+    result *r = run_argv(prog, json_args);
+    ck_assert_msg(r->status == 0, "%s", r->err);
+    json_t *root = json_of(r);
+    json_t *shock = json_object_get(root, "rate_shock");
+    ck_assert_ptr_nonnull(shock);
+    static char csv[1 << 20];
+    const char *csv_args[] = {WHOLE_BUDGET, "--rate-shock", "1", "--format", "csv", NULL};
+    r = run_argv(prog, csv_args);
+    ck_assert_msg(r->status == 0, "%s", r->err);
+    snprintf(csv, sizeof csv, "%s", r->out);
+    ck_assert(strncmp(csv, "item,amount,rate_shock\n", 23) == 0);
+    ck_assert_ptr_null(strchr(csv, '"'));
+    char path[512] = "";
+    int leaves = csv_has_leaves(csv, root, NULL, path, 0);
+    ck_assert_int_ge(leaves, 80);
+    /* the shock beside the base, key by key */
+    const char *key;
+    json_t *v;
+    json_object_foreach(shock, key, v) {
+        if (strcmp(key, "points") == 0 || !json_is_string(v))
+            continue;
+        char amount[128], shocked[128];
+        ck_assert_msg(csv_row(csv, key, amount, shocked, sizeof amount), "CSV lacks %s", key);
+        ck_assert_msg(strcmp(shocked, json_string_value(v)) == 0, "%s shocked: CSV %s, JSON %s",
+                      key, shocked, json_string_value(v));
+    }
+    /* the figures an adviser looks for, each on its line */
+    char amount[128], shocked[128];
+    const char *wanted[] = {"grant_need", "grant_need_parts.largest_loan",
+                            "housing_allowance.monthly", "housing_allowance.weighted_income",
+                            "rent_comparison.monthly_change", "rent_comparison.owning",
+                            "budget.available", "budget.living_costs", "budget.housing_costs",
+                            "income_ends.0.surplus", "income_ends.0.ends.0", "max_price"};
+    for (size_t i = 0; i < sizeof wanted / sizeof wanted[0]; i++)
+        ck_assert_msg(csv_row(csv, wanted[i], amount, shocked, sizeof amount), "CSV lacks %s",
+                      wanted[i]);
+    csv_row(csv, "housing_allowance.weighted_income", amount, shocked, sizeof amount);
+    ck_assert_str_eq(amount, "238095.00");
+    csv_row(csv, "income_ends.0.ends.0", amount, shocked, sizeof amount);
+    ck_assert_str_eq(amount, "transitional-benefit");
+    json_decref(root);
+    /* without a shock: two columns, the same figures */
+    const char *plain_json[] = {WHOLE_BUDGET, "--format", "json", NULL};
+    r = run_argv(prog, plain_json);
+    ck_assert_msg(r->status == 0, "%s", r->err);
+    root = json_of(r);
+    const char *plain_csv[] = {WHOLE_BUDGET, "--format", "csv", NULL};
+    r = run_argv(prog, plain_csv);
+    ck_assert_msg(r->status == 0, "%s", r->err);
+    snprintf(csv, sizeof csv, "%s", r->out);
+    ck_assert(strncmp(csv, "item,amount\n", 12) == 0);
+    ck_assert_int_eq(csv_has_leaves(csv, root, NULL, path, 0), leaves);
+    for (const char *line = csv; *line; line = strchr(line, '\n') + 1) {
+        const char *comma = strchr(line, ',');
+        ck_assert_ptr_nonnull(comma);
+        ck_assert(strchr(comma + 1, ',') == NULL || strchr(comma + 1, ',') > strchr(line, '\n'));
+    }
+    json_decref(root);
+}
+END_TEST
+
 static void expect_usage(const char *const *args, const char *option)
 {
     result *r = run_argv(prog, args);
@@ -405,6 +548,7 @@ int main(int argc, char **argv)
     tcase_add_test(tc, the_family_in_one_run);
     tcase_add_test(tc, grant_need_is_exact);
     tcase_add_test(tc, the_whole_budget);
+    tcase_add_test(tc, csv_carries_the_json);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }

@@ -183,6 +183,21 @@ SL_API void sl_audit_free(sl_audit *audit);
 SL_API const char *sl_audit_check_name(sl_audit_check check);
 SL_API const char *sl_audit_field_name(sl_audit_field field);
 
+/**
+ * The field of a plan's column header, as plans are exported: the English
+ * name sl_audit_field_name gives ("opening_balance") or a Norwegian or
+ * English alias ("Termin", "Forfall", "Restgjeld før", "Renter", "Avdrag",
+ * "Gebyr", "Terminbeløp", "Restgjeld", …), compared after folding
+ * (table.h: sl_table_header_fold). SL_AUDIT_FIELD_ROW is not a column.
+ *
+ * @param out     the field; untouched unless 0 is returned
+ * @param header  the header text (UTF-8)
+ * @param err     optional; on failure field "header", value the header
+ * @return 0, SL_ESYNTAX (not a plan column) or SL_ENULL.
+ */
+SL_API SL_WARN_UNUSED int sl_audit_field_parse(sl_audit_field *out, const char *header,
+                                               sl_error *err);
+
 #ifdef __cplusplus
 }
 #endif

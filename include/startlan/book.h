@@ -137,6 +137,23 @@ SL_API SL_WARN_UNUSED int sl_book_loan_add_event(sl_book_loan *loan, const sl_bo
 SL_API SL_WARN_UNUSED int sl_book_loan_terms(const sl_loan_terms **out, sl_book_loan *loan,
                                              sl_date until, sl_error *err);
 
+/**
+ * The field of a book's column header, as loan systems export it: the name
+ * sl_book_field_name gives ("payout_date") or a Norwegian or English alias
+ * ("Lånebeløp", "Rente", "Antall terminer", "Terminer per år", "Lånetype",
+ * "Utbetalingsdato", "Termingebyr", "Etableringsgebyr", "Påslag",
+ * "Forfallsdag", "Første forfall", "Dagberegning", "Fastrente", "Låntaker",
+ * …), compared after folding (table.h: sl_table_header_fold). The loan's
+ * id and rate-history columns are the caller's.
+ *
+ * @param out     the field; untouched unless 0 is returned
+ * @param header  the header text (UTF-8)
+ * @param err     optional; on failure field "header", value the header
+ * @return 0, SL_ESYNTAX (not a book column) or SL_ENULL.
+ */
+SL_API SL_WARN_UNUSED int sl_book_field_parse(sl_book_field *out, const char *header,
+                                              sl_error *err);
+
 #ifdef __cplusplus
 }
 #endif

@@ -63,6 +63,19 @@ SL_API int64_t sl_date_diff_days(sl_date a, sl_date b);
  * defined for any field values). */
 SL_API int sl_date_compare(sl_date a, sl_date b);
 
+/**
+ * Write a date as Norwegian exports and documents do: "07.03.2021"
+ * (DD.MM.YYYY, always two digits of day and month). sl_date_parse_norwegian
+ * reads it back.
+ *
+ * @param buf   output, at least SL_DATE_BUFSIZE bytes
+ * @param size  size of buf
+ * @param d     a valid date
+ * @return 10, SL_ENULL (buf NULL), SL_EINVAL (not a valid date) or
+ *         SL_ERANGE (buf too small).
+ */
+SL_API int sl_date_format_norwegian(char *buf, size_t size, sl_date d);
+
 #ifdef __cplusplus
 }
 #endif

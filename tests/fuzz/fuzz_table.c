@@ -12,19 +12,26 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-static const char *const a_interest[] = {"renter", "rente", NULL};
-static const char *const a_open[] = {"restgjeldfor", NULL};
-static const char *const a_close[] = {"restgjeldetter", "restgjeld", NULL};
 static const table_column audit_columns[] = {
-    {"term", NULL, 0},         {"due_date", NULL, 0},        {"opening_balance", a_open, 1},
-    {"interest", a_interest, 1}, {"principal", NULL, 1},     {"fee", NULL, 0},
-    {"payment", NULL, 1},      {"closing_balance", a_close, 1},
+    {"term", NULL, 0, table_plan_header, SL_AUDIT_FIELD_TERM},
+    {"due_date", NULL, 0, table_plan_header, SL_AUDIT_FIELD_DUE_DATE},
+    {"opening_balance", NULL, 1, table_plan_header, SL_AUDIT_FIELD_OPENING_BALANCE},
+    {"interest", NULL, 1, table_plan_header, SL_AUDIT_FIELD_INTEREST},
+    {"principal", NULL, 1, table_plan_header, SL_AUDIT_FIELD_PRINCIPAL},
+    {"fee", NULL, 0, table_plan_header, SL_AUDIT_FIELD_FEE},
+    {"payment", NULL, 1, table_plan_header, SL_AUDIT_FIELD_PAYMENT},
+    {"closing_balance", NULL, 1, table_plan_header, SL_AUDIT_FIELD_CLOSING_BALANCE},
 };
-static const char *const a_rate[] = {"rente", NULL};
+static const char *const a_id[] = {"lanenr", NULL};
 static const table_column portfolio_columns[] = {
-    {"id", NULL, 1},    {"amount", NULL, 1},          {"rate", a_rate, 1},
-    {"terms", NULL, 1}, {"terms_per_year", NULL, 1},  {"type", NULL, 1},
-    {"payout_date", NULL, 1}, {"term_fee", NULL, 0},
+    {"id", a_id, 1, NULL, 0},
+    {"amount", NULL, 1, table_book_header, SL_BOOK_AMOUNT},
+    {"rate", NULL, 1, table_book_header, SL_BOOK_RATE},
+    {"terms", NULL, 1, table_book_header, SL_BOOK_TERMS},
+    {"terms_per_year", NULL, 1, table_book_header, SL_BOOK_TERMS_PER_YEAR},
+    {"type", NULL, 1, table_book_header, SL_BOOK_TYPE},
+    {"payout_date", NULL, 1, table_book_header, SL_BOOK_PAYOUT_DATE},
+    {"term_fee", NULL, 0, table_book_header, SL_BOOK_TERM_FEE},
 };
 
 static void read_table(const char *path, const table_column *cols, size_t n, const char *mapping,
