@@ -822,7 +822,8 @@ static void print_shock_table(const answer *base, const answer *shock, const inp
         sl_money x, y;
         int show;
     } rows[] = {
-        {N_("First payment, bank loan"), base->r.first_payment_bank, shock->r.first_payment_bank, 1},
+        {N_("First payment, bank loan"), base->r.first_payment_bank,
+         shock->r.first_payment_bank, 1},
         {N_("First payment, startlån"), base->r.first_payment_start_loan,
          shock->r.first_payment_start_loan, 1},
         {N_("First payment, total"), base->r.first_payment_total, shock->r.first_payment_total, 1},

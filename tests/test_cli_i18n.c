@@ -390,8 +390,9 @@ START_TEST(audit_in_norwegian)
     run_env(&r, NULL, cargs);
     ck_assert_int_eq(r.status, 1);
     ck_assert_msg(strstr(r.out, "\xEF\xBB\xBFrow;line;term;") == r.out, "%s", r.out);
-    ck_assert_msg(strstr(r.out, "\r\n2;3;2;payment;payment;sum;621144,19;621144,29;0,10;false;\r\n"),
-                  "%s", r.out);
+    ck_assert_msg(
+        strstr(r.out, "\r\n2;3;2;payment;payment;sum;621144,19;621144,29;0,10;false;\r\n"), "%s",
+        r.out);
     cargs[13] = "--format";
     cargs[14] = "json";
     run_env(&r, NULL, cargs);
@@ -431,7 +432,8 @@ START_TEST(portfolio_messages_in_norwegian)
     ck_assert_msg(strstr(r.err, "rada er hoppa over"), "%s", r.err);
     args[8] = "go-on";
     run_env(&r, NULL, args);
-    exec_expect_usage_error(r.status, r.out, r.err, "--on-error «go-on»: må vere stop eller skip");
+    exec_expect_usage_error(r.status, r.out, r.err,
+                            "--on-error «go-on»: må vere stop eller skip");
     unlink(path);
 }
 END_TEST
