@@ -4,7 +4,7 @@
 
 #include <string.h>
 
-const char cli_family_usage[] =
+const char *const cli_family_usage = /* xgettext:no-c-format */ N_(
     "The family's month before and after, and the purchase checked:\n"
     "  --bsu A                    BSU deposits a month in the rent phase (Skatteetaten's\n"
     "                             rules by year; used as own funds at the purchase)\n"
@@ -15,7 +15,7 @@ const char cli_family_usage[] =
     "  --bank-share PCT           a bank lends this share of the price (the startlån the\n"
     "                             rest), stressed at --bank-rate + 3 points\n"
     "  --bank-rate PCT, --bank-years Y (default 30)\n"
-    "The household (for the check and the owner's costs), as in sl-capacity:\n";
+    "The household (for the check and the owner's costs), as in sl-capacity:\n");
 
 #define GIVEN(f, opt) ((f)->given[(opt) - CLI_FAMILY_OPT_BSU])
 

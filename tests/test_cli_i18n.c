@@ -278,7 +278,7 @@ END_TEST
 
 /* The programs whose --help is translated (indices into progs: sl-plan
  * sl-rate sl-apr sl-capacity sl-audit sl-portfolio sl-rent-to-own sl-finance). */
-static const int help_translated[] = {0, 1, 2, 4, 5, 7};
+static const int help_translated[] = {0, 1, 2, 4, 5, 6, 7};
 
 /* --help in bokmål and nynorsk: no English line left ("Usage:", "(default"),
  * and nynorsk is its own text, not bokmål. */
@@ -492,6 +492,112 @@ START_TEST(finance_in_norwegian)
 }
 END_TEST
 
+/* The sum of CSV column col (0-based) over the data lines, in øre
+ * ("1234.56" or "1234,56"; sep ',' or ';'). */
+static long long csv_column_sum(const char *csv, int col, char sep)
+{
+    long long sum = 0;
+    const char *line = strchr(csv, '\n'); /* after the header */
+    while (line && line[1]) {
+        line++;
+        const char *f = line;
+        for (int i = 0; i < col && f; i++) {
+            f = strchr(f, sep);
+            if (f)
+                f++;
+        }
+        ck_assert_ptr_nonnull(f);
+        long long whole = 0, cents = 0;
+        int neg = *f == '-';
+        if (neg)
+            f++;
+        while (*f >= '0' && *f <= '9')
+            whole = whole * 10 + (*f++ - '0');
+        if (*f == '.' || *f == ',') {
+            cents = (f[1] - '0') * 10 + (f[2] - '0');
+        }
+        sum += (neg ? -1 : 1) * (whole * 100 + cents);
+        line = strchr(line, '\n');
+    }
+    return sum;
+}
+
+/* Rent-to-own and deleie in Norwegian; deleie's --view year|summary. */
+START_TEST(rent_to_own_and_part_own_in_norwegian)
+{
+    static cli_result r, m;
+    char *rto = progs[6];
+    run_env(&r, NULL, (char *[]){rto, "--lang", "nb", NULL});
+    ck_assert_int_eq(r.status, 0);
+    const char *want[] = {"Leie til eie\n",
+                          "Fase 1, leie: måned 1-36, husleie 12" NBSP "000,00 kr",
+                          "kjøp 01.01.2028",
+                          "= Startlån som trengs",
+                          "Effektiv rente 5,15" NBSP "%",
+                          "Om kjøpsretten faller bort"};
+    for (size_t i = 0; i < sizeof want / sizeof *want; i++)
+        ck_assert_msg(strstr(r.out, want[i]), "'%s' not in\n%.3000s", want[i], r.out);
+    ck_assert(!strstr(r.out, "The purchase") && !strstr(r.out, "Phase"));
+    expect_width(r.out, 100);
+    char *part[] = {rto, "--lang", "nb", "--model", "part-own", "--price", "3000000",
+                    "--own-funds", "300000", "--market-rent", "20000", "--buy", "12:10",
+                    "--buy", "24:10", "--rate", "5", "--start", "2025-01-01", NULL, NULL,
+                    NULL, NULL, NULL};
+    run_env(&r, NULL, part);
+    ck_assert_int_eq(r.status, 0);
+    ck_assert_msg(strstr(r.out, "Deleie\n") &&
+                      strstr(r.out, "Første andel: 50,00" NBSP "% av 3" NBSP "000" NBSP
+                                    "000,00 kr = 1" NBSP "500" NBSP "000,00 kr") &&
+                      strstr(r.out, "\n    1 01.01.2025   50,00  10" NBSP "000,00"),
+                  "%.3000s", r.out);
+    expect_width(r.out, 100);
+    int months = count_lines(r.out);
+    /* one line a year: 2025 to the loan's last year, sums equal to the months' */
+    part[19] = "--view";
+    part[20] = "year";
+    run_env(&r, NULL, part);
+    ck_assert_int_eq(r.status, 0);
+    ck_assert_msg(strstr(r.out, "År ") && strstr(r.out, "\n2025    50,00 ") &&
+                      strstr(r.out, "\n2026    60,00 ") && strstr(r.out, "\n2027    70,00 "),
+                  "%.3000s", r.out);
+    ck_assert_int_lt(count_lines(r.out), months / 5);
+    expect_width(r.out, 100);
+    part[21] = "--format";
+    part[22] = "csv";
+    run_env(&r, NULL, part);
+    part[19] = "--format";
+    part[20] = "csv";
+    part[21] = NULL;
+    run_env(&m, NULL, part);
+    ck_assert_int_eq(r.status, 0);
+    ck_assert_int_eq(m.status, 0);
+    static const char head[] = "year,owned_percent,rent,loan_paid,housing_cost,bought,"
+                               "loan_balance,equity\n2025,50.00,120000.00,";
+    ck_assert_msg(strncmp(r.out, head, sizeof head - 1) == 0, "%.3000s", r.out);
+    /* rent, loan payments, housing cost, bought: the years sum to the months */
+    const int year_col[] = {2, 3, 4, 5}, month_col[] = {3, 4, 5, 7};
+    for (int i = 0; i < 4; i++)
+        ck_assert_int_eq(csv_column_sum(r.out, year_col[i], ','),
+                         csv_column_sum(m.out, month_col[i], ','));
+    /* the key figures only, in nynorsk */
+    part[2] = "nn";
+    part[19] = "--view";
+    part[20] = "summary";
+    part[21] = "--rate-shock";
+    part[22] = "2";
+    run_env(&r, NULL, part);
+    ck_assert_int_eq(r.status, 0);
+    ck_assert_msg(strstr(r.out, "Deleige") && strstr(r.out, "Høgaste buutgift i ein månad") &&
+                      !strstr(r.out, "01.02.2025"),
+                  "%.3000s", r.out);
+    ck_assert_int_lt(count_lines(r.out), 15);
+    part[21] = "--format";
+    part[22] = "json";
+    run_env(&r, NULL, part);
+    exec_expect_usage_error(r.status, r.out, r.err, "--view");
+}
+END_TEST
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -522,6 +628,7 @@ int main(int argc, char **argv)
     tcase_add_test(people, audit_in_norwegian);
     tcase_add_test(people, portfolio_messages_in_norwegian);
     tcase_add_test(people, finance_in_norwegian);
+    tcase_add_test(people, rent_to_own_and_part_own_in_norwegian);
     suite_add_tcase(s, people);
     return run_suite(s);
 }
