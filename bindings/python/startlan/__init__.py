@@ -24,7 +24,8 @@ import cffi
 
 __all__ = ["Error", "Row", "Totals", "Plan", "Difference", "AuditResult", "plan",
            "rate_effective_to_nominal", "rate_nominal_to_effective", "apr", "audit",
-           "version"]
+           "parse_enum", "plan_column", "book_column", "header_fold", "is_totals_label",
+           "parse_date", "format_date_norwegian", "version"]
 
 _here = os.path.dirname(os.path.abspath(__file__))
 ffi = cffi.FFI()
@@ -66,29 +67,32 @@ def _check(rc, err=None, field=""):
     return rc
 
 
-def _text(value):
-    return str(value).encode()
+def _text(value, field=""):
+    raw = str(value).encode()
+    if b"\0" in raw:  # C would read it cut short at the NUL: refused, not cut
+        raise Error(lib.SL_ESYNTAX, field, f"{field or 'text'}: holds a NUL byte")
+    return raw
 
 
 def _money_in(value, field):
     """Text or Decimal → øre, by the library's parser (the same rules as the programs)."""
     out = ffi.new("sl_money *")
     err = ffi.new("sl_error *")
-    _check(lib.sl_money_parse(out, _text(value), field.encode(), err), err)
+    _check(lib.sl_money_parse(out, _text(value, field), field.encode(), err), err)
     return out[0]
 
 
 def _rate_in(value, field):
     out = ffi.new("sl_rate *")
     err = ffi.new("sl_error *")
-    _check(lib.sl_rate_parse_percent(out, _text(value), field.encode(), err), err)
+    _check(lib.sl_rate_parse_percent(out, _text(value, field), field.encode(), err), err)
     return out[0]
 
 
 def _date_in(value, field):
     out = ffi.new("sl_date *")
     err = ffi.new("sl_error *")
-    _check(lib.sl_date_parse(out, _text(value), field.encode(), err), err)
+    _check(lib.sl_date_parse(out, _text(value, field), field.encode(), err), err)
     return out[0]
 
 
@@ -162,7 +166,7 @@ def _terms(amount, rate, years=None, terms=None, terms_per_year=12, type="annuit
         terms = int(years) * int(terms_per_year)
     t.terms = int(terms)
     kind = ffi.new("sl_loan_type *")
-    if lib.sl_loan_type_parse(kind, _text(type)) != 0:
+    if lib.sl_loan_type_parse(kind, _text(type, "type")) != 0:
         raise Error(lib.SL_ESYNTAX, "type", f"type '{type}': annuity or serial")
     t.type = kind[0]
     t.term_fee = _money_in(term_fee, "term_fee")
@@ -292,11 +296,28 @@ def _field(row, name):
     return row[name] if isinstance(row, dict) else getattr(row, name)
 
 
+def _plan_row(row):
+    """A dict row keyed by field names: its keys read as plan headers
+    ("Renter", "Restgjeld før", "interest"); keys that name no field are left
+    out, as sl-audit ignores columns it does not know."""
+    if not isinstance(row, dict):
+        return row
+    out = {}
+    for key, value in row.items():
+        try:
+            out[plan_column(key)] = value
+        except Error:
+            pass
+    return out
+
+
 def audit(rows, terms=None, tolerance="0"):
     """Check another system's plan to the øre, as sl-audit does.
 
     rows: Row objects or dicts with term (optional), opening_balance, interest,
-    principal, fee, payment, closing_balance (text or Decimal). terms: the
+    principal, fee, payment, closing_balance (text or Decimal); a dict's keys
+    may be an export's own headers ("Termin", "Restgjeld før", "Renter",
+    "Avdrag", "Gebyr", "Terminbeløp", "Restgjeld": plan_column). terms: the
     contract as a dict of plan() arguments or a Plan (None: consistency checks
     only). Returns AuditResult with every difference."""
     found = []
@@ -325,6 +346,7 @@ def audit(rows, terms=None, tolerance="0"):
     r = ffi.new("sl_plan_row *")
     n = 0
     for n, row in enumerate(rows, 1):
+        row = _plan_row(row)
         term = row.get("term", 0) if isinstance(row, dict) else getattr(row, "term", 0)
         r.term = int(term or 0)
         for name in _ROW_FIELDS:
@@ -333,6 +355,92 @@ def audit(rows, terms=None, tolerance="0"):
     summary = ffi.new("sl_audit_summary *")
     _check(lib.sl_audit_finish(a, summary))
     return AuditResult(summary.differences == 0, found, n)
+
+
+# Text → the contract's enums: the library's parsers and their English names.
+_ENUMS = {
+    "loan_type": ("sl_loan_type", lib.sl_loan_type_parse, lib.sl_loan_type_name),
+    "day_count": ("sl_day_count", lib.sl_day_count_parse, lib.sl_day_count_name),
+    "borrower": ("sl_borrower", lib.sl_borrower_parse, lib.sl_borrower_name),
+    "price_rule": ("sl_price_rule", lib.sl_price_rule_parse, lib.sl_price_rule_name),
+    "property_type": ("sl_property_type", lib.sl_property_type_parse,
+                      lib.sl_property_type_name),
+    "rto_model": ("sl_rto_model", lib.sl_rto_model_parse, lib.sl_rto_model_name),
+    "round_mode": ("sl_round_mode", lib.sl_round_mode_parse, lib.sl_round_mode_name),
+    "round_unit": ("sl_round_unit", lib.sl_round_unit_parse, lib.sl_round_unit_name),
+    "apr_time": ("sl_apr_time", lib.sl_apr_time_parse, lib.sl_apr_time_name),
+}
+
+
+def parse_enum(kind, text):
+    """A word as the library reads it, as its English name:
+    parse_enum("loan_type", "Serielån") == "serial",
+    parse_enum("day_count", "act/365") == "act365". kind is one of loan_type,
+    day_count, borrower, price_rule, property_type, rto_model, round_mode,
+    round_unit, apr_time. An unknown word raises Error with field = kind."""
+    if kind not in _ENUMS:
+        raise ValueError(f"kind '{kind}': one of {', '.join(sorted(_ENUMS))}")
+    ctype, parse, name = _ENUMS[kind]
+    out = ffi.new(ctype + " *")
+    rc = parse(out, _text(text, kind))
+    if rc < 0:
+        raise Error(rc, kind, f"{kind} '{text}': not a word the library knows")
+    return ffi.string(name(out[0])).decode()
+
+
+def _column(parse, name, ctype, header):
+    out = ffi.new(ctype + " *")
+    err = ffi.new("sl_error *")
+    _check(parse(out, _text(header, "header"), err), err)
+    return ffi.string(name(out[0])).decode()
+
+
+def plan_column(header):
+    """The field a plan's column header names, as sl-audit reads exports:
+    plan_column("Restgjeld før") == "opening_balance" (also "Termin",
+    "Forfall", "Renter", "Avdrag", "Gebyr", "Terminbeløp", "Restgjeld" and the
+    English names). Error (field "header") for any other header."""
+    return _column(lib.sl_audit_field_parse, lib.sl_audit_field_name, "sl_audit_field",
+                   header)
+
+
+def book_column(header):
+    """The contract field a book's column header names, as sl-portfolio reads
+    loan-system exports: book_column("Lånebeløp") == "amount",
+    book_column("Utbetalingsdato") == "payout_date". Error for any other."""
+    return _column(lib.sl_book_field_parse, lib.sl_book_field_name, "sl_book_field", header)
+
+
+def header_fold(header):
+    """A header as the library compares it: lower case, æ/ø/å as ae/o/a,
+    spaces and _-./ removed ("Restgjeld før" -> "restgjeldfor")."""
+    raw = _text(header, "header")
+    size = 2 * len(raw) + 1  # æ/Æ (2 bytes) fold to 2; nothing grows more
+    buf = ffi.new("char[]", size)
+    _check(lib.sl_table_header_fold(buf, size, raw), field="header")
+    return ffi.string(buf).decode("utf-8", errors="surrogateescape")
+
+
+def is_totals_label(cell):
+    """Whether a cell labels a plan's totals row: "Sum", "Totalt", "I alt", …"""
+    return bool(lib.sl_table_totals_label(_text(cell, "cell")))
+
+
+def parse_date(text, field="date"):
+    """A date as Norwegian exports write it, "07.03.2021" or "2021-03-07",
+    as datetime.date. Error naming field for anything else."""
+    out = ffi.new("sl_date *")
+    err = ffi.new("sl_error *")
+    _check(lib.sl_date_parse_norwegian(out, _text(text, field), field.encode(), err), err)
+    return _date_out(out[0])
+
+
+def format_date_norwegian(date):
+    """A datetime.date as "DD.MM.YYYY" (the library's sl_date_format_norwegian)."""
+    buf = ffi.new("char[]", 16)
+    d = ffi.new("sl_date *", (date.year, date.month, date.day))
+    _check(lib.sl_date_format_norwegian(buf, 16, d[0]), field="date")
+    return ffi.string(buf).decode()
 
 
 def version():

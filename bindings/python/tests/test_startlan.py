@@ -1,5 +1,6 @@
 """The Python binding against the built library (run by meson test with
 STARTLAN_LIBRARY and STARTLAN_CDEF set; PYTHONPATH holds bindings/python)."""
+import datetime
 import unittest
 from decimal import Decimal
 
@@ -82,6 +83,62 @@ class AuditTest(unittest.TestCase):
         self.assertEqual(len(interest), 1)
         self.assertEqual(interest[0].term, 100)
         self.assertEqual(interest[0].difference, Decimal("0.01"))
+
+    def test_export_headers_audited(self):
+        # A bank's export keyed by its own Norwegian headers, one øre off in row 100.
+        p = startlan.plan(**EXAMPLE)
+        rows = [{"Termin": r.term, "Restgjeld før": r.opening_balance, "Renter": r.interest,
+                 "Avdrag": r.principal, "Gebyr": r.fee, "Terminbeløp": r.payment,
+                 "Restgjeld": r.closing_balance, "Merknad": ""} for r in p.rows]
+        self.assertTrue(startlan.audit(rows, p).matches)
+        rows[99]["Renter"] += Decimal("0.01")
+        rows[99]["Terminbeløp"] += Decimal("0.01")
+        found = [d for d in startlan.audit(rows, p).differences if d.field == "interest"]
+        self.assertEqual([(d.term, d.difference) for d in found], [(100, Decimal("0.01"))])
+
+
+class ExportTextTest(unittest.TestCase):
+    def test_words_into_enums(self):
+        self.assertEqual(startlan.parse_enum("loan_type", "Serielån"), "serial")
+        self.assertEqual(startlan.parse_enum("loan_type", "annuitet"), "annuity")
+        self.assertEqual(startlan.parse_enum("day_count", "act/365"), "act365")
+        self.assertEqual(startlan.parse_enum("borrower", "husstand"), "household")
+        self.assertEqual(startlan.parse_enum("price_rule", "takst"), "appraisal")
+        self.assertEqual(startlan.parse_enum("property_type", "Selveier"), "selveier")
+        self.assertEqual(startlan.parse_enum("rto_model", "leie-før-eie"), "rent-before-own")
+        with self.assertRaises(startlan.Error) as cm:
+            startlan.parse_enum("day_count", "30/360")
+        self.assertEqual(cm.exception.field, "day_count")
+        self.assertIn("30/360", cm.exception.message)
+        with self.assertRaises(ValueError):
+            startlan.parse_enum("colour", "red")
+
+    def test_plan_and_book_headers(self):
+        self.assertEqual(startlan.plan_column("Restgjeld før"), "opening_balance")
+        self.assertEqual(startlan.plan_column("TERMINBELØP"), "payment")
+        self.assertEqual(startlan.plan_column("Forfall"), "due_date")
+        self.assertEqual(startlan.book_column("Lånebeløp"), "amount")
+        self.assertEqual(startlan.book_column("Første forfall"), "first_due_date")
+        with self.assertRaises(startlan.Error) as cm:
+            startlan.plan_column("Rentesats")
+        self.assertEqual(cm.exception.field, "header")
+        self.assertIn("Rentesats", cm.exception.message)
+        with self.assertRaises(startlan.Error):  # never cut short at a NUL
+            startlan.plan_column("Renter\0x")
+        self.assertEqual(startlan.header_fold("Restgjeld før"), "restgjeldfor")
+        self.assertEqual(startlan.header_fold("ÆØÅ æøå"), "aeoaaeoa")
+
+    def test_totals_labels_and_dates(self):
+        self.assertTrue(startlan.is_totals_label("Sum"))
+        self.assertTrue(startlan.is_totals_label("I alt"))
+        self.assertFalse(startlan.is_totals_label("12"))
+        self.assertEqual(startlan.parse_date("07.03.2021"), datetime.date(2021, 3, 7))
+        self.assertEqual(startlan.parse_date("2021-03-07"), datetime.date(2021, 3, 7))
+        self.assertEqual(startlan.format_date_norwegian(datetime.date(2021, 3, 7)),
+                         "07.03.2021")
+        with self.assertRaises(startlan.Error) as cm:
+            startlan.parse_date("03/07/2021", "payout_date")
+        self.assertEqual(cm.exception.field, "payout_date")
 
 
 if __name__ == "__main__":
