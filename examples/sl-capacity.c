@@ -7,7 +7,7 @@
 #include "cli.h"
 #include "cli_owner.h"
 
-static const char usage[] =
+static const char *const usage = N_(
     "Usage: sl-capacity --adults 1|2 [--sharing] --income A --date YYYY-MM-DD\n"
     "                   --policy-rate PCT (--loan A | --max-loan) [options]\n"
     "\n"
@@ -36,11 +36,10 @@ static const char usage[] =
     "  --date YYYY-MM-DD          which guideline table and tax year apply (default\n"
     "                             today); a table over 12 months older warns\n"
     "  --guidelines FILE          read guideline tables from FILE instead of the\n"
-    "                             shipped ones (format: share/startlan/guidelines.txt)\n"
-    ;
+    "                             shipped ones (format: share/startlan/guidelines.txt)\n");
 
 /* The rest of --help (one string would pass the 4095 bytes C guarantees). */
-static const char usage_loan[] =
+static const char *const usage_loan = N_(
     "Stress test and loan:\n"
     "  --policy-rate PCT          the central bank's policy rate (required)\n"
     "  --stress-add PCT           added to the policy rate (default 2.5)\n"
@@ -62,7 +61,7 @@ static const char usage_loan[] =
     "  --csv-style machine|excel-no   CSV for programs (default) or for a Norwegian\n"
     "                             spreadsheet (implies --format csv)\n"
     "  --lang nb|nn|en            language of the output (default: the locale's)\n"
-    "  --help, --version\n";
+    "  --help, --version\n");
 
 enum {
     OPT_DATE = CLI_OPT_FIRST_FREE,
@@ -156,8 +155,8 @@ static void parse(input *in, int argc, char **argv)
     int opt;
     while ((opt = cli_getopt(argc, argv, options)) != -1) {
         if (opt == CLI_OPT_RATE)
-            cli_usage_error("--rate: the plan runs at the stressed rate; give --policy-rate "
-                            "and --stress-add instead");
+            cli_usage_error(_("--rate: the plan runs at the stressed rate; give --policy-rate "
+                              "and --stress-add instead"));
         if (cli_loan_option(&loan, opt, optarg) || cli_owner_option(&in->owner, opt, optarg) ||
             cli_household_option(&in->hh, opt, optarg))
             continue;
@@ -198,30 +197,30 @@ static void parse(input *in, int argc, char **argv)
             break;
         default: /* --help, --version, or an error */
             if (opt == CLI_OPT_HELP) {
-                fputs(usage, stdout);
+                fputs(_(usage), stdout);
                 fputs(_(cli_budget_help), stdout);
                 fputs(_(cli_owner_usage), stdout);
             }
-            cli_other_option(opt, argv, usage_loan);
+            cli_other_option(opt, argv, _(usage_loan));
         }
     }
     if (optind < argc)
-        cli_usage_error("unexpected argument '%s'", argv[optind]);
+        cli_usage_error(_("unexpected argument '%s'"), argv[optind]);
     if (!in->have_date)
         o->date = cli_today();
     if (!cli_household_finish(&in->hh, o->date))
-        cli_usage_error("--adults is required (1 or 2)");
+        cli_usage_error(_("--adults is required (1 or 2)"));
     o->guidelines = in->hh.guidelines;
     if (!in->have_policy)
-        cli_usage_error("--policy-rate is required");
+        cli_usage_error(_("--policy-rate is required"));
     if (in->have_loan == in->max_loan)
-        cli_usage_error("give either --loan A or --max-loan");
+        cli_usage_error(_("give either --loan A or --max-loan"));
 
     /* The plan's rate is the stressed rate; check it is within 0..100 %. */
     sl_rate stressed;
     if (sl_rate_add(&stressed, o->policy_rate, o->stress_add) != SL_OK ||
         sl_rate_compare(stressed, (sl_rate){1, 1}) > 0)
-        cli_die(CLI_EXIT_USAGE, "--stress-add: the policy rate plus the add-on is above 100 %%");
+        cli_die(CLI_EXIT_USAGE, _("--stress-add: the policy rate plus the add-on is above 100 %%"));
     loan.terms.nominal_rate = stressed;
     loan.have_rate = 1;
     loan.terms.principal = 1; /* placeholder: the library sets the loan checked */

@@ -278,7 +278,7 @@ END_TEST
 
 /* The programs whose --help is translated (indices into progs: sl-plan
  * sl-rate sl-apr sl-capacity sl-audit sl-portfolio sl-rent-to-own sl-finance). */
-static const int help_translated[] = {0, 1, 2, 4, 5, 6, 7};
+static const int help_translated[] = {0, 1, 2, 3, 4, 5, 6, 7};
 
 /* --help in bokmål and nynorsk: no English line left ("Usage:", "(default"),
  * and nynorsk is its own text, not bokmål. */
