@@ -115,6 +115,7 @@ typedef struct run {
     int have_events, have_ledger;
     const char *default_history;
     sl_portfolio_totals *tot;
+    sl_plan_cache *cache; /* annuity factors shared by the loans (one rate history: few) */
     /* --group-by: one accumulator per year of the period or per loan type */
     sl_portfolio_totals **groups;
     sl_period *periods;
@@ -648,11 +649,12 @@ static int account(run *R, const table_reader *t, const sl_loan_terms *terms, ro
 {
     sl_loan_figures f;
     sl_error err;
-    if (sl_loan_figures_compute(&f, terms, R->as_of, R->from, R->to, &err) != SL_OK)
+    if (sl_loan_figures_compute_cached(&f, terms, R->as_of, R->from, R->to, R->cache, &err) !=
+        SL_OK)
         goto bad;
     if (R->mode == MODE_YEAR) {
-        if (sl_loan_figures_periods(R->period_figures, terms, R->periods, R->ngroups, &err) !=
-            SL_OK)
+        if (sl_loan_figures_periods_cached(R->period_figures, terms, R->periods, R->ngroups,
+                                           R->cache, &err) != SL_OK)
             goto bad;
         /* a year counts the loans paid out by its end */
         for (size_t i = 0; i < R->ngroups; i++)
@@ -872,7 +874,7 @@ int main(int argc, char **argv)
             cli_die(CLI_EXIT_USAGE, _("%s: line %ld: %s"), R.path, terr.line, terr.message);
         cli_die(CLI_EXIT_USAGE, "--loans '%s': %s", R.path, terr.message);
     }
-    if (sl_portfolio_totals_new(&R.tot) != SL_OK)
+    if (sl_portfolio_totals_new(&R.tot) != SL_OK || sl_plan_cache_new(&R.cache) != SL_OK)
         cli_die(1, _("out of memory"));
     for (int i = 0; i < 3; i++)
         if (sl_portfolio_totals_new(&R.rec[i]) != SL_OK)
@@ -944,6 +946,7 @@ int main(int argc, char **argv)
     cli_release_stdout();
     long long skipped = sl_portfolio_totals_skipped(R.tot), listed = R.listed;
     sl_portfolio_totals_free(R.tot);
+    sl_plan_cache_free(R.cache);
     for (int i = 0; i < 3; i++)
         sl_portfolio_totals_free(R.rec[i]);
     for (size_t i = 0; i < R.ngroups; i++)

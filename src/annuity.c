@@ -1,6 +1,7 @@
 /* Annuity level payment, serial instalment and one term's interest, exactly. */
 #include "annuity_internal.h"
 #include "arith_internal.h"
+#include "plan_cache_internal.h"
 #include "startlan/annuity.h"
 
 /* Numerator and denominator (in øre) of A = P·a·(a+b)^n / (b·((a+b)^n − b^n)),
@@ -50,8 +51,9 @@ int sl_annuity_exact(mpq_t out, sl_money balance, sl_rate annual_rate, int terms
     return SL_OK;
 }
 
-int sl_annuity_payment(sl_money *out, sl_money balance, sl_rate annual_rate, int terms_per_year,
-                       int n, sl_rounding rounding)
+/* sl_annuity_payment, with the double factor from cache when one is given. */
+static int payment(sl_money *out, sl_plan_cache *cache, sl_money balance, sl_rate annual_rate,
+                   int terms_per_year, int n, sl_rounding rounding)
 {
     int rc = check_args(annual_rate, terms_per_year, n);
     if (rc != SL_OK)
@@ -65,8 +67,12 @@ int sl_annuity_payment(sl_money *out, sl_money balance, sl_rate annual_rate, int
      * decisive), the exact rational when they are not. */
     int64_t a = annual_rate.num, b;
     if (a > 0 && !__builtin_mul_overflow(annual_rate.den, (int64_t)terms_per_year, &b)) {
-        if (sl__annuity_by_double(out, balance, a, b, n, rounding.unit, rounding.mode))
-            return SL_OK; /* a/b need not be in lowest terms for a double */
+        /* a/b need not be in lowest terms for a double */
+        double f;
+        if (cache ? sl__plan_cache_factor(cache, &f, a, b, n) &&
+                        sl__annuity_round_factor(out, balance, f, rounding.unit, rounding.mode)
+                  : sl__annuity_by_double(out, balance, a, b, n, rounding.unit, rounding.mode))
+            return SL_OK;
         int64_t x = a, y = b;
         while (y) {
             int64_t t = x % y;
@@ -84,6 +90,19 @@ int sl_annuity_payment(sl_money *out, sl_money balance, sl_rate annual_rate, int
         rc = sl__mpz_get_i64(out, num);
     mpz_clears(num, den, NULL);
     return rc;
+}
+
+int sl_annuity_payment(sl_money *out, sl_money balance, sl_rate annual_rate, int terms_per_year,
+                       int n, sl_rounding rounding)
+{
+    return payment(out, NULL, balance, annual_rate, terms_per_year, n, rounding);
+}
+
+int sl__annuity_payment_cached(sl_money *out, sl_plan_cache *cache, sl_money balance,
+                               sl_rate annual_rate, int terms_per_year, int n,
+                               sl_rounding rounding)
+{
+    return payment(out, cache, balance, annual_rate, terms_per_year, n, rounding);
 }
 
 int sl_serial_instalment(sl_money *out, sl_money balance, int n)

@@ -12,6 +12,7 @@
 #include "arith_internal.h"
 #include "fixed128_internal.h"
 #include "interest_internal.h"
+#include "plan_cache_internal.h"
 #include "plan_internal.h"
 #include "startlan/annuity.h"
 #include "startlan/breakcost.h"
@@ -53,6 +54,8 @@ struct sl_plan {
     int floating;        /* dated, events only rate changes (and a margin): floating_row */
     int exact_pieces;    /* split interest always as a GMP rational (the general path's test) */
     int *change_keys;    /* date_key of each rate change (sorted with them) */
+    size_t change_cursor; /* floating_row: changes before the last row's due date */
+    sl_plan_cache *cache; /* annuity factors shared with other plans (not owned); NULL: none */
     sl_rate margin_base, margin_sum; /* the last rate the margin was added to, and the sum */
     int due_month;       /* last due date (dated simple plans): year · 12 + month − 1, */
     int due_day;         /* and day; ints, not an sl_date: each row reads what the last wrote */
@@ -205,6 +208,12 @@ int sl_plan_new(sl_plan **out, const sl_loan_terms *terms, sl_error *err)
     return SL_OK;
 }
 
+void sl_plan_use_cache(sl_plan *plan, sl_plan_cache *cache)
+{
+    if (plan)
+        plan->cache = cache;
+}
+
 void sl_plan_free(sl_plan *plan)
 {
     if (!plan)
@@ -266,6 +275,7 @@ void sl_plan_rewind(sl_plan *plan)
     }
     plan->ended = 0;
     plan->settled = 0;
+    plan->change_cursor = 0;
     plan->due_month = plan->terms.payout_date.year * 12 + plan->terms.payout_date.month - 1;
     plan->due_day = plan->terms.payout_date.day;
     sl_plan_totals zero;
@@ -372,8 +382,8 @@ static int amortise(sl_plan *plan, sl_rate rate, int n)
     if (t->type == SL_LOAN_SERIAL)
         rc = sl_serial_instalment(&plan->level, plan->balance, n);
     else
-        rc = sl_annuity_payment(&plan->level, plan->balance, rate, t->terms_per_year, n,
-                                t->payment_rounding);
+        rc = sl__annuity_payment_cached(&plan->level, plan->cache, plan->balance, rate,
+                                        t->terms_per_year, n, t->payment_rounding);
     if (rc == SL_OK) {
         plan->level_valid = 1;
         plan->level_rate = rate;
@@ -561,11 +571,42 @@ static void sum_add(piece_sum *s, sl_money bal, sl_rate r, int64_t days, uint64_
     mpz_clear(z);
 }
 
+#ifdef SL_HAVE_FIXED128
+/* num / den and its remainder: a double's estimate of the quotient corrected
+ * by exact 128-bit products (a multiplication, not a 128-bit division, which
+ * costs several times more); the division itself when the estimate is off
+ * by more than a few (quotients beyond 2^52). */
+static sl_u128 div_128(sl_u128 num, sl_u128 den, sl_u128 *rem)
+{
+    /* the conversions by halves: inline, not the compiler's 128-bit helpers */
+    double e = ((double)(uint64_t)(num >> 64) * 0x1p64 + (double)(uint64_t)num) /
+               ((double)(uint64_t)(den >> 64) * 0x1p64 + (double)(uint64_t)den);
+    if (e < 0x1p52) {
+        sl_u128 q = (uint64_t)e, p;
+        for (int step = 0; step < 4; step++) {
+            if (__builtin_mul_overflow(q, den, &p))
+                break;
+            if (p > num) { /* the estimate was above */
+                q--;
+                continue;
+            }
+            if (num - p < den) {
+                *rem = num - p;
+                return q;
+            }
+            q++;
+        }
+    }
+    *rem = num % den;
+    return num / den;
+}
+#endif
+
 static int sum_round(const piece_sum *s, sl_money *out)
 {
 #ifdef SL_HAVE_FIXED128
     if (!s->big) {
-        sl_u128 q = s->num / s->den, rem = s->num % s->den;
+        sl_u128 rem, q = div_128(s->num, s->den, &rem);
         q += rem >= s->den - rem; /* half up: 2·rem >= den */
         if (q > (sl_u128)INT64_MAX)
             return SL_ERANGE;
@@ -941,6 +982,95 @@ static int close_row(sl_plan_row *r, sl_money fee)
     return SL_OK;
 }
 
+/* Convention 1 for a rate used in one term only: round_half_up(balance ×
+ * num / (den × k)), as floor((2·balance·num + d) / 2d), d = den × k, in 64
+ * bits when it fits (one division), else the general exact helper. */
+static int one_term_interest(sl_money *out, sl_money balance, sl_rate rate, int k)
+{
+    uint64_t p, d, twice;
+    if (balance >= 0 && rate.num >= 0 && rate.den > 0 && k > 0 &&
+        !__builtin_mul_overflow((uint64_t)balance, (uint64_t)rate.num, &p) &&
+        !__builtin_mul_overflow((uint64_t)rate.den, (uint64_t)k, &d) &&
+        !__builtin_mul_overflow(p, (uint64_t)2, &twice) &&
+        !__builtin_add_overflow(twice, d, &twice) && d < ((uint64_t)1 << 62)) {
+        *out = (sl_money)(twice / (2 * d));
+        return SL_OK;
+    }
+    return sl__muldiv_round(out, NULL, balance, rate.num, rate.den, k, 1, SL_ROUND_HALF_UP);
+}
+
+/* The interest of a term with one rate change inside it (convention 9):
+ * round_half_up(balance · (a1·b2·d1 + a2·b1·d2) / (b1·b2·W)), the two
+ * pieces at r.rate = a1/b1 for d1 days and at the new rate a2/b2 (margin
+ * added) for the d2 days left, W = the term's days × terms per year: what
+ * the piece sum gives, in one fraction. For denominators up to 2^31 and
+ * terms up to 1 024 days every product fits in 128 bits (balance < 2^47,
+ * a <= b) and no overflow test is needed; 0 (nothing set) otherwise, and
+ * the general piece sum runs. *rate: the new rate; *rc: an error. */
+#ifdef SL_HAVE_FIXED128
+/* The days from a to b (a <= b, valid dates): by the month lengths when b
+ * is in a's month or the next, as in a term with a rate change inside it;
+ * sl_date_diff_days otherwise. */
+static int64_t days_between(sl_date a, sl_date b)
+{
+    if (b.year == a.year && b.month == a.month)
+        return b.day - a.day;
+    int next = a.month == 12 ? 1 : a.month + 1, year = a.month == 12 ? a.year + 1 : a.year;
+    if (b.year == year && b.month == next)
+        return month_days(a.year, a.month) - a.day + b.day;
+    return sl_date_diff_days(a, b);
+}
+
+static int two_pieces(sl_plan *plan, sl_plan_row *r, sl_date start, sl_rate_change change,
+                      sl_rate *rate, int *rc)
+{
+    sl_rate r1 = r->rate, r2;
+    *rc = add_margin(plan, change.rate, &r2);
+    if (*rc != SL_OK)
+        return 1;
+    const int64_t small = (int64_t)1 << 31;
+    int64_t d1 = days_between(start, change.date), d2 = r->days - d1;
+    if (r1.den > small || r2.den > small || r->days > 1024 || d1 < 0 || d2 < 0 ||
+        r->opening_balance < 0 || r->opening_balance > SL_PLAN_MAX_PRINCIPAL || r1.num < 0 ||
+        r2.num < 0 || r1.num > r1.den || r2.num > r2.den)
+        return 0;
+    sl_u128 per = (sl_u128)((uint64_t)r1.num * (uint64_t)r2.den) * (uint64_t)d1 +
+                  (sl_u128)((uint64_t)r2.num * (uint64_t)r1.den) * (uint64_t)d2;
+    sl_u128 num = per * (uint64_t)r->opening_balance;
+    sl_u128 den = (sl_u128)((uint64_t)r1.den * (uint64_t)r2.den) *
+                  ((uint64_t)r->days * (uint64_t)plan->terms.terms_per_year);
+    if (den == 0)
+        return 0;
+    sl_u128 rem, q = div_128(num, den, &rem);
+    q += rem >= den - rem; /* half up: 2·rem >= den */
+    r->interest = (sl_money)q; /* at most the balance: each rate at most 100 % */
+    *rate = r2;
+    return 1;
+}
+#else
+static int two_pieces(sl_plan *plan, sl_plan_row *r, sl_date start, sl_rate_change change,
+                      sl_rate *rate, int *rc)
+{
+    (void)plan, (void)r, (void)start, (void)change, (void)rate, (void)rc;
+    return 0;
+}
+#endif
+
+/* a = b as numbers: the same fraction at once, else by cross-multiplying. */
+static inline int same_rate(sl_rate a, sl_rate b)
+{
+    return (a.num == b.num && a.den == b.den) || sl_rate_compare(a, b) == 0;
+}
+
+/* The date key of the due date after the last row's (as next_due steps). */
+static int next_due_key(const sl_plan *plan)
+{
+    int index = plan->due_month + 12 / plan->terms.terms_per_year;
+    int year = index / 12, month = index % 12 + 1, dim = month_days(year, month);
+    sl_date d = {year, month, plan->anchor < dim ? plan->anchor : dim};
+    return date_key(d);
+}
+
 /* A term of a floating-rate plan (dated, equal periods, rate changes and a
  * margin its only events) that is amortising and not the last: the general
  * path's row, with the period's rate changes found by their date keys. A
@@ -959,7 +1089,12 @@ static int floating_row(sl_plan *plan, sl_plan_row *row)
     next_due(plan, &r); /* the due date and days; where the next term steps on from */
     int sk = date_key(start), ek = date_key(r.due_date);
     sl_rate rate; /* the rate at the end of the period */
-    size_t i = changes_until_key(plan, sk), j = i, n = t->rate_change_count;
+    /* Rows only move forward: the changes up to the start are found from
+     * where the last row left off, not by a search over the whole history. */
+    size_t i = plan->change_cursor, n = t->rate_change_count;
+    while (i < n && plan->change_keys[i] <= sk)
+        i++;
+    size_t j = i;
     while (j < n && plan->change_keys[j] < ek)
         j++; /* changes i .. j − 1 fall inside (start, end) */
     r.events = (i && plan->change_keys[i - 1] == sk) || j > i ? SL_EVENT_RATE_CHANGE : 0;
@@ -968,17 +1103,28 @@ static int floating_row(sl_plan *plan, sl_plan_row *row)
         return rc;
     if (j == i) {
         rate = r.rate;
-        rc = equal_period_interest(plan, r.opening_balance, &r.rate, &r.interest);
+        const sl__term_interest *ti = &plan->equal_interest;
+        if (ti->rate.num == rate.num && ti->rate.den == rate.den)
+            rc = sl__term_interest_of(ti, r.opening_balance, &r.interest);
+        else /* a rate for one term (a history): not worth preparing a divider */
+            rc = one_term_interest(&r.interest, r.opening_balance, rate, t->terms_per_year);
+    } else if (j == i + 1 && two_pieces(plan, &r, start, plan->changes[i], &rate, &rc)) {
+        /* one change inside the term, as with a history: r.interest set */
     } else {
         piece_sum sum;
         sum_init(&sum, 0);
         uint64_t weight = (uint64_t)r.days * (uint64_t)t->terms_per_year;
         sl_date cur = start;
+        int64_t left = r.days; /* the last piece: the days the others leave */
         rate = r.rate;
         for (size_t c = i; c <= j && rc == SL_OK; c++) {
-            sl_date next = c < j ? plan->changes[c].date : r.due_date;
-            sum_add(&sum, r.opening_balance, rate, sl_date_diff_days(cur, next), weight);
-            cur = next;
+            int64_t days = left;
+            if (c < j) {
+                days = sl_date_diff_days(cur, plan->changes[c].date);
+                cur = plan->changes[c].date;
+                left -= days;
+            }
+            sum_add(&sum, r.opening_balance, rate, days, weight);
             if (c < j)
                 rc = add_margin(plan, plan->changes[c].rate, &rate);
         }
@@ -988,7 +1134,7 @@ static int floating_row(sl_plan *plan, sl_plan_row *row)
     }
     if (rc != SL_OK)
         return rc;
-    if (t->type == SL_LOAN_ANNUITY && sl_rate_compare(r.rate, plan->level_rate) != 0) {
+    if (t->type == SL_LOAN_ANNUITY && !same_rate(r.rate, plan->level_rate)) {
         rc = amortise(plan, r.rate, amortising_terms(plan, k)); /* balance: the opening */
         if (rc != SL_OK)
             return rc;
@@ -1003,6 +1149,7 @@ static int floating_row(sl_plan *plan, sl_plan_row *row)
         return rc;
     plan->balance = r.closing_balance;
     plan->next_term++;
+    plan->change_cursor = j; /* the changes before this row's due date */
     /* The steady run from the next term: open_run's conditions, where only
      * rate changes can end it: up to the term of the next change (change j,
      * the first on or after the due date), if the rate then is the level's. */
@@ -1010,10 +1157,12 @@ static int floating_row(sl_plan *plan, sl_plan_row *row)
     int until = plan->end_term;
     if (j < n && plan->change_keys[j] == ek)
         until = 0; /* a change at the next term's start */
+    else if (j < n && plan->change_keys[j] < next_due_key(plan))
+        until = k + 1; /* inside the next term: no run (what last_term_due_by gives) */
     else if (j < n)
         until = last_term_due_by(plan, plan->changes[j].date, 0) + 1;
     if (plan->steady && until > k + 1 && r.closing_balance > 0 &&
-        (t->type == SL_LOAN_SERIAL || sl_rate_compare(rate, plan->level_rate) == 0)) {
+        (t->type == SL_LOAN_SERIAL || same_rate(rate, plan->level_rate))) {
         sl__term_interest *ti = &plan->equal_interest;
         if (ti->rate.num != rate.num || ti->rate.den != rate.den)
             prepare_interest(plan, &rate);

@@ -26,6 +26,13 @@ static inline int date_key(sl_date d)
 int sl_loan_figures_compute(sl_loan_figures *out, const sl_loan_terms *terms, sl_date as_of,
                             sl_date from, sl_date to, sl_error *err)
 {
+    return sl_loan_figures_compute_cached(out, terms, as_of, from, to, NULL, err);
+}
+
+int sl_loan_figures_compute_cached(sl_loan_figures *out, const sl_loan_terms *terms,
+                                   sl_date as_of, sl_date from, sl_date to, sl_plan_cache *cache,
+                                   sl_error *err)
+{
     sl__error_reset(err);
     if (!out)
         return sl__null(err, "out");
@@ -47,6 +54,7 @@ int sl_loan_figures_compute(sl_loan_figures *out, const sl_loan_terms *terms, sl
     int rc = sl_plan_new(&plan, terms, err);
     if (rc != SL_OK)
         return rc;
+    sl_plan_use_cache(plan, cache);
     const sl_loan_terms *t = sl_plan_terms(plan);
     sl_loan_figures f;
     memset(&f, 0, sizeof f);

@@ -13,6 +13,13 @@ static int in(sl_date d, const sl_period *p)
 int sl_loan_figures_periods(sl_loan_figures *out, const sl_loan_terms *terms,
                             const sl_period *periods, size_t count, sl_error *err)
 {
+    return sl_loan_figures_periods_cached(out, terms, periods, count, NULL, err);
+}
+
+int sl_loan_figures_periods_cached(sl_loan_figures *out, const sl_loan_terms *terms,
+                                   const sl_period *periods, size_t count, sl_plan_cache *cache,
+                                   sl_error *err)
+{
     sl__error_reset(err);
     if (!out)
         return sl__null(err, "out");
@@ -39,6 +46,7 @@ int sl_loan_figures_periods(sl_loan_figures *out, const sl_loan_terms *terms,
     int rc = sl_plan_new(&plan, terms, err);
     if (rc != SL_OK)
         return rc;
+    sl_plan_use_cache(plan, cache);
     const sl_loan_terms *t = sl_plan_terms(plan);
     memset(out, 0, count * sizeof *out);
     for (size_t i = 0; i < count; i++)

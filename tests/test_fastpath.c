@@ -6,9 +6,13 @@
  *  - convention-1 interest by a prepared 64-bit division against the exact
  *    quotient, including balances past the bound where it hands over;
  *  - the annuity decided by certain interval bounds against the exact GMP
- *    rational, including exact ties where the bounds must hand over. */
+ *    rational, including exact ties where the bounds must hand over;
+ *  - a book on one rate history with the annuity factors shared in a cache
+ *    (sl_plan_cache) against the general path, and the cached annuity
+ *    against the exact rational. */
 #include "annuity_internal.h"
 #include "interest_internal.h"
+#include "plan_cache_internal.h"
 #include "plan_internal.h"
 #include "fixed128_internal.h"
 #include "testutil.h"
@@ -47,11 +51,13 @@ static void random_simple_terms(test_rng *g, sl_loan_terms *t)
 /* The plan of t on its fast paths and on its general path give the same
  * rows and totals so far (also in the middle of a run of steady rows), and
  * rewound the same rows again. 0 when t is not a contract. */
-static int require_paths_equal(const sl_loan_terms *t, uint64_t seed, int i)
+static int require_paths_equal_cached(const sl_loan_terms *t, sl_plan_cache *cache,
+                                      uint64_t seed, int i)
 {
     sl_plan *fast, *general;
     if (sl_plan_new(&fast, t, NULL) != SL_OK)
         return 0;
+    sl_plan_use_cache(fast, cache);
     REQUIRE(sl_plan_new(&general, t, NULL) == SL_OK, "seed %llu loan %d", (unsigned long long)seed, i);
     sl__plan_use_general_path(general);
     for (int pass = 0; pass < 2; pass++) {
@@ -74,6 +80,11 @@ static int require_paths_equal(const sl_loan_terms *t, uint64_t seed, int i)
     sl_plan_free(fast);
     sl_plan_free(general);
     return 1;
+}
+
+static int require_paths_equal(const sl_loan_terms *t, uint64_t seed, int i)
+{
+    return require_paths_equal_cached(t, NULL, seed, i);
 }
 
 START_TEST(straight_path_equals_general_path)
@@ -197,18 +208,127 @@ START_TEST(fast_paths_equal_general_path_with_events)
     uint64_t seed = test_seed("engine paths with events");
     test_rng g = {seed};
     int planned = 0, changed = 0;
+    sl_plan_cache *cache;
+    ck_assert_int_eq(sl_plan_cache_new(&cache), SL_OK);
     for (int i = 0; i < 6000; i++) {
         sl_loan_terms t;
         event_buffers b;
         random_event_terms(&g, &t, &b);
-        if (!require_paths_equal(&t, seed, i))
+        /* every other loan with the cache, shared by them all */
+        if (!require_paths_equal_cached(&t, i % 2 ? cache : NULL, seed, i))
             continue; /* e.g. an event after the last due date */
         planned++;
         changed += t.rate_change_count > 0;
     }
+    sl_plan_cache_free(cache);
     /* the generator must give contracts the engine accepts, most with changes */
     REQUIRE(planned >= 3000 && changed >= planned / 2, "seed %llu: %d planned, %d with changes",
             (unsigned long long)seed, planned, changed);
+}
+END_TEST
+
+static sl_money exact_annuity(sl_money p, sl_rate r, int k, int n, sl_rounding ro);
+
+/* A book on one rate history, as sl-portfolio computes it: many loans, every
+ * one following the same generated floating rate (three decimals, changed on
+ * the 1st of every other month, sometimes monthly), some with a kommune
+ * margin, monthly or quarterly, annuity or serial, paid out on any day;
+ * each plan with the annuity factors shared in one cache against the
+ * general path (split interest as a GMP rational, every annuity certified
+ * afresh), row by row and in its totals. */
+START_TEST(book_on_one_history_equals_general_path)
+{
+    uint64_t seed = test_seed("book on one rate history");
+    test_rng g = {seed};
+    enum { CHANGES = 200 };
+    static sl_rate_change history[CHANGES];
+    sl_date d = {2000, 1, 1};
+    int64_t pct = 4000; /* thousandths of a percent */
+    for (int i = 0; i < CHANGES; i++) {
+        pct += rng_range(&g, 0, 500) - 250;
+        pct = pct < 0 ? 0 : pct > 12000 ? 12000 : pct;
+        history[i].date = d;
+        REQUIRE(sl_rate_from_fraction(&history[i].rate, pct, 100000) == SL_OK, "rate");
+        REQUIRE(sl_date_add_months(&d, d, rng_range(&g, 0, 5) ? 2 : 1, 1) == SL_OK, "date");
+    }
+    sl_plan_cache *cache;
+    ck_assert_int_eq(sl_plan_cache_new(&cache), SL_OK);
+    int planned = 0;
+    for (int i = 0; i < 1500; i++) {
+        sl_loan_terms t;
+        sl_loan_terms_init(&t);
+        t.terms_per_year = rng_range(&g, 0, 4) ? 12 : 4;
+        t.terms = (int)rng_range(&g, 5, 30) * t.terms_per_year;
+        t.principal = rng_range(&g, 10000000, 500000000);
+        t.type = rng_range(&g, 0, 3) ? SL_LOAN_ANNUITY : SL_LOAN_SERIAL;
+        t.term_fee = 3000;
+        t.payout_date = (sl_date){(int)rng_range(&g, 2000, 2024), (int)rng_range(&g, 1, 12),
+                                  (int)rng_range(&g, 1, 28)};
+        if (rng_range(&g, 0, 3) == 0)
+            REQUIRE(sl_rate_from_fraction(&t.margin, rng_range(&g, 1, 250), 100000) == SL_OK,
+                    "margin");
+        size_t first = 0;
+        while (first < CHANGES && sl_date_compare(history[first].date, t.payout_date) <= 0)
+            first++;
+        t.nominal_rate = first ? history[first - 1].rate : history[0].rate;
+        sl_date last;
+        REQUIRE(sl_date_add_months(&last, t.payout_date, t.terms * 12 / t.terms_per_year,
+                                   t.payout_date.day) == SL_OK, "date");
+        size_t count = 0;
+        while (first + count < CHANGES &&
+               sl_date_compare(history[first + count].date, last) < 0)
+            count++;
+        t.rate_changes = history + first;
+        t.rate_change_count = count;
+        REQUIRE(require_paths_equal_cached(&t, cache, seed, i), "seed %llu loan %d: refused",
+                (unsigned long long)seed, i);
+        planned++;
+    }
+    sl_plan_cache_free(cache);
+    ck_assert_int_eq(planned, 1500);
+}
+END_TEST
+
+/* The annuity with its factor from a cache, over a few hundred rates met
+ * again and again (hits) and fresh ones (misses), against the exact rational
+ * rounded by the policy; ties and balances past 2^53 øre hand over. */
+START_TEST(cached_annuity_equals_exact)
+{
+    uint64_t seed = test_seed("cached annuity");
+    test_rng g = {seed};
+    sl_plan_cache *cache;
+    ck_assert_int_eq(sl_plan_cache_new(&cache), SL_OK);
+    sl_rate rates[300];
+    for (int i = 0; i < 300; i++)
+        REQUIRE(sl_rate_from_fraction(&rates[i], rng_range(&g, 0, 15000), 100000) == SL_OK, "rate");
+    for (int i = 0; i < 30000; i++) {
+        sl_money p = rng_range(&g, 0, 9) ? rng_range(&g, 1, 500000000)
+                                         : rng_range(&g, 1, SL_PLAN_MAX_PRINCIPAL);
+        sl_rate r = rates[rng_range(&g, 0, 299)];
+        if (rng_range(&g, 0, 9) == 0)
+            REQUIRE(sl_rate_from_fraction(&r, rng_range(&g, 0, 100000000), 100000000) == SL_OK,
+                    "rate");
+        int k = (int)(12 / (1 << rng_range(&g, 0, 2)));
+        int n = (int)rng_range(&g, 1, 600);
+        sl_rounding ro = {rng_range(&g, 0, 1) ? SL_ROUND_UNIT_ORE : SL_ROUND_UNIT_KRONE,
+                          (sl_round_mode)rng_range(&g, 0, 3)};
+        sl_money got = -1, want = exact_annuity(p, r, k, n, ro);
+        REQUIRE(sl__annuity_payment_cached(&got, cache, p, r, k, n, ro) == SL_OK,
+                "seed %llu case %d", (unsigned long long)seed, i);
+        REQUIRE(got == want, "seed %llu case %d: %lld, exact %lld", (unsigned long long)seed, i,
+                (long long)got, (long long)want);
+    }
+    /* exact ties (r = 1/2 a term, one term: 1.5 P) must reach the rational */
+    sl_rate half;
+    ck_assert_int_eq(sl_rate_from_fraction(&half, 6, 1), SL_OK);
+    for (int mode = 0; mode < 4; mode++)
+        for (sl_money p = 1; p <= 9; p++) {
+            sl_rounding ro = {SL_ROUND_UNIT_ORE, (sl_round_mode)mode};
+            sl_money got = -1;
+            ck_assert_int_eq(sl__annuity_payment_cached(&got, cache, p, half, 12, 1, ro), SL_OK);
+            ck_assert_int_eq(got, exact_annuity(p, half, 12, 1, ro));
+        }
+    sl_plan_cache_free(cache);
 }
 END_TEST
 
@@ -343,6 +463,8 @@ int main(void)
     tcase_set_timeout(tc, 900);
     tcase_add_test(tc, straight_path_equals_general_path);
     tcase_add_test(tc, fast_paths_equal_general_path_with_events);
+    tcase_add_test(tc, book_on_one_history_equals_general_path);
+    tcase_add_test(tc, cached_annuity_equals_exact);
     tcase_add_test(tc, prepared_interest_equals_exact_quotient);
     tcase_add_test(tc, annuity_bounds_are_certain);
     tcase_add_test(tc, annuity_ties_hand_over);

@@ -308,6 +308,35 @@ SL_API SL_WARN_UNUSED int sl_plan_max_principal(sl_money *out, sl_plan_row *at_m
 /* Free a plan. NULL is allowed. */
 SL_API void sl_plan_free(sl_plan *plan);
 
+/** A cache of annuity factors shared by the plans of many loans (a book, a
+ * portfolio): the factor r / (1 − (1 + r)^−n) of a rate and a number of
+ * terms does not depend on the balance, and loans that follow one rate
+ * history need the same few thousand of them again and again. The cache
+ * only speeds the plans up: every figure is the one without it (each use is
+ * certified and the exact rational decides when the factor cannot). Fixed
+ * size (memory stays flat however many loans use it).
+ *
+ * Thread-safety: a cache is used by one thread at a time; give each thread
+ * its own. */
+typedef struct sl_plan_cache sl_plan_cache;
+
+/** Create an empty cache.
+ * @param out the new cache (the caller owns it; free with sl_plan_cache_free)
+ * @return 0, SL_ENULL or SL_ENOMEM */
+SL_API SL_WARN_UNUSED int sl_plan_cache_new(sl_plan_cache **out);
+
+/** Free a cache. NULL is allowed. The plans that use it must be freed
+ * first (or be given no cache).
+ * @param cache the cache */
+SL_API void sl_plan_cache_free(sl_plan_cache *cache);
+
+/** Let plan use cache (NULL: none) from its next row on. The plan does not
+ * own the cache, which must outlive the plan's use of it.
+ * @param plan the plan (NULL is ignored)
+ * @param cache the cache, or NULL */
+SL_API void sl_plan_use_cache(sl_plan *plan, sl_plan_cache *cache);
+
+
 /* Compute the next term into row. Returns 1 (row filled), 0 (the plan has
  * ended; row untouched) or a negative code (row's contents unspecified). */
 SL_API SL_WARN_UNUSED int sl_plan_next(sl_plan *plan, sl_plan_row *row);
