@@ -220,7 +220,8 @@ static void parse(input *in, int argc, char **argv)
     sl_rate stressed;
     if (sl_rate_add(&stressed, o->policy_rate, o->stress_add) != SL_OK ||
         sl_rate_compare(stressed, (sl_rate){1, 1}) > 0)
-        cli_die(CLI_EXIT_USAGE, _("--stress-add: the policy rate plus the add-on is above 100 %%"));
+        cli_die(CLI_EXIT_USAGE,
+                _("--stress-add: the policy rate plus the add-on is above 100 %%"));
     loan.terms.nominal_rate = stressed;
     loan.have_rate = 1;
     loan.terms.principal = 1; /* placeholder: the library sets the loan checked */
