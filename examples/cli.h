@@ -377,7 +377,6 @@ enum {
 int cli_budget_option(sl_household *h, sl_income_item *items, int opt, const char *arg);
 /* The library's field for an option's name ("energy" → "--energy"); NULL if none. */
 const char *cli_budget_option_for(const char *field);
-extern const char *const cli_budget_help; /* N_(): print through _() */
 
 typedef struct cli_household {
     sl_household household;

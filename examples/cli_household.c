@@ -6,9 +6,30 @@
 #include <stddef.h>
 #include <string.h>
 
-/* --help's household and budget options, in the output's language. */
-/* not a format ("3 % a month"): */
-const char *const cli_budget_help = /* xgettext:no-c-format */ N_(
+/* Printed by every program that reads a household (sl-capacity, sl-finance,
+ * sl-rent-to-own): the options are spelled here once, so the programs'
+ * help cannot drift apart; in the output's language. */
+static const char *const household_help = N_(
+    "Household (per month):\n"
+    "  --adults 1|2               one adult or a couple (required for a budget)\n"
+    "  --sharing                  the one adult shares a home (bofellesskap)\n"
+    "  --children-0-5 N, --children-6-10 N, --children-11-17 N   children by age\n"
+    "                             (default 0)\n"
+    "  --income A                 net income after tax a month, not itemised (or\n"
+    "                             --income-item, --gross-income-yearly; over 150 000 kr\n"
+    "                             warns)\n"
+    "  --gross-income-yearly G    one earner's yearly gross wages (repeatable); the net\n"
+    "                             a month is estimated from the year's tax rules and\n"
+    "                             added to --income (the steps are shown)\n"
+    "  --strict                   an --income over 150 000 kr a month is an error\n"
+    "  --living-costs A           actual living costs (with strøm, insurance and\n"
+    "                             furniture), if known; the floor is used when higher\n"
+    "  --maintenance A            vedlikehold (default 0)\n"
+    "  --fixed-costs A            other fixed costs without a line of their own (child\n"
+    "                             support paid, …) (default 0)\n");
+
+/* not a format ("3 % a month") */
+static const char *const budget_help = /* xgettext:no-c-format */ N_(
     "  --income-item KIND:AMOUNT[:UNTIL]   one net income a month by source (repeatable):\n"
     "                             wages, child-benefit (barnetrygd), cash-for-care\n"
     "                             (kontantstøtte), child-support (barnebidrag),\n"
@@ -26,28 +47,14 @@ const char *const cli_budget_help = /* xgettext:no-c-format */ N_(
     "  --childcare A, --transport A   barnehage/SFO; transport the living costs\n"
     "                             do not cover\n");
 
-static const char *const household_help = N_(
-    "Household (per month):\n"
-    "  --adults 1|2               one adult or a couple\n"
-    "  --sharing                  the one adult shares a home (bofellesskap)\n"
-    "  --children-0-5 N, --children-6-10 N, --children-11-17 N   children by age\n"
-    "  --income A                 net income after tax a month (over 150 000 kr warns)\n"
-    "  --gross-income-yearly G    one earner's yearly gross wages (repeatable); the net\n"
-    "                             is estimated from the year's tax rules (steps shown)\n"
-    "  --fixed-costs A            consumer debt, student loan, kindergarten/SFO, child\n"
-    "                             support paid (default 0)\n"
-    "  --maintenance A            maintenance (default 0)\n"
-    "  --living-costs A           actual living costs, if known (the guideline rate is\n"
-    "                             used when higher)\n");
-
 static const char *const household_help_tail = N_(
-    "  --guidelines FILE          guideline tables from FILE instead of the shipped ones\n"
-    "  --strict                   an --income over 150 000 kr a month is an error\n");
+    "  --guidelines FILE          read guideline tables from FILE instead of the\n"
+    "                             shipped ones (format: share/startlan/guidelines.txt)\n");
 
 void cli_household_help_print(FILE *f)
 {
     fputs(_(household_help), f);
-    fputs(_(cli_budget_help), f);
+    fputs(_(budget_help), f);
     fputs(_(household_help_tail), f);
 }
 

@@ -5,8 +5,9 @@
 
 #include "cli_owner.h"
 
-const char *const cli_owner_usage = N_(
-    "The owner's side (docs/capacity.md):\n"
+/* The owner's options both sl-capacity and sl-finance read, spelled once;
+ * in the output's language. */
+static const char *const owner_common_help = N_(
     "  --estimate-housing-allowance   count an estimate of bostøtte as income\n"
     "  --housing-allowance-rules FILE the bostøtte rules (none are shipped)\n"
     "  --kommune-group 1|2|3|4    1 Oslo, 2 Bergen/Trondheim/Tromsø/Stavanger/Bærum,\n"
@@ -14,11 +15,24 @@ const char *const cli_owner_usage = N_(
     "  --persons N                household size for bostøtte (default: adults + children)\n"
     "  --allowance-gross-income G the household's gross income a year for bostøtte\n"
     "                             (default: the sum of --gross-income-yearly)\n"
-    "  --loan-rate PCT            the start loan's rate today, for bostøtte and renting\n"
-    "  --price A, --own-funds A, --bank-loan A, --transaction-costs A\n"
-    "                             the grant need (tilskuddsbehov) next to the largest loan\n"
     "  --current-rent A, --current-housing-allowance A\n"
     "                             compare today's rent (less its bostøtte) with owning\n");
+
+void cli_owner_common_help_print(FILE *f)
+{
+    fputs(_(owner_common_help), f);
+}
+
+void cli_owner_help_print(FILE *f)
+{
+    fputs(_("The owner's side (docs/capacity.md):\n"), f);
+    cli_owner_common_help_print(f);
+    fputs(_("  --loan-rate PCT            the start loan's rate today, for bostøtte and renting\n"
+            "  --price A, --own-funds A, --bank-loan A, --transaction-costs A\n"
+            "                             the grant need (tilskuddsbehov) next to the largest "
+            "loan\n"),
+          f);
+}
 
 void cli_owner_init(cli_owner *w)
 {

@@ -13,30 +13,14 @@ static const char *const usage = N_(
     "\n"
     "Can this household carry this start loan at the stressed rate, and how\n"
     "large a loan can it carry? Amounts are kroner per month, exact to the øre.\n"
-    "\n"
-    "Household (per month):\n"
-    "  --adults 1|2               one adult or a couple (required)\n"
-    "  --sharing                  the one adult shares a home (bofellesskap)\n"
-    "  --children-0-5 N           children aged 0-5 (default 0)\n"
-    "  --children-6-10 N          children aged 6-10 (default 0)\n"
-    "  --children-11-17 N         children aged 11-17 (default 0)\n"
-    "  --income A                 net income after tax a month, not itemised\n"
-    "                             (required unless --income-item or\n"
-    "                             --gross-income-yearly; over 150 000 kr warns)\n"
-    "  --gross-income-yearly G    yearly gross wages of one earner (repeatable); the\n"
-    "                             net a month is estimated from the year's tax rules\n"
-    "                             and added to --income (the steps are shown)\n"
-    "  --strict                   an --income over 150 000 kr a month is an error\n"
-    "  --living-costs A           actual living costs (with strøm, insurance and\n"
-    "                             furniture), if known\n"
+    "\n");
+
+/* After the household's options (cli_household.c). */
+static const char *const usage_home = N_(
+    "The home and the date:\n"
     "  --common-costs A           felleskostnader (default 0)\n"
-    "  --maintenance A            vedlikehold (default 0)\n"
-    "  --fixed-costs A            other fixed costs without a line (child support\n"
-    "                             paid, …) (default 0)\n"
     "  --date YYYY-MM-DD          which guideline table and tax year apply (default\n"
-    "                             today); a table over 12 months older warns\n"
-    "  --guidelines FILE          read guideline tables from FILE instead of the\n"
-    "                             shipped ones (format: share/startlan/guidelines.txt)\n");
+    "                             today); a table over 12 months older warns\n");
 
 /* The rest of --help (one string would pass the 4095 bytes C guarantees). */
 static const char *const usage_loan = N_(
@@ -198,8 +182,9 @@ static void parse(input *in, int argc, char **argv)
         default: /* --help, --version, or an error */
             if (opt == CLI_OPT_HELP) {
                 fputs(_(usage), stdout);
-                fputs(_(cli_budget_help), stdout);
-                fputs(_(cli_owner_usage), stdout);
+                cli_household_help_print(stdout);
+                fputs(_(usage_home), stdout);
+                cli_owner_help_print(stdout);
             }
             cli_other_option(opt, argv, _(usage_loan));
         }

@@ -10,19 +10,9 @@
 #include "cli_owner.h"
 
 static const char *const owner_usage = N_(
-    "The owner's side (with a household; docs/finance.md):\n"
-    "  --estimate-housing-allowance   count an estimate of bostøtte as income (the\n"
-    "                             loans' payments today + felleskostnader or kommunale\n"
-    "                             avgifter as the housing costs)\n"
-    "  --housing-allowance-rules FILE the bostøtte rules (none are shipped)\n"
-    "  --kommune-group 1|2|3|4    for bostøtte (default 4)\n"
-    "  --persons N                household size for bostøtte (default: adults + children)\n"
-    "  --allowance-gross-income G the household's gross income a year for bostøtte\n"
-    "                             (default: the sum of --gross-income-yearly)\n"
-    "  --current-rent A, --current-housing-allowance A\n"
-    "                             compare today's rent (less its bostøtte) with owning\n"
     "With a household the output also has the grant need (tilskuddsbehov) and the\n"
-    "budget again from each date an --income-item ends.\n");
+    "budget again from each date an --income-item ends. For bostøtte the housing costs\n"
+    "are the loans' payments today + felleskostnader or kommunale avgifter.\n");
 
 /* --help: the head, the household options (cli_household.c), the tail. */
 static const char *const usage = /* xgettext:no-c-format */ N_(
@@ -352,6 +342,8 @@ static void parse(input *in, int argc, char **argv)
                 fputs(_(usage), stdout);
                 cli_household_help_print(stdout);
                 fputs(_(usage_tail), stdout);
+                fputs(_("The owner's side (with a household; docs/finance.md):\n"), stdout);
+                cli_owner_common_help_print(stdout);
                 fputs(_(owner_usage), stdout);
                 exit(0);
             }

@@ -2,7 +2,8 @@
  * JSON with every summary key, each loan's first payment equal to sl-plan's
  * for the same loan, the rate shock beside the base case, CSV, and bad or
  * inconsistent input (exit 2, one line naming the options, nothing on
- * stdout). argv[1]: sl-finance, argv[2]: sl-plan. */
+ * stdout), and the household part of --help shared with sl-capacity.
+ * argv[1]: sl-finance, argv[2]: sl-plan, argv[3]: sl-capacity. */
 #define _POSIX_C_SOURCE 200809L
 #include <stdarg.h>
 
@@ -11,7 +12,7 @@
 #include "cli_exec.h"
 #include "testutil.h"
 
-static const char *prog, *plan_prog;
+static const char *prog, *plan_prog, *capacity_prog;
 
 typedef struct result {
     int status;
@@ -487,6 +488,57 @@ START_TEST(csv_carries_the_json)
 }
 END_TEST
 
+/* The text of help from the line starting with first through the line
+ * ending with last (both included), once; "" when it is not there. */
+static void help_part(char *out, size_t size, const char *help, const char *first,
+                      const char *last)
+{
+    out[0] = '\0';
+    const char *a = strstr(help, first), *b = a ? strstr(a, last) : NULL;
+    if (!a || !b)
+        return;
+    b += strlen(last);
+    ck_assert_msg(strstr(b, first) == NULL, "'%s' twice in --help", first);
+    snprintf(out, size, "%.*s", (int)(b - a), a);
+}
+
+/* sl-capacity and sl-finance read the household and the owner's bostøtte
+ * and rent options with the same code (cli_household.c, cli_owner.c), and
+ * their --help prints those options from the same text: it cannot drift. */
+START_TEST(household_help_is_shared)
+{
+    static char finance[1 << 20], capacity[1 << 20], a[1 << 14], b[1 << 14];
+    const char *help[] = {"--help", NULL};
+    result *r = run_argv(prog, help);
+    ck_assert_int_eq(r->status, 0);
+    snprintf(finance, sizeof finance, "%s", r->out);
+    r = run_argv(capacity_prog, help);
+    ck_assert_int_eq(r->status, 0);
+    snprintf(capacity, sizeof capacity, "%s", r->out);
+    const char *parts[][2] = {
+        {"Household (per month):\n", "share/startlan/guidelines.txt)\n"},
+        {"  --estimate-housing-allowance", "(less its bostøtte) with owning\n"},
+    };
+    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+        help_part(a, sizeof a, finance, parts[i][0], parts[i][1]);
+        help_part(b, sizeof b, capacity, parts[i][0], parts[i][1]);
+        ck_assert_msg(a[0] != '\0', "sl-finance --help lacks '%s'", parts[i][0]);
+        ck_assert_str_eq(a, b);
+    }
+    /* every budget option the shared code reads is in that part */
+    help_part(a, sizeof a, finance, parts[0][0], parts[0][1]);
+    const char *options[] = {"--adults", "--sharing", "--children-0-5", "--children-6-10",
+                             "--children-11-17", "--income ", "--gross-income-yearly",
+                             "--strict", "--living-costs ", "--maintenance", "--fixed-costs",
+                             "--income-item", "--living-costs-basis", "--energy",
+                             "--insurance", "--furniture", "--municipal-fees",
+                             "--other-debt-payments", "--credit-limits", "--childcare",
+                             "--transport", "--guidelines"};
+    for (size_t i = 0; i < sizeof options / sizeof options[0]; i++)
+        ck_assert_msg(strstr(a, options[i]), "the household help lacks %s", options[i]);
+}
+END_TEST
+
 static void expect_usage(const char *const *args, const char *option)
 {
     result *r = run_argv(prog, args);
@@ -530,12 +582,13 @@ END_TEST
 
 int main(int argc, char **argv)
 {
-    if (argc < 3) {
-        fprintf(stderr, "usage: %s SL-FINANCE SL-PLAN\n", argv[0]);
+    if (argc < 4) {
+        fprintf(stderr, "usage: %s SL-FINANCE SL-PLAN SL-CAPACITY\n", argv[0]);
         return 2;
     }
     prog = argv[1];
     plan_prog = argv[2];
+    capacity_prog = argv[3];
     data_path(rules_path, sizeof rules_path, "bostotte-rules-example.txt");
     Suite *s = suite_create("cli-finance");
     TCase *tc = tcase_create("cli-finance");
@@ -549,6 +602,7 @@ int main(int argc, char **argv)
     tcase_add_test(tc, grant_need_is_exact);
     tcase_add_test(tc, the_whole_budget);
     tcase_add_test(tc, csv_carries_the_json);
+    tcase_add_test(tc, household_help_is_shared);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }

@@ -249,6 +249,27 @@ START_TEST(bad_tables_name_the_line)
 }
 END_TEST
 
+/* Every table of the shipped file names where it was read: a comment with
+ * the publisher and document and the page's address. */
+START_TEST(every_shipped_line_has_its_source)
+{
+    char path[1024];
+    char *text = read_all(shipped_file(path, sizeof path));
+    int lines = 0;
+    for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
+        if (line[0] == '#' || line[0] == '\0')
+            continue;
+        lines++;
+        const char *comment = strchr(line, '#');
+        ck_assert_msg(comment != NULL, "no source: %s", line);
+        const char *url = strstr(comment, "https://");
+        ck_assert_msg(url != NULL && url[8] != '\0' && url[8] != ' ', "no address: %s", line);
+        ck_assert_msg(url - comment > 20, "no document named before the address: %s", line);
+    }
+    ck_assert_int_ge(lines, 11); /* 2018-01-01 .. 2024-01-01 */
+}
+END_TEST
+
 START_TEST(missing_file_is_an_io_error)
 {
     sl_guideline_table *t = NULL;
@@ -274,6 +295,7 @@ static Suite *guideline_suite(void)
     tcase_add_test(tc, own_table_from_text);
     tcase_add_test(tc, bad_tables_name_the_line);
     tcase_add_test(tc, missing_file_is_an_io_error);
+    tcase_add_test(tc, every_shipped_line_has_its_source);
     suite_add_tcase(s, tc);
     return s;
 }
