@@ -17,7 +17,7 @@ void cli_income_init(cli_income *in)
 void cli_income_add_gross(cli_income *in, const char *arg)
 {
     if (in->earners >= CLI_MAX_EARNERS)
-        cli_die(CLI_EXIT_USAGE, "--gross-income-yearly: at most %d earners", CLI_MAX_EARNERS);
+        cli_die(CLI_EXIT_USAGE, _("--gross-income-yearly: at most %d earners"), CLI_MAX_EARNERS);
     in->gross[in->earners++] = cli_money_nonneg("--gross-income-yearly", arg);
 }
 
@@ -141,7 +141,7 @@ sl_date cli_today(void)
     time_t now = time(NULL);
     struct tm tm;
     if (!localtime_r(&now, &tm))
-        cli_die(1, "today's date could not be read");
+        cli_die(1, _("today's date could not be read"));
     return (sl_date){tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
 }
 

@@ -128,7 +128,7 @@ static void compute(cli_kommune *k, sl_money price, int months, sl_date start)
     sl_error_clear(&err);
     int rc = sl_kommune_compute(&k->result, k->rows, SL_KOMMUNE_MAX_MONTHS, &k->opt, &err);
     if (rc == SL_ENOMEM)
-        cli_die(1, "out of memory");
+        cli_die(1, _("out of memory"));
     if (rc != SL_OK)
         fail(k, &err);
 }

@@ -94,17 +94,17 @@ static char *read_rules(const char *path)
 {
     FILE *f = fopen(path, "rb");
     if (!f)
-        cli_die(CLI_EXIT_USAGE, "--housing-allowance-rules '%s': cannot be read", path);
+        cli_die(CLI_EXIT_USAGE, _("--housing-allowance-rules '%s': cannot be read"), path);
     size_t cap = 1 << 16;
     char *text = malloc(cap + 1);
     if (!text)
-        cli_die(1, "out of memory");
+        cli_die(1, _("out of memory"));
     size_t n = fread(text, 1, cap + 1, f);
     fclose(f);
     if (n > cap)
-        cli_die(CLI_EXIT_USAGE, "--housing-allowance-rules '%s': larger than 64 KiB", path);
+        cli_die(CLI_EXIT_USAGE, _("--housing-allowance-rules '%s': larger than 64 KiB"), path);
     if (memchr(text, 0, n))
-        cli_die(CLI_EXIT_USAGE, "--housing-allowance-rules '%s': not a text file (NUL byte)",
+        cli_die(CLI_EXIT_USAGE, _("--housing-allowance-rules '%s': not a text file (NUL byte)"),
                 path);
     text[n] = 0;
     return text;
@@ -119,16 +119,16 @@ void cli_owner_finish(cli_owner *w, int persons, sl_money gross, sl_date date)
     if (w->estimate) {
         if (!w->rules_path)
             cli_die(CLI_EXIT_USAGE,
-                    "--estimate-housing-allowance: no bostøtte rules are shipped (no complete "
-                    "set for one date could be sourced); give them with "
-                    "--housing-allowance-rules FILE (docs/capacity.md)");
+                    _("--estimate-housing-allowance: no bostøtte rules are shipped (no complete "
+                      "set for one date could be sourced); give them with "
+                      "--housing-allowance-rules FILE (docs/capacity.md)"));
         if (!w->have_gross && gross == 0)
-            cli_die(CLI_EXIT_USAGE, "--estimate-housing-allowance: needs the household's gross "
-                                    "income a year (--gross-income-yearly or "
-                                    "--allowance-gross-income)");
+            cli_die(CLI_EXIT_USAGE, _("--estimate-housing-allowance: needs the household's gross "
+                                      "income a year (--gross-income-yearly or "
+                                      "--allowance-gross-income)"));
         if (!w->have_loan_rate && !w->payments_known)
-            cli_die(CLI_EXIT_USAGE, "--estimate-housing-allowance: needs --loan-rate (the "
-                                    "start loan's rate today) for the housing costs");
+            cli_die(CLI_EXIT_USAGE, _("--estimate-housing-allowance: needs --loan-rate (the "
+                                      "start loan's rate today) for the housing costs"));
         char *text = read_rules(w->rules_path);
         sl_error err;
         int rc = sl_housing_allowance_rules_parse(&w->rules, text, &err);
@@ -140,16 +140,17 @@ void cli_owner_finish(cli_owner *w, int persons, sl_money gross, sl_date date)
             (w->rules.valid_until.year && sl_date_compare(date, w->rules.valid_until) >= 0)) {
             char d[SL_DATE_BUFSIZE];
             cli_die(CLI_EXIT_USAGE,
-                    "--housing-allowance-rules '%s': the rules do not cover the date %s",
+                    _("--housing-allowance-rules '%s': the rules do not cover the date %s"),
                     w->rules_path, cli_date_text(d, date));
         }
     } else if (w->rules_path) {
-        cli_die(CLI_EXIT_USAGE, "--housing-allowance-rules: only with --estimate-housing-allowance");
+        cli_die(CLI_EXIT_USAGE,
+                _("--housing-allowance-rules: only with --estimate-housing-allowance"));
     }
     if (w->have_rent && !w->have_loan_rate && !w->payments_known)
         cli_die(CLI_EXIT_USAGE,
-                "--current-rent: needs --loan-rate (the start loan's rate today) for the owner's "
-                "costs");
+                _("--current-rent: needs --loan-rate (the start loan's rate today) for the owner's "
+                  "costs"));
 }
 
 static void fail(const char *what, const sl_error *err)

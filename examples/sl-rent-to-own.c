@@ -227,11 +227,12 @@ static void refuse_unused(int part_own, sl_price_rule rule)
                     part_own ? "not used with --model part-own"
                              : "only used with --model part-own");
     if (rule != SL_PRICE_APPRAISAL && given[OPT_APPRAISAL])
-        cli_die(CLI_EXIT_USAGE, "--appraisal '%s': only used with --price-rule appraisal",
+        cli_die(CLI_EXIT_USAGE, _("--appraisal '%s': only used with --price-rule appraisal"),
                 given[OPT_APPRAISAL]);
     if (rule != SL_PRICE_APPRAISAL && given[OPT_BUYER_SHARE])
-        cli_die(CLI_EXIT_USAGE, "--buyer-share-of-rise '%s': only used with --price-rule "
-                                "appraisal",
+        cli_die(CLI_EXIT_USAGE,
+                _("--buyer-share-of-rise '%s': only used with --price-rule "
+                  "appraisal"),
                 given[OPT_BUYER_SHARE]);
 }
 
@@ -334,7 +335,7 @@ static void parse(sl_rto_options *o, part_input *in, cli_format *format, int arg
                 in->part_own = 1;
             else if (sl_rto_model_parse(&o->model, optarg) != SL_OK)
                 cli_die(CLI_EXIT_USAGE,
-                        "--model '%s': must be rent-to-own, rent-before-own or part-own",
+                        _("--model '%s': must be rent-to-own, rent-before-own or part-own"),
                         optarg);
             break;
         case OPT_PRICE:
@@ -371,13 +372,15 @@ static void parse(sl_rto_options *o, part_input *in, cli_format *format, int arg
             rule[len] = '\0';
             if (sl_price_rule_parse(&pr, rule) != SL_OK || (pr == SL_PRICE_INDEXED) != !!colon)
                 cli_die(CLI_EXIT_USAGE,
-                        "--price-rule '%s': must be fixed, indexed:PCT or appraisal", optarg);
+                        _("--price-rule '%s': must be fixed, indexed:PCT or appraisal"), optarg);
             o->price_rule = pr;
             if (pr == SL_PRICE_INDEXED) {
                 o->index_rate = cli_percent("--price-rule", colon + 1, -100, 100);
                 if (o->index_rate.num == -o->index_rate.den)
-                    cli_die(CLI_EXIT_USAGE, "--price-rule '%s': the index must fall less than "
-                                            "100 %%", optarg);
+                    cli_die(CLI_EXIT_USAGE,
+                            _("--price-rule '%s': the index must fall less than "
+                              "100 %%"),
+                            optarg);
             }
             break;
         }
@@ -389,7 +392,7 @@ static void parse(sl_rto_options *o, part_input *in, cli_format *format, int arg
             break;
         case OPT_PROPERTY:
             if (sl_property_type_parse(&o->property, optarg) != SL_OK)
-                cli_die(CLI_EXIT_USAGE, "--property '%s': must be selveier or borettslag",
+                cli_die(CLI_EXIT_USAGE, _("--property '%s': must be selveier or borettslag"),
                         optarg);
             break;
         case OPT_TAX_BASE:
@@ -398,7 +401,7 @@ static void parse(sl_rto_options *o, part_input *in, cli_format *format, int arg
             else if (strcmp(optarg, "price") == 0)
                 o->document_tax_base = SL_TAX_BASE_PRICE;
             else
-                cli_die(CLI_EXIT_USAGE, "--document-tax-base '%s': must be value or price",
+                cli_die(CLI_EXIT_USAGE, _("--document-tax-base '%s': must be value or price"),
                         optarg);
             break;
         case OPT_OWN_FUNDS:
@@ -416,7 +419,7 @@ static void parse(sl_rto_options *o, part_input *in, cli_format *format, int arg
         case OPT_VALUE_GROWTH:
             o->value_growth = cli_percent("--value-growth", optarg, -100, 100);
             if (o->value_growth.num == -o->value_growth.den)
-                cli_die(CLI_EXIT_USAGE, "--value-growth '%s': must be above -100", optarg);
+                cli_die(CLI_EXIT_USAGE, _("--value-growth '%s': must be above -100"), optarg);
             break;
         case OPT_START:
             o->start = cli_date("--start", optarg);
@@ -424,7 +427,7 @@ static void parse(sl_rto_options *o, part_input *in, cli_format *format, int arg
         case OPT_SHARE:
             in->po.share = cli_percent("--share", optarg, 0, 100);
             if (in->po.share.num == 0)
-                cli_die(CLI_EXIT_USAGE, "--share '%s': must be above 0", optarg);
+                cli_die(CLI_EXIT_USAGE, _("--share '%s': must be above 0"), optarg);
             break;
         case OPT_MARKET_RENT:
             in->po.market_rent = cli_money_nonneg("--market-rent", optarg);
@@ -434,15 +437,15 @@ static void parse(sl_rto_options *o, part_input *in, cli_format *format, int arg
             snprintf(text, sizeof text, "%s", optarg);
             char *pct = cli_split(text, ':');
             if (pct == NULL)
-                cli_die(CLI_EXIT_USAGE, "--buy '%s': must be MONTH:PCT", optarg);
+                cli_die(CLI_EXIT_USAGE, _("--buy '%s': must be MONTH:PCT"), optarg);
             if (in->po.buy_count >= SL_PART_OWN_MAX_BUYS)
-                cli_die(CLI_EXIT_USAGE, "--buy '%s': at most %d purchases", optarg,
+                cli_die(CLI_EXIT_USAGE, _("--buy '%s': at most %d purchases"), optarg,
                         SL_PART_OWN_MAX_BUYS);
             sl_part_buy *b = &in->buys[in->po.buy_count++];
             b->month = (int)cli_int("--buy", text, 1, 600);
             b->share = cli_percent("--buy", pct, 0, 100);
             if (b->share.num == 0)
-                cli_die(CLI_EXIT_USAGE, "--buy '%s': the share must be above 0", optarg);
+                cli_die(CLI_EXIT_USAGE, _("--buy '%s': the share must be above 0"), optarg);
             break;
         }
         case OPT_DISCOUNT:
@@ -475,7 +478,8 @@ static void parse(sl_rto_options *o, part_input *in, cli_format *format, int arg
             else if (strcmp(optarg, "paid-out") == 0)
                 o->credit_on_lapse = SL_LAPSE_CREDIT_PAID_OUT;
             else
-                cli_die(CLI_EXIT_USAGE, "--credit-on-lapse '%s': must be lost or paid-out", optarg);
+                cli_die(CLI_EXIT_USAGE, _("--credit-on-lapse '%s': must be lost or paid-out"),
+                        optarg);
             break;
         case OPT_RATE_SHOCK:
             in->shock = cli_percent("--rate-shock", optarg, -100, 100);

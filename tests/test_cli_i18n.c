@@ -598,6 +598,21 @@ START_TEST(rent_to_own_and_part_own_in_norwegian)
 }
 END_TEST
 
+/* The shared option code's errors: one line in the output's language. */
+START_TEST(shared_errors_in_norwegian)
+{
+    static cli_result r;
+    run_env(&r, NULL, (char *[]){progs[3], "--lang", "nb", "--income-item", "lønn", NULL});
+    exec_expect_usage_error(r.status, r.out, r.err,
+                            "--income-item «lønn»: må være TYPE:BELØP[:TIL]");
+    run_env(&r, NULL, (char *[]){progs[0], "--lang", "nn", "--day-count", "x", NULL});
+    exec_expect_usage_error(r.status, r.out, r.err, "--day-count «x»: må vere equal eller act365");
+    run_env(&r, NULL, (char *[]){progs[6], "--lang", "nb", "--model", "own", NULL});
+    exec_expect_usage_error(r.status, r.out, r.err,
+                            "--model «own»: må være rent-to-own, rent-before-own eller part-own");
+}
+END_TEST
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -629,6 +644,7 @@ int main(int argc, char **argv)
     tcase_add_test(people, portfolio_messages_in_norwegian);
     tcase_add_test(people, finance_in_norwegian);
     tcase_add_test(people, rent_to_own_and_part_own_in_norwegian);
+    tcase_add_test(people, shared_errors_in_norwegian);
     suite_add_tcase(s, people);
     return run_suite(s);
 }
