@@ -124,8 +124,13 @@ static void loan_lines(doc_sheet *s, const doc_capacity *c, const sl_capacity_re
                        const char *label)
 {
     char what[96];
-    doc_sheet_line(s, label, "", r->loan);
-    if (c->loan->interest_only_terms)
+    if (label) /* NULL: the loan is the one just shown above */
+        doc_sheet_line(s, label, "", r->loan);
+    char pct[CLI_HUMAN_BUFSIZE];
+    if (!label) { /* the line names its rate, which no line above shows */
+        cli_percent_human(pct, r->stressed_rate, -1);
+        snprintf(what, sizeof what, _("Payment a month at %s"), pct);
+    } else if (c->loan->interest_only_terms)
         snprintf(what, sizeof what, _("payment from term %d at the stressed rate"),
                  c->loan->interest_only_terms + 1);
     else
@@ -266,9 +271,10 @@ static void draw(doc *d, const void *arg)
         if (c->shock.num < 0)
             snprintf(s1, sizeof s1, _("If the rate falls by %s percentage points"), pts);
         doc_sheet_heading(&s, s1);
-        doc_sheet_text(&s, _("Stressed rate"),
-                       cli_percent_human(rate, c->shocked->stressed_rate, -1));
-        loan_lines(&s, c, c->shocked, c->max_loan ? _("Largest loan") : _("Start loan (startlån)"));
+        if (c->max_loan) /* without it the rate stands in the payment's line */
+            doc_sheet_text(&s, _("Stressed rate"),
+                           cli_percent_human(rate, c->shocked->stressed_rate, -1));
+        loan_lines(&s, c, c->shocked, c->max_loan ? _("Largest loan") : NULL);
         surplus_line(&s, c->shocked);
     }
 

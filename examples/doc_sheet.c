@@ -2,7 +2,7 @@
  * amount, a panel with the answer, the month's money as a bar, a footnote. */
 #include "doc_sheet.h"
 
-#define LINE_H 13.5
+#define LINE_H 13.0
 #define SIGN_AT 90.0 /* from the right edge: room for "99 999 999,99 kr" */
 #define LABEL_ROOM 100.0
 #define PAIR_WIDTH 100.0 /* the columns of two amounts */
