@@ -145,6 +145,28 @@ static int host_ok(const server *s, struct MHD_Connection *c)
     return strncmp(host, "127.", 4) == 0 && strspn(host, "0123456789.:") == strlen(host);
 }
 
+/* A listening socket on addr (backlog 512); the port bound in *port. */
+static int listen_on(const struct sockaddr_storage *addr, socklen_t len, unsigned short *port)
+{
+    int fd = socket(addr->ss_family, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    if (fd < 0)
+        return -1;
+    int on = 1;
+    struct sockaddr_storage bound;
+    socklen_t bound_len = sizeof bound;
+    if (setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on) != 0 ||
+        (addr->ss_family == AF_INET6 &&
+         setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &on, sizeof on) != 0) ||
+        bind(fd, (const struct sockaddr *)addr, len) != 0 || listen(fd, 512) != 0 ||
+        getsockname(fd, (struct sockaddr *)&bound, &bound_len) != 0) {
+        close(fd);
+        return -1;
+    }
+    *port = ntohs(bound.ss_family == AF_INET6 ? ((struct sockaddr_in6 *)&bound)->sin6_port
+                                              : ((struct sockaddr_in *)&bound)->sin_port);
+    return fd;
+}
+
 static const web_asset *find_asset(const char *url)
 {
     for (size_t i = 0; i < web_assets_count; i++)
@@ -382,21 +404,25 @@ int main(int argc, char **argv)
     sigaddset(&set, SIGINT);
     sigaddset(&set, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &set, NULL);
+    /* The socket is bound here, before the server's threads start, so that
+     * the port they check Host headers against (port 0: the one the system
+     * chose) is known before the first request. */
+    int listen_fd = listen_on(&addr, addr_len, &s.port);
+    if (listen_fd < 0)
+        die("cannot listen on %s (in use, or not an address of this machine)", listen_at);
+    snprintf(s.host_port, sizeof s.host_port, "%u", s.port);
     unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG;
     if (addr.ss_family == AF_INET6)
         flags |= MHD_USE_IPv6;
     struct MHD_Daemon *d = MHD_start_daemon(
-        flags, 0, NULL, NULL, handle, &s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
+        flags, 0, NULL, NULL, handle, &s, MHD_OPTION_LISTEN_SOCKET, listen_fd,
         MHD_OPTION_THREAD_POOL_SIZE, (unsigned)threads, MHD_OPTION_CONNECTION_LIMIT, 1000u,
         MHD_OPTION_PER_IP_CONNECTION_LIMIT, 0u, MHD_OPTION_CONNECTION_TIMEOUT, 15u,
-        MHD_OPTION_LISTEN_BACKLOG_SIZE, 512u, MHD_OPTION_NOTIFY_COMPLETED, completed, NULL,
+        MHD_OPTION_NOTIFY_COMPLETED, completed, NULL,
         MHD_OPTION_UNESCAPE_CALLBACK, unescape, NULL,
         MHD_OPTION_END);
     if (!d)
         die("cannot listen on %s (in use, or not an address of this machine)", listen_at);
-    const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
-    s.port = info ? info->port : 0;
-    snprintf(s.host_port, sizeof s.host_port, "%u", s.port);
     char host[INET6_ADDRSTRLEN] = "";
     if (addr.ss_family == AF_INET6)
         inet_ntop(AF_INET6, &((struct sockaddr_in6 *)&addr)->sin6_addr, host, sizeof host);
