@@ -97,6 +97,43 @@ START_TEST(json_for_the_largest_loan)
 }
 END_TEST
 
+/* Issue 19 from the command line: with 24 interest-only terms the first
+ * payment of 3 325 000 at 7 % is interest only (19 395.83, inside the
+ * 19 400 available), but from term 25 the plan pays 22 596.99: the loan does
+ * not fit, and the largest loan with interest-only terms is below the one
+ * without (2 915 000). */
+START_TEST(interest_only_is_not_a_false_fit)
+{
+    static run_result r;
+    const char *loan[] = {HOUSEHOLD, "--loan", "3325000", "--interest-only-terms", "24",
+                          "--format", "json", NULL};
+    run(&r, loan);
+    ck_assert_msg(r.status == 0, "status %d: %s", r.status, r.err);
+    json_t *root = json_of(&r);
+    expect_key(root, "stressed_payment", "22596.99");
+    expect_key(root, "surplus", "-3196.99");
+    ck_assert(json_is_false(json_object_get(root, "fits")));
+    json_decref(root);
+    const char *with[] = {HOUSEHOLD, "--max-loan", "--interest-only-terms", "24", "--format",
+                          "json", NULL};
+    run(&r, with);
+    ck_assert_msg(r.status == 0, "status %d: %s", r.status, r.err);
+    root = json_of(&r);
+    sl_money with_io = M(json_string_value(json_object_get(root, "max_loan")));
+    json_decref(root);
+    const char *without[] = {HOUSEHOLD, "--max-loan", "--format", "json", NULL};
+    run(&r, without);
+    ck_assert_msg(r.status == 0, "status %d: %s", r.status, r.err);
+    root = json_of(&r);
+    expect_key(root, "max_loan", "2915000.00");
+    ck_assert_int_lt(with_io, M("2915000"));
+    json_decref(root);
+    const char *table[] = {HOUSEHOLD, "--loan", "3325000", "--interest-only-terms", "24", NULL};
+    run(&r, table);
+    ck_assert_ptr_nonnull(strstr(r.out, "payment from term 25 at the stressed rate"));
+}
+END_TEST
+
 /* A shortfall is negative in JSON and said plainly in the table. */
 START_TEST(shortfall)
 {
@@ -604,6 +641,7 @@ int main(int argc, char **argv)
     tcase_add_test(tc, guidelines_from_a_file);
     tcase_add_test(tc, income_as_people_state_it);
     tcase_add_test(tc, rate_shock);
+    tcase_add_test(tc, interest_only_is_not_a_false_fit);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }
