@@ -57,6 +57,25 @@ doc_format doc_format_option(const char *text, unsigned offered, cli_format *tex
     cli_die(CLI_EXIT_USAGE, "--format '%s': must be one of %s", text, list);
 }
 
+/* Refuse an --output that cannot be written before any work (and any
+ * warning) is done: a folder, or a folder that does not exist or cannot be
+ * written to. doc_open's mkstemp is the final word. */
+static void output_writable(const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+        cli_die(CLI_EXIT_USAGE, "--output '%s': is a directory", path);
+    const char *slash = strrchr(path, '/');
+    char *folder = slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path)) : strdup(".");
+    if (!folder)
+        cli_die(1, "out of memory");
+    int ok = access(folder, W_OK | X_OK) == 0;
+    int err = errno;
+    free(folder);
+    if (!ok)
+        cli_die(CLI_EXIT_USAGE, "--output '%s': cannot write there (%s)", path, strerror(err));
+}
+
 void doc_output_check(doc_format format, const char *output)
 {
     int file = format == DOC_PDF || format == DOC_SVG || format == DOC_PNG ||
@@ -70,6 +89,8 @@ void doc_output_check(doc_format format, const char *output)
                         "(the other formats go to standard output)", output);
     if (file && output[0] == '\0')
         cli_usage_error("--output '': an empty file name");
+    if (file)
+        output_writable(output);
 }
 
 static cairo_status_t write_out(void *closure, const unsigned char *data, unsigned int length)
@@ -123,6 +144,31 @@ static const char *const font_specs[DOC_FONT_COUNT] = {
     [DOC_FONT_SMALL_BOLD] = "DejaVu Sans Bold 7",
 };
 
+/* The drawing context, pango's layout and the fonts on d->surface. */
+static void start_drawing(doc *d)
+{
+    d->cr = cairo_create(d->surface);
+    if (cairo_status(d->cr) != CAIRO_STATUS_SUCCESS)
+        cli_die(1, "--output '%s': the document could not be started (%s)",
+                d->path ? d->path : "", cairo_status_to_string(cairo_status(d->cr)));
+    if (d->format == DOC_PNG) {
+        cairo_scale(d->cr, 2, 2);
+        doc_rect(d, 0, 0, d->width, d->height, 0xffffff);
+    }
+    d->layout = pango_cairo_create_layout(d->cr);
+    PangoContext *pc = pango_layout_get_context(d->layout);
+    pango_cairo_context_set_resolution(pc, 72); /* font sizes in points = user units */
+    /* Metrics unhinted: the same line breaks in the PDF, the SVG and the PNG. */
+    cairo_font_options_t *fo = cairo_font_options_create();
+    cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
+    cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
+    pango_cairo_context_set_font_options(pc, fo);
+    cairo_font_options_destroy(fo);
+    pango_layout_context_changed(d->layout);
+    for (int i = 0; i < DOC_FONT_COUNT; i++)
+        d->fonts[i] = pango_font_description_from_string(font_specs[i]);
+}
+
 void doc_open(doc *d, doc_format format, const char *path, double width, double height,
               const char *title, sl_date made)
 {
@@ -152,26 +198,41 @@ void doc_open(doc *d, doc_format format, const char *path, double width, double 
         snprintf(creator, sizeof creator, "startlan %s", sl_version());
         cairo_pdf_surface_set_metadata(d->surface, CAIRO_PDF_METADATA_CREATOR, creator);
     }
-    d->cr = cairo_create(d->surface);
-    if (cairo_status(d->cr) != CAIRO_STATUS_SUCCESS)
-        cli_die(1, "--output '%s': the document could not be started (%s)", path,
-                cairo_status_to_string(cairo_status(d->cr)));
-    if (format == DOC_PNG) {
-        cairo_scale(d->cr, 2, 2);
-        doc_rect(d, 0, 0, width, height, 0xffffff);
-    }
-    d->layout = pango_cairo_create_layout(d->cr);
-    PangoContext *pc = pango_layout_get_context(d->layout);
-    pango_cairo_context_set_resolution(pc, 72); /* font sizes in points = user units */
-    /* Metrics unhinted: the same line breaks in the PDF, the SVG and the PNG. */
-    cairo_font_options_t *fo = cairo_font_options_create();
-    cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
-    cairo_font_options_set_hint_style(fo, CAIRO_HINT_STYLE_NONE);
-    pango_cairo_context_set_font_options(pc, fo);
-    cairo_font_options_destroy(fo);
-    pango_layout_context_changed(d->layout);
+    start_drawing(d);
+}
+
+static void stop_drawing(doc *d)
+{
+    g_object_unref(d->layout);
     for (int i = 0; i < DOC_FONT_COUNT; i++)
-        d->fonts[i] = pango_font_description_from_string(font_specs[i]);
+        pango_font_description_free(d->fonts[i]);
+    cairo_destroy(d->cr);
+}
+
+void doc_write_pdf(const char *path, const char *title, sl_date made,
+                   void (*draw)(doc *d, const void *arg), const void *arg)
+{
+    /* First drawn nowhere (a recording surface) to count the pages, so that
+     * every page can say "page N of M". */
+    doc count;
+    memset(&count, 0, sizeof count);
+    count.format = DOC_PDF;
+    count.width = DOC_A4_WIDTH;
+    count.height = DOC_A4_HEIGHT;
+    count.header = title;
+    count.surface = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, NULL);
+    start_drawing(&count);
+    count.pages = 1;
+    draw(&count, arg);
+    int pages = count.page;
+    stop_drawing(&count);
+    cairo_surface_destroy(count.surface);
+
+    doc d;
+    doc_open(&d, DOC_PDF, path, DOC_A4_WIDTH, DOC_A4_HEIGHT, title, made);
+    d.pages = pages;
+    draw(&d, arg);
+    doc_close(&d);
 }
 
 void doc_page(doc *d)
@@ -196,10 +257,7 @@ void doc_page(doc *d)
 void doc_close(doc *d)
 {
     cairo_status_t st = cairo_status(d->cr);
-    g_object_unref(d->layout);
-    for (int i = 0; i < DOC_FONT_COUNT; i++)
-        pango_font_description_free(d->fonts[i]);
-    cairo_destroy(d->cr);
+    stop_drawing(d);
     if (st == CAIRO_STATUS_SUCCESS && d->format == DOC_PNG)
         st = cairo_surface_write_to_png_stream(d->surface, write_out, d);
     cairo_surface_finish(d->surface);

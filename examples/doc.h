@@ -81,6 +81,11 @@ typedef struct doc {
  * made is the date written on the pages and into the PDF's metadata. */
 void doc_open(doc *d, doc_format format, const char *path, double width, double height,
               const char *title, sl_date made);
+/* A document of A4 pages written by draw(d, arg), which starts every page
+ * with doc_page: drawn once to count the pages (nothing written), then into
+ * the file at path. For layouts whose length depends on the figures. */
+void doc_write_pdf(const char *path, const char *title, sl_date made,
+                   void (*draw)(doc *d, const void *arg), const void *arg);
 /* A new page with the running header (header, page N of M) and footer. */
 void doc_page(doc *d);
 /* Finish the file and rename it to --output; exits 1 with one line when

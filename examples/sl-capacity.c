@@ -6,6 +6,7 @@
 
 #include "cli.h"
 #include "cli_owner.h"
+#include "doc_capacity.h"
 
 static const char usage[] =
     "Usage: sl-capacity --adults 1|2 [--sharing] --income A --date YYYY-MM-DD\n"
@@ -43,6 +44,8 @@ static const char usage_loan[] =
     "                             JSON's figures, one a line (budget.income, ...)\n"
     "  --csv-style machine|excel-no   CSV for programs (default) or for a Norwegian\n"
     "                             spreadsheet (implies --format csv)\n"
+    "  --format pdf --output FILE the budget as a one-page document to print (A4);\n"
+    "                             the date made is today (SL_TODAY=YYYY-MM-DD fixes it)\n"
     "  --lang nb|nn|en            language of the output (default: the locale's)\n"
     "  --help, --version\n";
 
@@ -55,6 +58,7 @@ enum {
     OPT_STEP,
     OPT_COFINANCING,
     OPT_RATE_SHOCK,
+    OPT_OUTPUT,
 };
 
 /* The stressed plan's terms, which the options refer to. */
@@ -78,6 +82,8 @@ typedef struct input {
     sl_money loan;
     cli_owner owner;
     cli_format format;
+    doc_format document; /* --format pdf */
+    const char *output;
 } input;
 
 /* Library fields of the household and options, and their options. */
@@ -125,6 +131,7 @@ static void parse(input *in, int argc, char **argv)
         {"step", required_argument, NULL, OPT_STEP},
         {"cofinancing-payment", required_argument, NULL, OPT_COFINANCING},
         {"rate-shock", required_argument, NULL, OPT_RATE_SHOCK},
+        {"output", required_argument, NULL, OPT_OUTPUT},
         CLI_LOAN_LONG_OPTIONS,
         CLI_OWNER_LONG_OPTIONS,
         {"format", required_argument, NULL, CLI_OPT_FORMAT},
@@ -173,7 +180,10 @@ static void parse(input *in, int argc, char **argv)
             in->have_shock = 1;
             break;
         case CLI_OPT_FORMAT:
-            in->format = cli_format_parse(optarg);
+            in->document = doc_format_option(optarg, DOC_PDF, &in->format);
+            break;
+        case OPT_OUTPUT:
+            in->output = optarg;
             break;
         case CLI_OPT_CSV_STYLE:
             cli_csv_style_set(cli_csv_style_parse(optarg));
@@ -188,6 +198,7 @@ static void parse(input *in, int argc, char **argv)
     }
     if (optind < argc)
         cli_usage_error("unexpected argument '%s'", argv[optind]);
+    doc_output_check(in->document, in->output);
     if (!in->have_date)
         o->date = cli_today();
     if (!cli_household_finish(&in->hh, o->date))
@@ -689,6 +700,14 @@ int main(int argc, char **argv)
     cli_owner_after(&in.owner, &in.hh.household, &in.options, &r, in.max_loan);
     /* With --max-loan, "one step more" is shown unless the cap was reached. */
     const sl_capacity_result *after = in.max_loan && next.loan != r.loan ? &next : &r;
+    if (in.document == DOC_PDF) {
+        doc_capacity c = {&in.hh.household, &in.options, in.options.loan, &r, after, in.max_loan,
+                          l.ends, l.count, l.have_lasting, l.lasting_max,
+                          in.have_shock ? &in.shocked : NULL, in.shock, cli_today()};
+        doc_capacity_pdf(in.output, &c);
+        cli_household_free(&in.hh);
+        return 0;
+    }
     if (in.format == CLI_JSON) {
         print_json(&in, &r, after, &l);
     } else if (in.format == CLI_CSV) {

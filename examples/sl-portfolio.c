@@ -128,6 +128,9 @@ typedef struct run {
     book_entry **unknown_events;
     size_t n_unknown_events;
     long loan_line; /* --loan: where the loan was found */
+    json_t *loan_json; /* --loan --format json: printed once the events are all claimed */
+    json_t *loan_findings; /* --loan: the loan's rule findings and its history's end */
+    const char *loan_history; /* --loan: the history the loan follows (NULL: none) */
 } run;
 
 /* A bad row: where and why. */
@@ -267,6 +270,8 @@ static int read_loan(const sl_loan_terms **terms, sl_book_loan *bl, run *R, cons
     if (!h || !*h)
         h = R->default_history;
     sl_date until = sl_date_compare(R->as_of, R->to) > 0 ? R->as_of : R->to;
+    if (R->mode == MODE_LOAN)
+        R->loan_history = h;
     if (h) {
         history *hist = history_get(h);
         if (sl_book_loan_set_rate_history(bl, hist->history, hist->name) != SL_OK)
@@ -480,6 +485,66 @@ static void print_groups(run *R)
 
 /* ---- --loan ---- */
 
+/* The loan's findings: Husbanken's rules on its contract (as sl-plan warns of
+ * them) and a rate history that ends before the figures do, on standard
+ * error in every format and kept for JSON's "findings". */
+static void loan_findings(run *R, const sl_plan *plan)
+{
+    const sl_finding *f;
+    size_t n;
+    sl_plan_findings(plan, &f, &n);
+    cli_findings_report(plan, 0);
+    R->loan_findings = json_array();
+    for (size_t i = 0; i < n; i++) {
+        json_t *j = json_object();
+        const char *name = sl_finding_name(f[i].code);
+        json_object_set_new(j, "kind", json_string(name ? name : "rule"));
+        json_object_set_new(j, "field", json_string(f[i].field));
+        json_object_set_new(j, "message", json_string(f[i].message));
+        json_array_append_new(R->loan_findings, j);
+    }
+    history *h = R->loan_history ? history_get(R->loan_history) : NULL;
+    sl_date end = h ? sl_rate_history_end(h->history) : (sl_date){0, 0, 0};
+    sl_date until = sl_date_compare(R->as_of, R->to) > 0 ? R->as_of : R->to;
+    if (end.year && sl_date_compare(end, until) <= 0) {
+        char d[SL_DATE_BUFSIZE], m[300];
+        snprintf(m, sizeof m, "the rate history ends on %s: the figures assume its last rate "
+                              "stays from then", cli_date_text(d, end));
+        json_t *j = json_object();
+        json_object_set_new(j, "kind", json_string("rate-history-ends"));
+        json_object_set_new(j, "field", json_string("rate_history"));
+        json_t *name = json_string(h->name); /* NULL when not UTF-8 */
+        json_object_set_new(j, "history", name ? name : json_null());
+        json_object_set_new(j, "date", json_string(cli_date_text(d, end)));
+        json_object_set_new(j, "message", json_string(m));
+        json_array_append_new(R->loan_findings, j);
+    }
+}
+
+/* JSON of --loan, once every event has found its loan: "findings" holds the
+ * loan's own (rules, its history's end) and the events naming loans the
+ * book does not have, as the other modes list them. */
+static void print_loan_json(run *R)
+{
+    json_t *all = R->loan_findings ? R->loan_findings : json_array();
+    R->loan_findings = NULL;
+    for (size_t i = 0; i < R->n_unknown_events; i++) {
+        const book_entry *e = R->unknown_events[i];
+        json_t *j = json_object();
+        json_object_set_new(j, "kind", json_string("event-for-unknown-loan"));
+        json_object_set_new(j, "file", json_string(R->events.path));
+        json_object_set_new(j, "line", json_integer(e->line));
+        json_t *id = json_string(e->id); /* NULL when not UTF-8 */
+        json_object_set_new(j, "id", id ? id : json_null());
+        json_object_set_new(j, "message", json_string("the loan is not in the book; event not "
+                                                      "applied"));
+        json_array_append_new(all, j);
+    }
+    json_object_set_new(R->loan_json, "findings", all);
+    cli_json_print(R->loan_json);
+    R->loan_json = NULL;
+}
+
 static void print_rows(run *R, const sl_loan_terms *terms, const sl_loan_figures *f,
                        const table_reader *t)
 {
@@ -507,6 +572,7 @@ static void print_rows(run *R, const sl_loan_terms *terms, const sl_loan_figures
         json_object_set_new(row, "in_period", json_boolean(sl_date_compare(r.due_date, R->to) <= 0));
         json_array_append_new(rows, row);
     }
+    loan_findings(R, plan);
     sl_plan_free(plan);
     if (rc < 0)
         cli_die(1, "the plan could not be computed: %s", sl_strerror(rc));
@@ -523,7 +589,7 @@ static void print_rows(run *R, const sl_loan_terms *terms, const sl_loan_figures
     json_object_set_new(root, "payout_date", json_string(cli_date_text(d, terms->payout_date)));
     json_object_set_new(root, "figures", figures_json(f));
     json_object_set_new(root, "schedule", rows);
-    cli_json_print(root);
+    R->loan_json = root; /* "findings" added at the end (events for other ids too) */
 }
 
 /* ---- --reconcile ---- */
@@ -941,7 +1007,10 @@ int main(int argc, char **argv)
         if (R.format == CLI_JSON && !R.totals_only)
             printf("\n  ],\n");
         print_totals(&R);
+    } else if (R.mode == MODE_LOAN && R.loan_json) {
+        print_loan_json(&R);
     }
+    json_decref(R.loan_findings);
     cli_csv_end();
     cli_release_stdout();
     long long skipped = sl_portfolio_totals_skipped(R.tot), listed = R.listed;

@@ -1423,6 +1423,25 @@ const char *sl_event_name(unsigned flag)
     return NULL;
 }
 
+const char *sl_finding_name(sl_finding_code code)
+{
+    switch (code) {
+    case SL_FINDING_TERM_OVER_30_YEARS:
+        return "term-over-30-years";
+    case SL_FINDING_INTEREST_ONLY_OVER_8_YEARS:
+        return "interest-only-over-8-years";
+    case SL_FINDING_MARGIN_OVER_LIMIT:
+        return "margin-over-limit";
+    case SL_FINDING_HALF_YEARLY_HOUSEHOLD:
+        return "half-yearly-household";
+    case SL_FINDING_FIXED_PAST_MATURITY:
+        return "fixed-past-maturity";
+    case SL_FINDING_EXTRA_BELOW_FIXED_MINIMUM:
+        return "extra-below-fixed-minimum";
+    }
+    return NULL;
+}
+
 int sl_plan_totals_for(sl_plan_totals *out, const sl_loan_terms *terms, sl_error *err)
 {
     sl__error_reset(err);

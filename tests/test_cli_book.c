@@ -516,6 +516,71 @@ START_TEST(unknown_event_ids_are_findings)
 }
 END_TEST
 
+/* --loan ID --format json carries that loan's findings, as standard error
+ * names them in CSV: Husbanken's rules on its contract (35 years, a 0.50
+ * point margin), the end of the rate history it follows, and the events of
+ * the file that name loans the book does not have; none for a loan with
+ * none (an empty list). */
+START_TEST(loan_json_carries_its_findings)
+{
+    char path[64], ev[64], hist[64];
+    const char history[] = "2020-01-01 3.0\n2024-03-01 4.0\n2025-03-01 gap\n";
+    exec_temp_file(hist, history, sizeof history - 1);
+    char book[512];
+    snprintf(book, sizeof book,
+             "id,amount,rate,terms,terms_per_year,type,payout_date,margin,rate_history\n"
+             "F1,2000000,,420,12,annuity,2021-03-15,0.5,%s\n"
+             "F2,1000000,4.5,240,12,serial,2021-03-15,0,\n",
+             hist);
+    exec_temp_file(path, book, strlen(book));
+    const char events[] = "id,date,kind,amount\nF1,2022-05-10,extra,50000\nQ9,2022-05-01,extra,1\n";
+    exec_temp_file(ev, events, sizeof events - 1);
+    static const char *const kinds[] = {"term-over-30-years", "margin-over-limit",
+                                        "rate-history-ends", "event-for-unknown-loan"};
+    const char *aj[] = {"--loans", path, "--as-of", "2025-12-31", "--events", ev,
+                        "--loan", "F1", "--format", "json", NULL};
+    exec_result r = portfolio(aj);
+    ck_assert_int_eq(r.status, 1); /* an event for an unknown loan, as in every mode */
+    json_t *j = parse_json(&r);
+    json_t *f = json_object_get(j, "findings");
+    ck_assert_msg(json_array_size(f) == 4, "%s", r.out);
+    for (size_t i = 0; i < 4; i++)
+        ck_assert_str_eq(json_string_value(json_object_get(json_array_get(f, i), "kind")),
+                         kinds[i]);
+    ck_assert_str_eq(json_string_value(json_object_get(json_array_get(f, 1), "field")), "margin");
+    ck_assert_str_eq(json_string_value(json_object_get(json_array_get(f, 2), "date")),
+                     "2025-03-01");
+    ck_assert_str_eq(json_string_value(json_object_get(json_array_get(f, 3), "id")), "Q9");
+    ck_assert_int_gt(json_array_size(json_object_get(j, "schedule")), 0);
+    json_decref(j);
+    exec_free(&r);
+    /* CSV: the rows on stdout, the same findings on standard error */
+    const char *ac[] = {"--loans", path, "--as-of", "2025-12-31", "--events", ev,
+                        "--loan", "F1", NULL};
+    r = portfolio(ac);
+    ck_assert_int_eq(r.status, 1);
+    ck_assert(strncmp(r.out, "term,due_date,", 14) == 0);
+    ck_assert_ptr_nonnull(strstr(r.err, "warning: the loan runs 420 terms"));
+    ck_assert_ptr_nonnull(strstr(r.err, "(margin)"));
+    ck_assert_ptr_nonnull(strstr(r.err, "ends on 2025-03-01"));
+    ck_assert_ptr_nonnull(strstr(r.err, "loan 'Q9' is not in the book"));
+    exec_free(&r);
+    /* a loan with no findings of its own, and no unknown events: an empty list */
+    const char *a2[] = {"--loans", path, "--as-of", "2025-12-31", "--loan", "F2",
+                        "--format", "json", NULL};
+    r = portfolio(a2);
+    ck_assert_msg(r.status == 0, "%s", r.err);
+    j = parse_json(&r);
+    f = json_object_get(j, "findings");
+    ck_assert(json_is_array(f) && json_array_size(f) == 0);
+    json_decref(j);
+    exec_free(&r);
+    unlink(ev);
+    unlink(path);
+    unlink(hist);
+}
+END_TEST
+
 /* Exit 2, nothing on stdout, and the message names what it should. */
 static void refused(const char *const *args, const char *want)
 {
@@ -722,6 +787,7 @@ static Suite *cli_book_suite(void)
     tcase_add_test(tc, rate_histories_reproduce_sl_plan);
     tcase_add_test(tc, group_by_sums_equal_the_totals);
     tcase_add_test(tc, reconcile_finds_one_ore);
+    tcase_add_test(tc, loan_json_carries_its_findings);
     tcase_add_test(tc, unknown_event_ids_are_findings);
     tcase_add_test(tc, per_loan_windows_kept_payment_and_borrower);
     tcase_add_test(tc, refusals_name_file_line_column_value);

@@ -5,14 +5,13 @@
  * deterministic bytes, an unwritable --output refused with exit 2 and no
  * file left behind.
  * argv: sl-plan pdftotext pdfinfo pdftoppm */
-#include <dirent.h>
 #include <jansson.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "cli_run.h"
+#include "cli_pdf.h"
 
-static char *prog, *pdftotext, *pdfinfo, *pdftoppm;
+static char *prog;
 static char dir[64];
 
 static const char *const example[] = {"--amount", "2000000", "--rate", "4.640", "--years", "25",
@@ -33,61 +32,9 @@ static void run_plan(cli_result *r, int with_example, const char *const *extra)
     cli_run(r, argv, NULL);
 }
 
-/* A whole file (NUL-terminated; *len its length). */
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    ck_assert_msg(f != NULL, "cannot open %s", path);
-    fseek(f, 0, SEEK_END); /* exec_slurp reads up to the current position */
-    char *text = exec_slurp(f, len);
-    fclose(f);
-    return text;
-}
-
 static void path_in_dir(char *buf, size_t size, const char *name)
 {
     snprintf(buf, size, "%s/%s", dir, name);
-}
-
-/* The text of pages first..last of a PDF (layout kept). */
-static void pdf_text(cli_result *r, const char *pdf, int first, int last)
-{
-    char f[16], l[16];
-    snprintf(f, sizeof f, "%d", first);
-    snprintf(l, sizeof l, "%d", last);
-    char *argv[] = {pdftotext, "-layout", "-f", f, "-l", l, (char *)pdf, "-", NULL};
-    cli_run(r, argv, NULL);
-    ck_assert_msg(r->status == 0, "pdftotext failed: %s", r->err);
-    /* Norwegian groups amounts with no-break spaces; a reader sees spaces */
-    char *o = r->out;
-    for (const char *i = r->out; *i; i++) {
-        if ((unsigned char)i[0] == 0xc2 && (unsigned char)i[1] == 0xa0) {
-            *o++ = ' ';
-            i++;
-        } else {
-            *o++ = *i;
-        }
-    }
-    *o = '\0';
-}
-
-static int pdf_pages(const char *pdf)
-{
-    static cli_result r;
-    char *argv[] = {pdfinfo, (char *)pdf, NULL};
-    cli_run(&r, argv, NULL);
-    ck_assert_msg(r.status == 0, "pdfinfo failed: %s", r.err);
-    const char *p = strstr(r.out, "Pages:");
-    ck_assert_ptr_nonnull(p);
-    return atoi(p + 6);
-}
-
-/* A JSON amount ("1392453.48") as the document prints it ("1 392 453,48 kr"). */
-static void norwegian_kr(char *buf, size_t size, const char *plain)
-{
-    char m[SL_MONEY_BUFSIZE];
-    sl_money_format(m, sizeof m, M(plain), SL_MONEY_NORWEGIAN);
-    snprintf(buf, size, "%s kr", m);
 }
 
 static void make_pdf(const char *pdf, const char *const *extra)
@@ -193,32 +140,6 @@ START_TEST(page_count_follows_the_plan)
 }
 END_TEST
 
-/* Share of coloured (not grey or white) pixels of a PPM in a box. */
-static double coloured_share(const char *ppm, int x0, int y0, int x1, int y1)
-{
-    FILE *f = fopen(ppm, "rb");
-    ck_assert_ptr_nonnull(f);
-    int w, h, max;
-    ck_assert_int_eq(fscanf(f, "P6 %d %d %d", &w, &h, &max), 3);
-    fgetc(f);
-    unsigned char *px = malloc((size_t)w * h * 3);
-    ck_assert_uint_eq(fread(px, 3, (size_t)w * h, f), (size_t)w * h);
-    fclose(f);
-    ck_assert(x1 <= w && y1 <= h);
-    long coloured = 0, all = 0;
-    for (int y = y0; y < y1; y++)
-        for (int x = x0; x < x1; x++) {
-            const unsigned char *p = px + ((size_t)y * w + x) * 3;
-            int lo = p[0] < p[1] ? p[0] : p[1], hi = p[0] > p[1] ? p[0] : p[1];
-            lo = p[2] < lo ? p[2] : lo;
-            hi = p[2] > hi ? p[2] : hi;
-            coloured += hi - lo > 20;
-            all++;
-        }
-    free(px);
-    return (double)coloured / (double)all;
-}
-
 START_TEST(charts_are_drawn)
 {
     char pdf[128], base[128], ppm[160];
@@ -226,11 +147,7 @@ START_TEST(charts_are_drawn)
     path_in_dir(base, sizeof base, "page1");
     const char *none[] = {NULL};
     make_pdf(pdf, none);
-    /* 72 dpi: one pixel a point */
-    static cli_result r;
-    char *argv[] = {pdftoppm, "-f", "1", "-l", "1", "-r", "72", "-singlefile", pdf, base, NULL};
-    cli_run(&r, argv, NULL);
-    ck_assert_msg(r.status == 0, "%s", r.err);
+    pdf_render(pdf, 1, base); /* 72 dpi: one pixel a point */
     snprintf(ppm, sizeof ppm, "%s.ppm", base);
     /* Inside the two plot areas (balance left, yearly bars right; A4 is
      * 595 × 842 points): the balance curve's shaded area and the bars fill
@@ -287,16 +204,9 @@ START_TEST(same_inputs_same_bytes)
 }
 END_TEST
 
-/* No file at path, and no temporary file beside it. */
 static void assert_nothing_written(const char *name)
 {
-    DIR *d = opendir(dir);
-    ck_assert_ptr_nonnull(d);
-    struct dirent *e;
-    size_t n = strlen(name);
-    while ((e = readdir(d)))
-        ck_assert_msg(strncmp(e->d_name, name, n) != 0, "left behind: %s", e->d_name);
-    closedir(d);
+    pdf_nothing_written(dir, name);
 }
 
 START_TEST(bad_output_exit_2_nothing_left)
@@ -516,11 +426,7 @@ int main(int argc, char **argv)
     setenv("SL_TODAY", "2026-12-01", 1);
     setenv("LC_ALL", "C.UTF-8", 1); /* English unless a test asks for --lang */
     unsetenv("LANGUAGE");
-    snprintf(dir, sizeof dir, "/tmp/sl-documents-XXXXXX");
-    if (!mkdtemp(dir)) {
-        perror("mkdtemp");
-        return 1;
-    }
+    pdf_folder_make(dir, sizeof dir, "sl-documents");
     Suite *s = suite_create("cli-documents");
     TCase *tc = tcase_create("plan");
     tcase_set_timeout(tc, 300);
@@ -536,9 +442,6 @@ int main(int argc, char **argv)
     tcase_add_test(tc, sef_needs_a_lender);
     suite_add_tcase(s, tc);
     int rc = run_suite(s);
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-    if (system(cmd) != 0)
-        fprintf(stderr, "could not remove %s\n", dir);
+    pdf_folder_remove(dir);
     return rc;
 }

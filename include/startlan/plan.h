@@ -235,6 +235,12 @@ typedef struct sl_finding {
     char message[200]; /* a full sentence naming the rule and the values */
 } sl_finding;
 
+/** The finding's name as the programs print it in JSON ("margin-over-limit",
+ * "term-over-30-years", …): stable, English, lower case with hyphens.
+ * @param code a finding code
+ * @return a static string, or NULL for an unknown code */
+SL_API const char *sl_finding_name(sl_finding_code code);
+
 /* Settlement of a full early repayment (innfrielsesbeløp). */
 typedef struct sl_settlement {
     sl_date date;        /* the repayment date */

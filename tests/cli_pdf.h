@@ -1,0 +1,134 @@
+/* Reading the programs' documents back as a person sees them, with
+ * poppler-utils: the text of pages (pdftotext), the page count (pdfinfo),
+ * and how much of a rendered box (pdftoppm) is drawn in colour. The test
+ * sets the tools' paths in pdftotext, pdfinfo and pdftoppm. */
+#ifndef SL_TEST_CLI_PDF_H
+#define SL_TEST_CLI_PDF_H
+
+#include <dirent.h>
+
+#include "cli_run.h"
+
+static char *pdftotext, *pdfinfo, *pdftoppm;
+
+/* A whole file (NUL-terminated; *len its length). */
+static char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    ck_assert_msg(f != NULL, "cannot open %s", path);
+    fseek(f, 0, SEEK_END); /* exec_slurp reads up to the current position */
+    char *text = exec_slurp(f, len);
+    fclose(f);
+    return text;
+}
+
+/* The text of pages first..last of a PDF (layout kept). */
+static void pdf_text(cli_result *r, const char *pdf, int first, int last)
+{
+    char f[16], l[16];
+    snprintf(f, sizeof f, "%d", first);
+    snprintf(l, sizeof l, "%d", last);
+    char *argv[] = {pdftotext, "-layout", "-f", f, "-l", l, (char *)pdf, "-", NULL};
+    cli_run(r, argv, NULL);
+    ck_assert_msg(r->status == 0, "pdftotext failed: %s", r->err);
+    /* Norwegian groups amounts with no-break spaces; a reader sees spaces */
+    char *o = r->out;
+    for (const char *i = r->out; *i; i++) {
+        if ((unsigned char)i[0] == 0xc2 && (unsigned char)i[1] == 0xa0) {
+            *o++ = ' ';
+            i++;
+        } else {
+            *o++ = *i;
+        }
+    }
+    *o = '\0';
+}
+
+static int pdf_pages(const char *pdf)
+{
+    static cli_result r;
+    char *argv[] = {pdfinfo, (char *)pdf, NULL};
+    cli_run(&r, argv, NULL);
+    ck_assert_msg(r.status == 0, "pdfinfo failed: %s", r.err);
+    const char *p = strstr(r.out, "Pages:");
+    ck_assert_ptr_nonnull(p);
+    return atoi(p + 6);
+}
+
+/* The PPM of page `page` at 72 dpi (one pixel a point) as base.ppm. */
+static void pdf_render(const char *pdf, int page, const char *base)
+{
+    static cli_result r;
+    char p[16];
+    snprintf(p, sizeof p, "%d", page);
+    char *argv[] = {pdftoppm, "-f", p, "-l", p, "-r", "72", "-singlefile", (char *)pdf,
+                    (char *)base, NULL};
+    cli_run(&r, argv, NULL);
+    ck_assert_msg(r.status == 0, "%s", r.err);
+}
+
+/* A JSON amount ("1392453.48") as the document prints it ("1 392 453,48 kr"). */
+static void norwegian_kr(char *buf, size_t size, const char *plain)
+{
+    char m[SL_MONEY_BUFSIZE];
+    sl_money_format(m, sizeof m, M(plain), SL_MONEY_NORWEGIAN);
+    snprintf(buf, size, "%s kr", m);
+}
+
+/* Share of coloured (not grey or white) pixels of a PPM in a box. */
+static double coloured_share(const char *ppm, int x0, int y0, int x1, int y1)
+{
+    FILE *f = fopen(ppm, "rb");
+    ck_assert_ptr_nonnull(f);
+    int w, h, max;
+    ck_assert_int_eq(fscanf(f, "P6 %d %d %d", &w, &h, &max), 3);
+    fgetc(f);
+    unsigned char *px = malloc((size_t)w * h * 3);
+    ck_assert_uint_eq(fread(px, 3, (size_t)w * h, f), (size_t)w * h);
+    fclose(f);
+    ck_assert(x1 <= w && y1 <= h);
+    long coloured = 0, all = 0;
+    for (int y = y0; y < y1; y++)
+        for (int x = x0; x < x1; x++) {
+            const unsigned char *p = px + ((size_t)y * w + x) * 3;
+            int lo = p[0] < p[1] ? p[0] : p[1], hi = p[0] > p[1] ? p[0] : p[1];
+            lo = p[2] < lo ? p[2] : lo;
+            hi = p[2] > hi ? p[2] : hi;
+            coloured += hi - lo > 20;
+            all++;
+        }
+    free(px);
+    return (double)coloured / (double)all;
+}
+
+/* No file named name* in folder (no document, no temporary file beside it). */
+static void pdf_nothing_written(const char *folder, const char *name)
+{
+    DIR *d = opendir(folder);
+    ck_assert_ptr_nonnull(d);
+    struct dirent *e;
+    size_t n = strlen(name);
+    while ((e = readdir(d)))
+        ck_assert_msg(strncmp(e->d_name, name, n) != 0, "left behind: %s", e->d_name);
+    closedir(d);
+}
+
+/* The tests' documents go to a fresh folder (size >= 32), removed after. */
+static void pdf_folder_make(char *folder, size_t size, const char *stem)
+{
+    snprintf(folder, size, "/tmp/%s-XXXXXX", stem);
+    if (!mkdtemp(folder)) {
+        perror("mkdtemp");
+        exit(1);
+    }
+}
+
+static void pdf_folder_remove(const char *folder)
+{
+    char cmd[160];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", folder);
+    if (system(cmd) != 0)
+        fprintf(stderr, "could not remove %s\n", folder);
+}
+
+#endif

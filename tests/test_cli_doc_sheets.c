@@ -1,0 +1,256 @@
+/* The one-page documents read back as a family would read them: the
+ * capacity budget (sl-capacity --format pdf). pdftotext for the figures
+ * (they must equal the program's own --format json), pdfinfo for the page
+ * count, pdftoppm for the drawn parts; and the file contract (same bytes
+ * twice, an unwritable --output refused with exit 2, nothing left behind).
+ * argv: sl-capacity pdftotext pdfinfo pdftoppm */
+#include <jansson.h>
+#include <unistd.h>
+
+#include "cli_pdf.h"
+
+static char *capacity;
+static char dir[64];
+
+/* prog with args (NULL-terminated), then more (NULL-terminated, may be NULL). */
+static void run(cli_result *r, char *prog, const char *const *args, const char *const *more)
+{
+    char *argv[96];
+    int n = 0;
+    argv[n++] = prog;
+    for (; args && *args; args++)
+        argv[n++] = (char *)*args;
+    for (; more && *more; more++)
+        argv[n++] = (char *)*more;
+    argv[n] = NULL;
+    cli_run(r, argv, NULL);
+}
+
+static json_t *run_json(char *prog, const char *const *args)
+{
+    static cli_result r;
+    const char *json[] = {"--format", "json", NULL};
+    run(&r, prog, args, json);
+    ck_assert_msg(r.status == 0, "%s", r.err);
+    json_error_t e;
+    json_t *root = json_loads(r.out, 0, &e);
+    ck_assert_msg(root != NULL, "%s", e.text);
+    return root;
+}
+
+/* The PDF of prog with args under --lang nb at dir/name; its page 1's text in t. */
+static void run_pdf(cli_result *t, char *prog, const char *const *args, const char *name,
+                    char *pdf, size_t size)
+{
+    static cli_result r;
+    snprintf(pdf, size, "%s/%s", dir, name);
+    const char *more[] = {"--lang", "nb", "--format", "pdf", "--output", pdf, NULL};
+    run(&r, prog, args, more);
+    ck_assert_msg(r.status == 0, "%s", r.err);
+    ck_assert_msg(r.out[0] == '\0', "stdout not empty: %s", r.out);
+    pdf_text(t, pdf, 1, pdf_pages(pdf));
+}
+
+/* The JSON amount at key (under obj) is on the page as "1 234,56 kr". */
+static void assert_amount(const char *text, json_t *obj, const char *key)
+{
+    json_t *v = json_object_get(obj, key);
+    ck_assert_msg(json_is_string(v), "no amount %s in the JSON", key);
+    char want[64];
+    const char *plain = json_string_value(v);
+    if (plain[0] == '-')
+        plain++; /* a shortfall is printed as what is missing */
+    norwegian_kr(want, sizeof want, plain);
+    ck_assert_msg(strstr(text, want), "%s = %s not on the page:\n%s", key, want, text);
+}
+
+static void assert_words(const char *text, const char *const *words)
+{
+    for (; *words; words++)
+        ck_assert_msg(strstr(text, *words), "'%s' not on the page:\n%s", *words, text);
+}
+
+static void assert_absent(const char *text, const char *const *words)
+{
+    for (; *words; words++)
+        ck_assert_msg(!strstr(text, *words), "English '%s' on the Norwegian page", *words);
+}
+
+static void assert_nothing_written(const char *name)
+{
+    pdf_nothing_written(dir, name);
+}
+
+/* An unwritable --output and bad input: one line, exit 2, nothing left. */
+static void assert_refused_cleanly(char *prog, const char *const *args, const char *const *bad)
+{
+    static cli_result r;
+    const char *missing[] = {"--format", "pdf", "--output", "/nonexistent-dir/x.pdf", NULL};
+    run(&r, prog, args, missing);
+    exec_expect_usage_error(r.status, r.out, r.err, "--output '/nonexistent-dir/x.pdf'");
+    ck_assert_int_eq(count_lines(r.err), 1);
+    const char *folder[] = {"--format", "pdf", "--output", dir, NULL};
+    run(&r, prog, args, folder);
+    exec_expect_usage_error(r.status, r.out, r.err, "--output");
+    const char *no_output[] = {"--format", "pdf", NULL};
+    run(&r, prog, args, no_output);
+    exec_expect_usage_error(r.status, r.out, r.err, "--output");
+    char pdf[128];
+    snprintf(pdf, sizeof pdf, "%s/refused.pdf", dir);
+    const char *text_output[] = {"--format", "json", "--output", pdf, NULL};
+    run(&r, prog, args, text_output);
+    exec_expect_usage_error(r.status, r.out, r.err, "--output");
+    const char *svg[] = {"--format", "svg", "--output", pdf, NULL};
+    run(&r, prog, args, svg);
+    exec_expect_usage_error(r.status, r.out, r.err, "--format 'svg'");
+    /* bad input found after --output was accepted */
+    const char *bad_args[48];
+    int n = 0;
+    for (; *bad; bad++)
+        bad_args[n++] = *bad;
+    bad_args[n++] = "--format";
+    bad_args[n++] = "pdf";
+    bad_args[n++] = "--output";
+    bad_args[n++] = pdf;
+    bad_args[n] = NULL;
+    run(&r, prog, bad_args, NULL);
+    ck_assert_msg(r.status == 2, "bad input: status %d, %s", r.status, r.err);
+    ck_assert_int_eq(count_lines(r.err), 1);
+    assert_nothing_written("refused.pdf");
+}
+
+static void assert_same_bytes(char *prog, const char *const *args)
+{
+    static cli_result r;
+    char a[128], b[128];
+    snprintf(a, sizeof a, "%s/same-a.pdf", dir);
+    snprintf(b, sizeof b, "%s/same-b.pdf", dir);
+    const char *fa[] = {"--format", "pdf", "--output", a, NULL};
+    const char *fb[] = {"--format", "pdf", "--output", b, NULL};
+    run(&r, prog, args, fa);
+    ck_assert_msg(r.status == 0, "%s", r.err);
+    run(&r, prog, args, fb);
+    ck_assert_msg(r.status == 0, "%s", r.err);
+    size_t la, lb;
+    char *da = read_file(a, &la), *db = read_file(b, &lb);
+    ck_assert_uint_gt(la, 1000);
+    ck_assert_msg(la == lb && memcmp(da, db, la) == 0, "two runs differ");
+    ck_assert_ptr_nonnull(memmem(da, la, "/CreationDate (20261201000000", 28)); /* SL_TODAY */
+    free(da);
+    free(db);
+}
+
+/* ---- sl-capacity ---- */
+
+static const char *const family[] = {
+    "--adults", "2", "--children-0-5", "1", "--children-6-10", "1", "--date", "2026-03-01",
+    "--income-item", "wages:52000", "--income-item", "child-benefit:3532",
+    "--income-item", "transitional-benefit:9000:2027-06-01", "--energy", "1500",
+    "--common-costs", "2500", "--other-debt-payments", "1200", "--policy-rate", "4.5",
+    "--loan", "2500000", NULL};
+
+START_TEST(capacity_page_is_the_budget)
+{
+    static cli_result t;
+    json_t *j = run_json(capacity, family);
+    char pdf[128];
+    run_pdf(&t, capacity, family, "capacity.pdf", pdf, sizeof pdf);
+    ck_assert_int_eq(pdf_pages(pdf), 1);
+    static const char *const keys[] = {"income", "living_costs", "guideline_living_costs",
+                                       "living_costs_floor", "common_costs",
+                                       "other_debt_payments", "available", "loan",
+                                       "stressed_monthly_payment", "surplus", "energy"};
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+        assert_amount(t.out, j, keys[i]);
+    json_t *items = json_object_get(j, "income_items");
+    for (size_t i = 0; i < json_array_size(items); i++)
+        assert_amount(t.out, json_array_get(items, i), "counted");
+    json_t *end = json_array_get(json_object_get(j, "income_ends"), 0);
+    assert_amount(t.out, end, "income");
+    ck_assert(json_is_true(json_object_get(j, "fits")));
+    const char *nb[] = {"Kan husholdningen betjene startlånet?", "Betjeningsevne", "Side 1 av 1",
+                        "Til overs hver måned", "Levekostnader",
+                        "Til disposisjon", "Overskudd", "styringsrente + påslag", "Stresset rente",
+                        "7,000 %", "Barnetrygd", "Overgangsstønad, til 01.06.2027",
+                        "Når inntekter faller bort", "Laget 01.12.2026", NULL};
+    assert_words(t.out, nb);
+    const char *en[] = {"Living costs", "Surplus", "Available for housing", "Page 1", NULL};
+    assert_absent(t.out, en);
+    /* the month's bar is drawn: a band of colour across the page under the answer */
+    char base[128], ppm[160];
+    snprintf(base, sizeof base, "%s/capacity", dir);
+    pdf_render(pdf, 1, base);
+    snprintf(ppm, sizeof ppm, "%s.ppm", base);
+    double bar = coloured_share(ppm, 48, 200, 547, 320);
+    ck_assert_msg(bar > 0.1, "the month's bar %.2f coloured", bar);
+    json_decref(j);
+}
+END_TEST
+
+START_TEST(capacity_shortfall_and_max_loan)
+{
+    static cli_result t;
+    const char *short_args[] = {"--adults", "1", "--income", "22000", "--policy-rate", "4.5",
+                                "--date", "2026-03-01", "--loan", "3500000", NULL};
+    json_t *j = run_json(capacity, short_args);
+    ck_assert(json_is_false(json_object_get(j, "fits")));
+    char pdf[128];
+    run_pdf(&t, capacity, short_args, "short.pdf", pdf, sizeof pdf);
+    assert_amount(t.out, j, "surplus");
+    const char *nb[] = {"Mangler hver måned", "Underskudd", "Lånet går ikke",
+                        NULL};
+    assert_words(t.out, nb);
+    json_decref(j);
+
+    const char *max_args[] = {"--adults", "2", "--income", "60000", "--policy-rate", "4.5",
+                              "--date", "2026-03-01", "--max-loan", "--rate-shock", "2", NULL};
+    j = run_json(capacity, max_args);
+    run_pdf(&t, capacity, max_args, "max.pdf", pdf, sizeof pdf);
+    assert_amount(t.out, j, "max_loan");
+    assert_amount(t.out, j, "surplus");
+    assert_amount(t.out, json_object_get(j, "one_step_more"), "loan");
+    assert_amount(t.out, json_object_get(j, "rate_shock"), "loan");
+    assert_amount(t.out, json_object_get(j, "rate_shock"), "surplus");
+    const char *nb2[] = {"Hvor stort startlån kan husholdningen betjene?", "Største lån",
+                         "Hvis renten stiger med 2 prosentpoeng", "9,000 %", NULL};
+    assert_words(t.out, nb2);
+    json_decref(j);
+}
+END_TEST
+
+START_TEST(capacity_file_contract)
+{
+    assert_same_bytes(capacity, family);
+    const char *base[] = {"--adults", "1", "--income", "30000", "--policy-rate", "4.5",
+                          "--loan", "100000", NULL};
+    const char *bad[] = {"--adults", "1", "--income", "30000", "--policy-rate", "4.5",
+                         "--loan", "100000", "--living-costs-basis", "actual", NULL};
+    assert_refused_cleanly(capacity, base, bad);
+}
+END_TEST
+
+int main(int argc, char **argv)
+{
+    if (argc < 5) {
+        fprintf(stderr, "usage: %s sl-capacity pdftotext pdfinfo pdftoppm\n", argv[0]);
+        return 2;
+    }
+    capacity = argv[1];
+    pdftotext = argv[2];
+    pdfinfo = argv[3];
+    pdftoppm = argv[4];
+    setenv("SL_TODAY", "2026-12-01", 1);
+    setenv("LC_ALL", "C.UTF-8", 1);
+    unsetenv("LANGUAGE");
+    pdf_folder_make(dir, sizeof dir, "sl-sheets");
+    Suite *s = suite_create("cli-doc-sheets");
+    TCase *tc = tcase_create("sheets");
+    tcase_set_timeout(tc, 300);
+    tcase_add_test(tc, capacity_page_is_the_budget);
+    tcase_add_test(tc, capacity_shortfall_and_max_loan);
+    tcase_add_test(tc, capacity_file_contract);
+    suite_add_tcase(s, tc);
+    int rc = run_suite(s);
+    pdf_folder_remove(dir);
+    return rc;
+}
