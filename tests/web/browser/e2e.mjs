@@ -300,6 +300,17 @@ test("capacity: sl-capacity's largest loan and its surplus; the CSV is its Norwe
   const expected = execFileSync(path.join(programs, "sl-capacity"), [...args, "--format=csv", "--csv-style=excel-no", "--lang=nb"],
     { stdio: ["ignore", "pipe", "pipe"] });
   assert.deepEqual(readFileSync(await download.path()), expected);
+  // the PDF: sl-capacity's budget page for the same inputs
+  const [pdf] = await Promise.all([page.waitForEvent("download"),
+    page.locator('#panel-capacity button.download[data-format="pdf"]').click()]);
+  const dir = mkdtempSync(path.join(tmpdir(), "sl-web-e2e-"));
+  execFileSync(path.join(programs, "sl-capacity"), [...args, "--format=pdf", "--lang=nb",
+    "--output=" + path.join(dir, "capacity.pdf")], { stdio: ["ignore", "pipe", "pipe"] });
+  const expectedPdf = readFileSync(path.join(dir, "capacity.pdf"));
+  rmSync(dir, { recursive: true, force: true });
+  assert.equal(readFileSync(await pdf.path()).subarray(0, 4).toString(), "%PDF");
+  assert.deepEqual(readFileSync(await pdf.path()), expectedPdf);
+  assert.match(pdf.suggestedFilename(), /\.pdf$/);
   await page.close();
 });
 
