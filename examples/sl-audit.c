@@ -10,7 +10,6 @@
 
 #include "audit_report.h"
 #include "cli.h"
-#include "table_amount.h"
 #include "table_reader.h"
 
 static const char *const usage = N_(
@@ -102,9 +101,11 @@ static sl_money amount_field(const char *path, const table_reader *t, size_t col
     if (!*present)
         return 0;
     sl_money m;
-    char why[160];
-    if (table_amount(&m, v, why, sizeof why) < 0)
-        value_error(path, t, col, v, why);
+    sl_error err;
+    if (sl_money_parse_export(&m, v, NULL, &err) != SL_OK) {
+        const char *why = strstr(err.message, "': "); /* after "amount '<v>': " */
+        value_error(path, t, col, v, why ? why + 3 : err.message);
+    }
     return m;
 }
 

@@ -1,7 +1,6 @@
-/* Amounts as exports write them: every unambiguous Norwegian/English form is
+/* Amounts as exports write them (sl_money_parse_export): every unambiguous Norwegian/English form is
  * read exactly; anything that could mean two amounts, or more than two
  * decimals, is refused (never rounded). */
-#include "table_amount.h"
 #include "testutil.h"
 
 START_TEST(forms_people_export)
@@ -22,9 +21,9 @@ START_TEST(forms_people_export)
     };
     for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
         sl_money m = -1;
-        char why[160] = "";
-        ck_assert_msg(table_amount(&m, ok[i].text, why, sizeof why) == 0, "'%s' refused: %s",
-                      ok[i].text, why);
+        sl_error err;
+        ck_assert_msg(sl_money_parse_export(&m, ok[i].text, "Renter", &err) == SL_OK,
+                      "'%s' refused: %s", ok[i].text, err.message);
         ck_assert_msg(m == ok[i].ore, "'%s' read as %lld", ok[i].text, (long long)m);
     }
 }
@@ -48,10 +47,17 @@ START_TEST(ambiguous_or_wrong_forms_are_refused)
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         sl_money m;
-        char why[160] = "";
-        ck_assert_msg(table_amount(&m, bad[i].text, why, sizeof why) < 0, "'%s' accepted",
-                      bad[i].text);
-        ck_assert_msg(strstr(why, bad[i].why) != NULL, "'%s': %s", bad[i].text, why);
+        sl_error err;
+        ck_assert_msg(sl_money_parse_export(&m, bad[i].text, "Renter", &err) < 0,
+                      "'%s' accepted", bad[i].text);
+        ck_assert_msg(strstr(err.message, bad[i].why) != NULL, "'%s': %s", bad[i].text,
+                      err.message);
+        /* the field and the text as given are named */
+        ck_assert_str_eq(err.field, "Renter");
+        ck_assert_str_eq(err.value, bad[i].text);
+        char head[96];
+        snprintf(head, sizeof head, "Renter '%s': ", bad[i].text);
+        ck_assert_msg(strncmp(err.message, head, strlen(head)) == 0, "%s", err.message);
     }
 }
 END_TEST
@@ -82,10 +88,36 @@ START_TEST(random_amounts_round_trip)
             snprintf(text, sizeof text, "%s%s%c%02lld kr", v < 0 ? "-" : "", grouped, mark,
                      (long long)(a % 100));
         sl_money m;
-        char why[160];
-        ck_assert_msg(table_amount(&m, text, why, sizeof why) == 0, "'%s': %s", text, why);
+        sl_error err;
+        ck_assert_msg(sl_money_parse_export(&m, text, NULL, &err) == SL_OK, "'%s': %s", text,
+                      err.message);
         ck_assert_msg(m == (style == 3 ? -a : v), "'%s' read as %lld", text, (long long)m);
     }
+}
+END_TEST
+
+START_TEST(null_arguments)
+{
+    sl_money m = 7;
+    sl_error err;
+    ck_assert_int_eq(sl_money_parse_export(NULL, "1", NULL, &err), SL_ENULL);
+    ck_assert_int_eq(sl_money_parse_export(&m, NULL, "fee", &err), SL_ENULL);
+    ck_assert_str_eq(err.field, "fee");
+    ck_assert_int_eq(sl_money_parse_export(&m, "1.469", NULL, &err), SL_ESYNTAX);
+    ck_assert_int_eq(m, 7); /* untouched */
+    ck_assert_str_eq(err.field, "amount");
+    ck_assert_int_eq(sl_money_parse_export(&m, "99999999999999999999", NULL, &err), SL_ERANGE);
+    /* a long cell is shortened in the message, which keeps its reason */
+    char cell[400];
+    memset(cell, 'x', sizeof cell - 1);
+    cell[sizeof cell - 1] = '\0';
+    memcpy(cell, "kr 1 469,33 ", 12);
+    cell[44] = '\xC3', cell[45] = '\xB8'; /* an ø across the cut: left out whole */
+    ck_assert_int_eq(sl_money_parse_export(&m, cell, NULL, &err), SL_ESYNTAX);
+    ck_assert_ptr_nonnull(strstr(err.message, "xx...': unexpected characters"));
+    ck_assert_int_eq(sl_money_parse_export(&m, "1 469,33", NULL, &err), SL_OK);
+    ck_assert_int_eq(err.code, SL_OK); /* reset on entry */
+    ck_assert_str_eq(err.message, "");
 }
 END_TEST
 
@@ -96,6 +128,7 @@ int main(void)
     tcase_add_test(tc, forms_people_export);
     tcase_add_test(tc, ambiguous_or_wrong_forms_are_refused);
     tcase_add_test(tc, random_amounts_round_trip);
+    tcase_add_test(tc, null_arguments);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }

@@ -61,6 +61,25 @@ SL_API SL_WARN_UNUSED int sl_money_add(sl_money *out, sl_money a, sl_money b);
 SL_API SL_WARN_UNUSED int sl_money_sub(sl_money *out, sl_money a, sl_money b);
 SL_API SL_WARN_UNUSED int sl_money_mul(sl_money *out, sl_money a, int64_t factor);
 
+/**
+ * Parse an amount as exported tables write it (Norwegian Excel, loan
+ * systems): "1469.33", "1 469,33", "kr 1 469,33", "1 469,33 kr", "Kr. 1469,33",
+ * "NOK 1469.33", "1.469,33", "380.000,00", "1,469.33", "-1 469,33",
+ * "−1 469,33" (U+2212), "(1 469,33)" (negative), with spaces, no-break or
+ * narrow no-break spaces between groups of three. Read exactly, never
+ * rounded: text that could mean two amounts ("1.469": 1 469 kr or 1,469 kr?),
+ * more than two decimals, or groups that are not three digits are refused.
+ *
+ * @param out    the amount in øre; untouched unless 0 is returned
+ * @param text   the cell's text (UTF-8)
+ * @param field  the name used in err (NULL: "amount")
+ * @param err    optional; on failure names field and text, and the message
+ *               is "FIELD 'TEXT': reason" ("amount '1.469': ambiguous: …")
+ * @return 0, SL_ESYNTAX, SL_ERANGE (beyond the int64 range) or SL_ENULL.
+ */
+SL_API SL_WARN_UNUSED int sl_money_parse_export(sl_money *out, const char *text,
+                                                const char *field, sl_error *err);
+
 #ifdef __cplusplus
 }
 #endif

@@ -82,6 +82,14 @@ def _money_in(value, field):
     return out[0]
 
 
+def _export_money_in(value, field):
+    """An amount as exports write it ("kr 1 469,33", "1.469,33", "(1 469,33)")."""
+    out = ffi.new("sl_money *")
+    err = ffi.new("sl_error *")
+    _check(lib.sl_money_parse_export(out, _text(value, field), field.encode(), err), err)
+    return out[0]
+
+
 def _rate_in(value, field):
     out = ffi.new("sl_rate *")
     err = ffi.new("sl_error *")
@@ -315,7 +323,8 @@ def audit(rows, terms=None, tolerance="0"):
     """Check another system's plan to the øre, as sl-audit does.
 
     rows: Row objects or dicts with term (optional), opening_balance, interest,
-    principal, fee, payment, closing_balance (text or Decimal); a dict's keys
+    principal, fee, payment, closing_balance (Decimal, or text as exports
+    write it: "kr 1 469,33", "1.469,33", "(1 469,33)"); a dict's keys
     may be an export's own headers ("Termin", "Restgjeld før", "Renter",
     "Avdrag", "Gebyr", "Terminbeløp", "Restgjeld": plan_column). terms: the
     contract as a dict of plan() arguments or a Plan (None: consistency checks
@@ -350,7 +359,7 @@ def audit(rows, terms=None, tolerance="0"):
         term = row.get("term", 0) if isinstance(row, dict) else getattr(row, "term", 0)
         r.term = int(term or 0)
         for name in _ROW_FIELDS:
-            setattr(r, name, _money_in(_field(row, name), name))
+            setattr(r, name, _export_money_in(_field(row, name), name))
         _check(lib.sl_audit_add_row(a, r))
     summary = ffi.new("sl_audit_summary *")
     _check(lib.sl_audit_finish(a, summary))

@@ -95,6 +95,19 @@ class AuditTest(unittest.TestCase):
         rows[99]["Terminbeløp"] += Decimal("0.01")
         found = [d for d in startlan.audit(rows, p).differences if d.field == "interest"]
         self.assertEqual([(d.term, d.difference) for d in found], [(100, Decimal("0.01"))])
+        # amounts as Norwegian Excel writes them: "kr 1 469,33", "1.469,33"
+        nor = lambda v: f"{v:,.2f}".replace(",", " ").replace(".", ",")
+        text_rows = [{k: (f"kr {nor(v)}" if i % 2 else nor(v).replace(" ", "."))
+                      if isinstance(v, Decimal) else v for k, v in row.items()}
+                     for i, row in enumerate(rows)]
+        self.assertEqual(text_rows[1]["Restgjeld før"], "kr 1 996 457,16")
+        found = [d for d in startlan.audit(text_rows, p).differences if d.field == "interest"]
+        self.assertEqual([(d.term, d.difference) for d in found], [(100, Decimal("0.01"))])
+        text_rows[5]["Renter"] = "7.700"  # 7 700 kr or 7,7 kr? refused, not guessed
+        with self.assertRaises(startlan.Error) as cm:
+            startlan.audit(text_rows, p)
+        self.assertEqual(cm.exception.field, "interest")
+        self.assertIn("ambiguous", cm.exception.message)
 
 
 class ExportTextTest(unittest.TestCase):

@@ -1,16 +1,31 @@
-/* Exported amounts to øre (see table_amount.h): the text is brought to the
- * plain form "-1469.33" and read by sl_money_parse, so the library's exact
- * rules (at most two decimals, the supported range) apply unchanged. */
-#include "table_amount.h"
-
-#include <stdio.h>
+/* Amounts as exported tables write them (money.h: sl_money_parse_export): the
+ * text is brought to the plain form "-1469.33" and read by sl_money_parse, so
+ * the library's exact rules (at most two decimals, the supported range)
+ * apply unchanged. */
 #include <string.h>
-#include <strings.h>
 
-static int fail(char *why, size_t size, const char *reason)
+#include "api_internal.h"
+#include "arith_internal.h"
+#include "startlan/money.h"
+
+/* What a refusal names: the field and the text as given. */
+typedef struct refusal {
+    const char *field, *text;
+    sl_error *err;
+} refusal;
+
+/* The text is shortened in the message (whole UTF-8 characters), so the
+ * reason is never cut off by a long cell; err->value has its own limit. */
+static int fail(const refusal *r, const char *reason)
 {
-    snprintf(why, size, "%s", reason);
-    return -1;
+    size_t n = strlen(r->text), keep = n;
+    if (n > 48) {
+        keep = 45;
+        while (keep && ((unsigned char)r->text[keep] & 0xC0) == 0x80)
+            keep--;
+    }
+    return sl__fail(r->err, SL_ESYNTAX, r->field, r->text, "%s '%.*s%s': %s", r->field,
+                    (int)keep, r->text, keep < n ? "..." : "", reason);
 }
 
 /* Length of a space at s (ASCII space, no-break space, narrow no-break space). */
@@ -44,6 +59,17 @@ static void trim(const char **b, const char **e)
     }
 }
 
+/* 1 when the n bytes at s are word's (lower case) with ASCII letters folded. */
+static int same_letters(const char *s, const char *word, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        int c = (unsigned char)s[i];
+        if ((c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c) != word[i])
+            return 0;
+    }
+    return 1;
+}
+
 /* Strip a currency word ("kr", "kr.", "NOK") at the start or end. */
 static void strip_currency(const char **b, const char **e)
 {
@@ -54,11 +80,11 @@ static void strip_currency(const char **b, const char **e)
     static const char *const words[] = {"kr.", "kr", "nok"};
     for (size_t i = 0; i < 3; i++) {
         size_t n = strlen(words[i]);
-        if ((size_t)(*e - *b) > n && strncasecmp(*b, words[i], n) == 0) {
+        if ((size_t)(*e - *b) > n && same_letters(*b, words[i], n)) {
             *b += n;
             break;
         }
-        if ((size_t)(*e - *b) > n && strncasecmp(*e - n, words[i], n) == 0) {
+        if ((size_t)(*e - *b) > n && same_letters(*e - n, words[i], n)) {
             *e -= n;
             break;
         }
@@ -66,8 +92,16 @@ static void strip_currency(const char **b, const char **e)
     trim(b, e);
 }
 
-int table_amount(sl_money *out, const char *text, char *why, size_t why_size)
+int sl_money_parse_export(sl_money *out, const char *text, const char *field, sl_error *err)
 {
+    sl__error_reset(err);
+    if (!field)
+        field = "amount";
+    if (!out)
+        return sl__null(err, "out");
+    if (!text)
+        return sl__null(err, field);
+    const refusal why = {field, text, err};
     const char *b = text, *e = text + strlen(text);
     trim(&b, &e);
     strip_currency(&b, &e);
@@ -80,13 +114,13 @@ int table_amount(sl_money *out, const char *text, char *why, size_t why_size)
     }
     if (b < e && (*b == '-' || *b == '+')) {
         if (negative)
-            return fail(why, why_size, "a sign inside parentheses");
+            return fail(&why, "a sign inside parentheses");
         negative = *b == '-';
         b++;
     } else if (e - b >= 3 && (unsigned char)b[0] == 0xE2 && (unsigned char)b[1] == 0x88 &&
                (unsigned char)b[2] == 0x92) { /* U+2212 minus sign */
         if (negative)
-            return fail(why, why_size, "a sign inside parentheses");
+            return fail(&why, "a sign inside parentheses");
         negative = 1;
         b += 3;
     }
@@ -99,12 +133,12 @@ int table_amount(sl_money *out, const char *text, char *why, size_t why_size)
     size_t group_len[64], ng = 0;
     group_len[0] = 0;
     if (b == e)
-        return fail(why, why_size, "no amount");
+        return fail(&why, "no amount");
     for (const char *p = b; p < e;) {
         size_t sp;
         if (*p >= '0' && *p <= '9') {
             if (nd + 1 >= sizeof digits)
-                return fail(why, why_size, "too many digits");
+                return fail(&why, "too many digits");
             digits[nd++] = *p++;
             group_len[ng]++;
             continue;
@@ -117,14 +151,14 @@ int table_amount(sl_money *out, const char *text, char *why, size_t why_size)
             mark = ' ';
             p += sp;
         } else {
-            return fail(why, why_size, "unexpected characters (expected e.g. 1 469,33 or kr 1 469,33)");
+            return fail(&why, "unexpected characters (expected e.g. 1 469,33 or kr 1 469,33)");
         }
         if (mark == ' ' && p < e && !(*p >= '0' && *p <= '9'))
-            return fail(why, why_size, "unexpected characters (expected e.g. 1 469,33 or kr 1 469,33)");
+            return fail(&why, "unexpected characters (expected e.g. 1 469,33 or kr 1 469,33)");
         if (group_len[ng] == 0 || p == e || !(*p >= '0' && *p <= '9'))
-            return fail(why, why_size, "a mark not between digits");
+            return fail(&why, "a mark not between digits");
         if (ng + 1 >= sizeof marks)
-            return fail(why, why_size, "too many groups");
+            return fail(&why, "too many groups");
         marks[++ng] = mark;
         group_len[ng] = 0;
     }
@@ -142,7 +176,7 @@ int table_amount(sl_money *out, const char *text, char *why, size_t why_size)
                 others_other = 1;
         }
         if (others_other && others_same)
-            return fail(why, why_size, "both '.' and ',' used for grouping");
+            return fail(&why, "both '.' and ',' used for grouping");
         if (others_other)
             dec = ng; /* 1.469,33 / 1,469.33 */
         else if (!others_same && (group_len[ng] != 3 || (group_len[0] == 1 && digits[0] == '0')))
@@ -152,28 +186,27 @@ int table_amount(sl_money *out, const char *text, char *why, size_t why_size)
             for (size_t k = 1; k < ng; k++)
                 spaces |= marks[k] == ' ';
             if (spaces || group_len[0] > 3)
-                return fail(why, why_size, "more than two decimals");
-            return fail(why, why_size,
-                        "ambiguous: one '.' or ',' before three digits may group thousands or "
-                        "mark decimals (write 1 469,00 or 1469)");
+                return fail(&why, "more than two decimals");
+            return fail(&why, "ambiguous: one '.' or ',' before three digits may group "
+                              "thousands or mark decimals (write 1 469,00 or 1469)");
         }
         /* else: the same mark more than once groups thousands (1.000.000) */
     }
     if (dec && group_len[dec] > 2)
-        return fail(why, why_size, "more than two decimals");
+        return fail(&why, "more than two decimals");
     /* grouping: the first group 1-3 digits, every later one exactly three */
     size_t int_groups = dec ? dec : ng + 1;
     if (int_groups > 1) {
         char gm = 0;
         for (size_t k = 1; k < int_groups; k++) {
             if (gm && marks[k] != gm)
-                return fail(why, why_size, "mixed grouping marks");
+                return fail(&why, "mixed grouping marks");
             gm = marks[k];
             if (group_len[k] != 3)
-                return fail(why, why_size, "digit groups of three expected between marks");
+                return fail(&why, "digit groups of three expected between marks");
         }
         if (group_len[0] > 3)
-            return fail(why, why_size, "digit groups of three expected between marks");
+            return fail(&why, "digit groups of three expected between marks");
     }
     char plain[80]; /* "-1469.33" (no printf: this runs for every cell) */
     size_t int_digits = 0, n = 0;
@@ -189,10 +222,12 @@ int table_amount(sl_money *out, const char *text, char *why, size_t why_size)
         n += nd - int_digits;
     }
     plain[n] = '\0';
-    sl_error err;
-    if (sl_money_parse(out, plain, "amount", &err) != SL_OK) {
-        const char *reason = strstr(err.message, ": ");
-        return fail(why, why_size, reason ? reason + 2 : err.message);
+    sl_error plain_err;
+    int rc = sl_money_parse(out, plain, field, &plain_err);
+    if (rc != SL_OK) { /* the range: said of the text as given */
+        const char *reason = strstr(plain_err.message, ": ");
+        return sl__fail(err, rc, field, text, "%s '%s': %s", field, text,
+                        reason ? reason + 2 : plain_err.message);
     }
-    return 0;
+    return SL_OK;
 }
