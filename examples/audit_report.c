@@ -166,7 +166,7 @@ static void json_put(report *r, const char *key, json_t *value)
     char *text = json_dumps(value, JSON_COMPACT | JSON_ENCODE_ANY);
     json_decref(value);
     if (!text)
-        cli_die(1, "out of memory");
+        cli_die(1, _("out of memory"));
     fprintf(r->out, ",\n  \"%s\": %s", key, text);
     free(text);
 }
@@ -218,7 +218,7 @@ static void json_item(report *r, const entry *e)
     char *text = json_dumps(o, JSON_COMPACT);
     json_decref(o);
     if (!text)
-        cli_die(1, "out of memory");
+        cli_die(1, _("out of memory"));
     fprintf(r->out, "%s\n    %s", r->json_items++ ? "," : "", text);
     free(text);
 }
@@ -289,7 +289,7 @@ report *report_start(FILE *out, const report_setup *setup)
 {
     report *r = calloc(1, sizeof *r);
     if (!r)
-        cli_die(1, "out of memory");
+        cli_die(1, _("out of memory"));
     r->s = *setup;
     r->out = out;
     if (r->s.csv) {

@@ -395,7 +395,8 @@ int cli_household_option(cli_household *hh, int opt, const char *arg);
  * guideline tables): 1 when a household was given, 0 when none was. */
 int cli_household_finish(cli_household *hh, sl_date date);
 void cli_household_free(cli_household *hh);
-extern const char cli_household_help[];
+/* --help's household options, the budget's included, in the output's language. */
+void cli_household_help_print(FILE *f);
 
 /* ---- Output held until success (cli_hold.c) ----
  * cli_hold_stdout sends stdout to a temporary file; cli_release_stdout

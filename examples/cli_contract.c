@@ -75,7 +75,7 @@ static void add_history_changes(cli_contract *c, sl_date payout, sl_date end)
         cli_life *l = &c->life;
         sl_rate_change_spec *all = realloc(l->specs, (l->n_changes + n) * sizeof *all);
         if (!all)
-            cli_die(1, "out of memory");
+            cli_die(1, _("out of memory"));
         for (size_t i = 0; i < n; i++)
             all[l->n_changes + i] = (sl_rate_change_spec){changes[i].date, changes[i].rate, 0};
         l->specs = all;
@@ -116,7 +116,7 @@ void cli_contract_finish(cli_contract *c, long default_years, sl_loan_terms *t)
     const sl_rate_history *h = c->life.history;
     sl_date payout = c->loan.terms.payout_date;
     if (h && !payout.year)
-        cli_usage_error("--rate-history needs --payout-date");
+        cli_usage_error(_("--rate-history needs --payout-date"));
     if (h && !c->loan.have_rate) {
         sl_error err;
         if (sl_rate_history_at(&c->loan.terms.nominal_rate, h, payout, &err) != SL_OK)
@@ -138,7 +138,7 @@ void cli_contract_finish(cli_contract *c, long default_years, sl_loan_terms *t)
         sl_rate unused;
         if (gap.year && sl_date_compare(last, gap) >= 0 &&
             sl_rate_history_at(&unused, h, gap, &err) != SL_OK)
-            cli_die(CLI_EXIT_USAGE, "--rate-history %s: %s; the plan runs to %04d-%02d-%02d",
+            cli_die(CLI_EXIT_USAGE, _("--rate-history %s: %s; the plan runs to %04d-%02d-%02d"),
                     c->life.history_name, err.message, last.year, last.month, last.day);
         sl_date end = sl_rate_history_end(h);
         if (end.year && sl_date_compare(last, end) >= 0) {

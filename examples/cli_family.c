@@ -4,7 +4,7 @@
 
 #include <string.h>
 
-const char cli_family_usage[] =
+const char *const cli_family_usage = /* xgettext:no-c-format */ N_(
     "The family's month before and after, and the purchase checked:\n"
     "  --bsu A                    BSU deposits a month in the rent phase (Skatteetaten's\n"
     "                             rules by year; used as own funds at the purchase)\n"
@@ -15,7 +15,7 @@ const char cli_family_usage[] =
     "  --bank-share PCT           a bank lends this share of the price (the startlån the\n"
     "                             rest), stressed at --bank-rate + 3 points\n"
     "  --bank-rate PCT, --bank-years Y (default 30)\n"
-    "The household (for the check and the owner's costs), as in sl-capacity:\n";
+    "The household (for the check and the owner's costs), as in sl-capacity:\n");
 
 #define GIVEN(f, opt) ((f)->given[(opt) - CLI_FAMILY_OPT_BSU])
 
@@ -127,13 +127,13 @@ static void check_purchase(cli_family *f, const sl_rto_options *o, const sl_rto_
             cli_usage_error(_("--bank-rate is required with --bank-share"));
         sl_money bank = 0; /* share × price, rounded to the øre half up */
         if (sl_part_share_price(&bank, r->purchase_price, f->bank_share) != SL_OK)
-            cli_die(CLI_EXIT_USAGE, "--bank-share '%s': out of range",
+            cli_die(CLI_EXIT_USAGE, _("--bank-share '%s': out of range"),
                     GIVEN(f, CLI_FAMILY_OPT_BANK_SHARE));
         f->bank_loan = bank < r->loan_amount ? bank : r->loan_amount;
         f->start_loan = r->loan_amount - f->bank_loan;
         sl_rate add = SL_FINANCE_BANK_STRESS_ADD_DEFAULT;
         if (sl_rate_add(&f->bank_stressed_rate, f->bank_rate, add) != SL_OK)
-            cli_die(CLI_EXIT_USAGE, "--bank-rate '%s': out of range",
+            cli_die(CLI_EXIT_USAGE, _("--bank-rate '%s': out of range"),
                     GIVEN(f, CLI_FAMILY_OPT_BANK_RATE));
         sl_loan_terms bt = SL_LOAN_TERMS_INIT_WITH_TERMS((int)(f->bank_years * 12));
         bt.principal = f->bank_loan;

@@ -30,7 +30,7 @@ enum {
         {"bank-years", required_argument, NULL, CLI_FAMILY_OPT_BANK_YEARS}
 
 /* The options' help text, printed after the program's own by --help. */
-extern const char cli_family_usage[];
+extern const char *const cli_family_usage; /* N_(): print through _() */
 
 typedef struct cli_family {
     const char *given[CLI_FAMILY_OPT_END - CLI_FAMILY_OPT_BSU]; /* as typed */

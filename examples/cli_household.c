@@ -6,28 +6,10 @@
 #include <stddef.h>
 #include <string.h>
 
-#define BUDGET_HELP \
-    "  --income-item KIND:AMOUNT[:UNTIL]   one net income a month by source (repeatable):\n" \
-    "                             wages, child-benefit (barnetrygd), cash-for-care\n" \
-    "                             (kontantstøtte), child-support (barnebidrag),\n" \
-    "                             transitional-benefit (overgangsstønad), disability\n" \
-    "                             (uføretrygd), aap, introduction, pension, rental\n" \
-    "                             (10 months a year), other; UNTIL: the first day\n" \
-    "                             without it (the budget is checked again then)\n" \
-    "  --living-costs-basis guideline|actual|sifo   (default: actual when given)\n" \
-    "  --energy A, --insurance A, --furniture A   strøm og oppvarming, bolig- og\n" \
-    "                             innboforsikring, innbo og utstyr: the guideline\n" \
-    "                             rates leave them out, the floor adds them\n" \
-    "  --municipal-fees A         kommunale avgifter\n" \
-    "  --other-debt-payments A    other loans and studielån, a month\n" \
-    "  --credit-limits A          unused credit and card limits (3 % a month)\n" \
-    "  --childcare A, --transport A   barnehage/SFO; transport the living costs\n" \
-    "                             do not cover\n"
-
 /* Printed by every program that reads a household (sl-capacity, sl-finance,
  * sl-rent-to-own): the options are spelled here once, so the programs'
- * help cannot drift apart. */
-const char cli_household_help[] =
+ * help cannot drift apart; in the output's language. */
+static const char *const household_help = N_(
     "Household (per month):\n"
     "  --adults 1|2               one adult or a couple (required for a budget)\n"
     "  --sharing                  the one adult shares a home (bofellesskap)\n"
@@ -44,10 +26,37 @@ const char cli_household_help[] =
     "                             furniture), if known; the floor is used when higher\n"
     "  --maintenance A            vedlikehold (default 0)\n"
     "  --fixed-costs A            other fixed costs without a line of their own (child\n"
-    "                             support paid, …) (default 0)\n"
-    BUDGET_HELP
+    "                             support paid, …) (default 0)\n");
+
+/* not a format ("3 % a month") */
+static const char *const budget_help = /* xgettext:no-c-format */ N_(
+    "  --income-item KIND:AMOUNT[:UNTIL]   one net income a month by source (repeatable):\n"
+    "                             wages, child-benefit (barnetrygd), cash-for-care\n"
+    "                             (kontantstøtte), child-support (barnebidrag),\n"
+    "                             transitional-benefit (overgangsstønad), disability\n"
+    "                             (uføretrygd), aap, introduction, pension, rental\n"
+    "                             (10 months a year), other; UNTIL: the first day\n"
+    "                             without it (the budget is checked again then)\n"
+    "  --living-costs-basis guideline|actual|sifo   (default: actual when given)\n"
+    "  --energy A, --insurance A, --furniture A   strøm og oppvarming, bolig- og\n"
+    "                             innboforsikring, innbo og utstyr: the guideline\n"
+    "                             rates leave them out, the floor adds them\n"
+    "  --municipal-fees A         kommunale avgifter\n"
+    "  --other-debt-payments A    other loans and studielån, a month\n"
+    "  --credit-limits A          unused credit and card limits (3 % a month)\n"
+    "  --childcare A, --transport A   barnehage/SFO; transport the living costs\n"
+    "                             do not cover\n");
+
+static const char *const household_help_tail = N_(
     "  --guidelines FILE          read guideline tables from FILE instead of the\n"
-    "                             shipped ones (format: share/startlan/guidelines.txt)\n";
+    "                             shipped ones (format: share/startlan/guidelines.txt)\n");
+
+void cli_household_help_print(FILE *f)
+{
+    fputs(_(household_help), f);
+    fputs(_(budget_help), f);
+    fputs(_(household_help_tail), f);
+}
 
 static sl_living_costs_basis living_costs_basis(const char *text)
 {
@@ -57,10 +66,11 @@ static sl_living_costs_basis living_costs_basis(const char *text)
         return SL_LIVING_COSTS_ACTUAL;
     if (strcmp(text, "sifo") == 0)
         cli_die(CLI_EXIT_USAGE,
-                "--living-costs-basis 'sifo': SIFO's reference budget is not shipped (its "
-                "figures could not be sourced); give the figure adapted from it with "
-                "--living-costs and --living-costs-basis actual");
-    cli_die(CLI_EXIT_USAGE, "--living-costs-basis '%s': must be guideline, actual or sifo", text);
+                _("--living-costs-basis 'sifo': SIFO's reference budget is not shipped (its "
+                  "figures could not be sourced); give the figure adapted from it with "
+                  "--living-costs and --living-costs-basis actual"));
+    cli_die(CLI_EXIT_USAGE, _("--living-costs-basis '%s': must be guideline, actual or sifo"),
+            text);
 }
 
 /* --income-item KIND:AMOUNT[:UNTIL] */
@@ -68,15 +78,15 @@ static void income_item(sl_household *h, sl_income_item *items, const char *arg)
 {
     /* One place stays free for a bostøtte estimate. */
     if (h->income_item_count >= SL_CAPACITY_MAX_INCOME_ITEMS - 1)
-        cli_die(CLI_EXIT_USAGE, "--income-item: at most %d items",
+        cli_die(CLI_EXIT_USAGE, _("--income-item: at most %d items"),
                 SL_CAPACITY_MAX_INCOME_ITEMS - 1);
     char text[256];
     if (strlen(arg) >= sizeof text)
-        cli_die(CLI_EXIT_USAGE, "--income-item: the value is too long");
+        cli_die(CLI_EXIT_USAGE, _("--income-item: the value is too long"));
     strcpy(text, arg);
     char *amount = cli_split(text, ':');
     if (!amount)
-        cli_die(CLI_EXIT_USAGE, "--income-item '%s': must be KIND:AMOUNT[:UNTIL]", arg);
+        cli_die(CLI_EXIT_USAGE, _("--income-item '%s': must be KIND:AMOUNT[:UNTIL]"), arg);
     char *until = cli_split(amount, ':');
     sl_income_item *it = &items[h->income_item_count];
     sl_error err;
@@ -211,27 +221,27 @@ int cli_household_finish(cli_household *hh, sl_date date)
     if (!hh->given)
         return 0;
     if (!hh->adults)
-        cli_usage_error("--adults is required for the household's budget (1 or 2)");
+        cli_usage_error(_("--adults is required for the household's budget (1 or 2)"));
     if (hh->sharing && hh->adults != 1)
-        cli_die(CLI_EXIT_USAGE, "--sharing: applies to one adult (--adults 1) sharing a home");
+        cli_die(CLI_EXIT_USAGE, _("--sharing: applies to one adult (--adults 1) sharing a home"));
     sl_household *h = &hh->household;
     h->adults = hh->sharing ? SL_ADULTS_SHARING
                             : (hh->adults == 2 ? SL_ADULTS_COUPLE : SL_ADULTS_SINGLE);
     if (!hh->have_income && !hh->gross.earners && h->income_item_count == 0)
-        cli_usage_error("--income (net income after tax per month), --income-item or "
-                        "--gross-income-yearly is required for the household's budget");
+        cli_usage_error(_("--income (net income after tax per month), --income-item or "
+                          "--gross-income-yearly is required for the household's budget"));
     if (hh->have_income)
         cli_income_check_monthly(h->income, hh->strict);
     cli_income_estimate(&hh->gross, date);
     if (sl_money_add(&h->income, h->income, hh->gross.net_monthly) != SL_OK)
-        cli_die(CLI_EXIT_USAGE, "--gross-income-yearly: the income is out of range");
+        cli_die(CLI_EXIT_USAGE, _("--gross-income-yearly: the income is out of range"));
     sl_error err;
     sl_error_clear(&err);
     if (hh->guidelines_path) {
         if (sl_guideline_table_load(&hh->guidelines, hh->guidelines_path, &err) != SL_OK)
             cli_die(CLI_EXIT_USAGE, "--guidelines '%s': %s", hh->guidelines_path, err.message);
     } else if (sl_guideline_table_default(&hh->guidelines, &err) != SL_OK) {
-        cli_die(1, "the shipped guideline tables could not be read: %s", err.message);
+        cli_die(1, _("the shipped guideline tables could not be read: %s"), err.message);
     }
     return 1;
 }

@@ -17,7 +17,7 @@ void cli_income_init(cli_income *in)
 void cli_income_add_gross(cli_income *in, const char *arg)
 {
     if (in->earners >= CLI_MAX_EARNERS)
-        cli_die(CLI_EXIT_USAGE, "--gross-income-yearly: at most %d earners", CLI_MAX_EARNERS);
+        cli_die(CLI_EXIT_USAGE, _("--gross-income-yearly: at most %d earners"), CLI_MAX_EARNERS);
     in->gross[in->earners++] = cli_money_nonneg("--gross-income-yearly", arg);
 }
 
@@ -30,15 +30,15 @@ void cli_income_estimate(cli_income *in, sl_date date)
     if (year > last || year < first) {
         int use = year > last ? last : first;
         fprintf(stderr,
-                "%s: warning: no tax rules for %d are shipped; the net income from "
-                "--gross-income-yearly is estimated with %d's rules\n",
+                _("%s: warning: no tax rules for %d are shipped; the net income from "
+                  "--gross-income-yearly is estimated with %d's rules\n"),
                 cli_prog(), year, use);
         year = use;
     }
     sl_tax_rules rules;
     sl_error err;
     if (sl_tax_rules_for_year(&rules, year, &err) != SL_OK)
-        cli_die(1, "the tax rules could not be read: %s", err.message);
+        cli_die(1, _("the tax rules could not be read: %s"), err.message);
     in->rules = rules;
     in->net_monthly = 0;
     for (int i = 0; i < in->earners; i++) {
@@ -54,44 +54,57 @@ void cli_income_check_monthly(sl_money monthly, int strict)
         return;
     char a[SL_MONEY_BUFSIZE];
     fprintf(stderr,
-            "%s: %s: --income '%s' is net income a month and this is over 150 000 kr; if it "
-            "is a yearly or gross figure, give --gross-income-yearly instead\n",
-            cli_prog(), strict ? "error" : "warning", cli_plain(a, monthly));
+            strict ? _("%s: error: --income '%s' is net income a month and this is over "
+                       "150 000 kr; if it is a yearly or gross figure, give "
+                       "--gross-income-yearly instead\n")
+                   : _("%s: warning: --income '%s' is net income a month and this is over "
+                       "150 000 kr; if it is a yearly or gross figure, give "
+                       "--gross-income-yearly instead\n"),
+            cli_prog(), cli_plain(a, monthly));
     if (strict)
         exit(CLI_EXIT_USAGE);
 }
 
 static void step(const char *label, sl_money amount)
 {
-    char a[SL_MONEY_BUFSIZE];
+    char a[CLI_HUMAN_BUFSIZE];
     fputs("    ", stdout);
     cli_pad(stdout, label, 42);
-    printf(" %17s kr\n", cli_nor(a, amount));
+    putchar(' ');
+    cli_pad(stdout, cli_amount(a, amount), -17);
+    printf(" kr\n");
 }
 
 void cli_income_print(const cli_income *in)
 {
     if (!in->earners)
         return;
-    char a[SL_MONEY_BUFSIZE];
-    printf("Net income estimated from gross wages (an estimate: tax class 1, wage income only,\n"
-           "no other deductions; the tax rules of %d)\n",
+    char a[CLI_HUMAN_BUFSIZE], label[96];
+    printf(_("Net income estimated from gross wages (an estimate: tax class 1, wage income only,\n"
+             "no other deductions; the tax rules of %d)\n"),
            in->rules.year);
     for (int i = 0; i < in->earners; i++) {
         const sl_tax_estimate *e = &in->estimate[i];
-        printf("  Earner %d: gross wages a year                %17s kr\n", i + 1,
-               cli_nor(a, e->gross));
-        step("minimum deduction (minstefradrag)", e->minimum_deduction);
-        step("personal allowance (personfradrag)", e->personal_allowance);
-        step("ordinary income (alminnelig inntekt)", e->ordinary_income);
-        step("tax on ordinary income (22 %)", e->ordinary_tax);
-        step("social security (trygdeavgift)", e->social_security);
-        step("bracket tax (trinnskatt)", e->bracket_tax);
-        step("net a year", e->net_yearly);
-        step("net a month (/ 12, rounded down)", e->net_monthly);
+        snprintf(label, sizeof label, _("Earner %d: gross wages a year"), i + 1);
+        fputs("  ", stdout);
+        cli_pad(stdout, label, 44);
+        putchar(' ');
+        cli_pad(stdout, cli_amount(a, e->gross), -17);
+        printf(" kr\n");
+        step(_("minimum deduction (minstefradrag)"), e->minimum_deduction);
+        step(_("personal allowance (personfradrag)"), e->personal_allowance);
+        step(_("ordinary income (alminnelig inntekt)"), e->ordinary_income);
+        step(_("tax on ordinary income (22 %)"), e->ordinary_tax);
+        step(_("social security (trygdeavgift)"), e->social_security);
+        step(_("bracket tax (trinnskatt)"), e->bracket_tax);
+        step(_("net a year"), e->net_yearly);
+        step(_("net a month (/ 12, rounded down)"), e->net_monthly);
     }
-    printf("  Net income a month, estimated               %17s kr\n\n",
-           cli_nor(a, in->net_monthly));
+    fputs("  ", stdout);
+    cli_pad(stdout, _("Net income a month, estimated"), 44);
+    putchar(' ');
+    cli_pad(stdout, cli_amount(a, in->net_monthly), -17);
+    printf(" kr\n\n");
 }
 
 json_t *cli_income_json(const cli_income *in)
@@ -128,7 +141,7 @@ sl_date cli_today(void)
     time_t now = time(NULL);
     struct tm tm;
     if (!localtime_r(&now, &tm))
-        cli_die(1, "today's date could not be read");
+        cli_die(1, _("today's date could not be read"));
     return (sl_date){tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday};
 }
 
@@ -139,11 +152,11 @@ int cli_guideline_stale(sl_date date, sl_date valid_from)
         return 0;
     if (sl_date_compare(date, limit) <= 0)
         return 0;
-    char d[SL_DATE_BUFSIZE], v[SL_DATE_BUFSIZE];
+    char d[CLI_HUMAN_BUFSIZE], v[CLI_HUMAN_BUFSIZE];
     fprintf(stderr,
-            "%s: warning: the guideline table used (valid from %s) is more than 12 months "
-            "older than the date %s; newer rates may have been published (load them with "
-            "--guidelines FILE)\n",
-            cli_prog(), cli_date_text(v, valid_from), cli_date_text(d, date));
+            _("%s: warning: the guideline table used (valid from %s) is more than 12 months "
+              "older than the date %s; newer rates may have been published (load them with "
+              "--guidelines FILE)\n"),
+            cli_prog(), cli_date_human(v, valid_from), cli_date_human(d, date));
     return 1;
 }

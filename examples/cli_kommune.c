@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-const char cli_kommune_usage[] =
+const char *const cli_kommune_usage = /* xgettext:no-c-format */ N_(
     "The kommune's side (kommunen kjøper først; any of these turns it on):\n"
     "  --kommune-loan-rate PCT    rate of Husbanken's loan for rental housing (required)\n"
     "  --kommune-loan-share PCT   that loan's share of price + --kommune-costs (default 85)\n"
@@ -19,7 +19,7 @@ const char cli_kommune_usage[] =
     "  --fdv A                    forvaltning, drift, vedlikehold a month\n"
     "  --municipal-fees A         kommunale avgifter a month, covered by the rent\n"
     "  Without --cost-rent the cost rent is derived (loan payment + FDV + kommunale\n"
-    "  avgifter); without --rent the rent is that cost rent.\n";
+    "  avgifter); without --rent the rent is that cost rent.\n");
 
 /* The library's field names and the options that set them. */
 static const struct {
@@ -128,7 +128,7 @@ static void compute(cli_kommune *k, sl_money price, int months, sl_date start)
     sl_error_clear(&err);
     int rc = sl_kommune_compute(&k->result, k->rows, SL_KOMMUNE_MAX_MONTHS, &k->opt, &err);
     if (rc == SL_ENOMEM)
-        cli_die(1, "out of memory");
+        cli_die(1, _("out of memory"));
     if (rc != SL_OK)
         fail(k, &err);
 }

@@ -37,7 +37,7 @@ enum {
         {"fdv", required_argument, NULL, CLI_KOMMUNE_OPT_FDV}
 
 /* The options' help text, printed after the program's own by --help. */
-extern const char cli_kommune_usage[];
+extern const char *const cli_kommune_usage; /* N_(): print through _() */
 
 typedef struct cli_kommune {
     int active;     /* a kommune option was given */

@@ -56,7 +56,7 @@ static void *grow(void *array, size_t count, size_t size)
 {
     void *p = realloc(array, (count + 1) * size);
     if (!p)
-        cli_die(1, "out of memory");
+        cli_die(1, _("out of memory"));
     return p;
 }
 
@@ -65,11 +65,11 @@ static void *grow(void *array, size_t count, size_t size)
 static char *split_or_die(char buf[256], const char *option, const char *arg, const char *shape)
 {
     if (strlen(arg) >= 256)
-        cli_die(CLI_EXIT_USAGE, "%s '%.40s...': too long (at most 255 characters)", option, arg);
+        cli_die(CLI_EXIT_USAGE, _("%s '%.40s...': too long (at most 255 characters)"), option, arg);
     strcpy(buf, arg);
     char *rest = cli_split(buf, ':');
     if (!rest)
-        cli_die(CLI_EXIT_USAGE, "%s '%s': expected %s", option, arg, shape);
+        cli_die(CLI_EXIT_USAGE, _("%s '%s': expected %s"), option, arg, shape);
     return rest;
 }
 
@@ -94,7 +94,7 @@ int cli_life_option(cli_life *l, int opt, const char *arg)
         return 1;
     case CLI_OPT_DAY_COUNT:
         if (sl_day_count_parse(&t->day_count, arg) != SL_OK)
-            cli_die(CLI_EXIT_USAGE, "--day-count '%s': must be equal or act365", arg);
+            cli_die(CLI_EXIT_USAGE, _("--day-count '%s': must be equal or act365"), arg);
         if (t->day_count == SL_DAY_COUNT_ACT365)
             dated(l, "--day-count act365");
         return 1;
@@ -109,7 +109,7 @@ int cli_life_option(cli_life *l, int opt, const char *arg)
     }
     case CLI_OPT_RATE_HISTORY: {
         if (l->history)
-            cli_usage_error("--rate-history given twice");
+            cli_usage_error(_("--rate-history given twice"));
         sl_error err;
         int rc = sl_rate_history_builtin_text(arg)
                      ? sl_rate_history_builtin(&l->history, arg, &err)
@@ -128,7 +128,7 @@ int cli_life_option(cli_life *l, int opt, const char *arg)
         char *from = cli_split(pct, ':');
         long y = cli_int("--fixed", buf, 3, 20);
         if (y != 3 && y != 5 && y != 10 && y != 20)
-            cli_die(CLI_EXIT_USAGE, "--fixed '%s': the years must be 3, 5, 10 or 20", arg);
+            cli_die(CLI_EXIT_USAGE, _("--fixed '%s': the years must be 3, 5, 10 or 20"), arg);
         t->fixed.years = (int)y;
         t->fixed.rate = cli_percent("--fixed", pct, 0, 100);
         if (from)
@@ -156,11 +156,12 @@ int cli_life_option(cli_life *l, int opt, const char *arg)
         x->date = cli_date("--extra", buf);
         x->amount = cli_money("--extra", amount);
         if (x->amount <= 0)
-            cli_die(CLI_EXIT_USAGE, "--extra '%s': the amount must be positive", arg);
+            cli_die(CLI_EXIT_USAGE, _("--extra '%s': the amount must be positive"), arg);
         x->shorten = 0;
         if (mode) {
             if (strcmp(mode, "shorten") != 0)
-                cli_die(CLI_EXIT_USAGE, "--extra '%s': the third part may only be 'shorten'", arg);
+                cli_die(CLI_EXIT_USAGE, _("--extra '%s': the third part may only be 'shorten'"),
+                        arg);
             x->shorten = 1;
         }
         l->n_extras++;
@@ -180,7 +181,8 @@ int cli_life_option(cli_life *l, int opt, const char *arg)
         return 1;
     case CLI_OPT_BORROWER:
         if (sl_borrower_parse(&t->borrower, arg) != SL_OK)
-            cli_die(CLI_EXIT_USAGE, "--borrower '%s': must be household, kommune or borettslag", arg);
+            cli_die(CLI_EXIT_USAGE, _("--borrower '%s': must be household, kommune or borettslag"),
+                    arg);
         return 1;
     case CLI_OPT_SPECIAL_CASE:
         t->special_case = 1;
@@ -196,7 +198,7 @@ void cli_life_apply(cli_life *l, sl_loan_terms *t)
 {
     const sl_loan_terms *v = &l->v2;
     if (l->dated_option && !t->payout_date.year)
-        cli_usage_error("%s needs --payout-date", l->dated_option);
+        cli_usage_error(_("%s needs --payout-date"), l->dated_option);
     if (l->n_changes) { /* relative changes from the rate in force before each */
         sl_error err;
         l->changes = grow(l->changes, l->n_changes, sizeof *l->changes);

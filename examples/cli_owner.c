@@ -5,26 +5,34 @@
 
 #include "cli_owner.h"
 
-/* The owner's options both sl-capacity and sl-finance read, spelled once. */
-#define OWNER_COMMON_HELP                                                                   \
-    "  --estimate-housing-allowance   count an estimate of bostøtte as income\n"             \
-    "  --housing-allowance-rules FILE the bostøtte rules (none are shipped)\n"               \
-    "  --kommune-group 1|2|3|4    1 Oslo, 2 Bergen/Trondheim/Tromsø/Stavanger/Bærum,\n"      \
-    "                             3 the kommuner in forskrift § 3 c, 4 the rest (default)\n" \
-    "  --persons N                household size for bostøtte (default: adults + children)\n" \
-    "  --allowance-gross-income G the household's gross income a year for bostøtte\n"      \
-    "                             (default: the sum of --gross-income-yearly)\n"             \
-    "  --current-rent A, --current-housing-allowance A\n"                                  \
-    "                             compare today's rent (less its bostøtte) with owning\n"
+/* The owner's options both sl-capacity and sl-finance read, spelled once;
+ * in the output's language. */
+static const char *const owner_common_help = N_(
+    "  --estimate-housing-allowance   count an estimate of bostøtte as income\n"
+    "  --housing-allowance-rules FILE the bostøtte rules (none are shipped)\n"
+    "  --kommune-group 1|2|3|4    1 Oslo, 2 Bergen/Trondheim/Tromsø/Stavanger/Bærum,\n"
+    "                             3 the kommuner in forskrift § 3 c, 4 the rest (default)\n"
+    "  --persons N                household size for bostøtte (default: adults + children)\n"
+    "  --allowance-gross-income G the household's gross income a year for bostøtte\n"
+    "                             (default: the sum of --gross-income-yearly)\n"
+    "  --current-rent A, --current-housing-allowance A\n"
+    "                             compare today's rent (less its bostøtte) with owning\n");
 
-const char cli_owner_common_help[] = OWNER_COMMON_HELP;
+void cli_owner_common_help_print(FILE *f)
+{
+    fputs(_(owner_common_help), f);
+}
 
-const char cli_owner_usage[] =
-    "The owner's side (docs/capacity.md):\n"
-    OWNER_COMMON_HELP
-    "  --loan-rate PCT            the start loan's rate today, for bostøtte and renting\n"
-    "  --price A, --own-funds A, --bank-loan A, --transaction-costs A\n"
-    "                             the grant need (tilskuddsbehov) next to the largest loan\n";
+void cli_owner_help_print(FILE *f)
+{
+    fputs(_("The owner's side (docs/capacity.md):\n"), f);
+    cli_owner_common_help_print(f);
+    fputs(_("  --loan-rate PCT            the start loan's rate today, for bostøtte and renting\n"
+            "  --price A, --own-funds A, --bank-loan A, --transaction-costs A\n"
+            "                             the grant need (tilskuddsbehov) next to the largest "
+            "loan\n"),
+          f);
+}
 
 void cli_owner_init(cli_owner *w)
 {
@@ -86,17 +94,17 @@ static char *read_rules(const char *path)
 {
     FILE *f = fopen(path, "rb");
     if (!f)
-        cli_die(CLI_EXIT_USAGE, "--housing-allowance-rules '%s': cannot be read", path);
+        cli_die(CLI_EXIT_USAGE, _("--housing-allowance-rules '%s': cannot be read"), path);
     size_t cap = 1 << 16;
     char *text = malloc(cap + 1);
     if (!text)
-        cli_die(1, "out of memory");
+        cli_die(1, _("out of memory"));
     size_t n = fread(text, 1, cap + 1, f);
     fclose(f);
     if (n > cap)
-        cli_die(CLI_EXIT_USAGE, "--housing-allowance-rules '%s': larger than 64 KiB", path);
+        cli_die(CLI_EXIT_USAGE, _("--housing-allowance-rules '%s': larger than 64 KiB"), path);
     if (memchr(text, 0, n))
-        cli_die(CLI_EXIT_USAGE, "--housing-allowance-rules '%s': not a text file (NUL byte)",
+        cli_die(CLI_EXIT_USAGE, _("--housing-allowance-rules '%s': not a text file (NUL byte)"),
                 path);
     text[n] = 0;
     return text;
@@ -111,16 +119,16 @@ void cli_owner_finish(cli_owner *w, int persons, sl_money gross, sl_date date)
     if (w->estimate) {
         if (!w->rules_path)
             cli_die(CLI_EXIT_USAGE,
-                    "--estimate-housing-allowance: no bostøtte rules are shipped (no complete "
-                    "set for one date could be sourced); give them with "
-                    "--housing-allowance-rules FILE (docs/capacity.md)");
+                    _("--estimate-housing-allowance: no bostøtte rules are shipped (no complete "
+                      "set for one date could be sourced); give them with "
+                      "--housing-allowance-rules FILE (docs/capacity.md)"));
         if (!w->have_gross && gross == 0)
-            cli_die(CLI_EXIT_USAGE, "--estimate-housing-allowance: needs the household's gross "
-                                    "income a year (--gross-income-yearly or "
-                                    "--allowance-gross-income)");
+            cli_die(CLI_EXIT_USAGE, _("--estimate-housing-allowance: needs the household's gross "
+                                      "income a year (--gross-income-yearly or "
+                                      "--allowance-gross-income)"));
         if (!w->have_loan_rate && !w->payments_known)
-            cli_die(CLI_EXIT_USAGE, "--estimate-housing-allowance: needs --loan-rate (the "
-                                    "start loan's rate today) for the housing costs");
+            cli_die(CLI_EXIT_USAGE, _("--estimate-housing-allowance: needs --loan-rate (the "
+                                      "start loan's rate today) for the housing costs"));
         char *text = read_rules(w->rules_path);
         sl_error err;
         int rc = sl_housing_allowance_rules_parse(&w->rules, text, &err);
@@ -132,16 +140,17 @@ void cli_owner_finish(cli_owner *w, int persons, sl_money gross, sl_date date)
             (w->rules.valid_until.year && sl_date_compare(date, w->rules.valid_until) >= 0)) {
             char d[SL_DATE_BUFSIZE];
             cli_die(CLI_EXIT_USAGE,
-                    "--housing-allowance-rules '%s': the rules do not cover the date %s",
+                    _("--housing-allowance-rules '%s': the rules do not cover the date %s"),
                     w->rules_path, cli_date_text(d, date));
         }
     } else if (w->rules_path) {
-        cli_die(CLI_EXIT_USAGE, "--housing-allowance-rules: only with --estimate-housing-allowance");
+        cli_die(CLI_EXIT_USAGE,
+                _("--housing-allowance-rules: only with --estimate-housing-allowance"));
     }
     if (w->have_rent && !w->have_loan_rate && !w->payments_known)
         cli_die(CLI_EXIT_USAGE,
-                "--current-rent: needs --loan-rate (the start loan's rate today) for the owner's "
-                "costs");
+                _("--current-rent: needs --loan-rate (the start loan's rate today) for the owner's "
+                  "costs"));
 }
 
 static void fail(const char *what, const sl_error *err)
@@ -251,72 +260,74 @@ void cli_owner_compare_rent(cli_owner *w, sl_money payment, sl_money interest,
 
 static void row(const char *label, const char *sign, sl_money amount)
 {
-    char a[SL_MONEY_BUFSIZE];
+    char a[CLI_HUMAN_BUFSIZE];
     fputs("  ", stdout);
     cli_pad(stdout, label, 44);
-    printf(" %1s%17s kr\n", sign, cli_nor(a, amount));
+    printf(" %1s", sign);
+    cli_pad(stdout, cli_amount(a, amount), -17);
+    printf(" kr\n");
 }
 
 void cli_owner_print(const cli_owner *w)
 {
-    char a[SL_MONEY_BUFSIZE], b[SL_MONEY_BUFSIZE], rate[SL_RATE_BUFSIZE];
+    char a[CLI_HUMAN_BUFSIZE], b[CLI_HUMAN_BUFSIZE], rate[SL_RATE_BUFSIZE];
     if (w->estimate) {
         const sl_housing_allowance *x = &w->allowance;
-        printf("\nBostøtte, an estimate (rules from %s; counted as income above)\n",
+        printf(_("\nBostøtte, an estimate (rules from %s; counted as income above)\n"),
                w->rules_path);
         if (w->have_loan_rate)
-            printf("  %d persons, kommune group %d, loan %s kr at %s %% today\n", w->persons,
-                   w->kommune_group, cli_nor(a, w->allowance_loan),
+            printf(_("  %d persons, kommune group %d, loan %s kr at %s %% today\n"), w->persons,
+                   w->kommune_group, cli_amount(a, w->allowance_loan),
                    cli_rate_text(rate, w->loan_rate, ','));
         else
-            printf("  %d persons, kommune group %d, loans %s kr paying %s kr a month today\n",
-                   w->persons, w->kommune_group, cli_nor(a, w->allowance_loan),
-                   cli_nor(b, w->allowance_payment));
-        row("Gross income a year", "", w->gross_yearly);
-        char label[96];
+            printf(_("  %d persons, kommune group %d, loans %s kr paying %s kr a month today\n"),
+                   w->persons, w->kommune_group, cli_amount(a, w->allowance_loan),
+                   cli_amount(b, w->allowance_payment));
+        row(_("Gross income a year"), "", w->gross_yearly);
+        char label[160];
         /* The weight for display, in hundredths (0,13). */
         sl_money weight = w->rules.weight_other.num * 100 / w->rules.weight_other.den;
-        snprintf(label, sizeof label, "Weighted income, / (1 + %d x %s)",
-                 w->persons - 1, cli_nor(b, weight));
+        snprintf(label, sizeof label, _("Weighted income, / (1 + %d x %s)"),
+                 w->persons - 1, cli_amount(b, weight));
         row(label, "", x->weighted_income);
-        row("Own share a year (egenandel)", "", x->own_share);
-        row("Housing costs a year (12 x the month's)", "", x->costs);
-        row("Ceiling (boutgiftstak), size and group", "", x->ceiling);
-        row("Approved costs (the lower)", "", x->approved);
-        row("Approved costs less own share", "=", x->basis);
-        snprintf(label, sizeof label, "Bostøtte a month, x %s %% / 12 (whole kr)",
+        row(_("Own share a year (egenandel)"), "", x->own_share);
+        row(_("Housing costs a year (12 x the month's)"), "", x->costs);
+        row(_("Ceiling (boutgiftstak), size and group"), "", x->ceiling);
+        row(_("Approved costs (the lower)"), "", x->approved);
+        row(_("Approved costs less own share"), "=", x->basis);
+        snprintf(label, sizeof label, _("Bostøtte a month, x %s %% / 12 (whole kr)"),
                  cli_rate_fixed(rate, w->rules.payout_rate, 1, ','));
         row(label, "", x->monthly);
         if (x->below_minimum)
-            printf("  Below the minimum payout of %s kr: nothing is paid.\n",
-                   cli_nor(a, w->rules.minimum_payout));
+            printf(_("  Below the minimum payout of %s kr: nothing is paid.\n"),
+                   cli_amount(a, w->rules.minimum_payout));
     }
     if (w->have_grant) {
-        printf("\nThe grant need (tilskuddsbehov)\n");
-        row("Price", "", w->price);
-        row("Transaction costs", "+", w->transaction_costs);
-        row("Own funds (egenkapital)", "-", w->own_funds);
-        row("Bank loan", "-", w->bank_loan);
-        row("Largest start loan the household can carry", "-", w->largest_loan);
-        row("Grant need (never below 0)", "=", w->grant_need);
+        printf("\n%s\n", _("The grant need (tilskuddsbehov)"));
+        row(_("Price"), "", w->price);
+        row(_("Transaction costs"), "+", w->transaction_costs);
+        row(_("Own funds (egenkapital)"), "-", w->own_funds);
+        row(_("Bank loan"), "-", w->bank_loan);
+        row(_("Largest start loan the household can carry"), "-", w->largest_loan);
+        row(_("Grant need (never below 0)"), "=", w->grant_need);
     }
     if (w->have_comparison) {
         const sl_rent_comparison *c = &w->comparison;
-        printf("\nRenting today against owning, a month\n");
-        row("Rent today (husleie)", "", c->rent);
-        row("Bostøtte today", "-", c->allowance_renting);
-        row("Renting costs", "=", c->net_rent);
-        row("Loan payments today (not stressed)", "", c->payment);
-        row("Interest deduction 22 % of interest", "-", c->deduction);
-        row("Common costs, municipal fees, maintenance", "+", c->other_costs);
-        row("Bostøtte as owner (estimate)", "-", c->allowance_owning);
-        row("Owning costs after tax", "=", c->owner_net);
+        printf("\n%s\n", _("Renting today against owning, a month"));
+        row(_("Rent today (husleie)"), "", c->rent);
+        row(_("Bostøtte today"), "-", c->allowance_renting);
+        row(_("Renting costs"), "=", c->net_rent);
+        row(_("Loan payments today (not stressed)"), "", c->payment);
+        row(/* xgettext:no-c-format */ _("Interest deduction 22 % of interest"), "-", c->deduction);
+        row(_("Common costs, municipal fees, maintenance"), "+", c->other_costs);
+        row(_("Bostøtte as owner (estimate)"), "-", c->allowance_owning);
+        row(_("Owning costs after tax"), "=", c->owner_net);
         if (c->change >= 0)
-            printf("  Owning costs %s kr a month more than renting today.\n",
-                   cli_nor(a, c->change));
+            printf(_("  Owning costs %s kr a month more than renting today.\n"),
+                   cli_amount(a, c->change));
         else
-            printf("  Owning costs %s kr a month less than renting today.\n",
-                   cli_nor(a, -c->change));
+            printf(_("  Owning costs %s kr a month less than renting today.\n"),
+                   cli_amount(a, -c->change));
     }
 }
 

@@ -44,10 +44,10 @@ enum {
         {"bank-loan", required_argument, NULL, CLI_OWNER_OPT_BANK_LOAN},                      \
         {"transaction-costs", required_argument, NULL, CLI_OWNER_OPT_TRANSACTION_COSTS}
 
-/* The options' help text, for sl-capacity's --help. */
-extern const char cli_owner_usage[];
+/* The options' help text, for sl-capacity's --help, in the output's language. */
+void cli_owner_help_print(FILE *f);
 /* The lines of it sl-finance shares (bostøtte and renting), for its --help. */
-extern const char cli_owner_common_help[];
+void cli_owner_common_help_print(FILE *f);
 
 typedef struct cli_owner {
     /* options */

@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char cli_rent_usage[] =
+const char *const cli_rent_usage = /* xgettext:no-c-format */ N_(
     "Rent by husleieloven (rent-to-own, rent-before-own):\n"
     "  --rent-index FILE          KPI by month (lines YYYY-MM VALUE): the rent is adjusted\n"
     "                             every 12 months by the index's change (husleieloven 4-2)\n"
@@ -13,7 +13,7 @@ const char cli_rent_usage[] =
     "  --rent-adjust PCT          or adjust by PCT a year (may be negative)\n"
     "  --deposit A                depositum, at most 6 months' rent (husleieloven 3-5)\n"
     "  --deposit-use return|purchase   the tenant's money: returned (default) or used as\n"
-    "                             own funds in the purchase\n";
+    "                             own funds in the purchase\n");
 
 void cli_rent_init(cli_rent *r)
 {

@@ -22,7 +22,7 @@ enum {
         {"deposit-use", required_argument, NULL, CLI_RENT_OPT_DEPOSIT_USE}
 
 /* The options' help text, printed after the program's own by --help. */
-extern const char cli_rent_usage[];
+extern const char *const cli_rent_usage; /* N_(): print through _() */
 
 typedef struct cli_rent {
     const char *given[CLI_RENT_OPT_END - CLI_RENT_OPT_INDEX]; /* as typed */

@@ -8,22 +8,23 @@
 #include "cli_owner.h"
 #include "doc_capacity.h"
 
-static const char usage[] =
+static const char *const usage = N_(
     "Usage: sl-capacity --adults 1|2 [--sharing] --income A --date YYYY-MM-DD\n"
     "                   --policy-rate PCT (--loan A | --max-loan) [options]\n"
     "\n"
     "Can this household carry this start loan at the stressed rate, and how\n"
     "large a loan can it carry? Amounts are kroner per month, exact to the øre.\n"
-    "\n"
-    "%s"
+    "\n");
+
+/* After the household's options (cli_household.c). */
+static const char *const usage_home = N_(
     "The home and the date:\n"
     "  --common-costs A           felleskostnader (default 0)\n"
     "  --date YYYY-MM-DD          which guideline table and tax year apply (default\n"
-    "                             today); a table over 12 months older warns\n"
-    ;
+    "                             today); a table over 12 months older warns\n");
 
 /* The rest of --help (one string would pass the 4095 bytes C guarantees). */
-static const char usage_loan[] =
+static const char *const usage_loan = N_(
     "Stress test and loan:\n"
     "  --policy-rate PCT          the central bank's policy rate (required)\n"
     "  --stress-add PCT           added to the policy rate (default 2.5)\n"
@@ -47,7 +48,7 @@ static const char usage_loan[] =
     "  --format pdf --output FILE the budget as a one-page document to print (A4);\n"
     "                             the date made is today (SL_TODAY=YYYY-MM-DD fixes it)\n"
     "  --lang nb|nn|en            language of the output (default: the locale's)\n"
-    "  --help, --version\n";
+    "  --help, --version\n");
 
 enum {
     OPT_DATE = CLI_OPT_FIRST_FREE,
@@ -145,8 +146,8 @@ static void parse(input *in, int argc, char **argv)
     int opt;
     while ((opt = cli_getopt(argc, argv, options)) != -1) {
         if (opt == CLI_OPT_RATE)
-            cli_usage_error("--rate: the plan runs at the stressed rate; give --policy-rate "
-                            "and --stress-add instead");
+            cli_usage_error(_("--rate: the plan runs at the stressed rate; give --policy-rate "
+                              "and --stress-add instead"));
         if (cli_loan_option(&loan, opt, optarg) || cli_owner_option(&in->owner, opt, optarg) ||
             cli_household_option(&in->hh, opt, optarg))
             continue;
@@ -190,30 +191,33 @@ static void parse(input *in, int argc, char **argv)
             break;
         default: /* --help, --version, or an error */
             if (opt == CLI_OPT_HELP) {
-                printf(usage, cli_household_help);
-                fputs(cli_owner_usage, stdout);
+                fputs(_(usage), stdout);
+                cli_household_help_print(stdout);
+                fputs(_(usage_home), stdout);
+                cli_owner_help_print(stdout);
             }
-            cli_other_option(opt, argv, usage_loan);
+            cli_other_option(opt, argv, _(usage_loan));
         }
     }
     if (optind < argc)
-        cli_usage_error("unexpected argument '%s'", argv[optind]);
+        cli_usage_error(_("unexpected argument '%s'"), argv[optind]);
     doc_output_check(in->document, in->output);
     if (!in->have_date)
         o->date = cli_today();
     if (!cli_household_finish(&in->hh, o->date))
-        cli_usage_error("--adults is required (1 or 2)");
+        cli_usage_error(_("--adults is required (1 or 2)"));
     o->guidelines = in->hh.guidelines;
     if (!in->have_policy)
-        cli_usage_error("--policy-rate is required");
+        cli_usage_error(_("--policy-rate is required"));
     if (in->have_loan == in->max_loan)
-        cli_usage_error("give either --loan A or --max-loan");
+        cli_usage_error(_("give either --loan A or --max-loan"));
 
     /* The plan's rate is the stressed rate; check it is within 0..100 %. */
     sl_rate stressed;
     if (sl_rate_add(&stressed, o->policy_rate, o->stress_add) != SL_OK ||
         sl_rate_compare(stressed, (sl_rate){1, 1}) > 0)
-        cli_die(CLI_EXIT_USAGE, "--stress-add: the policy rate plus the add-on is above 100 %%");
+        cli_die(CLI_EXIT_USAGE,
+                _("--stress-add: the policy rate plus the add-on is above 100 %%"));
     loan.terms.nominal_rate = stressed;
     loan.have_rate = 1;
     loan.terms.principal = 1; /* placeholder: the library sets the loan checked */

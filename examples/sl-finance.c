@@ -9,12 +9,13 @@
 #include "cli.h"
 #include "cli_owner.h"
 
-static const char owner_usage[] =
+static const char *const owner_usage = N_(
     "With a household the output also has the grant need (tilskuddsbehov) and the\n"
     "budget again from each date an --income-item ends. For bostøtte the housing costs\n"
-    "are the loans' payments today + felleskostnader or kommunale avgifter.\n";
+    "are the loans' payments today + felleskostnader or kommunale avgifter.\n");
 
-static const char usage[] =
+/* --help: the head, the household options (cli_household.c), the tail. */
+static const char *const usage = /* xgettext:no-c-format */ N_(
     "Usage: sl-finance --price A --own-funds A (--bank-share PCT | --bank-amount A)\n"
     "                  --bank-rate PCT --start-rate PCT [household] [options]\n"
     "\n"
@@ -26,7 +27,7 @@ static const char usage[] =
     "The purchase:\n"
     "  --price A                  kjøpesum (borettslag: without the common debt)\n"
     "  --property selveier|borettslag|aksje   eierform (default selveier): dokumentavgift\n"
-    "                             2.5 %% for selveier only\n"
+    "                             2.5 % for selveier only\n"
     "  --common-debt A            andel fellesgjeld (borettslag), shown\n"
     "  --common-costs A           felleskostnader a month, in the monthly total and budget\n"
     "  --own-funds A              egenkapital (default 0)\n"
@@ -54,8 +55,8 @@ static const char usage[] =
     "  --start-type annuity|serial (default annuity)\n"
     "  --start-term-fee A         default 30 kr (Husbanken, electronic notice)\n"
     "  --start-establishment-fee A   default 600 kr (Husbanken, electronic application)\n"
-    "  --no-start-loan            no startlån (the sources must then cover the need)\n"
-    "%s"
+    "  --no-start-loan            no startlån (the sources must then cover the need)\n");
+static const char *const usage_tail = N_(
     "Stress test (with a household):\n"
     "  --policy-rate PCT          styringsrente (required with a household and a startlån)\n"
     "  --stress-add PCT           startlån: added to the policy rate (default 2.5,\n"
@@ -72,7 +73,7 @@ static const char usage[] =
     "  --csv-style machine|excel-no   CSV for programs (default) or for a Norwegian\n"
     "                             spreadsheet (implies --format csv)\n"
     "  --lang nb|nn|en            language of the output (default: the locale's)\n"
-    "  --help, --version\n";
+    "  --help, --version\n");
 
 enum {
     OPT_PRICE = CLI_OPT_FIRST_FREE,
@@ -126,7 +127,7 @@ static sl_loan_type loan_type(const char *option, const char *text)
 {
     sl_loan_type t;
     if (sl_loan_type_parse(&t, text) != SL_OK)
-        cli_die(CLI_EXIT_USAGE, "%s '%s': must be annuity or serial", option, text);
+        cli_die(CLI_EXIT_USAGE, _("%s '%s': must be annuity or serial"), option, text);
     return t;
 }
 
@@ -281,8 +282,9 @@ static void parse(input *in, int argc, char **argv)
         case OPT_START_AMOUNT:
             in->start.principal = cli_money_nonneg("--start-amount", optarg);
             if (in->start.principal == 0)
-                cli_die(CLI_EXIT_USAGE, "--start-amount '%s': must be positive (or give "
-                                        "--no-start-loan)", optarg);
+                cli_die(CLI_EXIT_USAGE,
+                        _("--start-amount '%s': must be positive (or give --no-start-loan)"),
+                        optarg);
             break;
         case OPT_START_RATE:
             in->start.nominal_rate = cli_percent("--start-rate", optarg, 0, 100);
@@ -337,30 +339,32 @@ static void parse(input *in, int argc, char **argv)
             break;
         default:
             if (opt == CLI_OPT_HELP) {
-                printf(usage, cli_household_help);
-                fputs("The owner's side (with a household; docs/finance.md):\n", stdout);
-                fputs(cli_owner_common_help, stdout);
-                fputs(owner_usage, stdout);
+                fputs(_(usage), stdout);
+                cli_household_help_print(stdout);
+                fputs(_(usage_tail), stdout);
+                fputs(_("The owner's side (with a household; docs/finance.md):\n"), stdout);
+                cli_owner_common_help_print(stdout);
+                fputs(_(owner_usage), stdout);
                 exit(0);
             }
             cli_other_option(opt, argv, NULL);
         }
     }
     if (optind < argc)
-        cli_usage_error("unexpected argument '%s'", argv[optind]);
+        cli_usage_error(_("unexpected argument '%s'"), argv[optind]);
     if (!in->have_price)
-        cli_usage_error("--price is required");
+        cli_usage_error(_("--price is required"));
     if (o->bank_share.den != 0 && in->have_bank_amount)
-        cli_usage_error("--bank-share and --bank-amount: give one of them");
+        cli_usage_error(_("--bank-share and --bank-amount: give one of them"));
     int bank = o->bank_share.den != 0 || in->have_bank_amount;
     if (bank && !in->have_bank_rate)
-        cli_usage_error("--bank-rate is required with a bank loan");
+        cli_usage_error(_("--bank-rate is required with a bank loan"));
     if (!bank && in->have_bank_rate)
-        cli_usage_error("--bank-rate: give --bank-share or --bank-amount for the bank loan");
+        cli_usage_error(_("--bank-rate: give --bank-share or --bank-amount for the bank loan"));
     if (in->no_start && (in->have_start_rate || in->start.principal))
-        cli_usage_error("--no-start-loan: no --start-rate or --start-amount with it");
+        cli_usage_error(_("--no-start-loan: no --start-rate or --start-amount with it"));
     if (!in->no_start && !in->have_start_rate)
-        cli_usage_error("--start-rate is required (Husbanken's rate), or give --no-start-loan");
+        cli_usage_error(_("--start-rate is required (Husbanken's rate), or give --no-start-loan"));
     if (!in->have_date)
         o->date = cli_today();
     in->bank.terms = (int)in->bank_years * 12;
@@ -373,12 +377,12 @@ static void parse(input *in, int argc, char **argv)
         o->household = &in->hh.household;
         o->guidelines = in->hh.guidelines;
         if (o->start && !in->have_policy)
-            cli_usage_error("--policy-rate is required for the startlån's stress test "
-                            "(Husbanken's kalkulasjonsrente)");
+            cli_usage_error(_("--policy-rate is required for the startlån's stress test "
+                              "(Husbanken's kalkulasjonsrente)"));
     }
     if ((in->owner.estimate || in->owner.have_rent) && !o->household)
-        cli_usage_error("--estimate-housing-allowance and --current-rent need the household "
-                        "(--adults, --income, …)");
+        cli_usage_error(_("--estimate-housing-allowance and --current-rent need the household "
+                          "(--adults, --income, …)"));
     if (o->household) {
         const sl_household *h = o->household;
         sl_money gross = 0;
@@ -390,10 +394,10 @@ static void parse(input *in, int argc, char **argv)
         cli_owner_finish(&in->owner, persons, gross, o->date);
     }
     if (in->max_price && !o->household)
-        cli_usage_error("--max-price needs the household (--adults, --income, …)");
+        cli_usage_error(_("--max-price needs the household (--adults, --income, …)"));
     if (in->max_price && (!o->start || in->start.principal))
-        cli_usage_error("--max-price needs the startlån to cover the remainder (no "
-                        "--start-amount, no --no-start-loan)");
+        cli_usage_error(_("--max-price needs the startlån to cover the remainder (no "
+                          "--start-amount, no --no-start-loan)"));
 }
 
 /* The same purchase with every rate `shock` points higher: both loans (and
@@ -415,10 +419,10 @@ static void shocked_options(sl_finance_options *out, sl_loan_terms *bank, sl_loa
     }
     if (in->have_policy && (sl_rate_add(&out->policy_rate, in->o.policy_rate, in->shock) != SL_OK ||
                             out->policy_rate.num < 0))
-        cli_die(CLI_EXIT_USAGE, "--rate-shock: the policy rate would fall below 0 %%");
+        cli_die(CLI_EXIT_USAGE, _("--rate-shock: the policy rate would fall below 0 %%"));
     if (in->o.bank_stress_min.den > 0 && in->o.bank_stress_min.num > 0 &&
         sl_rate_add(&out->bank_stress_min, in->o.bank_stress_min, in->shock) != SL_OK)
-        cli_die(CLI_EXIT_USAGE, "--rate-shock: out of range");
+        cli_die(CLI_EXIT_USAGE, _("--rate-shock: out of range"));
 }
 
 /* The budget again from a date where an income item ends. */
@@ -590,20 +594,27 @@ static void solve(answer *a, const sl_finance_options *o, input *in)
 
 /* ---- output ---- */
 
+/* A labelled amount: "  label ....  + 1 469,33 kr" (no-break spaces in Norwegian). */
 static void row(const char *label, const char *sign, sl_money amount)
 {
-    char a[SL_MONEY_BUFSIZE];
+    char a[CLI_HUMAN_BUFSIZE];
     printf("  ");
     cli_pad(stdout, label, 46);
-    printf(" %1s%17s kr\n", sign, cli_nor(a, amount));
+    printf(" %1s", sign);
+    cli_pad(stdout, cli_amount(a, amount), -17);
+    printf(" kr\n");
 }
 
 static void row3(const char *label, sl_money x, sl_money y)
 {
-    char a[SL_MONEY_BUFSIZE], b[SL_MONEY_BUFSIZE];
+    char a[CLI_HUMAN_BUFSIZE];
     printf("  ");
     cli_pad(stdout, label, 40);
-    printf(" %17s %17s\n", cli_nor(a, x), cli_nor(b, y));
+    putchar(' ');
+    cli_pad(stdout, cli_amount(a, x), -17);
+    putchar(' ');
+    cli_pad(stdout, cli_amount(a, y), -17);
+    putchar('\n');
 }
 
 static const char *pct(char buf[SL_RATE_BUFSIZE], sl_rate r)
@@ -613,105 +624,121 @@ static const char *pct(char buf[SL_RATE_BUFSIZE], sl_rate r)
 
 static void print_uses_and_sources(const input *in, const sl_finance_result *r)
 {
-    char label[96], a[SL_MONEY_BUFSIZE], p[SL_RATE_BUFSIZE];
-    printf("Uses (bruk)\n");
-    row("Price (kjøpesum)", "", r->price);
+    char label[160], a[CLI_HUMAN_BUFSIZE], p[SL_RATE_BUFSIZE];
+    printf("%s\n", _("Uses (bruk)"));
+    row(_("Price (kjøpesum)"), "", r->price);
     if (r->common_debt) {
         fputs("  ", stdout);
-        cli_pad(stdout, "(share of common debt, fellesgjeld: serviced by", 46);
-        printf("  %17s kr\n", cli_nor(a, r->common_debt));
-        printf("   the felleskostnader, not financed here)\n");
+        cli_pad(stdout, _("(share of common debt, fellesgjeld: serviced by"), 46);
+        fputs("  ", stdout);
+        cli_pad(stdout, cli_amount(a, r->common_debt), -17);
+        printf(" kr\n");
+        printf("%s\n", _("   the felleskostnader, not financed here)"));
     }
-    row(in->o.tenure == SL_TENURE_SELVEIER ? "Dokumentavgift (2,5 % of the price)"
-                                           : "Dokumentavgift (none for this eierform)",
+    row(in->o.tenure == SL_TENURE_SELVEIER
+            ? /* xgettext:no-c-format */ _("Dokumentavgift (2,5 % of the price)")
+                                           : _("Dokumentavgift (none for this eierform)"),
         "+", r->document_tax);
-    snprintf(label, sizeof label, "Tinglysing (%d document%s × %s)", r->documents,
-             r->documents == 1 ? "" : "s", cli_nor(a, r->registration_fee));
+    snprintf(label, sizeof label,
+             r->documents == 1 ? _("Tinglysing (%d document × %s)")
+                               : _("Tinglysing (%d documents × %s)"),
+             r->documents, cli_amount(a, r->registration_fee));
     row(label, "+", r->registration_fees);
-    row("Establishment fees (etableringsgebyr)", "+", r->establishment_fees);
-    row("Total need", "=", r->total_need);
-    printf("\nSources (kilder)\n");
-    row("Own funds (egenkapital)", "", r->own_funds);
+    row(_("Establishment fees (etableringsgebyr)"), "+", r->establishment_fees);
+    row(_("Total need"), "=", r->total_need);
+    printf("\n%s\n", _("Sources (kilder)"));
+    row(_("Own funds (egenkapital)"), "", r->own_funds);
     if (in->o.bank_share.den)
-        snprintf(label, sizeof label, "Bank loan (%s %% of the price%s)", pct(p, in->o.bank_share),
-                 in->o.establishment_fee_financed ? ", fee added" : "");
+        snprintf(label, sizeof label,
+                 in->o.establishment_fee_financed ? _("Bank loan (%s %% of the price, fee added)")
+                                                  : _("Bank loan (%s %% of the price)"),
+                 pct(p, in->o.bank_share));
     else
-        snprintf(label, sizeof label, "Bank loan%s",
-                 in->o.establishment_fee_financed ? " (fee added)" : "");
+        snprintf(label, sizeof label, "%s",
+                 in->o.establishment_fee_financed ? _("Bank loan (fee added)") : _("Bank loan"));
     row(label, "+", r->bank_loan);
-    row(in->o.start && !in->start.principal ? "Startlån (the remainder)" : "Startlån", "+",
+    row(in->o.start && !in->start.principal ? _("Startlån (the remainder)") : _("Startlån"), "+",
         r->start_loan);
-    row("Grant (tilskudd)", "+", r->grant);
-    row("Total", "=", r->own_funds + r->bank_loan + r->start_loan + r->grant);
+    row(_("Grant (tilskudd)"), "+", r->grant);
+    row(_("Total"), "=", r->own_funds + r->bank_loan + r->start_loan + r->grant);
 }
 
 static void loan_line(const char *name, const sl_loan_terms *t, sl_money first, sl_money typical)
 {
     char p[SL_RATE_BUFSIZE], m[SL_RATE_BUFSIZE], label[96];
     if (t->margin.num)
-        snprintf(label, sizeof label, "%s (%s %% + %s, %d years)", name, pct(p, t->nominal_rate),
-                 pct(m, t->margin), t->terms / 12);
+        snprintf(label, sizeof label, _("%s (%s %% + %s, %d years)"), name,
+                 pct(p, t->nominal_rate), pct(m, t->margin), t->terms / 12);
     else
-        snprintf(label, sizeof label, "%s (%s %%, %d years)", name, pct(p, t->nominal_rate),
+        snprintf(label, sizeof label, _("%s (%s %%, %d years)"), name, pct(p, t->nominal_rate),
                  t->terms / 12);
     row3(label, first, typical);
 }
 
 static void print_payments(const sl_finance_options *o, const sl_finance_result *r)
 {
-    printf("\nPayments a month (kr)                        first term      typical term\n");
+    putchar('\n');
+    cli_pad(stdout, _("Payments a month (kr)"), 42);
+    putchar(' ');
+    cli_pad(stdout, _("first term"), -17);
+    putchar(' ');
+    cli_pad(stdout, _("typical term"), -17);
+    putchar('\n');
     if (o->bank && r->bank_loan)
-        loan_line("Bank loan", o->bank, r->first_payment_bank, r->typical_payment_bank);
+        loan_line(_("Bank loan"), o->bank, r->first_payment_bank, r->typical_payment_bank);
     if (o->start && r->start_loan)
-        loan_line("Startlån", o->start, r->first_payment_start_loan, r->typical_payment_start_loan);
+        loan_line(_("Startlån"), o->start, r->first_payment_start_loan,
+                  r->typical_payment_start_loan);
     if (r->common_costs)
-        row3("Felleskostnader", r->common_costs, r->common_costs);
-    row3("Total", r->first_payment_total, r->typical_payment_total);
-    printf("\nAfter the interest deduction (rentefradrag, 22 %% of interest, tax rules of %d)\n",
+        row3(_("Felleskostnader"), r->common_costs, r->common_costs);
+    row3(_("Total"), r->first_payment_total, r->typical_payment_total);
+    printf(_("\nAfter the interest deduction (rentefradrag, 22 %% of interest, tax rules of %d)\n"),
            r->tax_year);
-    row("Interest in the first term, both loans", "", r->first_interest_total);
-    row("Deduction, 22 %", "-", r->tax_deduction_first_month);
-    row("First month after the deduction", "=", r->monthly_after_tax_deduction);
-    row("Interest in the first 12 terms", "", r->first_year_interest);
-    row("Deduction for those 12 terms, 22 %", "", r->tax_deduction_first_year);
+    row(_("Interest in the first term, both loans"), "", r->first_interest_total);
+    row(_("Deduction, 22 %"), "-", r->tax_deduction_first_month);
+    row(_("First month after the deduction"), "=", r->monthly_after_tax_deduction);
+    row(_("Interest in the first 12 terms"), "", r->first_year_interest);
+    row(_("Deduction for those 12 terms, 22 %"), "", r->tax_deduction_first_year);
 }
 
 static void print_capacity(const sl_finance_options *o, const sl_finance_result *r)
 {
     if (!r->have_capacity)
         return;
-    char d[SL_DATE_BUFSIZE], d2[SL_DATE_BUFSIZE], p[SL_RATE_BUFSIZE], label[120];
+    char d[CLI_HUMAN_BUFSIZE], d2[CLI_HUMAN_BUFSIZE], p[SL_RATE_BUFSIZE], label[160];
     const sl_capacity_budget *b = &r->budget;
-    printf("\nCapacity at stressed rates (betjeningsevne), per month\n");
-    printf("  Guideline table valid from %s, chosen by the date %s\n",
-           cli_date_text(d, b->guideline.valid_from), cli_date_text(d2, o->date));
-    row("Net income after tax", "", b->income);
-    row("Living costs (the higher of actual and floor)", "-", b->living_costs);
+    printf("\n%s\n", _("Capacity at stressed rates (betjeningsevne), per month"));
+    printf(_("  Guideline table valid from %s, chosen by the date %s\n"),
+           cli_date_human(d, b->guideline.valid_from), cli_date_human(d2, o->date));
+    row(_("Net income after tax"), "", b->income);
+    row(_("Living costs (the higher of actual and floor)"), "-", b->living_costs);
     if (b->living_costs_floor != b->guideline_living_costs)
-        row("  floor: guideline + energy, insurance, …", "", b->living_costs_floor);
-    row("Kommunale avgifter and maintenance", "-", b->housing_costs);
-    row("Other costs (debt, barnehage, transport, …)", "-", b->other_costs);
-    row("Available for housing (til disposisjon)", "=", r->available);
+        row(_("  floor: guideline + energy, insurance, …"), "", b->living_costs_floor);
+    row(_("Kommunale avgifter and maintenance"), "-", b->housing_costs);
+    row(_("Other costs (debt, barnehage, transport, …)"), "-", b->other_costs);
+    row(_("Available for housing (til disposisjon)"), "=", r->available);
     if (r->common_costs)
-        row("Felleskostnader", "-", r->common_costs);
+        row(_("Felleskostnader"), "-", r->common_costs);
     if (r->bank_loan) {
-        snprintf(label, sizeof label, "Bank loan at %s %% (stressed)", pct(p, r->bank_stressed_rate));
+        snprintf(label, sizeof label, _("Bank loan at %s %% (stressed)"),
+                 pct(p, r->bank_stressed_rate));
         row(label, "-", r->stressed_payment_bank);
     }
     if (r->start_loan) {
-        snprintf(label, sizeof label, "Startlån at %s %% (kalkulasjonsrente)",
+        snprintf(label, sizeof label, _("Startlån at %s %% (kalkulasjonsrente)"),
                  pct(p, r->start_stressed_rate));
         row(label, "-", r->stressed_payment_start_loan);
     }
-    row(r->surplus >= 0 ? "Surplus (overskudd)" : "Shortfall (underskudd)", "=", r->surplus);
-    char a[SL_MONEY_BUFSIZE];
+    row(r->surplus >= 0 ? _("Surplus (overskudd)") : _("Shortfall (underskudd)"), "=",
+        r->surplus);
+    char a[CLI_HUMAN_BUFSIZE];
     if (r->fits)
-        printf("  Both loans fit: %s kr a month to spare at the stressed rates.\n",
-               cli_nor(a, r->surplus));
+        printf(_("  Both loans fit: %s kr a month to spare at the stressed rates.\n"),
+               cli_amount(a, r->surplus));
     else
-        printf("  Both loans do not fit: the household is %s kr short every month at the "
-               "stressed rates.\n",
-               cli_nor(a, -r->surplus));
+        printf(_("  Both loans do not fit: the household is %s kr short every month at the "
+                 "stressed rates.\n"),
+               cli_amount(a, -r->surplus));
 }
 
 /* "transitional-benefit and wages": the items that end on date. */
@@ -721,7 +748,7 @@ static const char *ending(char *buf, size_t size, const sl_household *h, sl_date
     buf[0] = 0;
     for (size_t i = 0; i < h->income_item_count && n < size; i++)
         if (sl_date_compare(h->income_items[i].until, date) == 0)
-            n += (size_t)snprintf(buf + n, size - n, "%s%s", n ? " and " : "",
+            n += (size_t)snprintf(buf + n, size - n, "%s%s", n ? _(" and ") : "",
                                   sl_income_kind_name(h->income_items[i].kind));
     return buf;
 }
@@ -730,25 +757,25 @@ static void print_ends(const input *in, const answer *x)
 {
     if (x->end_count == 0)
         return;
-    char a[SL_MONEY_BUFSIZE], d[SL_DATE_BUFSIZE], names[512];
-    printf("\nWhen incomes end (the same purchase, today's costs and guideline rates)\n");
+    char a[CLI_HUMAN_BUFSIZE], d[CLI_HUMAN_BUFSIZE], names[512];
+    printf("\n%s\n", _("When incomes end (the same purchase, today's costs and guideline rates)"));
     for (size_t i = 0; i < x->end_count; i++) {
         const sl_finance_result *r = &x->ends[i].r;
-        printf("  From %s, without the %s:\n", cli_date_text(d, x->ends[i].date),
+        printf(_("  From %s, without the %s:\n"), cli_date_human(d, x->ends[i].date),
                ending(names, sizeof names, &in->hh.household, x->ends[i].date));
-        row("  Net income", "", r->budget.income);
-        row("  Available for housing", "=", r->available);
-        row("  Both loans and felleskostnader, stressed", "-",
+        row(_("  Net income"), "", r->budget.income);
+        row(_("  Available for housing"), "=", r->available);
+        row(_("  Both loans and felleskostnader, stressed"), "-",
             r->stressed_payment_total + r->common_costs);
-        row(r->surplus >= 0 ? "  Surplus (overskudd)" : "  Shortfall (underskudd)", "=",
+        row(r->surplus >= 0 ? _("  Surplus (overskudd)") : _("  Shortfall (underskudd)"), "=",
             r->surplus);
         if (r->fits)
-            printf("  After the %s stops on %s both loans still fit: %s kr to spare.\n", names,
-                   d, cli_nor(a, r->surplus));
+            printf(_("  After the %s stops on %s both loans still fit: %s kr to spare.\n"),
+                   names, d, cli_amount(a, r->surplus));
         else
-            printf("  After the %s stops on %s both loans no longer fit: short %s kr a "
-                   "month.\n",
-                   names, d, cli_nor(a, -r->surplus));
+            printf(_("  After the %s stops on %s both loans no longer fit: short %s kr a "
+                     "month.\n"),
+                   names, d, cli_amount(a, -r->surplus));
     }
 }
 
@@ -756,55 +783,60 @@ static void print_max(const answer *x, const input *in)
 {
     if (!x->have_max)
         return;
-    char a[SL_MONEY_BUFSIZE], b[SL_MONEY_BUFSIZE];
-    printf("\nLargest price (steps of %s kr)\n", cli_nor(b, in->price_step));
+    char a[CLI_HUMAN_BUFSIZE], b[CLI_HUMAN_BUFSIZE];
+    printf(_("\nLargest price (steps of %s kr)\n"), cli_amount(b, in->price_step));
     if (x->max_price == 0) {
-        printf("  No price fits with these own funds and terms.\n");
+        printf("%s\n", _("  No price fits with these own funds and terms."));
         return;
     }
-    row("Largest price that fits", "", x->max_price);
-    row("  startlån at that price", "", x->at_max.start_loan);
-    row("  surplus at that price", "", x->at_max.surplus);
+    row(_("Largest price that fits"), "", x->max_price);
+    row(_("  startlån at that price"), "", x->at_max.start_loan);
+    row(_("  surplus at that price"), "", x->at_max.surplus);
     if (x->over.price > x->max_price)
-        printf("  One step more (%s kr): %s kr short.\n", cli_nor(a, x->over.price),
-               cli_nor(b, -x->over.surplus));
+        printf(_("  One step more (%s kr): %s kr short.\n"), cli_amount(a, x->over.price),
+               cli_amount(b, -x->over.surplus));
 }
 
 static void print_shock_table(const answer *base, const answer *shock, const input *in)
 {
-    char p[SL_RATE_BUFSIZE], head[64];
-    snprintf(head, sizeof head, "%s%s points", in->shock.num >= 0 ? "+" : "", pct(p, in->shock));
-    printf("\nRate shock: every rate %s (loans, policy rate)\n", head);
+    char p[SL_RATE_BUFSIZE], head[96];
+    snprintf(head, sizeof head, _("%s%s points"), in->shock.num >= 0 ? "+" : "", pct(p, in->shock));
+    printf(_("\nRate shock: every rate %s (loans, policy rate)\n"), head);
     fputs("  ", stdout);
     cli_pad(stdout, "", 40);
-    printf(" %17s %17s\n", "base", head);
+    putchar(' ');
+    cli_pad(stdout, _("base"), -17);
+    putchar(' ');
+    cli_pad(stdout, head, -17);
+    putchar('\n');
     const struct {
         const char *label;
         sl_money x, y;
         int show;
     } rows[] = {
-        {"First payment, bank loan", base->r.first_payment_bank, shock->r.first_payment_bank, 1},
-        {"First payment, startlån", base->r.first_payment_start_loan,
+        {N_("First payment, bank loan"), base->r.first_payment_bank,
+         shock->r.first_payment_bank, 1},
+        {N_("First payment, startlån"), base->r.first_payment_start_loan,
          shock->r.first_payment_start_loan, 1},
-        {"First payment, total", base->r.first_payment_total, shock->r.first_payment_total, 1},
-        {"After the interest deduction", base->r.monthly_after_tax_deduction,
+        {N_("First payment, total"), base->r.first_payment_total, shock->r.first_payment_total, 1},
+        {N_("After the interest deduction"), base->r.monthly_after_tax_deduction,
          shock->r.monthly_after_tax_deduction, 1},
-        {"Stressed payments, total", base->r.stressed_payment_total,
+        {N_("Stressed payments, total"), base->r.stressed_payment_total,
          shock->r.stressed_payment_total, base->r.have_capacity},
-        {"Surplus (negative: shortfall)", base->r.surplus, shock->r.surplus,
+        {N_("Surplus (negative: shortfall)"), base->r.surplus, shock->r.surplus,
          base->r.have_capacity},
-        {"Largest price", base->max_price, shock->max_price, base->have_max},
+        {N_("Largest price"), base->max_price, shock->max_price, base->have_max},
     };
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
         if (rows[i].show)
-            row3(rows[i].label, rows[i].x, rows[i].y);
+            row3(_(rows[i].label), rows[i].x, rows[i].y);
 }
 
 static void print_table(const input *in, const answer *base, const answer *shock)
 {
-    char d[SL_DATE_BUFSIZE];
-    printf("Home purchase (boligkjøp): %s, date %s\n\n", sl_tenure_name(in->o.tenure),
-           cli_date_text(d, in->o.date));
+    char d[CLI_HUMAN_BUFSIZE];
+    printf(_("Home purchase (boligkjøp): %s, date %s\n\n"), sl_tenure_name(in->o.tenure),
+           cli_date_human(d, in->o.date));
     cli_income_print(&in->hh.gross);
     print_uses_and_sources(in, &base->r);
     print_payments(&in->o, &base->r);
@@ -1002,6 +1034,6 @@ int main(int argc, char **argv)
         print_table(&in, &base, s);
     cli_household_free(&in.hh);
     if (fflush(stdout) != 0)
-        cli_die(1, "could not write the output");
+        cli_die(1, _("could not write the output"));
     return 0;
 }

@@ -13,7 +13,7 @@
 #include "cli.h"
 #include "table_reader.h"
 
-static const char usage[] =
+static const char *const usage = N_(
     "Usage: sl-portfolio --loans FILE --as-of DATE [--from DATE] [--to DATE] [options]\n"
     "\n"
     "Per loan and in total: the balance (restgjeld) at --as-of, and the interest,\n"
@@ -50,7 +50,7 @@ static const char usage[] =
     "\n"
     "Exit status: 0 every loan read (and, with --reconcile, every balance agrees),\n"
     "1 finished with skipped rows, differences or ids the book does not have,\n"
-    "2 bad options or unreadable input (with --on-error stop: the first bad row).\n";
+    "2 bad options or unreadable input (with --on-error stop: the first bad row).\n");
 
 enum {
     OPT_LOANS = CLI_OPT_FIRST_FREE,
@@ -177,17 +177,17 @@ static history *history_get(const char *name)
             return &histories[i];
     history *h = realloc(histories, (nhistories + 1) * sizeof *h);
     if (!h)
-        cli_die(1, "out of memory");
+        cli_die(1, _("out of memory"));
     histories = h;
     h = &histories[nhistories];
     sl_error err;
     int rc = sl_rate_history_builtin_text(name) ? sl_rate_history_builtin(&h->history, name, &err)
                                                 : sl_rate_history_load(&h->history, name, &err);
     if (rc != SL_OK)
-        cli_die(CLI_EXIT_USAGE, "rate history %s: %s", name, err.message);
+        cli_die(CLI_EXIT_USAGE, _("rate history %s: %s"), name, err.message);
     h->name = strdup(name);
     if (!h->name)
-        cli_die(1, "out of memory");
+        cli_die(1, _("out of memory"));
     h->warned = 0;
     nhistories++;
     return h;
@@ -201,10 +201,10 @@ static void history_end_warning(history *h, sl_date until)
     if (h->warned || !end.year || sl_date_compare(end, until) > 0)
         return;
     h->warned = 1;
-    char d[SL_DATE_BUFSIZE];
-    cli_note("warning: the rate history %s ends on %s: the figures assume its last rate "
-             "stays from then",
-             h->name, cli_date_text(d, end));
+    char d[CLI_HUMAN_BUFSIZE];
+    cli_note(_("warning: the rate history %s ends on %s: the figures assume its last rate "
+               "stays from then"),
+             h->name, cli_date_human(d, end));
 }
 
 static void histories_free(void)
@@ -236,7 +236,7 @@ static int add_events(sl_book_loan *bl, run *R, const table_reader *t, const cha
         }
         e[i].book_line = table_line(t);
         if (sl_book_loan_add_event(bl, &e[i].event) != SL_OK)
-            cli_die(1, "out of memory");
+            cli_die(1, _("out of memory"));
     }
     return 0;
 }
@@ -275,7 +275,7 @@ static int read_loan(const sl_loan_terms **terms, sl_book_loan *bl, run *R, cons
     if (h) {
         history *hist = history_get(h);
         if (sl_book_loan_set_rate_history(bl, hist->history, hist->name) != SL_OK)
-            cli_die(1, "the rate history could not be set");
+            cli_die(1, _("the rate history could not be set"));
         history_end_warning(hist, until);
     }
     if (add_events(bl, R, t, id, p) < 0)
@@ -320,7 +320,7 @@ static void json_element(run *R, json_t *obj)
     char *text = json_dumps(obj, JSON_COMPACT | JSON_PRESERVE_ORDER);
     json_decref(obj);
     if (!text)
-        cli_die(1, "out of memory");
+        cli_die(1, _("out of memory"));
     printf("%s\n    %s", R->first ? "" : ",", text);
     R->first = 0;
     free(text);
@@ -391,7 +391,7 @@ static const char *total_text(char buf[SL_PORTFOLIO_BUFSIZE], const sl_portfolio
                               sl_portfolio_item item)
 {
     if (sl_portfolio_totals_format(buf, SL_PORTFOLIO_BUFSIZE, tot, item) < 0)
-        cli_die(1, "a total could not be formatted");
+        cli_die(1, _("a total could not be formatted"));
     return buf;
 }
 
@@ -447,10 +447,10 @@ static void groups_open(run *R)
     R->periods = calloc(R->ngroups, sizeof *R->periods);
     R->period_figures = calloc(R->ngroups, sizeof *R->period_figures);
     if (!R->groups || !R->periods || !R->period_figures)
-        cli_die(1, "out of memory");
+        cli_die(1, _("out of memory"));
     for (size_t i = 0; i < R->ngroups; i++) {
         if (sl_portfolio_totals_new(&R->groups[i]) != SL_OK)
-            cli_die(1, "out of memory");
+            cli_die(1, _("out of memory"));
         int y = R->from.year + (int)i;
         R->periods[i].from = i == 0 ? R->from : (sl_date){y, 1, 1};
         R->periods[i].to = i + 1 == R->ngroups ? R->to : (sl_date){y, 12, 31};
@@ -551,7 +551,7 @@ static void print_rows(run *R, const sl_loan_terms *terms, const sl_loan_figures
     sl_plan *plan;
     sl_error err;
     if (sl_plan_new(&plan, terms, &err) != SL_OK)
-        cli_die(1, "the plan could not be computed: %s", err.message);
+        cli_die(1, _("the plan could not be computed: %s"), err.message);
     sl_date last = sl_date_compare(R->as_of, R->to) > 0 ? R->as_of : R->to;
     char d[SL_DATE_BUFSIZE];
     json_t *rows = json_array();
@@ -575,7 +575,7 @@ static void print_rows(run *R, const sl_loan_terms *terms, const sl_loan_figures
     loan_findings(R, plan);
     sl_plan_free(plan);
     if (rc < 0)
-        cli_die(1, "the plan could not be computed: %s", sl_strerror(rc));
+        cli_die(1, _("the plan could not be computed: %s"), sl_strerror(rc));
     if (R->format == CLI_CSV) {
         json_decref(rows);
         return;
@@ -657,12 +657,12 @@ static void print_reconcile_totals(run *R)
     size_t n;
     book_entry **unknown = book_file_unclaimed(&R->ledger, &n);
     if (!unknown)
-        cli_die(1, "out of memory");
+        cli_die(1, _("out of memory"));
     for (size_t i = 0; i < n; i++) {
         rec_add(R, 1, unknown[i]->balance);
         print_difference(R, unknown[i]->id, "not-in-book", 0, unknown[i]->line, NULL,
                          &unknown[i]->balance);
-        cli_note("%s: line %ld: loan '%s' is not in the book %s", R->ledger.path,
+        cli_note(_("%s: line %ld: loan '%s' is not in the book %s"), R->ledger.path,
                  unknown[i]->line, unknown[i]->id, R->path);
     }
     free(unknown);
@@ -753,9 +753,9 @@ static size_t report_unknown_events(run *R)
     size_t n;
     book_entry **unknown = book_file_unclaimed(&R->events, &n);
     if (!unknown)
-        cli_die(1, "out of memory");
+        cli_die(1, _("out of memory"));
     for (size_t i = 0; i < n; i++)
-        cli_note("%s: line %ld: loan '%s' is not in the book %s; event not applied",
+        cli_note(_("%s: line %ld: loan '%s' is not in the book %s; event not applied"),
                  R->events.path, unknown[i]->line, unknown[i]->id, R->path);
     R->unknown_events = unknown;
     R->n_unknown_events = n;
@@ -793,20 +793,20 @@ static void load_side_file(book_file *f, const char *path, int ledger, const cha
     if ((ledger ? book_ledger_load(f, path, &e) : book_events_load(f, path, &e)) == 0)
         return;
     if (e.line && e.column && e.value[0])
-        cli_die(CLI_EXIT_USAGE, "%s: line %ld, column %ld: '%s': %s", path, e.line, e.column,
+        cli_die(CLI_EXIT_USAGE, _("%s: line %ld, column %ld: '%s': %s"), path, e.line, e.column,
                 e.value, e.message);
     if (e.line && e.column)
-        cli_die(CLI_EXIT_USAGE, "%s: line %ld, column %ld: %s", path, e.line, e.column,
+        cli_die(CLI_EXIT_USAGE, _("%s: line %ld, column %ld: %s"), path, e.line, e.column,
                 e.message);
     if (e.line)
-        cli_die(CLI_EXIT_USAGE, "%s: line %ld: %s", path, e.line, e.message);
+        cli_die(CLI_EXIT_USAGE, _("%s: line %ld: %s"), path, e.line, e.message);
     cli_die(CLI_EXIT_USAGE, "%s '%s': %s", option, path, e.message);
 }
 
 static void set_mode(run *R, mode m, const char *option)
 {
     if (R->mode != MODE_LOANS && R->mode != m)
-        cli_usage_error("%s: only one of --loan, --group-by and --reconcile", option);
+        cli_usage_error(_("%s: only one of --loan, --group-by and --reconcile"), option);
     R->mode = m;
 }
 
@@ -859,7 +859,7 @@ int main(int argc, char **argv)
             else if (strcmp(optarg, "stop") == 0)
                 R.skip = 0;
             else
-                cli_die(CLI_EXIT_USAGE, "--on-error '%s': must be stop or skip", optarg);
+                cli_die(CLI_EXIT_USAGE, _("--on-error '%s': must be stop or skip"), optarg);
             break;
         case OPT_COLUMNS:
             mapping = optarg;
@@ -870,7 +870,7 @@ int main(int argc, char **argv)
         case CLI_OPT_FORMAT:
             R.format = cli_format_parse(optarg);
             if (R.format == CLI_TABLE)
-                cli_usage_error("--format 'table': must be csv or json");
+                cli_usage_error(_("--format 'table': must be csv or json"));
             break;
         case OPT_EVENTS:
             events_path = optarg;
@@ -888,7 +888,7 @@ int main(int argc, char **argv)
             else if (strcmp(optarg, "type") == 0)
                 set_mode(&R, MODE_TYPE, "--group-by");
             else
-                cli_die(CLI_EXIT_USAGE, "--group-by '%s': must be year or type", optarg);
+                cli_die(CLI_EXIT_USAGE, _("--group-by '%s': must be year or type"), optarg);
             break;
         case OPT_RECONCILE:
             set_mode(&R, MODE_RECONCILE, "--reconcile");
@@ -898,23 +898,23 @@ int main(int argc, char **argv)
             cli_csv_style_set(cli_csv_style_parse(optarg));
             break;
         default: /* --help, --version, or an error */
-            cli_other_option(opt, argv, usage);
+            cli_other_option(opt, argv, _(usage));
         }
     }
     if (optind < argc)
-        cli_usage_error("unexpected argument '%s'", argv[optind]);
+        cli_usage_error(_("unexpected argument '%s'"), argv[optind]);
     R.format = cli_csv_format(R.format);
     if (!R.path)
-        cli_usage_error("--loans is required");
+        cli_usage_error(_("--loans is required"));
     if (!have_as_of)
-        cli_usage_error("--as-of is required");
+        cli_usage_error(_("--as-of is required"));
     if (!have_to)
         R.to = R.as_of;
     if (!have_from)
         R.from = (sl_date){R.to.year, 1, 1};
     if (sl_date_compare(R.from, R.to) > 0) {
         char a[SL_DATE_BUFSIZE], b[SL_DATE_BUFSIZE];
-        cli_die(CLI_EXIT_USAGE, "--from '%s': after --to %s", cli_date_text(a, R.from),
+        cli_die(CLI_EXIT_USAGE, _("--from '%s': after --to %s"), cli_date_text(a, R.from),
                 cli_date_text(b, R.to));
     }
     if (R.default_history)
@@ -934,22 +934,22 @@ int main(int argc, char **argv)
         if (strncmp(terr.message, "--columns", 9) == 0)
             cli_usage_error("%s", terr.message);
         if (terr.line && terr.column)
-            cli_die(CLI_EXIT_USAGE, "%s: line %ld, column %ld: %s", R.path, terr.line,
+            cli_die(CLI_EXIT_USAGE, _("%s: line %ld, column %ld: %s"), R.path, terr.line,
                     terr.column, terr.message);
         if (terr.line)
-            cli_die(CLI_EXIT_USAGE, "%s: line %ld: %s", R.path, terr.line, terr.message);
+            cli_die(CLI_EXIT_USAGE, _("%s: line %ld: %s"), R.path, terr.line, terr.message);
         cli_die(CLI_EXIT_USAGE, "--loans '%s': %s", R.path, terr.message);
     }
     if (sl_portfolio_totals_new(&R.tot) != SL_OK || sl_plan_cache_new(&R.cache) != SL_OK)
-        cli_die(1, "out of memory");
+        cli_die(1, _("out of memory"));
     for (int i = 0; i < 3; i++)
         if (sl_portfolio_totals_new(&R.rec[i]) != SL_OK)
-            cli_die(1, "out of memory");
+            cli_die(1, _("out of memory"));
     if (R.mode == MODE_YEAR || R.mode == MODE_TYPE)
         groups_open(&R);
     sl_book_loan *bl;
     if (sl_book_loan_new(&bl) != SL_OK)
-        cli_die(1, "out of memory");
+        cli_die(1, _("out of memory"));
 
     /* Nothing reaches stdout unless the whole run succeeds. */
     cli_hold_stdout();
@@ -959,7 +959,7 @@ int main(int argc, char **argv)
     long rows = 0;
     while ((rc = table_next(t, &terr)) != 0) {
         if (rc < 0 && !terr.recoverable)
-            cli_die(CLI_EXIT_USAGE, "%s: line %ld: %s", R.path, terr.line, terr.message);
+            cli_die(CLI_EXIT_USAGE, _("%s: line %ld: %s"), R.path, terr.line, terr.message);
         if (!started) {
             started = 1;
             start_output(&R);
@@ -977,7 +977,7 @@ int main(int argc, char **argv)
                 continue;
             }
             if (R.mode == MODE_LOAN && R.loan_line)
-                cli_die(CLI_EXIT_USAGE, "%s: line %ld: loan '%s' is also on line %ld", R.path,
+                cli_die(CLI_EXIT_USAGE, _("%s: line %ld: loan '%s' is also on line %ld"), R.path,
                         table_line(t), R.loan_id, R.loan_line);
             if (R.mode == MODE_LOAN)
                 R.loan_line = table_line(t);
@@ -986,17 +986,17 @@ int main(int argc, char **argv)
                 continue;
         }
         if (!R.skip || R.mode == MODE_LOAN)
-            cli_die(CLI_EXIT_USAGE, "%s: line %ld, %s", p.path, p.line, p.message);
-        cli_note("%s: line %ld, %s; row skipped", p.path, p.line, p.message);
+            cli_die(CLI_EXIT_USAGE, _("%s: line %ld, %s"), p.path, p.line, p.message);
+        cli_note(_("%s: line %ld, %s; row skipped"), p.path, p.line, p.message);
         sl_portfolio_totals_skip(R.tot);
         print_skipped(&R, id, p.line, p.message);
     }
     table_close(t);
     sl_book_loan_free(bl);
     if (rows == 0)
-        cli_die(CLI_EXIT_USAGE, "%s: no loans after the header", R.path);
+        cli_die(CLI_EXIT_USAGE, _("%s: no loans after the header"), R.path);
     if (R.mode == MODE_LOAN && !R.loan_line)
-        cli_die(CLI_EXIT_USAGE, "--loan '%s': not in %s", R.loan_id, R.path);
+        cli_die(CLI_EXIT_USAGE, _("--loan '%s': not in %s"), R.loan_id, R.path);
     size_t unknown = report_unknown_events(&R);
     if (R.mode == MODE_RECONCILE) {
         print_reconcile_totals(&R);

@@ -9,7 +9,7 @@
 #include "cli_family.h"
 #include "cli_rent.h"
 
-static const char usage[] =
+static const char *const usage = /* xgettext:no-c-format */ N_(
     "Usage: sl-rent-to-own [--model rent-to-own|rent-before-own|part-own] --price A\n"
     "                      --rent-months M --rent A --rate PCT [options]\n"
     "\n"
@@ -48,11 +48,10 @@ static const char usage[] =
     "  --value-growth PCT         yearly change of the market value, may be negative\n"
     "                             (adds value, option value and equity)\n"
     "  --start YYYY-MM-DD         first rent month (gives dates; the loan is paid out\n"
-    "                             rent-months later unless --payout-date is given)\n"
-    ;
+    "                             rent-months later unless --payout-date is given)\n");
 
 /* The rest of --help: one literal would pass C's 4095 characters. */
-static const char usage_more[] =
+static const char *const usage_more = /* xgettext:no-c-format */ N_(
     "Deleie (--model part-own; uses --price, --own-funds, --price-rule, --start):\n"
     "  --share PCT                first share bought (default 50)\n"
     "  --market-rent A            the whole home's monthly market rent\n"
@@ -76,11 +75,13 @@ static const char usage_more[] =
     "  --format table|csv|json    output (default table)\n"
     "  --view full|year|summary   every month (default), one line a year (rent, loan\n"
     "                             payments, interest, principal, fees, balance and\n"
-    "                             savings at the year's end), or the key figures only\n"
+    "                             savings at the year's end; deleie: the share owned,\n"
+    "                             rent, loan payments, housing cost, shares bought,\n"
+    "                             balance and equity), or the key figures only\n"
     "  --csv-style machine|excel-no   CSV for programs (default) or for a Norwegian\n"
     "                             spreadsheet (implies --format csv)\n"
     "  --lang nb|nn|en            language of the output (default: the locale's)\n"
-    "  --help, --version\n";
+    "  --help, --version\n");
 
 enum {
     OPT_MODEL = CLI_OPT_FIRST_FREE,
@@ -226,11 +227,12 @@ static void refuse_unused(int part_own, sl_price_rule rule)
                     part_own ? "not used with --model part-own"
                              : "only used with --model part-own");
     if (rule != SL_PRICE_APPRAISAL && given[OPT_APPRAISAL])
-        cli_die(CLI_EXIT_USAGE, "--appraisal '%s': only used with --price-rule appraisal",
+        cli_die(CLI_EXIT_USAGE, _("--appraisal '%s': only used with --price-rule appraisal"),
                 given[OPT_APPRAISAL]);
     if (rule != SL_PRICE_APPRAISAL && given[OPT_BUYER_SHARE])
-        cli_die(CLI_EXIT_USAGE, "--buyer-share-of-rise '%s': only used with --price-rule "
-                                "appraisal",
+        cli_die(CLI_EXIT_USAGE,
+                _("--buyer-share-of-rise '%s': only used with --price-rule "
+                  "appraisal"),
                 given[OPT_BUYER_SHARE]);
 }
 
@@ -246,9 +248,9 @@ static sl_loan_terms rto_loan = SL_LOAN_TERMS_INIT_WITH_TERMS(SL_RTO_DEFAULT_TER
 
 static void builtin_example(sl_rto_options *o)
 {
-    fprintf(stderr, "%s: no inputs given; running the built-in example (price 3 000 000, "
-                    "36 months at 12 000 with cost rent 9 000 credited, saving 2 000 a month, "
-                    "grant 100 000, startlån at 5 %% over 30 years from 2025-01-01)\n",
+    fprintf(stderr, _("%s: no inputs given; running the built-in example (price 3 000 000, "
+                      "36 months at 12 000 with cost rent 9 000 credited, saving 2 000 a month, "
+                      "grant 100 000, startlån at 5 %% over 30 years from 2025-01-01)\n"),
             cli_prog());
     o->price = 300000000;
     o->rent_months = 36;
@@ -333,7 +335,7 @@ static void parse(sl_rto_options *o, part_input *in, cli_format *format, int arg
                 in->part_own = 1;
             else if (sl_rto_model_parse(&o->model, optarg) != SL_OK)
                 cli_die(CLI_EXIT_USAGE,
-                        "--model '%s': must be rent-to-own, rent-before-own or part-own",
+                        _("--model '%s': must be rent-to-own, rent-before-own or part-own"),
                         optarg);
             break;
         case OPT_PRICE:
@@ -370,13 +372,15 @@ static void parse(sl_rto_options *o, part_input *in, cli_format *format, int arg
             rule[len] = '\0';
             if (sl_price_rule_parse(&pr, rule) != SL_OK || (pr == SL_PRICE_INDEXED) != !!colon)
                 cli_die(CLI_EXIT_USAGE,
-                        "--price-rule '%s': must be fixed, indexed:PCT or appraisal", optarg);
+                        _("--price-rule '%s': must be fixed, indexed:PCT or appraisal"), optarg);
             o->price_rule = pr;
             if (pr == SL_PRICE_INDEXED) {
                 o->index_rate = cli_percent("--price-rule", colon + 1, -100, 100);
                 if (o->index_rate.num == -o->index_rate.den)
-                    cli_die(CLI_EXIT_USAGE, "--price-rule '%s': the index must fall less than "
-                                            "100 %%", optarg);
+                    cli_die(CLI_EXIT_USAGE,
+                            _("--price-rule '%s': the index must fall less than "
+                              "100 %%"),
+                            optarg);
             }
             break;
         }
@@ -388,7 +392,7 @@ static void parse(sl_rto_options *o, part_input *in, cli_format *format, int arg
             break;
         case OPT_PROPERTY:
             if (sl_property_type_parse(&o->property, optarg) != SL_OK)
-                cli_die(CLI_EXIT_USAGE, "--property '%s': must be selveier or borettslag",
+                cli_die(CLI_EXIT_USAGE, _("--property '%s': must be selveier or borettslag"),
                         optarg);
             break;
         case OPT_TAX_BASE:
@@ -397,7 +401,7 @@ static void parse(sl_rto_options *o, part_input *in, cli_format *format, int arg
             else if (strcmp(optarg, "price") == 0)
                 o->document_tax_base = SL_TAX_BASE_PRICE;
             else
-                cli_die(CLI_EXIT_USAGE, "--document-tax-base '%s': must be value or price",
+                cli_die(CLI_EXIT_USAGE, _("--document-tax-base '%s': must be value or price"),
                         optarg);
             break;
         case OPT_OWN_FUNDS:
@@ -415,7 +419,7 @@ static void parse(sl_rto_options *o, part_input *in, cli_format *format, int arg
         case OPT_VALUE_GROWTH:
             o->value_growth = cli_percent("--value-growth", optarg, -100, 100);
             if (o->value_growth.num == -o->value_growth.den)
-                cli_die(CLI_EXIT_USAGE, "--value-growth '%s': must be above -100", optarg);
+                cli_die(CLI_EXIT_USAGE, _("--value-growth '%s': must be above -100"), optarg);
             break;
         case OPT_START:
             o->start = cli_date("--start", optarg);
@@ -423,7 +427,7 @@ static void parse(sl_rto_options *o, part_input *in, cli_format *format, int arg
         case OPT_SHARE:
             in->po.share = cli_percent("--share", optarg, 0, 100);
             if (in->po.share.num == 0)
-                cli_die(CLI_EXIT_USAGE, "--share '%s': must be above 0", optarg);
+                cli_die(CLI_EXIT_USAGE, _("--share '%s': must be above 0"), optarg);
             break;
         case OPT_MARKET_RENT:
             in->po.market_rent = cli_money_nonneg("--market-rent", optarg);
@@ -433,15 +437,15 @@ static void parse(sl_rto_options *o, part_input *in, cli_format *format, int arg
             snprintf(text, sizeof text, "%s", optarg);
             char *pct = cli_split(text, ':');
             if (pct == NULL)
-                cli_die(CLI_EXIT_USAGE, "--buy '%s': must be MONTH:PCT", optarg);
+                cli_die(CLI_EXIT_USAGE, _("--buy '%s': must be MONTH:PCT"), optarg);
             if (in->po.buy_count >= SL_PART_OWN_MAX_BUYS)
-                cli_die(CLI_EXIT_USAGE, "--buy '%s': at most %d purchases", optarg,
+                cli_die(CLI_EXIT_USAGE, _("--buy '%s': at most %d purchases"), optarg,
                         SL_PART_OWN_MAX_BUYS);
             sl_part_buy *b = &in->buys[in->po.buy_count++];
             b->month = (int)cli_int("--buy", text, 1, 600);
             b->share = cli_percent("--buy", pct, 0, 100);
             if (b->share.num == 0)
-                cli_die(CLI_EXIT_USAGE, "--buy '%s': the share must be above 0", optarg);
+                cli_die(CLI_EXIT_USAGE, _("--buy '%s': the share must be above 0"), optarg);
             break;
         }
         case OPT_DISCOUNT:
@@ -474,7 +478,8 @@ static void parse(sl_rto_options *o, part_input *in, cli_format *format, int arg
             else if (strcmp(optarg, "paid-out") == 0)
                 o->credit_on_lapse = SL_LAPSE_CREDIT_PAID_OUT;
             else
-                cli_die(CLI_EXIT_USAGE, "--credit-on-lapse '%s': must be lost or paid-out", optarg);
+                cli_die(CLI_EXIT_USAGE, _("--credit-on-lapse '%s': must be lost or paid-out"),
+                        optarg);
             break;
         case OPT_RATE_SHOCK:
             in->shock = cli_percent("--rate-shock", optarg, -100, 100);
@@ -490,24 +495,24 @@ static void parse(sl_rto_options *o, part_input *in, cli_format *format, int arg
             cli_csv_style_set(cli_csv_style_parse(optarg));
             break;
         case CLI_OPT_HELP: /* two texts: one literal would pass C's 4095 characters */
-            fputs(usage, stdout);
-            fputs(usage_more, stdout);
-            fputs(cli_kommune_usage, stdout);
-            fputs(cli_rent_usage, stdout);
-            fputs(cli_family_usage, stdout);
-            fputs(cli_household_help, stdout);
+            fputs(_(usage), stdout);
+            fputs(_(usage_more), stdout);
+            fputs(_(cli_kommune_usage), stdout);
+            fputs(_(cli_rent_usage), stdout);
+            fputs(_(cli_family_usage), stdout);
+            cli_household_help_print(stdout);
             exit(0);
         default: /* --version, or an error */
-            cli_other_option(opt, argv, usage);
+            cli_other_option(opt, argv, _(usage));
         }
     }
     if (optind < argc)
-        cli_usage_error("unexpected argument '%s'", argv[optind]);
+        cli_usage_error(_("unexpected argument '%s'"), argv[optind]);
     if (inputs == 0) {
         builtin_example(o);
         if (in->part_own) {
-            fprintf(stderr, "%s: deleie: 50 %% bought with own funds 300 000, market rent "
-                            "20 000, 10 %% more after months 12 and 24\n",
+            fprintf(stderr, _("%s: deleie: 50 %% bought with own funds 300 000, market rent "
+                              "20 000, 10 %% more after months 12 and 24\n"),
                     cli_prog());
             o->own_funds = 30000000;
             in->po.market_rent = 2000000;
@@ -518,10 +523,10 @@ static void parse(sl_rto_options *o, part_input *in, cli_format *format, int arg
         }
     } else {
         if (!have_price)
-            cli_usage_error("--price is required");
+            cli_usage_error(_("--price is required"));
         refuse_unused(in->part_own, o->price_rule);
         if (o->price_rule == SL_PRICE_APPRAISAL && !given[OPT_APPRAISAL])
-            cli_usage_error("--appraisal is required with --price-rule appraisal");
+            cli_usage_error(_("--appraisal is required with --price-rule appraisal"));
         loan.terms.principal = 1; /* placeholder: the library computes the loan */
         cli_loan_finish(&loan, 30, &rto_loan);
     }
@@ -688,17 +693,19 @@ static const int rto_widths[] = {5, -10, -5, 12, 12, 12, 12, 12, 12};
 
 static void amount_line(const char *label, sl_money v)
 {
-    char a[SL_MONEY_BUFSIZE];
+    char a[CLI_HUMAN_BUFSIZE];
     fputs("  ", stdout);
     cli_pad(stdout, label, 40);
-    printf(" %16s kr\n", cli_nor(a, v));
+    putchar(' ');
+    cli_pad(stdout, cli_amount(a, v), -16);
+    printf(" kr\n");
 }
 
 /* Not buying: what the household keeps and loses when the option lapses. */
 static void print_lapse(const sl_rto_lapse *l, sl_money deposit, FILE *f)
 {
-    char a[SL_MONEY_BUFSIZE], b[SL_MONEY_BUFSIZE], c[SL_MONEY_BUFSIZE], e[SL_MONEY_BUFSIZE],
-        g[SL_MONEY_BUFSIZE], line[1024];
+    char a[CLI_HUMAN_BUFSIZE], b[CLI_HUMAN_BUFSIZE], c[CLI_HUMAN_BUFSIZE], e[CLI_HUMAN_BUFSIZE],
+        g[CLI_HUMAN_BUFSIZE], line[1024];
     snprintf(line, sizeof line,
              l->credit_paid_out
                  ? _("If the option lapses (the household does not buy): rent paid %s kr; the "
@@ -707,16 +714,16 @@ static void print_lapse(const sl_rto_lapse *l, sl_money deposit, FILE *f)
                  : _("If the option lapses (the household does not buy): rent paid %s kr; the "
                      "credit of %s kr is lost; the savings of %s kr are the household's own; "
                      "an option value of %s kr is given up. The household keeps %s kr."),
-             cli_nor(a, l->rent_paid), cli_nor(b, l->credit_earned), cli_nor(c, l->savings),
-             cli_nor(e, l->option_value > 0 ? l->option_value : 0),
-             cli_nor(g, l->household_keeps));
+             cli_amount(a, l->rent_paid), cli_amount(b, l->credit_earned),
+             cli_amount(c, l->savings), cli_amount(e, l->option_value > 0 ? l->option_value : 0),
+             cli_amount(g, l->household_keeps));
     fprintf(f, "\n");
     cli_wrap(f, line, 100);
     if (deposit > 0) {
         snprintf(line, sizeof line,
                  _("The deposit of %s kr is the tenant's own money and is paid back when the "
                    "tenancy ends, less any claim the landlord has (husleieloven § 3-5)."),
-                 cli_nor(a, deposit));
+                 cli_amount(a, deposit));
         cli_wrap(f, line, 100);
     }
 }
@@ -739,36 +746,40 @@ static json_t *lapse_json(const sl_rto_lapse *l, sl_money deposit)
 static void print_table_head(const sl_rto_options *o, const sl_rto_result *r,
                              const sl_rto_lapse *lapse, sl_money deposit)
 {
-    char a[SL_MONEY_BUFSIZE], b[SL_MONEY_BUFSIZE], d[SL_DATE_BUFSIZE], rate[SL_RATE_BUFSIZE];
+    char a[CLI_HUMAN_BUFSIZE], b[CLI_HUMAN_BUFSIZE], d[CLI_HUMAN_BUFSIZE], rate[CLI_HUMAN_BUFSIZE];
     printf("%s\n\n", o->model == SL_RTO_RENT_TO_OWN
-                         ? "From renting to owning (leie til eie)"
-                         : "Renting with an option to buy (leie før eie)");
-    printf("Phase 1, renting: months 1-%d, rent %s kr a month (%s kr in all)\n", o->rent_months,
-           cli_nor(a, o->rent), cli_nor(b, r->rent_paid));
-    printf("Phase 2, owning: from month %d%s%s, loan payment %s kr a month\n\n",
-           r->transition_month, r->transition_date.year ? ", purchase on " : "",
-           r->transition_date.year ? cli_date_text(d, r->transition_date) : "",
-           cli_nor(a, r->first_payment));
-    printf("The purchase\n");
-    amount_line("Purchase price (kjøpesum)", r->purchase_price);
-    amount_line("+ Dokumentavgift", r->document_tax);
+                         ? _("From renting to owning (leie til eie)")
+                         : _("Renting with an option to buy (leie før eie)"));
+    printf(_("Phase 1, renting: months 1-%d, rent %s kr a month (%s kr in all)\n"),
+           o->rent_months, cli_amount(a, o->rent), cli_amount(b, r->rent_paid));
+    if (r->transition_date.year)
+        printf(_("Phase 2, owning: from month %d, purchase on %s, loan payment %s kr a month\n\n"),
+               r->transition_month, cli_date_human(d, r->transition_date),
+               cli_amount(a, r->first_payment));
+    else
+        printf(_("Phase 2, owning: from month %d, loan payment %s kr a month\n\n"),
+               r->transition_month, cli_amount(a, r->first_payment));
+    printf("%s\n", _("The purchase"));
+    amount_line(_("Purchase price (kjøpesum)"), r->purchase_price);
+    amount_line(_("+ Dokumentavgift"), r->document_tax);
     if (r->document_tax && r->document_tax_base != r->purchase_price)
-        amount_line("  (2.5 % of the market value at transfer)", r->document_tax_base);
-    amount_line("+ Registration fees (tinglysing)", r->registration_fees);
-    amount_line("- Rent credit (leiekreditt)", r->rent_credit);
-    amount_line("- Savings (oppsparing)", r->savings);
-    amount_line("- Own funds (egenkapital)", o->own_funds);
-    amount_line("- Grant (tilskudd)", o->grant);
-    amount_line("= Start loan needed (startlån)", r->loan_amount);
+        amount_line(/* xgettext:no-c-format */ _("  (2.5 % of the market value at transfer)"),
+                    r->document_tax_base);
+    amount_line(_("+ Registration fees (tinglysing)"), r->registration_fees);
+    amount_line(_("- Rent credit (leiekreditt)"), r->rent_credit);
+    amount_line(_("- Savings (oppsparing)"), r->savings);
+    amount_line(_("- Own funds (egenkapital)"), o->own_funds);
+    amount_line(_("- Grant (tilskudd)"), o->grant);
+    amount_line(_("= Start loan needed (startlån)"), r->loan_amount);
     if (r->cash_left)
-        amount_line("Cash left after the purchase", r->cash_left);
+        amount_line(_("Cash left after the purchase"), r->cash_left);
     if (r->has_loan && (r->findings & SL_RTO_FINDING_NO_EFFECTIVE_RATE))
-        printf("  Effective rate not defined (the payments have no effective rate), total to "
-               "pay %s kr\n",
-               cli_nor(a, r->cost.total_payable));
+        printf(_("  Effective rate not defined (the payments have no effective rate), total to "
+                 "pay %s kr\n"),
+               cli_amount(a, r->cost.total_payable));
     else if (r->has_loan)
-        printf("  Effective rate %s %%, total to pay %s kr\n",
-               cli_rate_fixed(rate, r->cost.apr.rate, 2, ','), cli_nor(a, r->cost.total_payable));
+        printf(_("  Effective rate %s, total to pay %s kr\n"),
+               cli_percent_human(rate, r->cost.apr.rate, 2), cli_amount(a, r->cost.total_payable));
     if (r->option_value)
         amount_line(_("Option value at transfer (value - price)"), r->option_value);
     if (r->equity_required) {
@@ -777,22 +788,22 @@ static void print_table_head(const sl_rto_options *o, const sl_rto_result *r,
         if (r->findings & SL_RTO_FINDING_EQUITY_SHORT)
             printf(_("  Equity short by %s kr: a bank loan alone cannot finance the purchase "
                      "(a startlån may).\n"),
-                   cli_nor(a, r->equity_required - r->equity_at_purchase));
+                   cli_amount(a, r->equity_required - r->equity_at_purchase));
     }
     sl_money change = r->first_payment - r->last_rent;
-    char line[512], c[SL_MONEY_BUFSIZE];
+    char line[512], c[CLI_HUMAN_BUFSIZE];
     snprintf(line, sizeof line,
              change < 0 ? _("Before: %s kr a month in rent. After: %s kr a month on the loan (%s kr "
                             "a month less).")
                         : _("Before: %s kr a month in rent. After: %s kr a month on the loan (%s kr "
                             "a month more)."),
-             cli_nor(a, r->last_rent), cli_nor(b, r->first_payment),
-             cli_nor(c, change < 0 ? -change : change));
+             cli_amount(a, r->last_rent), cli_amount(b, r->first_payment),
+             cli_amount(c, change < 0 ? -change : change));
     printf("\n");
     cli_wrap(stdout, line, 100);
     if (r->findings & SL_RTO_FINDING_RENT_OVER_60_MONTHS)
-        printf("Note: %d rent months: more than the five years from signing that Prop. 158 L "
-               "(a bill) proposes for leie til eie under the new borettslag/sameie right.\n",
+        printf(_("Note: %d rent months: more than the five years from signing that Prop. 158 L "
+                 "(a bill) proposes for leie til eie under the new borettslag/sameie right.\n"),
                o->rent_months);
     print_lapse(lapse, deposit, stdout);
     if (view != CLI_VIEW_FULL)
@@ -810,7 +821,7 @@ static void print_table_row(const sl_rto_row *row, int transition)
     char a[CLI_HUMAN_BUFSIZE], b[CLI_HUMAN_BUFSIZE], c[CLI_HUMAN_BUFSIZE], e[CLI_HUMAN_BUFSIZE],
         d[CLI_HUMAN_BUFSIZE];
     if (row->month == transition)
-        printf("------ purchase: the ownership phase starts ------\n");
+        printf("%s\n", _("------ purchase: the ownership phase starts ------"));
     char m[16], v[2][CLI_HUMAN_BUFSIZE];
     snprintf(m, sizeof m, "%d", row->month);
     const char *cells[] = {m,
@@ -881,7 +892,7 @@ static void part_burden_shocked(part_burden *out, const sl_part_own_options *p, 
         part_burden_add(out, &row);
     sl_part_own_free(po);
     if (rc < 0)
-        cli_die(1, "the timeline failed: %s", sl_strerror(rc));
+        cli_die(1, _("the timeline failed: %s"), sl_strerror(rc));
 }
 
 static json_t *part_burden_json(const part_burden *b)
@@ -896,34 +907,89 @@ static json_t *part_burden_json(const part_burden *b)
 static void part_burden_print(FILE *f, const part_burden *base, const part_burden *shocked,
                               sl_rate shock)
 {
-    char a[SL_MONEY_BUFSIZE], b[SL_MONEY_BUFSIZE], p[SL_RATE_BUFSIZE], head[64];
-    snprintf(head, sizeof head, "%s%s points", shock.num >= 0 ? "+" : "",
+    char a[CLI_HUMAN_BUFSIZE], b[CLI_HUMAN_BUFSIZE], p[SL_RATE_BUFSIZE], head[96];
+    snprintf(head, sizeof head, _("%s%s points"), shock.num >= 0 ? "+" : "",
              cli_rate_text(p, shock, ','));
-    fprintf(f, "\nRate shock: every loan rate %s\n  %-36s %17s %17s\n", head, "", "base", head);
+    fprintf(f, _("\nRate shock: every loan rate %s\n"), head);
+    static const int widths[] = {-36, 17, 17};
+    const char *heads[] = {"", _("base"), head};
     fputs("  ", f);
-    cli_pad(f, "First loan payment", 36);
-    fprintf(f, " %17s %17s\n", cli_nor(a, base->first_payment),
-            cli_nor(b, shocked->first_payment));
-    fputs("  ", f);
-    cli_pad(f, "Housing cost, month 1", 36);
-    fprintf(f, " %17s %17s\n", cli_nor(a, base->first_housing),
-            cli_nor(b, shocked->first_housing));
-    fputs("  ", f);
-    cli_pad(f, "Highest monthly housing cost", 36);
-    fprintf(f, " %17s %17s\n",
-            cli_nor(a, base->highest_housing), cli_nor(b, shocked->highest_housing));
+    cli_row(f, widths, 3, heads, 3);
+    const struct {
+        const char *label;
+        sl_money x, y;
+    } lines[] = {
+        {N_("First loan payment"), base->first_payment, shocked->first_payment},
+        {N_("Housing cost, month 1"), base->first_housing, shocked->first_housing},
+        {N_("Highest monthly housing cost"), base->highest_housing, shocked->highest_housing},
+    };
+    for (size_t i = 0; i < sizeof lines / sizeof *lines; i++) {
+        const char *cells[] = {_(lines[i].label), cli_amount(a, lines[i].x),
+                               cli_amount(b, lines[i].y)};
+        fputs("  ", f);
+        cli_row(f, widths, 3, cells, 3);
+    }
 }
 
-/* Deleie: the first purchase, then month by month; with shock, the monthly
- * burden again with every loan rate that many points higher. */
-static int run_part_own(const sl_part_own_options *p, const sl_rate *shock, cli_format format)
+/* The deleie month table (100 columns) and its --view year lines. */
+static const int part_widths[] = {5, -10, 7, 10, 10, 10, 13, 12, 13};
+static const int part_year_widths[] = {-5, 7, 12, 12, 12, 13, 14, 14};
+
+/* "50,00" in Norwegian, "50.00" for programs. */
+static const char *owned_text(char buf[SL_RATE_BUFSIZE], sl_rate owned, int human)
+{
+    return cli_rate_fixed(buf, owned, 2, human && cli_norwegian() ? ',' : '.');
+}
+
+/* --view year for deleie: by calendar year of the dates (else years of the
+ * timeline): the share owned at the year's end, rent, loan payments and
+ * housing cost paid, shares bought, the loan balance and equity at the end. */
+typedef struct part_year {
+    int year, months;
+    sl_rate owned;
+    sl_money rent, loan_paid, housing, bought, balance, equity;
+} part_year;
+
+static void part_year_add(part_year *y, const sl_part_row *row)
+{
+    y->months++;
+    y->owned = row->owned;
+    y->rent += row->rent;
+    y->loan_paid += row->loan_payment;
+    y->housing += row->housing_cost;
+    y->bought += row->bought;
+    y->balance = row->loan_balance;
+    y->equity = row->equity;
+}
+
+static void part_year_print(const part_year *y, int csv)
+{
+    char c[8][CLI_HUMAN_BUFSIZE], pct[SL_RATE_BUFSIZE];
+    snprintf(c[0], sizeof c[0], "%d", y->year);
+    snprintf(c[1], sizeof c[1], "%s", owned_text(pct, y->owned, !csv));
+    const sl_money v[6] = {y->rent, y->loan_paid, y->housing, y->bought, y->balance, y->equity};
+    for (int i = 0; i < 6; i++)
+        csv ? cli_plain(c[i + 2], v[i]) : cli_amount(c[i + 2], v[i]);
+    if (csv) {
+        printf("%s,%s,%s,%s,%s,%s,%s,%s\n", c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]);
+    } else {
+        const char *cells[] = {c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]};
+        cli_row(stdout, part_year_widths, 8, cells, 8);
+    }
+}
+
+/* Deleie: the first purchase, then month by month (or by year, or the key
+ * figures only); with shock, the monthly burden again with every loan rate
+ * that many points higher. */
+static int run_part_own(const sl_part_own_options *p, const sl_rate *shock, cli_format format,
+                        cli_view part_view)
 {
     sl_part_own *po = NULL;
     sl_error err;
     sl_error_clear(&err);
     int rc = sl_part_own_new(&po, p, &err);
     if (rc == SL_ENOMEM)
-        cli_die(1, "out of memory");
+        cli_die(1, _("out of memory"));
     if (rc != SL_OK)
         fail_field(&err);
     sl_money share_price, loan, cash;
@@ -938,9 +1004,9 @@ static int run_part_own(const sl_part_own_options *p, const sl_rate *shock, cli_
         if (sl_plan_cost_compute(&cost, &t, NULL, &err) == SL_OK)
             have_cost = 1;
     }
-    char a[SL_MONEY_BUFSIZE], b[SL_MONEY_BUFSIZE], c[SL_MONEY_BUFSIZE], e[SL_MONEY_BUFSIZE],
-        f[SL_MONEY_BUFSIZE], g[SL_MONEY_BUFSIZE], h[SL_MONEY_BUFSIZE], k[SL_MONEY_BUFSIZE],
-        d[SL_DATE_BUFSIZE], pct[SL_RATE_BUFSIZE];
+    char a[CLI_HUMAN_BUFSIZE], b[CLI_HUMAN_BUFSIZE], c[CLI_HUMAN_BUFSIZE], e[CLI_HUMAN_BUFSIZE],
+        f[CLI_HUMAN_BUFSIZE], g[CLI_HUMAN_BUFSIZE], h[CLI_HUMAN_BUFSIZE], k[CLI_HUMAN_BUFSIZE],
+        d[CLI_HUMAN_BUFSIZE], pct[SL_RATE_BUFSIZE];
     json_t *root = NULL, *timeline = NULL;
     sl_part_row row;
     part_burden base = {0, 0, 0}, shocked;
@@ -950,23 +1016,51 @@ static int run_part_own(const sl_part_own_options *p, const sl_rate *shock, cli_
         timeline = json_array();
     } else if (format == CLI_CSV) {
         cli_csv_begin();
-        printf("month,date,owned_percent,rent,loan_payment,housing_cost,loan_balance,bought,"
-               "discount,value,equity\n");
+        if (part_view == CLI_VIEW_YEAR)
+            puts("year,owned_percent,rent,loan_paid,housing_cost,bought,loan_balance,equity");
+        else
+            printf("month,date,owned_percent,rent,loan_payment,housing_cost,loan_balance,bought,"
+                   "discount,value,equity\n");
     } else {
-        printf("Part ownership (deleie)\n\n");
-        printf("First share: %s %% of %s kr = %s kr\n",
-               cli_rate_fixed(pct, p->share, 2, ','), cli_nor(a, p->price), cli_nor(b, share_price));
-        printf("Own funds %s kr, start loan %s kr", cli_nor(a, p->own_funds), cli_nor(b, loan));
+        printf("%s\n\n", _("Part ownership (deleie)"));
+        printf(_("First share: %s of %s kr = %s kr\n"), cli_percent_human(a, p->share, 2),
+               cli_amount(b, p->price), cli_amount(c, share_price));
         if (cash)
-            printf(", cash left %s kr", cli_nor(c, cash));
-        printf("\n");
+            printf(_("Own funds %s kr, start loan %s kr, cash left %s kr\n"),
+                   cli_amount(a, p->own_funds), cli_amount(b, loan), cli_amount(c, cash));
+        else
+            printf(_("Own funds %s kr, start loan %s kr\n"), cli_amount(a, p->own_funds),
+                   cli_amount(b, loan));
         if (have_cost)
-            printf("Effective rate %s %%\n", cli_rate_fixed(pct, cost.apr.rate, 2, ','));
-        printf("\n%5s  %-10s  %7s  %12s  %12s  %12s  %14s  %12s  %14s\n", "Month", "Date",
-               "Owned %", "Rent", "Loan paym.", "Housing", "Loan balance", "Bought", "Equity");
+            printf(_("Effective rate %s\n"), cli_percent_human(a, cost.apr.rate, 2));
+        if (part_view == CLI_VIEW_FULL) {
+            putchar('\n');
+            const char *head[] = {_("Month"),        _("Date"),      _("Owned %"),
+                                  _("Rent"),         _("Loan paym."), _("Housing"),
+                                  _("Loan balance"), _("Bought"),    _("Equity")};
+            cli_row(stdout, part_widths, 9, head, 9);
+        } else if (part_view == CLI_VIEW_YEAR) {
+            putchar('\n');
+            const char *head[] = {_("Year"),    _("Owned %"), _("Rent"),         _("Loan paid"),
+                                  _("Housing"), _("Bought"),  _("Loan balance"), _("Equity")};
+            cli_row(stdout, part_year_widths, 8, head, 8);
+        }
     }
+    part_year y = {0};
     while ((rc = sl_part_own_next(po, &row)) == 1) {
         part_burden_add(&base, &row);
+        if (part_view == CLI_VIEW_YEAR && format != CLI_JSON) {
+            int year = row.date.year ? row.date.year : (row.month - 1) / 12 + 1;
+            if (y.months && year != y.year) {
+                part_year_print(&y, format == CLI_CSV);
+                memset(&y, 0, sizeof y);
+            }
+            y.year = year;
+            part_year_add(&y, &row);
+            continue;
+        }
+        if (part_view == CLI_VIEW_SUMMARY && format != CLI_JSON)
+            continue;
         cli_rate_fixed(pct, row.owned, 2, '.');
         if (format == CLI_JSON) {
             json_t *j = json_object();
@@ -990,14 +1084,24 @@ static int run_part_own(const sl_part_own_options *p, const sl_rate *shock, cli_
                    cli_plain(f, row.bought), cli_plain(g, row.discount), cli_plain(h, row.value),
                    cli_plain(k, row.equity));
         } else {
-            printf("%5d  %-10s  %7s  %12s  %12s  %12s  %14s  %12s  %14s\n", row.month,
-                   cli_date_text(d, row.date), pct, cli_nor(a, row.rent),
-                   cli_nor(b, row.loan_payment), cli_nor(c, row.housing_cost),
-                   cli_nor(e, row.loan_balance), cli_nor(f, row.bought), cli_nor(g, row.equity));
+            char m[16];
+            snprintf(m, sizeof m, "%d", row.month);
+            const char *cells[] = {m,
+                                   cli_date_human(d, row.date),
+                                   owned_text(pct, row.owned, 1),
+                                   cli_amount(a, row.rent),
+                                   cli_amount(b, row.loan_payment),
+                                   cli_amount(c, row.housing_cost),
+                                   cli_amount(e, row.loan_balance),
+                                   cli_amount(f, row.bought),
+                                   cli_amount(g, row.equity)};
+            cli_row(stdout, part_widths, 9, cells, 9);
         }
     }
+    if (rc == 0 && y.months)
+        part_year_print(&y, format == CLI_CSV);
     if (rc < 0)
-        cli_die(1, "the timeline failed: %s", sl_strerror(rc));
+        cli_die(1, _("the timeline failed: %s"), sl_strerror(rc));
     cli_csv_end();
     if (format == CLI_JSON) {
         root = json_object();
@@ -1029,7 +1133,7 @@ static int run_part_own(const sl_part_own_options *p, const sl_rate *shock, cli_
     }
     sl_part_own_free(po);
     if (fflush(stdout) != 0)
-        cli_die(1, "write error");
+        cli_die(1, _("write error"));
     return 0;
 }
 
@@ -1051,19 +1155,17 @@ int main(int argc, char **argv)
         cli_usage_error(_("--view: for --format table or csv (JSON has every row)"));
     if (view == CLI_VIEW_SUMMARY && format == CLI_CSV)
         cli_usage_error(_("--view summary: for --format table (CSV has rows)"));
-    if (view != CLI_VIEW_FULL && in.part_own)
-        cli_usage_error(_("--view: for rent-to-own and rent-before-own (not yet part-own)"));
     if (in.part_own && kom.active)
-        cli_usage_error("--kommune-loan-rate and the kommune's options: for rent-to-own and "
-                        "rent-before-own (not part-own)");
+        cli_usage_error(_("--kommune-loan-rate and the kommune's options: for rent-to-own and "
+                          "rent-before-own (not part-own)"));
     if (in.part_own && (fam.hh.given || kom.municipal_fees_text))
-        cli_usage_error("the household's options: for rent-to-own and rent-before-own (not "
-                        "part-own)");
+        cli_usage_error(_("the household's options: for rent-to-own and rent-before-own (not "
+                          "part-own)"));
     if (in.part_own && cli_rent_any(&law))
-        cli_die(CLI_EXIT_USAGE, "%s: for rent-to-own and rent-before-own (not part-own)",
+        cli_die(CLI_EXIT_USAGE, _("%s: for rent-to-own and rent-before-own (not part-own)"),
                 cli_rent_any(&law));
     if (in.part_own)
-        return run_part_own(&in.po, in.have_shock ? &in.shock : NULL, format);
+        return run_part_own(&in.po, in.have_shock ? &in.shock : NULL, format, view);
     if (kom.active) { /* the cost rent derived, and the rent at cost unless given */
         sl_money cost = cli_kommune_cost_rent(&kom, o.price, o.rent_months, o.start);
         if (!given[OPT_COST_RENT])
@@ -1079,7 +1181,7 @@ int main(int argc, char **argv)
     sl_error_clear(&err);
     int rc = sl_rto_timeline_new(&tl, &o, &err);
     if (rc == SL_ENOMEM)
-        cli_die(1, "out of memory");
+        cli_die(1, _("out of memory"));
     if (rc != SL_OK)
         fail_field(&err);
     static sl_rto_result shown; /* the rent phase's figures by the adjusted rent */
@@ -1094,9 +1196,9 @@ int main(int argc, char **argv)
     cli_family_run(&fam, &o, r, r->last_rent, kom.opt.municipal_fees,
                    kom.active ? kom.opt.fdv + kom.opt.municipal_fees : 0);
     if (r->findings & SL_RTO_FINDING_RENT_OVER_60_MONTHS)
-        fprintf(stderr, "%s: warning: --rent-months %d with --property borettslag: over the "
-                        "five years from signing that Prop. 158 L (2024-2025, a bill) proposes "
-                        "for leie til eie under the new borettslag/sameie right\n",
+        fprintf(stderr, _("%s: warning: --rent-months %d with --property borettslag: over the "
+                          "five years from signing that Prop. 158 L (2024-2025, a bill) "
+                          "proposes for leie til eie under the new borettslag/sameie right\n"),
                 cli_prog(), o.rent_months);
 
     sl_rto_lapse lapse;
@@ -1152,7 +1254,7 @@ int main(int argc, char **argv)
             print_table_row(&row, o.rent_months > 0 ? r->transition_month : 0);
     }
     if (rc < 0)
-        cli_die(1, "the timeline failed: %s", sl_strerror(rc));
+        cli_die(1, _("the timeline failed: %s"), sl_strerror(rc));
     cli_csv_end();
     if (format == CLI_JSON) {
         json_object_set_new(root, "timeline", timeline);
@@ -1175,16 +1277,16 @@ int main(int argc, char **argv)
     if (format == CLI_TABLE && kom.active)
         cli_kommune_print(&kom);
     if (format != CLI_JSON && in.have_shock) {
-        char a[SL_MONEY_BUFSIZE], b[SL_MONEY_BUFSIZE], p[SL_RATE_BUFSIZE];
+        char a[CLI_HUMAN_BUFSIZE], b[CLI_HUMAN_BUFSIZE], p[SL_RATE_BUFSIZE];
         FILE *f = format == CLI_CSV ? stderr : stdout;
-        fprintf(f, "\nRate shock: every rate %s%s points: the loan's first payment %s kr "
-                   "(base %s kr)\n",
+        fprintf(f, _("\nRate shock: every rate %s%s points: the loan's first payment %s kr "
+                     "(base %s kr)\n"),
                 in.shock.num >= 0 ? "+" : "", cli_rate_text(p, in.shock, ','),
-                cli_nor(a, shocked.first_payment), cli_nor(b, r->first_payment));
+                cli_amount(a, shocked.first_payment), cli_amount(b, r->first_payment));
     }
     sl_rto_timeline_free(tl);
     cli_family_free(&fam);
     if (fflush(stdout) != 0)
-        cli_die(1, "write error");
+        cli_die(1, _("write error"));
     return 0;
 }

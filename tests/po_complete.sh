@@ -38,8 +38,9 @@ for lang in $(grep -v '^#' po/LINGUAS); do
     case "$stats $merged" in
     *untranslated* | *fuzzy*)
         echo "po/$lang.po is not complete for the sources: $merged"
-        msgattrib --untranslated --no-obsolete --no-wrap "$tmp/$lang.po" | grep '^msgid "[^"]' || true
-        msgattrib --only-fuzzy --no-obsolete --no-wrap "$tmp/$lang.po" | grep '^msgid "[^"]' || true
+        # the entries, without the catalogue's header
+        msgattrib --untranslated --no-obsolete --no-wrap "$tmp/$lang.po" | sed '1,/^$/d'
+        msgattrib --only-fuzzy --no-obsolete --no-wrap "$tmp/$lang.po" | sed '1,/^$/d'
         echo "(translate them: meson compile -C build startlan-pot startlan-update-po, then po/$lang.po)"
         status=1
         ;;

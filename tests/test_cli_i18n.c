@@ -10,7 +10,7 @@ static int n_progs;
 /* Run prog with an environment: env ... prog args (NULL-terminated). */
 static void run_env(cli_result *r, const char *const *env, char *const *args)
 {
-    char *argv[32];
+    char *argv[64];
     int n = 0;
     argv[n++] = "/usr/bin/env";
     argv[n++] = "-u";
@@ -26,7 +26,7 @@ static void run_env(cli_result *r, const char *const *env, char *const *args)
     for (; *args; args++)
         argv[n++] = *args;
     argv[n] = NULL;
-    ck_assert(n < 32);
+    ck_assert(n < 64);
     cli_run(r, argv, NULL);
 }
 
@@ -278,7 +278,7 @@ END_TEST
 
 /* The programs whose --help is translated (indices into progs: sl-plan
  * sl-rate sl-apr sl-capacity sl-audit sl-portfolio sl-rent-to-own sl-finance). */
-static const int help_translated[] = {0, 1, 2, 4};
+static const int help_translated[] = {0, 1, 2, 3, 4, 5, 6, 7};
 
 /* --help in bokmål and nynorsk: no English line left ("Usage:", "(default"),
  * and nynorsk is its own text, not bokmål. */
@@ -390,8 +390,9 @@ START_TEST(audit_in_norwegian)
     run_env(&r, NULL, cargs);
     ck_assert_int_eq(r.status, 1);
     ck_assert_msg(strstr(r.out, "\xEF\xBB\xBFrow;line;term;") == r.out, "%s", r.out);
-    ck_assert_msg(strstr(r.out, "\r\n2;3;2;payment;payment;sum;621144,19;621144,29;0,10;false;\r\n"),
-                  "%s", r.out);
+    ck_assert_msg(
+        strstr(r.out, "\r\n2;3;2;payment;payment;sum;621144,19;621144,29;0,10;false;\r\n"), "%s",
+        r.out);
     cargs[13] = "--format";
     cargs[14] = "json";
     run_env(&r, NULL, cargs);
@@ -400,6 +401,215 @@ START_TEST(audit_in_norwegian)
     ck_assert_str_eq(r.out, en.out);
     ck_assert(strstr(r.out, "the plan departs from the contract"));
     unlink(path);
+}
+END_TEST
+
+/* sl-portfolio writes CSV or JSON (English, the same in every language);
+ * its help, errors and warnings are translated. */
+START_TEST(portfolio_messages_in_norwegian)
+{
+    static cli_result r, en;
+    char *portfolio = progs[5];
+    char path[] = "/tmp/sl-i18n-bookXXXXXX";
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    FILE *f = fdopen(fd, "w");
+    fputs("id,amount,rate,terms,terms_per_year,type,payout_date\n"
+          "A1,100000,5,12,12,annuity,2025-01-15\n"
+          "A2,x,5,12,12,annuity,2025-01-15\n",
+          f);
+    fclose(f);
+    char *args[] = {portfolio, "--lang", "nb", "--loans", path, "--as-of", "2025-06-30",
+                    "--on-error", "skip", NULL};
+    run_env(&r, NULL, args);
+    args[2] = "en";
+    run_env(&en, NULL, args);
+    ck_assert_int_eq(r.status, 1);
+    ck_assert_str_eq(r.out, en.out);
+    ck_assert_msg(strstr(r.err, "linje 3, ") && strstr(r.err, "raden er hoppet over"), "%s", r.err);
+    args[2] = "nn";
+    run_env(&r, NULL, args);
+    ck_assert_msg(strstr(r.err, "rada er hoppa over"), "%s", r.err);
+    args[8] = "go-on";
+    run_env(&r, NULL, args);
+    exec_expect_usage_error(r.status, r.out, r.err,
+                            "--on-error «go-on»: må vere stop eller skip");
+    unlink(path);
+}
+END_TEST
+
+/* sl-finance's table: kilder og bruk, the payments, the budget, the rate
+ * shock, in Norwegian words and figures. */
+START_TEST(finance_in_norwegian)
+{
+    static cli_result r;
+    char *finance = progs[7];
+    char *args[] = {finance, "--lang", "nb", "--price", "3800000", "--own-funds", "190000",
+                    "--bank-share", "85", "--bank-rate", "5.5", "--start-rate", "4.64",
+                    "--margin", "0.25", "--date", "2026-12-01", "--adults", "2",
+                    "--children-0-5", "1", "--income", "62000", "--policy-rate", "4",
+                    "--rate-shock", "3", "--gross-income-yearly", "650000", NULL};
+    run_env(&r, NULL, args);
+    ck_assert_int_eq(r.status, 0);
+    const char *want[] = {
+        "Boligkjøp: selveier, dato 01.12.2026",
+        "\nBruk\n",
+        "Kjøpesum                                             3" NBSP "800" NBSP "000,00 kr",
+        "Tinglysing (3 dokumenter × 545,00)",
+        "\nKilder\n",
+        "Egenkapital",
+        "Terminbeløp per måned (kr)",
+        "Startlån (4,640 % + 0,250, 30 år)",
+        "Etter rentefradrag (22 % av rentene, skatteregler for 2026)",
+        "Betjeningsevne med stresset rente, per måned",
+        "Veiledende satser gyldige fra 01.01.2024",
+        "Til disposisjon for bolig",
+        "Inntektstaker 1: brutto lønn per år",
+        "trinnskatt",
+        "Rentesjokk: alle renter +3,000 prosentpoeng",
+    };
+    for (size_t i = 0; i < sizeof want / sizeof *want; i++)
+        ck_assert_msg(strstr(r.out, want[i]), "'%s' not in\n%s", want[i], r.out);
+    ck_assert(!strstr(r.out, "Sources") && !strstr(r.out, "Surplus") && !strstr(r.out, "Payments"));
+    expect_width(r.out, 100);
+    args[2] = "nn";
+    run_env(&r, NULL, args);
+    ck_assert_int_eq(r.status, 0);
+    ck_assert_msg(strstr(r.out, "\nKjelder\n") && strstr(r.out, "Bustadkjøp:") &&
+                      strstr(r.out, "Inntektstakar 1: brutto løn per år"),
+                  "%s", r.out);
+    expect_width(r.out, 100);
+    /* machine output: the same in every language */
+    static cli_result en;
+    char *cargs[] = {finance, "--lang", "nb", "--price", "3800000", "--own-funds", "190000",
+                     "--bank-share", "85", "--bank-rate", "5.5", "--start-rate", "4.64",
+                     "--date", "2026-12-01", "--format", "csv", NULL};
+    run_env(&r, NULL, cargs);
+    cargs[2] = "en";
+    run_env(&en, NULL, cargs);
+    ck_assert_int_eq(r.status, 0);
+    ck_assert_str_eq(r.out, en.out);
+}
+END_TEST
+
+/* The sum of CSV column col (0-based) over the data lines, in øre
+ * ("1234.56" or "1234,56"; sep ',' or ';'). */
+static long long csv_column_sum(const char *csv, int col, char sep)
+{
+    long long sum = 0;
+    const char *line = strchr(csv, '\n'); /* after the header */
+    while (line && line[1]) {
+        line++;
+        const char *f = line;
+        for (int i = 0; i < col && f; i++) {
+            f = strchr(f, sep);
+            if (f)
+                f++;
+        }
+        ck_assert_ptr_nonnull(f);
+        long long whole = 0, cents = 0;
+        int neg = *f == '-';
+        if (neg)
+            f++;
+        while (*f >= '0' && *f <= '9')
+            whole = whole * 10 + (*f++ - '0');
+        if (*f == '.' || *f == ',') {
+            cents = (f[1] - '0') * 10 + (f[2] - '0');
+        }
+        sum += (neg ? -1 : 1) * (whole * 100 + cents);
+        line = strchr(line, '\n');
+    }
+    return sum;
+}
+
+/* Rent-to-own and deleie in Norwegian; deleie's --view year|summary. */
+START_TEST(rent_to_own_and_part_own_in_norwegian)
+{
+    static cli_result r, m;
+    char *rto = progs[6];
+    run_env(&r, NULL, (char *[]){rto, "--lang", "nb", NULL});
+    ck_assert_int_eq(r.status, 0);
+    const char *want[] = {"Leie til eie\n",
+                          "Fase 1, leie: måned 1-36, husleie 12" NBSP "000,00 kr",
+                          "kjøp 01.01.2028",
+                          "= Startlån som trengs",
+                          "Effektiv rente 5,15" NBSP "%",
+                          "Om kjøpsretten faller bort"};
+    for (size_t i = 0; i < sizeof want / sizeof *want; i++)
+        ck_assert_msg(strstr(r.out, want[i]), "'%s' not in\n%.3000s", want[i], r.out);
+    ck_assert(!strstr(r.out, "The purchase") && !strstr(r.out, "Phase"));
+    expect_width(r.out, 100);
+    char *part[] = {rto, "--lang", "nb", "--model", "part-own", "--price", "3000000",
+                    "--own-funds", "300000", "--market-rent", "20000", "--buy", "12:10",
+                    "--buy", "24:10", "--rate", "5", "--start", "2025-01-01", NULL, NULL,
+                    NULL, NULL, NULL};
+    run_env(&r, NULL, part);
+    ck_assert_int_eq(r.status, 0);
+    ck_assert_msg(strstr(r.out, "Deleie\n") &&
+                      strstr(r.out, "Første andel: 50,00" NBSP "% av 3" NBSP "000" NBSP
+                                    "000,00 kr = 1" NBSP "500" NBSP "000,00 kr") &&
+                      strstr(r.out, "\n    1 01.01.2025   50,00  10" NBSP "000,00"),
+                  "%.3000s", r.out);
+    expect_width(r.out, 100);
+    int months = count_lines(r.out);
+    /* one line a year: 2025 to the loan's last year, sums equal to the months' */
+    part[19] = "--view";
+    part[20] = "year";
+    run_env(&r, NULL, part);
+    ck_assert_int_eq(r.status, 0);
+    ck_assert_msg(strstr(r.out, "År ") && strstr(r.out, "\n2025    50,00 ") &&
+                      strstr(r.out, "\n2026    60,00 ") && strstr(r.out, "\n2027    70,00 "),
+                  "%.3000s", r.out);
+    ck_assert_int_lt(count_lines(r.out), months / 5);
+    expect_width(r.out, 100);
+    part[21] = "--format";
+    part[22] = "csv";
+    run_env(&r, NULL, part);
+    part[19] = "--format";
+    part[20] = "csv";
+    part[21] = NULL;
+    run_env(&m, NULL, part);
+    ck_assert_int_eq(r.status, 0);
+    ck_assert_int_eq(m.status, 0);
+    static const char head[] = "year,owned_percent,rent,loan_paid,housing_cost,bought,"
+                               "loan_balance,equity\n2025,50.00,120000.00,";
+    ck_assert_msg(strncmp(r.out, head, sizeof head - 1) == 0, "%.3000s", r.out);
+    /* rent, loan payments, housing cost, bought: the years sum to the months */
+    const int year_col[] = {2, 3, 4, 5}, month_col[] = {3, 4, 5, 7};
+    for (int i = 0; i < 4; i++)
+        ck_assert_int_eq(csv_column_sum(r.out, year_col[i], ','),
+                         csv_column_sum(m.out, month_col[i], ','));
+    /* the key figures only, in nynorsk */
+    part[2] = "nn";
+    part[19] = "--view";
+    part[20] = "summary";
+    part[21] = "--rate-shock";
+    part[22] = "2";
+    run_env(&r, NULL, part);
+    ck_assert_int_eq(r.status, 0);
+    ck_assert_msg(strstr(r.out, "Deleige") && strstr(r.out, "Høgaste buutgift i ein månad") &&
+                      !strstr(r.out, "01.02.2025"),
+                  "%.3000s", r.out);
+    ck_assert_int_lt(count_lines(r.out), 15);
+    part[21] = "--format";
+    part[22] = "json";
+    run_env(&r, NULL, part);
+    exec_expect_usage_error(r.status, r.out, r.err, "--view");
+}
+END_TEST
+
+/* The shared option code's errors: one line in the output's language. */
+START_TEST(shared_errors_in_norwegian)
+{
+    static cli_result r;
+    run_env(&r, NULL, (char *[]){progs[3], "--lang", "nb", "--income-item", "lønn", NULL});
+    exec_expect_usage_error(r.status, r.out, r.err,
+                            "--income-item «lønn»: må være TYPE:BELØP[:TIL]");
+    run_env(&r, NULL, (char *[]){progs[0], "--lang", "nn", "--day-count", "x", NULL});
+    exec_expect_usage_error(r.status, r.out, r.err, "--day-count «x»: må vere equal eller act365");
+    run_env(&r, NULL, (char *[]){progs[6], "--lang", "nb", "--model", "own", NULL});
+    exec_expect_usage_error(r.status, r.out, r.err,
+                            "--model «own»: må være rent-to-own, rent-before-own eller part-own");
 }
 END_TEST
 
@@ -431,6 +641,10 @@ int main(int argc, char **argv)
                         (int)(sizeof help_translated / sizeof *help_translated));
     tcase_add_test(people, rate_and_apr_in_norwegian);
     tcase_add_test(people, audit_in_norwegian);
+    tcase_add_test(people, portfolio_messages_in_norwegian);
+    tcase_add_test(people, finance_in_norwegian);
+    tcase_add_test(people, rent_to_own_and_part_own_in_norwegian);
+    tcase_add_test(people, shared_errors_in_norwegian);
     suite_add_tcase(s, people);
     return run_suite(s);
 }
