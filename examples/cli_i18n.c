@@ -173,9 +173,8 @@ const char *cli_date_human(char buf[CLI_HUMAN_BUFSIZE], sl_date date)
         buf[0] = '\0';
         return buf;
     }
-    if (cli_norwegian())
-        snprintf(buf, CLI_HUMAN_BUFSIZE, "%02d.%02d.%04d", date.day, date.month, date.year);
-    else if (sl_date_format(buf, CLI_HUMAN_BUFSIZE, date) < 0)
+    if ((cli_norwegian() ? sl_date_format_norwegian(buf, CLI_HUMAN_BUFSIZE, date)
+                         : sl_date_format(buf, CLI_HUMAN_BUFSIZE, date)) < 0)
         buf[0] = '\0';
     return buf;
 }
