@@ -240,8 +240,7 @@ extern const char *const cli_life_help; /* N_(): print through _() */
  * sl-portfolio): --amount, the loan options and the contract's life, with
  * the same names, the same parsing and the same messages everywhere. A
  * program puts CLI_CONTRACT_LONG_OPTIONS into its getopt_long table and
- * passes every option to cli_contract_option; a program that reads the
- * contract from a file's columns sets them by name (cli_contract_set). */
+ * passes every option to cli_contract_option. */
 
 #define CLI_CONTRACT_LONG_OPTIONS                                                  \
     {"amount", required_argument, NULL, CLI_OPT_AMOUNT}, CLI_LOAN_LONG_OPTIONS,    \
@@ -266,10 +265,6 @@ extern const struct option cli_contract_options[];
 void cli_contract_init(cli_contract *c);
 /* Handle one getopt_long result if it is a contract option: 1 if handled, 0 if not. */
 int cli_contract_option(cli_contract *c, int opt, const char *arg);
-/* Set a contract option by its long name ("margin", "rate-change", ...), as
- * if given as --name value; a flag is set by any value but "", "0", "no",
- * "nei". 1 if the name is a contract option, 0 if not. */
-int cli_contract_set(cli_contract *c, const char *name, const char *value);
 /* The terms (validated as cli_loan_finish and cli_life_apply do; exits 2
  * naming the option). t points at c's arrays until cli_contract_free.
  * With --rate-history: the rate at the payout date when --rate is not given,

@@ -1,6 +1,6 @@
 /* The contract option table shared by every program that reads a contract:
  * the loan options (cli.c) and the contract's life (cli_life.c) behind one
- * table, one dispatcher and one way to set an option by name. */
+ * table and one dispatcher. */
 #include "cli.h"
 
 #include <stdlib.h>
@@ -34,27 +34,6 @@ int cli_contract_option(cli_contract *c, int opt, const char *arg)
     else if (opt != CLI_OPT_STRICT)
         c->given++;
     return 1;
-}
-
-static int flag_value(const char *v)
-{
-    return v && *v && strcmp(v, "0") != 0 && strcmp(v, "no") != 0 && strcmp(v, "nei") != 0;
-}
-
-int cli_contract_set(cli_contract *c, const char *name, const char *value)
-{
-    for (const struct option *o = cli_contract_options; o->name; o++) {
-        if (strcmp(o->name, name) != 0)
-            continue;
-        if (o->has_arg == no_argument) {
-            if (flag_value(value))
-                cli_contract_option(c, o->val, NULL);
-        } else {
-            cli_contract_option(c, o->val, value ? value : "");
-        }
-        return 1;
-    }
-    return 0;
 }
 
 _Noreturn static void history_error(const cli_contract *c, const sl_error *err)

@@ -3,6 +3,9 @@
 #include "doc_sheet.h"
 
 #define LINE_H 13.5
+#define SIGN_AT 90.0 /* from the right edge: room for "99 999 999,99 kr" */
+#define LABEL_ROOM 100.0
+#define PAIR_WIDTH 100.0 /* the columns of two amounts */
 
 void doc_sheet_page(doc_sheet *s, double w)
 {
@@ -45,7 +48,7 @@ static void amount_at(doc_sheet *s, double y, const char *sign, sl_money amount,
     doc_text(s->d, s->x + s->w, y, 0, font, DOC_RIGHT, cli_kr(v, amount));
     if (sign && sign[0]) {
         doc_color(s->d, DOC_GREY);
-        doc_text(s->d, s->x + s->w - 110, y, 0, font, DOC_CENTER, sign);
+        doc_text(s->d, s->x + s->w - SIGN_AT, y, 0, font, DOC_CENTER, sign);
         doc_color(s->d, DOC_INK);
     }
 }
@@ -54,7 +57,7 @@ void doc_sheet_line(doc_sheet *s, const char *label, const char *sign, sl_money 
 {
     doc_sheet_room(s, LINE_H);
     doc_color(s->d, DOC_INK);
-    doc_text(s->d, s->x, s->y, s->w - 120, DOC_FONT_BODY, DOC_LEFT, label);
+    doc_text(s->d, s->x, s->y, s->w - LABEL_ROOM, DOC_FONT_BODY, DOC_LEFT, label);
     amount_at(s, s->y, sign, amount, DOC_FONT_BODY);
     s->y += LINE_H;
 }
@@ -66,6 +69,32 @@ void doc_sheet_text(doc_sheet *s, const char *label, const char *value)
     doc_text(s->d, s->x, s->y, 0, DOC_FONT_BODY, DOC_LEFT, label);
     doc_text(s->d, s->x + s->w, s->y, 0, DOC_FONT_BODY, DOC_RIGHT, value);
     s->y += LINE_H;
+}
+
+void doc_sheet_pair_head(doc_sheet *s, const char *a, const char *b)
+{
+    doc_sheet_room(s, 3 * LINE_H);
+    doc_color(s->d, DOC_GREY);
+    doc_text(s->d, s->x + s->w - PAIR_WIDTH, s->y, 0, DOC_FONT_SMALL_BOLD, DOC_RIGHT, a);
+    doc_text(s->d, s->x + s->w, s->y, 0, DOC_FONT_SMALL_BOLD, DOC_RIGHT, b);
+    doc_color(s->d, DOC_INK);
+    s->y += LINE_H - 3;
+}
+
+void doc_sheet_pair(doc_sheet *s, const char *label, sl_money a, sl_money b, int bold)
+{
+    char v[DOC_CELL];
+    doc_font font = bold ? DOC_FONT_BOLD : DOC_FONT_BODY;
+    doc_sheet_room(s, LINE_H + (bold ? 4 : 0));
+    if (bold) {
+        doc_line(s->d, s->x, s->y + 1, s->x + s->w, s->y + 1, 0.6, DOC_GREY);
+        s->y += 4;
+    }
+    doc_color(s->d, DOC_INK);
+    doc_text(s->d, s->x, s->y, s->w - 2 * PAIR_WIDTH, font, DOC_LEFT, label);
+    doc_text(s->d, s->x + s->w - PAIR_WIDTH, s->y, 0, font, DOC_RIGHT, cli_kr(v, a));
+    doc_text(s->d, s->x + s->w, s->y, 0, font, DOC_RIGHT, cli_kr(v, b));
+    s->y += LINE_H + (bold ? 2 : 0);
 }
 
 void doc_sheet_detail(doc_sheet *s, const char *label, sl_money amount)
@@ -85,7 +114,7 @@ void doc_sheet_result(doc_sheet *s, const char *label, const char *sign, sl_mone
     doc_line(s->d, s->x, s->y + 1, s->x + s->w, s->y + 1, 0.6, DOC_GREY);
     s->y += 4;
     doc_color(s->d, DOC_INK);
-    doc_text(s->d, s->x, s->y, s->w - 120, DOC_FONT_BOLD, DOC_LEFT, label);
+    doc_text(s->d, s->x, s->y, s->w - LABEL_ROOM, DOC_FONT_BOLD, DOC_LEFT, label);
     amount_at(s, s->y, sign, amount, DOC_FONT_BOLD);
     s->y += LINE_H + 2;
 }

@@ -28,6 +28,10 @@ void doc_sheet_heading(doc_sheet *s, const char *text);
 void doc_sheet_line(doc_sheet *s, const char *label, const char *sign, sl_money amount);
 /* A line with a text value (a rate, a number of terms). */
 void doc_sheet_text(doc_sheet *s, const char *label, const char *value);
+/* Two amounts a line (first term and typical term; today and with a rate
+ * shock): the columns' headings, then the lines; bold: a total with a rule. */
+void doc_sheet_pair_head(doc_sheet *s, const char *a, const char *b);
+void doc_sheet_pair(doc_sheet *s, const char *label, sl_money a, sl_money b, int bold);
 /* A detail under a line: indented, small and grey. */
 void doc_sheet_detail(doc_sheet *s, const char *label, sl_money amount);
 /* A result: a rule above, bold. */

@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "cli_owner.h"
+#include "doc_finance.h"
 
 static const char *const owner_usage = N_(
     "With a household the output also has the grant need (tilskuddsbehov) and the\n"
@@ -72,6 +73,8 @@ static const char *const usage_tail = N_(
     "                             the rate shock's beside it\n"
     "  --csv-style machine|excel-no   CSV for programs (default) or for a Norwegian\n"
     "                             spreadsheet (implies --format csv)\n"
+    "  --format pdf --output FILE the financing on a page to print (A4); the date made\n"
+    "                             is today (SL_TODAY=YYYY-MM-DD fixes it)\n"
     "  --lang nb|nn|en            language of the output (default: the locale's)\n"
     "  --help, --version\n");
 
@@ -108,6 +111,7 @@ enum {
     OPT_MAX_PRICE,
     OPT_PRICE_STEP,
     OPT_RATE_SHOCK,
+    OPT_OUTPUT,
 };
 
 typedef struct input {
@@ -121,6 +125,8 @@ typedef struct input {
     cli_household hh;
     cli_owner owner; /* bostøtte, the grant need, renting today */
     cli_format format;
+    doc_format document; /* --format pdf */
+    const char *output;
 } input;
 
 static sl_loan_type loan_type(const char *option, const char *text)
@@ -208,6 +214,7 @@ static void parse(input *in, int argc, char **argv)
         {"max-price", no_argument, NULL, OPT_MAX_PRICE},
         {"price-step", required_argument, NULL, OPT_PRICE_STEP},
         {"rate-shock", required_argument, NULL, OPT_RATE_SHOCK},
+        {"output", required_argument, NULL, OPT_OUTPUT},
         CLI_HOUSEHOLD_LONG_OPTIONS,
         CLI_OWNER_ALLOWANCE_LONG_OPTIONS,
         CLI_OWNER_RENT_LONG_OPTIONS,
@@ -332,7 +339,10 @@ static void parse(input *in, int argc, char **argv)
             in->have_shock = 1;
             break;
         case CLI_OPT_FORMAT:
-            in->format = cli_format_parse(optarg);
+            in->document = doc_format_option(optarg, DOC_PDF, &in->format);
+            break;
+        case OPT_OUTPUT:
+            in->output = optarg;
             break;
         case CLI_OPT_CSV_STYLE:
             cli_csv_style_set(cli_csv_style_parse(optarg));
@@ -352,6 +362,7 @@ static void parse(input *in, int argc, char **argv)
     }
     if (optind < argc)
         cli_usage_error(_("unexpected argument '%s'"), argv[optind]);
+    doc_output_check(in->document, in->output);
     if (!in->have_price)
         cli_usage_error(_("--price is required"));
     if (o->bank_share.den != 0 && in->have_bank_amount)
@@ -1023,6 +1034,15 @@ int main(int argc, char **argv)
         solve(&shock, &so, &in);
     }
     const answer *s = in.have_shock ? &shock : NULL;
+    if (in.document == DOC_PDF) {
+        doc_finance f = {&in.o, &base.r, base.have_max, base.max_price, in.price_step,
+                         &base.at_max, &base.over, base.owner.have_grant, base.owner.grant_need,
+                         base.owner.largest_loan, s ? &s->r : NULL, in.shock,
+                         s ? s->max_price : 0, cli_today()};
+        doc_finance_pdf(in.output, &f);
+        cli_household_free(&in.hh);
+        return 0;
+    }
     if (in.format == CLI_JSON)
         print_json(&in, &base, s);
     else if (in.format == CLI_CSV)

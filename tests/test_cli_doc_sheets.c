@@ -1,15 +1,16 @@
 /* The one-page documents read back as a family would read them: the
- * capacity budget (sl-capacity --format pdf). pdftotext for the figures
+ * capacity budget (sl-capacity --format pdf) and the financing (sl-finance
+ * --format pdf). pdftotext for the figures
  * (they must equal the program's own --format json), pdfinfo for the page
  * count, pdftoppm for the drawn parts; and the file contract (same bytes
  * twice, an unwritable --output refused with exit 2, nothing left behind).
- * argv: sl-capacity pdftotext pdfinfo pdftoppm */
+ * argv: sl-capacity sl-finance pdftotext pdfinfo pdftoppm */
 #include <jansson.h>
 #include <unistd.h>
 
 #include "cli_pdf.h"
 
-static char *capacity;
+static char *capacity, *finance;
 static char dir[64];
 
 /* prog with args (NULL-terminated), then more (NULL-terminated, may be NULL). */
@@ -229,16 +230,74 @@ START_TEST(capacity_file_contract)
 }
 END_TEST
 
+/* ---- sl-finance ---- */
+
+static const char *const purchase[] = {
+    "--price", "3500000", "--own-funds", "100000", "--bank-share", "85", "--bank-rate", "5.5",
+    "--start-rate", "4.64", "--adults", "2", "--children-0-5", "1", "--income", "70000",
+    "--policy-rate", "4.5", "--date", "2026-03-01", "--common-costs", "3000", "--max-price",
+    "--rate-shock", "2", NULL};
+
+START_TEST(finance_page_is_kilder_og_bruk)
+{
+    static cli_result t;
+    json_t *j = run_json(finance, purchase);
+    char pdf[128];
+    run_pdf(&t, finance, purchase, "finance.pdf", pdf, sizeof pdf);
+    ck_assert_int_eq(pdf_pages(pdf), 2);
+    static const char *const keys[] = {
+        "price", "document_tax", "registration_fees", "establishment_fees", "total_need",
+        "own_funds", "bank_loan", "start_loan", "first_payment_bank", "first_payment_start_loan",
+        "common_costs", "first_payment_total", "first_interest_total",
+        "tax_deduction_first_month", "monthly_after_tax_deduction", "first_year_interest",
+        "tax_deduction_first_year", "available", "stressed_payment_bank",
+        "stressed_payment_start_loan", "surplus", "max_price", "grant_need"};
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+        assert_amount(t.out, j, keys[i]);
+    assert_amount(t.out, json_object_get(j, "budget"), "living_costs");
+    assert_amount(t.out, json_object_get(j, "grant_need_parts"), "largest_loan");
+    json_t *shock = json_object_get(j, "rate_shock");
+    ck_assert_ptr_nonnull(shock);
+    assert_amount(t.out, shock, "first_payment_total");
+    assert_amount(t.out, shock, "monthly_after_tax_deduction");
+    assert_amount(t.out, shock, "surplus");
+    assert_amount(t.out, shock, "max_price");
+    const char *nb[] = {"Finansiering av boligen (kilder og bruk)", "Bruk", "Kilder",
+                        "Kjøpesum", "Dokumentavgift, 2,5 prosent", "Tinglysing, 3 × 545,00",
+                        "Egenkapital", "Banklån", "Startlån", "Etter rentefradrag",
+                        "Begge lån med stresset rente", "Overskudd", "Høyeste kjøpesum",
+                        "Hvis renten stiger med 2 prosentpoeng", "8,500 %", "7,000 %",
+                        "Side 2 av 2", NULL};
+    assert_words(t.out, nb);
+    const char *en[] = {"Uses", "Sources", "Price", "Surplus", "Total need", NULL};
+    assert_absent(t.out, en);
+    json_decref(j);
+}
+END_TEST
+
+START_TEST(finance_file_contract)
+{
+    assert_same_bytes(finance, purchase);
+    const char *base[] = {"--price", "2000000", "--own-funds", "100000", "--bank-share", "50",
+                          "--bank-rate", "5.5", "--start-rate", "4.64", NULL};
+    const char *bad[] = {"--price", "2000000", "--own-funds", "3000000", "--bank-share", "50",
+                         "--bank-rate", "5.5", "--start-rate", "4.64", NULL};
+    assert_refused_cleanly(finance, base, bad);
+}
+END_TEST
+
 int main(int argc, char **argv)
 {
-    if (argc < 5) {
-        fprintf(stderr, "usage: %s sl-capacity pdftotext pdfinfo pdftoppm\n", argv[0]);
+    if (argc < 6) {
+        fprintf(stderr, "usage: %s sl-capacity sl-finance pdftotext pdfinfo pdftoppm\n",
+                argv[0]);
         return 2;
     }
     capacity = argv[1];
-    pdftotext = argv[2];
-    pdfinfo = argv[3];
-    pdftoppm = argv[4];
+    finance = argv[2];
+    pdftotext = argv[3];
+    pdfinfo = argv[4];
+    pdftoppm = argv[5];
     setenv("SL_TODAY", "2026-12-01", 1);
     setenv("LC_ALL", "C.UTF-8", 1);
     unsetenv("LANGUAGE");
@@ -249,6 +308,8 @@ int main(int argc, char **argv)
     tcase_add_test(tc, capacity_page_is_the_budget);
     tcase_add_test(tc, capacity_shortfall_and_max_loan);
     tcase_add_test(tc, capacity_file_contract);
+    tcase_add_test(tc, finance_page_is_kilder_og_bruk);
+    tcase_add_test(tc, finance_file_contract);
     suite_add_tcase(s, tc);
     int rc = run_suite(s);
     pdf_folder_remove(dir);
