@@ -223,7 +223,6 @@ static void parse(input *in, int argc, char **argv)
         CLI_END_LONG_OPTIONS,
     };
     sl_finance_options *o = &in->o;
-    sl_error err;
     int opt;
     while ((opt = cli_getopt(argc, argv, options)) != -1) {
         if (cli_household_option(&in->hh, opt, optarg) ||
@@ -235,8 +234,9 @@ static void parse(input *in, int argc, char **argv)
             in->have_price = 1;
             break;
         case OPT_PROPERTY:
-            if (sl_tenure_parse(&o->tenure, optarg, &err) != SL_OK)
-                cli_fail_option("--property", &err);
+            if (sl_tenure_parse(&o->tenure, optarg) != SL_OK)
+                cli_die(CLI_EXIT_USAGE, _("%s '%s': must be selveier, borettslag or aksje"),
+                        "--property", optarg);
             break;
         case OPT_COMMON_DEBT:
             o->common_debt = cli_money_nonneg("--common-debt", optarg);

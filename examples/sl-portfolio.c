@@ -6,6 +6,7 @@
  * rows, --group-by sums by year or loan type, --reconcile compares the
  * balances with a ledger export. */
 #define _POSIX_C_SOURCE 200809L /* strdup */
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -399,7 +400,7 @@ static const char *total_text(char buf[SL_PORTFOLIO_BUFSIZE], const sl_portfolio
 static void csv_totals(const char *label, const sl_portfolio_totals *tot)
 {
     char buf[SL_PORTFOLIO_BUFSIZE];
-    printf("%s,%lld,%lld", label, sl_portfolio_totals_loans(tot),
+    printf("%s,%" PRId64 ",%" PRId64, label, sl_portfolio_totals_loans(tot),
            sl_portfolio_totals_skipped(tot));
     for (size_t i = 0; i < 6; i++)
         printf(",%s", total_text(buf, tot, items[i]));
@@ -409,7 +410,8 @@ static void csv_totals(const char *label, const sl_portfolio_totals *tot)
 static void json_totals_body(const sl_portfolio_totals *tot, const char *indent)
 {
     char buf[SL_PORTFOLIO_BUFSIZE];
-    printf("%s\"loans\": %lld,\n%s\"skipped\": %lld", indent, sl_portfolio_totals_loans(tot),
+    printf("%s\"loans\": %" PRId64 ",\n%s\"skipped\": %" PRId64, indent,
+           sl_portfolio_totals_loans(tot),
            indent, sl_portfolio_totals_skipped(tot));
     for (size_t i = 0; i < 6; i++)
         printf(",\n%s\"%s\": \"%s\"", indent, item_names[i], total_text(buf, tot, items[i]));
@@ -475,7 +477,7 @@ static void print_groups(run *R)
             printf("%s", group_label(label, R, i));
         else
             printf("\"%s\"", group_label(label, R, i));
-        printf(", \"loans\": %lld", sl_portfolio_totals_loans(R->groups[i]));
+        printf(", \"loans\": %" PRId64, sl_portfolio_totals_loans(R->groups[i]));
         for (size_t k = 0; k < 6; k++)
             printf(", \"%s\": \"%s\"", item_names[k], total_text(buf, R->groups[i], items[k]));
         printf("}");
@@ -675,7 +677,7 @@ static void print_reconcile_totals(run *R)
     }
     printf("\n  ],\n");
     print_findings(R);
-    printf("  \"totals\": {\n    \"loans\": %lld,\n    \"skipped\": %lld,\n"
+    printf("  \"totals\": {\n    \"loans\": %" PRId64 ",\n    \"skipped\": %" PRId64 ",\n"
            "    \"ledger_entries\": %zu,\n    \"listed\": %lld,\n    \"book\": \"%s\",\n"
            "    \"ledger\": \"%s\",\n    \"difference\": \"%s\"\n  }\n}\n",
            sl_portfolio_totals_loans(R->tot), sl_portfolio_totals_skipped(R->tot),
@@ -1013,7 +1015,8 @@ int main(int argc, char **argv)
     json_decref(R.loan_findings);
     cli_csv_end();
     cli_release_stdout();
-    long long skipped = sl_portfolio_totals_skipped(R.tot), listed = R.listed;
+    int64_t skipped = sl_portfolio_totals_skipped(R.tot);
+    long long listed = R.listed;
     sl_portfolio_totals_free(R.tot);
     sl_plan_cache_free(R.cache);
     for (int i = 0; i < 3; i++)

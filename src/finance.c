@@ -3,7 +3,6 @@
  * over both loans at stressed rates, and the largest price. */
 #include <stdio.h>
 #include <string.h>
-#include <strings.h>
 
 #include "api_internal.h"
 #include "arith_internal.h"
@@ -15,33 +14,6 @@ void sl_finance_options_init(sl_finance_options *o)
         sl_finance_options init = SL_FINANCE_OPTIONS_INIT;
         *o = init;
     }
-}
-
-static const char *const tenure_names[] = {"selveier", "borettslag", "aksje"};
-
-const char *sl_tenure_name(sl_tenure t)
-{
-    return (unsigned)t < 3 ? tenure_names[t] : NULL;
-}
-
-int sl_tenure_parse(sl_tenure *out, const char *text, sl_error *err)
-{
-    sl__error_reset(err);
-    if (!out)
-        return sl__null(err, "out");
-    if (!text)
-        return sl__null(err, "text");
-    for (int i = 0; i < 3; i++)
-        if (strcasecmp(text, tenure_names[i]) == 0) {
-            *out = (sl_tenure)i;
-            return SL_OK;
-        }
-    if (strcasecmp(text, "obos") == 0 || strcasecmp(text, "andel") == 0) {
-        *out = SL_TENURE_BORETTSLAG;
-        return SL_OK;
-    }
-    return sl__fail(err, SL_EINVAL, "tenure", text,
-                    "tenure '%s': must be selveier, borettslag or aksje", text);
 }
 
 /* Kartverket's tinglysingsgebyr per document, by the date it applies from. */

@@ -4,6 +4,7 @@
 #include <stddef.h>
 
 #include "arith_internal.h"
+#include "startlan/finance.h"
 #include "startlan/plan.h"
 #include "startlan/rent_to_own.h"
 #include "terms_internal.h"
@@ -66,6 +67,10 @@ static const name models[] = {
     {"rent-to-own", SL_RTO_RENT_TO_OWN}, {"leie-til-eie", SL_RTO_RENT_TO_OWN},
     {"rent-before-own", SL_RTO_RENT_BEFORE_OWN}, {"leie-før-eie", SL_RTO_RENT_BEFORE_OWN},
     {"leie-for-eie", SL_RTO_RENT_BEFORE_OWN}, {NULL, 0}};
+static const name tenures[] = {
+    {"selveier", SL_TENURE_SELVEIER}, {"borettslag", SL_TENURE_BORETTSLAG},
+    {"aksje", SL_TENURE_AKSJE}, {"obos", SL_TENURE_BORETTSLAG}, {"andel", SL_TENURE_BORETTSLAG},
+    {NULL, 0}};
 
 #define ENUM_NAMES(type, prefix, table)                                                    \
     int prefix##_parse(type *out, const char *text)                                        \
@@ -86,6 +91,7 @@ ENUM_NAMES(sl_borrower, sl_borrower, borrowers)
 ENUM_NAMES(sl_price_rule, sl_price_rule, price_rules)
 ENUM_NAMES(sl_property_type, sl_property_type, properties)
 ENUM_NAMES(sl_rto_model, sl_rto_model, models)
+ENUM_NAMES(sl_tenure, sl_tenure, tenures)
 
 static const name yes_no[] = {
     {"yes", 1}, {"ja", 1}, {"y", 1}, {"j", 1}, {"1", 1}, {"true", 1}, {"sann", 1},

@@ -14,7 +14,7 @@
 struct sl_portfolio_totals {
     mpz_t sum[ITEMS];
     int64_t part[ITEMS];
-    long long loans, skipped;
+    int64_t loans, skipped;
 };
 
 /* Dates in the order of sl_date_compare, as one integer (no call per row). */
@@ -156,12 +156,12 @@ void sl_portfolio_totals_skip(sl_portfolio_totals *t)
         t->skipped++;
 }
 
-long long sl_portfolio_totals_loans(const sl_portfolio_totals *t)
+int64_t sl_portfolio_totals_loans(const sl_portfolio_totals *t)
 {
     return t ? t->loans : 0;
 }
 
-long long sl_portfolio_totals_skipped(const sl_portfolio_totals *t)
+int64_t sl_portfolio_totals_skipped(const sl_portfolio_totals *t)
 {
     return t ? t->skipped : 0;
 }

@@ -67,6 +67,7 @@
 extern "C" {
 #endif
 
+/* The check that found a difference. */
 typedef enum sl_audit_check {
     SL_AUDIT_SUM = 0,
     SL_AUDIT_BALANCE,
@@ -100,15 +101,15 @@ typedef enum sl_audit_field {
  * numbers; for SL_AUDIT_FIELD_DUE_DATE the dates are in the *_date fields
  * and difference is the number of days (found − expected). */
 typedef struct sl_audit_difference {
-    sl_audit_check check;
-    sl_audit_field field;
+    sl_audit_check check; /* the check that found it */
+    sl_audit_field field; /* the field that differs */
     int64_t row;          /* 1-based position in the input; 0 for the whole plan */
     int term;             /* the term number the row carries (or expects, for a missing row) */
-    sl_money expected;
-    sl_money found;
-    sl_money difference;
-    sl_date expected_date;
-    sl_date found_date;
+    sl_money expected;    /* what the rule or the recomputed plan gives */
+    sl_money found;       /* what the audited plan states */
+    sl_money difference;  /* found − expected */
+    sl_date expected_date; /* SL_AUDIT_FIELD_DUE_DATE: the due date expected */
+    sl_date found_date;    /* SL_AUDIT_FIELD_DUE_DATE: the due date stated */
     sl_rate rate_before;  /* SL_AUDIT_RATE_JUMP: rate per term implied by the previous row
                              (its interest / its opening balance) */
     sl_rate rate_after;   /* ... and by this row; expected is then this row's opening
@@ -122,18 +123,22 @@ typedef struct sl_audit_difference {
  * (sl_audit_add_row / sl_audit_finish then return SL_ESTATE). */
 typedef int (*sl_audit_report_fn)(void *ctx, const sl_audit_difference *difference);
 
+/* The version of sl_audit_options this header declares (its `version` field). */
 #define SL_AUDIT_OPTIONS_VERSION 1
 
+/* What an audit tolerates and whom it tells. */
 typedef struct sl_audit_options {
-    unsigned version;
+    unsigned version; /* layout version: set by the _INIT macro or the _init function */
     sl_money tolerance;        /* øre, >= 0; default 0 */
     sl_audit_report_fn report; /* may be NULL: differences are only counted */
-    void *report_ctx;
+    void *report_ctx;          /* passed to report as is (the caller's; kept until free) */
 } sl_audit_options;
 
+/* Every field of sl_audit_options at its default, as an initialiser. */
 #define SL_AUDIT_OPTIONS_INIT {SL_AUDIT_OPTIONS_VERSION, 0, NULL, NULL}
 
-/* Set *options to SL_AUDIT_OPTIONS_INIT (the same defaults as the macro). NULL is allowed. */
+/* Set *options to SL_AUDIT_OPTIONS_INIT (the same defaults as the macro). NULL is allowed.
+ * @param options the struct to set; NULL is allowed */
 SL_API void sl_audit_options_init(sl_audit_options *options);
 
 /* What the audit found. */
@@ -150,12 +155,19 @@ typedef struct sl_audit_summary {
     int64_t reserved[SL_RESERVED_FIELDS]; /* room for fields added later (docs/api.md) */
 } sl_audit_summary;
 
+/* An audit in progress (opaque): sl_audit_new, rows, sl_audit_finish, sl_audit_free. */
 typedef struct sl_audit sl_audit;
 
 /* Start an audit. terms may be NULL (consistency checks only); otherwise they
  * are validated and the plan engine recomputes the plan. options may be NULL
  * (defaults). Free with sl_audit_free. 0, SL_ENOMEM, SL_EVERSION, SL_EINVAL
- * (negative tolerance, bad terms; err filled). */
+ * (negative tolerance, bad terms; err filled).
+ * @param out receives the new audit, owned by the caller (free with sl_audit_free)
+ * @param terms the contract, may be NULL; copied, not kept
+ * @param options the options, may be NULL for the defaults; copied (the callback and its context
+ *                are kept until sl_audit_free)
+ * @param err error record, may be NULL: reset on entry, names the field and value on failure
+ * @return 0, SL_ENOMEM, SL_EVERSION or SL_EINVAL (err filled) */
 SL_API SL_WARN_UNUSED int sl_audit_new(sl_audit **out, const sl_loan_terms *terms,
                                        const sl_audit_options *options, sl_error *err);
 
@@ -163,24 +175,39 @@ SL_API SL_WARN_UNUSED int sl_audit_new(sl_audit **out, const sl_loan_terms *term
  * (SL_DATE_NONE: not compared), opening_balance, interest, principal, fee,
  * payment and closing_balance; rate, days and events are ignored.
  * 0, SL_ESTATE (stopped by the callback or called after finish),
- * SL_ERANGE (sums beyond int64) or SL_ENOMEM. */
+ * SL_ERANGE (sums beyond int64) or SL_ENOMEM.
+ * @param audit the audit
+ * @param row the row as the other system states it, read only (not kept)
+ * @return 0, SL_ESTATE, SL_ERANGE or SL_ENOMEM */
 SL_API SL_WARN_UNUSED int sl_audit_add_row(sl_audit *audit, const sl_plan_row *row);
 
 /* The plan's own totals row (sum/total line), if it has one: its interest,
  * principal, fee and payment are compared at finish with the sums of the rows
- * (SL_AUDIT_STATED_TOTAL). Give it at most once. 0 or SL_ESTATE. */
+ * (SL_AUDIT_STATED_TOTAL). Give it at most once. 0 or SL_ESTATE.
+ * @param audit the audit
+ * @param totals the plan's own totals row, read only (not kept)
+ * @return 0 or SL_ESTATE (given twice, or after finish) */
 SL_API SL_WARN_UNUSED int sl_audit_stated_totals(sl_audit *audit, const sl_plan_row *totals);
 
 /* The end-of-plan checks (end balance, principal sum, stated totals, missing
- * rows) and the summary. out may be NULL. 0 or a negative code. */
+ * rows) and the summary. out may be NULL. 0 or a negative code.
+ * @param audit the audit; afterwards only sl_audit_free is useful
+ * @param out receives the summary, may be NULL
+ * @return 0 or a negative code */
 SL_API SL_WARN_UNUSED int sl_audit_finish(sl_audit *audit, sl_audit_summary *out);
 
-/* Free an audit. NULL is allowed. */
+/* Free an audit. NULL is allowed.
+ * @param audit the audit to free; NULL is allowed */
 SL_API void sl_audit_free(sl_audit *audit);
 
 /* Short English names: "sum", "balance", "chain", ... ; "term", "due_date",
- * "opening_balance", ... NULL for an unknown value. */
+ * "opening_balance", ... NULL for an unknown value.
+ * @param check the check
+ * @return a static string (not to be freed), or NULL for an unknown value */
 SL_API const char *sl_audit_check_name(sl_audit_check check);
+/* The short English name of a compared field ("term", "due_date", "opening_balance", …).
+ * @param field the field
+ * @return a static string (not to be freed), or NULL for an unknown value */
 SL_API const char *sl_audit_field_name(sl_audit_field field);
 
 /**

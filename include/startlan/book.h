@@ -66,10 +66,15 @@ typedef enum sl_book_field {
     SL_BOOK_FIELD_COUNT
 } sl_book_field;
 
-/* The column name of a field ("amount", "payout_date", …); NULL if unknown. */
+/* The column name of a field ("amount", "payout_date", …); NULL if unknown.
+ * @param field the field
+ * @return a static string (not to be freed), or NULL for an unknown value */
 SL_API const char *sl_book_field_name(sl_book_field field);
 /* The field of a column name as sl_book_field_name spells it. 0, SL_EINVAL
- * or SL_ENULL. */
+ * or SL_ENULL.
+ * @param out receives the field
+ * @param name the column name
+ * @return 0, SL_EINVAL (no such column) or SL_ENULL */
 SL_API SL_WARN_UNUSED int sl_book_field_lookup(sl_book_field *out, const char *name);
 
 /* What a dated event of a loan is (the events file's "kind" column). */
@@ -87,42 +92,67 @@ typedef enum sl_book_event_kind {
  * date), nothing (repay-all). line: where it was read (0: unknown), copied
  * into the error record when the event does not fit the loan. */
 typedef struct sl_book_event {
-    sl_book_event_kind kind;
-    sl_date date;
-    sl_money amount;
-    sl_rate rate;
-    int terms;
-    int64_t line;
+    sl_book_event_kind kind; /* what happens */
+    sl_date date;            /* when */
+    sl_money amount;         /* extra payments: the amount, > 0 */
+    sl_rate rate;            /* rate changes: the new rate before the margin */
+    int terms;               /* interest-only: the number of terms */
+    int64_t line;            /* where it was read, 0: unknown */
 } sl_book_event;
 
 /* Parse an event from its text columns (kind names in any letter case, with
  * or without '-', '_' or spaces). err->field is "date", "kind" or "amount"
- * (the value column). 0, SL_ESYNTAX or SL_EINVAL. */
+ * (the value column). 0, SL_ESYNTAX or SL_EINVAL.
+ * @param out receives the event (its line is 0: set it)
+ * @param date the date column ("YYYY-MM-DD")
+ * @param kind the kind column
+ * @param value the value column (amount, rate or terms by kind; may be empty for repay-all)
+ * @param err error record, may be NULL: reset on entry, names the field and value on failure
+ * @return 0, SL_ESYNTAX or SL_EINVAL */
 SL_API SL_WARN_UNUSED int sl_book_event_parse(sl_book_event *out, const char *date,
                                               const char *kind, const char *value,
                                               sl_error *err);
 
+/* One loan of a book as read from its row (opaque): sl_book_loan_new, _set, _terms, _free. */
 typedef struct sl_book_loan sl_book_loan;
 
 /* An empty book loan (every field at its default). Free with
- * sl_book_loan_free. 0, SL_ENULL or SL_ENOMEM. */
+ * sl_book_loan_free. 0, SL_ENULL or SL_ENOMEM.
+ * @param out receives the new loan, owned by the caller (free with sl_book_loan_free)
+ * @return 0, SL_ENULL or SL_ENOMEM */
 SL_API SL_WARN_UNUSED int sl_book_loan_new(sl_book_loan **out);
+/* Free a book loan and everything it holds. NULL is allowed.
+ * @param loan the loan to free; NULL is allowed */
 SL_API void sl_book_loan_free(sl_book_loan *loan);
-/* Forget the loan (fields, history, events) for the next row; keeps memory. */
+/* Forget the loan (fields, history, events) for the next row; keeps memory.
+ * @param loan the loan; NULL is allowed (nothing is done) */
 SL_API void sl_book_loan_clear(sl_book_loan *loan);
 
 /* Set one field from its text; empty text (or NULL) leaves the default.
- * err->field is the field's column name. 0, SL_ESYNTAX or SL_EINVAL. */
+ * err->field is the field's column name. 0, SL_ESYNTAX or SL_EINVAL.
+ * @param loan the loan
+ * @param field the column to set
+ * @param text the column's text (copied), may be NULL or empty for the default
+ * @param err error record, may be NULL: reset on entry, names the field and value on failure
+ * @return 0, SL_ESYNTAX or SL_EINVAL */
 SL_API SL_WARN_UNUSED int sl_book_loan_set(sl_book_loan *loan, sl_book_field field,
                                            const char *text, sl_error *err);
 
 /* The loan follows `history` (kept by pointer until the next clear; shared
- * between loans), called `name` in messages. 0 or SL_ENULL. */
+ * between loans), called `name` in messages. 0 or SL_ENULL.
+ * @param loan the loan
+ * @param history the history, the caller's: it must outlive the loan or the next
+ *                sl_book_loan_clear
+ * @param name the history's name in messages (copied), may be NULL
+ * @return 0 or SL_ENULL */
 SL_API SL_WARN_UNUSED int sl_book_loan_set_rate_history(sl_book_loan *loan,
                                                         const sl_rate_history *history,
                                                         const char *name);
 
-/* Add one of the loan's events (copied). 0, SL_ENULL or SL_ENOMEM. */
+/* Add one of the loan's events (copied). 0, SL_ENULL or SL_ENOMEM.
+ * @param loan the loan
+ * @param event the event, copied
+ * @return 0, SL_ENULL or SL_ENOMEM */
 SL_API SL_WARN_UNUSED int sl_book_loan_add_event(sl_book_loan *loan, const sl_book_event *event);
 
 /* The contract: the fields, the rate history from the payout on, and the
@@ -133,7 +163,13 @@ SL_API SL_WARN_UNUSED int sl_book_loan_add_event(sl_book_loan *loan, const sl_bo
  * changes are taken up to it, so a gap after it does not matter; after the
  * end of the history (sl_rate_history_end) its last rate holds.
  * *out points into loan and stays valid until the next call on loan.
- * 0, SL_EINVAL, SL_ERANGE, SL_ENOMEM or SL_ENULL. */
+ * 0, SL_EINVAL, SL_ERANGE, SL_ENOMEM or SL_ENULL.
+ * @param out receives a pointer to the contract, owned by the loan and valid until the next call
+ *            on it
+ * @param loan the loan
+ * @param until the last date rows are needed for, or SL_DATE_NONE for the whole loan
+ * @param err error record, may be NULL: reset on entry, names the field and value on failure
+ * @return 0, or SL_EINVAL / SL_ESYNTAX / SL_ERANGE / SL_ENOMEM naming the column */
 SL_API SL_WARN_UNUSED int sl_book_loan_terms(const sl_loan_terms **out, sl_book_loan *loan,
                                              sl_date until, sl_error *err);
 

@@ -31,13 +31,23 @@ extern "C" {
 #endif
 
 /* K above for `repaid` (> = 0), fixed_rate and market_rate (0 .. 100 %) and
- * months (0 .. 600). 0, SL_EINVAL or SL_ERANGE. */
+ * months (0 .. 600). 0, SL_EINVAL or SL_ERANGE.
+ * @param out receives the break cost K
+ * @param repaid the amount repaid early (>= 0)
+ * @param fixed_rate the contract's fixed rate
+ * @param market_rate today's rate for the remaining fixed period
+ * @param months whole months left of the fixed period (0 .. 600)
+ * @return 0, SL_EINVAL or SL_ERANGE */
 SL_API SL_WARN_UNUSED int sl_break_cost(sl_money *out, sl_money repaid, sl_rate fixed_rate,
                                         sl_rate market_rate, int months);
 
 /* Whole months from `from` to `to` (0 when to <= from): the largest M with
  * from + M months (same day, clamped to the month's end) <= to.
- * 0 or SL_EINVAL (a date not valid). */
+ * 0 or SL_EINVAL (a date not valid).
+ * @param out receives the number of months
+ * @param from the first date
+ * @param to the last date
+ * @return 0 or SL_EINVAL (a date not valid) */
 SL_API SL_WARN_UNUSED int sl_break_months(int *out, sl_date from, sl_date to);
 
 #ifdef __cplusplus

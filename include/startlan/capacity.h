@@ -93,7 +93,7 @@ typedef enum sl_living_costs_basis {
 
 /* One net income per month, and until when it lasts. */
 typedef struct sl_income_item {
-    sl_income_kind kind;
+    sl_income_kind kind; /* what the income is (rental income counts 10 months of 12) */
     sl_money amount; /* per month, after tax, 0 .. SL_PLAN_MAX_PRINCIPAL */
     sl_date until;   /* the first day without it (stønaden opphører); SL_DATE_NONE:
                         not given (lasts) */
@@ -102,19 +102,28 @@ typedef struct sl_income_item {
 /* The short English name of a kind ("wages", "child-benefit", "cash-for-care",
  * "child-support", "transitional-benefit", "disability", "aap",
  * "introduction", "pension", "rental", "other", "housing-allowance"); NULL for
- * an unknown kind. */
+ * an unknown kind.
+ * @param kind the kind
+ * @return a static string (not to be freed), or NULL for an unknown value */
 SL_API const char *sl_income_kind_name(sl_income_kind kind);
 /* The kind for a name: the English names above or the Norwegian ones
  * ("lonn"/"lønn", "barnetrygd", "kontantstotte"/"kontantstøtte",
  * "barnebidrag", "overgangsstonad"/"overgangsstønad", "uforetrygd"/"uføretrygd",
  * "introduksjonsstonad"/"introduksjonsstønad", "pensjon", "leieinntekt",
- * "annet"), case-insensitive. 0 or SL_EINVAL (err names field "kind"). */
+ * "annet"), case-insensitive. 0 or SL_EINVAL (err names field "kind").
+ * @param out receives the kind
+ * @param name the English or Norwegian name
+ * @param err error record, may be NULL: reset on entry, names the field and value on failure
+ * @return 0 or SL_EINVAL (err names field "kind") */
 SL_API SL_WARN_UNUSED int sl_income_kind_parse(sl_income_kind *out, const char *name,
                                                sl_error *err);
 /* What an income item adds to the monthly budget: the amount, or for rental
- * income amount × 10 / 12 rounded down to the øre. */
+ * income amount × 10 / 12 rounded down to the øre.
+ * @param item the income item, read only
+ * @return the amount the budget counts, in øre */
 SL_API sl_money sl_income_item_counted(const sl_income_item *item);
 
+/* The version of sl_household this header declares (its `version` field). */
 #define SL_HOUSEHOLD_VERSION 2
 
 /* The household's monthly budget (husholdningsbudsjett), amounts per month,
@@ -122,8 +131,8 @@ SL_API sl_money sl_income_item_counted(const sl_income_item *item);
  * Version 1 ended at actual_living_costs; a version-1 struct is read only
  * that far (the rest counts as 0). */
 typedef struct sl_household {
-    unsigned version;
-    sl_adults adults;
+    unsigned version; /* layout version: set by the _INIT macro or the _init function */
+    sl_adults adults;             /* one or two adults */
     int children_0_5;             /* barn 0–5 år */
     int children_6_10;            /* barn 6–10 år */
     int children_11_17;           /* barn 11–17 år */
@@ -148,12 +157,13 @@ typedef struct sl_household {
                                      SL_CREDIT_LIMIT_PERCENT % a month */
     const sl_income_item *income_items; /* NULL or income_item_count items (caller owns) */
     size_t income_item_count;     /* at most SL_CAPACITY_MAX_INCOME_ITEMS */
-    sl_living_costs_basis living_costs_basis;
+    sl_living_costs_basis living_costs_basis; /* which living costs count */
 } sl_household;
 
 /* Most income items in a household. */
 #define SL_CAPACITY_MAX_INCOME_ITEMS 64
 
+/* Every field of sl_household at its default, as an initialiser. */
 #define SL_HOUSEHOLD_INIT                                                                  \
     {SL_HOUSEHOLD_VERSION, SL_ADULTS_SINGLE, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,   \
      0, NULL, 0, SL_LIVING_COSTS_AUTO}
@@ -185,7 +195,7 @@ typedef struct sl_capacity_budget {
 
 /* How the loan is stressed. Initialise with SL_CAPACITY_OPTIONS_INIT. */
 typedef struct sl_capacity_options {
-    unsigned version;
+    unsigned version; /* layout version: set by the _INIT macro or the _init function */
     const sl_guideline_table *guidelines; /* NULL: the tables shipped with the library */
     sl_date date;                /* which guideline table (required) */
     sl_rate policy_rate;         /* styringsrente, 0 .. 100 % (required; 0 % allowed) */
@@ -198,6 +208,7 @@ typedef struct sl_capacity_options {
     sl_money step;               /* the largest loan is a multiple of this (default 1 000 kr) */
 } sl_capacity_options;
 
+/* Every field of sl_capacity_options at its default, as an initialiser. */
 #define SL_CAPACITY_OPTIONS_INIT                                                           \
     {SL_CAPACITY_OPTIONS_VERSION, NULL, SL_DATE_NONE, SL_RATE_ZERO,                        \
      SL_CAPACITY_STRESS_ADD_DEFAULT,                                                       \
@@ -207,7 +218,7 @@ typedef struct sl_capacity_options {
 
 /* Result of a check for one loan. */
 typedef struct sl_capacity_result {
-    sl_capacity_budget budget;
+    sl_capacity_budget budget;    /* the household's budget on options->date */
     sl_money cofinancing_payment; /* as given */
     sl_money loan;                /* the start loan checked (0: none) */
     sl_rate stressed_rate;        /* policy rate + stress add-on */
@@ -219,7 +230,11 @@ typedef struct sl_capacity_result {
     int64_t reserved[SL_RESERVED_FIELDS]; /* room for fields added later (docs/api.md) */
 } sl_capacity_result;
 
+/* Set *household to SL_HOUSEHOLD_INIT (the same defaults as the macro). NULL is allowed.
+ * @param household the struct to set; NULL is allowed */
 SL_API void sl_household_init(sl_household *household);
+/* Set *options to SL_CAPACITY_OPTIONS_INIT (the same defaults as the macro). NULL is allowed.
+ * @param options the struct to set; NULL is allowed */
 SL_API void sl_capacity_options_init(sl_capacity_options *options);
 
 /* Validate a household; err names the first bad field ("adults",
@@ -228,12 +243,18 @@ SL_API void sl_capacity_options_init(sl_capacity_options *options);
  * "municipal_fees", "other_debt_payments", "childcare", "transport",
  * "credit_limits", "living_costs_basis" (SIFO, or actual without actual
  * costs), "income_items"; for an item "income_items[i].kind" or
- * "income_items[i].amount"). 0, SL_EINVAL, SL_ERANGE or SL_EVERSION. */
+ * "income_items[i].amount"). 0, SL_EINVAL, SL_ERANGE or SL_EVERSION.
+ * @param household the household, read only
+ * @param err error record, may be NULL: reset on entry, names the field and value on failure
+ * @return 0, SL_EINVAL, SL_ERANGE or SL_EVERSION */
 SL_API SL_WARN_UNUSED int sl_household_check(const sl_household *household, sl_error *err);
 
 /* Validate options (fields "date", "policy_rate", "stress_add",
  * "cofinancing_payment", "step", or a loan-terms field as in
- * sl_loan_terms_check). 0 or a negative code. */
+ * sl_loan_terms_check). 0 or a negative code.
+ * @param options the options, read only
+ * @param err error record, may be NULL: reset on entry, names the field and value on failure
+ * @return 0 or a negative code */
 SL_API SL_WARN_UNUSED int sl_capacity_options_check(const sl_capacity_options *options,
                                                     sl_error *err);
 
@@ -249,7 +270,13 @@ SL_API SL_WARN_UNUSED int sl_capacity_options_check(const sl_capacity_options *o
  * has already ended on date is an error (field "income_items[i].until").
  * table NULL: the shipped tables. Exact (sums of øre; rental income rounded
  * down). 0 or a negative code (err filled; a date before the first table is
- * SL_EINVAL with field "date"). */
+ * SL_EINVAL with field "date").
+ * @param out receives the budget
+ * @param household the household, read only (not kept)
+ * @param table the guideline tables, read only (not kept)
+ * @param date the date the budget is for
+ * @param err error record, may be NULL: reset on entry, names the field and value on failure
+ * @return 0 or a negative code (err filled) */
 SL_API SL_WARN_UNUSED int sl_capacity_budget_compute(sl_capacity_budget *out,
                                                      const sl_household *household,
                                                      const sl_guideline_table *table, sl_date date,
@@ -258,7 +285,13 @@ SL_API SL_WARN_UNUSED int sl_capacity_budget_compute(sl_capacity_budget *out,
 /* Check one start loan (0 .. SL_PLAN_MAX_PRINCIPAL; 0 = no loan, only the
  * budget and the co-financing payment). The stressed payment comes from the
  * plan engine's first amortising row; the per-month figure is rounded up to the øre.
- * 0 or a negative code (err filled; field "loan" for a bad amount). */
+ * 0 or a negative code (err filled; field "loan" for a bad amount).
+ * @param out receives the budget, the stressed payment and whether it fits
+ * @param household the household, read only (not kept)
+ * @param loan the start loan, 0 .. SL_PLAN_MAX_PRINCIPAL
+ * @param options the options, read only (not kept)
+ * @param err error record, may be NULL: reset on entry, names the field and value on failure
+ * @return 0 or a negative code (err filled) */
 SL_API SL_WARN_UNUSED int sl_capacity_compute(sl_capacity_result *out,
                                               const sl_household *household, sl_money loan,
                                               const sl_capacity_options *options, sl_error *err);
@@ -267,7 +300,14 @@ SL_API SL_WARN_UNUSED int sl_capacity_compute(sl_capacity_result *out,
  * fits (0 when none does), capped at SL_PLAN_MAX_PRINCIPAL rounded down to
  * the step. at_max (may be NULL) receives the check for the answer and
  * one_step_more (may be NULL) the check for the answer plus one step, which
- * never fits unless the cap was reached. 0 or a negative code. */
+ * never fits unless the cap was reached. 0 or a negative code.
+ * @param out receives the largest loan that fits
+ * @param at_max receives the check at the answer, may be NULL
+ * @param one_step_more receives the check one step above it, may be NULL
+ * @param household the household, read only (not kept)
+ * @param options the options, read only (not kept)
+ * @param err error record, may be NULL: reset on entry, names the field and value on failure
+ * @return 0 or a negative code (err filled) */
 SL_API SL_WARN_UNUSED int sl_capacity_max_loan(sl_money *out, sl_capacity_result *at_max,
                                                sl_capacity_result *one_step_more,
                                                const sl_household *household,
@@ -286,7 +326,14 @@ typedef struct sl_capacity_income_end {
  * table, today's costs: no projection of prices) without the incomes ended
  * by then. out must have room for household->income_item_count entries;
  * *count receives the number filled (0 when no item ends). 0 or a negative
- * code, as sl_capacity_compute. */
+ * code, as sl_capacity_compute.
+ * @param out the caller's array, room for household->income_item_count entries
+ * @param count receives the number of entries filled
+ * @param household the household, read only (not kept)
+ * @param loan the start loan
+ * @param options the options, read only (not kept)
+ * @param err error record, may be NULL: reset on entry, names the field and value on failure
+ * @return 0 or a negative code, as sl_capacity_compute */
 SL_API SL_WARN_UNUSED int sl_capacity_income_ends(sl_capacity_income_end *out, size_t *count,
                                                   const sl_household *household, sl_money loan,
                                                   const sl_capacity_options *options,
@@ -298,7 +345,15 @@ SL_API SL_WARN_UNUSED int sl_capacity_income_ends(sl_capacity_income_end *out, s
  * tilskuddsbehov" calculator answers it:
  *   price + transaction costs − own funds − bank loan − largest start loan,
  * never below 0. Each amount 0 .. SL_PLAN_MAX_PRINCIPAL (fields "price",
- * "transaction_costs", "own_funds", "bank_loan", "largest_loan"). */
+ * "transaction_costs", "own_funds", "bank_loan", "largest_loan").
+ * @param out receives the grant need, >= 0
+ * @param price the purchase price
+ * @param transaction_costs the costs of the purchase
+ * @param own_funds egenkapital
+ * @param bank_loan the bank's loan
+ * @param largest_loan the largest start loan the household can carry
+ * @param err error record, may be NULL: reset on entry, names the field and value on failure
+ * @return 0 or SL_EINVAL naming the field */
 SL_API SL_WARN_UNUSED int sl_capacity_grant_need(sl_money *out, sl_money price,
                                                  sl_money transaction_costs, sl_money own_funds,
                                                  sl_money bank_loan, sl_money largest_loan,
@@ -306,7 +361,14 @@ SL_API SL_WARN_UNUSED int sl_capacity_grant_need(sl_money *out, sl_money price,
 
 /* The payment and interest of the first amortising term of the loan at
  * rate (not stressed): what the owner pays today. options->loan gives the
- * plan's terms. 0 or a negative code (fields "loan", "rate"). */
+ * plan's terms. 0 or a negative code (fields "loan", "rate").
+ * @param payment receives the first amortising payment
+ * @param interest receives its interest
+ * @param loan the loan
+ * @param rate the nominal rate
+ * @param options the options whose loan terms give the plan, read only
+ * @param err error record, may be NULL: reset on entry, names the field and value on failure
+ * @return 0 or a negative code (fields "loan", "rate") */
 SL_API SL_WARN_UNUSED int sl_capacity_payment_at(sl_money *payment, sl_money *interest,
                                                  sl_money loan, sl_rate rate,
                                                  const sl_capacity_options *options,
@@ -335,7 +397,16 @@ typedef struct sl_rent_comparison {
 /* Fill the comparison; every amount 0 .. SL_PLAN_MAX_PRINCIPAL, interest at
  * most the payment (fields "rent", "allowance_renting", "payment",
  * "interest", "other_costs", "allowance_owning"). Exact but for the one
- * rounding of the deduction. */
+ * rounding of the deduction.
+ * @param out receives the comparison
+ * @param rent today's monthly rent
+ * @param allowance_renting bostøtte a month while renting
+ * @param payment the loan's monthly payment
+ * @param interest the interest in that payment
+ * @param other_costs the owner's other monthly costs
+ * @param allowance_owning bostøtte a month as owner
+ * @param err error record, may be NULL: reset on entry, names the field and value on failure
+ * @return 0 or SL_EINVAL naming the field */
 SL_API SL_WARN_UNUSED int sl_capacity_rent_comparison(sl_rent_comparison *out, sl_money rent,
                                                       sl_money allowance_renting, sl_money payment,
                                                       sl_money interest, sl_money other_costs,

@@ -47,14 +47,32 @@ extern "C" {
  * Returns 0; SL_EINVAL (effective <= -100 %, terms_per_year outside
  * 1 .. SL_EFFECTIVE_MAX_TERMS_PER_YEAR, decimals or mode invalid; err names the
  * field); SL_ERANGE (result too large for sl_rate, or undecided at the
- * precision cap). */
+ * precision cap).
+ * @param out receives the nominal rate, rounded
+ * @param direction receives -1, 0 or +1 (the result below, equal to or above the exact value),
+ *                  may be NULL
+ * @param effective the effective annual rate
+ * @param terms_per_year terms per year (n)
+ * @param decimals decimals of the percent, 0 .. SL_RATE_MAX_DECIMALS
+ * @param mode the rounding mode
+ * @param err error record, may be NULL: reset on entry, names the field and value on failure
+ * @return 0, or the negative code named above */
 SL_API SL_WARN_UNUSED int sl_effective_to_nominal(sl_rate *out, int *direction, sl_rate effective,
                                                   int terms_per_year, int decimals,
                                                   sl_round_mode mode, sl_error *err);
 
 /* Effective annual rate from the nominal rate with terms_per_year terms,
  * (1 + nominal/n)^n − 1, exact, then rounded like sl_effective_to_nominal.
- * nominal must be above −n·100 %. Same returns. */
+ * nominal must be above −n·100 %. Same returns.
+ * @param out receives the effective rate, rounded
+ * @param direction receives -1, 0 or +1 (the result below, equal to or above the exact value),
+ *                  may be NULL
+ * @param nominal the nominal annual rate
+ * @param terms_per_year terms per year (n)
+ * @param decimals decimals of the percent, 0 .. SL_RATE_MAX_DECIMALS
+ * @param mode the rounding mode
+ * @param err error record, may be NULL: reset on entry, names the field and value on failure
+ * @return 0, or the codes of sl_effective_to_nominal */
 SL_API SL_WARN_UNUSED int sl_nominal_to_effective(sl_rate *out, int *direction, sl_rate nominal,
                                                   int terms_per_year, int decimals,
                                                   sl_round_mode mode, sl_error *err);

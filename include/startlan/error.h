@@ -38,6 +38,7 @@ extern "C" {
  * any value there; callers neither read nor set it (docs/api.md). */
 #define SL_RESERVED_FIELDS 8
 
+/* The status every function returns: 0 or a negative code. */
 typedef enum sl_status {
     SL_OK = 0,
     SL_EINVAL = -1,     /* a value is outside what the rules allow */
@@ -62,10 +63,13 @@ typedef struct sl_error {
     int64_t column;       /* 1-based column or byte position, 0 when unknown */
 } sl_error;
 
-/* A short English description of a status code. Never NULL. */
+/* A short English description of a status code. Never NULL.
+ * @param code a status code (any int)
+ * @return a static string, never NULL */
 SL_API const char *sl_strerror(int code);
 
-/* Clear an error record (all fields empty, code SL_OK). NULL is allowed. */
+/* Clear an error record (all fields empty, code SL_OK). NULL is allowed.
+ * @param err the record to clear; NULL is allowed */
 SL_API void sl_error_clear(sl_error *err);
 
 #ifdef __cplusplus

@@ -6,7 +6,7 @@
  * each with a valid-from date, read from a plain text file. The library
  * ships every table from 1.1.2018 to 1.1.2024 (eleven, with the mid-year
  * changes of 2020, 2021, 2022 and 2023), each line with its source: as the
- * file data/guidelines.txt, installed to <datadir>/startlan/, and the same
+ * file data/guidelines.txt, installed to `<datadir>`/startlan/, and the same
  * text compiled in at build time (sl_guideline_table_default), so a program
  * works without knowing where the file was installed. The 2025 and 2026
  * tables are not shipped (no citable source was found; see the file).
@@ -53,35 +53,60 @@ typedef struct sl_guideline_table sl_guideline_table;
  * it with sl_guideline_table_free. On a bad line err (may be NULL) gets the
  * line number in err->line, the field ("valid_from", "single", …) and the
  * text. 0, SL_ESYNTAX (unreadable field, wrong number of fields), SL_EINVAL
- * (negative amount, dates not increasing, no table at all) or SL_ENOMEM. */
+ * (negative amount, dates not increasing, no table at all) or SL_ENOMEM.
+ * @param out receives the new tables, owned by the caller (free with sl_guideline_table_free)
+ * @param text the text to read, NUL-terminated (not kept)
+ * @param err error record, may be NULL: reset on entry, names the field and value on failure
+ * @return 0, SL_ESYNTAX, SL_EINVAL or SL_ENOMEM */
 SL_API SL_WARN_UNUSED int sl_guideline_table_parse(sl_guideline_table **out, const char *text,
                                                    sl_error *err);
 
 /* Read tables from the file at path (as sl_guideline_table_parse).
- * SL_EIO (field "path") when the file cannot be read. */
+ * SL_EIO (field "path") when the file cannot be read.
+ * @param out receives the new tables, owned by the caller (free with sl_guideline_table_free)
+ * @param path the file to read
+ * @param err error record, may be NULL: reset on entry, names the field and value on failure
+ * @return the codes of sl_guideline_table_parse, or SL_EIO */
 SL_API SL_WARN_UNUSED int sl_guideline_table_load(sl_guideline_table **out, const char *path,
                                                   sl_error *err);
 
 /* The tables shipped with the library (the text of data/guidelines.txt,
- * compiled in). The caller owns *out. 0 or SL_ENOMEM. */
+ * compiled in). The caller owns *out. 0 or SL_ENOMEM.
+ * @param out receives the new tables, owned by the caller (free with sl_guideline_table_free)
+ * @param err error record, may be NULL: reset on entry, names the field and value on failure
+ * @return 0 or SL_ENOMEM */
 SL_API SL_WARN_UNUSED int sl_guideline_table_default(sl_guideline_table **out, sl_error *err);
 
 /* The compiled-in text itself, byte for byte the shipped data/guidelines.txt.
- * Static storage; never NULL. */
+ * Static storage; never NULL.
+ * @return the text, static, never NULL */
 SL_API const char *sl_guideline_default_text(void);
 
-/* Free a table. NULL is allowed. */
+/* Free a table. NULL is allowed.
+ * @param table the tables to free; NULL is allowed */
 SL_API void sl_guideline_table_free(sl_guideline_table *table);
 
 /* Number of tables, and the i-th (0-based, oldest first) into *out.
- * sl_guideline_table_get: 0 or SL_EINVAL (i out of range). */
+ * sl_guideline_table_get: 0 or SL_EINVAL (i out of range).
+ * @param table the tables
+ * @return the number of tables */
 SL_API size_t sl_guideline_table_count(const sl_guideline_table *table);
+/* The i-th table (0-based, oldest first) into *out.
+ * @param out receives the i-th table
+ * @param table the tables
+ * @param i the index, 0-based
+ * @return 0 or SL_EINVAL (i out of range) */
 SL_API SL_WARN_UNUSED int sl_guideline_table_get(sl_guideline_rates *out,
                                                  const sl_guideline_table *table, size_t i);
 
 /* The table in force on date: the one with the latest valid-from on or
  * before date. A date before the first table is an error naming the date
- * (field "date", SL_EINVAL); an invalid date is SL_EINVAL too. */
+ * (field "date", SL_EINVAL); an invalid date is SL_EINVAL too.
+ * @param out receives the table in force
+ * @param table the tables
+ * @param date the date
+ * @param err error record, may be NULL: reset on entry, names the field and value on failure
+ * @return 0 or SL_EINVAL (field "date") */
 SL_API SL_WARN_UNUSED int sl_guideline_table_select(sl_guideline_rates *out,
                                                     const sl_guideline_table *table, sl_date date,
                                                     sl_error *err);

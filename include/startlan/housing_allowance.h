@@ -43,12 +43,13 @@ extern "C" {
 /* Household sizes with a ceiling of their own (5: five or more persons). */
 #define SL_ALLOWANCE_SIZES 5
 
+/* The version of sl_housing_allowance_rules this header declares (its `version` field). */
 #define SL_HOUSING_ALLOWANCE_RULES_VERSION 1
 
 /* One period's rules, yearly amounts in øre. Initialise with
  * SL_HOUSING_ALLOWANCE_RULES_INIT, then fill every field (or parse a file). */
 typedef struct sl_housing_allowance_rules {
-    unsigned version;
+    unsigned version; /* layout version: set by the _INIT macro or the _init function */
     sl_date valid_from;            /* first day the rules apply (required) */
     sl_date valid_until;           /* first day they no longer apply; SL_DATE_NONE: not
                                       given (open) */
@@ -66,10 +67,14 @@ typedef struct sl_housing_allowance_rules {
     sl_money minimum_payout;       /* a month; less is not paid */
 } sl_housing_allowance_rules;
 
+/* Every field of sl_housing_allowance_rules at its default, as an initialiser. */
 #define SL_HOUSING_ALLOWANCE_RULES_INIT                                                     \
     {SL_HOUSING_ALLOWANCE_RULES_VERSION, SL_DATE_NONE, SL_DATE_NONE, SL_RATE_ZERO,          \
      SL_RATE_ZERO, 0, 0, SL_RATE_ZERO, 0, SL_RATE_ZERO, 0, {0, 0, 0, 0, 0}, {0, 0, 0, 0}, 0, 0}
 
+/* Set *rules to SL_HOUSING_ALLOWANCE_RULES_INIT (the same defaults as the macro). NULL is
+ * allowed.
+ * @param rules the struct to set; NULL is allowed */
 SL_API void sl_housing_allowance_rules_init(sl_housing_allowance_rules *rules);
 
 /* Parse a rule file: '#' starts a comment, every other line is "key value"
@@ -80,15 +85,20 @@ SL_API void sl_housing_allowance_rules_init(sl_housing_allowance_rules *rules);
  * ceiling-1 … ceiling-5, group-1-addition … group-4-addition,
  * owner-operating-costs (kroner a year) and minimum-payout (kroner a month).
  * Every key but valid-until is required, each once. A bad line sets
- * err->line and names the key. 0, SL_ESYNTAX or SL_EINVAL. */
+ * err->line and names the key. 0, SL_ESYNTAX or SL_EINVAL.
+ * @param out receives the rules
+ * @param text the rule file's text, NUL-terminated (not kept)
+ * @param err error record, may be NULL: reset on entry, names the field and value on failure
+ * @return 0, SL_ESYNTAX, SL_EINVAL or SL_ENULL */
 SL_API SL_WARN_UNUSED int sl_housing_allowance_rules_parse(sl_housing_allowance_rules *out,
                                                            const char *text, sl_error *err);
 
+/* The version of sl_housing_allowance_input this header declares (its `version` field). */
 #define SL_HOUSING_ALLOWANCE_INPUT_VERSION 1
 
 /* The household and its housing costs. */
 typedef struct sl_housing_allowance_input {
-    unsigned version;
+    unsigned version; /* layout version: set by the _INIT macro or the _init function */
     sl_date date;                /* the month estimated; must lie in the rules' period */
     int persons;                 /* everyone living there, 1 .. 100 */
     int kommune_group;           /* 1 .. 4 */
@@ -100,9 +110,13 @@ typedef struct sl_housing_allowance_input {
     int owner_without_common_costs; /* adds owner_operating_costs (§ 2 c) */
 } sl_housing_allowance_input;
 
+/* Every field of sl_housing_allowance_input at its default, as an initialiser. */
 #define SL_HOUSING_ALLOWANCE_INPUT_INIT                                                     \
     {SL_HOUSING_ALLOWANCE_INPUT_VERSION, SL_DATE_NONE, 1, 4, 0, 0, 0}
 
+/* Set *input to SL_HOUSING_ALLOWANCE_INPUT_INIT (the same defaults as the macro). NULL is
+ * allowed.
+ * @param input the struct to set; NULL is allowed */
 SL_API void sl_housing_allowance_input_init(sl_housing_allowance_input *input);
 
 /* The steps of the estimate, yearly unless named monthly. */
@@ -120,7 +134,12 @@ typedef struct sl_housing_allowance {
 
 /* The estimate. 0 or a negative code (err names the field: "persons",
  * "kommune_group", "gross_income_yearly", "housing_costs_yearly", "date"
- * for a date outside the rules' period, or a rules field). */
+ * for a date outside the rules' period, or a rules field).
+ * @param out receives the estimate and its steps
+ * @param input the household and its housing, read only
+ * @param rules the rules, read only
+ * @param err error record, may be NULL: reset on entry, names the field and value on failure
+ * @return 0 or a negative code (err filled) */
 SL_API SL_WARN_UNUSED int sl_housing_allowance_estimate(sl_housing_allowance *out,
                                                         const sl_housing_allowance_input *input,
                                                         const sl_housing_allowance_rules *rules,

@@ -48,6 +48,7 @@
 extern "C" {
 #endif
 
+/* The version of sl_kommune_options this header declares (its `version` field). */
 #define SL_KOMMUNE_OPTIONS_VERSION 1
 /* Longest rent phase (the same as rent_to_own.h's). */
 #define SL_KOMMUNE_MAX_MONTHS 600
@@ -61,7 +62,7 @@ extern "C" {
  * 1 000 000 000 kr a month. Below the limit is SL_EINVAL, above SL_ERANGE,
  * err naming the field. */
 typedef struct sl_kommune_options {
-    unsigned version;
+    unsigned version; /* layout version: set by the _INIT macro or the _init function */
     sl_money price;            /* the kommune's purchase price (kjøpesum) in year 0, > 0 */
     sl_money purchase_costs;   /* the kommune's own dokumentavgift and tinglysing, >= 0 */
     sl_rate loan_share;        /* lån til utleieboliger as a share of price + purchase
@@ -86,11 +87,13 @@ typedef struct sl_kommune_options {
     sl_date start;             /* first rent month and the loan's payout; SL_DATE_NONE: no dates */
 } sl_kommune_options;
 
+/* Every field of sl_kommune_options at its default, as an initialiser. */
 #define SL_KOMMUNE_OPTIONS_INIT                                                              \
     {SL_KOMMUNE_OPTIONS_VERSION, 0, 0, {85, 100}, NULL, 0, 0, 80, {33, 1000}, 30, 0, 0, 0,   \
      0, NULL, 0, 0, SL_DATE_NONE}
 
-/* Set *options to SL_KOMMUNE_OPTIONS_INIT. NULL is allowed. */
+/* Set *options to SL_KOMMUNE_OPTIONS_INIT. NULL is allowed.
+ * @param options the struct to set; NULL is allowed */
 SL_API void sl_kommune_options_init(sl_kommune_options *options);
 
 /* The deal's figures, all in øre. */
@@ -104,7 +107,7 @@ typedef struct sl_kommune_result {
     sl_money cost_rent;       /* capital_cost + fdv + municipal_fees */
     sl_money rent_received;   /* over the M months */
     sl_money interest_paid;   /* over the M months */
-    sl_money principal_paid;
+    sl_money principal_paid;  /* over the M months */
     sl_money fees_paid;       /* term fees and the establishment fee */
     sl_money running_costs;   /* (fdv + municipal_fees) × M */
     sl_money sale_proceeds;   /* sale_price */
@@ -124,20 +127,26 @@ typedef struct sl_kommune_row {
     sl_date date;             /* the first day of the month's rent; SL_DATE_NONE without dates */
     sl_money rent;            /* received */
     sl_money interest;        /* the loan's term falling in the month (0 when none does) */
-    sl_money principal;
-    sl_money fee;
+    sl_money principal;       /* of that term */
+    sl_money fee;             /* of that term (term fee; the establishment fee in month 1) */
     sl_money running_costs;   /* fdv + municipal_fees */
     sl_money net;             /* rent − interest − principal − fee − running_costs */
     sl_money loan_balance;    /* after the month */
     sl_money grant_remaining; /* tilskudd not written down at the end of the month */
     sl_money cash;            /* the cash position: −own capital + the nets so far */
-    int64_t reserved[SL_RESERVED_FIELDS];
+    int64_t reserved[SL_RESERVED_FIELDS]; /* room for fields added later (docs/api.md) */
 } sl_kommune_row;
 
 /* Compute the deal. rows (may be NULL) receives one row per rent month:
  * room for rows_cap rows, and rows_cap must be at least rent_months when
  * rows is given (SL_EINVAL "rows" otherwise). 0, SL_EINVAL, SL_ERANGE,
- * SL_EVERSION, SL_ENULL or SL_ENOMEM. */
+ * SL_EVERSION, SL_ENULL or SL_ENOMEM.
+ * @param out receives the kommune's result
+ * @param rows the caller's array for the monthly rows, may be NULL
+ * @param rows_cap the room in rows
+ * @param opt the options, read only (not kept)
+ * @param err error record, may be NULL: reset on entry, names the field and value on failure
+ * @return 0, SL_EINVAL, SL_ERANGE, SL_EVERSION, SL_ENULL or SL_ENOMEM */
 SL_API SL_WARN_UNUSED int sl_kommune_compute(sl_kommune_result *out, sl_kommune_row *rows,
                                              size_t rows_cap, const sl_kommune_options *opt,
                                              sl_error *err);

@@ -46,7 +46,14 @@ typedef struct sl_loan_figures {
  * payout date) at as_of and for the period from..to (inclusive, from <= to).
  * All amounts come from the plan engine's rows, unrounded sums of øre.
  * 0, or SL_EINVAL / SL_ERANGE / SL_ENOMEM with err naming the field
- * ("payout_date", "as_of", "from", "to" or a contract field). */
+ * ("payout_date", "as_of", "from", "to" or a contract field).
+ * @param out receives the figures
+ * @param terms the contract, read only (not kept)
+ * @param as_of the date of the balance
+ * @param from the first day of the period
+ * @param to the last day of the period
+ * @param err error record, may be NULL: reset on entry, names the field and value on failure
+ * @return 0, SL_EINVAL, SL_ERANGE or SL_ENOMEM */
 SL_API SL_WARN_UNUSED int sl_loan_figures_compute(sl_loan_figures *out, const sl_loan_terms *terms,
                                                   sl_date as_of, sl_date from, sl_date to,
                                                   sl_error *err);
@@ -69,8 +76,8 @@ SL_API SL_WARN_UNUSED int sl_loan_figures_compute_cached(sl_loan_figures *out,
 
 /* A period of days, both ends included. */
 typedef struct sl_period {
-    sl_date from;
-    sl_date to;
+    sl_date from; /* the first day */
+    sl_date to;   /* the last day, >= from */
 } sl_period;
 
 /* The figures of the loan `terms` for several periods in one walk of the
@@ -79,7 +86,13 @@ typedef struct sl_period {
  * out[i].balance is the balance at the end of periods[i]. A year split into
  * its days gives figures whose interest, principal and fees add up to the
  * year's. 0, or the errors of sl_loan_figures_compute (field "periods" for
- * periods out of order). */
+ * periods out of order).
+ * @param out the caller's array of count entries, receives the figures
+ * @param terms the contract, read only (not kept)
+ * @param periods count periods, read only
+ * @param count the number of periods
+ * @param err error record, may be NULL: reset on entry, names the field and value on failure
+ * @return 0, or the errors of sl_loan_figures_compute */
 SL_API SL_WARN_UNUSED int sl_loan_figures_periods(sl_loan_figures *out, const sl_loan_terms *terms,
                                                   const sl_period *periods, size_t count,
                                                   sl_error *err);

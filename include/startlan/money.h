@@ -30,35 +30,69 @@ extern "C" {
 /* An amount in øre. */
 typedef int64_t sl_money;
 
+/* The smallest amount an sl_money holds. */
 #define SL_MONEY_MIN INT64_MIN
+/* The largest amount an sl_money holds. */
 #define SL_MONEY_MAX INT64_MAX
+/* Øre in a krone. */
 #define SL_ORE_PER_KRONE 100
 
 /* A buffer of this size holds any formatted amount with its NUL. */
 #define SL_MONEY_BUFSIZE 40
 
+/* How sl_money_format writes an amount. */
 typedef enum sl_money_style {
     SL_MONEY_PLAIN = 0,    /* "2000000.50": '.' mark, no grouping (CSV, JSON) */
     SL_MONEY_NORWEGIAN = 1 /* "2 000 000,50": space grouping, ',' mark */
 } sl_money_style;
 
 /* Parse text into øre. On failure *out is untouched and err (may be NULL) names
- * field (may be NULL: "amount") and the text. Returns 0, SL_ESYNTAX or SL_ERANGE. */
+ * field (may be NULL: "amount") and the text. Returns 0, SL_ESYNTAX or SL_ERANGE.
+ * @param out receives the amount in øre
+ * @param text the text to read, NUL-terminated
+ * @param field the field named in err, may be NULL for the default above
+ * @param err error record, may be NULL: reset on entry, names the field and value on failure
+ * @return 0, SL_ESYNTAX or SL_ERANGE */
 SL_API SL_WARN_UNUSED int sl_money_parse(sl_money *out, const char *text, const char *field,
                                          sl_error *err);
 
 /* Write amount with exactly two decimals into buf. Returns the length written
- * (without NUL), or SL_ERANGE when size is too small (buf then holds ""). */
+ * (without NUL), or SL_ERANGE when size is too small (buf then holds "").
+ * @param buf receives the text and a NUL
+ * @param size the size of buf in bytes
+ * @param amount the amount in øre
+ * @param style the decimal mark and grouping
+ * @return the length written, or SL_ERANGE */
 SL_API int sl_money_format(char *buf, size_t size, sl_money amount, sl_money_style style);
 
 /* Round an amount to a unit by a mode (e.g. to whole kroner).
- * direction as for sl_round_quotient. Returns 0 or SL_ERANGE/SL_EINVAL. */
+ * direction as for sl_round_quotient. Returns 0 or SL_ERANGE/SL_EINVAL.
+ * @param out receives the rounded amount
+ * @param direction receives -1, 0 or +1 (the result below, equal to or above the exact value),
+ *                  may be NULL
+ * @param amount the amount in øre
+ * @param rounding the unit and mode
+ * @return 0, SL_ERANGE or SL_EINVAL */
 SL_API SL_WARN_UNUSED int sl_money_round(sl_money *out, int *direction, sl_money amount,
                                          sl_rounding rounding);
 
-/* Checked arithmetic: 0 or SL_ERANGE (out untouched on overflow). */
+/* Checked arithmetic: 0 or SL_ERANGE (out untouched on overflow).
+ * @param out receives a + b
+ * @param a the first amount
+ * @param b the second amount
+ * @return 0 or SL_ERANGE */
 SL_API SL_WARN_UNUSED int sl_money_add(sl_money *out, sl_money a, sl_money b);
+/* a − b, checked: 0 or SL_ERANGE (out untouched on overflow).
+ * @param out receives a − b
+ * @param a the first amount
+ * @param b the amount subtracted
+ * @return 0 or SL_ERANGE */
 SL_API SL_WARN_UNUSED int sl_money_sub(sl_money *out, sl_money a, sl_money b);
+/* a × factor, checked: 0 or SL_ERANGE (out untouched on overflow).
+ * @param out receives a × factor
+ * @param a the amount
+ * @param factor the factor
+ * @return 0 or SL_ERANGE */
 SL_API SL_WARN_UNUSED int sl_money_mul(sl_money *out, sl_money a, int64_t factor);
 
 /**

@@ -41,7 +41,7 @@
  *     d / 365 under ACT/365 (broken first period, a term cut short by full
  *     repayment, SL_DAY_COUNT_ACT365) and d / (days in the term × terms per
  *     year) in an equal-period term, so an unsplit term is convention 1.
- * 10. A rate change on date X applies to the days from X on; one on a due
+ *  10. A rate change on date X applies to the days from X on; one on a due
  *     date therefore applies from the next term. The rate in force at the
  *     start of a term is the one the annuity uses; when it differs from the
  *     rate of the current level payment, the annuity is recomputed for the
@@ -51,17 +51,17 @@
  *     only if it cannot within 50 years of terms). Serial loans keep their
  *     instalment. The kommune's margin is added to every nominal rate
  *     (floating and fixed).
- * 11. A fixed-rate period (fastrente) replaces the floating rate from its
+ *  11. A fixed-rate period (fastrente) replaces the floating rate from its
  *     start date for 3, 5, 10 or 20 years; then the floating path resumes.
- * 12. Interest-only windows (avdragsfrihet) may lie anywhere; amortisation
+ *  12. Interest-only windows (avdragsfrihet) may lie anywhere; amortisation
  *     is recomputed after a window. By default the end date holds;
  *     interest_only_moves_end adds the windows' terms to the loan instead.
- * 13. An extra payment (ekstraordinær innbetaling) lowers the balance on its
+ *  13. An extra payment (ekstraordinær innbetaling) lowers the balance on its
  *     date; it is part of that term's principal and payment. By default the
  *     payment is recomputed from the next term (end date holds); `shorten`
  *     keeps the payment and moves the last term to the first one by which
  *     the kept payment clears the balance.
- * 14. Full early repayment on a date: the term containing it ends on that
+ *  14. Full early repayment on a date: the term containing it ends on that
  *     date (interest by ACT/365 if it is not a due date), pays the whole
  *     balance and the term fee; sl_plan_settlement gives the amount,
  *     including over-/underkurs when the date lies in a fixed period
@@ -85,6 +85,7 @@
 extern "C" {
 #endif
 
+/* How the loan is paid down. */
 typedef enum sl_loan_type {
     SL_LOAN_ANNUITY = 0, /* annuitetslån: level payment */
     SL_LOAN_SERIAL = 1   /* serielån: level principal */
@@ -98,6 +99,7 @@ typedef enum sl_loan_type {
 /* Largest rate denominator accepted in a contract (any typed percent fits). */
 #define SL_PLAN_MAX_RATE_DENOMINATOR ((int64_t)1000000000000000LL)
 
+/* The version of sl_loan_terms this header declares (its `version` field). */
 #define SL_LOAN_TERMS_VERSION 2
 
 /* Day count of regular terms (rentedager). The broken first period and a
@@ -117,40 +119,41 @@ typedef enum sl_borrower {
 /* A change of the floating rate (renteendring): Husbanken's rate from `date`
  * on, before the kommune's margin. */
 typedef struct sl_rate_change {
-    sl_date date;
-    sl_rate rate;
+    sl_date date; /* the first day of the new rate */
+    sl_rate rate; /* the new nominal rate, before the margin */
 } sl_rate_change;
 
 /* An extra payment (ekstraordinær innbetaling) of `amount` on `date`.
  * shorten = 0: keep the end date, lower the payment; 1: keep the payment. */
 typedef struct sl_extra_payment {
-    sl_date date;
-    sl_money amount;
-    int shorten;
+    sl_date date;    /* the day it is paid */
+    sl_money amount; /* > 0 */
+    int shorten;     /* 0: lower the payment; 1: keep it, shorten the loan */
 } sl_extra_payment;
 
 /* An interest-only window (avdragsfrihet): `terms` terms from term `from_term`
  * (1-based term numbers of the plan). */
 typedef struct sl_interest_only_window {
-    int from_term;
-    int terms;
+    int from_term; /* the first term without principal, 1-based */
+    int terms;     /* the number of terms, >= 1 */
 } sl_interest_only_window;
 
 /* A fixed-rate period (fastrente): `rate` (Husbanken's fixed rate, before the
  * margin) for `years` (3, 5, 10 or 20; 0 = none) from `from`
  * (SL_DATE_NONE: not given, the payout date). */
 typedef struct sl_fixed_period {
-    int years;
-    sl_rate rate;
-    sl_date from;
+    int years;    /* 3, 5, 10 or 20; 0 = none */
+    sl_rate rate; /* the fixed rate, before the margin */
+    sl_date from; /* the first day; SL_DATE_NONE: the payout date */
 } sl_fixed_period;
 
+/* No fixed-rate period. */
 #define SL_FIXED_PERIOD_NONE {0, SL_RATE_ZERO, SL_DATE_NONE}
 
 /* The contract. Initialise with SL_LOAN_TERMS_INIT (or sl_loan_terms_init)
  * and set the fields; the library reads only fields known to `version`. */
 typedef struct sl_loan_terms {
-    unsigned version;
+    unsigned version; /* layout version: set by the _INIT macro or the _init function */
     sl_money principal;           /* lånebeløp: 1 øre .. SL_PLAN_MAX_PRINCIPAL */
     sl_rate nominal_rate;         /* nominell årsrente: 0 .. 1 (0 .. 100 %) */
     int terms;                    /* antall terminer: 1 .. 50 years' worth */
@@ -168,13 +171,13 @@ typedef struct sl_loan_terms {
                                      convention 8) */
     sl_day_count day_count;       /* regular terms: equal (default) or ACT/365 */
     const sl_rate_change *rate_changes; /* floating-rate changes, any order */
-    size_t rate_change_count;
+    size_t rate_change_count;     /* entries in rate_changes */
     sl_fixed_period fixed;        /* fastrenteperiode; years 0 = none */
     const sl_interest_only_window *interest_only_windows; /* besides interest_only_terms */
-    size_t interest_only_window_count;
+    size_t interest_only_window_count; /* entries in interest_only_windows */
     int interest_only_moves_end;  /* 0: end date holds (default); 1: windows lengthen the loan */
     const sl_extra_payment *extra_payments; /* any order */
-    size_t extra_payment_count;
+    size_t extra_payment_count;   /* entries in extra_payments */
     sl_date repay_date;           /* innfrielse (full early repayment); SL_DATE_NONE: not given */
     sl_rate market_rate;          /* current rate for the remaining fixed period, for
                                      over-/underkurs on repayment; SL_RATE_NONE: not given */
@@ -192,14 +195,20 @@ typedef struct sl_loan_terms {
      SL_ROUNDING_DEFAULT, SL_DATE_NONE, 0, SL_DATE_NONE, SL_DAY_COUNT_EQUAL, NULL, 0,      \
      SL_FIXED_PERIOD_NONE, NULL, 0, 0, NULL, 0, SL_DATE_NONE, SL_RATE_NONE, SL_RATE_ZERO, 0,     \
      SL_BORROWER_HOUSEHOLD, 0}
+/* A contract with every field at its default (0 terms: set them). */
 #define SL_LOAN_TERMS_INIT SL_LOAN_TERMS_INIT_WITH_TERMS(0)
 
+/* Set *terms to SL_LOAN_TERMS_INIT (the same defaults as the macro). NULL is allowed.
+ * @param terms the struct to set; NULL is allowed */
 SL_API void sl_loan_terms_init(sl_loan_terms *terms);
 
 /* Validate a contract; err names the first field that is wrong and why.
  * A version-1 struct is read only as far as version 1 had fields.
  * 0, SL_EINVAL, SL_ERANGE or SL_EVERSION. Rule findings are not errors:
- * see sl_plan_findings. */
+ * see sl_plan_findings.
+ * @param terms the contract, read only
+ * @param err error record, may be NULL: reset on entry, names the field and value on failure
+ * @return 0, SL_EINVAL, SL_ERANGE or SL_EVERSION */
 SL_API SL_WARN_UNUSED int sl_loan_terms_check(const sl_loan_terms *terms, sl_error *err);
 
 /* What happened in a term (bit flags in sl_plan_row.events). */
@@ -216,7 +225,9 @@ enum {
 };
 
 /* The event's name as sl-plan prints it ("rate-change", …); flag is one bit.
- * NULL for an unknown bit. */
+ * NULL for an unknown bit.
+ * @param flag one SL_EVENT_* bit
+ * @return a static string (not to be freed), or NULL for an unknown value */
 SL_API const char *sl_event_name(unsigned flag);
 
 /* Husbanken rule findings: not errors, but the caller may treat them so. */
@@ -229,8 +240,9 @@ typedef enum sl_finding_code {
     SL_FINDING_EXTRA_BELOW_FIXED_MINIMUM   /* extra payment under 30 000 kr in a fixed period */
 } sl_finding_code;
 
+/* One of Husbanken's rules the contract does not follow (a warning, not an error). */
 typedef struct sl_finding {
-    sl_finding_code code;
+    sl_finding_code code; /* the rule */
     char field[32];    /* the contract field, e.g. "terms", "margin" */
     char message[200]; /* a full sentence naming the rule and the values */
 } sl_finding;
@@ -283,11 +295,16 @@ typedef struct sl_plan_totals {
     int64_t reserved[SL_RESERVED_FIELDS]; /* room for fields added later (docs/api.md) */
 } sl_plan_totals;
 
+/* A payment plan being walked (opaque): sl_plan_new, sl_plan_next, sl_plan_free. */
 typedef struct sl_plan sl_plan;
 
 /* Validate terms and create a plan positioned before term 1. The plan keeps
  * its own copy of terms. Free with sl_plan_free.
- * 0, SL_ENOMEM or a validation error (err filled). */
+ * 0, SL_ENOMEM or a validation error (err filled).
+ * @param out receives the new plan, owned by the caller (free with sl_plan_free)
+ * @param terms the contract, copied (with its arrays)
+ * @param err error record, may be NULL: reset on entry, names the field and value on failure
+ * @return 0, SL_ENOMEM or a validation error (err filled) */
 SL_API SL_WARN_UNUSED int sl_plan_new(sl_plan **out, const sl_loan_terms *terms, sl_error *err);
 
 /* Husbanken's "how long does it take with this payment": the plan of terms
@@ -297,7 +314,12 @@ SL_API SL_WARN_UNUSED int sl_plan_new(sl_plan **out, const sl_loan_terms *terms,
  * may take (a balance left then is paid in that term). An annuity without
  * interest-only terms, rate changes, fixed period, extra payments or
  * repayment. SL_EINVAL (field "payment") when the payment does not exceed
- * the first term's interest (equal period, margin included) and fee. */
+ * the first term's interest (equal period, margin included) and fee.
+ * @param out receives the new plan, owned by the caller (free with sl_plan_free)
+ * @param terms the contract, copied (with its arrays)
+ * @param payment the payment per term, term fee included
+ * @param err error record, may be NULL: reset on entry, names the field and value on failure
+ * @return 0, SL_ENOMEM or a validation error (err filled) */
 SL_API SL_WARN_UNUSED int sl_plan_new_with_payment(sl_plan **out, const sl_loan_terms *terms,
                                                    sl_money payment, sl_error *err);
 
@@ -305,13 +327,22 @@ SL_API SL_WARN_UNUSED int sl_plan_new_with_payment(sl_plan **out, const sl_loan_
  * principal, a multiple of step, whose first payment (term fee included) is
  * at most `payment`, for terms (its principal ignored); 0 when none is. The
  * first row at the answer and at the answer plus one step (may be NULL;
- * zeroed when not computed). Every probe is the engine's first row. */
+ * zeroed when not computed). Every probe is the engine's first row.
+ * @param out receives the largest principal
+ * @param at_max receives the first row at the answer, may be NULL
+ * @param one_step_more receives the first row one step above, may be NULL
+ * @param terms the contract, read only (its principal is ignored)
+ * @param payment the most the first payment may be
+ * @param step the step of the principal
+ * @param err error record, may be NULL: reset on entry, names the field and value on failure
+ * @return 0 or a negative code (err filled) */
 SL_API SL_WARN_UNUSED int sl_plan_max_principal(sl_money *out, sl_plan_row *at_max,
                                                 sl_plan_row *one_step_more,
                                                 const sl_loan_terms *terms, sl_money payment,
                                                 sl_money step, sl_error *err);
 
-/* Free a plan. NULL is allowed. */
+/* Free a plan. NULL is allowed.
+ * @param plan the plan to free; NULL is allowed */
 SL_API void sl_plan_free(sl_plan *plan);
 
 /** A cache of annuity factors shared by the plans of many loans (a book, a
@@ -344,39 +375,66 @@ SL_API void sl_plan_use_cache(sl_plan *plan, sl_plan_cache *cache);
 
 
 /* Compute the next term into row. Returns 1 (row filled), 0 (the plan has
- * ended; row untouched) or a negative code (row's contents unspecified). */
+ * ended; row untouched) or a negative code (row's contents unspecified).
+ * @param plan the plan
+ * @param row receives the row
+ * @return 1, 0 or a negative code */
 SL_API SL_WARN_UNUSED int sl_plan_next(sl_plan *plan, sl_plan_row *row);
 
-/* Go back to before term 1 (totals reset). */
+/* Go back to before term 1 (totals reset).
+ * @param plan the plan */
 SL_API void sl_plan_rewind(sl_plan *plan);
 
-/* Totals of the rows produced so far. */
+/* Totals of the rows produced so far.
+ * @param plan the plan
+ * @param out receives the totals */
 SL_API void sl_plan_totals_so_far(const sl_plan *plan, sl_plan_totals *out);
 
 /* Walk every remaining row and give the totals of the whole plan.
- * 0 or a negative code. */
+ * 0 or a negative code.
+ * @param plan the plan
+ * @param out receives the totals
+ * @return 0 or a negative code */
 SL_API SL_WARN_UNUSED int sl_plan_finish(sl_plan *plan, sl_plan_totals *out);
 
 /* The validated contract the plan runs, as a version-2 struct whose arrays
- * are the plan's own copies (sorted by date); valid until sl_plan_free. */
+ * are the plan's own copies (sorted by date); valid until sl_plan_free.
+ * @param plan the plan
+ * @return the contract, owned by the plan */
 SL_API const sl_loan_terms *sl_plan_terms(const sl_plan *plan);
 
 /* The rule findings of the plan's contract: *out points into the plan (valid
- * until sl_plan_free), *count of them (0: none). NULL arguments are ignored. */
+ * until sl_plan_free), *count of them (0: none). NULL arguments are ignored.
+ * @param plan the plan
+ * @param out receives a pointer to the findings, owned by the plan
+ * @param count receives the number of findings */
 SL_API void sl_plan_findings(const sl_plan *plan, const sl_finding **out, size_t *count);
 
 /* The settlement of the contract's full early repayment (repay_date), once
  * the row that carries it has been produced. 0, or SL_ESTATE when the plan
- * has no repayment or has not reached it (or ended before it). */
+ * has no repayment or has not reached it (or ended before it).
+ * @param plan the plan
+ * @param out receives the settlement
+ * @return 0 or SL_ESTATE */
 SL_API SL_WARN_UNUSED int sl_plan_settlement(const sl_plan *plan, sl_settlement *out);
 
-/* Convenience: the totals of the whole plan for terms (no handle kept). */
+/* Convenience: the totals of the whole plan for terms (no handle kept).
+ * @param out receives the totals
+ * @param terms the contract, read only (not kept)
+ * @param err error record, may be NULL: reset on entry, names the field and value on failure
+ * @return 0 or a negative code, as sl_plan_new and sl_plan_finish */
 SL_API SL_WARN_UNUSED int sl_plan_totals_for(sl_plan_totals *out, const sl_loan_terms *terms,
                                              sl_error *err);
 
 /* Parse "annuity" / "serial", or the Norwegian "annuitet", "annuitetslån",
- * "serie", "serielån" (any letter case; "lan" for "lån"). 0 or SL_ESYNTAX. */
+ * "serie", "serielån" (any letter case; "lan" for "lån"). 0 or SL_ESYNTAX.
+ * @param out receives the loan type
+ * @param text the text to read, NUL-terminated
+ * @return 0 or SL_ESYNTAX */
 SL_API SL_WARN_UNUSED int sl_loan_type_parse(sl_loan_type *out, const char *text);
+/* The English name of a loan type ("annuity", "serial").
+ * @param type the loan type
+ * @return a static string (not to be freed), or NULL for an unknown value */
 SL_API const char *sl_loan_type_name(sl_loan_type type);
 
 /* Text → enum for systems that read contracts from text, ASCII letters
@@ -384,10 +442,23 @@ SL_API const char *sl_loan_type_name(sl_loan_type type);
  * "faktiske-dager"); borrower "household" ("husstand", "privat"), "kommune",
  * "borettslag". 0, SL_ESYNTAX (unknown word; *out untouched) or SL_ENULL.
  * The _name functions give the first (English) word; NULL for an unknown
- * value. Thread-safety: pure functions. */
+ * value. Thread-safety: pure functions.
+ * @param out receives the day count
+ * @param text the text to read, NUL-terminated
+ * @return 0, SL_ESYNTAX (an unknown word; *out untouched) or SL_ENULL */
 SL_API SL_WARN_UNUSED int sl_day_count_parse(sl_day_count *out, const char *text);
+/* The first (English) word sl_day_count_parse reads for a day count.
+ * @param value the day count
+ * @return a static string (not to be freed), or NULL for an unknown value */
 SL_API const char *sl_day_count_name(sl_day_count value);
+/* Text → borrower, as sl_day_count_parse (words above).
+ * @param out receives the borrower
+ * @param text the text to read, NUL-terminated
+ * @return 0, SL_ESYNTAX (an unknown word; *out untouched) or SL_ENULL */
 SL_API SL_WARN_UNUSED int sl_borrower_parse(sl_borrower *out, const char *text);
+/* The first (English) word sl_borrower_parse reads for a borrower.
+ * @param value the borrower
+ * @return a static string (not to be freed), or NULL for an unknown value */
 SL_API const char *sl_borrower_name(sl_borrower value);
 
 #ifdef __cplusplus

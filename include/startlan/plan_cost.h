@@ -28,7 +28,7 @@ typedef struct sl_plan_cost {
     sl_money total_cost;    /* samlet kredittkostnad: interest + term fees + establishment fee */
     sl_money total_payable; /* totalt å betale: principal + total_cost */
     int terms;              /* rows of the plan */
-    int terms_per_year;
+    int terms_per_year;     /* terminer per år */
     sl_plan_totals totals;  /* the plan's totals */
     int64_t reserved[SL_RESERVED_FIELDS]; /* room for fields added later (docs/api.md) */
 } sl_plan_cost;
@@ -41,7 +41,12 @@ typedef struct sl_plan_cost {
  * a payout date. The nominal rate of the contract is taken to stay at its
  * level at signing for the whole term (MCD art. 17): rate changes, extra
  * payments and an early repayment in terms are left out. opt may be NULL.
- * Returns 0, a validation error of the contract, or an error of sl_apr. */
+ * Returns 0, a validation error of the contract, or an error of sl_apr.
+ * @param out receives the effective rate and the costs
+ * @param terms the contract, read only (not kept)
+ * @param opt the APR options, may be NULL for the defaults
+ * @param err error record, may be NULL: reset on entry, names the field and value on failure
+ * @return 0 or a negative code (err filled) */
 SL_API SL_WARN_UNUSED int sl_plan_cost_compute(sl_plan_cost *out, const sl_loan_terms *terms,
                                                const sl_apr_options *opt, sl_error *err);
 
@@ -50,7 +55,12 @@ SL_API SL_WARN_UNUSED int sl_plan_cost_compute(sl_plan_cost *out, const sl_loan_
  * The rate is cost->apr.rate with its decimals; amounts are rounded to whole
  * kroner, half up (1 234 566,50 -> 1 234 567). A term that is not whole years
  * reads "o/25 år og 6 mnd". Returns the length written, or SL_ERANGE when
- * size is too small (buf then holds ""), SL_EINVAL for a bad decimals. */
+ * size is too small (buf then holds ""), SL_EINVAL for a bad decimals.
+ * @param buf receives the sentence (UTF-8) and a NUL
+ * @param size the size of buf in bytes
+ * @param cost the plan's cost, read only
+ * @param decimals decimals of the rate
+ * @return the length written, or SL_ERANGE */
 SL_API int sl_plan_cost_sentence(char *buf, size_t size, const sl_plan_cost *cost, int decimals);
 
 #ifdef __cplusplus

@@ -38,45 +38,77 @@ typedef struct sl_rate_history_entry {
     sl_rate rate;  /* the nominal annual rate (when gap is 0) */
 } sl_rate_history_entry;
 
+/* A parsed rate history (opaque, immutable): parse, load or builtin; free with
+ * sl_rate_history_free. */
 typedef struct sl_rate_history sl_rate_history;
 
 /* Read a history from text (the format above). name (may be NULL) is used in
  * messages ("husbanken-floating line 12: ..."); err->line and err->column are
  * set for a bad line. 0, SL_ESYNTAX, SL_EINVAL (dates out of order, a rate
- * out of range, no entry at all), SL_ENOMEM or SL_ENULL. */
+ * out of range, no entry at all), SL_ENOMEM or SL_ENULL.
+ * @param out receives the new history, owned by the caller (free with sl_rate_history_free)
+ * @param text the history's text, NUL-terminated (not kept)
+ * @param name the name in messages, may be NULL
+ * @param err error record, may be NULL: reset on entry, names the field and value on failure
+ * @return 0, SL_ESYNTAX, SL_EINVAL, SL_ENOMEM or SL_ENULL */
 SL_API SL_WARN_UNUSED int sl_rate_history_parse(sl_rate_history **out, const char *text,
                                                 const char *name, sl_error *err);
 
-/* Read a history from a file (at most 16 MiB of text). As parse, or SL_EIO. */
+/* Read a history from a file (at most 16 MiB of text). As parse, or SL_EIO.
+ * @param out receives the new history, owned by the caller (free with sl_rate_history_free)
+ * @param path the file to read
+ * @param err error record, may be NULL: reset on entry, names the field and value on failure
+ * @return the codes of sl_rate_history_parse, or SL_EIO */
 SL_API SL_WARN_UNUSED int sl_rate_history_load(sl_rate_history **out, const char *path,
                                                sl_error *err);
 
 /* A history shipped with the library, by name:
  *   "husbanken-floating"            Husbanken's floating rate, monthly terms
  *   "husbanken-floating-quarterly"  the same for quarterly terms
- * (data/husbanken-floating*.txt, compiled in). SL_EINVAL for an unknown name. */
+ * (data/husbanken-floating*.txt, compiled in). SL_EINVAL for an unknown name.
+ * @param out receives the new history, owned by the caller (free with sl_rate_history_free)
+ * @param name the history's name
+ * @param err error record, may be NULL: reset on entry, names the field and value on failure
+ * @return 0, SL_EINVAL or SL_ENOMEM */
 SL_API SL_WARN_UNUSED int sl_rate_history_builtin(sl_rate_history **out, const char *name,
                                                   sl_error *err);
 
-/* The compiled-in text of a shipped history, or NULL for an unknown name. */
+/* The compiled-in text of a shipped history, or NULL for an unknown name.
+ * @param name the history's name
+ * @return the static text, or NULL */
 SL_API const char *sl_rate_history_builtin_text(const char *name);
 
-/* Free a history. NULL is allowed. */
+/* Free a history. NULL is allowed.
+ * @param history the history to free; NULL is allowed */
 SL_API void sl_rate_history_free(sl_rate_history *history);
 
 /* Number of entries, and the i-th (0-based, oldest first; SL_ERANGE when
- * i >= the count, SL_ENULL for a NULL pointer). */
+ * i >= the count, SL_ENULL for a NULL pointer).
+ * @param history the history
+ * @return the number of entries */
 SL_API size_t sl_rate_history_count(const sl_rate_history *history);
+/* The i-th entry (0-based, oldest first).
+ * @param out receives the entry
+ * @param history the history
+ * @param i the index, 0-based
+ * @return 0, SL_ERANGE or SL_ENULL */
 SL_API SL_WARN_UNUSED int sl_rate_history_get(sl_rate_history_entry *out,
                                               const sl_rate_history *history, size_t i);
 
 /* The rate in force on date. SL_EINVAL (err names the date) when the date is
- * before the first entry or inside a gap. */
+ * before the first entry or inside a gap.
+ * @param out receives the rate
+ * @param history the history
+ * @param date the date
+ * @param err error record, may be NULL: reset on entry, names the field and value on failure
+ * @return 0 or SL_EINVAL */
 SL_API SL_WARN_UNUSED int sl_rate_history_at(sl_rate *out, const sl_rate_history *history,
                                              sl_date date, sl_error *err);
 
 /* The date from which the history knows no more (the date of a gap on its
- * last line), or SL_DATE_NONE when its last rate holds indefinitely. */
+ * last line), or SL_DATE_NONE when its last rate holds indefinitely.
+ * @param history the history
+ * @return the date, or SL_DATE_NONE */
 SL_API sl_date sl_rate_history_end(const sl_rate_history *history);
 
 /* The rate changes of the history that fall in (from, to]: *out is an array
@@ -86,7 +118,14 @@ SL_API sl_date sl_rate_history_end(const sl_rate_history *history);
  * not in a gap) and (from, to] must not meet a gap other than the one that
  * ends the history: those are SL_EINVAL naming the gap. Changes stop at the
  * history's end (sl_rate_history_end); what happens after it is the
- * caller's to say. */
+ * caller's to say.
+ * @param out receives a malloc'd array owned by the caller (free() it), NULL when none
+ * @param count receives the number of changes
+ * @param history the history
+ * @param from the start, excluded
+ * @param to the end, included
+ * @param err error record, may be NULL: reset on entry, names the field and value on failure
+ * @return 0, SL_EINVAL or SL_ENOMEM */
 SL_API SL_WARN_UNUSED int sl_rate_history_changes(sl_rate_change **out, size_t *count,
                                                   const sl_rate_history *history, sl_date from,
                                                   sl_date to, sl_error *err);

@@ -53,6 +53,7 @@ extern "C" {
 /* Tinglysingsgebyr per document, 2025: 545 kr. */
 #define SL_RTO_REGISTRATION_FEE_DEFAULT ((sl_money)54500)
 
+/* The scheme the household is in. */
 typedef enum sl_rto_model {
     SL_RTO_RENT_TO_OWN = 0,     /* leie til eie */
     SL_RTO_RENT_BEFORE_OWN = 1  /* leie før eie: the same 3-5-year option with saving
@@ -60,6 +61,7 @@ typedef enum sl_rto_model {
                                    scheme is offered under */
 } sl_rto_model;
 
+/* How the purchase price is set (formula above). */
 typedef enum sl_price_rule {
     SL_PRICE_FIXED = 0,    /* fastpris: P0 */
     SL_PRICE_INDEXED = 1,  /* P0 indexed by index_rate a year */
@@ -84,6 +86,7 @@ typedef enum sl_credit_on_lapse {
     SL_LAPSE_CREDIT_PAID_OUT = 1 /* the credit is paid out to the household */
 } sl_credit_on_lapse;
 
+/* Selveier or borettslag: decides dokumentavgift. */
 typedef enum sl_property_type {
     SL_PROPERTY_SELVEIER = 0,  /* selveier: dokumentavgift 2.5 % */
     SL_PROPERTY_BORETTSLAG = 1 /* borettslag: no dokumentavgift */
@@ -94,12 +97,32 @@ typedef enum sl_property_type {
  * ("freehold") or "borettslag" ("cooperative"); model "rent-to-own"
  * ("leie-til-eie") or "rent-before-own" ("leie-før-eie", "leie-for-eie").
  * 0, SL_ESYNTAX (unknown word; *out untouched) or SL_ENULL. The _name
- * functions give the first word; NULL for an unknown value. */
+ * functions give the first word; NULL for an unknown value.
+ * @param out receives the price rule
+ * @param text the text to read, NUL-terminated
+ * @return 0, SL_ESYNTAX (an unknown word; *out untouched) or SL_ENULL */
 SL_API SL_WARN_UNUSED int sl_price_rule_parse(sl_price_rule *out, const char *text);
+/* The first word sl_price_rule_parse reads for a price rule.
+ * @param value the price rule
+ * @return a static string (not to be freed), or NULL for an unknown value */
 SL_API const char *sl_price_rule_name(sl_price_rule value);
+/* Text → property type (words above).
+ * @param out receives the property type
+ * @param text the text to read, NUL-terminated
+ * @return 0, SL_ESYNTAX (an unknown word; *out untouched) or SL_ENULL */
 SL_API SL_WARN_UNUSED int sl_property_type_parse(sl_property_type *out, const char *text);
+/* The first word sl_property_type_parse reads for a property type.
+ * @param value the property type
+ * @return a static string (not to be freed), or NULL for an unknown value */
 SL_API const char *sl_property_type_name(sl_property_type value);
+/* Text → model (words above).
+ * @param out receives the model
+ * @param text the text to read, NUL-terminated
+ * @return 0, SL_ESYNTAX (an unknown word; *out untouched) or SL_ENULL */
 SL_API SL_WARN_UNUSED int sl_rto_model_parse(sl_rto_model *out, const char *text);
+/* The first word sl_rto_model_parse reads for a model.
+ * @param value the model
+ * @return a static string (not to be freed), or NULL for an unknown value */
 SL_API const char *sl_rto_model_name(sl_rto_model value);
 
 /* Rule findings of a scenario (bit flags in sl_rto_result.findings). */
@@ -127,7 +150,7 @@ enum {
  * (index_rate 0 unless SL_PRICE_INDEXED; appraisal 0 and buyer_share_of_rise
  * 100 % unless SL_PRICE_APPRAISAL): a value that would be ignored is refused. */
 typedef struct sl_rto_options {
-    unsigned version;
+    unsigned version; /* layout version: set by the _INIT macro or the _init function */
     sl_rto_model model;         /* the name of the scheme; the formulas are the same
                                    (docs/rent-to-own.md); checked to be one of the two */
     sl_money price;             /* P0, year-0 price, > 0 */
@@ -137,11 +160,11 @@ typedef struct sl_rto_options {
     int credit_surplus;         /* 1: M × (R − C) is credited against the price */
     sl_money saving;            /* S, monthly own saving, >= 0 */
     sl_rate saving_rate;        /* yearly savings rate, 0 .. 1 */
-    sl_price_rule price_rule;
+    sl_price_rule price_rule;   /* how the purchase price is set (default fixed) */
     sl_rate index_rate;         /* yearly index for SL_PRICE_INDEXED, 0 .. 1 */
     sl_money appraisal;         /* V for SL_PRICE_APPRAISAL (also the dokumentavgift base) */
     sl_rate buyer_share_of_rise; /* 0 .. 1; default 1 (the whole rise is the buyer's) */
-    sl_property_type property;
+    sl_property_type property;  /* selveier (default) or borettslag */
     sl_money own_funds;         /* E, egenkapital, >= 0 */
     sl_money grant;             /* G, tilskudd, >= 0 */
     sl_money registration_fee;  /* per document, default 545 kr */
@@ -171,6 +194,7 @@ typedef struct sl_rto_options {
     sl_credit_on_lapse credit_on_lapse; /* the credit when the option lapses */
 } sl_rto_options;
 
+/* Every field of sl_rto_options at its default, as an initialiser. */
 #define SL_RTO_OPTIONS_INIT                                                                  \
     {SL_RTO_OPTIONS_VERSION, SL_RTO_RENT_TO_OWN, 0, 0, 0, 0, 0, 0, SL_RATE_ZERO,            \
      SL_PRICE_FIXED, SL_RATE_ZERO, 0, {1, 1}, SL_PROPERTY_SELVEIER, 0, 0,                   \
@@ -179,7 +203,8 @@ typedef struct sl_rto_options {
 /* The number of terms of the default loan (loan NULL): 25 years, monthly. */
 #define SL_RTO_DEFAULT_TERMS 300
 
-/* Set *options to SL_RTO_OPTIONS_INIT (the same defaults as the macro). NULL is allowed. */
+/* Set *options to SL_RTO_OPTIONS_INIT (the same defaults as the macro). NULL is allowed.
+ * @param options the struct to set; NULL is allowed */
 SL_API void sl_rto_options_init(sl_rto_options *options);
 
 /* The figures of a scenario, all in øre. */
@@ -219,19 +244,33 @@ typedef struct sl_rto_result {
  * A result outside the limits (an indexed price or savings over 1e12 kr, a
  * loan over SL_PLAN_MAX_PRINCIPAL) is SL_ERANGE naming the field that drives
  * it ("index_rate", "saving", "price"), never a wrapped number.
- * 0, SL_EINVAL, SL_ERANGE, SL_EVERSION, SL_ENULL or SL_ENOMEM. */
+ * 0, SL_EINVAL, SL_ERANGE, SL_EVERSION, SL_ENULL or SL_ENOMEM.
+ * @param out receives the scenario's figures
+ * @param opt the options, read only (not kept)
+ * @param err error record, may be NULL: reset on entry, names the field and value on failure
+ * @return 0 or the negative code named above */
 SL_API SL_WARN_UNUSED int sl_rto_compute(sl_rto_result *out, const sl_rto_options *opt,
                                          sl_error *err);
 
 /* The purchase price by the rule after `months` months (formula above).
- * 0 or an error. */
+ * 0 or an error.
+ * @param out receives the price
+ * @param opt the options, read only
+ * @param months months from the start
+ * @param err error record, may be NULL: reset on entry, names the field and value on failure
+ * @return 0 or a negative code */
 SL_API SL_WARN_UNUSED int sl_rto_price_at(sl_money *out, const sl_rto_options *opt, int months,
                                           sl_error *err);
 
 /* base · (1+g)^y · (1 + g·m/12) for months = 12y + m, rounded once to the
  * krone half up (exact rational, GMP). base >= 0, g above -100 % (values may
  * fall), months 0 ..
- * SL_RTO_MAX_GROW_MONTHS. 0, SL_EINVAL or SL_ERANGE (the result is over int64). */
+ * SL_RTO_MAX_GROW_MONTHS. 0, SL_EINVAL or SL_ERANGE (the result is over int64).
+ * @param out receives the grown amount
+ * @param base the amount today (>= 0)
+ * @param yearly the yearly growth g
+ * @param months months, 0 .. SL_RTO_MAX_GROW_MONTHS
+ * @return 0, SL_EINVAL or SL_ERANGE */
 SL_API SL_WARN_UNUSED int sl_rto_grow(sl_money *out, sl_money base, sl_rate yearly, int months);
 
 /* The option lapses: the household rents M months and does not buy
@@ -248,10 +287,15 @@ typedef struct sl_rto_lapse {
 } sl_rto_lapse;
 
 /* What the household keeps and loses when the option lapses at the end of
- * the rent phase. 0 or the errors of sl_rto_compute. */
+ * the rent phase. 0 or the errors of sl_rto_compute.
+ * @param out receives the figures at the lapse
+ * @param opt the options, read only
+ * @param err error record, may be NULL: reset on entry, names the field and value on failure
+ * @return 0 or the errors of sl_rto_compute */
 SL_API SL_WARN_UNUSED int sl_rto_lapse_compute(sl_rto_lapse *out, const sl_rto_options *opt,
                                                sl_error *err);
 
+/* The phase a month of the timeline falls in. */
 typedef enum sl_rto_phase {
     SL_RTO_PHASE_RENT = 0, /* leiefase */
     SL_RTO_PHASE_OWN = 1   /* eierfase */
@@ -261,7 +305,7 @@ typedef enum sl_rto_phase {
 typedef struct sl_rto_row {
     int month;                /* 1-based from the first rent month */
     sl_date date;             /* start + month − 1 months (rent), the loan's due date (own) */
-    sl_rto_phase phase;
+    sl_rto_phase phase;       /* renting or owning */
     sl_money housing_cost;    /* rent, or the loan payment incl. term fee */
     sl_money savings_balance; /* after this month's deposit; 0 after the purchase */
     sl_money loan_balance;    /* restgjeld after the month; 0 in the rent phase */
@@ -277,20 +321,32 @@ typedef struct sl_rto_row {
     int64_t reserved[SL_RESERVED_FIELDS - 2]; /* room for fields added later (docs/api.md) */
 } sl_rto_row;
 
+/* A rent-to-own timeline (opaque): sl_rto_timeline_new, _next, _free; one thread at a time. */
 typedef struct sl_rto_timeline sl_rto_timeline;
 
 /* Create a timeline handle for opt (copied). Free with sl_rto_timeline_free.
  * Every row is computed once here, so a timeline that would leave the limits
  * (a market value over int64 øre) fails now with SL_ERANGE naming the field
  * ("value_growth"), and sl_rto_timeline_next never fails later.
- * 0 or the errors of sl_rto_compute. */
+ * 0 or the errors of sl_rto_compute.
+ * @param out receives the new timeline, owned by the caller (free with sl_rto_timeline_free)
+ * @param opt the options, copied
+ * @param err error record, may be NULL: reset on entry, names the field and value on failure
+ * @return 0 or the errors of sl_rto_compute */
 SL_API SL_WARN_UNUSED int sl_rto_timeline_new(sl_rto_timeline **out, const sl_rto_options *opt,
                                               sl_error *err);
 /* Next month: 1 (row filled), 0 (ended) or a negative code. The rent phase
- * has M rows, then one row per loan term (none without a loan). */
+ * has M rows, then one row per loan term (none without a loan).
+ * @param tl the timeline
+ * @param row receives the month
+ * @return 1, 0 or a negative code */
 SL_API SL_WARN_UNUSED int sl_rto_timeline_next(sl_rto_timeline *tl, sl_rto_row *row);
-/* The scenario's figures (valid until free). */
+/* The scenario's figures (valid until free).
+ * @param tl the timeline
+ * @return the figures, owned by the timeline */
 SL_API const sl_rto_result *sl_rto_timeline_result(const sl_rto_timeline *tl);
+/* Free a timeline. NULL is allowed.
+ * @param tl the timeline to free; NULL is allowed */
 SL_API void sl_rto_timeline_free(sl_rto_timeline *tl);
 
 #ifdef __cplusplus

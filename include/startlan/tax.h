@@ -43,11 +43,12 @@ extern "C" {
 /* Most steps of the bracket tax (trinnskatt has 5 since 2016). */
 #define SL_TAX_MAX_STEPS 8
 
+/* The version of sl_tax_rules this header declares (its `version` field). */
 #define SL_TAX_RULES_VERSION 1
 
 /* One income year's rules for wage income (satser for inntektsåret). */
 typedef struct sl_tax_rules {
-    unsigned version;
+    unsigned version; /* layout version: set by the _INIT macro or the _init function */
     int year;                       /* inntektsår */
     sl_rate ordinary_rate;          /* skatt på alminnelig inntekt (22 %) */
     sl_money personal_allowance;    /* personfradrag, klasse 1 */
@@ -69,22 +70,32 @@ typedef struct sl_tax_rules {
     {SL_TAX_RULES_VERSION, 0, SL_RATE_ZERO, 0, SL_RATE_ZERO, 0, SL_RATE_ZERO, 0, SL_RATE_ZERO, \
      0, {0}, {SL_RATE_ZERO}, NULL}
 
-/* The same as SL_TAX_RULES_INIT, for callers that cannot use the macro. */
+/* The same as SL_TAX_RULES_INIT, for callers that cannot use the macro.
+ * @param rules the struct to set; NULL is allowed */
 SL_API void sl_tax_rules_init(sl_tax_rules *rules);
 
 /* The rules of a year shipped with the library (2024, 2025, 2026).
- * SL_EINVAL (field "year") for a year without rules, naming the years known. */
+ * SL_EINVAL (field "year") for a year without rules, naming the years known.
+ * @param out receives the rules
+ * @param year the income year
+ * @param err error record, may be NULL: reset on entry, names the field and value on failure
+ * @return 0 or SL_EINVAL */
 SL_API SL_WARN_UNUSED int sl_tax_rules_for_year(sl_tax_rules *out, int year, sl_error *err);
-/* The first and last year with shipped rules. */
+/* The first and last year with shipped rules.
+ * @param first receives the first year, may be NULL
+ * @param last receives the last year, may be NULL */
 SL_API void sl_tax_years(int *first, int *last);
 
 /* Validate rules (fields "ordinary_rate", "personal_allowance", …, "steps",
- * "step_from"). 0, SL_EINVAL or SL_EVERSION. */
+ * "step_from"). 0, SL_EINVAL or SL_EVERSION.
+ * @param rules the rules, read only
+ * @param err error record, may be NULL: reset on entry, names the field and value on failure
+ * @return 0, SL_EINVAL or SL_EVERSION */
 SL_API SL_WARN_UNUSED int sl_tax_rules_check(const sl_tax_rules *rules, sl_error *err);
 
 /* The estimate's steps, for one person's yearly gross wage income. */
 typedef struct sl_tax_estimate {
-    int year;
+    int year;                      /* the income year of the rules */
     sl_money gross;                /* bruttolønn per år */
     sl_money minimum_deduction;    /* minstefradrag */
     sl_money personal_allowance;   /* personfradrag */
@@ -97,16 +108,26 @@ typedef struct sl_tax_estimate {
     sl_money total_tax;            /* sum of the three taxes */
     sl_money net_yearly;           /* gross − total_tax */
     sl_money net_monthly;          /* net_yearly / 12, rounded down to the øre */
-    int64_t reserved[SL_RESERVED_FIELDS];
+    int64_t reserved[SL_RESERVED_FIELDS]; /* room for fields added later (docs/api.md) */
 } sl_tax_estimate;
 
 /* The estimate for gross (0 .. 1 000 000 000 kr a year). 0, SL_EINVAL
- * (field "gross" or a rules field) or SL_ERANGE. */
+ * (field "gross" or a rules field) or SL_ERANGE.
+ * @param out receives the estimate and its steps
+ * @param gross the gross yearly wage
+ * @param rules the year's rules, read only
+ * @param err error record, may be NULL: reset on entry, names the field and value on failure
+ * @return 0, SL_EINVAL or SL_ERANGE */
 SL_API SL_WARN_UNUSED int sl_tax_estimate_wage(sl_tax_estimate *out, sl_money gross,
                                                const sl_tax_rules *rules, sl_error *err);
 
 /* Rentefradrag: the ordinary rate (22 %) of interest (>= 0), rounded half
- * up to the øre. 0, SL_EINVAL or SL_ERANGE. */
+ * up to the øre. 0, SL_EINVAL or SL_ERANGE.
+ * @param out receives the deduction
+ * @param interest the interest paid (>= 0)
+ * @param rules the year's rules, read only
+ * @param err error record, may be NULL: reset on entry, names the field and value on failure
+ * @return 0, SL_EINVAL or SL_ERANGE */
 SL_API SL_WARN_UNUSED int sl_tax_interest_deduction(sl_money *out, sl_money interest,
                                                     const sl_tax_rules *rules, sl_error *err);
 

@@ -378,6 +378,7 @@ _ENUMS = {
     "round_mode": ("sl_round_mode", lib.sl_round_mode_parse, lib.sl_round_mode_name),
     "round_unit": ("sl_round_unit", lib.sl_round_unit_parse, lib.sl_round_unit_name),
     "apr_time": ("sl_apr_time", lib.sl_apr_time_parse, lib.sl_apr_time_name),
+    "tenure": ("sl_tenure", lib.sl_tenure_parse, lib.sl_tenure_name),
 }
 
 
@@ -386,7 +387,7 @@ def parse_enum(kind, text):
     parse_enum("loan_type", "Serielån") == "serial",
     parse_enum("day_count", "act/365") == "act365". kind is one of loan_type,
     day_count, borrower, price_rule, property_type, rto_model, round_mode,
-    round_unit, apr_time. An unknown word raises Error with field = kind."""
+    round_unit, apr_time, tenure. An unknown word raises Error with field = kind."""
     if kind not in _ENUMS:
         raise ValueError(f"kind '{kind}': one of {', '.join(sorted(_ENUMS))}")
     ctype, parse, name = _ENUMS[kind]

@@ -119,6 +119,7 @@ class ExportTextTest(unittest.TestCase):
         self.assertEqual(startlan.parse_enum("price_rule", "takst"), "appraisal")
         self.assertEqual(startlan.parse_enum("property_type", "Selveier"), "selveier")
         self.assertEqual(startlan.parse_enum("rto_model", "leie-før-eie"), "rent-before-own")
+        self.assertEqual(startlan.parse_enum("tenure", "OBOS"), "borettslag")
         with self.assertRaises(startlan.Error) as cm:
             startlan.parse_enum("day_count", "30/360")
         self.assertEqual(cm.exception.field, "day_count")
