@@ -300,6 +300,17 @@ test("capacity: sl-capacity's largest loan and its surplus; the CSV is its Norwe
   const expected = execFileSync(path.join(programs, "sl-capacity"), [...args, "--format=csv", "--csv-style=excel-no", "--lang=nb"],
     { stdio: ["ignore", "pipe", "pipe"] });
   assert.deepEqual(readFileSync(await download.path()), expected);
+  // the PDF: sl-capacity's budget page for the same inputs
+  const [pdf] = await Promise.all([page.waitForEvent("download"),
+    page.locator('#panel-capacity button.download[data-format="pdf"]').click()]);
+  const dir = mkdtempSync(path.join(tmpdir(), "sl-web-e2e-"));
+  execFileSync(path.join(programs, "sl-capacity"), [...args, "--format=pdf", "--lang=nb",
+    "--output=" + path.join(dir, "capacity.pdf")], { stdio: ["ignore", "pipe", "pipe"] });
+  const expectedPdf = readFileSync(path.join(dir, "capacity.pdf"));
+  rmSync(dir, { recursive: true, force: true });
+  assert.equal(readFileSync(await pdf.path()).subarray(0, 4).toString(), "%PDF");
+  assert.deepEqual(readFileSync(await pdf.path()), expectedPdf);
+  assert.match(pdf.suggestedFilename(), /\.pdf$/);
   await page.close();
 });
 
@@ -313,6 +324,15 @@ test("rent to own and part-own: sl-rent-to-own's loan, transfer and housing cost
   assert.equal(await figure(page, "rent-after"), nok(r.budget.after.total));
   assert.match(await figure(page, "rent-transition"), new RegExp("^" + r.summary.transition_date.split("-").reverse().join("\\.")));
   assert.ok(await page.locator("#rent-share").isHidden());
+  // the CSV: sl-rent-to-own's Norwegian CSV, year by year as on screen
+  const [download] = await Promise.all([page.waitForEvent("download"),
+    page.locator('#panel-rent button.download[data-format="csv"]').click()]);
+  const csv = execFileSync(path.join(programs, "sl-rent-to-own"), ["--model=rent-to-own", ...common,
+    "--rent-months=36", "--rent=12 000", "--saving=2 000", "--grant=100 000", "--format=csv",
+    "--csv-style=excel-no", "--view=year", "--lang=nb"], { stdio: ["ignore", "pipe", "pipe"] });
+  assert.deepEqual(readFileSync(await download.path()), csv);
+  assert.equal(csv.toString().trim().split("\n").length - 1,
+    await page.locator("#panel-rent table.yearly tbody tr").count());
   await page.locator("#rent-model").selectOption("part-own");
   await page.locator("#rent-housing-first").waitFor();
   assert.ok(await page.locator("#rent-rent_months").isHidden());
