@@ -482,7 +482,7 @@
   /* Downloads: what is on screen, in the formats the program writes. */
   /* The Norwegian CSV (excel-no: ';', decimal comma, BOM), for a spreadsheet. */
   const NORWEGIAN_CSV = { format: "csv", csv_style: "excel-no" };
-  const DOWNLOADS = { "/api/plan": [{ format: "pdf" }, NORWEGIAN_CSV], "/api/finance": [NORWEGIAN_CSV],
+  const DOWNLOADS = { "/api/plan": [{ format: "pdf" }, NORWEGIAN_CSV], "/api/finance": [{ format: "pdf" }, NORWEGIAN_CSV],
     "/api/rent-to-own": [NORWEGIAN_CSV], "/api/capacity": [{ format: "pdf" }, NORWEGIAN_CSV] };
   function actions(panel, body, link) {
     const box = el("p", { class: "actions" });

@@ -270,6 +270,16 @@ test("the whole purchase: sl-finance's monthly payment, after the deduction, sho
   const twelve = (s) => { const o = Math.round(Number(s) * 100) * 12; return Math.floor(o / 100) + "." + String(o % 100).padStart(2, "0"); };
   assert.equal(nbsp(first[0]) + " kr", nok(twelve(d.first_payment_bank)));
   assert.equal(nbsp(first[1]) + " kr", nok(twelve(d.first_payment_start_loan)));
+  // the PDF: sl-finance's financing document for the same inputs
+  const [pdf] = await Promise.all([page.waitForEvent("download"),
+    page.locator('#panel-finance button.download[data-format="pdf"]').click()]);
+  const dir = mkdtempSync(path.join(tmpdir(), "sl-web-e2e-"));
+  execFileSync(path.join(programs, "sl-finance"), [...FINANCE, "--format=pdf", "--lang=nb",
+    "--output=" + path.join(dir, "finance.pdf")], { stdio: ["ignore", "pipe", "pipe"] });
+  const expectedPdf = readFileSync(path.join(dir, "finance.pdf"));
+  rmSync(dir, { recursive: true, force: true });
+  assert.deepEqual(readFileSync(await pdf.path()), expectedPdf);
+  assert.match(pdf.suggestedFilename(), /\.pdf$/);
   await page.close();
 });
 
