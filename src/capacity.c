@@ -89,7 +89,7 @@ int sl_income_kind_parse(sl_income_kind *out, const char *name, sl_error *err)
             *out = income_kinds[i].kind;
             return SL_OK;
         }
-    return sl__fail(err, SL_EINVAL, "kind", name,
+    return sl__fail(err, SL_ESYNTAX, "kind", name,
                     "unknown income kind '%s' (wages, child-benefit, cash-for-care, "
                     "child-support, transitional-benefit, disability, aap, introduction, "
                     "pension, rental, other, housing-allowance)",

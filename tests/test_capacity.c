@@ -345,7 +345,7 @@ START_TEST(income_items_counted)
     ck_assert_int_eq(k, SL_INCOME_TRANSITIONAL_BENEFIT);
     ck_assert_int_eq(sl_income_kind_parse(&k, "aap", NULL), SL_OK);
     ck_assert_int_eq(k, SL_INCOME_WORK_ASSESSMENT);
-    ck_assert_int_eq(sl_income_kind_parse(&k, "lottery", &err), SL_EINVAL);
+    ck_assert_int_eq(sl_income_kind_parse(&k, "lottery", &err), SL_ESYNTAX);
     ck_assert_str_eq(err.field, "kind");
 }
 END_TEST

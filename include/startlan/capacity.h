@@ -110,11 +110,12 @@ SL_API const char *sl_income_kind_name(sl_income_kind kind);
  * ("lonn"/"lønn", "barnetrygd", "kontantstotte"/"kontantstøtte",
  * "barnebidrag", "overgangsstonad"/"overgangsstønad", "uforetrygd"/"uføretrygd",
  * "introduksjonsstonad"/"introduksjonsstønad", "pensjon", "leieinntekt",
- * "annet"), case-insensitive. 0 or SL_EINVAL (err names field "kind").
+ * "annet"), case-insensitive. 0 or SL_ESYNTAX for an unknown word, as every
+ * word parser (err names field "kind").
  * @param out receives the kind
  * @param name the English or Norwegian name
  * @param err error record, may be NULL: reset on entry, names the field and value on failure
- * @return 0 or SL_EINVAL (err names field "kind") */
+ * @return 0, SL_ESYNTAX (an unknown word; err names field "kind") or SL_ENULL */
 SL_API SL_WARN_UNUSED int sl_income_kind_parse(sl_income_kind *out, const char *name,
                                                sl_error *err);
 /* What an income item adds to the monthly budget: the amount, or for rental
