@@ -229,10 +229,12 @@ int sl__interest_only(const sl_loan_terms *t, int k)
     return 0;
 }
 
-/* A valid date as one integer in the same order as sl_date_compare. */
-static int date_key(sl_date d)
+/* A valid date as one integer in the same order as sl_date_compare. Computed
+ * in 64 bits because it is also taken of dates not yet validated (any int
+ * fields), which it must not overflow on. */
+static int64_t date_key(sl_date d)
 {
-    return (d.year * 16 + d.month) * 32 + d.day;
+    return ((int64_t)d.year * 16 + d.month) * 32 + d.day;
 }
 
 static int rate_valid(sl_rate r)
@@ -387,10 +389,10 @@ static int check_v2(const sl_loan_terms *t, sl_error *err)
      * quick test; the first change it does not pass, and every one after,
      * takes the full checks below with their messages. */
     size_t checked = 0;
-    for (int prev = date_key(t->payout_date) - 1, end = date_key(last);
+    for (int64_t prev = date_key(t->payout_date) - 1, end = date_key(last);
          checked < t->rate_change_count; checked++) {
         const sl_rate_change *c = &t->rate_changes[checked];
-        int key = date_key(c->date);
+        int64_t key = date_key(c->date);
         if (!sl_date_is_valid(c->date) || key <= prev || key > end || !rate_valid(c->rate) ||
             !applied_rate_ok(c->rate, t->margin))
             break;
