@@ -523,6 +523,20 @@ static void loan_findings(run *R, const sl_plan *plan)
     }
 }
 
+/* The finding for an event whose loan the book does not have. */
+static json_t *unknown_event_json(const run *R, const book_entry *e)
+{
+    json_t *j = json_object();
+    json_object_set_new(j, "kind", json_string("event-for-unknown-loan"));
+    json_object_set_new(j, "file", json_string(R->events.path));
+    json_object_set_new(j, "line", json_integer(e->line));
+    json_t *id = json_string(e->id); /* NULL when not UTF-8 */
+    json_object_set_new(j, "id", id ? id : json_null());
+    json_object_set_new(j, "message", json_string("the loan is not in the book; event not "
+                                                  "applied"));
+    return j;
+}
+
 /* JSON of --loan, once every event has found its loan: "findings" holds the
  * loan's own (rules, its history's end) and the events naming loans the
  * book does not have, as the other modes list them. */
@@ -531,15 +545,7 @@ static void print_loan_json(run *R)
     json_t *all = R->loan_findings ? R->loan_findings : json_array();
     R->loan_findings = NULL;
     for (size_t i = 0; i < R->n_unknown_events; i++) {
-        const book_entry *e = R->unknown_events[i];
-        json_t *j = json_object();
-        json_object_set_new(j, "kind", json_string("event-for-unknown-loan"));
-        json_object_set_new(j, "file", json_string(R->events.path));
-        json_object_set_new(j, "line", json_integer(e->line));
-        json_t *id = json_string(e->id); /* NULL when not UTF-8 */
-        json_object_set_new(j, "id", id ? id : json_null());
-        json_object_set_new(j, "message", json_string("the loan is not in the book; event not "
-                                                      "applied"));
+        json_t *j = unknown_event_json(R, R->unknown_events[i]);
         json_array_append_new(all, j);
     }
     json_object_set_new(R->loan_json, "findings", all);
@@ -772,15 +778,7 @@ static void print_findings(const run *R)
         return;
     printf("  \"findings\": [");
     for (size_t i = 0; i < R->n_unknown_events; i++) {
-        const book_entry *e = R->unknown_events[i];
-        json_t *j = json_object();
-        json_object_set_new(j, "kind", json_string("event-for-unknown-loan"));
-        json_object_set_new(j, "file", json_string(R->events.path));
-        json_object_set_new(j, "line", json_integer(e->line));
-        json_t *id = json_string(e->id); /* NULL when not UTF-8 */
-        json_object_set_new(j, "id", id ? id : json_null());
-        json_object_set_new(j, "message", json_string("the loan is not in the book; event not "
-                                                      "applied"));
+        json_t *j = unknown_event_json(R, R->unknown_events[i]);
         char *text = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
         printf("%s\n    %s", i ? "," : "", text ? text : "null");
         free(text);
