@@ -155,3 +155,35 @@ void cli_rent_json(const cli_rent *r, json_t *summary)
     json_object_set_new(d, "use", json_string(r->deposit_to_purchase ? "purchase" : "return"));
     json_object_set_new(summary, "deposit", d);
 }
+
+const char *cli_lapse_text(char *buf, size_t size, const sl_rto_lapse *l)
+{
+    char a[CLI_HUMAN_BUFSIZE], b[CLI_HUMAN_BUFSIZE], c[CLI_HUMAN_BUFSIZE], e[CLI_HUMAN_BUFSIZE],
+        g[CLI_HUMAN_BUFSIZE];
+    snprintf(buf, size,
+             l->credit_paid_out
+                 ? _("If the option lapses (the household does not buy): rent paid %s kr; the "
+                     "credit of %s kr is paid out; the savings of %s kr are the household's own; "
+                     "an option value of %s kr is given up. The household keeps %s kr.")
+                 : _("If the option lapses (the household does not buy): rent paid %s kr; the "
+                     "credit of %s kr is lost; the savings of %s kr are the household's own; "
+                     "an option value of %s kr is given up. The household keeps %s kr."),
+             cli_amount(a, l->rent_paid), cli_amount(b, l->credit_earned),
+             cli_amount(c, l->savings), cli_amount(e, l->option_value > 0 ? l->option_value : 0),
+             cli_amount(g, l->household_keeps));
+    return buf;
+}
+
+const char *cli_change_text(char *buf, size_t size, const sl_rto_result *r)
+{
+    char a[CLI_HUMAN_BUFSIZE], b[CLI_HUMAN_BUFSIZE], c[CLI_HUMAN_BUFSIZE];
+    sl_money change = r->first_payment - r->last_rent;
+    snprintf(buf, size,
+             change < 0 ? _("Before: %s kr a month in rent. After: %s kr a month on the loan (%s kr "
+                            "a month less).")
+                        : _("Before: %s kr a month in rent. After: %s kr a month on the loan (%s kr "
+                            "a month more)."),
+             cli_amount(a, r->last_rent), cli_amount(b, r->first_payment),
+             cli_amount(c, change < 0 ? -change : change));
+    return buf;
+}

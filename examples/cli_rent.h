@@ -50,6 +50,12 @@ void cli_rent_result(const cli_rent *r, sl_rto_result *res);
 /* The rent of a rent-phase month (1-based) by the path, else `flat`. */
 sl_money cli_rent_month(const cli_rent *r, int month, sl_money flat);
 void cli_rent_print(const cli_rent *r);
+/* The sentence for not buying (the option lapses): what the household has
+ * paid, keeps and gives up; in buf (size bytes), returned. */
+const char *cli_lapse_text(char *buf, size_t size, const sl_rto_lapse *l);
+/* The family's month before and after the purchase: the last rent, the
+ * first loan payment and the change; in buf, returned. */
+const char *cli_change_text(char *buf, size_t size, const sl_rto_result *r);
 void cli_rent_json(const cli_rent *r, json_t *summary);
 
 #endif

@@ -8,6 +8,7 @@
 #include "cli_kommune.h"
 #include "cli_family.h"
 #include "cli_rent.h"
+#include "doc_timeline.h"
 
 static const char *const usage = /* xgettext:no-c-format */ N_(
     "Usage: sl-rent-to-own [--model rent-to-own|rent-before-own|part-own] --price A\n"
@@ -73,6 +74,11 @@ static const char *const usage_more = /* xgettext:no-c-format */ N_(
     "  --term-fee A, --establishment-fee A, --round-to ore|krone, --rounding MODE,\n"
     "  --payout-date YYYY-MM-DD\n"
     "  --format table|csv|json    output (default table)\n"
+    "  --format pdf|svg|png --output FILE\n"
+    "                             the timeline as a printable PDF (the phases, the\n"
+    "                             payments and equity charts, the purchase, one line a\n"
+    "                             year); svg or png: the two charts as a picture. The\n"
+    "                             date made is today (SL_TODAY=YYYY-MM-DD fixes it)\n"
     "  --view full|year|summary   every month (default), one line a year (rent, loan\n"
     "                             payments, interest, principal, fees, balance and\n"
     "                             savings at the year's end; deleie: the share owned,\n"
@@ -123,8 +129,11 @@ enum {
 static const char *given[OPT_END];
 
 /* --view and --csv-style (cli.h), apart from the model's options. */
-enum { OPT_VIEW = 3950 };
+enum { OPT_VIEW = 3950, OPT_OUTPUT };
 static cli_view view = CLI_VIEW_FULL;
+/* --format pdf --output FILE: the timeline as a document. */
+static doc_format document;
+static const char *output;
 
 static void remember(int opt, const char *arg)
 {
@@ -315,6 +324,7 @@ static void parse(sl_rto_options *o, part_input *in, cli_format *format, int arg
         CLI_HOUSEHOLD_LONG_OPTIONS,
         {"format", required_argument, NULL, CLI_OPT_FORMAT},
         {"view", required_argument, NULL, OPT_VIEW},
+        {"output", required_argument, NULL, OPT_OUTPUT},
         CLI_CSV_STYLE_LONG_OPTION,
         CLI_END_LONG_OPTIONS,
     };
@@ -323,7 +333,7 @@ static void parse(sl_rto_options *o, part_input *in, cli_format *format, int arg
     int opt, inputs = 0, have_price = 0;
     while ((opt = cli_getopt(argc, argv, options)) != -1) {
         if (opt != CLI_OPT_FORMAT && opt != OPT_MODEL && opt != OPT_VIEW &&
-            opt != CLI_OPT_CSV_STYLE)
+            opt != CLI_OPT_CSV_STYLE && opt != OPT_OUTPUT)
             inputs++;
         remember(opt, optarg);
         if (cli_loan_option(&loan, opt, optarg) || cli_kommune_option(&kom, opt, optarg) ||
@@ -486,7 +496,10 @@ static void parse(sl_rto_options *o, part_input *in, cli_format *format, int arg
             in->have_shock = 1;
             break;
         case CLI_OPT_FORMAT:
-            *format = cli_format_parse(optarg);
+            document = doc_format_option(optarg, DOC_PDF | DOC_SVG | DOC_PNG, format);
+            break;
+        case OPT_OUTPUT:
+            output = optarg;
             break;
         case OPT_VIEW:
             view = cli_view_parse(optarg);
@@ -508,6 +521,7 @@ static void parse(sl_rto_options *o, part_input *in, cli_format *format, int arg
     }
     if (optind < argc)
         cli_usage_error(_("unexpected argument '%s'"), argv[optind]);
+    doc_output_check(document, output);
     if (inputs == 0) {
         builtin_example(o);
         if (in->part_own) {
@@ -704,19 +718,8 @@ static void amount_line(const char *label, sl_money v)
 /* Not buying: what the household keeps and loses when the option lapses. */
 static void print_lapse(const sl_rto_lapse *l, sl_money deposit, FILE *f)
 {
-    char a[CLI_HUMAN_BUFSIZE], b[CLI_HUMAN_BUFSIZE], c[CLI_HUMAN_BUFSIZE], e[CLI_HUMAN_BUFSIZE],
-        g[CLI_HUMAN_BUFSIZE], line[1024];
-    snprintf(line, sizeof line,
-             l->credit_paid_out
-                 ? _("If the option lapses (the household does not buy): rent paid %s kr; the "
-                     "credit of %s kr is paid out; the savings of %s kr are the household's own; "
-                     "an option value of %s kr is given up. The household keeps %s kr.")
-                 : _("If the option lapses (the household does not buy): rent paid %s kr; the "
-                     "credit of %s kr is lost; the savings of %s kr are the household's own; "
-                     "an option value of %s kr is given up. The household keeps %s kr."),
-             cli_amount(a, l->rent_paid), cli_amount(b, l->credit_earned),
-             cli_amount(c, l->savings), cli_amount(e, l->option_value > 0 ? l->option_value : 0),
-             cli_amount(g, l->household_keeps));
+    char a[CLI_HUMAN_BUFSIZE], line[1024];
+    cli_lapse_text(line, sizeof line, l);
     fprintf(f, "\n");
     cli_wrap(f, line, 100);
     if (deposit > 0) {
@@ -790,15 +793,8 @@ static void print_table_head(const sl_rto_options *o, const sl_rto_result *r,
                      "(a startlån may).\n"),
                    cli_amount(a, r->equity_required - r->equity_at_purchase));
     }
-    sl_money change = r->first_payment - r->last_rent;
-    char line[512], c[CLI_HUMAN_BUFSIZE];
-    snprintf(line, sizeof line,
-             change < 0 ? _("Before: %s kr a month in rent. After: %s kr a month on the loan (%s kr "
-                            "a month less).")
-                        : _("Before: %s kr a month in rent. After: %s kr a month on the loan (%s kr "
-                            "a month more)."),
-             cli_amount(a, r->last_rent), cli_amount(b, r->first_payment),
-             cli_amount(c, change < 0 ? -change : change));
+    char line[512];
+    cli_change_text(line, sizeof line, r);
     printf("\n");
     cli_wrap(stdout, line, 100);
     if (r->findings & SL_RTO_FINDING_RENT_OVER_60_MONTHS)
@@ -981,6 +977,64 @@ static void part_year_print(const part_year *y, int csv)
 /* Deleie: the first purchase, then month by month (or by year, or the key
  * figures only); with shock, the monthly burden again with every loan rate
  * that many points higher. */
+/* The document the --format asks for: the PDF, or the charts as a picture. */
+static void timeline_document(const doc_timeline *t)
+{
+    if (document == DOC_PDF)
+        doc_timeline_pdf(output, t);
+    else
+        doc_timeline_charts(output, document, t);
+}
+
+/* Part-own as a document: the months read once, then drawn. */
+static int part_own_pdf(const sl_part_own_options *p, const sl_rate *shock)
+{
+    sl_part_own *po = NULL;
+    sl_error err;
+    sl_error_clear(&err);
+    int rc = sl_part_own_new(&po, p, &err);
+    if (rc == SL_ENOMEM)
+        cli_die(1, "out of memory");
+    if (rc != SL_OK)
+        fail_field(&err);
+    static doc_timeline t;
+    t.part_own = 1;
+    t.share = p->share;
+    t.price = p->price;
+    t.own_funds = p->own_funds;
+    sl_part_own_first(po, &t.share_price, &t.loan, &t.cash);
+    if (t.loan > 0) {
+        sl_loan_terms lt = *p->loan;
+        lt.principal = t.loan;
+        if (lt.payout_date.year == 0)
+            lt.payout_date = p->start;
+        t.have_cost = sl_plan_cost_compute(&t.cost, &lt, NULL, &err) == SL_OK;
+    }
+    if (shock) {
+        part_burden shocked;
+        part_burden_shocked(&shocked, p, *shock);
+        t.have_shock = 1;
+        t.shock = *shock;
+        t.shocked_first_payment = shocked.first_housing;
+    }
+    doc_months months = {0};
+    sl_part_row row;
+    while ((rc = sl_part_own_next(po, &row)) == 1)
+        doc_months_add(&months, &(doc_month){row.month, row.date, 0, row.rent, row.loan_payment,
+                                             row.loan_balance, row.equity, 0, row.bought,
+                                             row.owned});
+    if (rc < 0)
+        cli_die(1, "the timeline failed: %s", sl_strerror(rc));
+    t.months = months.items;
+    t.count = months.count;
+    t.has_value = 1;
+    t.made = cli_today();
+    timeline_document(&t);
+    free(months.items);
+    sl_part_own_free(po);
+    return 0;
+}
+
 static int run_part_own(const sl_part_own_options *p, const sl_rate *shock, cli_format format,
                         cli_view part_view)
 {
@@ -1164,6 +1218,8 @@ int main(int argc, char **argv)
     if (in.part_own && cli_rent_any(&law))
         cli_die(CLI_EXIT_USAGE, _("%s: for rent-to-own and rent-before-own (not part-own)"),
                 cli_rent_any(&law));
+    if (in.part_own && document)
+        return part_own_pdf(&in.po, in.have_shock ? &in.shock : NULL);
     if (in.part_own)
         return run_part_own(&in.po, in.have_shock ? &in.shock : NULL, format, view);
     if (kom.active) { /* the cost rent derived, and the rent at cost unless given */
@@ -1219,6 +1275,37 @@ int main(int argc, char **argv)
         if (sl_rto_compute(&shocked, &so, &err) != SL_OK)
             cli_fail_option("--rate-shock", &err);
         cli_rent_result(&law, &shocked);
+    }
+    if (document) {
+        static doc_timeline t;
+        t.before_own = o.model == SL_RTO_RENT_BEFORE_OWN;
+        t.options = &o;
+        t.rto = r;
+        t.lapse = &lapse;
+        t.has_value = o.value_growth.den != 0;
+        t.have_shock = in.have_shock;
+        t.shock = in.shock;
+        t.shocked_first_payment = in.have_shock ? shocked.first_payment : 0;
+        t.made = cli_today();
+        doc_months months = {0};
+        sl_rto_row row;
+        while ((rc = sl_rto_timeline_next(tl, &row)) == 1) {
+            int renting = row.phase == SL_RTO_PHASE_RENT;
+            doc_months_add(&months, &(doc_month){
+                row.month, row.date, renting,
+                renting ? cli_rent_month(&law, row.month, row.housing_cost) : 0,
+                renting ? 0 : row.housing_cost, row.loan_balance, row.equity,
+                row.savings_balance, 0, SL_RATE_ZERO});
+        }
+        if (rc < 0)
+            cli_die(1, "the timeline failed: %s", sl_strerror(rc));
+        t.months = months.items;
+        t.count = months.count;
+        timeline_document(&t);
+        free(months.items);
+        sl_rto_timeline_free(tl);
+        cli_family_free(&fam);
+        return 0;
     }
     json_t *root = NULL, *timeline = NULL;
     if (format == CLI_JSON) {

@@ -1,16 +1,17 @@
 /* The one-page documents read back as a family would read them: the
- * capacity budget (sl-capacity --format pdf) and the financing (sl-finance
+ * capacity budget (sl-capacity --format pdf), the financing (sl-finance
+ * --format pdf) and the rent-to-own and part-own timelines (sl-rent-to-own
  * --format pdf). pdftotext for the figures
  * (they must equal the program's own --format json), pdfinfo for the page
  * count, pdftoppm for the drawn parts; and the file contract (same bytes
  * twice, an unwritable --output refused with exit 2, nothing left behind).
- * argv: sl-capacity sl-finance pdftotext pdfinfo pdftoppm */
+ * argv: sl-capacity sl-finance sl-rent-to-own pdftotext pdfinfo pdftoppm */
 #include <jansson.h>
 #include <unistd.h>
 
 #include "cli_pdf.h"
 
-static char *capacity, *finance;
+static char *capacity, *finance, *rent_to_own;
 static char dir[64];
 
 /* prog with args (NULL-terminated), then more (NULL-terminated, may be NULL). */
@@ -101,9 +102,9 @@ static void assert_refused_cleanly(char *prog, const char *const *args, const ch
     const char *text_output[] = {"--format", "json", "--output", pdf, NULL};
     run(&r, prog, args, text_output);
     exec_expect_usage_error(r.status, r.out, r.err, "--output");
-    const char *svg[] = {"--format", "svg", "--output", pdf, NULL};
-    run(&r, prog, args, svg);
-    exec_expect_usage_error(r.status, r.out, r.err, "--format 'svg'");
+    const char *sef[] = {"--format", "sef-pdf", "--output", pdf, NULL};
+    run(&r, prog, args, sef);
+    exec_expect_usage_error(r.status, r.out, r.err, "--format 'sef-pdf'");
     /* bad input found after --output was accepted */
     const char *bad_args[48];
     int n = 0;
@@ -286,18 +287,170 @@ START_TEST(finance_file_contract)
 }
 END_TEST
 
+/* ---- sl-rent-to-own ---- */
+
+static const char *const rto[] = {
+    "--price", "3000000", "--rent-months", "36", "--rent", "12000", "--cost-rent", "9000",
+    "--credit-surplus", "--saving", "2000", "--grant", "100000", "--rate", "5", "--start",
+    "2025-01-01", "--value-growth", "2", "--rate-shock", "2", NULL};
+
+START_TEST(rent_to_own_timeline)
+{
+    static cli_result t;
+    json_t *j = run_json(rent_to_own, rto);
+    json_t *sum = json_object_get(j, "summary");
+    char pdf[128];
+    run_pdf(&t, rent_to_own, rto, "rto.pdf", pdf, sizeof pdf);
+    /* page 1, then the years 2025..2058 with a total row on one page */
+    ck_assert_int_eq(pdf_pages(pdf), 2);
+    static const char *const keys[] = {"purchase_price", "document_tax", "registration_fees",
+                                       "rent_credit", "savings", "loan_amount", "first_payment",
+                                       "rent_before", "total_payable", "option_value",
+                                       "equity_at_purchase", "equity_required"};
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+        assert_amount(t.out, sum, keys[i]);
+    assert_amount(t.out, json_object_get(j, "rate_shock"), "first_payment");
+    assert_amount(t.out, json_object_get(j, "lapse"), "household_keeps");
+    const char *nb[] = {"Leie til eie", "1. Leie: 36 måneder", "2. Kjøpet, 01.01.2028",
+                        "Kjøpet", "Leiekreditt", "Startlån som trengs", "Effektiv rente",
+                        "Hva dere betaler hver måned", "Hva dere skylder og hva dere eier",
+                        "År for år", "Side 2 av 2", NULL};
+    assert_words(t.out, nb);
+    const char *en[] = {"Purchase price", "Rent credit", "What you pay", "Page 1", NULL};
+    assert_absent(t.out, en);
+    /* the year lines add up to the timeline's rent and loan payments */
+    sl_money rent = 0, loan = 0;
+    json_t *rows = json_object_get(j, "timeline");
+    for (size_t i = 0; i < json_array_size(rows); i++) {
+        json_t *row = json_array_get(rows, i);
+        sl_money v = M(json_string_value(json_object_get(row, "housing_cost")));
+        if (strcmp(json_string_value(json_object_get(row, "phase")), "rent") == 0)
+            rent += v;
+        else
+            loan += v;
+    }
+    char want[64], plain[64];
+    snprintf(plain, sizeof plain, "%lld.%02lld", (long long)(rent / 100), (long long)(rent % 100));
+    norwegian_kr(want, sizeof want, plain);
+    want[strlen(want) - 3] = '\0'; /* the table prints no unit */
+    ck_assert_msg(strstr(t.out, want), "rent in all %s not in the total row", want);
+    snprintf(plain, sizeof plain, "%lld.%02lld", (long long)(loan / 100), (long long)(loan % 100));
+    norwegian_kr(want, sizeof want, plain);
+    want[strlen(want) - 3] = '\0';
+    ck_assert_msg(strstr(t.out, want), "loan paid in all %s not in the total row", want);
+    /* both charts are drawn */
+    char base[128], ppm[160];
+    snprintf(base, sizeof base, "%s/rto", dir);
+    pdf_render(pdf, 1, base);
+    snprintf(ppm, sizeof ppm, "%s.ppm", base);
+    double left = coloured_share(ppm, 110, 330, 280, 480);
+    double right = coloured_share(ppm, 380, 330, 540, 480);
+    ck_assert_msg(left > 0.2, "the payments chart %.2f coloured", left);
+    ck_assert_msg(right > 0.01, "the equity chart %.2f coloured", right);
+    json_decref(j);
+}
+END_TEST
+
+START_TEST(part_own_timeline)
+{
+    static cli_result t;
+    const char *po[] = {"--model", "part-own", "--price", "4000000", "--own-funds", "300000",
+                        "--market-rent", "20000", "--share", "50", "--buy", "12:10", "--buy",
+                        "24:10", "--rate", "5", "--start", "2025-01-01", NULL};
+    json_t *j = run_json(rent_to_own, po);
+    json_t *sum = json_object_get(j, "summary");
+    char pdf[128];
+    run_pdf(&t, rent_to_own, po, "part.pdf", pdf, sizeof pdf);
+    assert_amount(t.out, sum, "purchase_price");
+    assert_amount(t.out, sum, "loan_amount");
+    assert_amount(t.out, sum, "housing_cost_first_month");
+    json_t *rows = json_object_get(j, "timeline");
+    int bought = 0;
+    for (size_t i = 0; i < json_array_size(rows); i++) {
+        json_t *row = json_array_get(rows, i);
+        if (M(json_string_value(json_object_get(row, "bought"))) > 0) {
+            assert_amount(t.out, row, "bought");
+            bought++;
+        }
+    }
+    ck_assert_int_eq(bought, 2);
+    const char *nb[] = {"Deleie", "Den første andelen", "Andeler kjøpt senere", "År for år",
+                        "Eid", NULL};
+    assert_words(t.out, nb);
+    json_decref(j);
+}
+END_TEST
+
+/* --format svg|png: the two charts as one picture; each line is drawn in its
+ * colour (payments orange, the loan blue, equity green). */
+START_TEST(rent_to_own_charts)
+{
+    static cli_result r;
+    char svg[128], png[128];
+    snprintf(svg, sizeof svg, "%s/rto.svg", dir);
+    snprintf(png, sizeof png, "%s/rto.png", dir);
+    const char *s[] = {"--format", "svg", "--output", svg, NULL};
+    run(&r, rent_to_own, rto, s);
+    ck_assert_msg(r.status == 0 && r.out[0] == '\0', "%s", r.err);
+    const char *p[] = {"--format", "png", "--output", png, NULL};
+    run(&r, rent_to_own, rto, p);
+    ck_assert_msg(r.status == 0 && r.out[0] == '\0', "%s", r.err);
+    size_t n;
+    char *text = read_file(svg, &n);
+    ck_assert_msg(strstr(text, "<svg") && strstr(text, "</svg>"), "not an SVG");
+    static const char *const lines[] = {
+        "stroke:rgb(85.098039%,50.980392%,16.862745%)", /* DOC_ORANGE: the payments */
+        "stroke:rgb(12.156863%,37.254902%,60%)",        /* DOC_BLUE: the loan */
+        "stroke:rgb(18.039216%,49.019608%,30.980392%)", /* DOC_GREEN: equity */
+    };
+    for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++)
+        ck_assert_msg(strstr(text, lines[i]), "no line %s in the SVG", lines[i]);
+    free(text);
+    text = read_file(png, &n);
+    ck_assert(n > 1000 && memcmp(text, "\x89PNG\r\n\x1a\n", 8) == 0);
+    free(text);
+}
+END_TEST
+
+/* Nynorsk: the timeline's own words, not Bokmål. */
+START_TEST(rent_to_own_nynorsk)
+{
+    static cli_result r, t;
+    char pdf[128];
+    snprintf(pdf, sizeof pdf, "%s/rto-nn.pdf", dir);
+    const char *more[] = {"--lang", "nn", "--format", "pdf", "--output", pdf, NULL};
+    run(&r, rent_to_own, rto, more);
+    ck_assert_msg(r.status == 0, "%s", r.err);
+    pdf_text(&t, pdf, 1, pdf_pages(pdf));
+    const char *nn[] = {"Leige til eige", "1. Leige: 36 månader", "Kva de betaler kvar månad",
+                        "Slik er det rekna", "Side 2 av 2", NULL};
+    assert_words(t.out, nn);
+}
+END_TEST
+
+START_TEST(rent_to_own_file_contract)
+{
+    assert_same_bytes(rent_to_own, rto);
+    const char *bad[] = {"--price", "3000000", "--rent-months", "36", "--rent", "x", "--rate",
+                         "5", NULL};
+    assert_refused_cleanly(rent_to_own, rto, bad);
+}
+END_TEST
+
 int main(int argc, char **argv)
 {
-    if (argc < 6) {
-        fprintf(stderr, "usage: %s sl-capacity sl-finance pdftotext pdfinfo pdftoppm\n",
+    if (argc < 7) {
+        fprintf(stderr,
+                "usage: %s sl-capacity sl-finance sl-rent-to-own pdftotext pdfinfo pdftoppm\n",
                 argv[0]);
         return 2;
     }
     capacity = argv[1];
     finance = argv[2];
-    pdftotext = argv[3];
-    pdfinfo = argv[4];
-    pdftoppm = argv[5];
+    rent_to_own = argv[3];
+    pdftotext = argv[4];
+    pdfinfo = argv[5];
+    pdftoppm = argv[6];
     setenv("SL_TODAY", "2026-12-01", 1);
     setenv("LC_ALL", "C.UTF-8", 1);
     unsetenv("LANGUAGE");
@@ -310,6 +463,11 @@ int main(int argc, char **argv)
     tcase_add_test(tc, capacity_file_contract);
     tcase_add_test(tc, finance_page_is_kilder_og_bruk);
     tcase_add_test(tc, finance_file_contract);
+    tcase_add_test(tc, rent_to_own_timeline);
+    tcase_add_test(tc, part_own_timeline);
+    tcase_add_test(tc, rent_to_own_file_contract);
+    tcase_add_test(tc, rent_to_own_charts);
+    tcase_add_test(tc, rent_to_own_nynorsk);
     suite_add_tcase(s, tc);
     int rc = run_suite(s);
     pdf_folder_remove(dir);
