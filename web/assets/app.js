@@ -483,7 +483,7 @@
   /* The Norwegian CSV (excel-no: ';', decimal comma, BOM), for a spreadsheet. */
   const NORWEGIAN_CSV = { format: "csv", csv_style: "excel-no" };
   const DOWNLOADS = { "/api/plan": [{ format: "pdf" }, NORWEGIAN_CSV], "/api/finance": [{ format: "pdf" }, NORWEGIAN_CSV],
-    "/api/rent-to-own": [NORWEGIAN_CSV], "/api/capacity": [{ format: "pdf" }, NORWEGIAN_CSV] };
+    "/api/rent-to-own": [{ format: "pdf" }, NORWEGIAN_CSV], "/api/capacity": [{ format: "pdf" }, NORWEGIAN_CSV] };
   function actions(panel, body, link) {
     const box = el("p", { class: "actions" });
     for (const options of DOWNLOADS[panel.dataset.endpoint] || []) {

@@ -343,6 +343,18 @@ test("rent to own and part-own: sl-rent-to-own's loan, transfer and housing cost
   assert.deepEqual(readFileSync(await download.path()), csv);
   assert.equal(csv.toString().trim().split("\n").length - 1,
     await page.locator("#panel-rent table.yearly tbody tr").count());
+  // the PDF: sl-rent-to-own's timeline document for the same inputs
+  const [pdf] = await Promise.all([page.waitForEvent("download"),
+    page.locator('#panel-rent button.download[data-format="pdf"]').click()]);
+  const dir = mkdtempSync(path.join(tmpdir(), "sl-web-e2e-"));
+  execFileSync(path.join(programs, "sl-rent-to-own"), ["--model=rent-to-own", ...common,
+    "--rent-months=36", "--rent=12 000", "--saving=2 000", "--grant=100 000", "--format=pdf",
+    "--lang=nb", "--output=" + path.join(dir, "rent.pdf")], { stdio: ["ignore", "pipe", "pipe"] });
+  const expectedPdf = readFileSync(path.join(dir, "rent.pdf"));
+  rmSync(dir, { recursive: true, force: true });
+  assert.equal(readFileSync(await pdf.path()).subarray(0, 4).toString(), "%PDF");
+  assert.deepEqual(readFileSync(await pdf.path()), expectedPdf);
+  assert.match(pdf.suggestedFilename(), /\.pdf$/);
   await page.locator("#rent-model").selectOption("part-own");
   await page.locator("#rent-housing-first").waitFor();
   assert.ok(await page.locator("#rent-rent_months").isHidden());
