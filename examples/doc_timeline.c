@@ -96,9 +96,11 @@ static void phase_band(doc_sheet *s, const doc_timeline *t)
     if (tx + tw > s->x + w)
         tx = s->x + w - tw;
     doc_text(d, tx, y + 10, 0, DOC_FONT_SMALL_BOLD, DOC_LEFT, text);
-    snprintf(text, sizeof text, _("3. The loan: %d months, %s kr a month"), t->count - rent,
-             cli_amount(b, r->first_payment));
-    doc_text(d, s->x + w, y, 0, DOC_FONT_SMALL, DOC_RIGHT, text);
+    if (t->count > rent) { /* none when the purchase needs no loan */
+        snprintf(text, sizeof text, _("3. The loan: %d months, %s kr a month"), t->count - rent,
+                 cli_amount(b, r->first_payment));
+        doc_text(d, s->x + w, y, 0, DOC_FONT_SMALL, DOC_RIGHT, text);
+    }
     s->y = y + 30;
 }
 

@@ -30,6 +30,8 @@
     year: "År", paid: "Innbetalt", interest_col: "Renter", principal: "Avdrag", fees: "Gebyrer", balance: "Restgjeld",
     yearly: "År for år", chart_caption: "Restgjeld år for år, og renter og avdrag hvert år (som i PDF-en)",
     chart_alt: "To diagrammer: restgjelden år for år, og hva som betales i renter og avdrag hvert år",
+    rent_chart_caption: "Hva dere betaler hver måned, og restgjelden (med verdiøkning også egenkapitalen) over tid, som i PDF-en",
+    rent_chart_alt: "To diagrammer: hva dere betaler hver måned i husleie og lån, og restgjelden over tid",
     download_csv: "Last ned CSV", download_pdf: "Last ned PDF", link: "Lenke til denne beregningen",
     shock: (p, pay, more, eff) => `Med renten ${p} prosentpoeng høyere: første termin ${pay} kr (${more} kr mer), effektiv rente ${eff}.`,
     working: "Regner …", failed: "Svaret kom ikke fram. Prøv igjen.", yes: "Ja", no: "Nei",
@@ -65,6 +67,8 @@
     year: "Year", paid: "Paid", interest_col: "Interest", principal: "Principal", fees: "Fees", balance: "Balance",
     yearly: "Year by year", chart_caption: "The balance year by year, and interest and principal each year (as in the PDF)",
     chart_alt: "Two charts: the balance year by year, and what is paid in interest and principal each year",
+    rent_chart_caption: "What you pay each month, and the loan (with value growth also your equity) over time, as in the PDF",
+    rent_chart_alt: "Two charts: what you pay each month in rent and loan, and the loan over time",
     download_csv: "Download CSV", download_pdf: "Download PDF", link: "Link to this calculation",
     shock: (p, pay, more, eff) => `With the rate ${p} points higher: first payment ${pay} kr (${more} kr more), effective rate ${eff}.`,
     working: "Computing …", failed: "No answer came. Try again.", yes: "Yes", no: "No",
@@ -281,7 +285,7 @@
       out.push(el("p", { class: "shock", id: "rate-shock",
         text: T.shock(money(sh.points.replace(/\.?0+$/, "")), money(sh.first_payment), money(more), percent(sh.effective_rate)) }));
     }
-    out.push(chart(body));
+    out.push(chart("/api/plan", body, "plan-chart", T.chart_alt, T.chart_caption));
     out.push(...yearly(T.yearly, [T.year, T.paid, T.interest_col, T.principal, T.fees, T.balance],
       planYears(d).map((y) => [y.year, y.paid, y.interest, y.principal, y.fees, y.balance])));
     return out;
@@ -323,18 +327,18 @@
   }
 
   /* The charts are the program's own (--format svg), the same as in its PDF. */
-  let chartUrl = null;
-  function chart(body) {
-    const img = el("img", { class: "chart", id: "plan-chart", alt: T.chart_alt, width: "560", height: "600" });
+  const chartUrls = {};
+  function chart(endpoint, body, id, alt, caption) {
+    const img = el("img", { class: "chart", id, alt, width: "560", height: "600" });
     const svgBody = Object.assign({}, body, { format: "svg" });
-    /* once more on a failure: sl-plan --format svg sometimes aborts in cairo */
-    ask("/api/plan", svgBody).then((r) => (r.ok ? r : ask("/api/plan", svgBody))).then(async (r) => {
+    /* once more on a failure: --format svg sometimes aborts in cairo */
+    ask(endpoint, svgBody).then((r) => (r.ok ? r : ask(endpoint, svgBody))).then(async (r) => {
       if (!r.ok) { img.remove(); return; }
-      if (chartUrl) URL.revokeObjectURL(chartUrl);
-      chartUrl = URL.createObjectURL(await r.blob());
-      img.src = chartUrl;
+      if (chartUrls[id]) URL.revokeObjectURL(chartUrls[id]);
+      chartUrls[id] = URL.createObjectURL(await r.blob());
+      img.src = chartUrls[id];
     }).catch(() => img.remove());
-    return el("figure", {}, img, el("figcaption", { text: T.chart_caption }));
+    return el("figure", {}, img, el("figcaption", { text: caption }));
   }
 
   /* A table of label and amount lines, as an adviser reads them on paper:
@@ -427,7 +431,8 @@
   /* sl-rent-to-own: the rent, the transfer, the loan and the family's month
    * before and after; deleie: the share, the loan and the housing cost.
    * The yearly view is summed from the program's months in øre. */
-  function renderRent(d) {
+  function renderRent(d, body) {
+    const rentChart = () => chart("/api/rent-to-own", body, "rent-chart", T.rent_chart_alt, T.rent_chart_caption);
     const s = d.summary, out = [];
     const byYear = (row) => Number(row.date.slice(0, 4));
     const years = [];
@@ -446,6 +451,7 @@
         figure(T.housing_first, money(s.housing_cost_first_month) + " kr", "rent-housing-first"),
         figure(T.housing_highest, money(s.highest_housing_cost) + " kr", "rent-housing-highest"),
         figure(T.effective_rate, percent(s.effective_rate), "rent-effective-rate")));
+      out.push(rentChart());
       out.push(...yearly(T.yearly, [T.year, T.owned, T.rent_col, T.loan_paid, T.housing_cost, T.bought, T.balance, T.equity],
         years.map((y) => [y.year, percent(last(y.rows).owned_percent), sum(y.rows, "rent"), sum(y.rows, "loan_payment"),
           sum(y.rows, "housing_cost"), sum(y.rows, "bought"), ore(last(y.rows).loan_balance), ore(last(y.rows).equity)])));
@@ -468,6 +474,7 @@
         [T.month_before, b.before.total, "="], [T.first_payment_loan, b.after.payment],
         [T.interest_deduction, b.after.interest_deduction, "−"], [T.month_after, b.after.total, "="],
         [T.change, b.monthly_change]]) : null));
+    out.push(rentChart());
     out.push(...yearly(T.yearly, [T.year, T.phase, T.housing_cost, T.savings_end, T.balance],
       years.map((y) => [y.year, [...new Set(y.rows.map((r) => r.phase === "rent" ? T.rent_phase : T.own_phase))].join(", "),
         sum(y.rows, "housing_cost"), ore(last(y.rows).savings_balance), ore(last(y.rows).loan_balance)])));

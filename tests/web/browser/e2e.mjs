@@ -334,6 +334,10 @@ test("rent to own and part-own: sl-rent-to-own's loan, transfer and housing cost
   assert.equal(await figure(page, "rent-after"), nok(r.budget.after.total));
   assert.match(await figure(page, "rent-transition"), new RegExp("^" + r.summary.transition_date.split("-").reverse().join("\\.")));
   assert.ok(await page.locator("#rent-share").isHidden());
+  // the charts: sl-rent-to-own's own SVG, as in its PDF, loaded into the page
+  await page.waitForFunction(() => document.querySelector("#rent-chart")?.naturalWidth > 0);
+  assert.equal(await page.locator("#rent-chart").getAttribute("alt"),
+    "To diagrammer: hva dere betaler hver måned i husleie og lån, og restgjelden over tid");
   // the CSV: sl-rent-to-own's Norwegian CSV, year by year as on screen
   const [download] = await Promise.all([page.waitForEvent("download"),
     page.locator('#panel-rent button.download[data-format="csv"]').click()]);
