@@ -57,7 +57,7 @@ struct sl_plan {
     size_t change_cursor; /* floating_row: changes before the last row's due date */
     sl_plan_cache *cache; /* annuity factors shared with other plans (not owned); NULL: none */
     sl_rate margin_base, margin_sum; /* the last rate the margin was added to, and the sum */
-    int due_month;       /* last due date (dated simple plans): year · 12 + month − 1, */
+    int due_year, due_mon; /* last due date (dated simple and floating plans): year, month */
     int due_day;         /* and day; ints, not an sl_date: each row reads what the last wrote */
     int anchor;          /* the day of month of due dates (dated plans) */
     int step;            /* months per term (12 / terms per year) */
@@ -287,7 +287,8 @@ void sl_plan_rewind(sl_plan *plan)
     plan->ended = 0;
     plan->settled = 0;
     plan->change_cursor = 0;
-    plan->due_month = plan->terms.payout_date.year * 12 + plan->terms.payout_date.month - 1;
+    plan->due_year = plan->terms.payout_date.year;
+    plan->due_mon = plan->terms.payout_date.month;
     plan->due_day = plan->terms.payout_date.day;
     sl_plan_totals zero;
     memset(&zero, 0, sizeof zero);
@@ -770,9 +771,8 @@ __attribute__((noinline)) /* keeps the undated steady path free of a stack frame
 #endif
 static int next_due(sl_plan *plan, sl_plan_row *r)
 {
-    int index = plan->due_month, step = plan->step;
-    int year = index / 12, month = index % 12 + 1, days = -plan->due_day;
-    for (int j = 0; j < step; j++) {
+    int year = plan->due_year, month = plan->due_mon, days = -plan->due_day;
+    for (int j = 0; j < plan->step; j++) {
         days += month_days(year, month);
         year += month == 12;
         month = month == 12 ? 1 : month + 1;
@@ -783,7 +783,8 @@ static int next_due(sl_plan *plan, sl_plan_row *r)
     r->due_date.month = month;
     r->due_date.day = day;
     r->days = days + day;
-    plan->due_month = index + step;
+    plan->due_year = year;
+    plan->due_mon = month;
     plan->due_day = day;
     return 1;
 }
@@ -806,7 +807,8 @@ static int next_simple_row(sl_plan *plan, sl_plan_row *r)
     } else if (plan->dated) {
         r->due_date = plan->first_due;
         r->days = (int)sl_date_diff_days(plan->terms.payout_date, r->due_date);
-        plan->due_month = r->due_date.year * 12 + r->due_date.month - 1;
+        plan->due_year = r->due_date.year;
+        plan->due_mon = r->due_date.month;
         plan->due_day = r->due_date.day;
     }
     rc = equal_period_interest(plan, r->opening_balance, &t->nominal_rate, &r->interest);
@@ -1084,7 +1086,7 @@ static inline int same_rate(sl_rate a, sl_rate b)
 /* The date key of the due date after the last row's (as next_due steps). */
 static int next_due_key(const sl_plan *plan)
 {
-    int index = plan->due_month + plan->step;
+    int index = plan->due_year * 12 + plan->due_mon - 1 + plan->step;
     int year = index / 12, month = index % 12 + 1, dim = month_days(year, month);
     sl_date d = {year, month, plan->anchor < dim ? plan->anchor : dim};
     return date_key(d);
@@ -1102,7 +1104,7 @@ static int floating_row(sl_plan *plan, sl_plan_row *row)
     const sl_loan_terms *t = &plan->terms;
     sl_plan_row *r = row; /* filled in place: on an error its contents are unspecified */
     int k = plan->next_term, rc;
-    sl_date start = {plan->due_month / 12, plan->due_month % 12 + 1, plan->due_day};
+    sl_date start = {plan->due_year, plan->due_mon, plan->due_day};
     r->term = k;
     r->opening_balance = plan->balance;
     next_due(plan, r); /* the due date and days; where the next term steps on from */
@@ -1336,7 +1338,8 @@ static int other_row(sl_plan *plan, sl_plan_row *row)
     if (w.repay)
         plan->ended = 1;
     if (plan->dated) { /* where next_due steps on from */
-        plan->due_month = r.due_date.year * 12 + r.due_date.month - 1;
+        plan->due_year = r.due_date.year;
+        plan->due_mon = r.due_date.month;
         plan->due_day = r.due_date.day;
     }
     open_run(plan, r.due_date);
