@@ -104,18 +104,21 @@ void cli_rows_json_add(cli_rows_json *w, const sl_plan_row *r)
     } else {
         puts_text(t, "null");
     }
-    puts_text(t, ",\n      \"opening_balance\": ");
-    put_money(t, r->opening_balance);
-    puts_text(t, ",\n      \"interest\": ");
-    put_money(t, r->interest);
-    puts_text(t, ",\n      \"principal\": ");
-    put_money(t, r->principal);
-    puts_text(t, ",\n      \"fee\": ");
-    put_money(t, r->fee);
-    puts_text(t, ",\n      \"payment\": ");
-    put_money(t, r->payment);
-    puts_text(t, ",\n      \"closing_balance\": ");
-    put_money(t, r->closing_balance);
+    const struct {
+        const char *key;
+        sl_money amount;
+    } amounts[] = {
+        {",\n      \"opening_balance\": ", r->opening_balance},
+        {",\n      \"interest\": ", r->interest},
+        {",\n      \"principal\": ", r->principal},
+        {",\n      \"fee\": ", r->fee},
+        {",\n      \"payment\": ", r->payment},
+        {",\n      \"closing_balance\": ", r->closing_balance},
+    };
+    for (size_t i = 0; i < sizeof amounts / sizeof amounts[0]; i++) {
+        puts_text(t, amounts[i].key);
+        put_money(t, amounts[i].amount);
+    }
     puts_text(t, ",\n      \"days\": ");
     if (r->due_date.year)
         put_int(t, r->days);
