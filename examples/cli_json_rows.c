@@ -35,37 +35,41 @@ static void puts_text(cli_text *t, const char *s)
 static void put_string(cli_text *t, const char *s)
 {
     put(t, "\"", 1);
-    for (const char *p = s; *p; p++) {
-        unsigned char c = (unsigned char)*p;
+    for (const char *p = s;;) {
+        const char *run = p; /* the characters written as they are, at once */
+        while (*p && *p != '"' && *p != '\\' && (unsigned char)*p >= 0x20)
+            p++;
+        put(t, run, (size_t)(p - run));
+        if (!*p)
+            break;
+        unsigned char c = (unsigned char)*p++;
         char esc[8];
-        const char *e = NULL;
         switch (c) {
-        case '"': e = "\\\""; break;
-        case '\\': e = "\\\\"; break;
-        case '\b': e = "\\b"; break;
-        case '\f': e = "\\f"; break;
-        case '\n': e = "\\n"; break;
-        case '\r': e = "\\r"; break;
-        case '\t': e = "\\t"; break;
+        case '"': puts_text(t, "\\\""); break;
+        case '\\': puts_text(t, "\\\\"); break;
+        case '\b': puts_text(t, "\\b"); break;
+        case '\f': puts_text(t, "\\f"); break;
+        case '\n': puts_text(t, "\\n"); break;
+        case '\r': puts_text(t, "\\r"); break;
+        case '\t': puts_text(t, "\\t"); break;
         default:
-            if (c < 0x20) {
-                snprintf(esc, sizeof esc, "\\u%04X", c);
-                e = esc;
-            }
+            snprintf(esc, sizeof esc, "\\u%04X", c);
+            puts_text(t, esc);
         }
-        if (e)
-            puts_text(t, e);
-        else
-            put(t, p, 1);
     }
     put(t, "\"", 1);
 }
 
 static void put_int(cli_text *t, long long v)
 {
-    char buf[24];
-    int n = snprintf(buf, sizeof buf, "%lld", v);
-    put(t, buf, (size_t)n);
+    char buf[24], *p = buf + sizeof buf;
+    unsigned long long m = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+    do
+        *--p = (char)('0' + m % 10);
+    while (m /= 10);
+    if (v < 0)
+        *--p = '-';
+    put(t, p, (size_t)(buf + sizeof buf - p));
 }
 
 static void put_money(cli_text *t, sl_money amount)
