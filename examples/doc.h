@@ -106,9 +106,15 @@ void doc_rect(doc *d, double x, double y, double w, double h, unsigned rgb);
 void doc_line(doc *d, double x1, double y1, double x2, double y2, double width, unsigned rgb);
 
 /* One label–value line of a list of width w (value right-aligned in font);
- * returns the next line's y. */
+ * a value too wide to keep a clear gap from its label goes right-aligned on
+ * the line below. Returns the next line's y. */
 double doc_figure(doc *d, double x, double y, double w, const char *label, const char *value,
                   doc_font font);
+/* The same with the value in colour rgb. */
+double doc_figure_rgb(doc *d, double x, double y, double w, const char *label,
+                      const char *value, doc_font font, unsigned rgb);
+/* The height doc_figure takes for that line: one line or two. */
+double doc_figure_height(doc *d, double w, const char *label, const char *value, doc_font font);
 
 /* A table's column: its header and its right edge from the left margin
  * (cells are right-aligned). */

@@ -136,10 +136,9 @@ static double key_figures(doc *d, double x, double y, double w, const doc_plan *
                DOC_FONT_BODY);
     y = doc_figure(d, x, y, w, _("First payment (terminbeløp)"),
                cli_kr(v, p->count ? p->rows[0].payment : 0), DOC_FONT_BOLD);
-    y = doc_figure(d, x, y, w, _("Term fee / establishment fee"), "", DOC_FONT_BODY);
     char a[DOC_CELL], b[DOC_CELL];
     snprintf(s, sizeof s, "%s / %s", cli_kr(a, t->term_fee), cli_kr(b, t->establishment_fee));
-    doc_text(d, x + w, y - 15, 0, DOC_FONT_BODY, DOC_RIGHT, s);
+    y = doc_figure(d, x, y, w, _("Term fee / establishment fee"), s, DOC_FONT_BODY);
     if (p->have_cost) {
         y = doc_figure(d, x, y, w, _("Effective rate (effektiv rente)"),
                    cli_percent_human(v, p->cost.apr.rate, 2), DOC_FONT_BOLD);
@@ -346,6 +345,53 @@ static void plan_pages(doc *d, const doc_plan *p)
     } while (i < p->count);
 }
 
+/* One side of the rate-shock comparison: its lines, then their height. */
+typedef struct shock_side {
+    int n;
+    const char *label[8];
+    char value[8][96];
+    doc_font font[8];
+} shock_side;
+
+static void shock_add(shock_side *c, const char *label, const char *value, doc_font font)
+{
+    c->label[c->n] = label;
+    snprintf(c->value[c->n], sizeof c->value[c->n], "%s", value);
+    c->font[c->n++] = font;
+}
+
+static void shock_side_fill(shock_side *c, const doc_plan *p, const doc_plan *base)
+{
+    char v[DOC_CELL], t[96];
+    c->n = 0;
+    shock_add(c, _("Nominal rate"),
+              cli_percent_human(v, p->count ? p->rows[0].rate : p->terms.nominal_rate, -1),
+              DOC_FONT_BODY);
+    shock_add(c, _("First payment (terminbeløp)"), cli_kr(v, p->count ? p->rows[0].payment : 0),
+              DOC_FONT_BOLD);
+    shock_add(c, _("Terms"), doc_terms_text(t, sizeof t, p->count, p->terms.terms_per_year),
+              DOC_FONT_BODY);
+    shock_add(c, _("Interest"), cli_kr(v, p->totals.interest), DOC_FONT_BODY);
+    shock_add(c, _("Total paid"), cli_kr(v, p->totals.paid), DOC_FONT_BOLD);
+    if (p->have_cost)
+        shock_add(c, _("Effective rate (effektiv rente)"),
+                  cli_percent_human(v, p->cost.apr.rate, 2), DOC_FONT_BOLD);
+    if (base && base->count && p->count) {
+        sl_money diff = p->rows[0].payment - base->rows[0].payment;
+        snprintf(t, sizeof t, _("%s%s kr a term"), diff >= 0 ? "+" : "−",
+                 cli_amount(v, diff >= 0 ? diff : -diff));
+        shock_add(c, _("Change a term"), t, DOC_FONT_BOLD);
+    }
+}
+
+static double shock_side_height(doc *d, const shock_side *c, double w)
+{
+    double h = 0;
+    for (int i = 0; i < c->n; i++)
+        h += doc_figure_height(d, w, c->label[i], c->value[i], c->font[i]);
+    return h;
+}
+
 static void shock_page(doc *d, const doc_plan *b, const doc_plan *s, sl_rate points)
 {
     double x = DOC_MARGIN, w = d->width - 2 * DOC_MARGIN, y = DOC_TOP;
@@ -364,44 +410,35 @@ static void shock_page(doc *d, const doc_plan *b, const doc_plan *s, sl_rate poi
     y += doc_text(d, x, y, w, DOC_FONT_BODY, DOC_LEFT,
                   _("The same loan with every rate moved, side by side: what the family "
                        "pays today and what it would pay.")) + 12;
-    double cw = (w - 24) / 2;
-    doc_rect(d, x, y, cw, 150, DOC_SHADE);
-    doc_rect(d, x + cw + 24, y, cw, 150, 0xf8eee4);
+    double cw = (w - 24) / 2, fw = cw - 20;
+    shock_side side[2];
+    shock_side_fill(&side[0], b, NULL);
+    shock_side_fill(&side[1], s, b);
+    double h0 = shock_side_height(d, &side[0], fw), h1 = shock_side_height(d, &side[1], fw);
+    double card_h = 30 + (h0 > h1 ? h0 : h1) + 8;
+    doc_rect(d, x, y, cw, card_h, DOC_SHADE);
+    doc_rect(d, x + cw + 24, y, cw, card_h, 0xf8eee4);
     doc_color(d, DOC_INK);
     doc_text(d, x + 10, y + 8, 0, DOC_FONT_HEADING, DOC_LEFT, _("Today"));
     doc_text(d, x + cw + 34, y + 8, 0, DOC_FONT_HEADING, DOC_LEFT, side_head);
-    const doc_plan *side[2] = {b, s};
     for (int k = 0; k < 2; k++) {
-        double fx = x + k * (cw + 24) + 10, fy = y + 30, fw = cw - 20;
-        char v[DOC_CELL], t[96];
-        const doc_plan *p = side[k];
-        fy = doc_figure(d, fx, fy, fw, _("Nominal rate"),
-                    cli_percent_human(v, p->count ? p->rows[0].rate : p->terms.nominal_rate, -1),
-                    DOC_FONT_BODY);
-        fy = doc_figure(d, fx, fy, fw, _("First payment (terminbeløp)"),
-                    cli_kr(v, p->count ? p->rows[0].payment : 0), DOC_FONT_BOLD);
-        fy = doc_figure(d, fx, fy, fw, _("Terms"),
-                    doc_terms_text(t, sizeof t, p->count, p->terms.terms_per_year),
-                    DOC_FONT_BODY);
-        fy = doc_figure(d, fx, fy, fw, _("Interest"), cli_kr(v, p->totals.interest), DOC_FONT_BODY);
-        fy = doc_figure(d, fx, fy, fw, _("Total paid"), cli_kr(v, p->totals.paid), DOC_FONT_BOLD);
-        if (p->have_cost)
-            fy = doc_figure(d, fx, fy, fw, _("Effective rate (effektiv rente)"),
-                        cli_percent_human(v, p->cost.apr.rate, 2), DOC_FONT_BOLD);
-        if (k == 1 && b->count && s->count) {
-            char m[DOC_CELL];
-            sl_money diff = s->rows[0].payment - b->rows[0].payment;
-            snprintf(t, sizeof t, _("%s%s kr a term"), diff >= 0 ? "+" : "−",
-                     cli_amount(m, diff >= 0 ? diff : -diff));
-            doc_color(d, DOC_RED);
-            doc_figure(d, fx, fy, fw, _("Change a term"), t, DOC_FONT_BOLD);
+        double fx = x + k * (cw + 24) + 10, fy = y + 30;
+        for (int i = 0; i < side[k].n; i++) {
+            int change = k == 1 && i == side[k].n - 1 && b->count && s->count;
+            fy = doc_figure_rgb(d, fx, fy, fw, side[k].label[i], side[k].value[i],
+                                side[k].font[i], change ? DOC_RED : DOC_INK);
         }
     }
-    y += 150 + 20;
+    y += card_h + 20;
+    /* Two charts share the rest of the page: the balances, and what is paid each year. */
+    double ch = (DOC_BOTTOM - y - 28) / 2;
     doc_balance_line lines[2];
     balance_line(&lines[0], b, DOC_BLUE, _("today"));
     balance_line(&lines[1], s, DOC_ORANGE, side_head);
-    doc_chart_balance(d, x, y, w, 260, _("What you owe (restgjeld), year by year"), lines, 2);
+    doc_chart_balance(d, x, y, w, ch, _("What you owe (restgjeld), year by year"), lines, 2);
+    y += ch + 16;
+    doc_chart_years_pair(d, x, y, w, ch, _("What you pay each year"), b->years, b->nyears,
+                         s->years, s->nyears, _("today"), side_head);
 }
 
 void doc_plan_pdf(const char *path, const doc_plan *p, const doc_plan *shocked, sl_rate points,
