@@ -381,6 +381,36 @@ const char *doc_points(char buf[SL_RATE_BUFSIZE], sl_rate rate)
     return buf;
 }
 
+#define MINUS "\xE2\x88\x92" /* U+2212 */
+
+static const char *minus(char buf[DOC_CELL])
+{
+    size_t n = strlen(buf);
+    if (buf[0] == '-' && n + 2 < DOC_CELL) {
+        memmove(buf + 3, buf + 1, n); /* with the NUL */
+        memcpy(buf, MINUS, 3);
+    }
+    return buf;
+}
+
+const char *doc_amount(char buf[DOC_CELL], sl_money amount)
+{
+    cli_amount(buf, amount);
+    return minus(buf);
+}
+
+const char *doc_kr(char buf[DOC_CELL], sl_money amount)
+{
+    cli_kr(buf, amount);
+    return minus(buf);
+}
+
+const char *doc_kroner(char buf[DOC_CELL], sl_money amount)
+{
+    cli_kroner(buf, amount);
+    return minus(buf);
+}
+
 /* A value that would come closer than this to its label goes on the next
  * line instead. */
 #define FIGURE_GAP 12.0

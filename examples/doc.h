@@ -141,8 +141,14 @@ double doc_table_page(doc *d, const char *heading, const doc_column *cols, int n
 
 /* Numbers and dates as the documents show them: the programs' helpers for
  * people (examples/cli_i18n.h: no-break spaces and dd.mm.yyyy in Norwegian),
- * and one of our own. */
+ * and our own. */
 /* A rate in percentage points, with as few decimals as it needs: "3", "0,5". */
 const char *doc_points(char buf[SL_RATE_BUFSIZE], sl_rate rate);
+/* Amounts as cli_amount, cli_kr and cli_kroner write them, but a negative
+ * one with the typographic minus (U+2212) a printed page uses, not the
+ * hyphen of the terminal and the files. */
+const char *doc_amount(char buf[DOC_CELL], sl_money amount);
+const char *doc_kr(char buf[DOC_CELL], sl_money amount);
+const char *doc_kroner(char buf[DOC_CELL], sl_money amount);
 
 #endif

@@ -55,13 +55,13 @@ static plot frame(doc *d, double x, double y, double w, double h, const char *ti
     if (nsteps < 1)
         nsteps = 1;
     char label[DOC_CELL];
-    double labelw = doc_text_width(d, DOC_FONT_SMALL, cli_kroner(label, step * nsteps));
+    double labelw = doc_text_width(d, DOC_FONT_SMALL, doc_kroner(label, step * nsteps));
     plot p = {x + labelw + 6, y + th + 18, w - labelw - 10, h - th - 34, step * nsteps, years};
     for (int i = 0; i <= nsteps; i++) {
         double gy = py(&p, step * i);
         doc_line(d, p.x, gy, p.x + p.w, gy, i ? 0.3 : 0.8, i ? DOC_RULE : DOC_GREY);
         doc_color(d, DOC_GREY);
-        doc_text(d, p.x - 4, gy - 4.5, 0, DOC_FONT_SMALL, DOC_RIGHT, cli_kroner(label, step * i));
+        doc_text(d, p.x - 4, gy - 4.5, 0, DOC_FONT_SMALL, DOC_RIGHT, doc_kroner(label, step * i));
     }
     doc_color(d, DOC_GREY);
     doc_text(d, p.x, y + th + 4, 0, DOC_FONT_SMALL, DOC_LEFT, "kr");

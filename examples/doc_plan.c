@@ -109,7 +109,7 @@ const char *doc_assumptions(char *buf, size_t size, const doc_plan *p)
                           "term pays the rest. Term fee %s kr in every payment; establishment "
                           "fee %s kr deducted from the payout. "),
                      doc_loan_type(t), unit, sl_round_mode_name(t->payment_rounding.mode), day,
-                     cli_amount(fee, t->term_fee), cli_amount(est, t->establishment_fee));
+                     doc_amount(fee, t->term_fee), doc_amount(est, t->establishment_fee));
     if (n < 0 || (size_t)n >= size)
         return buf;
     if (p->have_cost)
@@ -128,30 +128,30 @@ static double key_figures(doc *d, double x, double y, double w, const doc_plan *
 {
     const sl_loan_terms *t = &p->terms;
     char v[DOC_CELL], s[96];
-    y = doc_figure(d, x, y, w, _("Loan amount (lånebeløp)"), cli_kr(v, t->principal), DOC_FONT_BOLD);
+    y = doc_figure(d, x, y, w, _("Loan amount (lånebeløp)"), doc_kr(v, t->principal), DOC_FONT_BOLD);
     y = doc_figure(d, x, y, w, _("Nominal rate"), cli_percent_human(v, t->nominal_rate, -1),
                DOC_FONT_BODY);
     y = doc_figure(d, x, y, w, _("Type"), doc_loan_type(t), DOC_FONT_BODY);
     y = doc_figure(d, x, y, w, _("Terms"), doc_terms_text(s, sizeof s, p->count, t->terms_per_year),
                DOC_FONT_BODY);
     y = doc_figure(d, x, y, w, _("First payment (terminbeløp)"),
-               cli_kr(v, p->count ? p->rows[0].payment : 0), DOC_FONT_BOLD);
+               doc_kr(v, p->count ? p->rows[0].payment : 0), DOC_FONT_BOLD);
     char a[DOC_CELL], b[DOC_CELL];
-    snprintf(s, sizeof s, "%s / %s", cli_kr(a, t->term_fee), cli_kr(b, t->establishment_fee));
+    snprintf(s, sizeof s, "%s / %s", doc_kr(a, t->term_fee), doc_kr(b, t->establishment_fee));
     y = doc_figure(d, x, y, w, _("Term fee / establishment fee"), s, DOC_FONT_BODY);
     if (p->have_cost) {
         y = doc_figure(d, x, y, w, _("Effective rate (effektiv rente)"),
                    cli_percent_human(v, p->cost.apr.rate, 2), DOC_FONT_BOLD);
         y = doc_figure(d, x, y, w, _("Total cost of credit (kredittkostnad)"),
-                   cli_kr(v, p->cost.total_cost), DOC_FONT_BODY);
+                   doc_kr(v, p->cost.total_cost), DOC_FONT_BODY);
         y = doc_figure(d, x, y, w, _("Total payable (totalt å betale)"),
-                   cli_kr(v, p->cost.total_payable), DOC_FONT_BOLD);
+                   doc_kr(v, p->cost.total_payable), DOC_FONT_BOLD);
     } else {
         y = doc_figure(d, x, y, w, _("Effective rate (effektiv rente)"), _("not computed"),
                    DOC_FONT_BODY);
         y = doc_figure(d, x, y, w, _("Interest and fees"),
-                   cli_kr(v, p->totals.interest + p->totals.fees), DOC_FONT_BODY);
-        y = doc_figure(d, x, y, w, _("Total paid"), cli_kr(v, p->totals.paid), DOC_FONT_BOLD);
+                   doc_kr(v, p->totals.interest + p->totals.fees), DOC_FONT_BODY);
+        y = doc_figure(d, x, y, w, _("Total paid"), doc_kr(v, p->totals.paid), DOC_FONT_BOLD);
     }
     return y;
 }
@@ -168,7 +168,7 @@ static void page_one(doc *d, const doc_plan *p)
     char a[DOC_CELL], r[DOC_CELL], s[512];
     doc_color(d, DOC_INK);
     y += doc_text(d, x, y, w, DOC_FONT_TITLE, DOC_LEFT, _("Payment plan for a start loan"));
-    snprintf(s, sizeof s, _("%s kr at %s nominal rate, %s"), cli_kroner(a, t->principal),
+    snprintf(s, sizeof s, _("%s kr at %s nominal rate, %s"), doc_kroner(a, t->principal),
              cli_percent_human(r, t->nominal_rate, -1), doc_loan_type(t));
     doc_color(d, DOC_GREY);
     y += doc_text(d, x, y + 2, w, DOC_FONT_BODY, DOC_LEFT, s) + 14;
@@ -182,7 +182,7 @@ static void page_one(doc *d, const doc_plan *p)
              t->terms_per_year == 12 ? _("You pay each month") : _("You pay each term"));
     doc_color(d, DOC_BLUE);
     char v[DOC_CELL];
-    doc_text(d, lx, ly + 14, 0, DOC_FONT_BIG, DOC_LEFT, cli_kr(v, p->count ? p->rows[0].payment : 0));
+    doc_text(d, lx, ly + 14, 0, DOC_FONT_BIG, DOC_LEFT, doc_kr(v, p->count ? p->rows[0].payment : 0));
     doc_color(d, DOC_GREY);
     doc_text(d, lx, ly + 36, 150, DOC_FONT_SMALL, DOC_LEFT,
              t->type == SL_LOAN_SERIAL ? _("the first payment; it falls as the loan is repaid")
@@ -220,19 +220,19 @@ static void page_one(doc *d, const doc_plan *p)
             snprintf(s, sizeof s,
                      _("In %d, the first year, you pay %s kr in interest and %s kr off the "
                           "loan."),
-                     first->year, cli_kroner(i1, first->interest),
-                     cli_kroner(p1, first->principal));
+                     first->year, doc_kroner(i1, first->interest),
+                     doc_kroner(p1, first->principal));
         else
             snprintf(s, sizeof s,
                      _("In the first year you pay %s kr in interest and %s kr off the loan."),
-                     cli_kroner(i1, first->interest), cli_kroner(p1, first->principal));
+                     doc_kroner(i1, first->interest), doc_kroner(p1, first->principal));
         doc_color(d, DOC_INK);
         y += doc_text(d, x, y, w, DOC_FONT_BODY, DOC_LEFT, s) + 4;
         if (p->totals.principal > 0) {
             char ti[DOC_CELL];
             snprintf(s, sizeof s,
                      _("Over the whole loan the interest comes to %s kr."),
-                     cli_kroner(ti, p->totals.interest));
+                     doc_kroner(ti, p->totals.interest));
             y += doc_text(d, x, y, w, DOC_FONT_BODY, DOC_LEFT, s);
         }
     }
@@ -267,10 +267,10 @@ static void summary_pages(doc *d, const doc_plan *p)
                 doc_line(d, DOC_MARGIN, y - 1, d->width - DOC_MARGIN, y - 1, 0.6, DOC_GREY);
                 snprintf(cells[0], sizeof cells[0], "%s", _("Total"));
                 snprintf(cells[1], sizeof cells[1], "%d", p->totals.terms);
-                cli_amount(cells[2], p->totals.paid - p->totals.establishment_fee);
-                cli_amount(cells[3], p->totals.interest);
-                cli_amount(cells[4], p->totals.principal);
-                cli_amount(cells[5], p->totals.term_fees);
+                doc_amount(cells[2], p->totals.paid - p->totals.establishment_fee);
+                doc_amount(cells[3], p->totals.interest);
+                doc_amount(cells[4], p->totals.principal);
+                doc_amount(cells[5], p->totals.term_fees);
                 cells[6][0] = '\0';
                 doc_table_row(d, y + 2, cols, cells, NC, DOC_FONT_SMALL_BOLD);
                 y += row_h + 2;
@@ -281,11 +281,11 @@ static void summary_pages(doc *d, const doc_plan *p)
                 doc_rect(d, DOC_MARGIN, y - 2, d->width - 2 * DOC_MARGIN, row_h, 0xf5f7fa);
             snprintf(cells[0], sizeof cells[0], "%d", yr->year);
             snprintf(cells[1], sizeof cells[1], "%d", yr->terms);
-            cli_amount(cells[2], yr->paid);
-            cli_amount(cells[3], yr->interest);
-            cli_amount(cells[4], yr->principal);
-            cli_amount(cells[5], yr->fees);
-            cli_amount(cells[6], yr->balance);
+            doc_amount(cells[2], yr->paid);
+            doc_amount(cells[3], yr->interest);
+            doc_amount(cells[4], yr->principal);
+            doc_amount(cells[5], yr->fees);
+            doc_amount(cells[6], yr->balance);
             doc_color(d, DOC_INK);
             doc_table_row(d, y, cols, cells, NC, DOC_FONT_BODY);
             y += row_h;
@@ -295,7 +295,7 @@ static void summary_pages(doc *d, const doc_plan *p)
             snprintf(s, sizeof s,
                      _("Paid is the sum of the payments; the establishment fee of %s kr is "
                           "deducted from the payout."),
-                     cli_amount(m, p->totals.establishment_fee));
+                     doc_amount(m, p->totals.establishment_fee));
             doc_color(d, DOC_GREY);
             doc_text(d, DOC_MARGIN, y + 6, d->width - 2 * DOC_MARGIN, DOC_FONT_SMALL, DOC_LEFT,
                      s);
@@ -331,12 +331,12 @@ static void plan_pages(doc *d, const doc_plan *p)
                 doc_line(d, DOC_MARGIN, y - 1.5, d->width - DOC_MARGIN, y - 1.5, 0.4, DOC_RULE);
             snprintf(cells[0], sizeof cells[0], "%d", r->term);
             cli_date_human(cells[1], r->due_date);
-            cli_amount(cells[2], r->opening_balance);
-            cli_amount(cells[3], r->interest);
-            cli_amount(cells[4], r->principal);
-            cli_amount(cells[5], r->fee);
-            cli_amount(cells[6], r->payment);
-            cli_amount(cells[7], r->closing_balance);
+            doc_amount(cells[2], r->opening_balance);
+            doc_amount(cells[3], r->interest);
+            doc_amount(cells[4], r->principal);
+            doc_amount(cells[5], r->fee);
+            doc_amount(cells[6], r->payment);
+            doc_amount(cells[7], r->closing_balance);
             cli_percent_human(cells[8], r->rate, -1);
             doc_color(d, DOC_INK);
             doc_table_row(d, y, cols, cells, NC, DOC_FONT_SMALL);
@@ -367,19 +367,19 @@ static void shock_side_fill(shock_side *c, const doc_plan *p, const doc_plan *ba
     shock_add(c, _("Nominal rate"),
               cli_percent_human(v, p->count ? p->rows[0].rate : p->terms.nominal_rate, -1),
               DOC_FONT_BODY);
-    shock_add(c, _("First payment (terminbeløp)"), cli_kr(v, p->count ? p->rows[0].payment : 0),
+    shock_add(c, _("First payment (terminbeløp)"), doc_kr(v, p->count ? p->rows[0].payment : 0),
               DOC_FONT_BOLD);
     shock_add(c, _("Terms"), doc_terms_text(t, sizeof t, p->count, p->terms.terms_per_year),
               DOC_FONT_BODY);
-    shock_add(c, _("Interest"), cli_kr(v, p->totals.interest), DOC_FONT_BODY);
-    shock_add(c, _("Total paid"), cli_kr(v, p->totals.paid), DOC_FONT_BOLD);
+    shock_add(c, _("Interest"), doc_kr(v, p->totals.interest), DOC_FONT_BODY);
+    shock_add(c, _("Total paid"), doc_kr(v, p->totals.paid), DOC_FONT_BOLD);
     if (p->have_cost)
         shock_add(c, _("Effective rate (effektiv rente)"),
                   cli_percent_human(v, p->cost.apr.rate, 2), DOC_FONT_BOLD);
     if (base && base->count && p->count) {
         sl_money diff = p->rows[0].payment - base->rows[0].payment;
         snprintf(t, sizeof t, _("%s%s kr a term"), diff >= 0 ? "+" : "−",
-                 cli_amount(v, diff >= 0 ? diff : -diff));
+                 doc_amount(v, diff >= 0 ? diff : -diff));
         shock_add(c, _("Change a term"), t, DOC_FONT_BOLD);
     }
 }
