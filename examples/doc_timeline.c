@@ -12,37 +12,12 @@
 
 #define YEARS_PER_PAGE 44
 
-void doc_months_add(doc_months *list, const doc_month *m)
-{
-    if (list->count == list->cap) {
-        int cap = list->cap ? 2 * list->cap : 512;
-        doc_month *more = realloc(list->items, sizeof *more * (size_t)cap);
-        if (!more) {
-            free(list->items);
-            cli_die(1, "out of memory");
-        }
-        list->items = more;
-        list->cap = cap;
-    }
-    list->items[list->count++] = *m;
-}
 
 typedef struct tl_year {
     int year, months;
     sl_money rent, loan, balance, equity, savings, bought;
     sl_rate owned;
 } tl_year;
-
-/* An amount in the table; a negative one (equity below the loan) with a
- * true minus sign, as the documents print signs. */
-static const char *table_amount(char buf[DOC_CELL], sl_money v)
-{
-    if (v >= 0)
-        return cli_amount(buf, v);
-    char a[DOC_CELL];
-    snprintf(buf, DOC_CELL, "−%s", cli_amount(a, -v));
-    return buf;
-}
 
 /* The months summed by calendar year (the loan's dates), else by the
  * timeline's years 1, 2, … */
@@ -82,7 +57,7 @@ static void phase_band(doc_sheet *s, const doc_timeline *t)
     char text[200], a[DOC_CELL], b[DOC_CELL];
     double y = s->y + h + 4;
     snprintf(text, sizeof text, _("1. Renting: %d months, %s kr a month"), rent,
-             cli_amount(a, r->last_rent));
+             doc_amount(a, r->last_rent));
     doc_color(d, DOC_INK);
     doc_text(d, s->x, y, rw > 150 ? rw - 4 : 150, DOC_FONT_SMALL, DOC_LEFT, text);
     if (r->transition_date.year)
@@ -98,7 +73,7 @@ static void phase_band(doc_sheet *s, const doc_timeline *t)
     doc_text(d, tx, y + 10, 0, DOC_FONT_SMALL_BOLD, DOC_LEFT, text);
     if (t->count > rent) { /* none when the purchase needs no loan */
         snprintf(text, sizeof text, _("3. The loan: %d months, %s kr a month"), t->count - rent,
-                 cli_amount(b, r->first_payment));
+                 doc_amount(b, r->first_payment));
         doc_text(d, s->x + w, y, 0, DOC_FONT_SMALL, DOC_RIGHT, text);
     }
     s->y = y + 30;
@@ -184,7 +159,7 @@ static void purchase_lines(doc_sheet *s, const doc_timeline *t)
             snprintf(text, sizeof text,
                      _("Equity short by %s kr: a bank loan alone cannot finance the purchase (a "
                        "startlån may)."),
-                     cli_amount(a, r->equity_required - r->equity_at_purchase));
+                     doc_amount(a, r->equity_required - r->equity_at_purchase));
             doc_sheet_para(s, DOC_FONT_BOLD, DOC_RED, text);
         }
     }
@@ -198,7 +173,7 @@ static void part_lines(doc_sheet *s, const doc_timeline *t)
     char label[160], a[DOC_CELL], b[DOC_CELL];
     doc_sheet_heading(s, _("The first share"));
     snprintf(label, sizeof label, _("%s of %s kr"), cli_percent_human(a, t->share, 2),
-             cli_amount(b, t->price));
+             doc_amount(b, t->price));
     doc_sheet_line(s, label, "", t->share_price);
     doc_sheet_line(s, _("Own funds (egenkapital)"), "−", t->own_funds);
     doc_sheet_result(s, _("Start loan (startlån)"), "=", t->loan);
@@ -258,8 +233,8 @@ static double years_pages(doc *d, const doc_timeline *t)
                     cells[c][0] = '\0';
                 snprintf(cells[0], sizeof cells[0], "%s", _("Total"));
                 snprintf(cells[1], sizeof cells[1], "%d", t->count);
-                cli_amount(cells[2], rent);
-                cli_amount(cells[3], loan);
+                doc_amount(cells[2], rent);
+                doc_amount(cells[3], loan);
                 doc_table_row(d, y + 2, cols, cells, NC, DOC_FONT_SMALL_BOLD);
                 y += row_h;
                 continue;
@@ -271,17 +246,17 @@ static double years_pages(doc *d, const doc_timeline *t)
                 doc_rect(d, DOC_MARGIN, y - 2, d->width - 2 * DOC_MARGIN, row_h, 0xf5f7fa);
             snprintf(cells[0], sizeof cells[0], "%d", yr->year);
             snprintf(cells[1], sizeof cells[1], "%d", yr->months);
-            cli_amount(cells[2], yr->rent);
-            cli_amount(cells[3], yr->loan);
-            cli_amount(cells[4], yr->balance);
+            doc_amount(cells[2], yr->rent);
+            doc_amount(cells[3], yr->loan);
+            doc_amount(cells[4], yr->balance);
             if (t->has_value)
-                table_amount(cells[5], yr->equity);
+                doc_amount(cells[5], yr->equity);
             else
                 cells[5][0] = '\0';
             if (t->part_own)
                 cli_percent_human(cells[6], yr->owned, 2);
             else
-                cli_amount(cells[6], yr->savings);
+                doc_amount(cells[6], yr->savings);
             doc_color(d, DOC_INK);
             doc_table_row(d, y, cols, cells, NC, DOC_FONT_BODY);
             y += row_h;
@@ -334,10 +309,10 @@ static void draw(doc *d, const void *arg)
     const char *title = title_of(t);
     if (t->part_own)
         snprintf(sub, sizeof sub, _("The home's price %s kr · first share %s · %d months"),
-                 cli_amount(a, t->price), cli_percent_human(b, t->share, 2), t->count);
+                 doc_amount(a, t->price), cli_percent_human(b, t->share, 2), t->count);
     else
         snprintf(sub, sizeof sub, _("Price %s kr · %d months renting · %d months in all"),
-                 cli_amount(a, t->options->price), t->options->rent_months, t->count);
+                 doc_amount(a, t->options->price), t->options->rent_months, t->count);
     doc_sheet_title(&s, title, sub);
 
     double top = s.y, ph = 84;
@@ -345,7 +320,7 @@ static void draw(doc *d, const void *arg)
                                  : t->rto->first_payment;
     double kx = doc_sheet_panel(&s, ph, t->part_own ? _("You pay in the first month, rent and loan")
                                                     : _("You pay each month after the purchase"),
-                                cli_kr(a, first), DOC_BLUE);
+                                doc_kr(a, first), DOC_BLUE);
     doc_sheet k = {d, kx, top + 14, DOC_MARGIN + (d->width - 2 * DOC_MARGIN) - 14 - kx};
     if (t->part_own) {
         doc_sheet_line(&k, _("Start loan (startlån)"), "", t->loan);

@@ -21,15 +21,6 @@ typedef struct doc_month {
     sl_rate owned;     /* part-own: the share owned during the month */
 } doc_month;
 
-/* The months as the program reads them, grown as needed. */
-typedef struct doc_months {
-    doc_month *items;
-    int count, cap;
-} doc_months;
-
-/* Appends *m (out of memory: one line, exit 1). */
-void doc_months_add(doc_months *list, const doc_month *m);
-
 typedef struct doc_timeline {
     int part_own;
     int before_own;                /* leie før eie (else leie til eie) */

@@ -977,6 +977,28 @@ static void part_year_print(const part_year *y, int csv)
 /* Deleie: the first purchase, then month by month (or by year, or the key
  * figures only); with shock, the monthly burden again with every loan rate
  * that many points higher. */
+/* The months as the program reads them for a document, grown as needed. */
+typedef struct doc_months {
+    doc_month *items;
+    int count, cap;
+} doc_months;
+
+/* Appends *m (out of memory: one line, exit 1). */
+static void doc_months_add(doc_months *list, const doc_month *m)
+{
+    if (list->count == list->cap) {
+        int cap = list->cap ? 2 * list->cap : 512;
+        doc_month *more = realloc(list->items, sizeof *more * (size_t)cap);
+        if (!more) {
+            free(list->items);
+            cli_die(1, "out of memory");
+        }
+        list->items = more;
+        list->cap = cap;
+    }
+    list->items[list->count++] = *m;
+}
+
 /* The document the --format asks for: the PDF, or the charts as a picture. */
 static void timeline_document(const doc_timeline *t)
 {
