@@ -53,9 +53,9 @@ static void phase_band(doc_sheet *s, const doc_timeline *t)
     doc_sheet_room(s, 60);
     doc_rect(d, s->x, s->y, rw, h, DOC_ORANGE);
     doc_rect(d, s->x + rw, s->y, w - rw, h, DOC_BLUE);
-    doc_line(d, s->x + rw, s->y - 4, s->x + rw, s->y + h + 4, 1.5, DOC_INK);
+    doc_line(d, s->x + rw, s->y - 4, s->x + rw, s->y + h + 1, 1.5, DOC_INK);
     char text[200], a[DOC_CELL], b[DOC_CELL];
-    double y = s->y + h + 4;
+    double y = s->y + h + 5; /* under the mark, not through it */
     snprintf(text, sizeof text, _("1. Renting: %d months, %s kr a month"), rent,
              doc_amount(a, r->last_rent));
     doc_color(d, DOC_INK);
