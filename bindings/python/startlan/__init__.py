@@ -33,8 +33,22 @@ with open(os.environ.get("STARTLAN_CDEF", os.path.join(_here, "_cdef.h")), encod
     ffi.cdef(_f.read())
 
 
+def _installed_library():
+    """The library installed beside this package by meson install, if any."""
+    try:
+        from . import _paths
+    except ImportError:  # running from the source tree
+        return None
+    for candidate in (os.path.join(_here, _paths.LIBRARY_RELATIVE), _paths.LIBRARY_ABSOLUTE):
+        if os.path.exists(candidate):
+            return os.path.normpath(candidate)
+    return None
+
+
 def _open_library():
-    path = os.environ.get("STARTLAN_LIBRARY") or ctypes.util.find_library("startlan")
+    """STARTLAN_LIBRARY, else the installed library, else the loader's search."""
+    path = (os.environ.get("STARTLAN_LIBRARY") or _installed_library()
+            or ctypes.util.find_library("startlan"))
     if not path:
         raise ImportError("libstartlan not found: install it (and run ldconfig) or set "
                           "STARTLAN_LIBRARY to the path of libstartlan.so")
