@@ -6,10 +6,10 @@
   const EN = {
     title: "Start loan calculator", lead: "Exact to the øre, computed by startlan. Nothing is stored.",
     tabs: "Calculations", tab_plan: "Payment plan", tab_finance: "Whole purchase",
-    tab_capacity: "Capacity", tab_rent: "Rent to own", amount: "Loan amount (kr)",
+    tab_capacity: "Capacity", tab_rent: "Rent to own, part-own", amount: "Loan amount (kr)",
     rate: "Nominal rate (%)", years: "Term (years)", type: "Loan type", annuity: "Annuity",
     serial: "Serial", term_fee: "Term fee (kr)", establishment_fee: "Establishment fee (kr)",
-    interest_only_terms: "Interest-only terms", rate_shock: "What if the rate rises? (points)",
+    interest_only_terms: "Interest-only terms", rate_shock: "What if the rate rises?",
     price: "Price (kr)", own_funds: "Own funds (kr)", bank_share: "Bank loan, share of price (%)",
     bank_rate: "Bank's rate (%)", start_rate: "Husbanken's rate (%)",
     margin: "Kommune's margin (points)", adults: "Adults (1 or 2)", children_0_5: "Children 0–5",
@@ -31,8 +31,8 @@
     yearly: "År for år", chart_caption: "Restgjeld år for år, og renter og avdrag hvert år (som i PDF-en)",
     chart_alt: "To diagrammer: restgjelden år for år, og hva som betales i renter og avdrag hvert år",
     download_csv: "Last ned CSV", download_pdf: "Last ned PDF", link: "Lenke til denne beregningen",
-    shock: (p, pay, more, eff) => `Med renten ${p} prosentpoeng høyere: første termin ${pay} kr (${more} kr mer), effektiv rente ${eff}.`,
-    working: "Regner …", failed: "Svaret kom ikke fram. Prøv igjen.", yes: "Ja", no: "Nei",
+    shock: (p, pay, more, eff) => `Med renten ${p} prosentpoeng høyere: første termin ${pay}\u00a0kr (${more}\u00a0kr mer), effektiv rente ${eff}.`,
+    points: (p) => `+${p} prosentpoeng`, working: "Regner …", failed: "Svaret kom ikke fram. Prøv igjen.", yes: "Ja", no: "Nei",
     key_figures: "Nøkkeltall", details: "Detaljer", lang_other: "English", rows_more: (n) => `… og ${n} rader til (i CSV-fila)`,
     /* sl-finance */
     uses: "Bruk", sources: "Kilder", price: "Kjøpesum", document_tax: "Dokumentavgift",
@@ -42,7 +42,7 @@
     interest_deduction: "Rentefradrag", common_costs: "Felleskostnader",
     capacity: "Betjeningsevne (stresset rente)", available: "Til disposisjon", surplus: "Overskudd", deficit: "Underskudd",
     stressed_bank: (r) => `Banklån ved ${r}`, stressed_start: (r) => `Startlån ved ${r}`,
-    fits_yes: "Begge lånene kan betjenes ved stresset rente.", fits_no: (a) => `Lånene kan ikke betjenes: ${a} kr mangler hver måned ved stresset rente.`,
+    fits_yes: "Begge lånene kan betjenes ved stresset rente.", fits_no: (a) => `Lånene kan ikke betjenes: ${a}\u00a0kr mangler hver måned ved stresset rente.`,
     grant_need: "Tilskuddsbehov", max_price: "Største kjøpesum", paid_bank: "Banklån betalt", paid_start: "Startlån betalt",
     balance_bank: "Restgjeld bank", balance_start: "Restgjeld startlån",
     /* sl-capacity */
@@ -56,7 +56,7 @@
     rent_paid: "Husleie betalt i alt", savings: "Sparing i alt", transaction_costs: "Kjøpskostnader",
     month_n: (d, m) => `${d} (måned ${m})`, share_percent: "Andel kjøpt først", housing_first: "Boutgift første måned",
     housing_highest: "Høyeste boutgift i måneden", phase: "Fase", rent_phase: "leie", own_phase: "eie",
-    housing_cost: "Boutgift", rent_col: "Husleie", loan_paid: "Lånebetaling", bought: "Kjøpt", owned: "Eierandel", equity: "Egenkapital",
+    housing_cost: "Boutgift", rent_col: "Husleie", loan_paid: "Lån betalt", bought: "Kjøpt", owned: "Eierandel", equity: "Egenkapital",
     savings_end: "Sparing", equity_short: "Egenkapitalen ved kjøpet er lavere enn kravet.",
   };
   const EN_R = {
@@ -66,8 +66,8 @@
     yearly: "Year by year", chart_caption: "The balance year by year, and interest and principal each year (as in the PDF)",
     chart_alt: "Two charts: the balance year by year, and what is paid in interest and principal each year",
     download_csv: "Download CSV", download_pdf: "Download PDF", link: "Link to this calculation",
-    shock: (p, pay, more, eff) => `With the rate ${p} points higher: first payment ${pay} kr (${more} kr more), effective rate ${eff}.`,
-    working: "Computing …", failed: "No answer came. Try again.", yes: "Yes", no: "No",
+    shock: (p, pay, more, eff) => `With the rate ${p} points higher: first payment ${pay}\u00a0kr (${more}\u00a0kr more), effective rate ${eff}.`,
+    points: (p) => `+${p} points`, working: "Computing …", failed: "No answer came. Try again.", yes: "Yes", no: "No",
     key_figures: "Key figures", details: "Details", lang_other: "Norsk", rows_more: (n) => `… and ${n} more rows (in the CSV file)`,
     uses: "Uses", sources: "Sources", price: "Price", document_tax: "Document tax",
     registration_fees: "Registration", establishment_fees: "Establishment fees", total_need: "Total need",
@@ -76,7 +76,7 @@
     interest_deduction: "Interest deduction", common_costs: "Common costs",
     capacity: "Capacity (stressed rates)", available: "Available", surplus: "Surplus", deficit: "Shortfall",
     stressed_bank: (r) => `Bank loan at ${r}`, stressed_start: (r) => `Start loan at ${r}`,
-    fits_yes: "Both loans can be carried at the stressed rates.", fits_no: (a) => `The loans cannot be carried: ${a} kr short every month at the stressed rates.`,
+    fits_yes: "Both loans can be carried at the stressed rates.", fits_no: (a) => `The loans cannot be carried: ${a}\u00a0kr short every month at the stressed rates.`,
     grant_need: "Grant need", max_price: "Largest price", paid_bank: "Bank loan paid", paid_start: "Start loan paid",
     balance_bank: "Bank balance", balance_start: "Start loan balance",
     income: "Net income", living_costs: "Living costs", housing_costs: "Housing costs", other_costs: "Other costs",
@@ -103,6 +103,8 @@
       (m[3] !== undefined ? mark + m[3] : "");
   }
   function percent(s) { return money(s) + "\u00a0%"; }
+  /* An amount with its unit, never split across lines. */
+  function kr(s) { return money(s) + "\u00a0kr"; }
   /* "2028-01-01" → "01.01.2028" (as Norwegian forms write dates). */
   function day(s) { return en ? s : s.split("-").reverse().join("."); }
   function ore(s) { /* "1234.56" → 123456 (exact: amounts stay far below 2^53 øre) */
@@ -189,12 +191,20 @@
     langLink.textContent = T.lang_other;
     return location.href;
   }
+  /* The slider says its value in words, on screen and to a screen reader. */
+  function showRange(input) {
+    const o = document.getElementById(input.id + "-out");
+    const text = T.points(money(input.value));
+    if (o) o.value = text;
+    input.setAttribute("aria-valuetext", text);
+  }
   function restore() {
     const tab = params.get("tab");
     const i = Math.max(0, tabs.findIndex((t) => t.id === "tab-" + tab));
     for (const input of panels[i].querySelectorAll("form [name]"))
       if (params.has(input.name) && input.type !== "hidden") input.value = params.get(input.name);
     showModel(panels[i]);
+    for (const range of document.querySelectorAll('input[type="range"]')) showRange(range);
     return i;
   }
 
@@ -255,11 +265,20 @@
       return;
     }
     const warnings = (r.headers.get("X-Startlan-Warnings") || "").split(", ").filter(Boolean)
-      .map((w) => decodeURIComponent(w).replace(/^sl-[a-z-]+: /, ""));
+      .map((w) => notice(decodeURIComponent(w)));
     const out = RENDER[panel.dataset.kind](data, body, ctl.signal);
     for (const w of warnings) out.unshift(el("p", { class: "warning", text: w }));
     out.push(actions(panel, body, link));
     results.replaceChildren(...out);
+  }
+
+  /* A program's warning as the page shows it: without the program's name and
+   * "warning:" (the yellow box says so), and without a hint to a command-line
+   * option (the page has no field for it: "(les dem med --guidelines FIL)"). */
+  function notice(w) {
+    const t = w.replace(/^sl-[a-z-]+: /, "").replace(/^(advarsel|åtvaring|warning): /i, "")
+      .replace(/\s*\([^()]*\s--[a-z][^()]*\)/g, "");
+    return t.charAt(0).toUpperCase() + t.slice(1);
   }
 
   function figure(label, value, id) {
@@ -269,10 +288,10 @@
   function renderPlan(d, body) {
     const s = d.schedule, t = d.totals, first = s[0];
     const figs = el("dl", { class: "figures", "aria-label": T.key_figures },
-      figure(T.first_payment, money(first.payment) + " kr", "first-payment"),
+      figure(T.first_payment, kr(first.payment), "first-payment"),
       figure(T.effective_rate, percent(t.effective_rate), "effective-rate"),
-      figure(T.total_cost, money(t.total_cost) + " kr", "total-cost"),
-      figure(T.total_payable, money(t.total_payable) + " kr", "total-payable"),
+      figure(T.total_cost, kr(t.total_cost), "total-cost"),
+      figure(T.total_payable, kr(t.total_payable), "total-payable"),
       figure(T.terms, String(t.terms), "terms"));
     const out = [figs];
     if (d.rate_shock && body.rate_shock) {
@@ -343,13 +362,13 @@
     return el("table", { class: "kv" }, el("caption", { text: caption }), el("tbody", {},
       ...rows.filter(Boolean).map(([label, v, sign, id]) => el("tr", { class: sign === "=" ? "sum" : null },
         el("th", { scope: "row", text: label }), el("td", { class: "sign", text: sign || "" }),
-        el("td", id ? { id, text: money(v) + " kr" } : { text: money(v) + " kr" })))));
+        el("td", id ? { id, text: kr(v) } : { text: kr(v) })))));
   }
   function figures(...kids) { return el("dl", { class: "figures", "aria-label": T.key_figures }, ...kids); }
   /* Overskudd or underskudd: the label says which, the amount is without sign. */
   function surplus(v, id) {
     const short = v.startsWith("-");
-    return figure(short ? T.deficit : T.surplus, money(short ? v.slice(1) : v) + " kr", id);
+    return figure(short ? T.deficit : T.surplus, kr(short ? v.slice(1) : v), id);
   }
   function rate3(s) { return percent(s.replace(/(\.\d*?[1-9])0+$|\.0+$/, "$1")); }
 
@@ -358,11 +377,11 @@
    * the yearly view from both loans' plans (sl-plan with sl-finance's terms). */
   function renderFinance(d, body, signal) {
     const out = [figures(
-      figure(T.monthly_first, money(d.first_payment_total) + " kr", "finance-monthly"),
-      figure(T.after_deduction, money(d.monthly_after_tax_deduction) + " kr", "finance-after-deduction"),
+      figure(T.monthly_first, kr(d.first_payment_total), "finance-monthly"),
+      figure(T.after_deduction, kr(d.monthly_after_tax_deduction), "finance-after-deduction"),
       d.surplus != null ? surplus(d.surplus, "finance-surplus") : null,
-      d.max_price != null ? figure(T.max_price, money(d.max_price) + " kr", "finance-max-price") : null,
-      d.grant_need != null ? figure(T.grant_need, money(d.grant_need) + " kr", "finance-grant-need") : null)];
+      d.max_price != null ? figure(T.max_price, kr(d.max_price), "finance-max-price") : null,
+      d.grant_need != null ? figure(T.grant_need, kr(d.grant_need), "finance-grant-need") : null)];
     out.push(el("div", { class: "columns" },
       lines(T.uses, [[T.price, d.price], [T.document_tax, d.document_tax, "+"],
         [T.registration_fees, d.registration_fees, "+"], [T.establishment_fees, d.establishment_fees, "+"],
@@ -404,9 +423,9 @@
   function renderCapacity(d, body, signal) {
     const loan = d.max_loan != null ? d.max_loan : d.loan;
     const out = [figures(
-      figure(d.max_loan != null ? T.max_loan : T.loan_checked, money(loan) + " kr", "capacity-max-loan"),
-      figure(T.available, money(d.available) + " kr", "capacity-available"),
-      figure(T.stressed_payment(rate3(d.stressed_rate)), money(d.stressed_payment) + " kr", "capacity-stressed-payment"),
+      figure(d.max_loan != null ? T.max_loan : T.loan_checked, kr(loan), "capacity-max-loan"),
+      figure(T.available, kr(d.available), "capacity-available"),
+      figure(T.stressed_payment(rate3(d.stressed_rate)), kr(d.stressed_payment), "capacity-stressed-payment"),
       surplus(d.surplus, "capacity-surplus"))];
     out.push(lines(T.capacity, [[T.income, d.income], [T.living_costs, d.living_costs, "−"],
       [T.housing_costs, d.housing_costs, "−"], [T.other_costs, d.other_costs, "−"],
@@ -441,10 +460,10 @@
     if (d.model === "part-own") {
       out.push(figures(
         figure(T.share_percent, percent(s.share_percent), "rent-share"),
-        figure(T.loan_amount, money(s.loan_amount) + " kr", "rent-loan"),
-        figure(T.first_payment_loan, money(s.first_payment) + " kr", "rent-first-payment"),
-        figure(T.housing_first, money(s.housing_cost_first_month) + " kr", "rent-housing-first"),
-        figure(T.housing_highest, money(s.highest_housing_cost) + " kr", "rent-housing-highest"),
+        figure(T.loan_amount, kr(s.loan_amount), "rent-loan"),
+        figure(T.first_payment_loan, kr(s.first_payment), "rent-first-payment"),
+        figure(T.housing_first, kr(s.housing_cost_first_month), "rent-housing-first"),
+        figure(T.housing_highest, kr(s.highest_housing_cost), "rent-housing-highest"),
         figure(T.effective_rate, percent(s.effective_rate), "rent-effective-rate")));
       out.push(...yearly(T.yearly, [T.year, T.owned, T.rent_col, T.loan_paid, T.housing_cost, T.bought, T.balance, T.equity],
         years.map((y) => [y.year, percent(last(y.rows).owned_percent), sum(y.rows, "rent"), sum(y.rows, "loan_payment"),
@@ -453,12 +472,12 @@
     }
     const b = d.budget;
     out.push(figures(
-      figure(T.rent_before, money(s.rent_before) + " kr", "rent-rent"),
+      figure(T.rent_before, kr(s.rent_before), "rent-rent"),
       figure(T.transition, T.month_n(day(s.transition_date), s.transition_month), "rent-transition"),
-      figure(T.loan_amount, money(s.loan_amount) + " kr", "rent-loan"),
-      figure(T.first_payment_loan, money(s.first_payment) + " kr", "rent-first-payment"),
-      b ? figure(T.month_before, money(b.before.total) + " kr", "rent-before") : null,
-      b ? figure(T.month_after, money(b.after.total) + " kr", "rent-after") : null));
+      figure(T.loan_amount, kr(s.loan_amount), "rent-loan"),
+      figure(T.first_payment_loan, kr(s.first_payment), "rent-first-payment"),
+      b ? figure(T.month_before, kr(b.before.total), "rent-before") : null,
+      b ? figure(T.month_after, kr(b.after.total), "rent-after") : null));
     if ((s.findings || []).includes("equity-short")) out.push(el("p", { class: "verdict bad", text: T.equity_short }));
     out.push(el("div", { class: "columns" },
       lines(T.transition, [[T.purchase_price, s.purchase_price], [T.transaction_costs, s.transaction_costs],
@@ -512,10 +531,7 @@
   for (const panel of panels) {
     panel.querySelector("form").addEventListener("input", (ev) => {
       if (ev.target.name === "model") showModel(panel);
-      if (ev.target.type === "range") {
-        const o = document.getElementById(ev.target.id + "-out");
-        if (o) o.value = money(ev.target.value.replace(".", en ? "." : "."));
-      }
+      if (ev.target.type === "range") showRange(ev.target);
       clearTimeout(timer);
       timer = setTimeout(() => compute(panel), 200);
     });

@@ -355,3 +355,94 @@ test("rent to own and part-own: sl-rent-to-own's loan, transfer and housing cost
   await page.locator(".field:has(#rent-buy) #rent-buy-error").waitFor();
   await page.close();
 });
+
+// What a person sees on every tab, at a laptop's and a tablet's size, in both
+// languages: nothing wider than the screen or its box (a table over its
+// neighbour, an amount cut off), no amount split across two lines, every
+// text at least 4.5:1 against its background (3:1 when large) and the focus
+// ring 3:1 (WCAG 2.1 AA, 1.4.3 and 1.4.11), computed from the page's colours.
+const SIZES = { laptop: { width: 1366, height: 768 }, tablet: { width: 768, height: 1024 } };
+const VIEWS = [["plan", "", "#first-payment"], ["finance", "", "#finance-monthly"], ["capacity", "", "#capacity-max-loan"],
+  ["rent", "&model=rent-to-own", "#rent-after"], ["rent", "&model=rent-before-own", "#rent-after"],
+  ["rent", "&model=part-own", "#rent-housing-first"]];
+
+function looks() {
+  const rgb = (c) => (c.match(/[\d.]+/g) || []).map(Number);
+  const lum = ([r, g, b]) => [r, g, b].map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+    .reduce((a, v, i) => a + v * [0.2126, 0.7152, 0.0722][i], 0);
+  const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+  const background = (e) => {
+    for (; e; e = e.parentElement) { const c = rgb(getComputedStyle(e).backgroundColor); if (c.length < 4 || c[3] > 0) return c.slice(0, 3); }
+    return [255, 255, 255];
+  };
+  const shown = (e) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== "hidden";
+  const where = (e) => e.id || (e.tagName.toLowerCase() + (e.className ? "." + e.className : "")) + ": " + e.textContent.trim().slice(0, 40);
+  const problems = [];
+  if (document.documentElement.scrollWidth > innerWidth) problems.push(`page ${document.documentElement.scrollWidth} px wide in ${innerWidth}`);
+  for (const e of document.querySelectorAll("body *")) {
+    if (!shown(e) || !e.closest("main, header, footer")) continue;
+    const own = [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+    if (own || ["INPUT", "SELECT", "BUTTON"].includes(e.tagName)) {
+      const st = getComputedStyle(e), size = parseFloat(st.fontSize), bold = Number(st.fontWeight) >= 700;
+      const need = size >= 24 || (bold && size >= 18.66) ? 3 : 4.5, r = ratio(rgb(st.color), background(e));
+      if (r < need) problems.push(`contrast ${r.toFixed(2)} < ${need}: ${where(e)}`);
+    }
+    if (e.matches("td, dd, .figure, output") && e.scrollWidth > e.clientWidth + 1) problems.push(`cut off: ${where(e)}`);
+    if (e.matches(".scroll") && e.scrollWidth > e.clientWidth + 1) problems.push(`yearly view wider than its box: ${where(e)}`);
+    if (e.matches("table") && !e.closest(".scroll") && e.getBoundingClientRect().right > e.parentElement.getBoundingClientRect().right + 1)
+      problems.push(`table over its box: ${where(e)}`);
+    if (e.matches("dd, td") && /\d/.test(e.textContent) && e.getClientRects().length === 1) {
+      const range = document.createRange();
+      range.selectNodeContents(e);
+      const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+      if (lines.size > 1 && !/\(/.test(e.textContent)) problems.push(`amount on two lines: ${where(e)}`);
+    }
+  }
+  document.querySelector('[role="tab"][aria-selected="true"]').focus();
+  const focused = document.activeElement, focusRing = rgb(getComputedStyle(focused).outlineColor);
+  for (const bg of [[255, 255, 255], rgb(getComputedStyle(document.querySelector(".inputs")).backgroundColor)])
+    if (ratio(focusRing, bg) < 3) problems.push(`focus ring ${focusRing} ${ratio(focusRing, bg).toFixed(2)}:1 on ${bg}`);
+  return problems;
+}
+
+test("every tab at laptop and tablet size, in Norwegian and English: fits, amounts whole, contrast AA", async () => {
+  const page = await context.newPage();
+  page.setDefaultTimeout(20000);
+  const found = [];
+  for (const lang of ["nb", "en"]) for (const [tab, extra, first] of VIEWS) {
+    await page.setViewportSize(SIZES.laptop);
+    await page.goto(`${url}?lang=${lang}&tab=${tab}${extra}`);
+    await page.locator(first).waitFor();
+    await page.locator(`#panel-${tab} table.yearly`).waitFor();
+    for (const [size, viewport] of Object.entries(SIZES)) {
+      await page.setViewportSize(viewport);
+      for (const p of await page.evaluate(looks)) found.push(`${lang} ${tab}${extra} ${size}: ${p}`);
+    }
+  }
+  assert.deepEqual(found, []);
+  await page.close();
+});
+
+test("the rate slider says its value, also when the page's link sets it", async () => {
+  const page = await context.newPage();
+  page.setDefaultTimeout(20000);
+  await page.goto(url + "?lang=nb&tab=plan&rate_shock=1.5");
+  await page.locator("#rate-shock").waitFor();
+  assert.equal(nbsp(await page.locator("#plan-rate_shock-out").innerText()), "+1,5 prosentpoeng");
+  assert.equal(await page.locator("#plan-rate_shock").getAttribute("aria-valuetext"), "+1,5 prosentpoeng");
+  assert.match(nbsp(await page.locator("#rate-shock").innerText()), /^Med renten 1,5 prosentpoeng høyere/);
+  // the slider sits beside the rate it changes, before the fold of a laptop
+  const box = await page.locator("#plan-rate_shock").boundingBox();
+  assert.ok(box.y + box.height < SIZES.laptop.height, JSON.stringify(box));
+  await page.close();
+});
+
+test("a program's warning reads as a sentence for the page, without a command-line hint", async () => {
+  const page = await openTab("finance", "finance-monthly");
+  const warning = page.locator("#panel-finance .warning").first();
+  await warning.waitFor();
+  const text = await warning.innerText();
+  assert.doesNotMatch(text, /^(sl-|advarsel:)|--[a-z]/, text);
+  assert.match(text, /^De veiledende satsene/, text);
+  await page.close();
+});
