@@ -1099,8 +1099,10 @@ static inline int same_rate(sl_rate a, sl_rate b)
  * next_due steps). */
 static int next_due_key(const sl_plan *plan, int terms)
 {
-    int index = plan->due_year * 12 + plan->due_mon - 1 + plan->step * terms;
-    int year = index / 12, month = index % 12 + 1, dim = month_days(year, month);
+    int year = plan->due_year, month = plan->due_mon + plan->step * terms;
+    for (; month > 12; month -= 12) /* at most two years ahead */
+        year++;
+    int dim = month_days(year, month);
     sl_date d = {year, month, plan->anchor < dim ? plan->anchor : dim};
     return date_key(d);
 }
