@@ -381,13 +381,64 @@ const char *doc_points(char buf[SL_RATE_BUFSIZE], sl_rate rate)
     return buf;
 }
 
+#define MINUS "\xE2\x88\x92" /* U+2212 */
+
+static const char *minus(char buf[DOC_CELL])
+{
+    size_t n = strlen(buf);
+    if (buf[0] == '-' && n + 2 < DOC_CELL) {
+        memmove(buf + 3, buf + 1, n); /* with the NUL */
+        memcpy(buf, MINUS, 3);
+    }
+    return buf;
+}
+
+const char *doc_amount(char buf[DOC_CELL], sl_money amount)
+{
+    cli_amount(buf, amount);
+    return minus(buf);
+}
+
+const char *doc_kr(char buf[DOC_CELL], sl_money amount)
+{
+    cli_kr(buf, amount);
+    return minus(buf);
+}
+
+const char *doc_kroner(char buf[DOC_CELL], sl_money amount)
+{
+    cli_kroner(buf, amount);
+    return minus(buf);
+}
+
+/* A value that would come closer than this to its label goes on the next
+ * line instead. */
+#define FIGURE_GAP 12.0
+#define FIGURE_LINE 15.0
+
+double doc_figure_height(doc *d, double w, const char *label, const char *value, doc_font font)
+{
+    double need = doc_text_width(d, DOC_FONT_BODY, label) + FIGURE_GAP +
+                  doc_text_width(d, font, value);
+    return need > w ? 2 * FIGURE_LINE : FIGURE_LINE;
+}
+
+double doc_figure_rgb(doc *d, double x, double y, double w, const char *label,
+                      const char *value, doc_font font, unsigned rgb)
+{
+    double h = doc_figure_height(d, w, label, value, font);
+    doc_color(d, DOC_INK);
+    doc_text(d, x, y, 0, DOC_FONT_BODY, DOC_LEFT, label);
+    doc_color(d, rgb);
+    doc_text(d, x + w, y + h - FIGURE_LINE, 0, font, DOC_RIGHT, value);
+    doc_color(d, DOC_INK);
+    return y + h;
+}
+
 double doc_figure(doc *d, double x, double y, double w, const char *label, const char *value,
                   doc_font font)
 {
-    doc_color(d, DOC_INK);
-    doc_text(d, x, y, 0, DOC_FONT_BODY, DOC_LEFT, label);
-    doc_text(d, x + w, y, 0, font, DOC_RIGHT, value);
-    return y + 15;
+    return doc_figure_rgb(d, x, y, w, label, value, font, DOC_INK);
 }
 
 void doc_table_header(doc *d, double y, const doc_column *cols, int n, double row_h)

@@ -222,7 +222,7 @@ static void page_one(doc *d, const doc_sef *s)
         y = line(d, y, _("Contact"), s->contact, DOC_FONT_BODY);
 
     y = heading(d, y, _("3. Main features of the loan"));
-    y = line(d, y, _("Amount and currency of the loan"), cli_kr(a, t->principal), DOC_FONT_BOLD);
+    y = line(d, y, _("Amount and currency of the loan"), doc_kr(a, t->principal), DOC_FONT_BOLD);
     char terms[96];
     y = line(d, y, _("Duration of the loan"),
              doc_terms_text(terms, sizeof terms, p->count, t->terms_per_year), DOC_FONT_BODY);
@@ -233,7 +233,7 @@ static void page_one(doc *d, const doc_sef *s)
     } else {
         y = line(d, y, _("Type of interest rate"), _("floating (flytende rente)"), DOC_FONT_BODY);
     }
-    y = line(d, y, _("Total amount to be repaid"), cli_kr(a, p->cost.total_payable),
+    y = line(d, y, _("Total amount to be repaid"), doc_kr(a, p->cost.total_payable),
              DOC_FONT_BOLD);
     y = line(d, y, _("Security"), _("mortgage on the home (pant i boligen)"), DOC_FONT_BODY);
 
@@ -243,13 +243,13 @@ static void page_one(doc *d, const doc_sef *s)
              DOC_FONT_BODY);
     y = line(d, y, _("Annual percentage rate of charge (effektiv rente)"),
              cli_percent_human(a, p->cost.apr.rate, 2), DOC_FONT_BOLD);
-    y = line(d, y, _("Total cost of credit (kredittkostnad)"), cli_kr(a, p->cost.total_cost),
+    y = line(d, y, _("Total cost of credit (kredittkostnad)"), doc_kr(a, p->cost.total_cost),
              DOC_FONT_BOLD);
-    y = line(d, y, _("of which interest"), cli_kr(a, p->totals.interest), DOC_FONT_BODY);
+    y = line(d, y, _("of which interest"), doc_kr(a, p->totals.interest), DOC_FONT_BODY);
     y = line(d, y, _("Establishment fee (etableringsgebyr), once"),
-             cli_kr(a, t->establishment_fee), DOC_FONT_BODY);
-    snprintf(txt, sizeof txt, _("%s a term, %s in all"), cli_kr(a, t->term_fee),
-             cli_kr(b, p->totals.term_fees));
+             doc_kr(a, t->establishment_fee), DOC_FONT_BODY);
+    snprintf(txt, sizeof txt, _("%s a term, %s in all"), doc_kr(a, t->term_fee),
+             doc_kr(b, p->totals.term_fees));
     y = line(d, y, _("Term fee (termingebyr)"), txt, DOC_FONT_BODY);
     y = paragraph(d, y + 2,
                   _("The effective rate shows the total cost as a yearly percentage of the "
@@ -263,8 +263,8 @@ static void page_one(doc *d, const doc_sef *s)
                    "percentage points, to %s, the effective rate would be %s, the payment "
                    "%s a term and the total to be repaid %s."),
                  doc_points(pts, s->rise), cli_percent_human(a, s->risen_rate, -1),
-                 cli_percent_human(r2, s->risen.apr.rate, 2), cli_kr(b, s->risen_first_payment),
-                 cli_kr(terms, s->risen.total_payable));
+                 cli_percent_human(r2, s->risen.apr.rate, 2), doc_kr(b, s->risen_first_payment),
+                 doc_kr(terms, s->risen.total_payable));
         doc_rect(d, DOC_MARGIN, y, d->width - 2 * DOC_MARGIN,
                  doc_text_height(d, d->width - 2 * DOC_MARGIN - 16, DOC_FONT_BOLD, txt) + 12,
                  0xf8eee4);
@@ -280,7 +280,7 @@ static void page_one(doc *d, const doc_sef *s)
     y = line(d, y, _("Number of payments"), txt, DOC_FONT_BODY);
 
     y = heading(d, y, _("6. Amount of each instalment"));
-    y = line(d, y, _("First payment (terminbeløp)"), cli_kr(a, p->count ? p->rows[0].payment : 0),
+    y = line(d, y, _("First payment (terminbeløp)"), doc_kr(a, p->count ? p->rows[0].payment : 0),
              DOC_FONT_BOLD);
     paragraph(d, y + 2,
               t->type == SL_LOAN_SERIAL
@@ -318,14 +318,14 @@ static void table_page(doc *d, const doc_sef *s)
             } else {
                 snprintf(cells[0], DOC_CELL, _("Year %d"), l->number);
             }
-            cli_amount(cells[1], l->payment);
-            cli_amount(cells[2], l->interest);
-            cli_amount(cells[3], l->fee);
-            cli_amount(cells[4], l->principal);
+            doc_amount(cells[1], l->payment);
+            doc_amount(cells[2], l->interest);
+            doc_amount(cells[3], l->fee);
+            doc_amount(cells[4], l->principal);
             if (part == 3)
                 cells[5][0] = '\0';
             else
-                cli_amount(cells[5], l->balance);
+                doc_amount(cells[5], l->balance);
             doc_color(d, DOC_INK);
             doc_table_row(d, y, cols, cells, NC, font);
             y += row_h + (part == 1 ? 3 : 0);
@@ -336,8 +336,8 @@ static void table_page(doc *d, const doc_sef *s)
              _("The instalments add up to %s; with the establishment fee of %s, deducted "
                "from the payout, the total cost of credit is %s. The table assumes the "
                "borrowing rate stays as it is today."),
-             cli_kr(a, tab.total.payment), cli_kr(b, s->plan->terms.establishment_fee),
-             cli_kr(c, s->plan->cost.total_cost));
+             doc_kr(a, tab.total.payment), doc_kr(b, s->plan->terms.establishment_fee),
+             doc_kr(c, s->plan->cost.total_cost));
     doc_color(d, DOC_INK);
     doc_text(d, DOC_MARGIN, y + 6, d->width - 2 * DOC_MARGIN, DOC_FONT_BOLD, DOC_LEFT, txt);
     sef_table_free(&tab);

@@ -294,6 +294,17 @@ START_TEST(rate_shock_side_by_side)
     norwegian_kr(want, sizeof want, json_string_value(json_object_get(shock, "paid")));
     ck_assert_msg(strstr(t.out, want), "%s not on page 2", want);
     ck_assert_ptr_nonnull(strstr(t.out, "7,640 %"));
+    /* Page 2 drawn at 72 dpi: both charts carry their plans, the balances
+     * under the figures and each year's payments side by side in the lower
+     * third (it was left empty). */
+    char base_png[160], ppm[192];
+    snprintf(base_png, sizeof base_png, "%s/shock2", dir);
+    pdf_render(pdf, 2, base_png);
+    snprintf(ppm, sizeof ppm, "%s.ppm", base_png);
+    double balances = coloured_share(ppm, 100, 330, 540, 480);
+    double years = coloured_share(ppm, 100, 600, 540, 750);
+    ck_assert_msg(balances > 0.3, "balance chart %.2f coloured", balances);
+    ck_assert_msg(years > 0.3, "yearly payments %.2f coloured", years);
     json_decref(root);
 }
 END_TEST
