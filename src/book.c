@@ -275,7 +275,10 @@ static int reserve(void **array, size_t *cap, size_t n, size_t size)
 {
     if (n < *cap)
         return SL_OK;
-    size_t c = *cap ? *cap * 2 : 16;
+    size_t c = *cap ? *cap : 16;
+    while (c <= n) /* index n must fit */
+        if ((c *= 2) > SIZE_MAX / size)
+            return SL_ENOMEM;
     if (c > SIZE_MAX / size)
         return SL_ENOMEM;
     void *p = realloc(*array, c * size);
@@ -460,16 +463,18 @@ static int term_on_or_after(int *out, const sl_loan_terms *t, sl_date first, sl_
  * rate-change events are left to the event. */
 static int apply_history(sl_book_loan *l, sl_loan_terms *t, sl_date last, sl_error *err)
 {
-    char d[SL_DATE_BUFSIZE];
-    sl_date_format(d, sizeof d, t->payout_date);
+    char d[SL_DATE_BUFSIZE]; /* the payout date, formatted only for a message */
     sl_rate at_payout;
     sl_error e;
-    if (sl_rate_history_at(&at_payout, l->history, t->payout_date, &e) != SL_OK)
+    if (sl_rate_history_at(&at_payout, l->history, t->payout_date, &e) != SL_OK) {
+        sl_date_format(d, sizeof d, t->payout_date);
         return sl__fail(err, SL_EINVAL, "rate_history", l->history_name,
                         "rate_history %s: no rate at the payout date %s (%s)", l->history_name, d,
                         e.message);
+    }
     if (l->have_rate && sl_rate_compare(t->nominal_rate, at_payout) != 0) {
         char a[SL_RATE_BUFSIZE], b[SL_RATE_BUFSIZE];
+        sl_date_format(d, sizeof d, t->payout_date);
         sl_rate_format_percent(a, sizeof a, t->nominal_rate, SL_RATE_EXACT, SL_ROUND_HALF_UP, '.');
         sl_rate_format_percent(b, sizeof b, at_payout, SL_RATE_EXACT, SL_ROUND_HALF_UP, '.');
         return sl__fail(err, SL_EINVAL, "rate", a,
@@ -483,20 +488,19 @@ static int apply_history(sl_book_loan *l, sl_loan_terms *t, sl_date last, sl_err
         sl_rate_history_changes(&changes, &count, l->history, t->payout_date, last, &e) != SL_OK)
         return sl__fail(err, SL_EINVAL, "rate_history", l->history_name,
                         "rate_history %s: %s", l->history_name, e.message);
+    void *p = l->changes; /* room for them all at once */
+    if (count && reserve(&p, &l->change_cap, count - 1, sizeof *l->changes) != SL_OK) {
+        free(changes);
+        return sl__fail(err, SL_ENOMEM, "rate_history", "", "out of memory");
+    }
+    l->changes = p;
     for (size_t i = 0; i < count; i++) {
         int own = 0;
         for (size_t j = 0; j < l->event_count && !own; j++)
             own = l->events[j].kind == SL_BOOK_EVENT_RATE_CHANGE &&
                   sl_date_compare(l->events[j].date, changes[i].date) == 0;
-        if (own)
-            continue;
-        void *p = l->changes;
-        if (reserve(&p, &l->change_cap, n, sizeof *l->changes) != SL_OK) {
-            free(changes);
-            return sl__fail(err, SL_ENOMEM, "rate_history", "", "out of memory");
-        }
-        l->changes = p;
-        l->changes[n++] = changes[i];
+        if (!own)
+            l->changes[n++] = changes[i];
     }
     free(changes);
     t->nominal_rate = at_payout;

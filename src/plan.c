@@ -57,9 +57,10 @@ struct sl_plan {
     size_t change_cursor; /* floating_row: changes before the last row's due date */
     sl_plan_cache *cache; /* annuity factors shared with other plans (not owned); NULL: none */
     sl_rate margin_base, margin_sum; /* the last rate the margin was added to, and the sum */
-    int due_month;       /* last due date (dated simple plans): year · 12 + month − 1, */
+    int due_year, due_mon; /* last due date (dated simple and floating plans): year, month */
     int due_day;         /* and day; ints, not an sl_date: each row reads what the last wrote */
     int anchor;          /* the day of month of due dates (dated plans) */
+    int step;            /* months per term (12 / terms per year) */
     sl_money fixed_level; /* a level payment held from term 1 (sl_plan_new_with_payment); 0: none */
     sl_rate fixed_rate;   /* the rate (margin included) that level is held at */
     sl_finding findings[SL__MAX_FINDINGS];
@@ -156,7 +157,6 @@ int sl_plan_new(sl_plan **out, const sl_loan_terms *terms, sl_error *err)
         sl_plan_free(plan);
         return sl__fail(err, SL_ENOMEM, "plan", "", "out of memory");
     }
-    sort_changes(plan->changes, t->rate_change_count);
     sort_extras(plan->extras, t->extra_payment_count);
     if (t->rate_change_count) {
         plan->change_keys = malloc(t->rate_change_count * sizeof *plan->change_keys);
@@ -164,8 +164,18 @@ int sl_plan_new(sl_plan **out, const sl_loan_terms *terms, sl_error *err)
             sl_plan_free(plan);
             return sl__fail(err, SL_ENOMEM, "plan", "", "out of memory");
         }
-        for (size_t i = 0; i < t->rate_change_count; i++)
+        /* A rate history comes in date order: the stable sort would move
+         * nothing, so it runs only when some key is out of order. */
+        int in_order = 1;
+        for (size_t i = 0; i < t->rate_change_count; i++) {
             plan->change_keys[i] = date_key(plan->changes[i].date);
+            in_order &= i == 0 || plan->change_keys[i - 1] <= plan->change_keys[i];
+        }
+        if (!in_order) {
+            sort_changes(plan->changes, t->rate_change_count);
+            for (size_t i = 0; i < t->rate_change_count; i++)
+                plan->change_keys[i] = date_key(plan->changes[i].date);
+        }
     }
     t->rate_changes = plan->changes;
     t->extra_payments = plan->extras;
@@ -198,6 +208,7 @@ int sl_plan_new(sl_plan **out, const sl_loan_terms *terms, sl_error *err)
                      !date_given(t->repay_date) && t->day_count == SL_DAY_COUNT_EQUAL &&
                      !t->rate_change_keeps_payment && t->interest_only_window_count == 0;
     plan->anchor = plan->dated ? sl__anchor_day(t) : 0;
+    plan->step = 12 / t->terms_per_year;
     if (plan->simple)
         prepare_interest(plan, &t->nominal_rate); /* the only rate a simple plan uses */
     plan->finding_count = sl__terms_findings(t, plan->findings, SL__MAX_FINDINGS);
@@ -276,7 +287,8 @@ void sl_plan_rewind(sl_plan *plan)
     plan->ended = 0;
     plan->settled = 0;
     plan->change_cursor = 0;
-    plan->due_month = plan->terms.payout_date.year * 12 + plan->terms.payout_date.month - 1;
+    plan->due_year = plan->terms.payout_date.year;
+    plan->due_mon = plan->terms.payout_date.month;
     plan->due_day = plan->terms.payout_date.day;
     sl_plan_totals zero;
     memset(&zero, 0, sizeof zero);
@@ -759,17 +771,20 @@ __attribute__((noinline)) /* keeps the undated steady path free of a stack frame
 #endif
 static int next_due(sl_plan *plan, sl_plan_row *r)
 {
-    int index = plan->due_month, step = 12 / plan->terms.terms_per_year;
-    int days = -plan->due_day;
-    for (int j = 0; j < step; j++, index++)
-        days += month_days(index / 12, index % 12 + 1);
-    int year = index / 12, month = index % 12 + 1, dim = month_days(year, month);
+    int year = plan->due_year, month = plan->due_mon, days = -plan->due_day;
+    for (int j = 0; j < plan->step; j++) {
+        days += month_days(year, month);
+        year += month == 12;
+        month = month == 12 ? 1 : month + 1;
+    }
+    int dim = month_days(year, month);
     int day = plan->anchor < dim ? plan->anchor : dim;
     r->due_date.year = year;
     r->due_date.month = month;
     r->due_date.day = day;
     r->days = days + day;
-    plan->due_month = index;
+    plan->due_year = year;
+    plan->due_mon = month;
     plan->due_day = day;
     return 1;
 }
@@ -792,7 +807,8 @@ static int next_simple_row(sl_plan *plan, sl_plan_row *r)
     } else if (plan->dated) {
         r->due_date = plan->first_due;
         r->days = (int)sl_date_diff_days(plan->terms.payout_date, r->due_date);
-        plan->due_month = r->due_date.year * 12 + r->due_date.month - 1;
+        plan->due_year = r->due_date.year;
+        plan->due_mon = r->due_date.month;
         plan->due_day = r->due_date.day;
     }
     rc = equal_period_interest(plan, r->opening_balance, &t->nominal_rate, &r->interest);
@@ -885,7 +901,7 @@ void sl__plan_use_general_path(sl_plan *plan)
  * candidate follows from the months between, and one due date decides. */
 static int last_term_due_by(const sl_plan *plan, sl_date d, int strict)
 {
-    int step = 12 / plan->terms.terms_per_year;
+    int step = plan->step;
     sl_date f = plan->first_due;
     long months = ((long)d.year * 12 + d.month) - ((long)f.year * 12 + f.month);
     if (months < 0)
@@ -974,8 +990,8 @@ static int close_row(sl_plan_row *r, sl_money fee)
 {
     r->fee = fee;
     r->closing_balance = r->opening_balance - r->principal;
-    if (sl_money_add(&r->payment, r->interest, r->principal) ||
-        sl_money_add(&r->payment, r->payment, r->fee))
+    if (__builtin_add_overflow(r->interest, r->principal, &r->payment) ||
+        __builtin_add_overflow(r->payment, r->fee, &r->payment))
         return SL_ERANGE;
     if (r->closing_balance == 0)
         r->events |= SL_EVENT_LAST;
@@ -1059,13 +1075,18 @@ static int two_pieces(sl_plan *plan, sl_plan_row *r, sl_date start, sl_rate_chan
 /* a = b as numbers: the same fraction at once, else by cross-multiplying. */
 static inline int same_rate(sl_rate a, sl_rate b)
 {
+#ifdef SL_HAVE_FIXED128
+    __extension__ typedef __int128 i128;
+    if (a.den > 0 && b.den > 0) /* as sl_rate_compare, without the call */
+        return (a.num == b.num && a.den == b.den) || (i128)a.num * b.den == (i128)b.num * a.den;
+#endif
     return (a.num == b.num && a.den == b.den) || sl_rate_compare(a, b) == 0;
 }
 
 /* The date key of the due date after the last row's (as next_due steps). */
 static int next_due_key(const sl_plan *plan)
 {
-    int index = plan->due_month + 12 / plan->terms.terms_per_year;
+    int index = plan->due_year * 12 + plan->due_mon - 1 + plan->step;
     int year = index / 12, month = index % 12 + 1, dim = month_days(year, month);
     sl_date d = {year, month, plan->anchor < dim ? plan->anchor : dim};
     return date_key(d);
@@ -1081,13 +1102,13 @@ static int next_due_key(const sl_plan *plan)
 static int floating_row(sl_plan *plan, sl_plan_row *row)
 {
     const sl_loan_terms *t = &plan->terms;
-    sl_plan_row r;
+    sl_plan_row *r = row; /* filled in place: on an error its contents are unspecified */
     int k = plan->next_term, rc;
-    sl_date start = {plan->due_month / 12, plan->due_month % 12 + 1, plan->due_day};
-    r.term = k;
-    r.opening_balance = plan->balance;
-    next_due(plan, &r); /* the due date and days; where the next term steps on from */
-    int sk = date_key(start), ek = date_key(r.due_date);
+    sl_date start = {plan->due_year, plan->due_mon, plan->due_day};
+    r->term = k;
+    r->opening_balance = plan->balance;
+    next_due(plan, r); /* the due date and days; where the next term steps on from */
+    int sk = date_key(start), ek = date_key(r->due_date);
     sl_rate rate; /* the rate at the end of the period */
     /* Rows only move forward: the changes up to the start are found from
      * where the last row left off, not by a search over the whole history. */
@@ -1097,26 +1118,26 @@ static int floating_row(sl_plan *plan, sl_plan_row *row)
     size_t j = i;
     while (j < n && plan->change_keys[j] < ek)
         j++; /* changes i .. j − 1 fall inside (start, end) */
-    r.events = (i && plan->change_keys[i - 1] == sk) || j > i ? SL_EVENT_RATE_CHANGE : 0;
-    rc = add_margin(plan, i ? plan->changes[i - 1].rate : t->nominal_rate, &r.rate);
+    r->events = (i && plan->change_keys[i - 1] == sk) || j > i ? SL_EVENT_RATE_CHANGE : 0;
+    rc = add_margin(plan, i ? plan->changes[i - 1].rate : t->nominal_rate, &r->rate);
     if (rc != SL_OK)
         return rc;
     if (j == i) {
-        rate = r.rate;
+        rate = r->rate;
         const sl__term_interest *ti = &plan->equal_interest;
         if (ti->rate.num == rate.num && ti->rate.den == rate.den)
-            rc = sl__term_interest_of(ti, r.opening_balance, &r.interest);
+            rc = sl__term_interest_of(ti, r->opening_balance, &r->interest);
         else /* a rate for one term (a history): not worth preparing a divider */
-            rc = one_term_interest(&r.interest, r.opening_balance, rate, t->terms_per_year);
-    } else if (j == i + 1 && two_pieces(plan, &r, start, plan->changes[i], &rate, &rc)) {
-        /* one change inside the term, as with a history: r.interest set */
+            rc = one_term_interest(&r->interest, r->opening_balance, rate, t->terms_per_year);
+    } else if (j == i + 1 && two_pieces(plan, r, start, plan->changes[i], &rate, &rc)) {
+        /* one change inside the term, as with a history: r->interest set */
     } else {
         piece_sum sum;
         sum_init(&sum, 0);
-        uint64_t weight = (uint64_t)r.days * (uint64_t)t->terms_per_year;
+        uint64_t weight = (uint64_t)r->days * (uint64_t)t->terms_per_year;
         sl_date cur = start;
-        int64_t left = r.days; /* the last piece: the days the others leave */
-        rate = r.rate;
+        int64_t left = r->days; /* the last piece: the days the others leave */
+        rate = r->rate;
         for (size_t c = i; c <= j && rc == SL_OK; c++) {
             int64_t days = left;
             if (c < j) {
@@ -1124,30 +1145,30 @@ static int floating_row(sl_plan *plan, sl_plan_row *row)
                 cur = plan->changes[c].date;
                 left -= days;
             }
-            sum_add(&sum, r.opening_balance, rate, days, weight);
+            sum_add(&sum, r->opening_balance, rate, days, weight);
             if (c < j)
                 rc = add_margin(plan, plan->changes[c].rate, &rate);
         }
         if (rc == SL_OK)
-            rc = sum_round(&sum, &r.interest);
+            rc = sum_round(&sum, &r->interest);
         sum_clear(&sum);
     }
     if (rc != SL_OK)
         return rc;
-    if (t->type == SL_LOAN_ANNUITY && !same_rate(r.rate, plan->level_rate)) {
-        rc = amortise(plan, r.rate, amortising_terms(plan, k)); /* balance: the opening */
+    if (t->type == SL_LOAN_ANNUITY && !same_rate(r->rate, plan->level_rate)) {
+        rc = amortise(plan, r->rate, amortising_terms(plan, k)); /* balance: the opening */
         if (rc != SL_OK)
             return rc;
-        r.events |= SL_EVENT_AMORTISED;
+        r->events |= SL_EVENT_AMORTISED;
     }
-    sl_money p = t->type == SL_LOAN_SERIAL ? plan->level : plan->level - r.interest;
-    r.principal = p < 0 ? 0 : p > r.opening_balance ? r.opening_balance : p;
-    rc = close_row(&r, t->term_fee);
+    sl_money p = t->type == SL_LOAN_SERIAL ? plan->level : plan->level - r->interest;
+    r->principal = p < 0 ? 0 : p > r->opening_balance ? r->opening_balance : p;
+    rc = close_row(r, t->term_fee);
     if (rc == SL_OK)
-        rc = add_totals(&plan->totals, &r);
+        rc = add_totals(&plan->totals, r);
     if (rc != SL_OK)
         return rc;
-    plan->balance = r.closing_balance;
+    plan->balance = r->closing_balance;
     plan->next_term++;
     plan->change_cursor = j; /* the changes before this row's due date */
     /* The steady run from the next term: open_run's conditions, where only
@@ -1161,7 +1182,7 @@ static int floating_row(sl_plan *plan, sl_plan_row *row)
         until = k + 1; /* inside the next term: no run (what last_term_due_by gives) */
     else if (j < n)
         until = last_term_due_by(plan, plan->changes[j].date, 0) + 1;
-    if (plan->steady && until > k + 1 && r.closing_balance > 0 &&
+    if (plan->steady && until > k + 1 && r->closing_balance > 0 &&
         (t->type == SL_LOAN_SERIAL || same_rate(rate, plan->level_rate))) {
         sl__term_interest *ti = &plan->equal_interest;
         if (ti->rate.num != rate.num || ti->rate.den != rate.den)
@@ -1169,7 +1190,6 @@ static int floating_row(sl_plan *plan, sl_plan_row *row)
         plan->run_rate = rate;
         plan->steady_until = until < plan->end_term ? until : plan->end_term;
     }
-    *row = r;
     return 1;
 }
 
@@ -1318,7 +1338,8 @@ static int other_row(sl_plan *plan, sl_plan_row *row)
     if (w.repay)
         plan->ended = 1;
     if (plan->dated) { /* where next_due steps on from */
-        plan->due_month = r.due_date.year * 12 + r.due_date.month - 1;
+        plan->due_year = r.due_date.year;
+        plan->due_mon = r.due_date.month;
         plan->due_day = r.due_date.day;
     }
     open_run(plan, r.due_date);

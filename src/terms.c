@@ -237,6 +237,14 @@ static int64_t date_key(sl_date d)
     return ((int64_t)d.year * 16 + d.month) * 32 + d.day;
 }
 
+/* sl_date_is_valid without the call for days 1 to 28, which every month has. */
+static inline int date_valid(sl_date d)
+{
+    return (d.day >= 1 && d.day <= 28 && d.month >= 1 && d.month <= 12 && d.year >= 1900 &&
+            d.year <= 9999) ||
+           sl_date_is_valid(d);
+}
+
 static int rate_valid(sl_rate r)
 {
     return r.den > 0 && r.den <= SL_PLAN_MAX_RATE_DENOMINATOR && r.num >= 0 && r.num <= r.den;
@@ -393,8 +401,8 @@ static int check_v2(const sl_loan_terms *t, sl_error *err)
          checked < t->rate_change_count; checked++) {
         const sl_rate_change *c = &t->rate_changes[checked];
         int64_t key = date_key(c->date);
-        if (!sl_date_is_valid(c->date) || key <= prev || key > end || !rate_valid(c->rate) ||
-            !applied_rate_ok(c->rate, t->margin))
+        if (!date_valid(c->date) || key <= prev || key > end || !rate_valid(c->rate) ||
+            (t->margin.num != 0 && !applied_rate_ok(c->rate, t->margin)))
             break;
         prev = key;
     }

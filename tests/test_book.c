@@ -387,6 +387,67 @@ START_TEST(long_histories_in_any_order)
 }
 END_TEST
 
+/* A loan on a long history (every other month for 25 years: many more
+ * changes than the loan's first allocation holds) with rate-change events
+ * of its own, on some of the history's dates and between them: the contract
+ * has every change of the history from the payout up to the date asked
+ * for, in order, the loan's own rate on its dates, and its own changes after. */
+START_TEST(long_history_with_own_changes)
+{
+    char text[8192];
+    size_t used = (size_t)snprintf(text, sizeof text, "# generated\n");
+    test_rng g = {test_seed("book-long-history")};
+    enum { N = 150 };
+    int thousandths[N];
+    for (int i = 0; i < N; i++) {
+        thousandths[i] = (int)rng_range(&g, 1000, 8000);
+        used += (size_t)snprintf(text + used, sizeof text - used, "%d-%02d-01 %d.%03d\n",
+                                 2000 + i / 6, 1 + 2 * (i % 6), thousandths[i] / 1000,
+                                 thousandths[i] % 1000);
+    }
+    ck_assert_uint_lt(used, sizeof text);
+    sl_rate_history *history;
+    ck_assert_int_eq(sl_rate_history_parse(&history, text, "generated", NULL), SL_OK);
+    const char *f[SL_BOOK_FIELD_COUNT] = {0};
+    f[SL_BOOK_AMOUNT] = "2 000 000";
+    f[SL_BOOK_TERMS] = "360";
+    f[SL_BOOK_TERMS_PER_YEAR] = "12";
+    f[SL_BOOK_TYPE] = "annuity";
+    f[SL_BOOK_PAYOUT_DATE] = "2000-02-15"; /* in force: the history's first rate */
+    sl_book_loan *l = book_loan(f);
+    ck_assert_int_eq(sl_book_loan_set_rate_history(l, history, "generated"), SL_OK);
+    /* own changes on history dates (2003-05-01: i = 20, 2010-11-01: i = 65) and between */
+    static const char *const own_dates[] = {"2003-05-01", "2010-11-01", "2012-02-10"};
+    for (int e = 0; e < 3; e++) {
+        sl_book_event ev;
+        ck_assert_int_eq(sl_book_event_parse(&ev, own_dates[e], "rate-change", "9", NULL), SL_OK);
+        ck_assert_int_eq(sl_book_loan_add_event(l, &ev), SL_OK);
+    }
+    const sl_loan_terms *t;
+    sl_error err;
+    ck_assert_msg(sl_book_loan_terms(&t, l, D(2024, 12, 31), &err) == SL_OK, "%s", err.message);
+    /* the history's changes 1 .. 149 (2000-03-01 .. 2024-11-01) but 20 and 65, then the own three */
+    ck_assert_uint_eq(t->rate_change_count, N - 1 - 2 + 3);
+    size_t k = 0;
+    for (int i = 1; i < N; i++) {
+        if (i == 20 || i == 65)
+            continue;
+        const sl_rate_change *c = &t->rate_changes[k++];
+        ck_assert(sl_date_compare(c->date, D(2000 + i / 6, 1 + 2 * (i % 6), 1)) == 0);
+        ck_assert_int_eq(sl_rate_compare(c->rate, (sl_rate){thousandths[i], 100000}), 0);
+    }
+    for (int e = 0; e < 3; e++, k++) {
+        sl_date d;
+        ck_assert_int_eq(sl_date_parse(&d, own_dates[e], NULL, NULL), SL_OK);
+        ck_assert(sl_date_compare(t->rate_changes[k].date, d) == 0);
+        ck_assert_int_eq(sl_rate_compare(t->rate_changes[k].rate, (sl_rate){9, 100}), 0);
+    }
+    ck_assert_int_eq(sl_rate_compare(t->nominal_rate, (sl_rate){thousandths[0], 100000}), 0);
+    sl_book_loan_free(l);
+    sl_rate_history_free(history);
+}
+END_TEST
+
 static Suite *book_suite(void)
 {
     Suite *s = suite_create("book");
@@ -397,6 +458,7 @@ static Suite *book_suite(void)
     suite_add_tcase(s, tc);
     tc = tcase_create("contract");
     tcase_add_test(tc, history_from_the_payout_on);
+    tcase_add_test(tc, long_history_with_own_changes);
     tcase_add_test(tc, events_checked_against_the_loan);
     tcase_add_test(tc, long_histories_in_any_order);
     suite_add_tcase(s, tc);
