@@ -260,6 +260,14 @@ void cli_fail_option(const char *option, const sl_error *err)
     cli_die(CLI_EXIT_USAGE, "%s '%s': %s", option, err->value, cli_error_reason(err));
 }
 
+/* Commas used to group thousands ("3,800,000", "1,469.33"): in a Norwegian
+ * option the comma is the decimal mark, so such text is refused, not read. */
+static int comma_groups(const char *text)
+{
+    const char *comma = strchr(text, ',');
+    return comma && (strchr(comma + 1, ',') || strchr(comma + 1, '.'));
+}
+
 sl_money cli_money(const char *option, const char *text)
 {
     sl_money v;
@@ -268,7 +276,7 @@ sl_money cli_money(const char *option, const char *text)
      * "3.800.000", "NOK 3 800 000") are read as export files are: exactly, and
      * refused when they could mean two amounts ("1.469"). */
     if (sl_money_parse(&v, text, option, &err) != SL_OK &&
-        sl_money_parse_export(&v, text, option, &export_err) != SL_OK)
+        (comma_groups(text) || sl_money_parse_export(&v, text, option, &export_err) != SL_OK))
         cli_fail_option(option, &err);
     return v;
 }

@@ -210,6 +210,9 @@ START_TEST(amounts_and_dates_as_people_write_them)
     const char *a1[] = {"--amount=1.469", "--rate=4", "--years=25", NULL};
     const char *w1[] = {"--amount '1.469'", NULL};
     expect_one_line(PLAN, a1, w1);
+    const char *a1b[] = {"--amount=2,000,000", "--rate=4", "--years=25", NULL};
+    const char *w1b[] = {"--amount '2,000,000'", NULL};
+    expect_one_line(PLAN, a1b, w1b);
 
     const char *iso[] = {"--adults=2",        "--income=62 000", "--date=2024-03-01",
                          "--policy-rate=4,5", "--max-loan",      "--format=json", NULL};
