@@ -10,9 +10,9 @@
  * per request of sl-web and of the programs it ran (from /proc, which does not
  * depend on other load on the machine). Then the parts of a program's run,
  * each started the way sl-web starts it (fork + execve, output to a pipe):
- * /bin/true (the process start), sl-capacity --version (a program with the
- * library, GMP, MPFR and jansson), sl-plan --version (the same and cairo and
- * pango for its documents) and the whole sl-plan run of the request. */
+ * /bin/true (the process start), sl-plan --version (a program with the
+ * library, GMP, MPFR and jansson), the whole sl-plan run of the request, and
+ * a document (SVG), which loads the drawing module (cairo, pango). */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
 #include <errno.h>
@@ -238,13 +238,20 @@ int main(int argc, char **argv)
 
     printf("where a program's run goes (fork + execve as sl-web does, %d runs each):\n", n);
     spawn_cost("/bin/true (the process start)", (char *[]){"/bin/true", NULL}, n);
-    spawn_cost("sl-capacity --version (GMP, MPFR, jansson)",
-               (char *[]){SL_WEB_BENCH_CAPACITY, "--version", NULL}, n);
-    spawn_cost("sl-plan --version (and cairo, pango)", (char *[]){SL_WEB_BENCH_PLAN, "--version", NULL}, n);
+    spawn_cost("sl-plan --version (GMP, MPFR, jansson)",
+               (char *[]){SL_WEB_BENCH_PLAN, "--version", NULL}, n);
     spawn_cost("sl-plan, the request's whole run",
                (char *[]){SL_WEB_BENCH_PLAN, "--amount=2 000 000", "--rate=4,64", "--years=30",
                           "--term-fee=30", "--establishment-fee=600", "--format=json", "--lang=nb", NULL},
                n);
+    /* a document loads the drawing module (cairo, pango: 30 more libraries) */
+    char svg[64];
+    snprintf(svg, sizeof svg, "/tmp/sl-web-bench-%ld.svg", (long)getpid());
+    spawn_cost("sl-plan --format svg (and the document module)",
+               (char *[]){SL_WEB_BENCH_PLAN, "--amount=2 000 000", "--rate=4,64", "--years=30",
+                          "--format=svg", "--output", svg, NULL},
+               n < 20 ? n : 20);
+    unlink(svg);
     free(server_ms);
     free(trip_ms);
     return 0;

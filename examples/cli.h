@@ -424,6 +424,34 @@ void cli_csv_end(void);
 void cli_row_csv_header(void);
 void cli_row_csv(const sl_plan_row *row);
 json_t *cli_row_json(const sl_plan_row *row);
+
+/* Text built piece by piece, NUL-terminated (cli_json_rows.c). */
+typedef struct cli_text {
+    char *s;
+    size_t len, cap;
+} cli_text;
+void cli_text_free(cli_text *t);
+
+/* A plan's rows as a JSON array written directly, at the indentation of a
+ * member of the top-level object: byte for byte what jansson writes for an
+ * array of cli_row_json objects (JSON_INDENT(2)), without the tree, which
+ * was two thirds of a 30-year plan's JSON run. */
+typedef struct cli_rows_json {
+    cli_text text;
+    int rows;
+    int have_rate;
+    sl_rate rate; /* the last row's, and its text */
+    char rate_text[SL_RATE_BUFSIZE];
+} cli_rows_json;
+void cli_rows_json_begin(cli_rows_json *w);
+void cli_rows_json_add(cli_rows_json *w, const sl_plan_row *row);
+void cli_rows_json_end(cli_rows_json *w);
+/* root as cli_json_print writes it (without the final newline; malloc'd),
+ * with raw as the value of its top-level member key (raw at that member's
+ * indentation, as cli_rows_json writes it). */
+char *cli_json_dumps_with(json_t *root, const char *key, const char *raw);
+/* Print that text as cli_json_print does and release root. */
+void cli_json_print_with(json_t *root, const char *key, const char *raw);
 /* A row's events as short words in the output's language ("last, new rate"). */
 const char *cli_events_human(char *buf, size_t size, unsigned events);
 

@@ -31,68 +31,6 @@ static void release_fonts(void)
     pango_cairo_font_map_set_default(NULL);
 }
 
-static const struct {
-    const char *name;
-    doc_format format;
-} format_names[] = {
-    {"pdf", DOC_PDF}, {"svg", DOC_SVG}, {"png", DOC_PNG}, {"sef-pdf", DOC_SEF_PDF},
-    {"sef-json", DOC_SEF_JSON},
-};
-
-doc_format doc_format_option(const char *text, unsigned offered, cli_format *text_format)
-{
-    if (strcmp(text, "table") == 0 || strcmp(text, "csv") == 0 || strcmp(text, "json") == 0) {
-        *text_format = cli_format_parse(text);
-        return DOC_NONE;
-    }
-    char list[128] = "table, csv, json";
-    for (size_t i = 0; i < sizeof format_names / sizeof format_names[0]; i++) {
-        if (!(offered & format_names[i].format))
-            continue;
-        if (strcmp(text, format_names[i].name) == 0)
-            return format_names[i].format;
-        strcat(list, ", ");
-        strcat(list, format_names[i].name);
-    }
-    cli_die(CLI_EXIT_USAGE, "--format '%s': must be one of %s", text, list);
-}
-
-/* Refuse an --output that cannot be written before any work (and any
- * warning) is done: a folder, or a folder that does not exist or cannot be
- * written to. doc_open's mkstemp is the final word. */
-static void output_writable(const char *path)
-{
-    struct stat st;
-    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-        cli_die(CLI_EXIT_USAGE, "--output '%s': is a directory", path);
-    const char *slash = strrchr(path, '/');
-    char *folder = slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path)) : strdup(".");
-    if (!folder)
-        cli_die(1, "out of memory");
-    int ok = access(folder, W_OK | X_OK) == 0;
-    int err = errno;
-    free(folder);
-    if (!ok)
-        cli_die(CLI_EXIT_USAGE, "--output '%s': cannot write there (%s)", path, strerror(err));
-}
-
-void doc_output_check(doc_format format, const char *output)
-{
-    int file = format == DOC_PDF || format == DOC_SVG || format == DOC_PNG ||
-               format == DOC_SEF_PDF;
-    if (file && !output)
-        cli_usage_error("--format %s: give the file to write with --output FILE",
-                        format == DOC_SVG ? "svg" : format == DOC_PNG ? "png"
-                        : format == DOC_SEF_PDF ? "sef-pdf" : "pdf");
-    if (!file && output)
-        cli_usage_error("--output '%s': only with --format pdf, svg, png or sef-pdf "
-                        "(the other formats go to standard output)", output);
-    if (file && output[0] == '\0')
-        cli_usage_error("--output '': an empty file name");
-    if (file)
-        output_writable(output);
-}
-
 static cairo_status_t write_out(void *closure, const unsigned char *data, unsigned int length)
 {
     doc *d = closure;
@@ -352,21 +290,6 @@ void doc_line(doc *d, double x1, double y1, double x2, double y2, double width, 
     doc_color(d, DOC_INK);
 }
 
-const char *doc_text_option(const char *option, const char *value)
-{
-    size_t n = strlen(value);
-    if (n == 0)
-        cli_usage_error("%s '': empty", option);
-    if (n > 200)
-        cli_usage_error("%s '%.40s…': longer than 200 bytes", option, value);
-    if (!g_utf8_validate(value, (gssize)n, NULL))
-        cli_usage_error("%s '%s': not UTF-8 text", option, value);
-    for (const char *p = value; *p; p++)
-        if ((unsigned char)*p < 0x20 || *p == 0x7f)
-            cli_usage_error("%s '%s': a control character", option, value);
-    return value;
-}
-
 const char *doc_points(char buf[SL_RATE_BUFSIZE], sl_rate rate)
 {
     cli_rate_text(buf, rate, ',');
@@ -381,13 +304,64 @@ const char *doc_points(char buf[SL_RATE_BUFSIZE], sl_rate rate)
     return buf;
 }
 
+#define MINUS "\xE2\x88\x92" /* U+2212 */
+
+static const char *minus(char buf[DOC_CELL])
+{
+    size_t n = strlen(buf);
+    if (buf[0] == '-' && n + 2 < DOC_CELL) {
+        memmove(buf + 3, buf + 1, n); /* with the NUL */
+        memcpy(buf, MINUS, 3);
+    }
+    return buf;
+}
+
+const char *doc_amount(char buf[DOC_CELL], sl_money amount)
+{
+    cli_amount(buf, amount);
+    return minus(buf);
+}
+
+const char *doc_kr(char buf[DOC_CELL], sl_money amount)
+{
+    cli_kr(buf, amount);
+    return minus(buf);
+}
+
+const char *doc_kroner(char buf[DOC_CELL], sl_money amount)
+{
+    cli_kroner(buf, amount);
+    return minus(buf);
+}
+
+/* A value that would come closer than this to its label goes on the next
+ * line instead. */
+#define FIGURE_GAP 12.0
+#define FIGURE_LINE 15.0
+
+double doc_figure_height(doc *d, double w, const char *label, const char *value, doc_font font)
+{
+    double need = doc_text_width(d, DOC_FONT_BODY, label) + FIGURE_GAP +
+                  doc_text_width(d, font, value);
+    return need > w ? 2 * FIGURE_LINE : FIGURE_LINE;
+}
+
+double doc_figure_rgb(doc *d, double x, double y, double w, const char *label,
+                      const char *value, doc_font font, unsigned rgb)
+{
+    double h = doc_figure_height(d, w, label, value, font);
+    doc_color(d, DOC_INK);
+    doc_text(d, x, y, 0, DOC_FONT_BODY, DOC_LEFT, label);
+    doc_color(d, rgb);
+    doc_text(d, x + w, y + h - FIGURE_LINE, 0, font, DOC_RIGHT, value);
+    doc_color(d, DOC_INK);
+    return y + h;
+}
+
 double doc_figure(doc *d, double x, double y, double w, const char *label, const char *value,
                   doc_font font)
 {
-    doc_color(d, DOC_INK);
-    doc_text(d, x, y, 0, DOC_FONT_BODY, DOC_LEFT, label);
-    doc_text(d, x + w, y, 0, font, DOC_RIGHT, value);
-    return y + 15;
+    return doc_figure_rgb(d, x, y, w, label, value, font, DOC_INK);
 }
 
 void doc_table_header(doc *d, double y, const doc_column *cols, int n, double row_h)

@@ -106,9 +106,15 @@ void doc_rect(doc *d, double x, double y, double w, double h, unsigned rgb);
 void doc_line(doc *d, double x1, double y1, double x2, double y2, double width, unsigned rgb);
 
 /* One label–value line of a list of width w (value right-aligned in font);
- * returns the next line's y. */
+ * a value too wide to keep a clear gap from its label goes right-aligned on
+ * the line below. Returns the next line's y. */
 double doc_figure(doc *d, double x, double y, double w, const char *label, const char *value,
                   doc_font font);
+/* The same with the value in colour rgb. */
+double doc_figure_rgb(doc *d, double x, double y, double w, const char *label,
+                      const char *value, doc_font font, unsigned rgb);
+/* The height doc_figure takes for that line: one line or two. */
+double doc_figure_height(doc *d, double w, const char *label, const char *value, doc_font font);
 
 /* A table's column: its header and its right edge from the left margin
  * (cells are right-aligned). */
@@ -135,8 +141,14 @@ double doc_table_page(doc *d, const char *heading, const doc_column *cols, int n
 
 /* Numbers and dates as the documents show them: the programs' helpers for
  * people (examples/cli_i18n.h: no-break spaces and dd.mm.yyyy in Norwegian),
- * and one of our own. */
+ * and our own. */
 /* A rate in percentage points, with as few decimals as it needs: "3", "0,5". */
 const char *doc_points(char buf[SL_RATE_BUFSIZE], sl_rate rate);
+/* Amounts as cli_amount, cli_kr and cli_kroner write them, but a negative
+ * one with the typographic minus (U+2212) a printed page uses, not the
+ * hyphen of the terminal and the files. */
+const char *doc_amount(char buf[DOC_CELL], sl_money amount);
+const char *doc_kr(char buf[DOC_CELL], sl_money amount);
+const char *doc_kroner(char buf[DOC_CELL], sl_money amount);
 
 #endif

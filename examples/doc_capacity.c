@@ -44,7 +44,7 @@ static void child_detail(doc_sheet *s, int n, const char *band, sl_money rate)
     if (n == 0)
         return;
     snprintf(label, sizeof label, "%d %s %s × %s", n, n == 1 ? _("child") : _("children"), band,
-             cli_amount(a, rate));
+             doc_amount(a, rate));
     doc_sheet_detail(s, label, rate * n);
 }
 
@@ -108,7 +108,7 @@ void doc_budget_lines(doc_sheet *s, const sl_household *h, const sl_capacity_bud
         doc_sheet_line(s, _("Other debt payments (annen gjeld)"), "−", h->other_debt_payments);
     if (h->credit_limits) {
         snprintf(label, sizeof label, _("Credit limits %s × 3 %% (kredittramme)"),
-                 cli_amount(a, h->credit_limits));
+                 doc_amount(a, h->credit_limits));
         doc_sheet_line(s, label, "−", b->credit_limit_payment);
     }
     if (h->childcare)
@@ -168,7 +168,7 @@ static void draw(doc *d, const void *arg)
     doc_sheet k = {d, 0, top + 14, 0};
     if (c->max_loan) {
         kx = doc_sheet_panel(&s, ph, _("The largest start loan the household can carry"),
-                             cli_kr(a, r->loan), r->loan > 0 ? DOC_BLUE : DOC_RED);
+                             doc_kr(a, r->loan), r->loan > 0 ? DOC_BLUE : DOC_RED);
         k.x = kx;
         k.w = DOC_MARGIN + (d->width - 2 * DOC_MARGIN) - 14 - kx;
         doc_sheet_line(&k, r->fits ? _("Surplus (overskudd)") : _("Shortfall (underskudd)"), "",
@@ -176,7 +176,7 @@ static void draw(doc *d, const void *arg)
     } else {
         kx = doc_sheet_panel(&s, ph, r->fits ? _("Left over each month at the stressed rate")
                                              : _("Missing each month at the stressed rate"),
-                             cli_kr(a, r->fits ? r->surplus : -r->surplus),
+                             doc_kr(a, r->fits ? r->surplus : -r->surplus),
                              r->fits ? DOC_GREEN : DOC_RED);
         k.x = kx;
         k.w = DOC_MARGIN + (d->width - 2 * DOC_MARGIN) - 14 - kx;
@@ -188,16 +188,16 @@ static void draw(doc *d, const void *arg)
     s.y = top + ph + 8;
     if (c->max_loan && r->loan == 0 && !r->fits)
         snprintf(s1, sizeof s1, _("No start loan fits: the household is %s kr short every month "
-                                  "before any loan."), cli_amount(a, -r->surplus));
+                                  "before any loan."), doc_amount(a, -r->surplus));
     else if (c->max_loan)
         snprintf(s1, sizeof s1, _("The household can carry a start loan of %s kr at the stressed "
-                                  "rate."), cli_amount(a, r->loan));
+                                  "rate."), doc_amount(a, r->loan));
     else if (r->fits)
         snprintf(s1, sizeof s1, _("The loan fits: %s kr a month to spare at the stressed rate."),
-                 cli_amount(a, r->surplus));
+                 doc_amount(a, r->surplus));
     else
         snprintf(s1, sizeof s1, _("The loan does not fit: the household is %s kr short every "
-                                  "month at the stressed rate."), cli_amount(a, -r->surplus));
+                                  "month at the stressed rate."), doc_amount(a, -r->surplus));
     doc_sheet_para(&s, DOC_FONT_BOLD, r->fits ? DOC_INK : DOC_RED, s1);
     doc_sheet_gap(&s, 6);
 
@@ -222,8 +222,9 @@ static void draw(doc *d, const void *arg)
                          b->available - r->cofinancing_payment);
     }
 
-    doc_sheet_heading(&s, c->max_loan ? _("The largest loan, at the stressed rate")
-                                      : _("The loan, at the stressed rate"));
+    doc_sheet_section(&s, c->max_loan ? _("The largest loan, at the stressed rate")
+                                      : _("The loan, at the stressed rate"),
+                      7 + (r->cofinancing_payment != 0));
     doc_sheet_line(&s, _("Available for housing (til disposisjon)"), "", b->available);
     if (r->cofinancing_payment)
         doc_sheet_line(&s, _("Co-financing bank loan, monthly payment"), "−",
@@ -243,8 +244,8 @@ static void draw(doc *d, const void *arg)
     surplus_line(&s, r);
     if (c->max_loan && c->next != r) {
         snprintf(s1, sizeof s1, _("One step more, %s kr: the payment %s kr, short %s kr a month."),
-                 cli_amount(a, c->next->loan), cli_amount(e, c->next->stressed_monthly),
-                 cli_amount(rate, c->next->fits ? 0 : -c->next->surplus));
+                 doc_amount(a, c->next->loan), doc_amount(e, c->next->stressed_monthly),
+                 doc_amount(rate, c->next->fits ? 0 : -c->next->surplus));
         doc_sheet_para(&s, DOC_FONT_SMALL, DOC_GREY, s1);
     }
 
@@ -270,7 +271,7 @@ static void draw(doc *d, const void *arg)
                                            c->shock.den}));
         if (c->shock.num < 0)
             snprintf(s1, sizeof s1, _("If the rate falls by %s percentage points"), pts);
-        doc_sheet_heading(&s, s1);
+        doc_sheet_section(&s, s1, 3 + c->max_loan);
         if (c->max_loan) /* without it the rate stands in the payment's line */
             doc_sheet_text(&s, _("Stressed rate"),
                            cli_percent_human(rate, c->shocked->stressed_rate, -1));

@@ -55,13 +55,13 @@ static plot frame(doc *d, double x, double y, double w, double h, const char *ti
     if (nsteps < 1)
         nsteps = 1;
     char label[DOC_CELL];
-    double labelw = doc_text_width(d, DOC_FONT_SMALL, cli_kroner(label, step * nsteps));
+    double labelw = doc_text_width(d, DOC_FONT_SMALL, doc_kroner(label, step * nsteps));
     plot p = {x + labelw + 6, y + th + 18, w - labelw - 10, h - th - 34, step * nsteps, years};
     for (int i = 0; i <= nsteps; i++) {
         double gy = py(&p, step * i);
         doc_line(d, p.x, gy, p.x + p.w, gy, i ? 0.3 : 0.8, i ? DOC_RULE : DOC_GREY);
         doc_color(d, DOC_GREY);
-        doc_text(d, p.x - 4, gy - 4.5, 0, DOC_FONT_SMALL, DOC_RIGHT, cli_kroner(label, step * i));
+        doc_text(d, p.x - 4, gy - 4.5, 0, DOC_FONT_SMALL, DOC_RIGHT, doc_kroner(label, step * i));
     }
     doc_color(d, DOC_GREY);
     doc_text(d, p.x, y + th + 4, 0, DOC_FONT_SMALL, DOC_LEFT, "kr");
@@ -132,6 +132,21 @@ void doc_chart_balance(doc *d, double x, double y, double w, double h, const cha
         }
 }
 
+/* The years under the bars: the first, then every step-th. */
+static void year_labels(doc *d, const plot *p, const doc_year *years, int nyears)
+{
+    double slot = p->w / (nyears > 0 ? nyears : 1);
+    int step = year_step(nyears);
+    char label[16];
+    doc_color(d, DOC_GREY);
+    for (int i = 0; i < nyears; i++)
+        if (i == 0 || (i + 1) % step == 0) {
+            snprintf(label, sizeof label, "%d", years[i].year);
+            doc_text(d, p->x + slot * (i + 0.5), p->y + p->h + 3, 0, DOC_FONT_SMALL, DOC_CENTER,
+                     label);
+        }
+}
+
 void doc_chart_years(doc *d, double x, double y, double w, double h, const char *title,
                      const doc_year *years, int nyears)
 {
@@ -148,16 +163,39 @@ void doc_chart_years(doc *d, double x, double y, double w, double h, const char 
         doc_rect(d, bx, yi, bw, p.y + p.h - yi, DOC_ORANGE);
         doc_rect(d, bx, yt, bw, yi - yt, DOC_BLUE);
     }
-    int step = year_step(nyears);
-    char label[16];
-    doc_color(d, DOC_GREY);
-    for (int i = 0; i < nyears; i++)
-        if (i == 0 || (i + 1) % step == 0) {
-            snprintf(label, sizeof label, "%d", years[i].year);
-            doc_text(d, p.x + slot * (i + 0.5), p.y + p.h + 3, 0, DOC_FONT_SMALL, DOC_CENTER,
-                     label);
-        }
+    year_labels(d, &p, years, nyears);
     legend(d, p.x, p.y + p.h + 12, DOC_BLUE, _("principal (avdrag)"));
     legend(d, p.x + doc_text_width(d, DOC_FONT_SMALL, _("principal (avdrag)")) + 24,
            p.y + p.h + 12, DOC_ORANGE, _("interest (renter)"));
+}
+
+void doc_chart_years_pair(doc *d, double x, double y, double w, double h, const char *title,
+                          const doc_year *a, int na, const doc_year *b, int nb,
+                          const char *label_a, const char *label_b)
+{
+    int n = na > nb ? na : nb;
+    sl_money max = 0;
+    for (int i = 0; i < na; i++)
+        if (a[i].paid > max)
+            max = a[i].paid;
+    for (int i = 0; i < nb; i++)
+        if (b[i].paid > max)
+            max = b[i].paid;
+    plot p = frame(d, x, y, w, h, title, max, n > 0 ? n : 1);
+    double slot = p.w / (n > 0 ? n : 1), bw = slot * 0.4;
+    for (int i = 0; i < n; i++) {
+        double bx = p.x + slot * i + slot * 0.1;
+        if (i < na) {
+            double ya = py(&p, a[i].paid);
+            doc_rect(d, bx, ya, bw, p.y + p.h - ya, DOC_BLUE);
+        }
+        if (i < nb) {
+            double yb = py(&p, b[i].paid);
+            doc_rect(d, bx + bw, yb, bw, p.y + p.h - yb, DOC_ORANGE);
+        }
+    }
+    year_labels(d, &p, na >= nb ? a : b, n);
+    legend(d, p.x, p.y + p.h + 12, DOC_BLUE, label_a);
+    legend(d, p.x + doc_text_width(d, DOC_FONT_SMALL, label_a) + 24, p.y + p.h + 12, DOC_ORANGE,
+           label_b);
 }

@@ -28,5 +28,10 @@ void doc_chart_balance(doc *d, double x, double y, double w, double h, const cha
 /* Each year's interest (orange) and principal (blue), stacked bars. */
 void doc_chart_years(doc *d, double x, double y, double w, double h, const char *title,
                      const doc_year *years, int nyears);
+/* What is paid each year (payments and fees) under two plans, side by side
+ * bars (a blue, b orange), for the rate-shock comparison. */
+void doc_chart_years_pair(doc *d, double x, double y, double w, double h, const char *title,
+                          const doc_year *a, int na, const doc_year *b, int nb,
+                          const char *label_a, const char *label_b);
 
 #endif

@@ -30,7 +30,7 @@ static void uses_and_sources(doc_sheet *s, const doc_finance *f)
                                                        : _("Document tax (none)"),
                    "+", r->document_tax);
     snprintf(label, sizeof label, _("Registration, %d × %s"), r->documents,
-             cli_amount(a, r->registration_fee));
+             doc_amount(a, r->registration_fee));
     doc_sheet_line(&u, label, "+", r->registration_fees);
     doc_sheet_line(&u, _("Establishment fees"), "+", r->establishment_fees);
     doc_sheet_result(&u, _("Total need"), "=", r->total_need);
@@ -61,7 +61,9 @@ static void payments(doc_sheet *s, const doc_finance *f)
     const sl_finance_result *r = f->result;
     const sl_finance_options *o = f->options;
     char label[160], t[96];
-    doc_sheet_heading(s, _("Payments a month"));
+    doc_sheet_section(s, _("Payments a month"),
+                      2 + (o->bank && r->bank_loan) + (o->start && r->start_loan) +
+                          (r->common_costs != 0));
     doc_sheet_pair_head(s, _("first month"), _("a usual month"));
     if (o->bank && r->bank_loan) {
         snprintf(label, sizeof label, _("Bank loan, %s"), loan_text(t, sizeof t, o->bank));
@@ -77,7 +79,7 @@ static void payments(doc_sheet *s, const doc_finance *f)
 
     snprintf(label, sizeof label, _("After the interest deduction (22 %% of the interest, tax rules of %d)"),
              r->tax_year);
-    doc_sheet_heading(s, label);
+    doc_sheet_section(s, label, 5);
     doc_sheet_line(s, _("Interest in the first month, both loans"), "", r->first_interest_total);
     doc_sheet_line(s, _("Tax deduction, 22 percent"), "−", r->tax_deduction_first_month);
     doc_sheet_result(s, _("The first month after the deduction"), "=",
@@ -93,7 +95,8 @@ static void capacity(doc_sheet *s, const doc_finance *f)
     if (!r->have_capacity)
         return;
     doc_budget_lines(s, f->options->household, &r->budget);
-    doc_sheet_heading(s, _("Both loans at the stressed rates"));
+    doc_sheet_section(s, _("Both loans at the stressed rates"),
+                      2 + (r->common_costs != 0) + (r->bank_loan != 0) + (r->start_loan != 0));
     doc_sheet_line(s, _("Available for housing (til disposisjon)"), "", r->available);
     if (r->common_costs)
         doc_sheet_line(s, _("Common costs (felleskostnader)"), "−", r->common_costs);
@@ -117,8 +120,8 @@ static void largest_price(doc_sheet *s, const doc_finance *f)
     if (!f->have_max)
         return;
     snprintf(text, sizeof text, _("The largest price (in steps of %s kr)"),
-             cli_amount(a, f->price_step));
-    doc_sheet_heading(s, text);
+             doc_amount(a, f->price_step));
+    doc_sheet_section(s, text, 4);
     if (f->max_price == 0) {
         doc_sheet_para(s, DOC_FONT_BODY, DOC_RED,
                        _("No price fits with these own funds and terms."));
@@ -129,7 +132,7 @@ static void largest_price(doc_sheet *s, const doc_finance *f)
     doc_sheet_line(s, _("Surplus at that price"), "", f->at_max->surplus);
     if (f->over->price > f->max_price) {
         snprintf(text, sizeof text, _("One step more, %s kr: %s kr short a month."),
-                 cli_amount(a, f->over->price), cli_amount(b, -f->over->surplus));
+                 doc_amount(a, f->over->price), doc_amount(b, -f->over->surplus));
         doc_sheet_para(s, DOC_FONT_SMALL, DOC_GREY, text);
     }
 }
@@ -144,7 +147,7 @@ static void shock(doc_sheet *s, const doc_finance *f)
     snprintf(head, sizeof head,
              f->shock.num < 0 ? _("If the rate falls by %s percentage points")
                               : _("If the rate rises by %s percentage points"), pts);
-    doc_sheet_heading(s, head);
+    doc_sheet_section(s, head, 3 + 2 * b->have_capacity + f->have_max);
     snprintf(col, sizeof col, "%s%s %s", f->shock.num < 0 ? "−" : "+", pts, _("points"));
     doc_sheet_pair_head(s, _("Today"), col);
     doc_sheet_pair(s, _("Total a month"), b->first_payment_total, x->first_payment_total, 0);
@@ -171,13 +174,13 @@ static void draw(doc *d, const void *arg)
              o->tenure == SL_TENURE_SELVEIER    ? _("freehold (selveier)")
              : o->tenure == SL_TENURE_BORETTSLAG ? _("housing cooperative (borettslag)")
                                                  : _("shares (aksjebolig)"),
-             cli_amount(a, r->price), cli_date_human(b, o->date));
+             doc_amount(a, r->price), cli_date_human(b, o->date));
     doc_sheet_title(&s, _("Financing the home (kilder og bruk)"), sub);
 
     double top = s.y, ph = 84;
     double kx = doc_sheet_panel(&s, ph, _("You pay in the first month, both loans and "
                                           "felleskostnader"),
-                                cli_kr(a, r->first_payment_total), DOC_BLUE);
+                                doc_kr(a, r->first_payment_total), DOC_BLUE);
     doc_sheet k = {d, kx, top + 14, DOC_MARGIN + (d->width - 2 * DOC_MARGIN) - 14 - kx};
     doc_sheet_line(&k, _("The first month after the deduction"), "", r->monthly_after_tax_deduction);
     doc_sheet_line(&k, _("Bank loan"), "", r->bank_loan);
@@ -190,11 +193,11 @@ static void draw(doc *d, const void *arg)
     if (r->have_capacity) {
         if (r->fits)
             snprintf(sub, sizeof sub, _("Both loans fit: %s kr a month to spare at the stressed "
-                                        "rates."), cli_amount(a, r->surplus));
+                                        "rates."), doc_amount(a, r->surplus));
         else
             snprintf(sub, sizeof sub, _("Both loans do not fit: the household is %s kr short "
                                         "every month at the stressed rates."),
-                     cli_amount(a, -r->surplus));
+                     doc_amount(a, -r->surplus));
         doc_sheet_para(&s, DOC_FONT_BOLD, r->fits ? DOC_INK : DOC_RED, sub);
     }
 
@@ -202,7 +205,7 @@ static void draw(doc *d, const void *arg)
     payments(&s, f);
     capacity(&s, f);
     if (f->have_grant_need) {
-        doc_sheet_heading(&s, _("The grant need (tilskuddsbehov)"));
+        doc_sheet_section(&s, _("The grant need (tilskuddsbehov)"), 2);
         doc_sheet_line(&s, _("Largest start loan the household can carry"), "", f->largest_loan);
         doc_sheet_result(&s, _("Grant need"), "=", f->grant_need);
     }

@@ -6,66 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void *grow(void *p, size_t n, size_t size)
-{
-    void *q = realloc(p, n * size);
-    if (!q)
-        cli_die(1, "out of memory");
-    return q;
-}
-
-void doc_plan_read(doc_plan *p, sl_plan *plan, const sl_loan_terms *terms,
-                   const sl_plan_cost *cost, const char *why_not)
-{
-    memset(p, 0, sizeof *p);
-    p->terms = *terms;
-    int cap = terms->terms + 16;
-    p->rows = grow(NULL, (size_t)cap, sizeof *p->rows);
-    sl_plan_row r;
-    int rc;
-    while ((rc = sl_plan_next(plan, &r)) == 1) {
-        if (p->count == cap) /* a plan made longer by its contract's rules */
-            p->rows = grow(p->rows, (size_t)(cap *= 2), sizeof *p->rows);
-        p->rows[p->count++] = r;
-    }
-    if (rc < 0)
-        cli_die(1, "the plan could not be computed: %s", sl_strerror(rc));
-    sl_plan_totals_so_far(plan, &p->totals);
-    p->balance = grow(NULL, (size_t)p->count + 1, sizeof *p->balance);
-    p->balance[0] = p->count ? p->rows[0].opening_balance : terms->principal;
-    p->years = grow(NULL, (size_t)p->count + 1, sizeof *p->years);
-    for (int i = 0; i < p->count; i++) {
-        const sl_plan_row *row = &p->rows[i];
-        p->balance[i + 1] = row->closing_balance;
-        /* Calendar years when the plan has dates (as the tax return counts
-         * them), else the loan's years. */
-        int year = row->due_date.year ? row->due_date.year : i / terms->terms_per_year + 1;
-        if (p->nyears == 0 || p->years[p->nyears - 1].year != year)
-            p->years[p->nyears++] = (doc_year){.year = year};
-        doc_year *y = &p->years[p->nyears - 1];
-        y->terms++;
-        y->paid += row->payment;
-        y->interest += row->interest;
-        y->principal += row->principal;
-        y->fees += row->fee;
-        y->balance = row->closing_balance;
-    }
-    if (cost) {
-        p->have_cost = 1;
-        p->cost = *cost;
-    } else {
-        snprintf(p->no_cost, sizeof p->no_cost, "%s", why_not ? why_not : "");
-    }
-}
-
-void doc_plan_free(doc_plan *p)
-{
-    free(p->rows);
-    free(p->balance);
-    free(p->years);
-    memset(p, 0, sizeof *p);
-}
-
 static int pages_for(int n, int per_page)
 {
     return n <= 0 ? 1 : (n + per_page - 1) / per_page;
@@ -109,7 +49,7 @@ const char *doc_assumptions(char *buf, size_t size, const doc_plan *p)
                           "term pays the rest. Term fee %s kr in every payment; establishment "
                           "fee %s kr deducted from the payout. "),
                      doc_loan_type(t), unit, sl_round_mode_name(t->payment_rounding.mode), day,
-                     cli_amount(fee, t->term_fee), cli_amount(est, t->establishment_fee));
+                     doc_amount(fee, t->term_fee), doc_amount(est, t->establishment_fee));
     if (n < 0 || (size_t)n >= size)
         return buf;
     if (p->have_cost)
@@ -128,31 +68,30 @@ static double key_figures(doc *d, double x, double y, double w, const doc_plan *
 {
     const sl_loan_terms *t = &p->terms;
     char v[DOC_CELL], s[96];
-    y = doc_figure(d, x, y, w, _("Loan amount (lånebeløp)"), cli_kr(v, t->principal), DOC_FONT_BOLD);
+    y = doc_figure(d, x, y, w, _("Loan amount (lånebeløp)"), doc_kr(v, t->principal), DOC_FONT_BOLD);
     y = doc_figure(d, x, y, w, _("Nominal rate"), cli_percent_human(v, t->nominal_rate, -1),
                DOC_FONT_BODY);
     y = doc_figure(d, x, y, w, _("Type"), doc_loan_type(t), DOC_FONT_BODY);
     y = doc_figure(d, x, y, w, _("Terms"), doc_terms_text(s, sizeof s, p->count, t->terms_per_year),
                DOC_FONT_BODY);
     y = doc_figure(d, x, y, w, _("First payment (terminbeløp)"),
-               cli_kr(v, p->count ? p->rows[0].payment : 0), DOC_FONT_BOLD);
-    y = doc_figure(d, x, y, w, _("Term fee / establishment fee"), "", DOC_FONT_BODY);
+               doc_kr(v, p->count ? p->rows[0].payment : 0), DOC_FONT_BOLD);
     char a[DOC_CELL], b[DOC_CELL];
-    snprintf(s, sizeof s, "%s / %s", cli_kr(a, t->term_fee), cli_kr(b, t->establishment_fee));
-    doc_text(d, x + w, y - 15, 0, DOC_FONT_BODY, DOC_RIGHT, s);
+    snprintf(s, sizeof s, "%s / %s", doc_kr(a, t->term_fee), doc_kr(b, t->establishment_fee));
+    y = doc_figure(d, x, y, w, _("Term fee / establishment fee"), s, DOC_FONT_BODY);
     if (p->have_cost) {
         y = doc_figure(d, x, y, w, _("Effective rate (effektiv rente)"),
                    cli_percent_human(v, p->cost.apr.rate, 2), DOC_FONT_BOLD);
         y = doc_figure(d, x, y, w, _("Total cost of credit (kredittkostnad)"),
-                   cli_kr(v, p->cost.total_cost), DOC_FONT_BODY);
+                   doc_kr(v, p->cost.total_cost), DOC_FONT_BODY);
         y = doc_figure(d, x, y, w, _("Total payable (totalt å betale)"),
-                   cli_kr(v, p->cost.total_payable), DOC_FONT_BOLD);
+                   doc_kr(v, p->cost.total_payable), DOC_FONT_BOLD);
     } else {
         y = doc_figure(d, x, y, w, _("Effective rate (effektiv rente)"), _("not computed"),
                    DOC_FONT_BODY);
         y = doc_figure(d, x, y, w, _("Interest and fees"),
-                   cli_kr(v, p->totals.interest + p->totals.fees), DOC_FONT_BODY);
-        y = doc_figure(d, x, y, w, _("Total paid"), cli_kr(v, p->totals.paid), DOC_FONT_BOLD);
+                   doc_kr(v, p->totals.interest + p->totals.fees), DOC_FONT_BODY);
+        y = doc_figure(d, x, y, w, _("Total paid"), doc_kr(v, p->totals.paid), DOC_FONT_BOLD);
     }
     return y;
 }
@@ -169,7 +108,7 @@ static void page_one(doc *d, const doc_plan *p)
     char a[DOC_CELL], r[DOC_CELL], s[512];
     doc_color(d, DOC_INK);
     y += doc_text(d, x, y, w, DOC_FONT_TITLE, DOC_LEFT, _("Payment plan for a start loan"));
-    snprintf(s, sizeof s, _("%s kr at %s nominal rate, %s"), cli_kroner(a, t->principal),
+    snprintf(s, sizeof s, _("%s kr at %s nominal rate, %s"), doc_kroner(a, t->principal),
              cli_percent_human(r, t->nominal_rate, -1), doc_loan_type(t));
     doc_color(d, DOC_GREY);
     y += doc_text(d, x, y + 2, w, DOC_FONT_BODY, DOC_LEFT, s) + 14;
@@ -183,7 +122,7 @@ static void page_one(doc *d, const doc_plan *p)
              t->terms_per_year == 12 ? _("You pay each month") : _("You pay each term"));
     doc_color(d, DOC_BLUE);
     char v[DOC_CELL];
-    doc_text(d, lx, ly + 14, 0, DOC_FONT_BIG, DOC_LEFT, cli_kr(v, p->count ? p->rows[0].payment : 0));
+    doc_text(d, lx, ly + 14, 0, DOC_FONT_BIG, DOC_LEFT, doc_kr(v, p->count ? p->rows[0].payment : 0));
     doc_color(d, DOC_GREY);
     doc_text(d, lx, ly + 36, 150, DOC_FONT_SMALL, DOC_LEFT,
              t->type == SL_LOAN_SERIAL ? _("the first payment; it falls as the loan is repaid")
@@ -221,19 +160,19 @@ static void page_one(doc *d, const doc_plan *p)
             snprintf(s, sizeof s,
                      _("In %d, the first year, you pay %s kr in interest and %s kr off the "
                           "loan."),
-                     first->year, cli_kroner(i1, first->interest),
-                     cli_kroner(p1, first->principal));
+                     first->year, doc_kroner(i1, first->interest),
+                     doc_kroner(p1, first->principal));
         else
             snprintf(s, sizeof s,
                      _("In the first year you pay %s kr in interest and %s kr off the loan."),
-                     cli_kroner(i1, first->interest), cli_kroner(p1, first->principal));
+                     doc_kroner(i1, first->interest), doc_kroner(p1, first->principal));
         doc_color(d, DOC_INK);
         y += doc_text(d, x, y, w, DOC_FONT_BODY, DOC_LEFT, s) + 4;
         if (p->totals.principal > 0) {
             char ti[DOC_CELL];
             snprintf(s, sizeof s,
                      _("Over the whole loan the interest comes to %s kr."),
-                     cli_kroner(ti, p->totals.interest));
+                     doc_kroner(ti, p->totals.interest));
             y += doc_text(d, x, y, w, DOC_FONT_BODY, DOC_LEFT, s);
         }
     }
@@ -268,10 +207,10 @@ static void summary_pages(doc *d, const doc_plan *p)
                 doc_line(d, DOC_MARGIN, y - 1, d->width - DOC_MARGIN, y - 1, 0.6, DOC_GREY);
                 snprintf(cells[0], sizeof cells[0], "%s", _("Total"));
                 snprintf(cells[1], sizeof cells[1], "%d", p->totals.terms);
-                cli_amount(cells[2], p->totals.paid - p->totals.establishment_fee);
-                cli_amount(cells[3], p->totals.interest);
-                cli_amount(cells[4], p->totals.principal);
-                cli_amount(cells[5], p->totals.term_fees);
+                doc_amount(cells[2], p->totals.paid - p->totals.establishment_fee);
+                doc_amount(cells[3], p->totals.interest);
+                doc_amount(cells[4], p->totals.principal);
+                doc_amount(cells[5], p->totals.term_fees);
                 cells[6][0] = '\0';
                 doc_table_row(d, y + 2, cols, cells, NC, DOC_FONT_SMALL_BOLD);
                 y += row_h + 2;
@@ -282,11 +221,11 @@ static void summary_pages(doc *d, const doc_plan *p)
                 doc_rect(d, DOC_MARGIN, y - 2, d->width - 2 * DOC_MARGIN, row_h, 0xf5f7fa);
             snprintf(cells[0], sizeof cells[0], "%d", yr->year);
             snprintf(cells[1], sizeof cells[1], "%d", yr->terms);
-            cli_amount(cells[2], yr->paid);
-            cli_amount(cells[3], yr->interest);
-            cli_amount(cells[4], yr->principal);
-            cli_amount(cells[5], yr->fees);
-            cli_amount(cells[6], yr->balance);
+            doc_amount(cells[2], yr->paid);
+            doc_amount(cells[3], yr->interest);
+            doc_amount(cells[4], yr->principal);
+            doc_amount(cells[5], yr->fees);
+            doc_amount(cells[6], yr->balance);
             doc_color(d, DOC_INK);
             doc_table_row(d, y, cols, cells, NC, DOC_FONT_BODY);
             y += row_h;
@@ -296,7 +235,7 @@ static void summary_pages(doc *d, const doc_plan *p)
             snprintf(s, sizeof s,
                      _("Paid is the sum of the payments; the establishment fee of %s kr is "
                           "deducted from the payout."),
-                     cli_amount(m, p->totals.establishment_fee));
+                     doc_amount(m, p->totals.establishment_fee));
             doc_color(d, DOC_GREY);
             doc_text(d, DOC_MARGIN, y + 6, d->width - 2 * DOC_MARGIN, DOC_FONT_SMALL, DOC_LEFT,
                      s);
@@ -332,18 +271,65 @@ static void plan_pages(doc *d, const doc_plan *p)
                 doc_line(d, DOC_MARGIN, y - 1.5, d->width - DOC_MARGIN, y - 1.5, 0.4, DOC_RULE);
             snprintf(cells[0], sizeof cells[0], "%d", r->term);
             cli_date_human(cells[1], r->due_date);
-            cli_amount(cells[2], r->opening_balance);
-            cli_amount(cells[3], r->interest);
-            cli_amount(cells[4], r->principal);
-            cli_amount(cells[5], r->fee);
-            cli_amount(cells[6], r->payment);
-            cli_amount(cells[7], r->closing_balance);
+            doc_amount(cells[2], r->opening_balance);
+            doc_amount(cells[3], r->interest);
+            doc_amount(cells[4], r->principal);
+            doc_amount(cells[5], r->fee);
+            doc_amount(cells[6], r->payment);
+            doc_amount(cells[7], r->closing_balance);
             cli_percent_human(cells[8], r->rate, -1);
             doc_color(d, DOC_INK);
             doc_table_row(d, y, cols, cells, NC, DOC_FONT_SMALL);
             y += row_h;
         }
     } while (i < p->count);
+}
+
+/* One side of the rate-shock comparison: its lines, then their height. */
+typedef struct shock_side {
+    int n;
+    const char *label[8];
+    char value[8][96];
+    doc_font font[8];
+} shock_side;
+
+static void shock_add(shock_side *c, const char *label, const char *value, doc_font font)
+{
+    c->label[c->n] = label;
+    snprintf(c->value[c->n], sizeof c->value[c->n], "%s", value);
+    c->font[c->n++] = font;
+}
+
+static void shock_side_fill(shock_side *c, const doc_plan *p, const doc_plan *base)
+{
+    char v[DOC_CELL], t[96];
+    c->n = 0;
+    shock_add(c, _("Nominal rate"),
+              cli_percent_human(v, p->count ? p->rows[0].rate : p->terms.nominal_rate, -1),
+              DOC_FONT_BODY);
+    shock_add(c, _("First payment (terminbeløp)"), doc_kr(v, p->count ? p->rows[0].payment : 0),
+              DOC_FONT_BOLD);
+    shock_add(c, _("Terms"), doc_terms_text(t, sizeof t, p->count, p->terms.terms_per_year),
+              DOC_FONT_BODY);
+    shock_add(c, _("Interest"), doc_kr(v, p->totals.interest), DOC_FONT_BODY);
+    shock_add(c, _("Total paid"), doc_kr(v, p->totals.paid), DOC_FONT_BOLD);
+    if (p->have_cost)
+        shock_add(c, _("Effective rate (effektiv rente)"),
+                  cli_percent_human(v, p->cost.apr.rate, 2), DOC_FONT_BOLD);
+    if (base && base->count && p->count) {
+        sl_money diff = p->rows[0].payment - base->rows[0].payment;
+        snprintf(t, sizeof t, _("%s%s kr a term"), diff >= 0 ? "+" : "−",
+                 doc_amount(v, diff >= 0 ? diff : -diff));
+        shock_add(c, _("Change a term"), t, DOC_FONT_BOLD);
+    }
+}
+
+static double shock_side_height(doc *d, const shock_side *c, double w)
+{
+    double h = 0;
+    for (int i = 0; i < c->n; i++)
+        h += doc_figure_height(d, w, c->label[i], c->value[i], c->font[i]);
+    return h;
 }
 
 static void shock_page(doc *d, const doc_plan *b, const doc_plan *s, sl_rate points)
@@ -364,44 +350,35 @@ static void shock_page(doc *d, const doc_plan *b, const doc_plan *s, sl_rate poi
     y += doc_text(d, x, y, w, DOC_FONT_BODY, DOC_LEFT,
                   _("The same loan with every rate moved, side by side: what the family "
                        "pays today and what it would pay.")) + 12;
-    double cw = (w - 24) / 2;
-    doc_rect(d, x, y, cw, 150, DOC_SHADE);
-    doc_rect(d, x + cw + 24, y, cw, 150, 0xf8eee4);
+    double cw = (w - 24) / 2, fw = cw - 20;
+    shock_side side[2];
+    shock_side_fill(&side[0], b, NULL);
+    shock_side_fill(&side[1], s, b);
+    double h0 = shock_side_height(d, &side[0], fw), h1 = shock_side_height(d, &side[1], fw);
+    double card_h = 30 + (h0 > h1 ? h0 : h1) + 8;
+    doc_rect(d, x, y, cw, card_h, DOC_SHADE);
+    doc_rect(d, x + cw + 24, y, cw, card_h, 0xf8eee4);
     doc_color(d, DOC_INK);
     doc_text(d, x + 10, y + 8, 0, DOC_FONT_HEADING, DOC_LEFT, _("Today"));
     doc_text(d, x + cw + 34, y + 8, 0, DOC_FONT_HEADING, DOC_LEFT, side_head);
-    const doc_plan *side[2] = {b, s};
     for (int k = 0; k < 2; k++) {
-        double fx = x + k * (cw + 24) + 10, fy = y + 30, fw = cw - 20;
-        char v[DOC_CELL], t[96];
-        const doc_plan *p = side[k];
-        fy = doc_figure(d, fx, fy, fw, _("Nominal rate"),
-                    cli_percent_human(v, p->count ? p->rows[0].rate : p->terms.nominal_rate, -1),
-                    DOC_FONT_BODY);
-        fy = doc_figure(d, fx, fy, fw, _("First payment (terminbeløp)"),
-                    cli_kr(v, p->count ? p->rows[0].payment : 0), DOC_FONT_BOLD);
-        fy = doc_figure(d, fx, fy, fw, _("Terms"),
-                    doc_terms_text(t, sizeof t, p->count, p->terms.terms_per_year),
-                    DOC_FONT_BODY);
-        fy = doc_figure(d, fx, fy, fw, _("Interest"), cli_kr(v, p->totals.interest), DOC_FONT_BODY);
-        fy = doc_figure(d, fx, fy, fw, _("Total paid"), cli_kr(v, p->totals.paid), DOC_FONT_BOLD);
-        if (p->have_cost)
-            fy = doc_figure(d, fx, fy, fw, _("Effective rate (effektiv rente)"),
-                        cli_percent_human(v, p->cost.apr.rate, 2), DOC_FONT_BOLD);
-        if (k == 1 && b->count && s->count) {
-            char m[DOC_CELL];
-            sl_money diff = s->rows[0].payment - b->rows[0].payment;
-            snprintf(t, sizeof t, _("%s%s kr a term"), diff >= 0 ? "+" : "−",
-                     cli_amount(m, diff >= 0 ? diff : -diff));
-            doc_color(d, DOC_RED);
-            doc_figure(d, fx, fy, fw, _("Change a term"), t, DOC_FONT_BOLD);
+        double fx = x + k * (cw + 24) + 10, fy = y + 30;
+        for (int i = 0; i < side[k].n; i++) {
+            int change = k == 1 && i == side[k].n - 1 && b->count && s->count;
+            fy = doc_figure_rgb(d, fx, fy, fw, side[k].label[i], side[k].value[i],
+                                side[k].font[i], change ? DOC_RED : DOC_INK);
         }
     }
-    y += 150 + 20;
+    y += card_h + 20;
+    /* Two charts share the rest of the page: the balances, and what is paid each year. */
+    double ch = (DOC_BOTTOM - y - 28) / 2;
     doc_balance_line lines[2];
     balance_line(&lines[0], b, DOC_BLUE, _("today"));
     balance_line(&lines[1], s, DOC_ORANGE, side_head);
-    doc_chart_balance(d, x, y, w, 260, _("What you owe (restgjeld), year by year"), lines, 2);
+    doc_chart_balance(d, x, y, w, ch, _("What you owe (restgjeld), year by year"), lines, 2);
+    y += ch + 16;
+    doc_chart_years_pair(d, x, y, w, ch, _("What you pay each year"), b->years, b->nyears,
+                         s->years, s->nyears, _("today"), side_head);
 }
 
 void doc_plan_pdf(const char *path, const doc_plan *p, const doc_plan *shocked, sl_rate points,

@@ -7,176 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* One line of the repayment table: a term, a subtotal or a year's sums. */
-typedef struct sef_line {
-    int number; /* the term (first year) or the loan's year (later) */
-    sl_money payment, interest, fee, principal, balance;
-} sef_line;
-
-static void add_row(sef_line *l, const sl_plan_row *r)
-{
-    l->payment += r->payment;
-    l->interest += r->interest;
-    l->fee += r->fee;
-    l->principal += r->principal;
-    l->balance = r->closing_balance;
-}
-
-/* The table: first-year terms, their subtotal, the later years, the total.
- * Loan years (the first terms_per_year terms are year 1), as the directive
- * counts "the first repayment year". lines has room for count + 2 years. */
-typedef struct sef_table {
-    sef_line *first; /* first-year terms */
-    int nfirst;
-    sef_line subtotal;
-    sef_line *years; /* years 2, 3, … */
-    int nyears;
-    sef_line total;
-} sef_table;
-
-static void sef_table_make(sef_table *t, const doc_plan *p)
-{
-    memset(t, 0, sizeof *t);
-    int tpy = p->terms.terms_per_year;
-    t->first = calloc((size_t)p->count + 1, sizeof *t->first);
-    t->years = calloc((size_t)p->count + 1, sizeof *t->years);
-    if (!t->first || !t->years)
-        cli_die(1, "out of memory");
-    for (int i = 0; i < p->count; i++) {
-        const sl_plan_row *r = &p->rows[i];
-        if (i < tpy) {
-            sef_line *l = &t->first[t->nfirst++];
-            l->number = r->term;
-            add_row(l, r);
-            t->subtotal.number = 1;
-            add_row(&t->subtotal, r);
-        } else {
-            int year = i / tpy + 1;
-            if (t->nyears == 0 || t->years[t->nyears - 1].number != year)
-                t->years[t->nyears++].number = year;
-            add_row(&t->years[t->nyears - 1], r);
-        }
-        add_row(&t->total, r);
-    }
-}
-
-static void sef_table_free(sef_table *t)
-{
-    free(t->first);
-    free(t->years);
-}
-
-/* ---- JSON ---- */
-
-static json_t *line_json(const sef_line *l, const char *key, int with_balance)
-{
-    json_t *o = json_object();
-    if (key)
-        json_object_set_new(o, key, json_integer(l->number));
-    json_object_set_new(o, "payment", cli_json_money(l->payment));
-    json_object_set_new(o, "interest", cli_json_money(l->interest));
-    json_object_set_new(o, "fee", cli_json_money(l->fee));
-    json_object_set_new(o, "principal", cli_json_money(l->principal));
-    if (with_balance)
-        json_object_set_new(o, "balance", cli_json_money(l->balance));
-    return o;
-}
-
-static json_t *rate_fixed_json(sl_rate rate)
-{
-    char buf[SL_RATE_BUFSIZE];
-    return json_string(cli_rate_fixed(buf, rate, 2, '.'));
-}
-
-void doc_sef_json(const doc_sef *s)
-{
-    const doc_plan *p = s->plan;
-    const sl_loan_terms *t = &p->terms;
-    char d[SL_DATE_BUFSIZE];
-    json_t *sef = json_object();
-    json_object_set_new(sef, "made", json_string(cli_date_text(d, s->made)));
-
-    json_t *lender = json_object();
-    json_object_set_new(lender, "name", json_string(s->lender));
-    json_object_set_new(lender, "contact", s->contact ? json_string(s->contact) : json_null());
-    json_object_set_new(sef, "lender", lender);
-
-    json_t *loan = json_object();
-    json_object_set_new(loan, "amount", cli_json_money(t->principal));
-    json_object_set_new(loan, "currency", json_string("NOK"));
-    json_object_set_new(loan, "terms", json_integer(p->count));
-    json_object_set_new(loan, "terms_per_year", json_integer(t->terms_per_year));
-    json_object_set_new(loan, "years", json_integer(p->count / t->terms_per_year));
-    json_object_set_new(loan, "extra_terms", json_integer(p->count % t->terms_per_year));
-    json_object_set_new(loan, "type", json_string(sl_loan_type_name(t->type)));
-    json_object_set_new(loan, "rate_type", json_string(t->fixed.years ? "fixed" : "floating"));
-    json_object_set_new(loan, "fixed_years", json_integer(t->fixed.years));
-    json_object_set_new(loan, "secured_by", json_string("mortgage"));
-    json_object_set_new(sef, "loan", loan);
-
-    json_t *rates = json_object();
-    json_object_set_new(rates, "nominal", cli_json_rate(p->count ? p->rows[0].rate : t->nominal_rate));
-    json_object_set_new(rates, "effective_rate", rate_fixed_json(p->cost.apr.rate));
-    json_object_set_new(sef, "rates", rates);
-
-    json_t *costs = json_object();
-    json_object_set_new(costs, "interest", cli_json_money(p->totals.interest));
-    json_object_set_new(costs, "establishment_fee", cli_json_money(t->establishment_fee));
-    json_object_set_new(costs, "term_fee", cli_json_money(t->term_fee));
-    json_object_set_new(costs, "term_fees", cli_json_money(p->totals.term_fees));
-    json_object_set_new(costs, "total_cost", cli_json_money(p->cost.total_cost));
-    json_object_set_new(costs, "total_payable", cli_json_money(p->cost.total_payable));
-    json_object_set_new(sef, "costs", costs);
-
-    json_t *inst = json_object();
-    json_object_set_new(inst, "first_payment", cli_json_money(p->count ? p->rows[0].payment : 0));
-    json_object_set_new(inst, "terms", json_integer(p->count));
-    json_object_set_new(inst, "terms_per_year", json_integer(t->terms_per_year));
-    json_object_set_new(sef, "instalments", inst);
-
-    sef_table tab;
-    sef_table_make(&tab, p);
-    json_t *table = json_object(), *first = json_array(), *years = json_array();
-    for (int i = 0; i < tab.nfirst; i++)
-        json_array_append_new(first, line_json(&tab.first[i], "term", 1));
-    for (int i = 0; i < tab.nyears; i++)
-        json_array_append_new(years, line_json(&tab.years[i], "year", 1));
-    json_object_set_new(table, "first_year", first);
-    json_object_set_new(table, "first_year_subtotal", line_json(&tab.subtotal, NULL, 1));
-    json_object_set_new(table, "years", years);
-    json_object_set_new(table, "total", line_json(&tab.total, NULL, 0));
-    json_object_set_new(sef, "repayment_table", table);
-    sef_table_free(&tab);
-
-    json_t *rise = json_object();
-    json_object_set_new(rise, "points", cli_json_rate(s->rise));
-    json_object_set_new(rise, "nominal", cli_json_rate(s->risen_rate));
-    json_object_set_new(rise, "effective_rate", rate_fixed_json(s->risen.apr.rate));
-    json_object_set_new(rise, "first_payment", cli_json_money(s->risen_first_payment));
-    json_object_set_new(rise, "total_cost", cli_json_money(s->risen.total_cost));
-    json_object_set_new(rise, "total_payable", cli_json_money(s->risen.total_payable));
-    json_object_set_new(sef, "rate_rise", rise);
-
-    json_t *early = json_object();
-    json_object_set_new(early, "allowed", json_true());
-    json_object_set_new(early, "floating_rate_charge", cli_json_money(0));
-    json_object_set_new(early, "fixed_rate_charge", json_string("break_cost"));
-    json_object_set_new(early, "fixed_rate_minimum_extra", cli_json_money(3000000));
-    json_object_set_new(sef, "early_repayment", early);
-
-    json_t *fixed = json_object(), *periods = json_array();
-    static const int offered[] = {3, 5, 10, 20};
-    for (int i = 0; i < 4; i++)
-        json_array_append_new(periods, json_integer(offered[i]));
-    json_object_set_new(fixed, "years_offered", periods);
-    json_object_set_new(fixed, "current_years", json_integer(t->fixed.years));
-    json_object_set_new(sef, "fixed_rate_options", fixed);
-
-    json_t *root = json_object();
-    json_object_set_new(root, "sef", sef);
-    cli_json_print(root);
-}
-
 /* ---- PDF ---- */
 
 static double heading(doc *d, double y, const char *text)
@@ -222,7 +52,7 @@ static void page_one(doc *d, const doc_sef *s)
         y = line(d, y, _("Contact"), s->contact, DOC_FONT_BODY);
 
     y = heading(d, y, _("3. Main features of the loan"));
-    y = line(d, y, _("Amount and currency of the loan"), cli_kr(a, t->principal), DOC_FONT_BOLD);
+    y = line(d, y, _("Amount and currency of the loan"), doc_kr(a, t->principal), DOC_FONT_BOLD);
     char terms[96];
     y = line(d, y, _("Duration of the loan"),
              doc_terms_text(terms, sizeof terms, p->count, t->terms_per_year), DOC_FONT_BODY);
@@ -233,7 +63,7 @@ static void page_one(doc *d, const doc_sef *s)
     } else {
         y = line(d, y, _("Type of interest rate"), _("floating (flytende rente)"), DOC_FONT_BODY);
     }
-    y = line(d, y, _("Total amount to be repaid"), cli_kr(a, p->cost.total_payable),
+    y = line(d, y, _("Total amount to be repaid"), doc_kr(a, p->cost.total_payable),
              DOC_FONT_BOLD);
     y = line(d, y, _("Security"), _("mortgage on the home (pant i boligen)"), DOC_FONT_BODY);
 
@@ -243,13 +73,13 @@ static void page_one(doc *d, const doc_sef *s)
              DOC_FONT_BODY);
     y = line(d, y, _("Annual percentage rate of charge (effektiv rente)"),
              cli_percent_human(a, p->cost.apr.rate, 2), DOC_FONT_BOLD);
-    y = line(d, y, _("Total cost of credit (kredittkostnad)"), cli_kr(a, p->cost.total_cost),
+    y = line(d, y, _("Total cost of credit (kredittkostnad)"), doc_kr(a, p->cost.total_cost),
              DOC_FONT_BOLD);
-    y = line(d, y, _("of which interest"), cli_kr(a, p->totals.interest), DOC_FONT_BODY);
+    y = line(d, y, _("of which interest"), doc_kr(a, p->totals.interest), DOC_FONT_BODY);
     y = line(d, y, _("Establishment fee (etableringsgebyr), once"),
-             cli_kr(a, t->establishment_fee), DOC_FONT_BODY);
-    snprintf(txt, sizeof txt, _("%s a term, %s in all"), cli_kr(a, t->term_fee),
-             cli_kr(b, p->totals.term_fees));
+             doc_kr(a, t->establishment_fee), DOC_FONT_BODY);
+    snprintf(txt, sizeof txt, _("%s a term, %s in all"), doc_kr(a, t->term_fee),
+             doc_kr(b, p->totals.term_fees));
     y = line(d, y, _("Term fee (termingebyr)"), txt, DOC_FONT_BODY);
     y = paragraph(d, y + 2,
                   _("The effective rate shows the total cost as a yearly percentage of the "
@@ -263,8 +93,8 @@ static void page_one(doc *d, const doc_sef *s)
                    "percentage points, to %s, the effective rate would be %s, the payment "
                    "%s a term and the total to be repaid %s."),
                  doc_points(pts, s->rise), cli_percent_human(a, s->risen_rate, -1),
-                 cli_percent_human(r2, s->risen.apr.rate, 2), cli_kr(b, s->risen_first_payment),
-                 cli_kr(terms, s->risen.total_payable));
+                 cli_percent_human(r2, s->risen.apr.rate, 2), doc_kr(b, s->risen_first_payment),
+                 doc_kr(terms, s->risen.total_payable));
         doc_rect(d, DOC_MARGIN, y, d->width - 2 * DOC_MARGIN,
                  doc_text_height(d, d->width - 2 * DOC_MARGIN - 16, DOC_FONT_BOLD, txt) + 12,
                  0xf8eee4);
@@ -280,7 +110,7 @@ static void page_one(doc *d, const doc_sef *s)
     y = line(d, y, _("Number of payments"), txt, DOC_FONT_BODY);
 
     y = heading(d, y, _("6. Amount of each instalment"));
-    y = line(d, y, _("First payment (terminbeløp)"), cli_kr(a, p->count ? p->rows[0].payment : 0),
+    y = line(d, y, _("First payment (terminbeløp)"), doc_kr(a, p->count ? p->rows[0].payment : 0),
              DOC_FONT_BOLD);
     paragraph(d, y + 2,
               t->type == SL_LOAN_SERIAL
@@ -318,14 +148,14 @@ static void table_page(doc *d, const doc_sef *s)
             } else {
                 snprintf(cells[0], DOC_CELL, _("Year %d"), l->number);
             }
-            cli_amount(cells[1], l->payment);
-            cli_amount(cells[2], l->interest);
-            cli_amount(cells[3], l->fee);
-            cli_amount(cells[4], l->principal);
+            doc_amount(cells[1], l->payment);
+            doc_amount(cells[2], l->interest);
+            doc_amount(cells[3], l->fee);
+            doc_amount(cells[4], l->principal);
             if (part == 3)
                 cells[5][0] = '\0';
             else
-                cli_amount(cells[5], l->balance);
+                doc_amount(cells[5], l->balance);
             doc_color(d, DOC_INK);
             doc_table_row(d, y, cols, cells, NC, font);
             y += row_h + (part == 1 ? 3 : 0);
@@ -336,8 +166,8 @@ static void table_page(doc *d, const doc_sef *s)
              _("The instalments add up to %s; with the establishment fee of %s, deducted "
                "from the payout, the total cost of credit is %s. The table assumes the "
                "borrowing rate stays as it is today."),
-             cli_kr(a, tab.total.payment), cli_kr(b, s->plan->terms.establishment_fee),
-             cli_kr(c, s->plan->cost.total_cost));
+             doc_kr(a, tab.total.payment), doc_kr(b, s->plan->terms.establishment_fee),
+             doc_kr(c, s->plan->cost.total_cost));
     doc_color(d, DOC_INK);
     doc_text(d, DOC_MARGIN, y + 6, d->width - 2 * DOC_MARGIN, DOC_FONT_BOLD, DOC_LEFT, txt);
     sef_table_free(&tab);

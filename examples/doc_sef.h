@@ -8,6 +8,27 @@
 
 #include "doc_plan.h"
 
+/* One line of the repayment table: a term, a subtotal or a year's sums. */
+typedef struct sef_line {
+    int number; /* the term (first year) or the loan's year (later) */
+    sl_money payment, interest, fee, principal, balance;
+} sef_line;
+
+/* The table: first-year terms, their subtotal, the later years, the total.
+ * Loan years (the first terms_per_year terms are year 1), as the directive
+ * counts "the first repayment year". lines has room for count + 2 years. */
+typedef struct sef_table {
+    sef_line *first; /* first-year terms */
+    int nfirst;
+    sef_line subtotal;
+    sef_line *years; /* years 2, 3, … */
+    int nyears;
+    sef_line total;
+} sef_table;
+
+void sef_table_make(sef_table *t, const doc_plan *p);
+void sef_table_free(sef_table *t);
+
 typedef struct doc_sef {
     const char *lender;  /* långiver: the kommune's name */
     const char *contact; /* its address, phone, e-mail (NULL: not given) */

@@ -33,19 +33,28 @@ void doc_sheet_title(doc_sheet *s, const char *title, const char *subtitle)
     s->y += 12;
 }
 
-void doc_sheet_heading(doc_sheet *s, const char *text)
+void doc_sheet_section(doc_sheet *s, const char *text, int lines)
 {
-    doc_sheet_room(s, 20 + 2 * LINE_H); /* a heading never ends a page */
+    doc_sheet_room(s, 26 + lines * LINE_H + 6); /* the heading and its block together */
     s->y += 6;
     doc_color(s->d, DOC_BLUE);
     s->y += doc_text(s->d, s->x, s->y, s->w, DOC_FONT_HEADING, DOC_LEFT, text) + 4;
     doc_color(s->d, DOC_INK);
 }
 
+void doc_sheet_heading(doc_sheet *s, const char *text)
+{
+    doc_sheet_section(s, text, 2); /* a heading never ends a page */
+}
+
+/* Room for a line and a result under it: a result (a sum, the surplus) never
+ * stands alone at the top of a page, away from the lines it sums. */
+#define LINE_AND_RESULT (2 * LINE_H + 6)
+
 static void amount_at(doc_sheet *s, double y, const char *sign, sl_money amount, doc_font font)
 {
     char v[DOC_CELL];
-    doc_text(s->d, s->x + s->w, y, 0, font, DOC_RIGHT, cli_kr(v, amount));
+    doc_text(s->d, s->x + s->w, y, 0, font, DOC_RIGHT, doc_kr(v, amount));
     if (sign && sign[0]) {
         doc_color(s->d, DOC_GREY);
         doc_text(s->d, s->x + s->w - SIGN_AT, y, 0, font, DOC_CENTER, sign);
@@ -55,7 +64,7 @@ static void amount_at(doc_sheet *s, double y, const char *sign, sl_money amount,
 
 void doc_sheet_line(doc_sheet *s, const char *label, const char *sign, sl_money amount)
 {
-    doc_sheet_room(s, LINE_H);
+    doc_sheet_room(s, LINE_AND_RESULT);
     doc_color(s->d, DOC_INK);
     doc_text(s->d, s->x, s->y, s->w - LABEL_ROOM, DOC_FONT_BODY, DOC_LEFT, label);
     amount_at(s, s->y, sign, amount, DOC_FONT_BODY);
@@ -85,15 +94,15 @@ void doc_sheet_pair(doc_sheet *s, const char *label, sl_money a, sl_money b, int
 {
     char v[DOC_CELL];
     doc_font font = bold ? DOC_FONT_BOLD : DOC_FONT_BODY;
-    doc_sheet_room(s, LINE_H + (bold ? 4 : 0));
+    doc_sheet_room(s, bold ? LINE_H + 4 : LINE_AND_RESULT);
     if (bold) {
         doc_line(s->d, s->x, s->y + 1, s->x + s->w, s->y + 1, 0.6, DOC_GREY);
         s->y += 4;
     }
     doc_color(s->d, DOC_INK);
     doc_text(s->d, s->x, s->y, s->w - 2 * PAIR_WIDTH, font, DOC_LEFT, label);
-    doc_text(s->d, s->x + s->w - PAIR_WIDTH, s->y, 0, font, DOC_RIGHT, cli_kr(v, a));
-    doc_text(s->d, s->x + s->w, s->y, 0, font, DOC_RIGHT, cli_kr(v, b));
+    doc_text(s->d, s->x + s->w - PAIR_WIDTH, s->y, 0, font, DOC_RIGHT, doc_kr(v, a));
+    doc_text(s->d, s->x + s->w, s->y, 0, font, DOC_RIGHT, doc_kr(v, b));
     s->y += LINE_H + (bold ? 2 : 0);
 }
 
@@ -103,7 +112,7 @@ void doc_sheet_detail(doc_sheet *s, const char *label, sl_money amount)
     doc_sheet_room(s, LINE_H - 2);
     doc_color(s->d, DOC_GREY);
     doc_text(s->d, s->x + 14, s->y + 1, s->w - 200, DOC_FONT_SMALL, DOC_LEFT, label);
-    doc_text(s->d, s->x + s->w - 130, s->y + 1, 0, DOC_FONT_SMALL, DOC_RIGHT, cli_kr(v, amount));
+    doc_text(s->d, s->x + s->w - 130, s->y + 1, 0, DOC_FONT_SMALL, DOC_RIGHT, doc_kr(v, amount));
     doc_color(s->d, DOC_INK);
     s->y += LINE_H - 2;
 }
@@ -188,7 +197,7 @@ void doc_sheet_bar(doc_sheet *s, const char *title, sl_money income, const doc_p
             continue;
         double lx = s->x + cw * (k % 3), ly = s->y + 13.0 * (k / 3);
         doc_rect(d, lx, ly + 2, 7, 7, parts[i].rgb);
-        snprintf(text, sizeof text, "%s %s", parts[i].label, cli_kr(v, parts[i].amount));
+        snprintf(text, sizeof text, "%s %s", parts[i].label, doc_kr(v, parts[i].amount));
         doc_color(d, DOC_INK);
         doc_text(d, lx + 10, ly, cw - 12, DOC_FONT_SMALL, DOC_LEFT, text);
         k++;

@@ -21,10 +21,14 @@ void doc_sheet_page(doc_sheet *s, double w);
 void doc_sheet_room(doc_sheet *s, double h);
 /* The title (17 pt) and a grey line under it. */
 void doc_sheet_title(doc_sheet *s, const char *title, const char *subtitle);
-/* A section's heading (11 pt bold). */
+/* A section's heading (11 pt bold), on a new page unless the next two
+ * lines fit under it. */
 void doc_sheet_heading(doc_sheet *s, const char *text);
+/* The same, kept on one page with the next `lines` lines (a short block:
+ * its lines and the result under them). */
+void doc_sheet_section(doc_sheet *s, const char *text, int lines);
 /* One line: the label, then the sign ("+", "−", "=" or "") and the amount
- * in kroner at the right. */
+ * in kroner at the right; on a new page unless a result fits under it. */
 void doc_sheet_line(doc_sheet *s, const char *label, const char *sign, sl_money amount);
 /* A line with a text value (a rate, a number of terms). */
 void doc_sheet_text(doc_sheet *s, const char *label, const char *value);

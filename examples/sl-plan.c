@@ -149,24 +149,28 @@ static void print_json(sl_plan *plan, json_t *extra)
     json_object_set_new(loan, "payout_date", t->payout_date.year
                                                  ? json_string(cli_date_text(d, t->payout_date))
                                                  : json_null());
-    json_t *schedule = json_array();
+    /* the rows written as text, the rest through jansson (cli_json_rows.c) */
+    cli_rows_json schedule;
+    cli_rows_json_begin(&schedule);
     sl_plan_row r;
     int rc;
     while ((rc = sl_plan_next(plan, &r)) == 1)
-        json_array_append_new(schedule, cli_row_json(&r));
+        cli_rows_json_add(&schedule, &r);
     check_row(rc);
+    cli_rows_json_end(&schedule);
     sl_plan_totals tot;
     sl_plan_totals_so_far(plan, &tot);
     json_t *root = json_object();
     json_object_set_new(root, "loan", loan);
-    json_object_set_new(root, "schedule", schedule);
+    json_object_set_new(root, "schedule", json_null()); /* its place */
     json_object_set_new(root, "totals", totals_json(&tot, t));
     if (extra)
         json_object_update(root, extra);
     sl_settlement st;
     if (sl_plan_settlement(plan, &st) == SL_OK)
         json_object_set_new(root, "settlement", settlement_json(&st));
-    cli_json_print(root);
+    cli_json_print_with(root, "schedule", schedule.text.s);
+    cli_text_free(&schedule.text);
 }
 
 /* The key figures above the rows (and alone, --view summary). */

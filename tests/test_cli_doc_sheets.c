@@ -275,6 +275,65 @@ START_TEST(finance_page_is_kilder_og_bruk)
 }
 END_TEST
 
+/* Whether text (pdftotext -layout) has a line "label   =   amount". */
+static int has_result_line(const char *text, const char *label)
+{
+    size_t n = strlen(label);
+    for (const char *line = text; line && *line; line = strchr(line, '\n'), line += line != NULL) {
+        const char *p = line + strspn(line, " ");
+        if (strncmp(p, label, n) != 0)
+            continue;
+        p += n;
+        p += strspn(p, " ");
+        if (*p == '=')
+            return 1;
+    }
+    return 0;
+}
+
+/* A shortfall under the rate shock is printed with the minus sign (U+2212),
+ * never a hyphen; and a result is on the page of the lines it sums: the
+ * stressed-rate block (heading, loans, surplus) is never split, for a
+ * household whose budget ends near the foot of page 1. */
+START_TEST(finance_minus_and_blocks_kept_together)
+{
+    static cli_result t, page;
+    const char *args[] = {"--price", "3500000", "--own-funds", "100000", "--bank-share", "85",
+                          "--bank-rate", "5.5", "--start-rate", "4.64", "--adults", "2",
+                          "--income", "45000", "--policy-rate", "4.5", "--date", "2026-03-01",
+                          "--rate-shock", "3", NULL};
+    json_t *j = run_json(finance, args);
+    const char *plain = json_string_value(json_object_get(json_object_get(j, "rate_shock"),
+                                                          "surplus"));
+    ck_assert_msg(plain && plain[0] == '-', "the shock leaves a shortfall: %s", plain);
+    char want[64], minus[72];
+    norwegian_kr(want, sizeof want, plain + 1);
+    snprintf(minus, sizeof minus, "\xE2\x88\x92%s", want);
+    char pdf[128];
+    run_pdf(&t, finance, args, "minus.pdf", pdf, sizeof pdf);
+    ck_assert_msg(strstr(t.out, minus), "'%s' not on the page:\n%s", minus, t.out);
+    for (const char *p = t.out; (p = strchr(p, '-')) != NULL; p++)
+        ck_assert_msg(p == t.out || p[-1] != ' ' || !(p[1] >= '0' && p[1] <= '9'),
+                      "a hyphen as minus: %.20s", p);
+    json_decref(j);
+
+    const char *family[] = {"--price", "3500000", "--own-funds", "100000", "--bank-share", "85",
+                            "--bank-rate", "5.5", "--start-rate", "4.64", "--adults", "2",
+                            "--children-0-5", "1", "--income", "70000", "--income-item",
+                            "child-benefit:1766", "--policy-rate", "4.5", "--date",
+                            "2026-03-01", "--max-price", "--rate-shock", "3", NULL};
+    run_pdf(&t, finance, family, "blocks.pdf", pdf, sizeof pdf);
+    int pages = pdf_pages(pdf);
+    for (int i = 1; i <= pages; i++) {
+        pdf_text(&page, pdf, i, i);
+        int heading = strstr(page.out, "Begge lån med stresset rente") != NULL;
+        int surplus = has_result_line(page.out, "Overskudd");
+        ck_assert_msg(heading == surplus, "page %d splits the stressed-rate block:\n%s", i,
+                      page.out);
+    }
+}
+END_TEST
+
 START_TEST(finance_file_contract)
 {
     assert_same_bytes(finance, purchase);
@@ -310,6 +369,7 @@ int main(int argc, char **argv)
     tcase_add_test(tc, capacity_file_contract);
     tcase_add_test(tc, finance_page_is_kilder_og_bruk);
     tcase_add_test(tc, finance_file_contract);
+    tcase_add_test(tc, finance_minus_and_blocks_kept_together);
     suite_add_tcase(s, tc);
     int rc = run_suite(s);
     pdf_folder_remove(dir);

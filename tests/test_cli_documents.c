@@ -294,6 +294,17 @@ START_TEST(rate_shock_side_by_side)
     norwegian_kr(want, sizeof want, json_string_value(json_object_get(shock, "paid")));
     ck_assert_msg(strstr(t.out, want), "%s not on page 2", want);
     ck_assert_ptr_nonnull(strstr(t.out, "7,640 %"));
+    /* Page 2 drawn at 72 dpi: both charts carry their plans, the balances
+     * under the figures and each year's payments side by side in the lower
+     * third (it was left empty). */
+    char base_png[160], ppm[192];
+    snprintf(base_png, sizeof base_png, "%s/shock2", dir);
+    pdf_render(pdf, 2, base_png);
+    snprintf(ppm, sizeof ppm, "%s.ppm", base_png);
+    double balances = coloured_share(ppm, 100, 330, 540, 480);
+    double years = coloured_share(ppm, 100, 600, 540, 750);
+    ck_assert_msg(balances > 0.3, "balance chart %.2f coloured", balances);
+    ck_assert_msg(years > 0.3, "yearly payments %.2f coloured", years);
     json_decref(root);
 }
 END_TEST
@@ -413,6 +424,61 @@ START_TEST(sef_needs_a_lender)
 }
 END_TEST
 
+/* The drawing is a module loaded only for a document: a program without it
+ * still answers in text and JSON, and a document then fails with exit 1 and
+ * one line that names the module (no file left behind). */
+START_TEST(document_module_only_for_documents)
+{
+    static cli_result r;
+    char alone[128], pdf[128];
+    path_in_dir(alone, sizeof alone, "sl-plan-alone");
+    FILE *in = fopen(prog, "rb"), *out = fopen(alone, "wb");
+    ck_assert_ptr_nonnull(in);
+    ck_assert_ptr_nonnull(out);
+    char buf[65536];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+        ck_assert_uint_eq(fwrite(buf, 1, n, out), n);
+    fclose(in);
+    ck_assert_int_eq(fclose(out), 0);
+    ck_assert_int_eq(chmod(alone, 0755), 0);
+    char *saved = prog;
+    prog = alone;
+    const char *json[] = {"--format", "json", NULL};
+    run_plan(&r, 1, json);
+    ck_assert_msg(r.status == 0, "JSON without the module: %s", r.err);
+    ck_assert_ptr_nonnull(strstr(r.out, "\"schedule\""));
+    path_in_dir(pdf, sizeof pdf, "alone.pdf");
+    const char *doc[] = {"--format", "pdf", "--output", pdf, NULL};
+    run_plan(&r, 1, doc);
+    prog = saved;
+    ck_assert_int_eq(r.status, 1);
+    ck_assert_str_eq(r.out, "");
+    ck_assert_int_eq(count_lines(r.err), 1);
+    ck_assert_msg(strstr(r.err, "document module"), "%s", r.err);
+    assert_nothing_written("alone.pdf");
+    unlink(alone);
+}
+END_TEST
+
+/* --lender is UTF-8 text as RFC 3629 defines it. */
+START_TEST(text_options_are_utf8)
+{
+    static cli_result r;
+    const char *const bad[] = {"\xc0\xaf", "\xed\xa0\x80", "a\xe2\x82", "\xf4\x90\x80\x80",
+                               "\xe0\x80\xaf", "\xf0\x80\x80\xaf"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        const char *args[] = {"--format", "sef-json", "--lender", bad[i], NULL};
+        run_plan(&r, 1, args);
+        exec_expect_usage_error(r.status, r.out, r.err, "--lender");
+    }
+    const char *good[] = {"--format", "sef-json", "--lender", "Bærum kommune – Øst \xf0\x9f\x8f\xa0",
+                          NULL};
+    run_plan(&r, 1, good);
+    ck_assert_msg(r.status == 0, "%s", r.err);
+}
+END_TEST
+
 int main(int argc, char **argv)
 {
     if (argc < 5) {
@@ -440,6 +506,8 @@ int main(int argc, char **argv)
     tcase_add_test(tc, rate_shock_side_by_side);
     tcase_add_test(tc, sef_figures_are_sl_plans);
     tcase_add_test(tc, sef_needs_a_lender);
+    tcase_add_test(tc, document_module_only_for_documents);
+    tcase_add_test(tc, text_options_are_utf8);
     suite_add_tcase(s, tc);
     int rc = run_suite(s);
     pdf_folder_remove(dir);
