@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "table_decode.h"
 
 static const char *const usage = N_(
     "Usage: sl-apr [options] [FILE]\n"
@@ -12,8 +13,11 @@ static const char *const usage = N_(
     "Reads cash flows as DATE,AMOUNT lines (2025-01-01,-2000000) from FILE, or from\n"
     "stdin when neither FILE nor --flow is given ('-' is stdin). Money the borrower\n"
     "receives is positive, money paid is negative. Blank lines and lines starting\n"
-    "with '#' are skipped. Prints the effective rate in percent, e.g. 4.77, proven\n"
-    "to be the correctly rounded (half up) root of the EU equation.\n"
+    "with '#' are skipped. A spreadsheet's export is read too: ';' or a tab between\n"
+    "date and amount, dates as 07.03.2025, amounts as -1 469,33 kr, UTF-8, UTF-16\n"
+    "or cp1252, and a first line without digits (a header) skipped. Prints the\n"
+    "effective rate in percent, e.g. 4.77, proven to be the correctly rounded\n"
+    "(half up) root of the EU equation.\n"
     "\n"
     "  --flow DATE:AMOUNT         one flow (repeatable), e.g. --flow 2025-01-01:1000\n"
     "  --time equal-months|days365|days-actual\n"
@@ -47,52 +51,106 @@ static void push(flows *f, sl_dated_flow x)
     f->v[f->n++] = x;
 }
 
-/* Parse "DATE<sep>AMOUNT"; 0 on success, else a reason in why. */
+/* Parse "DATE<sep>AMOUNT" (the date as YYYY-MM-DD or 07.03.2021, each part
+ * trimmed of spaces; sep ':' is --flow's, any other a file's); 0 on success,
+ * else a reason in why. */
 static int parse_flow(sl_dated_flow *out, const char *text, char sep, const char **why)
 {
     const char *s = strchr(text, sep);
     char date[SL_DATE_BUFSIZE + 8];
-    if (!s || (size_t)(s - text) >= sizeof date) {
-        *why = sep == ':' ? _("expected DATE:AMOUNT") : _("expected DATE,AMOUNT");
+    while (*text == ' ' || *text == '\t')
+        text++;
+    size_t n = s ? (size_t)(s - text) : 0;
+    while (n && (text[n - 1] == ' ' || text[n - 1] == '\t'))
+        n--;
+    if (!s || n >= sizeof date) {
+        *why = sep == ':' ? _("expected DATE:AMOUNT") : sep == ';' ? _("expected DATE;AMOUNT")
+                                                                   : _("expected DATE,AMOUNT");
         return -1;
     }
-    memcpy(date, text, (size_t)(s - text));
-    date[s - text] = '\0';
-    if (sl_date_parse(&out->date, date, "date", NULL) != SL_OK) {
-        *why = _("the date is not a valid YYYY-MM-DD");
+    memcpy(date, text, n);
+    date[n] = '\0';
+    if (sl_date_parse_norwegian(&out->date, date, "date", NULL) != SL_OK) {
+        *why = _("the date is not a valid YYYY-MM-DD (or DD.MM.YYYY)");
         return -1;
     }
-    if (sl_money_parse(&out->amount, s + 1, "amount", NULL) != SL_OK) {
+    /* a file's amount as exported tables write it ("kr -1 469,33", "(1 469,33)") */
+    if ((sep == ':' ? sl_money_parse(&out->amount, s + 1, "amount", NULL)
+                    : sl_money_parse_export(&out->amount, s + 1, "amount", NULL)) != SL_OK) {
         *why = _("the amount is not a valid amount (e.g. -1200.50)");
         return -1;
     }
     return 0;
 }
 
-static void read_stream(flows *f, FILE *in, const char *name)
+/* The next line of in into buf, without its line end: 1, or 0 at the end.
+ * A line longer than the buffer or holding a NUL byte is refused: fgets
+ * would cut it at the NUL and read the rest as the flow. */
+static int read_line(char *buf, size_t size, FILE *in, const char *name, long lineno)
 {
-    char line[512];
-    long lineno = 0;
-    while (fgets(line, sizeof line, in)) {
-        lineno++;
-        size_t len = strlen(line);
-        if (len == sizeof line - 1 && line[len - 1] != '\n')
+    size_t n = 0;
+    int c;
+    while ((c = getc(in)) != EOF && c != '\n') {
+        if (c == '\0')
+            cli_die(CLI_EXIT_USAGE, _("%s:%ld: a NUL byte in the line"), name, lineno);
+        if (n + 1 >= size)
             cli_die(CLI_EXIT_USAGE, _("%s:%ld: line too long"), name, lineno);
-        while (len && (line[len - 1] == '\n' || line[len - 1] == '\r' || line[len - 1] == ' '))
-            line[--len] = '\0';
-        const char *p = line;
+        buf[n++] = (char)c;
+    }
+    buf[n] = '\0';
+    return c != EOF || n > 0;
+}
+
+/* A header line ("Dato;Beløp"): no digit in it. */
+static int is_header(const char *line)
+{
+    return strpbrk(line, "0123456789") == NULL;
+}
+
+/* The flows of a file as people export it: UTF-8 (with or without a
+ * byte-order mark), UTF-16 with one, or cp1252 (table_decode.h); ';' or
+ * tab between date and amount when the line holds one (Norwegian Excel:
+ * "07.03.2021;-1 469,33"), else ',', as the first flow's line has it; a first
+ * line without a digit is a header. */
+static void read_stream(flows *f, FILE *raw, const char *name)
+{
+    FILE *in = raw;
+    char line[512], detected[16], why[256];
+    table_decoder *dec = table_decoder_new();
+    if (!dec)
+        cli_die(1, _("out of memory"));
+    if (table_decode(&in, dec, 1, NULL, detected, why, sizeof why) < 0)
+        cli_die(CLI_EXIT_USAGE, "%s: %s", name, why);
+    long lineno = 0;
+    int header = 0;
+    char sep = '\0'; /* the first flow's line decides, for the whole file */
+    while (read_line(line, sizeof line, in, name, ++lineno)) {
+        char *p = line;
+        if (lineno == 1 && strncmp(p, "\xef\xbb\xbf", 3) == 0)
+            p += 3;
+        size_t len = strlen(p);
+        while (len && (p[len - 1] == '\r' || p[len - 1] == ' ' || p[len - 1] == '\t'))
+            p[--len] = '\0';
         while (*p == ' ' || *p == '\t')
             p++;
         if (*p == '\0' || *p == '#')
             continue;
+        if (!sep && !header && is_header(p)) {
+            header = 1;
+            continue;
+        }
+        if (!sep)
+            sep = strchr(p, ';') ? ';' : strchr(p, '\t') ? '\t' : ',';
         sl_dated_flow x;
-        const char *why;
-        if (parse_flow(&x, p, ',', &why) != 0)
-            cli_die(CLI_EXIT_USAGE, "%s:%ld '%s': %s", name, lineno, p, why);
+        const char *reason;
+        if (parse_flow(&x, p, sep, &reason) != 0)
+            cli_die(CLI_EXIT_USAGE, "%s:%ld '%s': %s", name, lineno, p, reason);
         push(f, x);
     }
     if (ferror(in))
         cli_die(CLI_EXIT_USAGE, _("%s: read error"), name);
+    fclose(in); /* the decoding stream; raw stays open */
+    table_decoder_free(dec);
 }
 
 int main(int argc, char **argv)

@@ -62,7 +62,7 @@ int sl__annuity_round_factor(sl_money *out, sl_money balance, double factor, int
     double lo = units * (1 - delta), hi = units * (1 + delta);
     if (!(lo >= 0) || !(hi < 0x1p52))
         return 0;
-    double k = floor(lo), q; /* exact: lo < 2^52 */
+    double k = (double)(int64_t)lo, q; /* floor(lo), exactly: 0 <= lo < 2^52 */
     switch (mode) {
     case SL_ROUND_DOWN:
         if (!(hi < k + 1))

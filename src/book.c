@@ -6,6 +6,7 @@
 
 #include "api_internal.h"
 #include "arith_internal.h"
+#include "rate_history_internal.h"
 #include "startlan/book.h"
 #include "terms_internal.h"
 
@@ -482,27 +483,26 @@ static int apply_history(sl_book_loan *l, sl_loan_terms *t, sl_date last, sl_err
                         "the rate empty)",
                         a, l->history_name, d, b);
     }
-    sl_rate_change *changes = NULL;
+    const sl_rate_history_entry *changes = NULL; /* the history's own entries */
     size_t count = 0, n = 0;
+    sl__error_reset(&e);
     if (sl_date_compare(last, t->payout_date) > 0 &&
-        sl_rate_history_changes(&changes, &count, l->history, t->payout_date, last, &e) != SL_OK)
+        sl__rate_history_changes_view(&changes, &count, l->history, t->payout_date, last, &e) !=
+            SL_OK)
         return sl__fail(err, SL_EINVAL, "rate_history", l->history_name,
                         "rate_history %s: %s", l->history_name, e.message);
     void *p = l->changes; /* room for them all at once */
-    if (count && reserve(&p, &l->change_cap, count - 1, sizeof *l->changes) != SL_OK) {
-        free(changes);
+    if (count && reserve(&p, &l->change_cap, count - 1, sizeof *l->changes) != SL_OK)
         return sl__fail(err, SL_ENOMEM, "rate_history", "", "out of memory");
-    }
     l->changes = p;
     for (size_t i = 0; i < count; i++) {
         int own = 0;
         for (size_t j = 0; j < l->event_count && !own; j++)
             own = l->events[j].kind == SL_BOOK_EVENT_RATE_CHANGE &&
-                  sl_date_compare(l->events[j].date, changes[i].date) == 0;
+                  sl_date_compare(l->events[j].date, changes[i].from) == 0;
         if (!own)
-            l->changes[n++] = changes[i];
+            l->changes[n++] = (sl_rate_change){changes[i].from, changes[i].rate};
     }
-    free(changes);
     t->nominal_rate = at_payout;
     t->rate_changes = l->changes;
     t->rate_change_count = n;

@@ -584,12 +584,24 @@ static void sum_add(piece_sum *s, sl_money bal, sl_rate r, int64_t days, uint64_
 }
 
 #ifdef SL_HAVE_FIXED128
-/* num / den and its remainder: a double's estimate of the quotient corrected
- * by exact 128-bit products (a multiplication, not a 128-bit division, which
- * costs several times more); the division itself when the estimate is off
- * by more than a few (quotients beyond 2^52). */
+/* num / den and its remainder: on x86-64 one divq when divisor and quotient
+ * fit in 64 bits; else a double's estimate of the quotient corrected by
+ * exact 128-bit products (a multiplication, not the compiler's 128-bit
+ * division, which costs several times more); the division itself when the
+ * estimate is off by more than a few (quotients beyond 2^52). */
 static sl_u128 div_128(sl_u128 num, sl_u128 den, sl_u128 *rem)
 {
+#if defined(__x86_64__) && defined(__GNUC__)
+    /* A divisor below 2^64 and a quotient below 2^64 (the numerator's high
+     * half below the divisor): one hardware division of 128 by 64 bits. */
+    uint64_t hi = (uint64_t)(num >> 64), d = (uint64_t)den;
+    if ((den >> 64) == 0 && hi < d) {
+        uint64_t q, r;
+        __asm__("divq %4" : "=a"(q), "=d"(r) : "a"((uint64_t)num), "d"(hi), "rm"(d) : "cc");
+        *rem = r;
+        return q;
+    }
+#endif
     /* the conversions by halves: inline, not the compiler's 128-bit helpers */
     double e = ((double)(uint64_t)(num >> 64) * 0x1p64 + (double)(uint64_t)num) /
                ((double)(uint64_t)(den >> 64) * 0x1p64 + (double)(uint64_t)den);
@@ -1083,11 +1095,14 @@ static inline int same_rate(sl_rate a, sl_rate b)
     return (a.num == b.num && a.den == b.den) || sl_rate_compare(a, b) == 0;
 }
 
-/* The date key of the due date after the last row's (as next_due steps). */
-static int next_due_key(const sl_plan *plan)
+/* The date key of the due date `terms` terms after the last row's (as
+ * next_due steps). */
+static int next_due_key(const sl_plan *plan, int terms)
 {
-    int index = plan->due_year * 12 + plan->due_mon - 1 + plan->step;
-    int year = index / 12, month = index % 12 + 1, dim = month_days(year, month);
+    int year = plan->due_year, month = plan->due_mon + plan->step * terms;
+    for (; month > 12; month -= 12) /* at most two years ahead */
+        year++;
+    int dim = month_days(year, month);
     sl_date d = {year, month, plan->anchor < dim ? plan->anchor : dim};
     return date_key(d);
 }
@@ -1178,8 +1193,10 @@ static int floating_row(sl_plan *plan, sl_plan_row *row)
     int until = plan->end_term;
     if (j < n && plan->change_keys[j] == ek)
         until = 0; /* a change at the next term's start */
-    else if (j < n && plan->change_keys[j] < next_due_key(plan))
+    else if (j < n && plan->change_keys[j] < next_due_key(plan, 1))
         until = k + 1; /* inside the next term: no run (what last_term_due_by gives) */
+    else if (j < n && plan->change_keys[j] < next_due_key(plan, 2))
+        until = k + 2; /* inside the term after: a run of one term at most (likewise) */
     else if (j < n)
         until = last_term_due_by(plan, plan->changes[j].date, 0) + 1;
     if (plan->steady && until > k + 1 && r->closing_balance > 0 &&

@@ -6,6 +6,7 @@
 
 #include "api_internal.h"
 #include "arith_internal.h"
+#include "rate_history_internal.h"
 #include "startlan/rate_history.h"
 #include "textfile_internal.h"
 
@@ -274,17 +275,10 @@ int sl_rate_history_at(sl_rate *out, const sl_rate_history *h, sl_date date, sl_
     return SL_OK;
 }
 
-int sl_rate_history_changes(sl_rate_change **out, size_t *count, const sl_rate_history *h,
-                            sl_date from, sl_date to, sl_error *err)
+int sl__rate_history_changes_view(const sl_rate_history_entry **first, size_t *count,
+                                  const sl_rate_history *h, sl_date from, sl_date to,
+                                  sl_error *err)
 {
-    sl__error_reset(err);
-    if (!out)
-        return sl__null(err, "out");
-    if (!count)
-        return sl__null(err, "count");
-    if (!h)
-        return sl__null(err, "history");
-    *out = NULL;
     *count = 0;
     long k = entry_at(h, from);
     if (k < 0 || h->entries[k].gap)
@@ -299,14 +293,34 @@ int sl_rate_history_changes(sl_rate_change **out, size_t *count, const sl_rate_h
         }
         n++;
     }
-    if (n == 0)
-        return SL_OK;
+    *first = h->entries + k + 1;
+    *count = n;
+    return SL_OK;
+}
+
+int sl_rate_history_changes(sl_rate_change **out, size_t *count, const sl_rate_history *h,
+                            sl_date from, sl_date to, sl_error *err)
+{
+    sl__error_reset(err);
+    if (!out)
+        return sl__null(err, "out");
+    if (!count)
+        return sl__null(err, "count");
+    if (!h)
+        return sl__null(err, "history");
+    *out = NULL;
+    *count = 0;
+    const sl_rate_history_entry *e;
+    size_t n;
+    int rc = sl__rate_history_changes_view(&e, &n, h, from, to, err);
+    if (rc != SL_OK || n == 0)
+        return rc;
     sl_rate_change *c = malloc(n * sizeof *c);
     if (!c)
         return sl__fail(err, SL_ENOMEM, "history", "", "out of memory");
     for (size_t i = 0; i < n; i++) {
-        c[i].date = h->entries[(size_t)k + 1 + i].from;
-        c[i].rate = h->entries[(size_t)k + 1 + i].rate;
+        c[i].date = e[i].from;
+        c[i].rate = e[i].rate;
     }
     *out = c;
     *count = n;

@@ -43,6 +43,8 @@ int sl__read_text_file(char **out, const char *path, size_t max, sl_error *err)
         buf[len] = '\0';
         if (memchr(buf, '\0', len))
             rc = sl__fail(err, SL_ESYNTAX, "path", path, "%s: not a text file", path);
+        else if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
+            memmove(buf, buf + 3, len - 2); /* Notepad's UTF-8 byte-order mark, and the NUL */
     }
     if (rc != SL_OK) {
         free(buf);

@@ -8,7 +8,8 @@
 #include "startlan/error.h"
 
 /* The file at path as a NUL-terminated string in *out (free() it; NULL on
- * error). At most max bytes (SL_ERANGE beyond); a NUL byte in the file is
+ * error), without a leading UTF-8 byte-order mark (Windows editors write one).
+ * At most max bytes (SL_ERANGE beyond); a NUL byte in the file is
  * SL_ESYNTAX ("not a text file"); SL_EIO, SL_ENOMEM. err's field is "path". */
 int sl__read_text_file(char **out, const char *path, size_t max, sl_error *err);
 

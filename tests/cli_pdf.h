@@ -75,6 +75,56 @@ static void norwegian_kr(char *buf, size_t size, const char *plain)
     snprintf(buf, size, "%s kr", m);
 }
 
+/* A word as pdftotext -bbox places it, in points from the page's top left. */
+typedef struct pdf_word {
+    double x0, y0, x1, y1;
+    char text[48];
+} pdf_word;
+
+/* No two words on a page overlap or touch on the same line (a label run into
+ * its value, a column heading over the next): every pair of words whose
+ * heights overlap by more than half is at least 1 pt apart. Page by page,
+ * every page of the file. */
+static void pdf_assert_words_apart(const char *pdf)
+{
+    static cli_result r;
+    static pdf_word w[4096];
+    int pages = pdf_pages(pdf);
+    for (int page = 1; page <= pages; page++) {
+        char p[16];
+        snprintf(p, sizeof p, "%d", page);
+        char *argv[] = {pdftotext, "-bbox", "-f", p, "-l", p, (char *)pdf, "-", NULL};
+        cli_run(&r, argv, NULL);
+        ck_assert_msg(r.status == 0, "pdftotext -bbox failed: %s", r.err);
+        int n = 0;
+        for (const char *at = r.out; (at = strstr(at, "<word ")) != NULL && n < 4096; at++) {
+            pdf_word *x = &w[n];
+            int used = 0;
+            if (sscanf(at, "<word xMin=\"%lf\" yMin=\"%lf\" xMax=\"%lf\" yMax=\"%lf\">%n",
+                       &x->x0, &x->y0, &x->x1, &x->y1, &used) != 4)
+                continue;
+            const char *end = strstr(at + used, "</word>");
+            size_t len = end ? (size_t)(end - (at + used)) : 0;
+            if (len >= sizeof x->text)
+                len = sizeof x->text - 1;
+            memcpy(x->text, at + used, len);
+            x->text[len] = '\0';
+            n++;
+        }
+        for (int i = 0; i < n; i++)
+            for (int j = i + 1; j < n; j++) {
+                const pdf_word *a = &w[i], *b = &w[j];
+                double over = (a->y1 < b->y1 ? a->y1 : b->y1) - (a->y0 > b->y0 ? a->y0 : b->y0);
+                double ha = a->y1 - a->y0, hb = b->y1 - b->y0;
+                if (over <= 0.5 * (ha < hb ? ha : hb))
+                    continue; /* not on the same line */
+                double gap = a->x0 < b->x0 ? b->x0 - a->x1 : a->x0 - b->x1;
+                ck_assert_msg(gap >= 1.0, "%s page %d: '%s' and '%s' %.1f pt apart", pdf, page,
+                              a->text, b->text, gap);
+            }
+    }
+}
+
 /* Share of coloured (not grey or white) pixels of a PPM in a box. */
 static double coloured_share(const char *ppm, int x0, int y0, int x1, int y1)
 {

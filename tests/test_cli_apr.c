@@ -76,6 +76,43 @@ START_TEST(no_root_is_not_a_number)
 }
 END_TEST
 
+/* A file as a spreadsheet exports it: the same flows as flows_from_file (84.63 %)
+ * with a header, ';', Norwegian dates and amounts, CRLF, in cp1252, in UTF-8
+ * with a byte-order mark, and in UTF-16 (they were refused), and a NUL byte
+ * refused with its line (fgets cut the line there and read the rest as a flow). */
+START_TEST(spreadsheet_exports_and_nul_bytes)
+{
+    static cli_result r;
+    static const struct {
+        const char *text;
+        size_t len;
+    } files[] = {
+        {"Dato;Bel\xf8p\r\n10.10.2012;500,00\r\n10.11.2012;-270\r\n10.12.2012;kr -270,00\r\n", 0},
+        {"\xef\xbb\xbf" "Dato;Bel\xc3\xb8p\n10.10.2012; 500,00\n10.11.2012 ;-270\n2012-12-10;-270\n", 0},
+        {"\xff\xfe" "2\0" "0\0" "1\0" "2\0" "-\0" "1\0" "0\0" "-\0" "1\0" "0\0" ",\0" "5\0" "0\0" "0\0"
+         "\n\0" "1\0" "0\0" ".\0" "1\0" "1\0" ".\0" "2\0" "0\0" "1\0" "2\0" ",\0" "-\0" "2\0" "7\0"
+         "0\0" "\n\0" "1\0" "0\0" ".\0" "1\0" "2\0" ".\0" "2\0" "0\0" "1\0" "2\0" ",\0" "-\0" "2\0"
+         "7\0" "0\0" "\n\0", 96},
+        {"2012-10-10\t500\n2012-11-10\t-270\n2012-12-10\t-270\n", 0},
+    };
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        char path[64];
+        exec_temp_file(path, files[i].text, files[i].len ? files[i].len : strlen(files[i].text));
+        RUN(&r, NULL, "--time", "days365", path);
+        unlink(path);
+        ck_assert_msg(r.status == 0, "file %zu: %s", i, r.err);
+        ck_assert_str_eq(r.out, "84.63\n");
+    }
+    static const char nul[] = "2012-10-10,500.00\n2012-11-10,-270\0" "99\n2012-12-10,-270\n";
+    char path[64];
+    exec_temp_file(path, nul, sizeof nul - 1);
+    RUN(&r, NULL, "--time", "days365", path);
+    unlink(path);
+    exec_expect_usage_error(r.status, r.out, r.err, ":2: a NUL byte");
+    /* the separator is the first flow's: a ';' later is not a second kind of line */
+}
+END_TEST
+
 static void bad(const char *what, char *const argv[], const char *input)
 {
     static cli_result r;
@@ -110,6 +147,7 @@ int main(int argc, char **argv)
     tcase_add_test(tc, verbose_bracket_on_stderr);
     tcase_add_test(tc, no_root_is_not_a_number);
     tcase_add_test(tc, bad_input_exits_2);
+    tcase_add_test(tc, spreadsheet_exports_and_nul_bytes);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }

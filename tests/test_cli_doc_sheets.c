@@ -334,6 +334,34 @@ START_TEST(finance_minus_and_blocks_kept_together)
 }
 END_TEST
 
+/* In every language, no word on the capacity or financing page runs into
+ * its neighbour (a label into its amount, a heading into a column). */
+START_TEST(sheets_words_apart_in_every_language)
+{
+    static cli_result r;
+    static const char *const langs[] = {"nb", "nn", "en"};
+    const char *household[] = {"--adults", "2", "--children-0-5", "1", "--income-item",
+                               "wages:52000", "--income-item", "child-benefit:3532",
+                               "--common-costs", "2500", "--policy-rate", "4.5", "--max-loan",
+                               "--rate-shock", "3", "--date", "2026-03-01", NULL};
+    const char *family[] = {"--price", "3500000", "--own-funds", "100000", "--bank-share", "85",
+                            "--bank-rate", "5.5", "--start-rate", "4.64", "--adults", "2",
+                            "--income", "45000", "--policy-rate", "4.5", "--max-price",
+                            "--rate-shock", "3", "--date", "2026-03-01", NULL};
+    char pdf[128];
+    snprintf(pdf, sizeof pdf, "%s/apart.pdf", dir);
+    for (size_t i = 0; i < 3; i++) {
+        const char *more[] = {"--lang", langs[i], "--format", "pdf", "--output", pdf, NULL};
+        run(&r, capacity, household, more);
+        ck_assert_msg(r.status == 0, "%s", r.err);
+        pdf_assert_words_apart(pdf);
+        run(&r, finance, family, more);
+        ck_assert_msg(r.status == 0, "%s", r.err);
+        pdf_assert_words_apart(pdf);
+    }
+}
+END_TEST
+
 START_TEST(finance_file_contract)
 {
     assert_same_bytes(finance, purchase);
@@ -370,6 +398,7 @@ int main(int argc, char **argv)
     tcase_add_test(tc, finance_page_is_kilder_og_bruk);
     tcase_add_test(tc, finance_file_contract);
     tcase_add_test(tc, finance_minus_and_blocks_kept_together);
+    tcase_add_test(tc, sheets_words_apart_in_every_language);
     suite_add_tcase(s, tc);
     int rc = run_suite(s);
     pdf_folder_remove(dir);

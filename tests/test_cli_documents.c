@@ -186,6 +186,28 @@ START_TEST(norwegian_text)
 }
 END_TEST
 
+/* In every language, no word on any page of the plan (with its rate-shock
+ * page) or of the SEF runs into its neighbour: a label and its value, a
+ * column heading and the next (nynorsk's longer headings overlapped). */
+START_TEST(words_apart_in_every_language)
+{
+    static const char *const langs[] = {"nb", "nn", "en"};
+    char pdf[128];
+    for (size_t i = 0; i < 3; i++) {
+        path_in_dir(pdf, sizeof pdf, "apart.pdf");
+        const char *plan[] = {"--lang", langs[i], "--payout-date", "2026-01-15", "--rate-shock",
+                              "3", NULL};
+        make_pdf(pdf, plan);
+        pdf_assert_words_apart(pdf);
+        const char *sef[] = {"--lang", langs[i], "--format", "sef-pdf", "--lender",
+                             "Drammen kommune", "--lender-contact", "Postboks 7500, 3008 Drammen",
+                             NULL};
+        make_pdf(pdf, sef);
+        pdf_assert_words_apart(pdf);
+    }
+}
+END_TEST
+
 START_TEST(same_inputs_same_bytes)
 {
     char a[128], b[128];
@@ -504,6 +526,7 @@ int main(int argc, char **argv)
     tcase_add_test(tc, bad_output_exit_2_nothing_left);
     tcase_add_test(tc, charts_as_svg_and_png);
     tcase_add_test(tc, rate_shock_side_by_side);
+    tcase_add_test(tc, words_apart_in_every_language);
     tcase_add_test(tc, sef_figures_are_sl_plans);
     tcase_add_test(tc, sef_needs_a_lender);
     tcase_add_test(tc, document_module_only_for_documents);

@@ -4,6 +4,8 @@
  * changes a plan gets are the history's; bad lines name line and column. */
 #include "testutil.h"
 
+#include <unistd.h>
+
 /* data/<name>.txt of the source tree (SL_TEST_DATA is <root>/tests/data). */
 static char *read_shipped(const char *name)
 {
@@ -175,6 +177,39 @@ START_TEST(bad_lines_name_line_and_column)
 }
 END_TEST
 
+/* A history saved by a Windows editor starts with a UTF-8 byte-order mark:
+ * the file reads as the same history (it was refused as a bad date). */
+START_TEST(byte_order_mark_is_skipped)
+{
+    static const char text[] = "# Husbanken\n2024-01-01 5\n2024-07-01 4,64\n";
+    char path[] = "/tmp/sl-history-XXXXXX";
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    FILE *f = fdopen(fd, "wb");
+    ck_assert_ptr_nonnull(f);
+    fputs("\xef\xbb\xbf", f);
+    fputs(text, f);
+    fclose(f);
+    sl_rate_history *with, *without;
+    sl_error err;
+    int rc = sl_rate_history_load(&with, path, &err);
+    unlink(path);
+    ck_assert_msg(rc == SL_OK, "%s", err.message);
+    ck_assert_int_eq(sl_rate_history_parse(&without, text, "f.txt", &err), SL_OK);
+    ck_assert_uint_eq(sl_rate_history_count(with), sl_rate_history_count(without));
+    for (size_t i = 0; i < sl_rate_history_count(with); i++) {
+        sl_rate_history_entry a, b;
+        ck_assert_int_eq(sl_rate_history_get(&a, with, i), SL_OK);
+        ck_assert_int_eq(sl_rate_history_get(&b, without, i), SL_OK);
+        ck_assert_int_eq(sl_date_compare(a.from, b.from), 0);
+        ck_assert_int_eq(sl_rate_compare(a.rate, b.rate), 0);
+        ck_assert_int_eq(a.gap, b.gap);
+    }
+    sl_rate_history_free(with);
+    sl_rate_history_free(without);
+}
+END_TEST
+
 /* Random histories: the rate on any date is the last entry on or before it,
  * gaps refuse, and the text form reads back exactly. */
 START_TEST(random_histories_read_back)
@@ -236,6 +271,7 @@ static Suite *history_suite(void)
     tcase_add_test(tc, lookups_and_gaps);
     tcase_add_test(tc, bad_lines_name_line_and_column);
     tcase_add_test(tc, random_histories_read_back);
+    tcase_add_test(tc, byte_order_mark_is_skipped);
     suite_add_tcase(s, tc);
     return s;
 }

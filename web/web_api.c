@@ -196,12 +196,23 @@ static int build_args(argv_builder *a, const char **input, const char **format,
     }
     const char *field;
     json_t *v;
+    char names[MAX_FIELDS][65];
+    size_t n_names = 0;
     json_object_foreach(req, field, v) {
-        char name[65];
-        if (option_name(name, sizeof name, field) != 0) {
+        char *name = names[n_names];
+        if (option_name(name, sizeof names[0], field) != 0) {
             web_api_error(ans, 400, field, NULL, "not an option name");
             return -1;
         }
+        /* "term_fee" and "term-fee" are one option: the program would take
+         * the later value without a word, which JSON's order does not fix */
+        for (size_t i = 0; i < n_names; i++)
+            if (strcmp(names[i], name) == 0) {
+                web_api_error(ans, 400, field, NULL,
+                              "the same option as another field of the request (write it once)");
+                return -1;
+            }
+        n_names++;
         if (ep->stdin_field && strcmp(field, ep->stdin_field) == 0) {
             if (!json_is_string(v)) {
                 web_api_error(ans, 400, field, NULL, "expected the text as a string");

@@ -275,6 +275,16 @@ class BadInput(unittest.TestCase):
         status, err = self.error("/api/plan", {"amount": "1000 --version", "rate": 4, "years": 3})
         self.assertEqual((status, err["field"]), (400, "amount"))
 
+    def test_two_spellings_of_one_option_are_refused(self):
+        # "term_fee" and "term-fee" both became --term-fee: the later one won
+        # without a word (JSON's duplicate check does not see them)
+        body = {"amount": "100000", "rate": 4, "years": 3, "term_fee": 30, "term-fee": 0}
+        status, err = self.error("/api/plan", body)
+        self.assertEqual((status, err["field"]), (400, "term-fee"))
+        self.assertIn("same option", err["message"])
+        status, err = self.error("/api/plan", dict(body, **{"term-fee": 30}))
+        self.assertEqual(status, 400)
+
     def test_not_json_not_an_object_wrong_types(self):
         for raw in (b"", b"{", b"[1,2]", b'"x"', b"\x00\xff", b'{"amount": 1, "amount": 2}',
                     b'{"amount": "a\\u0000b"}', b"{" * 5000, b'{"a": 1e999}'):
