@@ -2,6 +2,7 @@
  * byte, every rate line names its source, the published rates are read
  * exactly; lookups refuse dates before the history and inside gaps; the
  * changes a plan gets are the history's; bad lines name line and column. */
+#define _POSIX_C_SOURCE 200809L /* mkstemp */
 #include "testutil.h"
 
 #include <unistd.h>
