@@ -202,6 +202,35 @@ const char *cli_round_mode_text(sl_round_mode mode)
     return sl_round_mode_name(mode);
 }
 
+/* The library's reasons (English, fixed texts) that a person typing an amount,
+ * a rate, a date or a term meets most: said in the user's language. Any other
+ * reason is shown as the library wrote it. */
+static const char *const library_reasons[] = {
+    N_("not an amount (expected digits, e.g. 2 000 000,50)"),
+    N_("too large"),
+    N_("digit groups must have three digits (e.g. 2 000 000)"),
+    N_("more than two decimals (amounts are in whole øre)"),
+    N_("digits expected after the decimal mark"),
+    N_("two decimal marks"),
+    N_("unexpected characters (expected e.g. 2 000 000,50)"),
+    N_("not a percentage (expected e.g. 4.208 or 4,208 %)"),
+    N_("too large (at most 1 000 000 %)"),
+    N_("too many decimals (at most 12)"),
+    N_("unexpected characters (expected e.g. 4.208 or 4,208 %)"),
+    N_("expected a date as YYYY-MM-DD"),
+    N_("expected a date as YYYY-MM-DD or DD.MM.YYYY"),
+    N_("must be from 0 to one less than the number of terms"),
+    N_("the shares together are over 100 %"),
+};
+
+static const char *library_reason(const char *reason)
+{
+    for (size_t i = 0; i < sizeof library_reasons / sizeof library_reasons[0]; i++)
+        if (strcmp(reason, library_reasons[i]) == 0)
+            return _(library_reasons[i]);
+    return reason;
+}
+
 const char *cli_error_reason(const sl_error *err)
 {
     /* Library messages read "field 'value': reason" (parsers) or "field
@@ -223,7 +252,7 @@ const char *cli_error_reason(const sl_error *err)
                 reason = m + 2;
         }
     }
-    return reason && *reason ? reason : sl_strerror(err->code);
+    return reason && *reason ? library_reason(reason) : sl_strerror(err->code);
 }
 
 void cli_fail_option(const char *option, const sl_error *err)
@@ -231,11 +260,23 @@ void cli_fail_option(const char *option, const sl_error *err)
     cli_die(CLI_EXIT_USAGE, "%s '%s': %s", option, err->value, cli_error_reason(err));
 }
 
+/* Commas used to group thousands ("3,800,000", "1,469.33"): in a Norwegian
+ * option the comma is the decimal mark, so such text is refused, not read. */
+static int comma_groups(const char *text)
+{
+    const char *comma = strchr(text, ',');
+    return comma && (strchr(comma + 1, ',') || strchr(comma + 1, '.'));
+}
+
 sl_money cli_money(const char *option, const char *text)
 {
     sl_money v;
-    sl_error err;
-    if (sl_money_parse(&v, text, option, &err) != SL_OK)
+    sl_error err, export_err;
+    /* Amounts as people copy them from an ad or a bank's page ("kr 3 800 000",
+     * "3.800.000", "NOK 3 800 000") are read as export files are: exactly, and
+     * refused when they could mean two amounts ("1.469"). */
+    if (sl_money_parse(&v, text, option, &err) != SL_OK &&
+        (comma_groups(text) || sl_money_parse_export(&v, text, option, &export_err) != SL_OK))
         cli_fail_option(option, &err);
     return v;
 }
@@ -286,7 +327,13 @@ sl_date cli_date(const char *option, const char *text)
 {
     sl_date d;
     sl_error err;
-    if (sl_date_parse(&d, text, option, &err) != SL_OK)
+    /* 2026-12-01 or 01.12.2026, as Norwegian forms write dates; a text of
+     * neither shape is told both (the library names only the one it tried) */
+    int rc = sl_date_parse_norwegian(&d, text, option, &err);
+    if (rc == SL_ESYNTAX)
+        cli_die(CLI_EXIT_USAGE, "%s '%s': %s", option, err.value,
+                _("expected a date as YYYY-MM-DD or DD.MM.YYYY"));
+    if (rc != SL_OK)
         cli_fail_option(option, &err);
     return d;
 }

@@ -462,3 +462,31 @@ test("a program's warning reads as a sentence for the page, without a command-li
   assert.match(text, /^De veiledende satsene/, text);
   await page.close();
 });
+
+test("amounts and dates as a family copies them: kr 2 000 000, 3.800.000, 01.12.2026; errors in Norwegian", async () => {
+  const page = await freshPage();
+  await page.waitForFunction(() => document.querySelector("#first-payment"));
+  await typeInto(page, "#plan-amount", "kr 2 000 000");
+  await page.waitForFunction(() => new URLSearchParams(location.search).get("amount") === "kr 2 000 000" &&
+    !document.querySelector("#panel-plan .results").hasAttribute("aria-busy"));
+  assert.equal(await page.locator("#panel-plan .error").count(), 0);
+  await page.waitForFunction(() => document.querySelector("#first-payment")?.textContent.replace(/\u00a0/g, " ") === "11 306,17 kr");
+  await typeInto(page, "#plan-rate", "4,6x");
+  // (while typing, the empty field had an error of its own: wait for the last one)
+  await page.waitForFunction(() => /^uventede tegn/.test(document.querySelector("#plan-rate-error")?.textContent));
+  assert.equal(await page.locator("#plan-rate-error").innerText(), "uventede tegn (forventet f.eks. 4.208 eller 4,208 %)");
+  await page.close();
+  const finance = await openTab("finance", "finance-monthly");
+  const d = program("sl-finance", FINANCE);
+  assert.equal(await finance.locator("#finance-date").inputValue(), "01.12.2026");
+  assert.equal(await finance.locator('label[for="finance-date"]').innerText(), "Dato (DD.MM.ÅÅÅÅ)");
+  await typeInto(finance, "#finance-price", "3.800.000");
+  await finance.waitForFunction(() => new URLSearchParams(location.search).get("price") === "3.800.000" &&
+    !document.querySelector("#panel-finance .results").hasAttribute("aria-busy"));
+  assert.equal(await finance.locator("#panel-finance .error").count(), 0);
+  assert.equal(await figure(finance, "finance-monthly"), nok(d.first_payment_total));
+  await typeInto(finance, "#finance-date", "1.12.26");
+  await finance.waitForFunction(() => /DD\.MM\.ÅÅÅÅ/.test(document.querySelector("#finance-date-error")?.textContent));
+  assert.equal(await finance.locator("#finance-date-error").innerText(), "forventet en dato som DD.MM.ÅÅÅÅ eller ÅÅÅÅ-MM-DD");
+  await finance.close();
+});
