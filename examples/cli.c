@@ -138,6 +138,13 @@ static void check_options(int argc, char **argv, const struct option *options)
             cli_usage_error(_("--%s takes no value ('%s')"), o->name, a);
         if (o->has_arg == required_argument && !eq && i++ == argc - 1)
             cli_usage_error(_("--%s needs a value"), o->name);
+        /* "--lender --amount 5": the option's value would be the next option
+         * (a lender named "--amount", or a file so named for --output) */
+        if (o->has_arg == required_argument && !eq && strncmp(argv[i], "--", 2) == 0 &&
+            argv[i][2] != '\0')
+            cli_usage_error(_("--%s needs a value, not the option '%s' (a value that starts "
+                              "with -- is written --%s=VALUE)"),
+                            o->name, argv[i], o->name);
     }
 }
 

@@ -147,14 +147,25 @@ START_TEST(each_bad_option_gets_its_own_message)
 }
 END_TEST
 
-/* Options after "--" are operands, and a value that looks like an option
- * is still the value of the option before it. */
+/* Options after "--" are operands, and an option is never taken as the
+ * value of the option before it (a lender named "--amount=5", a PDF written
+ * to a file named "--format"): such a value is written --name=VALUE. */
 START_TEST(values_and_operands_are_not_options)
 {
     const char *a1[] = {"--", "--amount", NULL}, *w1[] = {"unexpected argument '--amount'", NULL};
     expect_one_line(PLAN, a1, w1);
-    const char *a2[] = {"--amount", "--rate", NULL}, *w2[] = {"--amount '--rate'", NULL};
+    const char *a2[] = {"--amount", "--rate", NULL},
+                *w2[] = {"--amount needs a value, not the option '--rate'", "--amount=VALUE", NULL};
     expect_one_line(PLAN, a2, w2);
+    const char *a3[] = {"--output", "--format", "pdf", NULL},
+                *w3[] = {"--output needs a value, not the option '--format'", NULL};
+    expect_one_line(PLAN, a3, w3);
+    const char *a4[] = {"--lender", "--amount=5", NULL},
+                *w4[] = {"--lender needs a value, not the option '--amount=5'", NULL};
+    expect_one_line(PLAN, a4, w4);
+    /* written with '=', a value may start with -- (and then it is checked as a value) */
+    const char *a5[] = {"--amount=--rate", NULL}, *w5[] = {"--amount '--rate'", NULL};
+    expect_one_line(PLAN, a5, w5);
     /* and a full command line still works */
     char *argv[] = {(char *)progs[PLAN], "--amount", "100000", "--rate", "4", "--years=2",
                     "--format", "csv", NULL};

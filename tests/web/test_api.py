@@ -285,6 +285,16 @@ class BadInput(unittest.TestCase):
         status, err = self.error("/api/plan", dict(body, **{"term-fee": 30}))
         self.assertEqual(status, 400)
 
+    def test_true_for_an_option_that_needs_a_value_is_refused(self):
+        # "lender": true became --lender alone, and the next option was taken
+        # as the lender's name
+        for field in ("lender", "margin", "term_fee"):
+            with self.subTest(field=field):
+                body = {field: True, "amount": "100000", "rate": 4, "years": 3}
+                status, err = self.error("/api/plan", body)
+                self.assertEqual(status, 400)
+                self.assertRegex(err["message"], "needs a value|trenger en verdi")
+
     def test_not_json_not_an_object_wrong_types(self):
         for raw in (b"", b"{", b"[1,2]", b'"x"', b"\x00\xff", b'{"amount": 1, "amount": 2}',
                     b'{"amount": "a\\u0000b"}', b"{" * 5000, b'{"a": 1e999}'):
