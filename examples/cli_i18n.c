@@ -179,6 +179,43 @@ const char *cli_date_human(char buf[CLI_HUMAN_BUFSIZE], sl_date date)
     return buf;
 }
 
+int cli_cost_sentence(char *buf, size_t size, const sl_plan_cost *cost)
+{
+    char nb[256];
+    int len = sl_plan_cost_sentence(nb, sizeof nb, cost, 2);
+    if (len < 0 || cli_language() != CLI_LANG_EN)
+        return len < 0 ? len : sl_plan_cost_sentence(buf, size, cost, 2);
+    /* The library's sentence has a fixed form: "Eff. rente 4,77 %, 2 000 000 kr
+     * o/25 år og 3 mnd. Kostnad: … kr. Totalt: … kr." */
+    static const char *const words[][2] = {
+        {"Eff. rente ", "Effective rate "}, {" o/", " over "}, {" år og ", " years and "},
+        {" år.", " years."}, {" mnd.", " months."}, {"Kostnad: ", "Cost: "},
+        {"Totalt: ", "Total: "},
+    };
+    size_t out = 0;
+    for (const char *p = nb; *p;) {
+        const char *with = NULL;
+        size_t skip = 1;
+        for (size_t w = 0; w < sizeof words / sizeof words[0]; w++)
+            if (strncmp(p, words[w][0], strlen(words[w][0])) == 0) {
+                with = words[w][1];
+                skip = strlen(words[w][0]);
+                break;
+            }
+        size_t n = with ? strlen(with) : 1;
+        if (out + n >= size) {
+            if (size)
+                buf[0] = '\0';
+            return SL_ERANGE;
+        }
+        memcpy(buf + out, with ? with : p, n);
+        out += n;
+        p += skip;
+    }
+    buf[out] = '\0';
+    return (int)out;
+}
+
 const char *cli_percent_human(char buf[CLI_HUMAN_BUFSIZE], sl_rate rate, int decimals)
 {
     char r[SL_RATE_BUFSIZE];

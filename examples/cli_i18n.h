@@ -55,6 +55,13 @@ const char *cli_date_human(char buf[CLI_HUMAN_BUFSIZE], sl_date date);
  * sign: "4,64 %". decimals < 0: exact, at least three decimals. */
 const char *cli_percent_human(char buf[CLI_HUMAN_BUFSIZE], sl_rate rate, int decimals);
 
+/* The representative example (representativt eksempel) of a plan's cost in
+ * the output's language: in Norwegian the library's sentence as the
+ * marketing rules word it (sl_plan_cost_sentence), in English the same
+ * sentence with its words in English and its figures unchanged. Returns its
+ * length, or a negative SL_E... code (buf is then ""). */
+int cli_cost_sentence(char *buf, size_t size, const sl_plan_cost *cost);
+
 /* ---- Text in columns ----
  * Widths count characters (UTF-8 code points), not bytes, so that å, ø and
  * no-break spaces line up. */

@@ -138,7 +138,7 @@ static void page_one(doc *d, const doc_plan *p)
     key_figures(d, fx, ly, x + w - 14 - fx, p);
     y += panel_h + 10;
 
-    if (p->have_cost && sl_plan_cost_sentence(s, sizeof s, &p->cost, 2) > 0) {
+    if (p->have_cost && cli_cost_sentence(s, sizeof s, &p->cost) > 0) {
         doc_color(d, DOC_GREY);
         doc_text(d, x, y, 0, DOC_FONT_SMALL, DOC_LEFT, _("Representative example"));
         doc_color(d, DOC_INK);

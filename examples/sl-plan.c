@@ -223,7 +223,7 @@ static void print_totals(sl_plan *plan, const sl_loan_terms *t)
                "%");
         cli_kv(stdout, _("Total cost of credit"), cli_amount(a, cost.total_cost), "kr");
         cli_kv(stdout, _("Total payable"), cli_amount(a, cost.total_payable), "kr");
-        if (sl_plan_cost_sentence(sentence, sizeof sentence, &cost, 2) > 0) {
+        if (cli_cost_sentence(sentence, sizeof sentence, &cost) > 0) {
             printf("\n");
             cli_wrap(stdout, sentence, 100);
         }

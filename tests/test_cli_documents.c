@@ -86,8 +86,8 @@ START_TEST(page_one_figures_are_the_engines)
     ck_assert_str_eq(rate, "4,77 %");
     ck_assert_msg(strstr(t.out, rate), "%s not on page 1", rate);
     ck_assert_ptr_nonnull(strstr(t.out, "4,640 %"));
-    ck_assert_ptr_nonnull(strstr(t.out, "Eff. rente 4,77 %, 2 000 000 kr o/25 år. Kostnad: "
-                                       "1 392 453 kr. Totalt: 3 392 453 kr."));
+    ck_assert_ptr_nonnull(strstr(t.out, "Effective rate 4,77 %, 2 000 000 kr over 25 years. Cost: "
+                                       "1 392 453 kr. Total: 3 392 453 kr."));
     ck_assert_ptr_nonnull(strstr(t.out, "Page 1 of 8"));
     ck_assert_ptr_nonnull(strstr(t.out, "Made 2026-12-01"));
     json_decref(root);

@@ -50,9 +50,32 @@ START_TEST(table_summary)
                   r.out);
     ck_assert_ptr_nonnull(strstr(r.out, "Total cost of credit"));
     ck_assert_ptr_nonnull(strstr(r.out, "Total payable"));
-    ck_assert_ptr_nonnull(strstr(r.out, "Eff. rente 4,77 %, 2 000 000 kr o/25 år. Kostnad: "
-                                        "1 392 453 kr. Totalt: 3 392 453 kr."));
+    ck_assert_ptr_nonnull(strstr(r.out, "Effective rate 4,77 %, 2 000 000 kr over 25 years. Cost: "
+                                        "1 392 453 kr. Total: 3 392 453 kr."));
     ck_assert_ptr_nonnull(strstr(r.out, "level at signing"));
+}
+END_TEST
+
+/* In Norwegian the sentence is the library's, as the marketing rules word it
+ * (sl_plan_cost_sentence); in English the same figures in English words,
+ * with no Norwegian word left (a 303-term loan: years and months). */
+START_TEST(sentence_in_the_output_language)
+{
+    static cli_result r;
+    char *nb[] = {prog, "--amount", "2000000", "--rate", "4.640", "--years", "25",
+                  "--term-fee", "30", "--establishment-fee", "600", "--lang", "nb", NULL};
+    cli_run(&r, nb, NULL);
+    ck_assert_int_eq(r.status, 0);
+    ck_assert_msg(strstr(r.out, "Eff. rente 4,77 %, 2 000 000 kr o/25 år. Kostnad: "
+                                "1 392 453 kr. Totalt: 3 392 453 kr."), "%s", r.out);
+    char *en[] = {prog, "--amount", "1000000", "--rate", "5", "--terms", "303", "--lang", "en",
+                  NULL};
+    cli_run(&r, en, NULL);
+    ck_assert_int_eq(r.status, 0);
+    ck_assert_msg(strstr(r.out, "Effective rate 5,12 %, 1 000 000 kr over 25 years and 3 months. "
+                                "Cost: 762 502 kr. Total: 1 762 502"), "%s", r.out);
+    ck_assert_msg(!strstr(r.out, " o/") && !strstr(r.out, "Kostnad") && !strstr(r.out, " mnd"),
+                  "%s", r.out);
 }
 END_TEST
 
@@ -82,6 +105,7 @@ int main(int argc, char **argv)
     TCase *tc = tcase_create("cost");
     tcase_add_test(tc, json_totals);
     tcase_add_test(tc, table_summary);
+    tcase_add_test(tc, sentence_in_the_output_language);
     tcase_add_test(tc, json_without_rate);
     suite_add_tcase(s, tc);
     return run_suite(s);
