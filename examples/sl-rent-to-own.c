@@ -1231,6 +1231,8 @@ int main(int argc, char **argv)
         cli_usage_error(_("--view: for --format table or csv (JSON has every row)"));
     if (view == CLI_VIEW_SUMMARY && format == CLI_CSV)
         cli_usage_error(_("--view summary: for --format table (CSV has rows)"));
+    if (document && view != CLI_VIEW_FULL) /* the document has its own pages, as sl-plan's */
+        cli_usage_error(_("--view: for --format table or csv"));
     if (in.part_own && kom.active)
         cli_usage_error(_("--kommune-loan-rate and the kommune's options: for rent-to-own and "
                           "rent-before-own (not part-own)"));

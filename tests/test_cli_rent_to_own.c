@@ -178,6 +178,10 @@ START_TEST(bad_input)
          "--cost-rent"},
         {{"--price", "1000000", "--rate", "4", "--bogus", NULL}, "--bogus"},
         {{"--price", "1000000", NULL}, "--rate"},
+        /* the document has its own pages: a view is refused, not ignored */
+        {{"--price", "1000000", "--rate", "4", "--format", "pdf", "--output", "/tmp/x.pdf",
+          "--view", "year", NULL},
+         "--view"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         exec_result r = run(cases[i].args);
