@@ -59,7 +59,9 @@ static void phase_band(doc_sheet *s, const doc_timeline *t)
     snprintf(text, sizeof text, _("1. Renting: %d months, %s kr a month"), rent,
              doc_amount(a, r->last_rent));
     doc_color(d, DOC_INK);
-    doc_text(d, s->x, y, rw > 150 ? rw - 4 : 150, DOC_FONT_SMALL, DOC_LEFT, text);
+    /* a long rent label wraps (nynorsk's is): the purchase goes under it */
+    double rent_h = doc_text(d, s->x, y, rw > 150 ? rw - 4 : 150, DOC_FONT_SMALL, DOC_LEFT, text);
+    double below = 10 + rent_h - doc_text_height(d, 0, DOC_FONT_SMALL, text);
     if (r->transition_date.year)
         snprintf(text, sizeof text, _("2. The purchase, %s"), cli_date_human(a, r->transition_date));
     else
@@ -70,13 +72,13 @@ static void phase_band(doc_sheet *s, const doc_timeline *t)
         tx = s->x;
     if (tx + tw > s->x + w)
         tx = s->x + w - tw;
-    doc_text(d, tx, y + 10, 0, DOC_FONT_SMALL_BOLD, DOC_LEFT, text);
+    doc_text(d, tx, y + below, 0, DOC_FONT_SMALL_BOLD, DOC_LEFT, text);
     if (t->count > rent) { /* none when the purchase needs no loan */
         snprintf(text, sizeof text, _("3. The loan: %d months, %s kr a month"), t->count - rent,
                  doc_amount(b, r->first_payment));
         doc_text(d, s->x + w, y, 0, DOC_FONT_SMALL, DOC_RIGHT, text);
     }
-    s->y = y + 30;
+    s->y = y + below + 20;
 }
 
 /* The two charts: what the household pays each month in the box at (x1, y1),

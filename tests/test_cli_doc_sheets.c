@@ -515,6 +515,31 @@ START_TEST(rent_to_own_nynorsk)
 }
 END_TEST
 
+/* No two words of a timeline touch, in any language or model (the year
+ * table's headings are the longest in nynorsk). */
+START_TEST(timelines_words_apart_in_every_language)
+{
+    static cli_result r;
+    static const char *const langs[] = {"nb", "nn", "en"};
+    const char *before[] = {"--model", "rent-before-own", "--price", "3000000", "--rent-months",
+                            "24", "--rent", "12000", "--rate", "5", "--start", "2025-01-01",
+                            NULL};
+    const char *part[] = {"--model", "part-own", "--price", "4000000", "--own-funds", "300000",
+                          "--market-rent", "20000", "--share", "50", "--buy", "12:10", "--rate",
+                          "5", "--start", "2025-01-01", NULL};
+    const char *const *models[] = {rto, before, part};
+    char pdf[128];
+    snprintf(pdf, sizeof pdf, "%s/rto-apart.pdf", dir);
+    for (size_t i = 0; i < 3; i++)
+        for (size_t m = 0; m < 3; m++) {
+            const char *more[] = {"--lang", langs[i], "--format", "pdf", "--output", pdf, NULL};
+            run(&r, rent_to_own, models[m], more);
+            ck_assert_msg(r.status == 0, "%s %zu: %s", langs[i], m, r.err);
+            pdf_assert_words_apart(pdf);
+        }
+}
+END_TEST
+
 START_TEST(rent_to_own_file_contract)
 {
     assert_same_bytes(rent_to_own, rto);
@@ -551,6 +576,7 @@ int main(int argc, char **argv)
     tcase_add_test(tc, finance_page_is_kilder_og_bruk);
     tcase_add_test(tc, finance_file_contract);
     tcase_add_test(tc, rent_to_own_timeline);
+    tcase_add_test(tc, timelines_words_apart_in_every_language);
     tcase_add_test(tc, part_own_timeline);
     tcase_add_test(tc, rent_to_own_file_contract);
     tcase_add_test(tc, rent_to_own_charts);
