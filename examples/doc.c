@@ -373,6 +373,12 @@ void doc_table_header(doc *d, double y, const doc_column *cols, int n, double ro
                  cols[i].header);
 }
 
+void doc_table_stripe(doc *d, double y, double row_h, int k)
+{
+    if (k % 2)
+        doc_rect(d, DOC_MARGIN, y - 2, d->width - 2 * DOC_MARGIN, row_h, 0xf5f7fa);
+}
+
 void doc_table_row(doc *d, double y, const doc_column *cols, char (*cells)[DOC_CELL],
                       int n, doc_font font)
 {

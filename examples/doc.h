@@ -126,6 +126,8 @@ typedef struct doc_column {
 void doc_table_header(doc *d, double y, const doc_column *cols, int n, double row_h);
 void doc_table_row(doc *d, double y, const doc_column *cols, char (*cells)[DOC_CELL], int n,
                    doc_font font);
+/* The light band behind every second row (row k odd) of a table at y. */
+void doc_table_stripe(doc *d, double y, double row_h, int k);
 /* A new page of a table: its heading and the column headers; returns the
  * first row's y. */
 double doc_table_page(doc *d, const char *heading, const doc_column *cols, int n, double row_h);

@@ -217,8 +217,7 @@ static void summary_pages(doc *d, const doc_plan *p)
                 continue;
             }
             const doc_year *yr = &p->years[i];
-            if (k % 2)
-                doc_rect(d, DOC_MARGIN, y - 2, d->width - 2 * DOC_MARGIN, row_h, 0xf5f7fa);
+            doc_table_stripe(d, y, row_h, k);
             snprintf(cells[0], sizeof cells[0], "%d", yr->year);
             snprintf(cells[1], sizeof cells[1], "%d", yr->terms);
             doc_amount(cells[2], yr->paid);

@@ -244,8 +244,7 @@ static double years_pages(doc *d, const doc_timeline *t)
             const tl_year *yr = &ys[i];
             rent += yr->rent;
             loan += yr->loan;
-            if (k % 2)
-                doc_rect(d, DOC_MARGIN, y - 2, d->width - 2 * DOC_MARGIN, row_h, 0xf5f7fa);
+            doc_table_stripe(d, y, row_h, k);
             snprintf(cells[0], sizeof cells[0], "%d", yr->year);
             snprintf(cells[1], sizeof cells[1], "%d", yr->months);
             doc_amount(cells[2], yr->rent);
