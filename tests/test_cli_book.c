@@ -741,6 +741,7 @@ START_TEST(loan_rows_are_sl_plan_rows_byte_for_byte)
     enum { N = 14 };
     static book_loan loans[N];
     static char payouts[N][16];
+    int repaid[N] = {0};
     char *book, *events;
     size_t blen, elen;
     FILE *bf = open_memstream(&book, &blen), *ef = open_memstream(&events, &elen);
@@ -769,7 +770,7 @@ START_TEST(loan_rows_are_sl_plan_rows_byte_for_byte)
         const char *type = rng_range(&g, 0, 2) ? "annuity" : "serial";
         int u = (int)rng_range(&g, 0, 3), m = (int)rng_range(&g, 0, 6);
         int moves = (int)rng_range(&g, 0, 1), special = y > 30 && rng_range(&g, 0, 1);
-        int fixed = (int)rng_range(&g, 0, 2) == 0;
+        int fixed = (int)rng_range(&g, 0, 2) == 0 || i == 0; /* M00: fixed and repaid in it */
         arg(l, "--amount=%s", amount);
         arg(l, "--rate=%s", rate);
         if (rng_range(&g, 0, 1)) {
@@ -840,10 +841,12 @@ START_TEST(loan_rows_are_sl_plan_rows_byte_for_byte)
             snprintf(both, sizeof both, "%s:25000", d);
             arg(l, "--extra=%s", both);
         }
-        if (fixed && rng_range(&g, 0, 1)) { /* inside the fixed period: the market rate counts */
+        /* repaid inside the fixed period: the market rate counts */
+        if (fixed && (rng_range(&g, 0, 1) || i == 0)) {
             snprintf(d, sizeof d, "%04d-%.5s", atoi(payout) + 3, payout + 5);
             fprintf(ef, "M%02d;%s;innfrielse;\n", i, d);
             arg(l, "--repay-all=%s", d);
+            repaid[i] = 1;
         }
     }
     char bpath[64], epath[64];
@@ -872,6 +875,25 @@ START_TEST(loan_rows_are_sl_plan_rows_byte_for_byte)
         ck_assert_int_gt(count_lines(p.out), 8);
         ck_assert_msg(strcmp(r.out, p.out) == 0, "%s: --loan's rows differ from sl-plan%s", id,
                       options);
+        exec_free(&r);
+        exec_free(&p);
+        if (!repaid[i])
+            continue;
+        /* the repayment's over-/underkurs at the market rate: sl-plan's settlement */
+        const char *aj[] = {"--loans", bpath, "--events", epath, "--from", payouts[i],
+                            "--as-of", "2099-12-31", "--loan", id, "--format", "json", NULL};
+        r = portfolio(aj);
+        argv[l->nargs + 2] = "json";
+        p = exec_run(NULL, argv);
+        ck_assert_int_eq(r.status, 0);
+        ck_assert_int_eq(p.status, 0);
+        json_t *jr = parse_json(&r), *jp = parse_json(&p);
+        json_t *sr = json_object_get(jr, "settlement"), *sp = json_object_get(jp, "settlement");
+        ck_assert_ptr_nonnull(sp);
+        ck_assert_msg(json_equal(sr, sp), "%s: the settlement differs from sl-plan%s", id,
+                      options);
+        json_decref(jr);
+        json_decref(jp);
         exec_free(&r);
         exec_free(&p);
     }
