@@ -899,6 +899,29 @@ START_TEST(loan_rows_are_sl_plan_rows_byte_for_byte)
     }
     unlink(bpath);
     unlink(epath);
+
+    /* the terms come from terms or years: neither, or the two disagreeing, is refused */
+    static const struct {
+        const char *book, *want;
+    } bad[] = {
+        {"id,amount,rate,terms_per_year,type,payout_date\nA,100000,4,12,annuity,2024-01-15\n",
+         "line 1: the header has no column 'terms' (nor 'years')"},
+        {"id,amount,rate,terms,years,terms_per_year,type,payout_date\n"
+         "A,100000,4,,,12,annuity,2024-01-15\n",
+         "line 2, column 4 (terms): '': empty (and no years)"},
+        {"id,amount,rate,terms,years,terms_per_year,type,payout_date\n"
+         "A,100000,4,240,25,12,annuity,2024-01-15\n",
+         "line 2, column 5 (years): '25': 300 terms at 12 a year, but terms is 240"},
+        {"id,amount,rate,years,terms_per_year,type,payout_date,rounding\n"
+         "A,100000,4,25,12,annuity,2024-01-15,nearest\n",
+         "line 2, column 8 (rounding): 'nearest'"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        exec_temp_file(bpath, bad[i].book, strlen(bad[i].book));
+        const char *a[] = {"--loans", bpath, "--as-of", "2025-12-31", NULL};
+        refused(a, bad[i].want);
+        unlink(bpath);
+    }
 }
 END_TEST
 
