@@ -433,6 +433,9 @@ void cli_csv_end(void);
 void cli_row_csv_header(void);
 void cli_row_csv(const sl_plan_row *row);
 json_t *cli_row_json(const sl_plan_row *row);
+/* A full repayment's settlement (innfrielse: balance, interest, fee, over-/underkurs) as
+ * sl-plan's JSON "settlement" writes it. */
+json_t *cli_settlement_json(const sl_settlement *s);
 
 /* Text built piece by piece, NUL-terminated (cli_json_rows.c). */
 typedef struct cli_text {

@@ -117,20 +117,6 @@ static json_t *totals_json(const sl_plan_totals *tot, const sl_loan_terms *t)
     return o;
 }
 
-static json_t *settlement_json(const sl_settlement *s)
-{
-    char d[SL_DATE_BUFSIZE];
-    json_t *o = json_object();
-    json_object_set_new(o, "date", json_string(cli_date_text(d, s->date)));
-    json_object_set_new(o, "balance", cli_json_money(s->balance));
-    json_object_set_new(o, "interest", cli_json_money(s->interest));
-    json_object_set_new(o, "fee", cli_json_money(s->fee));
-    json_object_set_new(o, "break_cost", cli_json_money(s->break_cost));
-    json_object_set_new(o, "break_months", json_integer(s->break_months));
-    json_object_set_new(o, "total", cli_json_money(s->total));
-    return o;
-}
-
 static void print_json(sl_plan *plan, json_t *extra)
 {
     const sl_loan_terms *t = sl_plan_terms(plan);
@@ -168,7 +154,7 @@ static void print_json(sl_plan *plan, json_t *extra)
         json_object_update(root, extra);
     sl_settlement st;
     if (sl_plan_settlement(plan, &st) == SL_OK)
-        json_object_set_new(root, "settlement", settlement_json(&st));
+        json_object_set_new(root, "settlement", cli_settlement_json(&st));
     cli_json_print_with(root, "schedule", schedule.text.s);
     cli_text_free(&schedule.text);
 }
