@@ -228,6 +228,12 @@ static const char *const library_reasons[] = {
     N_("expected a date as YYYY-MM-DD or DD.MM.YYYY"),
     N_("must be from 0 to one less than the number of terms"),
     N_("the shares together are over 100 %"),
+    N_("ambiguous: a ',' before ',-' may group thousands or mark decimals (write 1 469,-)"),
+    N_("a mark not between digits"),
+    N_("no amount"),
+    N_("digit groups of three expected between marks"),
+    N_("mixed grouping marks"),
+    N_("unexpected characters (expected e.g. 1 469,33 or kr 1 469,33)"),
 };
 
 static const char *library_reason(const char *reason)
@@ -275,16 +281,32 @@ static int comma_groups(const char *text)
     return comma && (strchr(comma + 1, ',') || strchr(comma + 1, '.'));
 }
 
+/* 1 when text ends a price in whole kroner ("3 800 000,-", "kr 1 469,– ");
+ * a comma before the ending is then the export reader's to refuse. */
+static int whole_kroner(const char *text)
+{
+    const char *e = text + strlen(text);
+    while (e > text && (e[-1] == ' ' || e[-1] == 'r' || e[-1] == 'R' || e[-1] == 'k' ||
+                        e[-1] == 'K' || e[-1] == '.'))
+        e--;
+    return (e - text >= 2 && strncmp(e - 2, ",-", 2) == 0) ||
+           (e - text >= 4 && strncmp(e - 4, ",\xE2\x80\x93", 4) == 0);
+}
+
 sl_money cli_money(const char *option, const char *text)
 {
     sl_money v;
     sl_error err, export_err;
     /* Amounts as people copy them from an ad or a bank's page ("kr 3 800 000",
-     * "3.800.000", "NOK 3 800 000") are read as export files are: exactly, and
-     * refused when they could mean two amounts ("1.469"). */
-    if (sl_money_parse(&v, text, option, &err) != SL_OK &&
-        (comma_groups(text) || sl_money_parse_export(&v, text, option, &export_err) != SL_OK))
-        cli_fail_option(option, &err);
+     * "3.800.000", "NOK 3 800 000", "3 800 000,-") are read as export files
+     * are: exactly, and refused when they could mean two amounts ("1.469"). */
+    if (sl_money_parse(&v, text, option, &err) == SL_OK)
+        return v;
+    int whole = whole_kroner(text);
+    if ((whole || !comma_groups(text)) &&
+        sl_money_parse_export(&v, text, option, &export_err) == SL_OK)
+        return v;
+    cli_fail_option(option, whole ? &export_err : &err);
     return v;
 }
 
