@@ -234,13 +234,77 @@ static const char *const library_reasons[] = {
     N_("digit groups of three expected between marks"),
     N_("mixed grouping marks"),
     N_("unexpected characters (expected e.g. 1 469,33 or kr 1 469,33)"),
+    N_("no such date"),
+    N_("larger than the supported maximum of 1 000 000 000 000 kr"),
+    N_("the price must be positive and at most 1 000 000 000 000 kr"),
+    N_("own funds, bank loan and grant are more than the price and costs need (the startlån "
+       "would be negative)"),
+    N_("yearly gross income must be from 0 to 1 000 000 000 kr"),
+    N_("the policy rate plus the add-on is above 100 %"),
+    /* sl_strerror's, the reason when the message has none */
+    N_("value not allowed"),
+    N_("text could not be read"),
+    N_("value out of the supported range"),
+    N_("out of memory"),
 };
+
+/* Library reasons with figures in them: each %s is a figure (digits, spaces,
+ * '.', ',', '-'), put back where the translation has its %s. */
+static const char *const library_patterns[] = {
+    N_("no such date (years %s to %s are supported)"),
+    N_("must be from 0 to %s kr"),
+    N_("must be above 0 and at most %s kr"),
+};
+
+typedef struct figure {
+    const char *text;
+    size_t len;
+} figure;
+
+/* 1 when s is pattern p with figures for its %s (at most two), found in fig[k...]. */
+static int match_pattern(const char *p, const char *s, figure fig[2], int k)
+{
+    if (p[0] == '%' && p[1] == 's') {
+        if (k == 2)
+            return 0;
+        for (size_t n = 1; s[n - 1] && strchr("0123456789 .,-\xC2\xA0", s[n - 1]); n++)
+            if (match_pattern(p + 2, s + n, fig, k + 1)) {
+                fig[k] = (figure){s, n};
+                return 1;
+            }
+        return 0;
+    }
+    if (*p != *s)
+        return 0;
+    return *p == '\0' || match_pattern(p + 1, s + 1, fig, k);
+}
 
 static const char *library_reason(const char *reason)
 {
     for (size_t i = 0; i < sizeof library_reasons / sizeof library_reasons[0]; i++)
         if (strcmp(reason, library_reasons[i]) == 0)
             return _(library_reasons[i]);
+    for (size_t i = 0; i < sizeof library_patterns / sizeof library_patterns[0]; i++) {
+        figure fig[2] = {{"", 0}, {"", 0}};
+        if (!match_pattern(library_patterns[i], reason, fig, 0))
+            continue;
+        /* the programs print one message and exit: one buffer is enough */
+        static char out[512];
+        size_t n = 0;
+        int k = 0;
+        for (const char *t = _(library_patterns[i]); *t && n + 1 < sizeof out; t++) {
+            if (t[0] == '%' && t[1] == 's' && k < 2) {
+                size_t len = fig[k].len < sizeof out - 1 - n ? fig[k].len : sizeof out - 1 - n;
+                memcpy(out + n, fig[k++].text, len);
+                n += len;
+                t++;
+            } else {
+                out[n++] = *t;
+            }
+        }
+        out[n] = '\0';
+        return out;
+    }
     return reason;
 }
 
@@ -265,7 +329,7 @@ const char *cli_error_reason(const sl_error *err)
                 reason = m + 2;
         }
     }
-    return reason && *reason ? library_reason(reason) : sl_strerror(err->code);
+    return library_reason(reason && *reason ? reason : sl_strerror(err->code));
 }
 
 void cli_fail_option(const char *option, const sl_error *err)
