@@ -22,7 +22,10 @@ static const char *const usage = N_(
     "The loans file is CSV ('-': standard input) with the header\n"
     "  id,amount,rate,terms,terms_per_year,type,payout_date and optionally\n"
     "  term_fee, establishment_fee, interest_only_terms, margin, due_day,\n"
-    "  first_due_date, day_count, fixed_years, fixed_rate, fixed_from, rate_history\n"
+    "  first_due_date, day_count, fixed_years, fixed_rate, fixed_from, rate_history,\n"
+    "  interest_only, rate_change_keeps_payment, borrower, round_to, rounding,\n"
+    "  interest_only_moves_end, market_rate, special_case, years (instead of terms):\n"
+    "  sl-plan's options of the same names (docs/portfolio.md)\n"
     "Dates as 2025-12-31 or 31.12.2025.\n"
     "\n"
     "  --loans FILE               the loans ('-': standard input)\n"
@@ -32,7 +35,8 @@ static const char *const usage = N_(
     "                             the year of --to)\n"
     "  --events FILE              the loans' dated events: id,date,kind,amount with\n"
     "                             kind extra, extra-shorten, rate-change (amount: the\n"
-    "                             rate), interest-only (amount: terms), repay-all\n"
+    "                             rate; +0.5 or -0.25 moves it by points),\n"
+    "                             interest-only (amount: terms), repay-all\n"
     "  --rate-history NAME        the rate history of loans whose rate_history\n"
     "                             column is empty or absent\n"
     "  --loan ID                  that loan's rows for the period and its figures\n"
@@ -82,7 +86,7 @@ static table_column columns[C_COUNT] = {
     [C_HISTORY] = {"rate_history", a_history, 0, NULL, 0},
     BOOK_COLUMN(AMOUNT, "amount", 1),
     BOOK_COLUMN(RATE, "rate", 0),
-    BOOK_COLUMN(TERMS, "terms", 1),
+    BOOK_COLUMN(TERMS, "terms", 0), /* or years: one of them (read_loan) */
     BOOK_COLUMN(TERMS_PER_YEAR, "terms_per_year", 1),
     BOOK_COLUMN(TYPE, "type", 1),
     BOOK_COLUMN(PAYOUT_DATE, "payout_date", 1),
@@ -99,7 +103,15 @@ static table_column columns[C_COUNT] = {
     BOOK_COLUMN(INTEREST_ONLY, "interest_only", 0),
     BOOK_COLUMN(RATE_CHANGE_KEEPS_PAYMENT, "rate_change_keeps_payment", 0),
     BOOK_COLUMN(BORROWER, "borrower", 0),
+    BOOK_COLUMN(ROUND_TO, "round_to", 0),
+    BOOK_COLUMN(ROUNDING, "rounding", 0),
+    BOOK_COLUMN(INTEREST_ONLY_MOVES_END, "interest_only_moves_end", 0),
+    BOOK_COLUMN(MARKET_RATE, "market_rate", 0),
+    BOOK_COLUMN(SPECIAL_CASE, "special_case", 0),
+    BOOK_COLUMN(YEARS, "years", 0),
 };
+#define C_TERMS (C_FIELD0 + SL_BOOK_TERMS)
+#define C_YEARS (C_FIELD0 + SL_BOOK_YEARS)
 
 /* ---- the run's settings and state ---- */
 
@@ -260,6 +272,9 @@ static int read_loan(const sl_loan_terms **terms, sl_book_loan *bl, run *R, cons
     if (!id || !*id)
         return problem(p, R, t, C_ID, "", "empty");
     sl_error err;
+    const char *terms_text = table_field(t, C_TERMS), *years_text = table_field(t, C_YEARS);
+    if ((!terms_text || !*terms_text) && (!years_text || !*years_text))
+        return problem(p, R, t, terms_text ? C_TERMS : C_YEARS, "", "empty (and no years)");
     for (int f = 0; f < SL_BOOK_FIELD_COUNT; f++) {
         const char *v = table_field(t, (size_t)(C_FIELD0 + f));
         if (columns[C_FIELD0 + f].required && (!v || !*v))
@@ -940,6 +955,9 @@ int main(int argc, char **argv)
             cli_die(CLI_EXIT_USAGE, _("%s: line %ld: %s"), R.path, terr.line, terr.message);
         cli_die(CLI_EXIT_USAGE, "--loans '%s': %s", R.path, terr.message);
     }
+    if (!table_header(t, C_TERMS) && !table_header(t, C_YEARS))
+        cli_die(CLI_EXIT_USAGE, _("%s: line %ld: %s"), R.path, 1L,
+                "the header has no column 'terms' (nor 'years')");
     if (sl_portfolio_totals_new(&R.tot) != SL_OK || sl_plan_cache_new(&R.cache) != SL_OK)
         cli_die(1, _("out of memory"));
     for (int i = 0; i < 3; i++)

@@ -16,6 +16,8 @@ static const char *const field_names[SL_BOOK_FIELD_COUNT] = {
     "interest_only_terms", "margin",  "due_day",        "first_due_date",
     "day_count",       "fixed_years", "fixed_rate",     "fixed_from",
     "interest_only",   "rate_change_keeps_payment",         "borrower",
+    "round_to",        "rounding",    "interest_only_moves_end", "market_rate",
+    "special_case",    "years",
 };
 
 /* The contract's field names (sl_loan_terms_check) as book columns. */
@@ -33,11 +35,16 @@ static const struct {
     {"borrower", SL_BOOK_BORROWER},
     {"rate_change_keeps_payment", SL_BOOK_RATE_CHANGE_KEEPS_PAYMENT},
     {"interest_only_windows", SL_BOOK_INTEREST_ONLY}, /* unless an event added windows */
+    {"payment_rounding", SL_BOOK_ROUNDING},
+    {"interest_only_moves_end", SL_BOOK_INTEREST_ONLY_MOVES_END},
+    {"market_rate", SL_BOOK_MARKET_RATE},
+    {"special_case", SL_BOOK_SPECIAL_CASE},
 };
 
 struct sl_book_loan {
     sl_loan_terms terms;
     int have_rate;
+    int years; /* the years column; 0: not given (the terms column counts) */
     const char *history_name;
     const sl_rate_history *history;
     sl_book_event *events;
@@ -99,6 +106,7 @@ void sl_book_loan_clear(sl_book_loan *l)
         return;
     sl_loan_terms_init(&l->terms);
     l->have_rate = 0;
+    l->years = 0;
     l->history_name = NULL;
     l->history = NULL;
     l->event_count = 0;
@@ -135,6 +143,49 @@ static int percent(sl_rate *out, const char *text, const char *field, sl_error *
 }
 
 static int reserve(void **array, size_t *cap, size_t n, size_t size);
+
+static int yes_no(int *out, const char *text, const char *field, sl_error *err)
+{
+    if (sl__yes_no_parse(out, text) != SL_OK)
+        return sl__fail(err, SL_ESYNTAX, field, text, "%s '%s': must be yes or no (ja, nei, 1, 0)",
+                        field, text);
+    return SL_OK;
+}
+
+/* The rounding unit and mode as loan systems write them: sl-plan's names in
+ * any letter case, øre/kr, and the Norwegian words for the modes. */
+static const struct {
+    const char *text; /* folded as fold_kind folds */
+    int unit, mode;   /* -1: not this one */
+} roundings[] = {
+    {"ore", SL_ROUND_UNIT_ORE, -1},        {"krone", SL_ROUND_UNIT_KRONE, -1},
+    {"kr", SL_ROUND_UNIT_KRONE, -1},       {"kroner", SL_ROUND_UNIT_KRONE, -1},
+    {"heilekroner", SL_ROUND_UNIT_KRONE, -1}, {"helekroner", SL_ROUND_UNIT_KRONE, -1},
+    {"halfup", -1, SL_ROUND_HALF_UP},      {"halvopp", -1, SL_ROUND_HALF_UP},
+    {"halfeven", -1, SL_ROUND_HALF_EVEN},  {"halvtilpartall", -1, SL_ROUND_HALF_EVEN},
+    {"down", -1, SL_ROUND_DOWN},           {"ned", -1, SL_ROUND_DOWN},
+    {"up", -1, SL_ROUND_UP},               {"opp", -1, SL_ROUND_UP},
+};
+
+static int fold_kind(char *buf, size_t size, const char *text);
+
+static int rounding(sl_rounding *r, int unit, const char *text, const char *field, sl_error *err)
+{
+    char f[40];
+    if (fold_kind(f, sizeof f, text))
+        for (size_t i = 0; i < sizeof roundings / sizeof roundings[0]; i++)
+            if (strcmp(f, roundings[i].text) == 0 && (unit ? roundings[i].unit : roundings[i].mode) >= 0) {
+                if (unit)
+                    r->unit = (sl_round_unit)roundings[i].unit;
+                else
+                    r->mode = (sl_round_mode)roundings[i].mode;
+                return SL_OK;
+            }
+    return sl__fail(err, SL_ESYNTAX, field, text,
+                    unit ? "%s '%s': must be ore or krone (øre, kr)"
+                         : "%s '%s': must be half-up, half-even, down or up (halv-opp, ned, opp)",
+                    field, text);
+}
 
 /* At most this many windows in one loan's interest_only column: the
  * contract check compares every pair, and a 1 MiB cell could hold 250 000. */
@@ -255,15 +306,25 @@ int sl_book_loan_set(sl_book_loan *l, sl_book_field field, const char *text, sl_
     case SL_BOOK_INTEREST_ONLY:
         return windows(l, text, name, err);
     case SL_BOOK_RATE_CHANGE_KEEPS_PAYMENT:
-        if (sl__yes_no_parse(&t->rate_change_keeps_payment, text) != SL_OK)
-            return sl__fail(err, SL_ESYNTAX, name, text,
-                            "%s '%s': must be yes or no (ja, nei, 1, 0)", name, text);
-        return SL_OK;
+        return yes_no(&t->rate_change_keeps_payment, text, name, err);
     case SL_BOOK_BORROWER:
         if (sl_borrower_parse(&t->borrower, text) != SL_OK)
             return sl__fail(err, SL_ESYNTAX, name, text,
                             "%s '%s': must be household, kommune or borettslag", name, text);
         return SL_OK;
+    case SL_BOOK_ROUND_TO:
+        return rounding(&t->payment_rounding, 1, text, name, err);
+    case SL_BOOK_ROUNDING:
+        return rounding(&t->payment_rounding, 0, text, name, err);
+    case SL_BOOK_INTEREST_ONLY_MOVES_END:
+        return yes_no(&t->interest_only_moves_end, text, name, err);
+    case SL_BOOK_MARKET_RATE:
+        return percent(&t->market_rate, text, name, err); /* its range: the contract's check */
+    case SL_BOOK_SPECIAL_CASE:
+        return yes_no(&t->special_case, text, name, err);
+    case SL_BOOK_YEARS:
+        rc = whole(&n, text, name, 1, SL_PLAN_MAX_YEARS, err);
+        return rc == SL_OK ? (l->years = (int)n, SL_OK) : rc;
     case SL_BOOK_FIELD_COUNT:
         break;
     }
@@ -406,6 +467,16 @@ int sl_book_event_parse(sl_book_event *out, const char *date, const char *kind, 
         rc = sl_rate_parse_percent(&e.rate, v, "amount", err);
         if (rc != SL_OK)
             return rc;
+        while (*v == ' ')
+            v++;
+        if (*v == '+' || *v == '-') { /* points from the rate in force, as sl-plan's D:+PTS */
+            if (e.rate.num > e.rate.den || -e.rate.num > e.rate.den)
+                return sl__fail(err, SL_EINVAL, "amount", v,
+                                "amount '%s': a change must be within 100 points", v);
+            e.kind = SL_BOOK_EVENT_RATE_MOVE;
+        }
+        break;
+    case SL_BOOK_EVENT_RATE_MOVE: /* not a kind name: the sign of a rate change's value */
         break;
     case SL_BOOK_EVENT_INTEREST_ONLY:
         rc = whole(&n, v, "amount", 1, SL_PLAN_MAX_YEARS * 12, err);
@@ -507,7 +578,8 @@ static int apply_history(sl_book_loan *l, sl_loan_terms *t, sl_date last, sl_err
     for (size_t i = 0; i < count; i++) {
         int own = 0;
         for (size_t j = 0; j < l->event_count && !own; j++)
-            own = l->events[j].kind == SL_BOOK_EVENT_RATE_CHANGE &&
+            own = (l->events[j].kind == SL_BOOK_EVENT_RATE_CHANGE ||
+                   l->events[j].kind == SL_BOOK_EVENT_RATE_MOVE) &&
                   sl_date_compare(l->events[j].date, changes[i].from) == 0;
         if (!own)
             l->changes[n++] = (sl_rate_change){changes[i].from, changes[i].rate};
@@ -518,9 +590,63 @@ static int apply_history(sl_book_loan *l, sl_loan_terms *t, sl_date last, sl_err
     return SL_OK;
 }
 
+static int by_date(const void *a, const void *b)
+{
+    return sl_date_compare(((const sl_rate_change *)a)->date, ((const sl_rate_change *)b)->date);
+}
+
+static int event_by_date(const void *a, const void *b)
+{
+    return sl_date_compare((*(const sl_book_event *const *)a)->date,
+                           (*(const sl_book_event *const *)b)->date);
+}
+
+/* The loan's `count` rate moves (changes by points), in date order, each
+ * from the rate in force the day before: the latest of changes[0..n) (the
+ * history's and the loan's own, sorted here; the engine takes them in any
+ * order) or of the moves before it, else the rate at payout; as
+ * sl_rate_changes_resolve resolves sl-plan's --rate-change D:+PTS. A
+ * history change on a move's date was left out (apply_history), so any
+ * change on it is the loan's own: a second change that day. The moves are
+ * appended to changes (room reserved by the caller). One sort each, then
+ * one walk: a long history or many moves stay n log n. */
+static int add_rate_moves(sl_book_loan *l, sl_loan_terms *t, size_t count, size_t *n,
+                          sl_error *err)
+{
+    const sl_book_event **moves = malloc(count * sizeof *moves);
+    if (!moves)
+        return sl__fail(err, SL_ENOMEM, "events", "", "out of memory");
+    size_t m = 0;
+    for (size_t i = 0; i < l->event_count; i++)
+        if (l->events[i].kind == SL_BOOK_EVENT_RATE_MOVE)
+            moves[m++] = &l->events[i];
+    qsort(moves, m, sizeof *moves, event_by_date);
+    qsort(l->changes, *n, sizeof *l->changes, by_date);
+    size_t k = 0, fixed = *n;
+    sl_rate base = t->nominal_rate;
+    int rc = SL_OK;
+    for (size_t i = 0; i < m && rc == SL_OK; i++) {
+        const sl_book_event *e = moves[i];
+        for (; k < fixed && sl_date_compare(l->changes[k].date, e->date) < 0; k++)
+            base = l->changes[k].rate;
+        sl_rate r;
+        if ((k < fixed && sl_date_compare(l->changes[k].date, e->date) == 0) ||
+            (i && sl_date_compare(moves[i - 1]->date, e->date) == 0))
+            rc = event_error(err, SL_EINVAL, e, "a second rate change on that date");
+        else if (sl_rate_add(&r, base, e->rate) != SL_OK || r.num < 0 || r.num > r.den)
+            rc = event_error(err, SL_EINVAL, e,
+                             "the rate after this change would be outside 0 to 100 %");
+        else
+            l->changes[(*n)++] = (sl_rate_change){e->date, base = r};
+    }
+    free(moves);
+    return rc;
+}
+
 static int add_events(sl_book_loan *l, sl_loan_terms *t, sl_date first, sl_date last,
                       sl_error *err)
 {
+    size_t moves = 0;
     size_t nc = t->rate_change_count, nx = 0, nw = 0;
     for (size_t i = 0; i < l->io_count; i++) { /* the interest_only column's first */
         void *p = l->windows;
@@ -532,7 +658,8 @@ static int add_events(sl_book_loan *l, sl_loan_terms *t, sl_date first, sl_date 
     for (size_t i = 0; i < l->event_count; i++) {
         const sl_book_event *e = &l->events[i];
         int c = sl_date_compare(e->date, t->payout_date);
-        if (c < 0 || (c == 0 && e->kind != SL_BOOK_EVENT_RATE_CHANGE))
+        if (c < 0 || (c == 0 && e->kind != SL_BOOK_EVENT_RATE_CHANGE &&
+                      e->kind != SL_BOOK_EVENT_RATE_MOVE))
             return event_error(err, SL_EINVAL, e, "not after the payout date");
         if (sl_date_compare(e->date, last) > 0)
             return event_error(err, SL_EINVAL, e, "after the loan's last due date");
@@ -574,9 +701,21 @@ static int add_events(sl_book_loan *l, sl_loan_terms *t, sl_date first, sl_date 
                 return event_error(err, SL_EINVAL, e, "a second full repayment");
             t->repay_date = e->date;
             break;
+        case SL_BOOK_EVENT_RATE_MOVE:
+            moves++; /* resolved below, when every absolute rate is known */
+            break;
         }
         if (rc != SL_OK)
             return sl__fail(err, rc, "events", "", "out of memory");
+    }
+    if (moves) {
+        void *p = l->changes;
+        if (reserve(&p, &l->change_cap, nc + moves - 1, sizeof *l->changes) != SL_OK)
+            return sl__fail(err, SL_ENOMEM, "events", "", "out of memory");
+        l->changes = p;
+        int rc = add_rate_moves(l, t, moves, &nc, err);
+        if (rc != SL_OK)
+            return rc;
     }
     t->rate_changes = l->changes;
     t->rate_change_count = nc;
@@ -596,6 +735,17 @@ int sl_book_loan_terms(const sl_loan_terms **out, sl_book_loan *l, sl_date until
         return sl__null(err, "loan");
     sl_loan_terms *t = &l->built;
     *t = l->terms;
+    if (l->years) { /* the years column gives the terms, at the loan's terms per year */
+        int n = l->years * t->terms_per_year;
+        if (t->terms && t->terms != n) {
+            char v[16];
+            snprintf(v, sizeof v, "%d", l->years);
+            return sl__fail(err, SL_EINVAL, "years", v,
+                            "years %d: %d terms at %d a year, but terms is %d", l->years, n,
+                            t->terms_per_year, t->terms);
+        }
+        t->terms = n;
+    }
     if (!l->history && !l->have_rate)
         return sl__fail(err, SL_EINVAL, "rate", "", "rate: empty (and no rate history)");
     if (l->history || l->event_count) {

@@ -116,6 +116,14 @@ static const column_names book_columns[] = {
     {SL_BOOK_RATE_CHANGE_KEEPS_PAYMENT,
      {"ratechangekeepspayment", "beholderterminbelop", "fastterminbelop"}},
     {SL_BOOK_BORROWER, {"borrower", "lantaker", "lantakertype", "laner"}},
+    {SL_BOOK_ROUND_TO, {"roundto", "avrundingtil", "avrundingsenhet", "avrundtil"}},
+    {SL_BOOK_ROUNDING, {"rounding", "avrunding", "avrundingsmate", "avrundingsregel"}},
+    {SL_BOOK_INTEREST_ONLY_MOVES_END,
+     {"interestonlymovesend", "avdragsfrihetforlenger", "forlengerlopetid", "forlengelopetid"}},
+    {SL_BOOK_MARKET_RATE, {"marketrate", "markedsrente"}},
+    {SL_BOOK_SPECIAL_CASE,
+     {"specialcase", "saerligetilfeller", "saerligtilfelle", "spesialtilfelle"}},
+    {SL_BOOK_YEARS, {"years", "lopetid", "lopetid(ar)", "lopetidar", "antallar"}},
 };
 
 /* The field whose folded names include header's folding; SL_ESYNTAX if none. */

@@ -65,6 +65,18 @@ START_TEST(events_parse)
     ck_assert_int_eq(sl_book_event_parse(&e, "2025-03-01", "Renteendring", "5,1", &err), SL_OK);
     ck_assert_int_eq(e.kind, SL_BOOK_EVENT_RATE_CHANGE);
     ck_assert_int_eq(sl_rate_compare(e.rate, R("5.1")), 0);
+    /* a sign makes it a move by points, as sl-plan's --rate-change D:+PTS (never the
+     * rate 0,5 %) */
+    ck_assert_int_eq(sl_book_event_parse(&e, "2025-03-01", "Renteendring", "+0,5", &err), SL_OK);
+    ck_assert_int_eq(e.kind, SL_BOOK_EVENT_RATE_MOVE);
+    ck_assert_int_eq(sl_rate_compare(e.rate, R("0.5")), 0);
+    ck_assert_int_eq(sl_book_event_parse(&e, "2025-03-01", "rate-change", " -0.25 %", &err),
+                     SL_OK);
+    ck_assert_int_eq(e.kind, SL_BOOK_EVENT_RATE_MOVE);
+    ck_assert_int_eq(sl_rate_compare(e.rate, R("-0.25")), 0);
+    ck_assert_int_eq(sl_book_event_parse(&e, "2025-03-01", "rate-change", "+101", &err),
+                     SL_EINVAL);
+    ck_assert_str_eq(err.field, "amount");
     ck_assert_int_eq(sl_book_event_parse(&e, "2025-03-01", "avdragsfrihet", "12", &err), SL_OK);
     ck_assert_int_eq(e.kind, SL_BOOK_EVENT_INTEREST_ONLY);
     ck_assert_int_eq(e.terms, 12);
@@ -495,6 +507,108 @@ START_TEST(long_history_with_own_changes)
 }
 END_TEST
 
+/* The columns for sl-plan's other contract options: years for terms,
+ * the annuity's rounding, windows that move the end, the market rate and
+ * special cases go into the contract as sl-plan's options put them; rate
+ * moves resolve from the rate in force the day before, history included. */
+START_TEST(contract_options_as_columns)
+{
+    const char *f[SL_BOOK_FIELD_COUNT] = {0};
+    f[SL_BOOK_AMOUNT] = "1 000 000";
+    f[SL_BOOK_RATE] = "4";
+    f[SL_BOOK_YEARS] = "35";
+    f[SL_BOOK_TERMS_PER_YEAR] = "4";
+    f[SL_BOOK_TYPE] = "annuitet";
+    f[SL_BOOK_PAYOUT_DATE] = "15.01.2024";
+    f[SL_BOOK_ROUND_TO] = "Kr";
+    f[SL_BOOK_ROUNDING] = "ned";
+    f[SL_BOOK_INTEREST_ONLY_MOVES_END] = "ja";
+    f[SL_BOOK_MARKET_RATE] = "4,5";
+    f[SL_BOOK_SPECIAL_CASE] = "1";
+    sl_book_loan *l = book_loan(f);
+    const sl_loan_terms *t;
+    sl_error err;
+    ck_assert_msg(sl_book_loan_terms(&t, l, NONE, &err) == SL_OK, "%s", err.message);
+    ck_assert_int_eq(t->terms, 140);
+    ck_assert_int_eq(t->payment_rounding.unit, SL_ROUND_UNIT_KRONE);
+    ck_assert_int_eq(t->payment_rounding.mode, SL_ROUND_DOWN);
+    ck_assert_int_eq(t->interest_only_moves_end, 1);
+    ck_assert_int_eq(sl_rate_compare(t->market_rate, R("4.5")), 0);
+    ck_assert_int_eq(t->special_case, 1);
+    /* years and terms that disagree: refused on the years column */
+    ck_assert_int_eq(sl_book_loan_set(l, SL_BOOK_TERMS, "420", NULL), SL_OK);
+    ck_assert_int_eq(sl_book_loan_terms(&t, l, NONE, &err), SL_EINVAL);
+    ck_assert_str_eq(err.field, "years");
+    ck_assert_int_eq(sl_book_loan_set(l, SL_BOOK_TERMS, "140", NULL), SL_OK);
+    ck_assert_int_eq(sl_book_loan_terms(&t, l, NONE, &err), SL_OK);
+    /* bad values name their column */
+    static const struct {
+        sl_book_field field;
+        const char *text;
+    } bad[] = {{SL_BOOK_ROUND_TO, "cent"},        {SL_BOOK_ROUND_TO, "half-up"},
+               {SL_BOOK_ROUNDING, "krone"},       {SL_BOOK_ROUNDING, "nearest"},
+               {SL_BOOK_INTEREST_ONLY_MOVES_END, "kanskje"}, {SL_BOOK_MARKET_RATE, "4,5x"},
+               {SL_BOOK_SPECIAL_CASE, "2"},       {SL_BOOK_YEARS, "51"},
+               {SL_BOOK_YEARS, "0"}};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        ck_assert_int_ne(sl_book_loan_set(l, bad[i].field, bad[i].text, &err), SL_OK);
+        ck_assert_str_eq(err.field, sl_book_field_name(bad[i].field));
+    }
+    /* a market rate over 100 % is the contract's refusal, on its column */
+    ck_assert_int_eq(sl_book_loan_set(l, SL_BOOK_MARKET_RATE, "101", NULL), SL_OK);
+    ck_assert_int_eq(sl_book_loan_terms(&t, l, NONE, &err), SL_EINVAL);
+    ck_assert_str_eq(err.field, "market_rate");
+    sl_book_loan_free(l);
+
+    /* moves on a history: 4 % at payout, 5 % from 1 March 2024 (history),
+     * +0,5 on 1 May → 5,5; an own 3 % on 1 July; -0,25 on 1 September → 2,75;
+     * +1 on 1 March 2025, the history's date, moves from 5 (the history's
+     * change that day is the loan's own) → 3,75 */
+    sl_rate_history *h;
+    const char text[] = "2024-01-01 4\n2024-03-01 5\n2025-03-01 6\n";
+    ck_assert_int_eq(sl_rate_history_parse(&h, text, "h", &err), SL_OK);
+    f[SL_BOOK_RATE] = NULL;
+    f[SL_BOOK_YEARS] = "20";
+    f[SL_BOOK_TERMS_PER_YEAR] = "12";
+    l = book_loan(f);
+    ck_assert_int_eq(sl_book_loan_set_rate_history(l, h, "h"), SL_OK);
+    static const struct {
+        const char *date, *kind, *value, *want;
+    } ev[] = {{"2024-09-01", "renteendring", "-0,25", "2.75"},
+              {"2025-03-01", "renteendring", "+1", "3.75"},
+              {"2024-05-01", "rate-change", "+0.5", "5.5"},
+              {"2024-07-01", "rate-change", "3", "3"}};
+    for (size_t i = 0; i < sizeof ev / sizeof ev[0]; i++) {
+        sl_book_event e;
+        ck_assert_int_eq(sl_book_event_parse(&e, ev[i].date, ev[i].kind, ev[i].value, &err),
+                         SL_OK);
+        ck_assert_int_eq(sl_book_loan_add_event(l, &e), SL_OK);
+    }
+    ck_assert_msg(sl_book_loan_terms(&t, l, NONE, &err) == SL_OK, "%s", err.message);
+    ck_assert_uint_eq(t->rate_change_count, 5);
+    for (size_t i = 0; i < sizeof ev / sizeof ev[0]; i++) {
+        sl_date d;
+        ck_assert_int_eq(sl_date_parse(&d, ev[i].date, NULL, NULL), SL_OK);
+        size_t k = 0;
+        while (k < t->rate_change_count && sl_date_compare(t->rate_changes[k].date, d) != 0)
+            k++;
+        ck_assert_uint_lt(k, t->rate_change_count);
+        ck_assert_msg(sl_rate_compare(t->rate_changes[k].rate, R(ev[i].want)) == 0,
+                      "the change on %s", ev[i].date);
+    }
+    /* a move that leaves 0..100 % names its line */
+    sl_book_event e;
+    ck_assert_int_eq(sl_book_event_parse(&e, "2025-05-01", "rate-change", "-4", &err), SL_OK);
+    e.line = 9;
+    ck_assert_int_eq(sl_book_loan_add_event(l, &e), SL_OK);
+    ck_assert_int_eq(sl_book_loan_terms(&t, l, NONE, &err), SL_EINVAL);
+    ck_assert_str_eq(err.field, "events");
+    ck_assert_int_eq(err.line, 9);
+    sl_book_loan_free(l);
+    sl_rate_history_free(h);
+}
+END_TEST
+
 static Suite *book_suite(void)
 {
     Suite *s = suite_create("book");
@@ -509,6 +623,7 @@ static Suite *book_suite(void)
     tcase_add_test(tc, long_history_with_own_changes);
     tcase_add_test(tc, events_checked_against_the_loan);
     tcase_add_test(tc, long_histories_in_any_order);
+    tcase_add_test(tc, contract_options_as_columns);
     suite_add_tcase(s, tc);
     tc = tcase_create("periods");
     tcase_set_timeout(tc, 120);

@@ -54,6 +54,19 @@ static void arg(book_loan *l, const char *fmt, const char *value)
     l->nargs++;
 }
 
+/* Close the book's and the events' memory streams and write each to a
+ * temporary file (named in bpath and epath). */
+static void write_book_and_events(char bpath[64], char epath[64], FILE *bf, FILE *ef, char **book,
+                                  size_t *blen, char **events, size_t *elen)
+{
+    fclose(bf);
+    fclose(ef);
+    exec_temp_file(bpath, *book, *blen);
+    exec_temp_file(epath, *events, *elen);
+    free(*book);
+    free(*events);
+}
+
 /* Sum of interest and the last closing balance of sl-plan's rows due in
  * [from, to] (ISO dates compare as text). */
 static void plan_year(const book_loan *l, const char *from, const char *to, sl_money *interest,
@@ -147,13 +160,8 @@ START_TEST(per_loan_contracts_reproduce_sl_plan)
             arg(l, "--extra=%s", both);
         }
     }
-    fclose(bf);
-    fclose(ef);
     char bpath[64], epath[64];
-    exec_temp_file(bpath, book, blen);
-    exec_temp_file(epath, events, elen);
-    free(book);
-    free(events);
+    write_book_and_events(bpath, epath, bf, ef, &book, &blen, &events, &elen);
     const char *args[] = {"--loans", bpath, "--events", epath, "--as-of", "2025-12-31",
                           "--format", "json", NULL};
     exec_result r = portfolio(args);
@@ -658,13 +666,8 @@ START_TEST(per_loan_windows_kept_payment_and_borrower)
             arg(l, "--rate-change=%s", both);
         }
     }
-    fclose(bf);
-    fclose(ef);
     char bpath[64], epath[64];
-    exec_temp_file(bpath, book, blen);
-    exec_temp_file(epath, events, elen);
-    free(book);
-    free(events);
+    write_book_and_events(bpath, epath, bf, ef, &book, &blen, &events, &elen);
     const char *args[] = {"--loans", bpath, "--events", epath, "--as-of", "2025-12-31",
                           "--format", "json", NULL};
     exec_result r = portfolio(args);
@@ -725,6 +728,157 @@ START_TEST(per_loan_windows_kept_payment_and_borrower)
             refused(a, bad[i].want);
         unlink(bpath);
     }
+}
+END_TEST
+
+/* Every contract option of sl-plan that a book can hold, as a column (years,
+ * the annuity's rounding, windows that move the end, a fixed period with the
+ * market rate for a repayment inside it, special cases) or an event (rate
+ * changes absolute and by points, extra payments, full repayment): a loan's
+ * rows through --loan are sl-plan's rows for the same options, byte for
+ * byte, over the loan's whole life. */
+START_TEST(loan_rows_are_sl_plan_rows_byte_for_byte)
+{
+    test_rng g = {test_seed("cli-book every option")};
+    enum { N = 14 };
+    static book_loan loans[N];
+    static char payouts[N][16];
+    char *book, *events;
+    size_t blen, elen;
+    FILE *bf = open_memstream(&book, &blen), *ef = open_memstream(&events, &elen);
+    fputs("id;Lånebeløp;rate;Løpetid (år);terms;terms_per_year;type;payout_date;fixed_years;"
+          "fixed_rate;interest_only;Avrunding til;Avrunding;Forlenger løpetid;Markedsrente;"
+          "Særlige tilfeller\n", bf);
+    fputs("id;date;kind;amount\n", ef);
+    static const char *const units[][2] = {{"", NULL}, {"øre", "ore"}, {"Krone", "krone"},
+                                           {"kr", "krone"}};
+    static const char *const modes[][2] = {{"", NULL},          {"half-up", "half-up"},
+                                           {"half-even", "half-even"}, {"down", "down"},
+                                           {"UP", "up"},        {"ned", "down"},
+                                           {"opp", "up"}};
+    for (int i = 0; i < N; i++) {
+        book_loan *l = &loans[i];
+        memset(l, 0, sizeof *l);
+        char amount[32], rate[16], years[8] = "", terms[8] = "", windows[64] = "", w[32],
+             fixed_rate[16] = "", market[16] = "", d[32], v[16];
+        snprintf(amount, sizeof amount, "%d", (int)rng_range(&g, 2, 40) * 50000);
+        snprintf(rate, sizeof rate, "%d.%03d", (int)rng_range(&g, 2, 6), (int)rng_range(&g, 0, 999));
+        int tpy = rng_range(&g, 0, 3) ? 12 : 4, y = (int)rng_range(&g, 10, 40);
+        char payout[16];
+        snprintf(payout, sizeof payout, "%04d-%02d-%02d", (int)rng_range(&g, 2020, 2024),
+                 (int)rng_range(&g, 1, 12), (int)rng_range(&g, 1, 28));
+        memcpy(payouts[i], payout, sizeof payout);
+        const char *type = rng_range(&g, 0, 2) ? "annuity" : "serial";
+        int u = (int)rng_range(&g, 0, 3), m = (int)rng_range(&g, 0, 6);
+        int moves = (int)rng_range(&g, 0, 1), special = y > 30 && rng_range(&g, 0, 1);
+        int fixed = (int)rng_range(&g, 0, 2) == 0;
+        arg(l, "--amount=%s", amount);
+        arg(l, "--rate=%s", rate);
+        if (rng_range(&g, 0, 1)) {
+            snprintf(years, sizeof years, "%d", y);
+            arg(l, "--years=%s", years);
+        } else {
+            snprintf(terms, sizeof terms, "%d", y * tpy);
+            arg(l, "--terms=%s", terms);
+        }
+        snprintf(v, sizeof v, "%d", tpy);
+        arg(l, "--terms-per-year=%s", v);
+        arg(l, "--type=%s", type);
+        arg(l, "--payout-date=%s", payout);
+        if (fixed) {
+            snprintf(fixed_rate, sizeof fixed_rate, "%d,%02d", (int)rng_range(&g, 2, 6),
+                     (int)rng_range(&g, 0, 99));
+            snprintf(market, sizeof market, "%d,%02d", (int)rng_range(&g, 2, 6),
+                     (int)rng_range(&g, 0, 99));
+            char both[40];
+            snprintf(both, sizeof both, "5:%.1s.%s", fixed_rate, fixed_rate + 2);
+            arg(l, "--fixed=%s", both);
+            snprintf(both, sizeof both, "%.1s.%s", market, market + 2);
+            arg(l, "--market-rate=%s", both);
+        }
+        for (int k = 0, from = 1; k < (int)rng_range(&g, 0, 2); k++) {
+            from += (int)rng_range(&g, 1, 12); /* ends by term 37: inside the shortest loan */
+            int n = (int)rng_range(&g, 1, 6);
+            snprintf(w, sizeof w, "%d:%d", from, n);
+            snprintf(windows + strlen(windows), sizeof windows - strlen(windows), "%s%s",
+                     k ? " " : "", w);
+            arg(l, "--interest-only=%s", w);
+            from += n;
+        }
+        if (units[u][1])
+            arg(l, "--round-to=%s", units[u][1]);
+        if (modes[m][1])
+            arg(l, "--rounding=%s", modes[m][1]);
+        if (moves)
+            arg(l, "%s", "--interest-only-moves-end");
+        if (special)
+            arg(l, "%s", "--special-case");
+        fprintf(bf, "M%02d;%s;%s;%s;%s;%d;%s;%s;%s;%s;%s;%s;%s;%s;%s;%s\n", i, amount, rate,
+                years, terms, tpy, type[0] == 's' ? "Serielån" : "Annuitet", payout,
+                fixed ? "5" : "", fixed_rate, windows, units[u][0], modes[m][0],
+                moves ? "ja" : "", market, special ? "ja" : (rng_range(&g, 0, 1) ? "nei" : ""));
+        /* rate changes as Husbanken's (1st of odd months), some by points */
+        for (int c = 0; c < 4; c++) {
+            snprintf(d, sizeof d, "%04d-%02d-01", 2022 + c, (int)rng_range(&g, 1, 6) * 2 - 1);
+            if (strcmp(d, payout) <= 0)
+                continue;
+            if (rng_range(&g, 0, 1))
+                snprintf(v, sizeof v, "%c0.%02d", rng_range(&g, 0, 1) ? '+' : '-',
+                         (int)rng_range(&g, 1, 75));
+            else
+                snprintf(v, sizeof v, "%d.%03d", (int)rng_range(&g, 2, 6),
+                         (int)rng_range(&g, 0, 999));
+            fprintf(ef, "M%02d;%s;%s;%s\n", i, d, v[0] == '+' || v[0] == '-' ? "Renteendring"
+                                                                             : "rate-change", v);
+            char both[48];
+            snprintf(both, sizeof both, "%s:%s", d, v);
+            arg(l, "--rate-change=%s", both);
+        }
+        if (rng_range(&g, 0, 1)) {
+            snprintf(d, sizeof d, "2026-%02d-%02d", (int)rng_range(&g, 1, 12),
+                     (int)rng_range(&g, 1, 28));
+            fprintf(ef, "M%02d;%s;ekstra;25 000\n", i, d);
+            char both[48];
+            snprintf(both, sizeof both, "%s:25000", d);
+            arg(l, "--extra=%s", both);
+        }
+        if (fixed && rng_range(&g, 0, 1)) { /* inside the fixed period: the market rate counts */
+            snprintf(d, sizeof d, "%04d-%.5s", atoi(payout) + 3, payout + 5);
+            fprintf(ef, "M%02d;%s;innfrielse;\n", i, d);
+            arg(l, "--repay-all=%s", d);
+        }
+    }
+    char bpath[64], epath[64];
+    write_book_and_events(bpath, epath, bf, ef, &book, &blen, &events, &elen);
+    for (int i = 0; i < N; i++) {
+        book_loan *l = &loans[i];
+        char id[8];
+        snprintf(id, sizeof id, "M%02d", i);
+        const char *a[] = {"--loans", bpath, "--events", epath, "--from", payouts[i],
+                           "--as-of", "2099-12-31", "--loan", id, NULL};
+        char options[1024] = "";
+        for (int k = 0; k < l->nargs; k++)
+            snprintf(options + strlen(options), sizeof options - strlen(options), " %s",
+                     l->args[k]);
+        exec_result r = portfolio(a);
+        ck_assert_msg(r.status == 0, "%s (sl-plan%s): %s", id, options, r.err);
+        char *argv[44];
+        argv[0] = (char *)plan_prog;
+        for (int k = 0; k < l->nargs; k++)
+            argv[k + 1] = l->args[k];
+        argv[l->nargs + 1] = "--format";
+        argv[l->nargs + 2] = "csv";
+        argv[l->nargs + 3] = NULL;
+        exec_result p = exec_run(NULL, argv);
+        ck_assert_msg(p.status == 0, "sl-plan%s: %s", options, p.err);
+        ck_assert_int_gt(count_lines(p.out), 8);
+        ck_assert_msg(strcmp(r.out, p.out) == 0, "%s: --loan's rows differ from sl-plan%s", id,
+                      options);
+        exec_free(&r);
+        exec_free(&p);
+    }
+    unlink(bpath);
+    unlink(epath);
 }
 END_TEST
 
@@ -792,6 +946,7 @@ static Suite *cli_book_suite(void)
     tcase_add_test(tc, loan_json_carries_its_findings);
     tcase_add_test(tc, unknown_event_ids_are_findings);
     tcase_add_test(tc, per_loan_windows_kept_payment_and_borrower);
+    tcase_add_test(tc, loan_rows_are_sl_plan_rows_byte_for_byte);
     tcase_add_test(tc, refusals_name_file_line_column_value);
     suite_add_tcase(s, tc);
     return s;

@@ -91,6 +91,12 @@ START_TEST(book_headers_of_norwegian_exports)
     ck_assert_int_eq(book_field("Fastrente år"), SL_BOOK_FIXED_YEARS);
     ck_assert_int_eq(book_field("Avdragsfrihet"), SL_BOOK_INTEREST_ONLY);
     ck_assert_int_eq(book_field("LÅNTAKER"), SL_BOOK_BORROWER);
+    ck_assert_int_eq(book_field("Avrunding til"), SL_BOOK_ROUND_TO);
+    ck_assert_int_eq(book_field("Avrundingsmåte"), SL_BOOK_ROUNDING);
+    ck_assert_int_eq(book_field("Forlenger løpetid"), SL_BOOK_INTEREST_ONLY_MOVES_END);
+    ck_assert_int_eq(book_field("Markedsrente"), SL_BOOK_MARKET_RATE);
+    ck_assert_int_eq(book_field("Særlige tilfeller"), SL_BOOK_SPECIAL_CASE);
+    ck_assert_int_eq(book_field("Løpetid (år)"), SL_BOOK_YEARS);
     for (int f = 0; f < SL_BOOK_FIELD_COUNT; f++)
         ck_assert_int_eq(book_field(sl_book_field_name((sl_book_field)f)), f);
     sl_book_field f = SL_BOOK_TYPE;

@@ -63,6 +63,20 @@ typedef enum sl_book_field {
                                           payment holds and the number of terms follows */
     SL_BOOK_BORROWER,            /* "borrower": household, kommune or borettslag
                                     (sl_borrower_parse; empty: household) */
+    SL_BOOK_ROUND_TO,            /* "round_to": the annuity payment rounded to ore or krone
+                                    (øre, kr; empty: ore), as sl-plan's --round-to */
+    SL_BOOK_ROUNDING,            /* "rounding": half-up, half-even, down or up (halv-opp,
+                                    ned, opp; empty: half-up), as sl-plan's --rounding */
+    SL_BOOK_INTEREST_ONLY_MOVES_END, /* "interest_only_moves_end": yes/no (empty: no): the
+                                        interest-only windows lengthen the loan instead of
+                                        the end date holding */
+    SL_BOOK_MARKET_RATE,         /* "market_rate": markedsrente in percent for the rest of a
+                                    fixed period, needed by a full repayment inside it
+                                    (over-/underkurs; no row's figures depend on it) */
+    SL_BOOK_SPECIAL_CASE,        /* "special_case": særlige tilfeller yes/no (empty: no):
+                                    over 30 years is no finding (forskrift § 8-5) */
+    SL_BOOK_YEARS,               /* "years": løpetid in whole years; the terms are years ×
+                                    terms_per_year (a terms column that disagrees is refused) */
     SL_BOOK_FIELD_COUNT
 } sl_book_field;
 
@@ -83,11 +97,15 @@ typedef enum sl_book_event_kind {
     SL_BOOK_EVENT_EXTRA_SHORTEN, /* "extra-shorten" / "ekstra-forkort": the loan is shortened */
     SL_BOOK_EVENT_RATE_CHANGE,   /* "rate-change" / "renteendring": the loan's rate from the date */
     SL_BOOK_EVENT_INTEREST_ONLY, /* "interest-only" / "avdragsfrihet": a window of terms */
-    SL_BOOK_EVENT_REPAY_ALL      /* "repay-all" / "innfrielse": full repayment on the date */
+    SL_BOOK_EVENT_REPAY_ALL,     /* "repay-all" / "innfrielse": full repayment on the date */
+    SL_BOOK_EVENT_RATE_MOVE      /* a rate change written with a sign ("+0,5", "-0.25"): the
+                                    rate moves by that many points from the rate in force
+                                    before the date, as sl-plan's --rate-change D:+PTS */
 } sl_book_event_kind;
 
 /* One dated event. The value read depends on the kind: amount (extra
- * payments, > 0), rate (rate change, percent before the margin), terms
+ * payments, > 0), rate (rate change, percent before the margin; rate move,
+ * the points of any sign), terms
  * (interest-only: that many terms from the first term due on or after the
  * date), nothing (repay-all). line: where it was read (0: unknown), copied
  * into the error record when the event does not fit the loan. */
@@ -95,7 +113,8 @@ typedef struct sl_book_event {
     sl_book_event_kind kind; /* what happens */
     sl_date date;            /* when */
     sl_money amount;         /* extra payments: the amount, > 0 */
-    sl_rate rate;            /* rate changes: the new rate before the margin */
+    sl_rate rate;            /* rate changes: the new rate before the margin; rate
+                                moves: the points added (any sign) */
     int terms;               /* interest-only: the number of terms */
     int64_t line;            /* where it was read, 0: unknown */
 } sl_book_event;
@@ -179,7 +198,7 @@ SL_API SL_WARN_UNUSED int sl_book_loan_terms(const sl_loan_terms **out, sl_book_
  * ("Lånebeløp", "Rente", "Antall terminer", "Terminer per år", "Lånetype",
  * "Utbetalingsdato", "Termingebyr", "Etableringsgebyr", "Påslag",
  * "Forfallsdag", "Første forfall", "Dagberegning", "Fastrente", "Låntaker",
- * …), compared after folding (table.h: sl_table_header_fold). The loan's
+ * "Avrunding", "Markedsrente", "Løpetid (år)", …), compared after folding (table.h: sl_table_header_fold). The loan's
  * id and rate-history columns are the caller's.
  *
  * @param out     the field; untouched unless 0 is returned
