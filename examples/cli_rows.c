@@ -40,6 +40,20 @@ json_t *cli_row_json(const sl_plan_row *r)
     return row;
 }
 
+json_t *cli_settlement_json(const sl_settlement *s)
+{
+    char d[SL_DATE_BUFSIZE];
+    json_t *o = json_object();
+    json_object_set_new(o, "date", json_string(cli_date_text(d, s->date)));
+    json_object_set_new(o, "balance", cli_json_money(s->balance));
+    json_object_set_new(o, "interest", cli_json_money(s->interest));
+    json_object_set_new(o, "fee", cli_json_money(s->fee));
+    json_object_set_new(o, "break_cost", cli_json_money(s->break_cost));
+    json_object_set_new(o, "break_months", json_integer(s->break_months));
+    json_object_set_new(o, "total", cli_json_money(s->total));
+    return o;
+}
+
 void cli_year_start(cli_year *y)
 {
     memset(y, 0, sizeof *y);

@@ -117,20 +117,6 @@ static json_t *totals_json(const sl_plan_totals *tot, const sl_loan_terms *t)
     return o;
 }
 
-static json_t *settlement_json(const sl_settlement *s)
-{
-    char d[SL_DATE_BUFSIZE];
-    json_t *o = json_object();
-    json_object_set_new(o, "date", json_string(cli_date_text(d, s->date)));
-    json_object_set_new(o, "balance", cli_json_money(s->balance));
-    json_object_set_new(o, "interest", cli_json_money(s->interest));
-    json_object_set_new(o, "fee", cli_json_money(s->fee));
-    json_object_set_new(o, "break_cost", cli_json_money(s->break_cost));
-    json_object_set_new(o, "break_months", json_integer(s->break_months));
-    json_object_set_new(o, "total", cli_json_money(s->total));
-    return o;
-}
-
 static void print_json(sl_plan *plan, json_t *extra)
 {
     const sl_loan_terms *t = sl_plan_terms(plan);
@@ -168,7 +154,7 @@ static void print_json(sl_plan *plan, json_t *extra)
         json_object_update(root, extra);
     sl_settlement st;
     if (sl_plan_settlement(plan, &st) == SL_OK)
-        json_object_set_new(root, "settlement", settlement_json(&st));
+        json_object_set_new(root, "settlement", cli_settlement_json(&st));
     cli_json_print_with(root, "schedule", schedule.text.s);
     cli_text_free(&schedule.text);
 }
@@ -524,7 +510,7 @@ static void read_doc_plan(doc_plan *dp, const sl_loan_terms *t, const question *
     sl_plan_free(plan);
 }
 
-enum { OPT_PAYMENT = CLI_OPT_FIRST_FREE, OPT_STEP, OPT_RATE_SHOCK, OPT_FEE_FINANCED, OPT_VIEW,
+enum { OPT_PAYMENT = CLI_OPT_FIRST_FREE, OPT_STEP, OPT_RATE_SHOCK, OPT_VIEW,
        OPT_OUTPUT, OPT_LENDER, OPT_LENDER_CONTACT };
 
 int main(int argc, char **argv)
@@ -536,7 +522,6 @@ int main(int argc, char **argv)
         {"payment", required_argument, NULL, OPT_PAYMENT},
         {"step", required_argument, NULL, OPT_STEP},
         {"rate-shock", required_argument, NULL, OPT_RATE_SHOCK},
-        {"establishment-fee-financed", no_argument, NULL, OPT_FEE_FINANCED},
         {"output", required_argument, NULL, OPT_OUTPUT},
         {"lender", required_argument, NULL, OPT_LENDER},
         {"lender-contact", required_argument, NULL, OPT_LENDER_CONTACT},
@@ -551,7 +536,7 @@ int main(int argc, char **argv)
     const char *output = NULL, *lender = NULL, *lender_contact = NULL;
     cli_view view = CLI_VIEW_FULL;
     question q = {0, 0, 100000, 0, 0, 12, {0}};
-    int have_payment = 0, have_shock = 0, fee_financed = 0, opt;
+    int have_payment = 0, have_shock = 0, opt;
     sl_rate shock = SL_RATE_ZERO;
     while ((opt = cli_getopt(argc, argv, options)) != -1) {
         if (cli_contract_option(&contract, opt, optarg))
@@ -580,9 +565,6 @@ int main(int argc, char **argv)
         case OPT_RATE_SHOCK:
             shock = cli_percent("--rate-shock", optarg, -100, 100);
             have_shock = 1;
-            break;
-        case OPT_FEE_FINANCED:
-            fee_financed = 1;
             break;
         case OPT_VIEW:
             view = cli_view_parse(optarg);
@@ -632,17 +614,13 @@ int main(int argc, char **argv)
             cli_usage_error(_("--amount is required when other loan options are given"));
         builtin_example(&contract.loan);
     }
+    int fee_financed = contract.fee_financed;
+    if (fee_financed && q.kind == 2)
+        cli_usage_error(_("--establishment-fee-financed: give --amount (the payout)"));
     sl_loan_terms terms;
+    /* with --establishment-fee-financed the plan runs on amount + fee */
     cli_contract_finish(&contract, 0, &terms);
-    sl_money payout = terms.principal;
-    if (fee_financed) {
-        if (q.kind == 2)
-            cli_usage_error(_("--establishment-fee-financed: give --amount (the payout)"));
-        /* The fee is lent too: the plan runs on amount + fee, the payout is the amount. */
-        if (sl_money_add(&terms.principal, terms.principal, terms.establishment_fee) != SL_OK ||
-            terms.principal > SL_PLAN_MAX_PRINCIPAL)
-            cli_die(CLI_EXIT_USAGE, _("--establishment-fee-financed: the loan is out of range"));
-    }
+    sl_money payout = contract.payout;
 
     sl_plan *plan = NULL;
     sl_error err;

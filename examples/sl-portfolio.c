@@ -596,6 +596,9 @@ static void print_rows(run *R, const sl_loan_terms *terms, const sl_loan_figures
         json_array_append_new(rows, row);
     }
     loan_findings(R, plan);
+    sl_settlement st; /* a full repayment among the rows printed: its over-/underkurs too */
+    int settled = rc >= 0 && sl_plan_settlement(plan, &st) == SL_OK &&
+                  sl_date_compare(st.date, last) <= 0 && sl_date_compare(st.date, R->from) >= 0;
     sl_plan_free(plan);
     if (rc < 0)
         cli_die(1, _("the plan could not be computed: %s"), sl_strerror(rc));
@@ -612,6 +615,8 @@ static void print_rows(run *R, const sl_loan_terms *terms, const sl_loan_figures
     json_object_set_new(root, "payout_date", json_string(cli_date_text(d, terms->payout_date)));
     json_object_set_new(root, "figures", figures_json(f));
     json_object_set_new(root, "schedule", rows);
+    if (settled)
+        json_object_set_new(root, "settlement", cli_settlement_json(&st));
     R->loan_json = root; /* "findings" added at the end (events for other ids too) */
 }
 

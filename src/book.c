@@ -59,6 +59,11 @@ struct sl_book_loan {
     sl_interest_only_window *windows;
     size_t window_cap;
     sl_loan_terms built;
+    /* built's rate changes are the history's own (no events of the loan's
+     * among them): their date keys there, and whether the contract check
+     * may take them as checked (the margin keeps every rate a loan rate) */
+    const int *change_keys;
+    int changes_known;
 };
 
 const char *sl_book_field_name(sl_book_field field)
@@ -563,28 +568,41 @@ static int apply_history(sl_book_loan *l, sl_loan_terms *t, sl_date last, sl_err
                         "the rate empty)",
                         a, l->history_name, d, b);
     }
-    const sl_rate_history_entry *changes = NULL; /* the history's own entries */
+    const sl_rate_change *changes = NULL; /* in the history, checked when it was read */
+    const int *keys = NULL;
     size_t count = 0, n = 0;
     sl__error_reset(&e);
     if (sl_date_compare(last, t->payout_date) > 0 &&
-        sl__rate_history_changes_view(&changes, &count, l->history, t->payout_date, last, &e) !=
+        sl__rate_history_slice(&changes, &keys, &count, l->history, t->payout_date, last, &e) !=
             SL_OK)
         return sl__fail(err, SL_EINVAL, "rate_history", l->history_name,
                         "rate_history %s: %s", l->history_name, e.message);
+    t->nominal_rate = at_payout;
+    int own = 0; /* rate changes of the loan's own */
+    for (size_t j = 0; j < l->event_count && !own; j++)
+        own = l->events[j].kind == SL_BOOK_EVENT_RATE_CHANGE ||
+              l->events[j].kind == SL_BOOK_EVENT_RATE_MOVE;
+    if (!own) { /* the history's changes where they lie, not copied */
+        t->rate_changes = count ? changes : NULL;
+        t->rate_change_count = count;
+        l->change_keys = count ? keys : NULL;
+        l->changes_known =
+            t->margin.num == 0 || sl__rate_history_margin_ok(l->history, t->margin);
+        return SL_OK;
+    }
     void *p = l->changes; /* room for them all at once */
     if (count && reserve(&p, &l->change_cap, count - 1, sizeof *l->changes) != SL_OK)
         return sl__fail(err, SL_ENOMEM, "rate_history", "", "out of memory");
     l->changes = p;
     for (size_t i = 0; i < count; i++) {
-        int own = 0;
-        for (size_t j = 0; j < l->event_count && !own; j++)
-            own = (l->events[j].kind == SL_BOOK_EVENT_RATE_CHANGE ||
-                   l->events[j].kind == SL_BOOK_EVENT_RATE_MOVE) &&
-                  sl_date_compare(l->events[j].date, changes[i].from) == 0;
-        if (!own)
-            l->changes[n++] = (sl_rate_change){changes[i].from, changes[i].rate};
+        int mine = 0;
+        for (size_t j = 0; j < l->event_count && !mine; j++)
+            mine = (l->events[j].kind == SL_BOOK_EVENT_RATE_CHANGE ||
+                    l->events[j].kind == SL_BOOK_EVENT_RATE_MOVE) &&
+                   sl_date_compare(l->events[j].date, changes[i].date) == 0;
+        if (!mine)
+            l->changes[n++] = changes[i];
     }
-    t->nominal_rate = at_payout;
     t->rate_changes = l->changes;
     t->rate_change_count = n;
     return SL_OK;
@@ -717,7 +735,8 @@ static int add_events(sl_book_loan *l, sl_loan_terms *t, sl_date first, sl_date 
         if (rc != SL_OK)
             return rc;
     }
-    t->rate_changes = l->changes;
+    if (nc != t->rate_change_count) /* else they stay where apply_history left them */
+        t->rate_changes = l->changes;
     t->rate_change_count = nc;
     t->extra_payments = l->extras;
     t->extra_payment_count = nx;
@@ -735,6 +754,8 @@ int sl_book_loan_terms(const sl_loan_terms **out, sl_book_loan *l, sl_date until
         return sl__null(err, "loan");
     sl_loan_terms *t = &l->built;
     *t = l->terms;
+    l->change_keys = NULL;
+    l->changes_known = 0;
     if (l->years) { /* the years column gives the terms, at the loan's terms per year */
         int n = l->years * t->terms_per_year;
         if (t->terms && t->terms != n) {
@@ -752,8 +773,14 @@ int sl_book_loan_terms(const sl_loan_terms **out, sl_book_loan *l, sl_date until
         if (!t->payout_date.year)
             return sl__fail(err, SL_EINVAL, "payout_date", "",
                             "payout_date: empty; a rate history and events need it");
-        /* The contract without history or events first: it gives the schedule. */
-        int rc = sl_loan_terms_check(t, err);
+        /* The contract without history or events first: it gives the
+         * schedule. Without a rate column the rate is the history's, not yet
+         * known: the margin is tested against it in the check at the end
+         * (against the empty rate, 0, a negative margin was refused). */
+        sl_loan_terms schedule = *t;
+        if (!l->have_rate)
+            schedule.margin = (sl_rate)SL_RATE_ZERO;
+        int rc = sl_loan_terms_check(&schedule, err);
         if (rc != SL_OK)
             return field_error(err, t, l), rc;
         sl_date first, last;
@@ -766,7 +793,8 @@ int sl_book_loan_terms(const sl_loan_terms **out, sl_book_loan *l, sl_date until
         if ((rc = add_events(l, t, first, last, err)) != SL_OK)
             return rc;
     }
-    int rc = sl_loan_terms_check(t, err);
+    int rc = l->changes_known ? sl__loan_terms_check_known_changes(t, err)
+                              : sl_loan_terms_check(t, err);
     if (rc != SL_OK)
         return field_error(err, t, l), rc;
     *out = t;

@@ -13,6 +13,13 @@
 struct sl_rate_history {
     size_t count;
     sl_rate_history_entry *entries; /* strictly increasing `from` */
+    /* Worked out once when read, for the many loans that follow it: */
+    sl_rate_change *changes; /* the entries as rate changes (a gap's rate 0) */
+    int *keys;               /* their date keys, increasing */
+    size_t *gaps_before;     /* gaps among entries 0 .. i − 1 (count + 1 of them) */
+    sl_rate low, high;       /* the lowest and highest rate */
+    int64_t den_lcm;         /* the least common multiple of the rates' denominators, or 0
+                                when it passes SL_PLAN_MAX_RATE_DENOMINATOR */
 };
 
 #define HISTORY_MAX_FILE ((size_t)16 << 20)
@@ -89,6 +96,49 @@ static int parse_line(sl_rate_history_entry *e, const char *line, size_t len, co
     return 1;
 }
 
+static int64_t gcd64(int64_t a, int64_t b)
+{
+    while (b) {
+        int64_t r = a % b;
+        a = b;
+        b = r;
+    }
+    return a;
+}
+
+/* What every loan on the history would otherwise work out again: the
+ * entries as rate changes with their date keys, where the gaps are, and
+ * the bounds sl__rate_history_margin_ok tests a margin against. */
+static int index_history(sl_rate_history *h)
+{
+    size_t n = h->count;
+    h->changes = malloc(n * sizeof *h->changes);
+    h->keys = malloc(n * sizeof *h->keys);
+    h->gaps_before = malloc((n + 1) * sizeof *h->gaps_before);
+    if (!h->changes || !h->keys || !h->gaps_before)
+        return SL_ENOMEM;
+    h->low = h->high = h->entries[0].rate; /* entry 0 is never a gap */
+    h->den_lcm = 1;
+    h->gaps_before[0] = 0;
+    for (size_t i = 0; i < n; i++) {
+        const sl_rate_history_entry *e = &h->entries[i];
+        h->changes[i] = (sl_rate_change){e->from, e->rate};
+        h->keys[i] = (e->from.year * 16 + e->from.month) * 32 + e->from.day;
+        h->gaps_before[i + 1] = h->gaps_before[i] + (e->gap != 0);
+        if (e->gap)
+            continue;
+        if (sl_rate_compare(e->rate, h->low) < 0)
+            h->low = e->rate;
+        if (sl_rate_compare(e->rate, h->high) > 0)
+            h->high = e->rate;
+        if (h->den_lcm) {
+            int64_t g = gcd64(h->den_lcm, e->rate.den), f = e->rate.den / g;
+            h->den_lcm = h->den_lcm > SL_PLAN_MAX_RATE_DENOMINATOR / f ? 0 : h->den_lcm * f;
+        }
+    }
+    return SL_OK;
+}
+
 int sl_rate_history_parse(sl_rate_history **out, const char *text, const char *name,
                           sl_error *err)
 {
@@ -144,6 +194,8 @@ int sl_rate_history_parse(sl_rate_history **out, const char *text, const char *n
                       "%s: no rate in the history (it needs at least one 'YYYY-MM-DD PCT' line "
                       "before any gap)",
                       name);
+    if (rc == SL_OK && index_history(h) != SL_OK)
+        rc = sl__fail(err, SL_ENOMEM, "history", "", "out of memory");
     if (rc != SL_OK) {
         sl_rate_history_free(h);
         return rc;
@@ -197,6 +249,9 @@ void sl_rate_history_free(sl_rate_history *h)
 {
     if (h) {
         free(h->entries);
+        free(h->changes);
+        free(h->keys);
+        free(h->gaps_before);
         free(h);
     }
 }
@@ -275,27 +330,37 @@ int sl_rate_history_at(sl_rate *out, const sl_rate_history *h, sl_date date, sl_
     return SL_OK;
 }
 
-int sl__rate_history_changes_view(const sl_rate_history_entry **first, size_t *count,
-                                  const sl_rate_history *h, sl_date from, sl_date to,
-                                  sl_error *err)
+int sl__rate_history_slice(const sl_rate_change **first, const int **keys, size_t *count,
+                           const sl_rate_history *h, sl_date from, sl_date to, sl_error *err)
 {
     *count = 0;
     long k = entry_at(h, from);
     if (k < 0 || h->entries[k].gap)
         return no_rate(err, h, from, k);
-    size_t n = 0;
-    for (size_t i = (size_t)k + 1; i < h->count && sl_date_compare(h->entries[i].from, to) <= 0;
-         i++) {
-        if (h->entries[i].gap) {
-            if (i + 1 == h->count)
-                break; /* the end of the history: the caller says what follows */
-            return no_rate(err, h, h->entries[i].from, (long)i);
-        }
-        n++;
+    long e = sl_date_compare(to, from) > 0 ? entry_at(h, to) : k; /* the last one up to `to` */
+    if (h->gaps_before[e + 1] != h->gaps_before[k + 1]) { /* a gap in (k, e] */
+        long g = k + 1;
+        while (!h->entries[g].gap)
+            g++;
+        if ((size_t)g + 1 != h->count)
+            return no_rate(err, h, h->entries[g].from, g);
+        e = g - 1; /* the end of the history: the caller says what follows */
     }
-    *first = h->entries + k + 1;
-    *count = n;
+    *first = h->changes + k + 1;
+    *keys = h->keys + k + 1;
+    *count = (size_t)(e - k);
     return SL_OK;
+}
+
+int sl__rate_history_margin_ok(const sl_rate_history *h, sl_rate margin)
+{
+    sl_rate lo, hi, one = {1, 1};
+    if (!h->den_lcm || margin.den <= 0)
+        return 0;
+    int64_t f = margin.den / gcd64(h->den_lcm, margin.den);
+    return h->den_lcm <= SL_PLAN_MAX_RATE_DENOMINATOR / f && /* every sum's denominator */
+           sl_rate_add(&lo, h->low, margin) == SL_OK && lo.num >= 0 &&
+           sl_rate_add(&hi, h->high, margin) == SL_OK && sl_rate_compare(hi, one) <= 0;
 }
 
 int sl_rate_history_changes(sl_rate_change **out, size_t *count, const sl_rate_history *h,
@@ -310,18 +375,16 @@ int sl_rate_history_changes(sl_rate_change **out, size_t *count, const sl_rate_h
         return sl__null(err, "history");
     *out = NULL;
     *count = 0;
-    const sl_rate_history_entry *e;
+    const sl_rate_change *first;
+    const int *keys;
     size_t n;
-    int rc = sl__rate_history_changes_view(&e, &n, h, from, to, err);
+    int rc = sl__rate_history_slice(&first, &keys, &n, h, from, to, err);
     if (rc != SL_OK || n == 0)
         return rc;
     sl_rate_change *c = malloc(n * sizeof *c);
     if (!c)
         return sl__fail(err, SL_ENOMEM, "history", "", "out of memory");
-    for (size_t i = 0; i < n; i++) {
-        c[i].date = e[i].from;
-        c[i].rate = e[i].rate;
-    }
+    memcpy(c, first, n * sizeof *c);
     *out = c;
     *count = n;
     return SL_OK;

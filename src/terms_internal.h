@@ -17,6 +17,14 @@ void sl__terms_upgrade(sl_loan_terms *out, const sl_loan_terms *in);
  * an unknown version is kept so that sl_loan_terms_check refuses it. */
 void sl__terms_or_default(sl_loan_terms *out, const sl_loan_terms *in, int default_terms);
 
+/* sl_loan_terms_check for a contract whose rate changes are known to pass
+ * its tests, which are not run again: in strictly increasing date order,
+ * each date valid, after the payout date and no later than the last due
+ * date, each rate plus the margin from 0 to 100 % (a rate history's
+ * changes from the payout on: sl__rate_history_slice and
+ * sl__rate_history_margin_ok). Everything else is checked. */
+int sl__loan_terms_check_known_changes(const sl_loan_terms *terms, sl_error *err);
+
 /* Number of terms of the plan: terms, plus the interest-only windows' terms
  * when they move the end. */
 int sl__terms_count(const sl_loan_terms *t);

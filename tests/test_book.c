@@ -507,6 +507,100 @@ START_TEST(long_history_with_own_changes)
 }
 END_TEST
 
+/* A loan on a rate history takes the history's changes as they were checked
+ * when it was read, not checked again: over many seeded histories (rates
+ * from 0 to 100 %, some with 12 decimals, gaps) and margins (0, small,
+ * large, negative, near the limits), the book's contract is accepted or
+ * refused exactly as the same contract written out by hand is by
+ * sl_loan_terms_check, with the same message, and an accepted one passes
+ * that check. */
+START_TEST(history_loans_checked_as_written_out)
+{
+    test_rng g = {test_seed("book-history-check")};
+    static const char *const margins[] = {"0", "0.25", "-0.25", "1.5", "-3", "10", "-10",
+                                          "0.000000000001", "99", "-99", "0.125"};
+    for (int round = 0; round < 400; round++) {
+        char text[16384];
+        size_t used = 0;
+        int n = (int)rng_range(&g, 1, 60), gap_at = rng_range(&g, 0, 3) ? -1 : (int)rng_range(&g, 1, n);
+        for (int i = 0; i < n; i++) {
+            int y = 2000 + i / 4, m = 1 + 3 * (i % 4);
+            if (i == gap_at) {
+                used += (size_t)snprintf(text + used, sizeof text - used, "%d-%02d-01 gap\n", y, m);
+                continue;
+            }
+            int64_t kind = rng_range(&g, 0, 9), v;
+            if (kind == 0) /* 12 decimals: denominators that do not combine */
+                used += (size_t)snprintf(text + used, sizeof text - used,
+                                         "%d-%02d-01 %d.%012lld\n", y, m, (int)rng_range(&g, 0, 99),
+                                         (long long)rng_range(&g, 0, 999999999999LL));
+            else if (kind == 1) /* at the ends */
+                used += (size_t)snprintf(text + used, sizeof text - used, "%d-%02d-01 %s\n", y, m,
+                                         rng_range(&g, 0, 1) ? "0" : "100");
+            else {
+                v = rng_range(&g, 0, 100000);
+                used += (size_t)snprintf(text + used, sizeof text - used, "%d-%02d-01 %lld.%03lld\n",
+                                         y, m, (long long)(v / 1000), (long long)(v % 1000));
+            }
+        }
+        ck_assert_uint_lt(used, sizeof text);
+        sl_rate_history *h;
+        sl_error err, herr;
+        ck_assert_msg(sl_rate_history_parse(&h, text, "generated", &err) == SL_OK, "%s",
+                      err.message);
+        const char *f[SL_BOOK_FIELD_COUNT] = {0};
+        char payout[16];
+        snprintf(payout, sizeof payout, "%d-%02d-%02d", 2000 + (int)rng_range(&g, 0, n / 4),
+                 (int)rng_range(&g, 1, 12), (int)rng_range(&g, 1, 28));
+        f[SL_BOOK_AMOUNT] = "1 000 000";
+        f[SL_BOOK_TERMS] = "240";
+        f[SL_BOOK_TERMS_PER_YEAR] = "12";
+        f[SL_BOOK_PAYOUT_DATE] = payout;
+        f[SL_BOOK_MARGIN] = margins[rng_range(&g, 0, sizeof margins / sizeof margins[0] - 1)];
+        sl_book_loan *l = book_loan(f);
+        ck_assert_int_eq(sl_book_loan_set_rate_history(l, h, "generated"), SL_OK);
+        sl_date until = D(2000 + (int)rng_range(&g, 0, 18), (int)rng_range(&g, 1, 12), 28);
+        const sl_loan_terms *t;
+        int rc = sl_book_loan_terms(&t, l, until, &err);
+
+        /* by hand: the rate at payout, the changes after it up to `until` */
+        sl_loan_terms w = SL_LOAN_TERMS_INIT;
+        w.principal = M("1000000");
+        w.terms = 240;
+        ck_assert_int_eq(sl_date_parse(&w.payout_date, payout, NULL, NULL), SL_OK);
+        w.margin = R(f[SL_BOOK_MARGIN]);
+        sl_rate_change *changes = NULL;
+        size_t count = 0;
+        int hrc = sl_rate_history_at(&w.nominal_rate, h, w.payout_date, &herr);
+        if (hrc == SL_OK && sl_date_compare(until, w.payout_date) > 0)
+            hrc = sl_rate_history_changes(&changes, &count, h, w.payout_date, until, &herr);
+        if (hrc != SL_OK) {
+            ck_assert_int_eq(rc, SL_EINVAL);
+            ck_assert_str_eq(err.field, "rate_history");
+        } else {
+            w.rate_changes = changes;
+            w.rate_change_count = count;
+            hrc = sl_loan_terms_check(&w, &herr);
+            ck_assert_msg(rc == hrc, "round %d: book %d (%s), by hand %d (%s)", round, rc,
+                          err.message, hrc, herr.message);
+            if (rc == SL_OK) {
+                ck_assert_uint_eq(t->rate_change_count, count);
+                for (size_t i = 0; i < count; i++) {
+                    ck_assert(sl_date_compare(t->rate_changes[i].date, changes[i].date) == 0);
+                    ck_assert_int_eq(sl_rate_compare(t->rate_changes[i].rate, changes[i].rate), 0);
+                }
+                ck_assert_int_eq(sl_loan_terms_check(t, &err), SL_OK);
+            } else {
+                ck_assert_str_eq(err.message, herr.message);
+            }
+        }
+        free(changes);
+        sl_book_loan_free(l);
+        sl_rate_history_free(h);
+    }
+}
+END_TEST
+
 /* The columns for sl-plan's other contract options: years for terms,
  * the annuity's rounding, windows that move the end, the market rate and
  * special cases go into the contract as sl-plan's options put them; rate
@@ -621,6 +715,7 @@ static Suite *book_suite(void)
     tc = tcase_create("contract");
     tcase_add_test(tc, history_from_the_payout_on);
     tcase_add_test(tc, long_history_with_own_changes);
+    tcase_add_test(tc, history_loans_checked_as_written_out);
     tcase_add_test(tc, events_checked_against_the_loan);
     tcase_add_test(tc, long_histories_in_any_order);
     tcase_add_test(tc, contract_options_as_columns);

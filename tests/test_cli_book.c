@@ -743,6 +743,7 @@ START_TEST(loan_rows_are_sl_plan_rows_byte_for_byte)
     enum { N = 14 };
     static book_loan loans[N];
     static char payouts[N][16];
+    int repaid[N] = {0};
     char *book, *events;
     size_t blen, elen;
     FILE *bf = open_memstream(&book, &blen), *ef = open_memstream(&events, &elen);
@@ -771,7 +772,7 @@ START_TEST(loan_rows_are_sl_plan_rows_byte_for_byte)
         const char *type = rng_range(&g, 0, 2) ? "annuity" : "serial";
         int u = (int)rng_range(&g, 0, 3), m = (int)rng_range(&g, 0, 6);
         int moves = (int)rng_range(&g, 0, 1), special = y > 30 && rng_range(&g, 0, 1);
-        int fixed = (int)rng_range(&g, 0, 2) == 0;
+        int fixed = (int)rng_range(&g, 0, 2) == 0 || i == 0; /* M00: fixed and repaid in it */
         arg(l, "--amount=%s", amount);
         arg(l, "--rate=%s", rate);
         if (rng_range(&g, 0, 1)) {
@@ -842,10 +843,12 @@ START_TEST(loan_rows_are_sl_plan_rows_byte_for_byte)
             snprintf(both, sizeof both, "%s:25000", d);
             arg(l, "--extra=%s", both);
         }
-        if (fixed && rng_range(&g, 0, 1)) { /* inside the fixed period: the market rate counts */
+        /* repaid inside the fixed period: the market rate counts */
+        if (fixed && (rng_range(&g, 0, 1) || i == 0)) {
             snprintf(d, sizeof d, "%04d-%.5s", atoi(payout) + 3, payout + 5);
             fprintf(ef, "M%02d;%s;innfrielse;\n", i, d);
             arg(l, "--repay-all=%s", d);
+            repaid[i] = 1;
         }
     }
     char bpath[64], epath[64];
@@ -876,9 +879,51 @@ START_TEST(loan_rows_are_sl_plan_rows_byte_for_byte)
                       options);
         exec_free(&r);
         exec_free(&p);
+        if (!repaid[i])
+            continue;
+        /* the repayment's over-/underkurs at the market rate: sl-plan's settlement */
+        const char *aj[] = {"--loans", bpath, "--events", epath, "--from", payouts[i],
+                            "--as-of", "2099-12-31", "--loan", id, "--format", "json", NULL};
+        r = portfolio(aj);
+        argv[l->nargs + 2] = "json";
+        p = exec_run(NULL, argv);
+        ck_assert_int_eq(r.status, 0);
+        ck_assert_int_eq(p.status, 0);
+        json_t *jr = parse_json(&r), *jp = parse_json(&p);
+        json_t *sr = json_object_get(jr, "settlement"), *sp = json_object_get(jp, "settlement");
+        ck_assert_ptr_nonnull(sp);
+        ck_assert_msg(json_equal(sr, sp), "%s: the settlement differs from sl-plan%s", id,
+                      options);
+        json_decref(jr);
+        json_decref(jp);
+        exec_free(&r);
+        exec_free(&p);
     }
     unlink(bpath);
     unlink(epath);
+
+    /* the terms come from terms or years: neither, or the two disagreeing, is refused */
+    static const struct {
+        const char *book, *want;
+    } bad[] = {
+        {"id,amount,rate,terms_per_year,type,payout_date\nA,100000,4,12,annuity,2024-01-15\n",
+         "line 1: the header has no column 'terms' (nor 'years')"},
+        {"id,amount,rate,terms,years,terms_per_year,type,payout_date\n"
+         "A,100000,4,,,12,annuity,2024-01-15\n",
+         "line 2, column 4 (terms): '': empty (and no years)"},
+        {"id,amount,rate,terms,years,terms_per_year,type,payout_date\n"
+         "A,100000,4,240,25,12,annuity,2024-01-15\n",
+         "line 2, column 5 (years): '25': 300 terms at 12 a year, but terms is 240"},
+        {"id,amount,rate,years,terms_per_year,type,payout_date,rounding\n"
+         "A,100000,4,25,12,annuity,2024-01-15,nearest\n",
+         "line 2, column 8 (rounding): 'nearest'"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        exec_temp_file(bpath, bad[i].book, strlen(bad[i].book));
+        const char *a[] = {"--loans", bpath, "--as-of", "2025-12-31", NULL};
+        refused(a, bad[i].want);
+        unlink(bpath);
+    }
 }
 END_TEST
 
