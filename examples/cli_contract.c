@@ -178,9 +178,9 @@ void cli_contract_history_warning(const cli_contract *c)
     if (!c->history_end.year)
         return;
     char d[SL_DATE_BUFSIZE], r[SL_RATE_BUFSIZE];
-    fprintf(stderr,
-            "%s: warning: the rate history %s ends on %s: the plan assumes %s %% (before the "
-            "margin) stays from then (--rate-history)\n",
-            cli_prog(), c->life.history_name, cli_date_text(d, c->history_end),
-            cli_rate_text(r, c->history_last_rate, '.'));
+    /* cli_note: a file name with a control character stays on one line */
+    cli_note(_("warning: the rate history %s ends on %s: the plan assumes %s %% (before the "
+               "margin) stays from then (--rate-history)"),
+             c->life.history_name, cli_date_text(d, c->history_end),
+             cli_rate_text(r, c->history_last_rate, '.'));
 }
