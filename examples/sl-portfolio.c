@@ -109,6 +109,7 @@ static table_column columns[C_COUNT] = {
     BOOK_COLUMN(MARKET_RATE, "market_rate", 0),
     BOOK_COLUMN(SPECIAL_CASE, "special_case", 0),
     BOOK_COLUMN(YEARS, "years", 0),
+    BOOK_COLUMN(ESTABLISHMENT_FEE_FINANCED, "establishment_fee_financed", 0),
 };
 #define C_TERMS (C_FIELD0 + SL_BOOK_TERMS)
 #define C_YEARS (C_FIELD0 + SL_BOOK_YEARS)

@@ -17,7 +17,7 @@ static const char *const field_names[SL_BOOK_FIELD_COUNT] = {
     "day_count",       "fixed_years", "fixed_rate",     "fixed_from",
     "interest_only",   "rate_change_keeps_payment",         "borrower",
     "round_to",        "rounding",    "interest_only_moves_end", "market_rate",
-    "special_case",    "years",
+    "special_case",    "years",       "establishment_fee_financed",
 };
 
 /* The contract's field names (sl_loan_terms_check) as book columns. */
@@ -45,6 +45,7 @@ struct sl_book_loan {
     sl_loan_terms terms;
     int have_rate;
     int years; /* the years column; 0: not given (the terms column counts) */
+    int fee_financed; /* the establishment fee is lent with the loan */
     const char *history_name;
     const sl_rate_history *history;
     sl_book_event *events;
@@ -112,6 +113,7 @@ void sl_book_loan_clear(sl_book_loan *l)
     sl_loan_terms_init(&l->terms);
     l->have_rate = 0;
     l->years = 0;
+    l->fee_financed = 0;
     l->history_name = NULL;
     l->history = NULL;
     l->event_count = 0;
@@ -327,6 +329,8 @@ int sl_book_loan_set(sl_book_loan *l, sl_book_field field, const char *text, sl_
         return percent(&t->market_rate, text, name, err); /* its range: the contract's check */
     case SL_BOOK_SPECIAL_CASE:
         return yes_no(&t->special_case, text, name, err);
+    case SL_BOOK_ESTABLISHMENT_FEE_FINANCED:
+        return yes_no(&l->fee_financed, text, name, err);
     case SL_BOOK_YEARS:
         rc = whole(&n, text, name, 1, SL_PLAN_MAX_YEARS, err);
         return rc == SL_OK ? (l->years = (int)n, SL_OK) : rc;
@@ -769,6 +773,11 @@ int sl_book_loan_terms(const sl_loan_terms **out, sl_book_loan *l, sl_date until
         }
         t->terms = n;
     }
+    if (l->fee_financed && (sl_money_add(&t->principal, t->principal, t->establishment_fee) !=
+                                SL_OK ||
+                            t->principal > SL_PLAN_MAX_PRINCIPAL))
+        return sl__fail(err, SL_EINVAL, "establishment_fee_financed", "yes",
+                        "establishment_fee_financed: the amount and the fee are out of range");
     if (!l->history && !l->have_rate)
         return sl__fail(err, SL_EINVAL, "rate", "", "rate: empty (and no rate history)");
     if (l->history || l->event_count) {

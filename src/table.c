@@ -124,6 +124,9 @@ static const column_names book_columns[] = {
     {SL_BOOK_SPECIAL_CASE,
      {"specialcase", "saerligetilfeller", "saerligtilfelle", "spesialtilfelle"}},
     {SL_BOOK_YEARS, {"years", "lopetid", "lopetid(ar)", "lopetidar", "antallar"}},
+    {SL_BOOK_ESTABLISHMENT_FEE_FINANCED,
+     {"establishmentfeefinanced", "gebyrfinansiert", "etableringsgebyrfinansiert",
+      "gebyrilanet"}},
 };
 
 /* The field whose folded names include header's folding; SL_ESYNTAX if none. */

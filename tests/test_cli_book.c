@@ -749,7 +749,7 @@ START_TEST(loan_rows_are_sl_plan_rows_byte_for_byte)
     FILE *bf = open_memstream(&book, &blen), *ef = open_memstream(&events, &elen);
     fputs("id;Lånebeløp;rate;Løpetid (år);terms;terms_per_year;type;payout_date;fixed_years;"
           "fixed_rate;interest_only;Avrunding til;Avrunding;Forlenger løpetid;Markedsrente;"
-          "Særlige tilfeller\n", bf);
+          "Særlige tilfeller;Etableringsgebyr;Gebyr finansiert\n", bf);
     fputs("id;date;kind;amount\n", ef);
     static const char *const units[][2] = {{"", NULL}, {"øre", "ore"}, {"Krone", "krone"},
                                            {"kr", "krone"}};
@@ -814,10 +814,15 @@ START_TEST(loan_rows_are_sl_plan_rows_byte_for_byte)
             arg(l, "%s", "--interest-only-moves-end");
         if (special)
             arg(l, "%s", "--special-case");
-        fprintf(bf, "M%02d;%s;%s;%s;%s;%d;%s;%s;%s;%s;%s;%s;%s;%s;%s;%s\n", i, amount, rate,
-                years, terms, tpy, type[0] == 's' ? "Serielån" : "Annuitet", payout,
+        int financed = (int)rng_range(&g, 0, 1);
+        arg(l, "--establishment-fee=%s", "600");
+        if (financed)
+            arg(l, "%s", "--establishment-fee-financed");
+        fprintf(bf, "M%02d;%s;%s;%s;%s;%d;%s;%s;%s;%s;%s;%s;%s;%s;%s;%s;600;%s\n", i, amount,
+                rate, years, terms, tpy, type[0] == 's' ? "Serielån" : "Annuitet", payout,
                 fixed ? "5" : "", fixed_rate, windows, units[u][0], modes[m][0],
-                moves ? "ja" : "", market, special ? "ja" : (rng_range(&g, 0, 1) ? "nei" : ""));
+                moves ? "ja" : "", market, special ? "ja" : (rng_range(&g, 0, 1) ? "nei" : ""),
+                financed ? "ja" : "");
         /* rate changes as Husbanken's (1st of odd months), some by points */
         for (int c = 0; c < 4; c++) {
             snprintf(d, sizeof d, "%04d-%02d-01", 2022 + c, (int)rng_range(&g, 1, 6) * 2 - 1);

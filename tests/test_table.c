@@ -97,6 +97,7 @@ START_TEST(book_headers_of_norwegian_exports)
     ck_assert_int_eq(book_field("Markedsrente"), SL_BOOK_MARKET_RATE);
     ck_assert_int_eq(book_field("Særlige tilfeller"), SL_BOOK_SPECIAL_CASE);
     ck_assert_int_eq(book_field("Løpetid (år)"), SL_BOOK_YEARS);
+    ck_assert_int_eq(book_field("Gebyr finansiert"), SL_BOOK_ESTABLISHMENT_FEE_FINANCED);
     for (int f = 0; f < SL_BOOK_FIELD_COUNT; f++)
         ck_assert_int_eq(book_field(sl_book_field_name((sl_book_field)f)), f);
     sl_book_field f = SL_BOOK_TYPE;

@@ -77,6 +77,9 @@ typedef enum sl_book_field {
                                     over 30 years is no finding (forskrift § 8-5) */
     SL_BOOK_YEARS,               /* "years": løpetid in whole years; the terms are years ×
                                     terms_per_year (a terms column that disagrees is refused) */
+    SL_BOOK_ESTABLISHMENT_FEE_FINANCED, /* "establishment_fee_financed": yes/no (empty: no):
+                                           the fee is lent with the loan (amount + fee), as
+                                           sl-plan's --establishment-fee-financed */
     SL_BOOK_FIELD_COUNT
 } sl_book_field;
 
