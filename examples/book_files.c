@@ -132,7 +132,9 @@ static int fill_balance(book_entry *e, const table_reader *t, book_file_error *e
     const char *v = table_field(t, L_BALANCE);
     if (!v || !*v)
         return fail(err, e->line, table_field_column(t, L_BALANCE), "", "%s", "balance: empty");
-    if (sl_money_parse(&e->balance, v, "balance", &se) != SL_OK)
+    /* as the ledger's export writes it: "kr 1 693 928,46", "1.693.928,46" */
+    if (sl_money_parse(&e->balance, v, "balance", NULL) != SL_OK &&
+        sl_money_parse_export(&e->balance, v, "balance", &se) != SL_OK)
         return fail(err, e->line, table_field_column(t, L_BALANCE), v, "balance: %s", reason(&se));
     return 0;
 }

@@ -228,13 +228,83 @@ static const char *const library_reasons[] = {
     N_("expected a date as YYYY-MM-DD or DD.MM.YYYY"),
     N_("must be from 0 to one less than the number of terms"),
     N_("the shares together are over 100 %"),
+    N_("ambiguous: a ',' before ',-' may group thousands or mark decimals (write 1 469,-)"),
+    N_("a mark not between digits"),
+    N_("no amount"),
+    N_("digit groups of three expected between marks"),
+    N_("mixed grouping marks"),
+    N_("unexpected characters (expected e.g. 1 469,33 or kr 1 469,33)"),
+    N_("no such date"),
+    N_("larger than the supported maximum of 1 000 000 000 000 kr"),
+    N_("the price must be positive and at most 1 000 000 000 000 kr"),
+    N_("own funds, bank loan and grant are more than the price and costs need (the startlån "
+       "would be negative)"),
+    N_("yearly gross income must be from 0 to 1 000 000 000 kr"),
+    N_("the policy rate plus the add-on is above 100 %"),
+    /* sl_strerror's, the reason when the message has none */
+    N_("value not allowed"),
+    N_("text could not be read"),
+    N_("value out of the supported range"),
+    N_("out of memory"),
 };
+
+/* Library reasons with figures in them: each %s is a figure (digits, spaces,
+ * '.', ',', '-'), put back where the translation has its %s. */
+static const char *const library_patterns[] = {
+    N_("no such date (years %s to %s are supported)"),
+    N_("must be from 0 to %s kr"),
+    N_("must be above 0 and at most %s kr"),
+};
+
+typedef struct figure {
+    const char *text;
+    size_t len;
+} figure;
+
+/* 1 when s is pattern p with figures for its %s (at most two), found in fig[k...]. */
+static int match_pattern(const char *p, const char *s, figure fig[2], int k)
+{
+    if (p[0] == '%' && p[1] == 's') {
+        if (k == 2)
+            return 0;
+        for (size_t n = 1; s[n - 1] && strchr("0123456789 .,-\xC2\xA0", s[n - 1]); n++)
+            if (match_pattern(p + 2, s + n, fig, k + 1)) {
+                fig[k] = (figure){s, n};
+                return 1;
+            }
+        return 0;
+    }
+    if (*p != *s)
+        return 0;
+    return *p == '\0' || match_pattern(p + 1, s + 1, fig, k);
+}
 
 static const char *library_reason(const char *reason)
 {
     for (size_t i = 0; i < sizeof library_reasons / sizeof library_reasons[0]; i++)
         if (strcmp(reason, library_reasons[i]) == 0)
             return _(library_reasons[i]);
+    for (size_t i = 0; i < sizeof library_patterns / sizeof library_patterns[0]; i++) {
+        figure fig[2] = {{"", 0}, {"", 0}};
+        if (!match_pattern(library_patterns[i], reason, fig, 0))
+            continue;
+        /* the programs print one message and exit: one buffer is enough */
+        static char out[512];
+        size_t n = 0;
+        int k = 0;
+        for (const char *t = _(library_patterns[i]); *t && n + 1 < sizeof out; t++) {
+            if (t[0] == '%' && t[1] == 's' && k < 2) {
+                size_t len = fig[k].len < sizeof out - 1 - n ? fig[k].len : sizeof out - 1 - n;
+                memcpy(out + n, fig[k++].text, len);
+                n += len;
+                t++;
+            } else {
+                out[n++] = *t;
+            }
+        }
+        out[n] = '\0';
+        return out;
+    }
     return reason;
 }
 
@@ -259,7 +329,7 @@ const char *cli_error_reason(const sl_error *err)
                 reason = m + 2;
         }
     }
-    return reason && *reason ? library_reason(reason) : sl_strerror(err->code);
+    return library_reason(reason && *reason ? reason : sl_strerror(err->code));
 }
 
 void cli_fail_option(const char *option, const sl_error *err)
@@ -275,16 +345,32 @@ static int comma_groups(const char *text)
     return comma && (strchr(comma + 1, ',') || strchr(comma + 1, '.'));
 }
 
+/* 1 when text ends a price in whole kroner ("3 800 000,-", "kr 1 469,– ");
+ * a comma before the ending is then the export reader's to refuse. */
+static int whole_kroner(const char *text)
+{
+    const char *e = text + strlen(text);
+    while (e > text && (e[-1] == ' ' || e[-1] == 'r' || e[-1] == 'R' || e[-1] == 'k' ||
+                        e[-1] == 'K' || e[-1] == '.'))
+        e--;
+    return (e - text >= 2 && strncmp(e - 2, ",-", 2) == 0) ||
+           (e - text >= 4 && strncmp(e - 4, ",\xE2\x80\x93", 4) == 0);
+}
+
 sl_money cli_money(const char *option, const char *text)
 {
     sl_money v;
     sl_error err, export_err;
     /* Amounts as people copy them from an ad or a bank's page ("kr 3 800 000",
-     * "3.800.000", "NOK 3 800 000") are read as export files are: exactly, and
-     * refused when they could mean two amounts ("1.469"). */
-    if (sl_money_parse(&v, text, option, &err) != SL_OK &&
-        (comma_groups(text) || sl_money_parse_export(&v, text, option, &export_err) != SL_OK))
-        cli_fail_option(option, &err);
+     * "3.800.000", "NOK 3 800 000", "3 800 000,-") are read as export files
+     * are: exactly, and refused when they could mean two amounts ("1.469"). */
+    if (sl_money_parse(&v, text, option, &err) == SL_OK)
+        return v;
+    int whole = whole_kroner(text);
+    if ((whole || !comma_groups(text)) &&
+        sl_money_parse_export(&v, text, option, &export_err) == SL_OK)
+        return v;
+    cli_fail_option(option, whole ? &export_err : &err);
     return v;
 }
 

@@ -181,7 +181,8 @@ enum {
     CLI_OPT_BORROWER,
     CLI_OPT_SPECIAL_CASE,
     CLI_OPT_STRICT,
-    CLI_OPT_RATE_HISTORY
+    CLI_OPT_RATE_HISTORY,
+    CLI_OPT_FEE_FINANCED
 };
 
 #define CLI_LIFE_LONG_OPTIONS                                                              \
@@ -244,6 +245,7 @@ extern const char *const cli_life_help; /* N_(): print through _() */
 
 #define CLI_CONTRACT_LONG_OPTIONS                                                  \
     {"amount", required_argument, NULL, CLI_OPT_AMOUNT}, CLI_LOAN_LONG_OPTIONS,    \
+        {"establishment-fee-financed", no_argument, NULL, CLI_OPT_FEE_FINANCED},   \
         CLI_LIFE_LONG_OPTIONS
 
 typedef struct cli_contract {
@@ -252,6 +254,11 @@ typedef struct cli_contract {
     int have_amount;   /* --amount given */
     int given;         /* contract options given, --terms-per-year and --strict not counted */
     int tpy_given;     /* --terms-per-year given */
+    /* --establishment-fee-financed: the fee is lent with the loan, so the
+     * plan runs on amount + fee; payout is then the amount (after
+     * cli_contract_finish; the principal otherwise) */
+    int fee_financed;
+    sl_money payout;
     /* after cli_contract_finish, with --rate-history: the date the history
      * ends when the plan runs past it (year 0 otherwise), and the rate the
      * plan then assumes */
@@ -261,6 +268,8 @@ typedef struct cli_contract {
 
 /* The table itself, terminated by a NULL name. */
 extern const struct option cli_contract_options[];
+/* Help lines for --establishment-fee-financed (N_(): print through _()). */
+extern const char *const cli_fee_financed_help;
 
 void cli_contract_init(cli_contract *c);
 /* Handle one getopt_long result if it is a contract option: 1 if handled, 0 if not. */

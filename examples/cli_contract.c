@@ -11,6 +11,11 @@ const struct option cli_contract_options[] = {
     {NULL, 0, NULL, 0},
 };
 
+const char *const cli_fee_financed_help =
+    N_("  --establishment-fee-financed  the establishment fee is added to the loan (the plan\n"
+       "                             runs on amount + fee, the payout is the amount) instead of\n"
+       "                             deducted from the payout (default)\n");
+
 void cli_contract_init(cli_contract *c)
 {
     memset(c, 0, sizeof *c);
@@ -25,6 +30,11 @@ void cli_contract_free(cli_contract *c)
 
 int cli_contract_option(cli_contract *c, int opt, const char *arg)
 {
+    if (opt == CLI_OPT_FEE_FINANCED) {
+        c->fee_financed = 1;
+        c->given++;
+        return 1;
+    }
     if (!cli_loan_option(&c->loan, opt, arg) && !cli_life_option(&c->life, opt, arg))
         return 0;
     if (opt == CLI_OPT_AMOUNT)
@@ -103,6 +113,12 @@ void cli_contract_finish(cli_contract *c, long default_years, sl_loan_terms *t)
         c->loan.have_rate = 1;
     }
     cli_loan_finish(&c->loan, default_years, t);
+    c->payout = t->principal;
+    /* The fee lent too: every program runs the plan the lender runs. */
+    if (c->fee_financed &&
+        (sl_money_add(&t->principal, t->principal, t->establishment_fee) != SL_OK ||
+         t->principal > SL_PLAN_MAX_PRINCIPAL))
+        cli_die(CLI_EXIT_USAGE, _("--establishment-fee-financed: the loan is out of range"));
     if (h && payout.year) {
         /* the changes up to the first inner gap; a plan that runs into it is
          * refused: no rate is guessed */

@@ -75,6 +75,14 @@ static void legend(doc *d, double x, double y, unsigned rgb, const char *label)
     doc_text(d, x + 10, y, 0, DOC_FONT_SMALL, DOC_LEFT, label);
 }
 
+void doc_chart_picture(doc *d, double *w, double *h)
+{
+    cairo_scale(d->cr, DOC_PICTURE_SCALE, DOC_PICTURE_SCALE);
+    pango_cairo_update_layout(d->cr, d->layout);
+    *w = d->width / DOC_PICTURE_SCALE;
+    *h = d->height / DOC_PICTURE_SCALE;
+}
+
 void doc_chart_balance(doc *d, double x, double y, double w, double h, const char *title,
                        const doc_balance_line *lines, int nlines)
 {

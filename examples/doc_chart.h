@@ -22,6 +22,15 @@ typedef struct doc_balance_line {
     const char *label; /* in the legend; NULL for none */
 } doc_balance_line;
 
+/* The charts as a picture (--format svg|png) are shown about 560 px wide
+ * (sl-web's page): they are drawn this many times the PDF's size, so the
+ * smallest labels (7 pt) read as 12 px there, not 7. */
+#define DOC_PICTURE_SCALE 1.75
+
+/* Start drawing a picture of charts at DOC_PICTURE_SCALE (after doc_page);
+ * *w and *h receive the size to draw in. */
+void doc_chart_picture(doc *d, double *w, double *h);
+
 /* The balance over time in the box (x, y, w, h), title above the plot. */
 void doc_chart_balance(doc *d, double x, double y, double w, double h, const char *title,
                        const doc_balance_line *lines, int nlines);

@@ -402,10 +402,14 @@ void doc_plan_charts(const char *path, doc_format format, const doc_plan *p, sl_
     doc_open(&d, format, path, 560, 600, _("Payment plan (nedbetalingsplan), start loan"),
              made);
     doc_page(&d);
+    double w, h;
+    doc_chart_picture(&d, &w, &h);
+    double m = 9, ch = (h - 2 * m - 8) / 2; /* two charts, one above the other */
     doc_balance_line line;
     balance_line(&line, p, DOC_BLUE, NULL);
-    doc_chart_balance(&d, 16, 16, 528, 280, _("What you owe (restgjeld), year by year"), &line,
+    doc_chart_balance(&d, m, m, w - 2 * m, ch, _("What you owe (restgjeld), year by year"), &line,
                       1);
-    doc_chart_years(&d, 16, 310, 528, 280, _("What you pay each year"), p->years, p->nyears);
+    doc_chart_years(&d, m, m + ch + 8, w - 2 * m, ch, _("What you pay each year"), p->years,
+                    p->nyears);
     doc_close(&d);
 }

@@ -371,6 +371,9 @@ void doc_timeline_charts(const char *path, doc_format format, const doc_timeline
     doc d;
     doc_open(&d, format, path, 560, 600, title_of(t), t->made);
     doc_page(&d);
-    draw_charts(&d, t, 16, 16, 16, 310, 528, 280);
+    double w, h;
+    doc_chart_picture(&d, &w, &h);
+    double m = 9, ch = (h - 2 * m - 8) / 2; /* two charts, one above the other */
+    draw_charts(&d, t, m, m, m, m + ch + 8, w - 2 * m, ch);
     doc_close(&d);
 }

@@ -222,9 +222,14 @@ int main(int argc, char **argv)
         case CLI_OPT_CSV_STYLE:
             cli_csv_style_set(cli_csv_style_parse(optarg));
             break;
-        case CLI_OPT_HELP:
-            printf(_(usage), _(cli_loan_help), _(cli_life_help));
+        case CLI_OPT_HELP: {
+            /* the loan's options, then the one that says who pays the fee */
+            char loan_help[4096];
+            snprintf(loan_help, sizeof loan_help, "%s%s", _(cli_loan_help),
+                     _(cli_fee_financed_help));
+            printf(_(usage), loan_help, _(cli_life_help));
             return 0;
+        }
         default: /* --version, or an error */
             cli_other_option(opt, argv, NULL);
         }

@@ -510,7 +510,7 @@ static void read_doc_plan(doc_plan *dp, const sl_loan_terms *t, const question *
     sl_plan_free(plan);
 }
 
-enum { OPT_PAYMENT = CLI_OPT_FIRST_FREE, OPT_STEP, OPT_RATE_SHOCK, OPT_FEE_FINANCED, OPT_VIEW,
+enum { OPT_PAYMENT = CLI_OPT_FIRST_FREE, OPT_STEP, OPT_RATE_SHOCK, OPT_VIEW,
        OPT_OUTPUT, OPT_LENDER, OPT_LENDER_CONTACT };
 
 int main(int argc, char **argv)
@@ -522,7 +522,6 @@ int main(int argc, char **argv)
         {"payment", required_argument, NULL, OPT_PAYMENT},
         {"step", required_argument, NULL, OPT_STEP},
         {"rate-shock", required_argument, NULL, OPT_RATE_SHOCK},
-        {"establishment-fee-financed", no_argument, NULL, OPT_FEE_FINANCED},
         {"output", required_argument, NULL, OPT_OUTPUT},
         {"lender", required_argument, NULL, OPT_LENDER},
         {"lender-contact", required_argument, NULL, OPT_LENDER_CONTACT},
@@ -537,7 +536,7 @@ int main(int argc, char **argv)
     const char *output = NULL, *lender = NULL, *lender_contact = NULL;
     cli_view view = CLI_VIEW_FULL;
     question q = {0, 0, 100000, 0, 0, 12, {0}};
-    int have_payment = 0, have_shock = 0, fee_financed = 0, opt;
+    int have_payment = 0, have_shock = 0, opt;
     sl_rate shock = SL_RATE_ZERO;
     while ((opt = cli_getopt(argc, argv, options)) != -1) {
         if (cli_contract_option(&contract, opt, optarg))
@@ -566,9 +565,6 @@ int main(int argc, char **argv)
         case OPT_RATE_SHOCK:
             shock = cli_percent("--rate-shock", optarg, -100, 100);
             have_shock = 1;
-            break;
-        case OPT_FEE_FINANCED:
-            fee_financed = 1;
             break;
         case OPT_VIEW:
             view = cli_view_parse(optarg);
@@ -618,17 +614,13 @@ int main(int argc, char **argv)
             cli_usage_error(_("--amount is required when other loan options are given"));
         builtin_example(&contract.loan);
     }
+    int fee_financed = contract.fee_financed;
+    if (fee_financed && q.kind == 2)
+        cli_usage_error(_("--establishment-fee-financed: give --amount (the payout)"));
     sl_loan_terms terms;
+    /* with --establishment-fee-financed the plan runs on amount + fee */
     cli_contract_finish(&contract, 0, &terms);
-    sl_money payout = terms.principal;
-    if (fee_financed) {
-        if (q.kind == 2)
-            cli_usage_error(_("--establishment-fee-financed: give --amount (the payout)"));
-        /* The fee is lent too: the plan runs on amount + fee, the payout is the amount. */
-        if (sl_money_add(&terms.principal, terms.principal, terms.establishment_fee) != SL_OK ||
-            terms.principal > SL_PLAN_MAX_PRINCIPAL)
-            cli_die(CLI_EXIT_USAGE, _("--establishment-fee-financed: the loan is out of range"));
-    }
+    sl_money payout = contract.payout;
 
     sl_plan *plan = NULL;
     sl_error err;

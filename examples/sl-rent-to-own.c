@@ -233,8 +233,8 @@ static void refuse_unused(int part_own, sl_price_rule rule)
     for (size_t i = 0; i < n; i++)
         if (given[list[i]])
             cli_die(CLI_EXIT_USAGE, "%s '%s': %s", names[list[i]], given[list[i]],
-                    part_own ? "not used with --model part-own"
-                             : "only used with --model part-own");
+                    part_own ? _("not used with --model part-own")
+                             : _("only used with --model part-own"));
     if (rule != SL_PRICE_APPRAISAL && given[OPT_APPRAISAL])
         cli_die(CLI_EXIT_USAGE, _("--appraisal '%s': only used with --price-rule appraisal"),
                 given[OPT_APPRAISAL]);

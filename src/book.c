@@ -134,6 +134,15 @@ static int whole(long *out, const char *text, const char *field, long min, long 
     return SL_OK;
 }
 
+/* An amount as a kommune's export writes it ("kr 1 800 000", "1.800.000,00",
+ * "1 800 000,-"), by sl-audit's rules; the plain form first, as most cells are. */
+static int amount(sl_money *out, const char *text, const char *field, sl_error *err)
+{
+    if (sl_money_parse(out, text, field, NULL) == SL_OK)
+        return SL_OK;
+    return sl_money_parse_export(out, text, field, err);
+}
+
 static int percent(sl_rate *out, const char *text, const char *field, sl_error *err)
 {
     return sl_rate_parse_percent(out, text, field, err);
@@ -248,7 +257,7 @@ int sl_book_loan_set(sl_book_loan *l, sl_book_field field, const char *text, sl_
     int rc;
     switch (field) {
     case SL_BOOK_AMOUNT:
-        return sl_money_parse(&t->principal, text, name, err);
+        return amount(&t->principal, text, name, err);
     case SL_BOOK_RATE:
         rc = percent(&t->nominal_rate, text, name, err);
         l->have_rate = rc == SL_OK;
@@ -268,9 +277,9 @@ int sl_book_loan_set(sl_book_loan *l, sl_book_field field, const char *text, sl_
     case SL_BOOK_PAYOUT_DATE:
         return sl_date_parse_norwegian(&t->payout_date, text, name, err);
     case SL_BOOK_TERM_FEE:
-        return sl_money_parse(&t->term_fee, text, name, err);
+        return amount(&t->term_fee, text, name, err);
     case SL_BOOK_ESTABLISHMENT_FEE:
-        return sl_money_parse(&t->establishment_fee, text, name, err);
+        return amount(&t->establishment_fee, text, name, err);
     case SL_BOOK_INTEREST_ONLY_TERMS:
         rc = whole(&n, text, name, 0, SL_PLAN_MAX_YEARS * 12, err);
         return rc == SL_OK ? (t->interest_only_terms = (int)n, SL_OK) : rc;
@@ -452,7 +461,7 @@ int sl_book_event_parse(sl_book_event *out, const char *date, const char *kind, 
     case SL_BOOK_EVENT_EXTRA_SHORTEN:
         if (!*v)
             return sl__fail(err, SL_ESYNTAX, "amount", "", "amount: empty (an extra payment)");
-        rc = sl_money_parse(&e.amount, v, "amount", err);
+        rc = amount(&e.amount, v, "amount", err);
         if (rc != SL_OK)
             return rc;
         if (e.amount <= 0)

@@ -126,6 +126,13 @@ int sl_money_parse_export(sl_money *out, const char *text, const char *field, sl
     }
     trim(&b, &e);
     strip_currency(&b, &e);
+    /* ",-" (or ",–" with an en dash) ends a price in whole kroner: 3 800 000,- */
+    int whole_kroner = 0;
+    if (e - b >= 2 && e[-2] == ',' && e[-1] == '-')
+        whole_kroner = 1, e -= 2;
+    else if (e - b >= 4 && e[-4] == ',' && (unsigned char)e[-3] == 0xE2 &&
+             (unsigned char)e[-2] == 0x80 && (unsigned char)e[-1] == 0x93)
+        whole_kroner = 1, e -= 4;
     /* digits, and marks: '.', ',' or a space between digits */
     char digits[64];
     size_t nd = 0;
@@ -166,7 +173,12 @@ int sl_money_parse_export(sl_money *out, const char *text, const char *field, sl
      * mark, or if it is the only one and is not followed by exactly three
      * digits (then it could be grouping) */
     size_t dec = 0; /* group index after the decimal mark, 0 = none */
-    if (ng > 0 && marks[ng] != ' ') {
+    if (whole_kroner) { /* every mark groups thousands; ',' would be a decimal mark */
+        for (size_t k = 1; k <= ng; k++)
+            if (marks[k] == ',')
+                return fail(&why, "ambiguous: a ',' before ',-' may group thousands or mark "
+                                  "decimals (write 1 469,-)");
+    } else if (ng > 0 && marks[ng] != ' ') {
         char m = marks[ng];
         int others_same = 0, others_other = 0;
         for (size_t k = 1; k < ng; k++) {

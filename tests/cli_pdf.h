@@ -181,4 +181,48 @@ static void pdf_folder_remove(const char *folder)
         fprintf(stderr, "could not remove %s\n", folder);
 }
 
+/* The height of the smallest text in a picture cairo wrote as SVG, in the
+ * picture's units (a picture 560 wide shown 560 px wide: pixels). Each font
+ * is a set of glyph symbols "glyphF-G" (G 0: the missing-glyph box); a font's
+ * tallest glyph is at least its digits' height, 0.73 of its size. */
+static double svg_smallest_text(const char *svg)
+{
+    double tallest[64] = {0};
+    int nfonts = 0;
+    const char *tag = "<symbol overflow=\"visible\" id=\"glyph";
+    for (const char *p = strstr(svg, tag); p; p = strstr(p + 1, tag)) {
+        int font, glyph;
+        if (sscanf(p + strlen(tag), "%d-%d", &font, &glyph) != 2 || font < 0 || font >= 64 ||
+            glyph == 0)
+            continue;
+        const char *d = strstr(p, " d=\"");
+        ck_assert_ptr_nonnull(d);
+        d += 4;
+        double lo = 1e9, hi = -1e9;
+        int k = 0; /* numbers alternate x, y */
+        while (*d && *d != '"') {
+            char *end;
+            double v = strtod(d, &end);
+            if (end == d) {
+                d++;
+                continue;
+            }
+            if (k++ % 2 == 1) {
+                lo = v < lo ? v : lo;
+                hi = v > hi ? v : hi;
+            }
+            d = end;
+        }
+        if (hi > lo && hi - lo > tallest[font])
+            tallest[font] = hi - lo;
+        if (font + 1 > nfonts)
+            nfonts = font + 1;
+    }
+    double least = 1e9;
+    for (int f = 0; f < nfonts; f++)
+        if (tallest[f] > 0 && tallest[f] < least)
+            least = tallest[f];
+    return least;
+}
+
 #endif

@@ -98,6 +98,53 @@ START_TEST(events_parse)
 }
 END_TEST
 
+/* Amounts as the kommune's export writes them read as the plain ones;
+ * text that could mean two amounts is refused, naming the column. */
+START_TEST(amounts_as_exports_write_them)
+{
+    static const struct {
+        sl_book_field field;
+        const char *text;
+        sl_money ore;
+    } ok[] = {
+        {SL_BOOK_AMOUNT, "kr 1 800 000", 180000000},  {SL_BOOK_AMOUNT, "1.800.000,00", 180000000},
+        {SL_BOOK_AMOUNT, "1 800 000,-", 180000000},   {SL_BOOK_AMOUNT, "kr 1 800 000,-", 180000000},
+        {SL_BOOK_TERM_FEE, "kr 30,-", 3000},           {SL_BOOK_ESTABLISHMENT_FEE, "1 500 kr", 150000},
+    };
+    sl_book_loan *l;
+    ck_assert_int_eq(sl_book_loan_new(&l), SL_OK);
+    sl_error err;
+    for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+        sl_book_loan_clear(l);
+        ck_assert_msg(sl_book_loan_set(l, SL_BOOK_AMOUNT, "1", &err) == SL_OK, "%s", err.message);
+        ck_assert_int_eq(sl_book_loan_set(l, SL_BOOK_RATE, "4", &err), SL_OK);
+        ck_assert_int_eq(sl_book_loan_set(l, SL_BOOK_TERMS, "120", &err), SL_OK);
+        ck_assert_int_eq(sl_book_loan_set(l, SL_BOOK_PAYOUT_DATE, "2025-01-15", &err), SL_OK);
+        ck_assert_msg(sl_book_loan_set(l, ok[i].field, ok[i].text, &err) == SL_OK, "'%s': %s",
+                      ok[i].text, err.message);
+        const sl_loan_terms *t;
+        ck_assert_msg(sl_book_loan_terms(&t, l, NONE, &err) == SL_OK, "%s", err.message);
+        sl_money got = ok[i].field == SL_BOOK_AMOUNT     ? t->principal
+                       : ok[i].field == SL_BOOK_TERM_FEE ? t->term_fee
+                                                         : t->establishment_fee;
+        ck_assert_msg(got == ok[i].ore, "'%s' read as %lld", ok[i].text, (long long)got);
+    }
+    static const char *const bad[] = {"1.800", "1,800,-", "kr", "1 800 000 EUR"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        ck_assert_msg(sl_book_loan_set(l, SL_BOOK_AMOUNT, bad[i], &err) == SL_ESYNTAX, "'%s'",
+                      bad[i]);
+        ck_assert_str_eq(err.field, "amount");
+        ck_assert_str_eq(err.value, bad[i]);
+    }
+    sl_book_loan_free(l);
+    sl_book_event e;
+    ck_assert_int_eq(sl_book_event_parse(&e, "15.06.2025", "Ekstra", "kr 50 000,-", &err), SL_OK);
+    ck_assert_int_eq(e.amount, 5000000);
+    ck_assert_int_eq(sl_book_event_parse(&e, "15.06.2025", "Ekstra", "50.000", &err), SL_ESYNTAX);
+    ck_assert_str_eq(err.field, "amount");
+}
+END_TEST
+
 /* A book loan from text fields. */
 static sl_book_loan *book_loan(const char *const fields[SL_BOOK_FIELD_COUNT])
 {
@@ -807,6 +854,7 @@ static Suite *book_suite(void)
     tcase_add_test(tc, norwegian_dates);
     tcase_add_test(tc, norwegian_loan_types);
     tcase_add_test(tc, events_parse);
+    tcase_add_test(tc, amounts_as_exports_write_them);
     suite_add_tcase(s, tc);
     tc = tcase_create("contract");
     tcase_add_test(tc, history_from_the_payout_on);

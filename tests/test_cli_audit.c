@@ -204,6 +204,11 @@ START_TEST(plans_from_sl_plan_pass)
         {"--amount", "1000000", "--rate", "4.64", "--years", "20", "--payout-date",
          "2025-01-20", "--fixed", "5:4.2", "--repay-all", "2027-06-20", "--market-rate", "3.9",
          "--borrower", "household", "--special-case", "--strict", NULL},
+        {"--amount", "2000000", "--rate", "4.64", "--years", "25", "--establishment-fee", "600",
+         "--establishment-fee-financed", NULL},
+        {"--amount", "2000000", "--rate", "4.64", "--years", "25", "--payout-date", "2025-01-20",
+         "--rate-change", "2026-01-01:+1.25", "--rate-change", "2027-01-01:-0.5", "--rounding",
+         "up", "--round-to", "krone", NULL},
     };
     for (size_t i = 0; i < sizeof sets / sizeof sets[0]; i++) {
         plan_csv *p = malloc(sizeof *p);
@@ -329,6 +334,42 @@ START_TEST(rate_history_is_rate_changes)
     exec_free(&c);
     unlink(path);
     unlink(hist);
+}
+END_TEST
+
+/* A plan whose establishment fee was lent with the loan runs on amount + fee:
+ * sl-audit takes sl-plan's --establishment-fee-financed and recomputes that
+ * plan; without it the same file departs from the contract. */
+START_TEST(fee_financed_plan_is_audited)
+{
+    static const char *const opts[] = {"--amount", "1000000", "--rate", "5", "--years", "10",
+                                       "--establishment-fee", "600",
+                                       "--establishment-fee-financed", NULL};
+    plan_csv *p = malloc(sizeof *p);
+    make_plan(p, opts);
+    ck_assert_str_eq(p->f[1][2], "1000600.00");
+    char path[64];
+    write_plan(path, p, &plain);
+    static const char *const with[] = {"--amount", "1000000", "--rate", "5", "--years", "10",
+                                       "--establishment-fee", "600",
+                                       "--establishment-fee-financed", NULL};
+    exec_result r = audit(path, 0, 0, with);
+    ck_assert_msg(r.status == 0, "%s%s", r.out, r.err);
+    ck_assert_ptr_nonnull(strstr(r.out, "the plan matches the contract"));
+    exec_free(&r);
+    static const char *const without[] = {"--amount", "1000000", "--rate", "5", "--years",
+                                          "10", "--establishment-fee", "600", NULL};
+    r = audit(path, 0, 0, without);
+    ck_assert_msg(r.status == 1, "%s%s", r.out, r.err);
+    exec_free(&r);
+    /* the flag is a contract option: without --amount there is nothing to run it on */
+    static const char *const alone[] = {"--establishment-fee-financed", NULL};
+    r = audit(path, 0, 0, alone);
+    ck_assert_int_eq(r.status, 2);
+    ck_assert_str_eq(r.out, "");
+    exec_free(&r);
+    unlink(path);
+    free(p);
 }
 END_TEST
 
@@ -794,6 +835,7 @@ static Suite *cli_audit_suite(void)
     Suite *s = suite_create("cli-audit");
     TCase *tc = tcase_create("pass");
     tcase_add_test(tc, plans_from_sl_plan_pass);
+    tcase_add_test(tc, fee_financed_plan_is_audited);
     tcase_add_test(tc, stdin_is_read);
     tcase_add_test(tc, rate_history_is_rate_changes);
     suite_add_tcase(s, tc);

@@ -440,8 +440,9 @@ START_TEST(reconcile_finds_one_ore)
                             "TOTAL,1,2418525.15,2418525.16,0.01\n");
     exec_free(&r);
 
-    /* an id the book does not have: listed and named, not a crash */
-    strcat(text, "Z9;1 000,00;Ukjent\n");
+    /* an id the book does not have: listed and named, not a crash (its
+     * balance as a price is written, whole kroner) */
+    strcat(text, "Z9;kr 1 000,-;Ukjent\n");
     exec_temp_file(ledger, text, strlen(text));
     r = portfolio(rec);
     ck_assert_int_eq(r.status, 1);
@@ -450,14 +451,15 @@ START_TEST(reconcile_finds_one_ore)
     ck_assert_ptr_nonnull(strstr(r.err, "line 5: loan 'Z9' is not in the book"));
     exec_free(&r);
 
-    /* the same ledger without the øre and the stranger agrees: exit 0 */
+    /* the same ledger without the øre and the stranger agrees: exit 0 (the
+     * balance as Norwegian Excel writes it, dot grouping and kr) */
     char *a2 = strstr(text, "A2;");
     ck_assert_ptr_nonnull(a2);
     char *z9 = strstr(text, "Z9;");
     *z9 = '\0';
     char *end = strchr(a2, ';') + 1;
     char fixed[1024];
-    snprintf(fixed, sizeof fixed, "%.*s1 879 999,94%s", (int)(end - text), text, strchr(end, ';'));
+    snprintf(fixed, sizeof fixed, "%.*skr 1.879.999,94%s", (int)(end - text), text, strchr(end, ';'));
     exec_temp_file(ledger, fixed, strlen(fixed));
     const char *recj[] = {"--loans", path, "--as-of", "2025-12-31", "--reconcile", ledger,
                           "--format", "json", NULL};

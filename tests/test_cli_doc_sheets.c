@@ -492,6 +492,10 @@ START_TEST(rent_to_own_charts)
     };
     for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++)
         ck_assert_msg(strstr(text, lines[i]), "no line %s in the SVG", lines[i]);
+    /* shown 560 px wide on sl-web's page: labels at least 11.5 px (digits 0.73 of that) */
+    ck_assert_msg(strstr(text, "viewBox=\"0 0 560 600\""), "another size");
+    double least = svg_smallest_text(text);
+    ck_assert_msg(least >= 0.73 * 11.5 && least < 100, "smallest text %.2f px high", least);
     free(text);
     text = read_file(png, &n);
     ck_assert(n > 1000 && memcmp(text, "\x89PNG\r\n\x1a\n", 8) == 0);

@@ -287,6 +287,11 @@ START_TEST(charts_as_svg_and_png)
     size_t n;
     char *text = read_file(svg, &n);
     ck_assert_msg(strstr(text, "<svg") && strstr(text, "</svg>"), "not an SVG");
+    /* sl-web shows the picture 560 px wide: its axis labels at least 11.5 px
+     * (digits 0.73 of that), not the PDF's 7 */
+    ck_assert_msg(strstr(text, "viewBox=\"0 0 560 600\""), "another size");
+    double least = svg_smallest_text(text);
+    ck_assert_msg(least >= 0.73 * 11.5 && least < 100, "smallest text %.2f px high", least);
     free(text);
     text = read_file(png, &n);
     ck_assert(n > 1000 && memcmp(text, "\x89PNG\r\n\x1a\n", 8) == 0);

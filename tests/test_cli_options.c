@@ -206,7 +206,8 @@ static char *output_of(int prog, const char *const *args)
 START_TEST(amounts_and_dates_as_people_write_them)
 {
     static const char *const amounts[] = {"kr 3 800 000", "3 800 000 kr", "3.800.000",
-                                          "NOK 3 800 000", "3 800 000,00"};
+                                          "NOK 3 800 000", "3 800 000,00", "3 800 000,-",
+                                          "kr 3 800 000,-", "3.800.000,-", "kr 3 800 000,\xE2\x80\x93"};
     const char *plain[] = {"--amount=3800000", "--rate=4,64", "--years=25", "--format=json", NULL};
     char *want = output_of(PLAN, plain);
     for (size_t i = 0; i < sizeof amounts / sizeof amounts[0]; i++) {
@@ -224,6 +225,19 @@ START_TEST(amounts_and_dates_as_people_write_them)
     const char *a1b[] = {"--amount=2,000,000", "--rate=4", "--years=25", NULL};
     const char *w1b[] = {"--amount '2,000,000'", NULL};
     expect_one_line(PLAN, a1b, w1b);
+    /* ",-" says whole kroner: a comma before it could group thousands or mark decimals */
+    const char *a1c[] = {"--amount=1,469,-", "--rate=4", "--years=25", "--lang=nb", NULL};
+    const char *w1c[] = {"--amount '1,469,-': tvetydig", NULL};
+    expect_one_line(PLAN, a1c, w1c);
+    const char *a1d[] = {"--term-fee=30,-", "--amount=1 469,-", "--rate=4", "--years=1",
+                         "--format=json", NULL};
+    const char *a1e[] = {"--term-fee=30", "--amount=1469", "--rate=4", "--years=1",
+                         "--format=json", NULL};
+    want = output_of(PLAN, a1e);
+    char *got_whole = output_of(PLAN, a1d);
+    ck_assert_str_eq(got_whole, want);
+    free(got_whole);
+    free(want);
 
     const char *iso[] = {"--adults=2",        "--income=62 000", "--date=2024-03-01",
                          "--policy-rate=4,5", "--max-loan",      "--format=json", NULL};

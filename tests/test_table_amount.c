@@ -18,6 +18,12 @@ START_TEST(forms_people_export)
         {"1,000,000", 100000000},     {"1 000 000", 100000000},   {"0,5", 50},
         {" 12 ", 1200},               {"1469,3", 146930},         {"2 000 000.50", 200000050},
         {"+7", 700},                  {"0", 0},
+        /* whole kroner as prices are written: ",-" (or ",–") */
+        {"3 800 000,-", 380000000},   {"kr 3 800 000,-", 380000000}, {"1 469,-", 146900},
+        {"1469,-", 146900},           {"1.469,-", 146900},        {"3.800.000,-", 380000000},
+        {"kr. 1 469,-", 146900},      {"1 469,- kr", 146900},     {"NOK 1 469,-", 146900},
+        {"1 469,\xE2\x80\x93", 146900}, {"-1 469,-", -146900},     {"(1 469,-)", -146900},
+        {"0,-", 0},                   {"1\xC2\xA0""469,-", 146900}, {" 12,- ", 1200},
     };
     for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
         sl_money m = -1;
@@ -44,6 +50,12 @@ START_TEST(ambiguous_or_wrong_forms_are_refused)
         {"12,", "between digits"},    {"1 469,33 EUR", "unexpected"}, {"(-5)", "parentheses"},
         {"(5", "unexpected"},         {"5 %", "unexpected"},
         {"99999999999999999999", "too large"},
+        /* ",-" says whole kroner: no decimals before it, no comma grouping */
+        {"1 469,50,-", "ambiguous"},  {"1,469,-", "ambiguous"},   {"3,800,000,-", "ambiguous"},
+        {",-", "no amount"},          {"kr ,-", "no amount"},     {"1 469,--", "between digits"},
+        {"1 469,-,-", "between digits"},  {"1 469 ,-", "between digits"}, {"1 469.-", "between digits"},
+        {"14 69,-", "groups of three"}, {"1 469,- EUR", "between digits"}, {"-,-", "no amount"},
+        {"99999999999999999,-", "too large"},
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         sl_money m;

@@ -100,9 +100,11 @@ SL_API SL_WARN_UNUSED int sl_money_mul(sl_money *out, sl_money a, int64_t factor
  * systems): "1469.33", "1 469,33", "kr 1 469,33", "1 469,33 kr", "Kr. 1469,33",
  * "NOK 1469.33", "1.469,33", "380.000,00", "1,469.33", "-1 469,33",
  * "−1 469,33" (U+2212), "(1 469,33)" (negative), with spaces, no-break or
- * narrow no-break spaces between groups of three. Read exactly, never
- * rounded: text that could mean two amounts ("1.469": 1 469 kr or 1,469 kr?),
- * more than two decimals, or groups that are not three digits are refused.
+ * narrow no-break spaces between groups of three; whole kroner as prices are
+ * written: "3 800 000,-", "kr 1 469,-", "1.469,-" (or ",–" with an en dash).
+ * Read exactly, never rounded: text that could mean two amounts ("1.469":
+ * 1 469 kr or 1,469 kr?; "1,469,-"), more than two decimals, or groups that
+ * are not three digits are refused.
  *
  * @param out    the amount in øre; untouched unless 0 is returned
  * @param text   the cell's text (UTF-8)

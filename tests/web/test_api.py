@@ -269,6 +269,51 @@ class BadInput(unittest.TestCase):
                 self.assertIn(err["message"], program("sl-plan", as_args(
                     dict(body, bogus=False, rate="400")), lang=lang)[2].decode())
 
+    def test_library_reasons_on_the_page_are_norwegian(self):
+        """What the library says of a value the page's fields can send (a date that
+        does not exist, an amount past the limit, a price of 0, a purchase too cheap
+        for its sources, whole kroner written ,-) reads in the page's language."""
+        plan = {"amount": "2 000 000", "rate": "4,64", "years": 25}
+        finance = {"price": "3 000 000", "own_funds": "300 000", "bank_share": "60",
+                   "bank_rate": "5", "start_rate": "4", "adults": "1",
+                   "gross_income_yearly": "600 000", "policy_rate": "5"}
+        cases = (
+            ("/api/finance", dict(finance, date="31.02.2027"), "date",
+             {"nb": "datoen finnes ikke (årene 1900 til 9999 støttes)",
+              "nn": "datoen finst ikkje (åra 1900 til 9999 er støtta)"}),
+            ("/api/plan", dict(plan, amount="99999999999999"), "amount",
+             {"nb": "større enn det høyeste som støttes, 1 000 000 000 000 kr",
+              "nn": "større enn det høgaste som er støtta, 1 000 000 000 000 kr"}),
+            ("/api/plan", dict(plan, term_fee="99999999999999"), "term_fee",
+             {"nb": "må være fra 0 til 1 000 000 000 000 kr",
+              "nn": "må vere frå 0 til 1 000 000 000 000 kr"}),
+            ("/api/finance", dict(finance, price="0"), "price",
+             {"nb": "prisen må være positiv og høyst 1 000 000 000 000 kr",
+              "nn": "prisen må vere positiv og høgst 1 000 000 000 000 kr"}),
+            ("/api/finance", dict(finance, price="100 000"), None,
+             {"nb": "egenkapital, banklån og tilskudd er mer enn prisen",
+              "nn": "eigenkapital, banklån og tilskot er meir enn prisen"}),
+            ("/api/finance", dict(finance, gross_income_yearly="99999999999999"), None,
+             {"nb": "årlig bruttoinntekt må være fra 0 til 1 000 000 000 kr",
+              "nn": "årleg bruttoinntekt må vere frå 0 til 1 000 000 000 kr"}),
+            ("/api/plan", dict(plan, amount="1,469,-"), "amount",
+             {"nb": "tvetydig: et komma foran ',-'", "nn": "tvetydig: eit komma framfor ',-'"}),
+        )
+        for path, body, field, want in cases:
+            for lang, text in want.items():
+                with self.subTest(path=path, body=body, lang=lang):
+                    status, err = self.error(path, dict(body, lang=lang))
+                    self.assertEqual(status, 400)
+                    if field:
+                        self.assertEqual(err["field"], field)
+                    self.assertIn(text, err["message"])
+            with self.subTest(path=path, body=body, lang="en"):
+                status, err = self.error(path, dict(body, lang="en"))
+                self.assertNotIn(want["nb"], err["message"])
+        # whole kroner as a price is written: the same plan as the plain amount
+        self.assertEqual(post("/api/plan", dict(plan, amount="kr 2 000 000,-"))[2],
+                         post("/api/plan", plan)[2])
+
     def test_a_value_never_becomes_an_option(self):
         status, err = self.error("/api/plan", {"amount": "--help", "rate": 4, "years": 3})
         self.assertEqual((status, err["field"], err["value"]), (400, "amount", "--help"))
