@@ -100,6 +100,22 @@ static sl_date last_due(const sl_loan_terms *t)
     return last;
 }
 
+/* The due date of the schedule's last term: the contract without its rate
+ * changes, extra payments, full repayment or kept payment, which only end
+ * it sooner or (a kept payment) later. A history's changes after it are not
+ * the loan's (a book takes them so too: sl_book_loan_terms). */
+static sl_date schedule_end(const sl_loan_terms *t)
+{
+    sl_loan_terms s = *t;
+    s.rate_changes = NULL;
+    s.rate_change_count = 0;
+    s.extra_payments = NULL;
+    s.extra_payment_count = 0;
+    s.repay_date = (sl_date)SL_DATE_NONE;
+    s.rate_change_keeps_payment = 0;
+    return last_due(&s);
+}
+
 void cli_contract_finish(cli_contract *c, long default_years, sl_loan_terms *t)
 {
     const sl_rate_history *h = c->life.history;
@@ -126,6 +142,10 @@ void cli_contract_finish(cli_contract *c, long default_years, sl_loan_terms *t)
         sl_date until = gap.year ? gap : (sl_date){9999, 12, 31};
         if (gap.year && sl_date_add_days(&until, gap, -1) != SL_OK)
             until = gap;
+        cli_life_apply(&c->life, t); /* the options' own dates, for the schedule */
+        sl_date sched = schedule_end(t); /* a kept payment may run on: up to 50 years */
+        if (!t->rate_change_keeps_payment && sl_date_compare(sched, until) < 0)
+            until = sched;
         add_history_changes(c, payout, until);
         cli_life_apply(&c->life, t);
         sl_date last = last_due(t);
@@ -158,9 +178,9 @@ void cli_contract_history_warning(const cli_contract *c)
     if (!c->history_end.year)
         return;
     char d[SL_DATE_BUFSIZE], r[SL_RATE_BUFSIZE];
-    fprintf(stderr,
-            "%s: warning: the rate history %s ends on %s: the plan assumes %s %% (before the "
-            "margin) stays from then (--rate-history)\n",
-            cli_prog(), c->life.history_name, cli_date_text(d, c->history_end),
-            cli_rate_text(r, c->history_last_rate, '.'));
+    /* cli_note: a file name with a control character stays on one line */
+    cli_note(_("warning: the rate history %s ends on %s: the plan assumes %s %% (before the "
+               "margin) stays from then (--rate-history)"),
+             c->life.history_name, cli_date_text(d, c->history_end),
+             cli_rate_text(r, c->history_last_rate, '.'));
 }

@@ -258,11 +258,9 @@ void cli_lengthening_report(const sl_plan *plan)
     if (rc < 0 || rows <= t->terms)
         return;
     char d[SL_DATE_BUFSIZE];
-    fprintf(stderr,
-            "%s: warning: %s lengthens the loan from %d to %d terms; the last payment is now "
-            "due %s\n",
-            cli_prog(),
-            t->rate_change_keeps_payment && t->rate_change_count ? "--rate-change-keeps-payment"
-                                                                 : "--interest-only-moves-end",
-            t->terms, rows, last.due_date.year ? cli_date_text(d, last.due_date) : "(no dates)");
+    cli_note(_("warning: %s lengthens the loan from %d to %d terms; the last payment is now "
+               "due %s"),
+             t->rate_change_keeps_payment && t->rate_change_count ? "--rate-change-keeps-payment"
+                                                                  : "--interest-only-moves-end",
+             t->terms, rows, last.due_date.year ? cli_date_text(d, last.due_date) : _("(no dates)"));
 }

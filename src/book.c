@@ -661,8 +661,9 @@ static int add_rate_moves(sl_book_loan *l, sl_loan_terms *t, size_t count, size_
     return rc;
 }
 
+/* latest: the last date a rate change may fall on (a kept payment runs on). */
 static int add_events(sl_book_loan *l, sl_loan_terms *t, sl_date first, sl_date last,
-                      sl_error *err)
+                      sl_date latest, sl_error *err)
 {
     size_t moves = 0;
     size_t nc = t->rate_change_count, nx = 0, nw = 0;
@@ -679,7 +680,8 @@ static int add_events(sl_book_loan *l, sl_loan_terms *t, sl_date first, sl_date 
         if (c < 0 || (c == 0 && e->kind != SL_BOOK_EVENT_RATE_CHANGE &&
                       e->kind != SL_BOOK_EVENT_RATE_MOVE))
             return event_error(err, SL_EINVAL, e, "not after the payout date");
-        if (sl_date_compare(e->date, last) > 0)
+        int rate = e->kind == SL_BOOK_EVENT_RATE_CHANGE || e->kind == SL_BOOK_EVENT_RATE_MOVE;
+        if (sl_date_compare(e->date, rate ? latest : last) > 0)
             return event_error(err, SL_EINVAL, e, "after the loan's last due date");
         void *p;
         int rc = SL_OK;
@@ -787,10 +789,15 @@ int sl_book_loan_terms(const sl_loan_terms **out, sl_book_loan *l, sl_date until
         if (sl__first_due(&first, t) != SL_OK ||
             sl__due_date(&last, t, first, sl__terms_count(t)) != SL_OK)
             return sl__fail(err, SL_ERANGE, "payout_date", "", "the schedule ends after 9999");
-        sl_date upto = until.year && sl_date_compare(until, last) < 0 ? until : last;
+        /* a kept payment may run past the last term: its rates up to 50 years */
+        sl_date latest = last;
+        if (t->rate_change_keeps_payment &&
+            sl__due_date(&latest, t, first, sl__terms_limit(t)) != SL_OK)
+            return sl__fail(err, SL_ERANGE, "payout_date", "", "the schedule ends after 9999");
+        sl_date upto = until.year && sl_date_compare(until, latest) < 0 ? until : latest;
         if (l->history && (rc = apply_history(l, t, upto, err)) != SL_OK)
             return rc;
-        if ((rc = add_events(l, t, first, last, err)) != SL_OK)
+        if ((rc = add_events(l, t, first, last, latest, err)) != SL_OK)
             return rc;
     }
     int rc = l->changes_known ? sl__loan_terms_check_known_changes(t, err)

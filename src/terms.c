@@ -395,7 +395,9 @@ static int check_v2(const sl_loan_terms *t, int changes_known, sl_error *err)
     if (sl__first_due(&first, t) != SL_OK || sl__due_date(&last, t, first, (int)n) != SL_OK)
         return sl__fail_date(err, SL_ERANGE, "payout_date", t->payout_date,
                           "the last due date would be after year 9999");
-    sl_date latest;
+    /* A kept payment may run past the last term: rate changes up to 50 years
+     * count, as the terms may follow them there. */
+    sl_date latest = last;
     if (t->rate_change_keeps_payment &&
         sl__due_date(&latest, t, first, sl__terms_limit(t)) != SL_OK)
         return sl__fail_date(err, SL_ERANGE, "payout_date", t->payout_date,
@@ -408,7 +410,7 @@ static int check_v2(const sl_loan_terms *t, int changes_known, sl_error *err)
      * quick test; the first change it does not pass, and every one after,
      * takes the full checks below with their messages. */
     size_t checked = changes_known ? t->rate_change_count : 0;
-    for (int64_t prev = date_key(t->payout_date) - 1, end = date_key(last);
+    for (int64_t prev = date_key(t->payout_date) - 1, end = date_key(latest);
          checked < t->rate_change_count; checked++) {
         const sl_rate_change *c = &t->rate_changes[checked];
         int64_t key = date_key(c->date);
@@ -420,7 +422,7 @@ static int check_v2(const sl_loan_terms *t, int changes_known, sl_error *err)
     int sorted = 1;
     for (size_t i = checked; i < t->rate_change_count; i++) {
         const sl_rate_change *c = &t->rate_changes[i];
-        int rc = event_date(err, "rate_changes", c->date, t, last, 1);
+        int rc = event_date(err, "rate_changes", c->date, t, latest, 1);
         if (rc != SL_OK)
             return rc;
         if (!rate_valid(c->rate) || !applied_rate_ok(c->rate, t->margin))

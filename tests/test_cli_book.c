@@ -902,6 +902,41 @@ START_TEST(loan_rows_are_sl_plan_rows_byte_for_byte)
     unlink(bpath);
     unlink(epath);
 
+    /* a history that goes on after a loan's last term: a plain loan takes
+     * its changes up to the last term (sl-plan refused the rest); a kept
+     * payment that runs past it takes the change in the term it adds */
+    char hpath[64];
+    const char hist[] = "2024-01-01 4\n2024-03-01 9\n2025-01-20 2\n";
+    exec_temp_file(hpath, hist, sizeof hist - 1);
+    for (int keep = 0; keep < 2; keep++) {
+        char book[256];
+        snprintf(book, sizeof book,
+                 "id,amount,terms,terms_per_year,type,payout_date,rate_change_keeps_payment,"
+                 "rate_history\nK,100000,12,12,annuity,2024-01-15,%s,%s\n",
+                 keep ? "ja" : "nei", hpath);
+        exec_temp_file(bpath, book, strlen(book));
+        const char *a[] = {"--loans", bpath, "--from", "2024-01-15", "--as-of", "2099-12-31",
+                           "--loan", "K", NULL};
+        exec_result r = portfolio(a);
+        ck_assert_msg(r.status == 0, "%s", r.err);
+        char hopt[96];
+        snprintf(hopt, sizeof hopt, "--rate-history=%s", hpath);
+        char *argv[] = {(char *)plan_prog, "--amount=100000", "--terms=12",
+                        "--payout-date=2024-01-15", hopt, "--format=csv",
+                        keep ? "--rate-change-keeps-payment" : NULL, NULL};
+        exec_result p = exec_run(NULL, argv);
+        ck_assert_msg(p.status == 0, "%s", p.err);
+        ck_assert_str_eq(r.out, p.out);
+        ck_assert_int_eq(count_lines(r.out), keep ? 14 : 13);
+        if (keep) /* term 13 runs 15 January to 15 February: 9 % to the 20th, then 2 % */
+            ck_assert_ptr_nonnull(strstr(r.out, "\n13,2025-02-15,2213.10,5.77,2213.10,0.00,"
+                                                "2218.87,0.00,31,9.000,last;rate-change\n"));
+        exec_free(&r);
+        exec_free(&p);
+        unlink(bpath);
+    }
+    unlink(hpath);
+
     /* the terms come from terms or years: neither, or the two disagreeing, is refused */
     static const struct {
         const char *book, *want;

@@ -209,6 +209,38 @@ START_TEST(lengthening_warns)
             "--rate-change-keeps-payment", "--format", "csv", NULL);
     ck_assert_int_eq(r->status, 0);
     ck_assert_str_eq(r->err, ""); /* shorter: nothing to warn about */
+    /* in the language asked for, as the web page shows it */
+    r = run(LOAN, "--payout-date", "2025-01-01", "--interest-only", "13:12",
+            "--interest-only-moves-end", "--format", "csv", "--lang", "nb", NULL);
+    ck_assert_int_eq(r->status, 0);
+    ck_assert_msg(strstr(r->err, "advarsel: --interest-only-moves-end forlenger lånet fra 120 til "
+                                 "132 terminer"),
+                  "%s", r->err);
+}
+END_TEST
+
+/* The warning that a rate history ends is one line in the language asked
+ * for, whatever the history file is called (a newline in its name was
+ * written as is and split the warning over two lines). */
+START_TEST(history_end_warning_is_one_line)
+{
+    char dir[] = "/tmp/sl-history-XXXXXX";
+    ck_assert_ptr_nonnull(mkdtemp(dir));
+    char path[64];
+    snprintf(path, sizeof path, "%s/rates\nx.txt", dir);
+    FILE *f = fopen(path, "w");
+    ck_assert_ptr_nonnull(f);
+    fputs("2025-01-01 4.5\n2025-03-01 gap\n", f);
+    fclose(f);
+    result *r = run("--amount", "100000", "--years", "1", "--payout-date", "2025-01-01",
+                    "--rate-history", path, "--format", "csv", "--lang", "nb", NULL);
+    unlink(path);
+    rmdir(dir);
+    ck_assert_int_eq(r->status, 0);
+    ck_assert_msg(strstr(r->err, "advarsel: rentehistorikken ") &&
+                      strstr(r->err, "rates\\nx.txt slutter 2025-03-01"),
+                  "%s", r->err);
+    ck_assert_ptr_eq(strchr(r->err, '\n'), r->err + strlen(r->err) - 1);
 }
 END_TEST
 
@@ -352,6 +384,7 @@ int main(int argc, char **argv)
     tcase_add_test(tc, findings_warn_or_fail);
     tcase_add_test(tc, relative_rate_change);
     tcase_add_test(tc, lengthening_warns);
+    tcase_add_test(tc, history_end_warning_is_one_line);
     tcase_add_test(tc, payment_questions_and_shock);
     tcase_add_test(tc, bad_values_name_the_option);
     suite_add_tcase(s, tc);

@@ -250,6 +250,33 @@ START_TEST(rate_change_keeps_payment)
 }
 END_TEST
 
+/* The same loan with a second change on 2026-01-15, after the 12 terms'
+ * last due date (2026-01-01) but inside term 13, which the kept payment
+ * adds: the change counts (the rate may be 0 % from then), so term 13's
+ * interest is split, 4 746.40 × 12 % / 12 × 14/31 = 21.435… → 21.44 (the
+ * days to the change at the old rate, the rest at 0 %), not 47.46. Without
+ * a kept payment the loan ends on 2026-01-01 and the change is refused. */
+START_TEST(kept_payment_takes_changes_past_the_last_term)
+{
+    sl_loan_terms t = base("120000", "0", 1);
+    t.payout_date = D("2025-01-01");
+    sl_rate_change ch[] = {{D("2025-04-01"), R("12")}, {D("2026-01-15"), R("0")}};
+    t.rate_changes = ch;
+    t.rate_change_count = 2;
+    t.rate_change_keeps_payment = 1;
+    int n = run(&t, rows, 2000);
+    ck_assert_int_eq(n, 13);
+    ck_assert_int_eq(rows[12].opening_balance, M("4746.40"));
+    ck_assert(rows[12].events & SL_EVENT_RATE_CHANGE);
+    ck_assert_int_eq(rows[12].interest, M("21.44"));
+    ck_assert_int_eq(rows[12].payment, M("4767.84"));
+    t.rate_change_keeps_payment = 0;
+    sl_error err;
+    ck_assert_int_eq(sl_loan_terms_check(&t, &err), SL_EINVAL);
+    ck_assert_str_eq(err.field, "rate_changes");
+}
+END_TEST
+
 /* ---- convention 11: fixed-rate period ---- */
 
 /* 1 000 000 kr, floating 5 %, payout 2025-01-01, 10 years monthly, 40
@@ -868,6 +895,7 @@ static Suite *plan_suite(void)
     tcase_add_test(rates, rate_change_on_due_date_annuity);
     tcase_add_test(rates, rate_change_on_due_date_serial);
     tcase_add_test(rates, rate_change_keeps_payment);
+    tcase_add_test(rates, kept_payment_takes_changes_past_the_last_term);
     tcase_add_test(rates, fixed_period);
     tcase_add_test(rates, kommune_margin);
     suite_add_tcase(s, rates);
