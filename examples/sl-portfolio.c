@@ -263,8 +263,8 @@ static void claim_events(run *R, const char *id, long line)
         e[i].book_line = line;
 }
 
-/* Read the current row into the contract *terms (pointing into bl). */
-static int read_loan(const sl_loan_terms **terms, sl_book_loan *bl, run *R, const table_reader *t,
+/* Read the current row into a plan of its contract (*plan, the caller's to free). */
+static int read_loan(sl_plan **plan, sl_book_loan *bl, run *R, const table_reader *t,
                      row_problem *p)
 {
     sl_book_loan_clear(bl);
@@ -296,7 +296,7 @@ static int read_loan(const sl_loan_terms **terms, sl_book_loan *bl, run *R, cons
     }
     if (add_events(bl, R, t, id, p) < 0)
         return -1;
-    if (sl_book_loan_terms(terms, bl, until, &err) == SL_OK)
+    if (sl_book_loan_plan(plan, bl, until, &err) == SL_OK)
         return 0;
     if (strcmp(err.field, "events") == 0 && err.line) {
         p->path = R->events.path;
@@ -739,16 +739,17 @@ static void start_output(run *R)
 }
 
 /* The figures of one loan into the totals (and groups, reconciliation). */
-static int account(run *R, const table_reader *t, const sl_loan_terms *terms, row_problem *p)
+static int account(run *R, const table_reader *t, sl_plan *plan, row_problem *p)
 {
+    const sl_loan_terms *terms = sl_plan_terms(plan);
     sl_loan_figures f;
     sl_error err;
-    if (sl_loan_figures_compute_cached(&f, terms, R->as_of, R->from, R->to, R->cache, &err) !=
-        SL_OK)
+    sl_plan_use_cache(plan, R->cache);
+    if (sl_plan_figures(&f, plan, R->as_of, R->from, R->to, &err) != SL_OK)
         goto bad;
     if (R->mode == MODE_YEAR) {
-        if (sl_loan_figures_periods_cached(R->period_figures, terms, R->periods, R->ngroups,
-                                           R->cache, &err) != SL_OK)
+        if (sl_plan_figures_periods(R->period_figures, plan, R->periods, R->ngroups, &err) !=
+            SL_OK)
             goto bad;
         /* a year counts the loans paid out by its end */
         for (size_t i = 0; i < R->ngroups; i++)
@@ -1004,8 +1005,10 @@ int main(int argc, char **argv)
                         table_line(t), R.loan_id, R.loan_line);
             if (R.mode == MODE_LOAN)
                 R.loan_line = table_line(t);
-            const sl_loan_terms *terms;
-            if (read_loan(&terms, bl, &R, t, &p) == 0 && account(&R, t, terms, &p) == 0)
+            sl_plan *plan = NULL;
+            int ok = read_loan(&plan, bl, &R, t, &p) == 0 && account(&R, t, plan, &p) == 0;
+            sl_plan_free(plan);
+            if (ok)
                 continue;
         }
         if (!R.skip || R.mode == MODE_LOAN)

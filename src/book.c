@@ -6,6 +6,7 @@
 
 #include "api_internal.h"
 #include "arith_internal.h"
+#include "plan_internal.h"
 #include "rate_history_internal.h"
 #include "startlan/book.h"
 #include "terms_internal.h"
@@ -806,4 +807,16 @@ int sl_book_loan_terms(const sl_loan_terms **out, sl_book_loan *l, sl_date until
         return field_error(err, t, l), rc;
     *out = t;
     return SL_OK;
+}
+
+int sl_book_loan_plan(sl_plan **out, sl_book_loan *l, sl_date until, sl_error *err)
+{
+    sl__error_reset(err);
+    if (!out)
+        return sl__null(err, "out");
+    *out = NULL;
+    const sl_loan_terms *t;
+    int rc = sl_book_loan_terms(&t, l, until, err);
+    /* checked: the plan takes it as it is, the history's changes by reference */
+    return rc == SL_OK ? sl__plan_new_checked(out, t, l->change_keys, err) : rc;
 }

@@ -21,7 +21,9 @@
 
 struct sl_plan {
     sl_loan_terms terms; /* validated version-2 copy; arrays below */
-    sl_rate_change *changes;
+    const sl_rate_change *changes; /* own_changes, or a rate history's (sl__plan_new_checked) */
+    sl_rate_change *own_changes;   /* the copy the plan owns; NULL: none */
+    int *own_keys;                 /* change_keys when the plan owns them */
     sl_extra_payment *extras;
     sl_interest_only_window *windows;
     size_t finding_count;
@@ -53,7 +55,7 @@ struct sl_plan {
     sl_rate run_rate;    /* at this rate (margin included): the rate of every steady row */
     int floating;        /* dated, events only rate changes (and a margin): floating_row */
     int exact_pieces;    /* split interest always as a GMP rational (the general path's test) */
-    int *change_keys;    /* date_key of each rate change (sorted with them) */
+    const int *change_keys; /* date_key of each rate change (sorted with them) */
     size_t change_cursor; /* floating_row: changes before the last row's due date */
     sl_plan_cache *cache; /* annuity factors shared with other plans (not owned); NULL: none */
     sl_rate margin_base, margin_sum; /* the last rate the margin was added to, and the sum */
@@ -131,15 +133,10 @@ static void *copy_array(const void *src, size_t n, size_t size, int *fail)
     return p;
 }
 
-int sl_plan_new(sl_plan **out, const sl_loan_terms *terms, sl_error *err)
+/* The plan of a validated contract; keys: see sl__plan_new_checked. */
+static int plan_create(sl_plan **out, const sl_loan_terms *terms, const int *keys, sl_error *err)
 {
-    sl__error_reset(err);
-    if (!out)
-        return sl__null(err, "out");
-    *out = NULL;
-    int rc = sl_loan_terms_check(terms, err);
-    if (rc != SL_OK)
-        return rc;
+    int rc;
     sl_plan *plan = malloc(sizeof *plan);
     if (!plan)
         return sl__fail(err, SL_ENOMEM, "plan", "", "out of memory");
@@ -149,7 +146,13 @@ int sl_plan_new(sl_plan **out, const sl_loan_terms *terms, sl_error *err)
     sl_loan_terms *t = &plan->terms;
     sl__terms_upgrade(t, terms);
     int fail = 0;
-    plan->changes = copy_array(t->rate_changes, t->rate_change_count, sizeof *plan->changes, &fail);
+    if (keys && t->rate_change_count) { /* in order, with their keys: referred to */
+        plan->changes = t->rate_changes;
+        plan->change_keys = keys;
+    } else {
+        plan->changes = plan->own_changes = copy_array(t->rate_changes, t->rate_change_count,
+                                                       sizeof *plan->own_changes, &fail);
+    }
     plan->extras = copy_array(t->extra_payments, t->extra_payment_count, sizeof *plan->extras, &fail);
     plan->windows = copy_array(t->interest_only_windows, t->interest_only_window_count,
                                sizeof *plan->windows, &fail);
@@ -158,9 +161,9 @@ int sl_plan_new(sl_plan **out, const sl_loan_terms *terms, sl_error *err)
         return sl__fail(err, SL_ENOMEM, "plan", "", "out of memory");
     }
     sort_extras(plan->extras, t->extra_payment_count);
-    if (t->rate_change_count) {
-        plan->change_keys = malloc(t->rate_change_count * sizeof *plan->change_keys);
-        if (!plan->change_keys) {
+    if (plan->own_changes) {
+        int *k = plan->own_keys = malloc(t->rate_change_count * sizeof *plan->own_keys);
+        if (!k) {
             sl_plan_free(plan);
             return sl__fail(err, SL_ENOMEM, "plan", "", "out of memory");
         }
@@ -168,14 +171,15 @@ int sl_plan_new(sl_plan **out, const sl_loan_terms *terms, sl_error *err)
          * nothing, so it runs only when some key is out of order. */
         int in_order = 1;
         for (size_t i = 0; i < t->rate_change_count; i++) {
-            plan->change_keys[i] = date_key(plan->changes[i].date);
-            in_order &= i == 0 || plan->change_keys[i - 1] <= plan->change_keys[i];
+            k[i] = date_key(plan->changes[i].date);
+            in_order &= i == 0 || k[i - 1] <= k[i];
         }
         if (!in_order) {
-            sort_changes(plan->changes, t->rate_change_count);
+            sort_changes(plan->own_changes, t->rate_change_count);
             for (size_t i = 0; i < t->rate_change_count; i++)
-                plan->change_keys[i] = date_key(plan->changes[i].date);
+                k[i] = date_key(plan->changes[i].date);
         }
+        plan->change_keys = k;
     }
     t->rate_changes = plan->changes;
     t->extra_payments = plan->extras;
@@ -219,6 +223,24 @@ int sl_plan_new(sl_plan **out, const sl_loan_terms *terms, sl_error *err)
     return SL_OK;
 }
 
+int sl_plan_new(sl_plan **out, const sl_loan_terms *terms, sl_error *err)
+{
+    sl__error_reset(err);
+    if (!out)
+        return sl__null(err, "out");
+    *out = NULL;
+    int rc = sl_loan_terms_check(terms, err);
+    return rc == SL_OK ? plan_create(out, terms, NULL, err) : rc;
+}
+
+int sl__plan_new_checked(sl_plan **out, const sl_loan_terms *terms, const int *change_keys,
+                         sl_error *err)
+{
+    sl__error_reset(err);
+    *out = NULL;
+    return plan_create(out, terms, change_keys, err);
+}
+
 void sl_plan_use_cache(sl_plan *plan, sl_plan_cache *cache)
 {
     if (plan)
@@ -229,10 +251,10 @@ void sl_plan_free(sl_plan *plan)
 {
     if (!plan)
         return;
-    free(plan->changes);
+    free(plan->own_changes);
     free(plan->extras);
     free(plan->windows);
-    free(plan->change_keys);
+    free(plan->own_keys);
     free(plan);
 }
 

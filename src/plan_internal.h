@@ -9,4 +9,14 @@
  * same rows, and tests prove it. */
 void sl__plan_use_general_path(sl_plan *plan);
 
+/* sl_plan_new for a contract that has passed sl_loan_terms_check (it is
+ * not checked again). With change_keys (may be NULL: the plan copies the
+ * changes and works their keys out, as sl_plan_new does), the contract's
+ * rate changes are in strictly increasing date order with those date keys
+ * ((year·16 + month)·32 + day), and the plan refers to both instead of
+ * copying them: they must outlive it (a rate history's, which the book's
+ * loans share: sl_book_loan_plan). */
+int sl__plan_new_checked(sl_plan **out, const sl_loan_terms *terms, const int *change_keys,
+                         sl_error *err);
+
 #endif

@@ -29,15 +29,10 @@ int sl_loan_figures_compute(sl_loan_figures *out, const sl_loan_terms *terms, sl
     return sl_loan_figures_compute_cached(out, terms, as_of, from, to, NULL, err);
 }
 
-int sl_loan_figures_compute_cached(sl_loan_figures *out, const sl_loan_terms *terms,
-                                   sl_date as_of, sl_date from, sl_date to, sl_plan_cache *cache,
-                                   sl_error *err)
+/* The dates of the figures, and the contract's payout date: 0 or the refusal. */
+static int figure_dates(const sl_loan_terms *t, sl_date as_of, sl_date from, sl_date to,
+                        sl_error *err)
 {
-    sl__error_reset(err);
-    if (!out)
-        return sl__null(err, "out");
-    if (!terms)
-        return sl__null(err, "terms");
     if (!sl_date_is_valid(as_of))
         return sl__fail_date(err, SL_EINVAL, "as_of", as_of, "no such date");
     if (!sl_date_is_valid(from))
@@ -46,19 +41,20 @@ int sl_loan_figures_compute_cached(sl_loan_figures *out, const sl_loan_terms *te
         return sl__fail_date(err, SL_EINVAL, "to", to, "no such date");
     if (sl_date_compare(from, to) > 0)
         return sl__fail_date(err, SL_EINVAL, "to", to, "the period ends before it starts");
-    if (terms->payout_date.year == 0 && terms->payout_date.month == 0 &&
-        terms->payout_date.day == 0)
+    if (t->payout_date.year == 0 && t->payout_date.month == 0 && t->payout_date.day == 0)
         return sl__fail(err, SL_EINVAL, "payout_date", "",
                         "payout_date: missing; dated figures need the payout date");
-    sl_plan *plan;
-    int rc = sl_plan_new(&plan, terms, err);
-    if (rc != SL_OK)
-        return rc;
-    sl_plan_use_cache(plan, cache);
+    return SL_OK;
+}
+
+/* The figures from a plan positioned before its first term. */
+static int walk(sl_loan_figures *out, sl_plan *plan, sl_date as_of, sl_date from, sl_date to,
+                sl_error *err)
+{
     const sl_loan_terms *t = sl_plan_terms(plan);
     sl_loan_figures f;
     memset(&f, 0, sizeof f);
-    int paid_out = sl_date_compare(t->payout_date, as_of) <= 0;
+    int rc, paid_out = sl_date_compare(t->payout_date, as_of) <= 0;
     f.balance = paid_out ? t->principal : 0;
     if (sl_date_compare(t->payout_date, from) >= 0 && sl_date_compare(t->payout_date, to) <= 0)
         f.establishment_fee = t->establishment_fee;
@@ -79,13 +75,48 @@ int sl_loan_figures_compute_cached(sl_loan_figures *out, const sl_loan_terms *te
             f.terms_due++;
         }
     }
-    sl_plan_free(plan);
     if (rc < 0)
         return sl__fail(err, rc, "terms", "", "the plan could not be computed");
     if (sl_money_add(&f.fees, f.term_fees, f.establishment_fee) != SL_OK)
         return sl__fail(err, SL_ERANGE, "establishment_fee", "", "fees beyond the supported range");
     *out = f;
     return SL_OK;
+}
+
+int sl_loan_figures_compute_cached(sl_loan_figures *out, const sl_loan_terms *terms,
+                                   sl_date as_of, sl_date from, sl_date to, sl_plan_cache *cache,
+                                   sl_error *err)
+{
+    sl__error_reset(err);
+    if (!out)
+        return sl__null(err, "out");
+    if (!terms)
+        return sl__null(err, "terms");
+    int rc = figure_dates(terms, as_of, from, to, err);
+    if (rc != SL_OK)
+        return rc;
+    sl_plan *plan;
+    if ((rc = sl_plan_new(&plan, terms, err)) != SL_OK)
+        return rc;
+    sl_plan_use_cache(plan, cache);
+    rc = walk(out, plan, as_of, from, to, err);
+    sl_plan_free(plan);
+    return rc;
+}
+
+int sl_plan_figures(sl_loan_figures *out, sl_plan *plan, sl_date as_of, sl_date from, sl_date to,
+                    sl_error *err)
+{
+    sl__error_reset(err);
+    if (!out)
+        return sl__null(err, "out");
+    if (!plan)
+        return sl__null(err, "plan");
+    int rc = figure_dates(sl_plan_terms(plan), as_of, from, to, err);
+    if (rc != SL_OK)
+        return rc;
+    sl_plan_rewind(plan);
+    return walk(out, plan, as_of, from, to, err);
 }
 
 int sl_portfolio_totals_new(sl_portfolio_totals **out)

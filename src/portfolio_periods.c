@@ -16,15 +16,10 @@ int sl_loan_figures_periods(sl_loan_figures *out, const sl_loan_terms *terms,
     return sl_loan_figures_periods_cached(out, terms, periods, count, NULL, err);
 }
 
-int sl_loan_figures_periods_cached(sl_loan_figures *out, const sl_loan_terms *terms,
-                                   const sl_period *periods, size_t count, sl_plan_cache *cache,
-                                   sl_error *err)
+/* The periods, and the contract's payout date: 0 or the refusal. */
+static int check_periods(const sl_loan_terms *t, const sl_period *periods, size_t count,
+                         sl_error *err)
 {
-    sl__error_reset(err);
-    if (!out)
-        return sl__null(err, "out");
-    if (!terms)
-        return sl__null(err, "terms");
     if (count && !periods)
         return sl__null(err, "periods");
     for (size_t i = 0; i < count; i++) {
@@ -37,16 +32,17 @@ int sl_loan_figures_periods_cached(sl_loan_figures *out, const sl_loan_terms *te
             return sl__fail_date(err, SL_EINVAL, "periods", periods[i].from,
                                  "periods must be in order and apart");
     }
-    if (!terms->payout_date.year)
+    if (!t->payout_date.year)
         return sl__fail(err, SL_EINVAL, "payout_date", "",
                         "payout_date: missing; dated figures need the payout date");
-    if (!count)
-        return SL_OK;
-    sl_plan *plan;
-    int rc = sl_plan_new(&plan, terms, err);
-    if (rc != SL_OK)
-        return rc;
-    sl_plan_use_cache(plan, cache);
+    return SL_OK;
+}
+
+/* The figures from a plan positioned before its first term (count >= 1). */
+static int walk(sl_loan_figures *out, sl_plan *plan, const sl_period *periods, size_t count,
+                sl_error *err)
+{
+    int rc;
     const sl_loan_terms *t = sl_plan_terms(plan);
     memset(out, 0, count * sizeof *out);
     for (size_t i = 0; i < count; i++)
@@ -74,7 +70,6 @@ int sl_loan_figures_periods_cached(sl_loan_figures *out, const sl_loan_terms *te
     }
     for (; k < count; k++)
         out[k].balance = sl_date_compare(t->payout_date, periods[k].to) <= 0 ? balance : 0;
-    sl_plan_free(plan);
     if (rc < 0)
         return sl__fail(err, rc, "terms", "", "the plan could not be computed");
     for (size_t i = 0; i < count; i++)
@@ -82,4 +77,40 @@ int sl_loan_figures_periods_cached(sl_loan_figures *out, const sl_loan_terms *te
             return sl__fail(err, SL_ERANGE, "establishment_fee", "",
                             "fees beyond the supported range");
     return SL_OK;
+}
+
+int sl_loan_figures_periods_cached(sl_loan_figures *out, const sl_loan_terms *terms,
+                                   const sl_period *periods, size_t count, sl_plan_cache *cache,
+                                   sl_error *err)
+{
+    sl__error_reset(err);
+    if (!out)
+        return sl__null(err, "out");
+    if (!terms)
+        return sl__null(err, "terms");
+    int rc = check_periods(terms, periods, count, err);
+    if (rc != SL_OK || !count)
+        return rc;
+    sl_plan *plan;
+    if ((rc = sl_plan_new(&plan, terms, err)) != SL_OK)
+        return rc;
+    sl_plan_use_cache(plan, cache);
+    rc = walk(out, plan, periods, count, err);
+    sl_plan_free(plan);
+    return rc;
+}
+
+int sl_plan_figures_periods(sl_loan_figures *out, sl_plan *plan, const sl_period *periods,
+                            size_t count, sl_error *err)
+{
+    sl__error_reset(err);
+    if (!out)
+        return sl__null(err, "out");
+    if (!plan)
+        return sl__null(err, "plan");
+    int rc = check_periods(sl_plan_terms(plan), periods, count, err);
+    if (rc != SL_OK || !count)
+        return rc;
+    sl_plan_rewind(plan);
+    return walk(out, plan, periods, count, err);
 }

@@ -703,6 +703,150 @@ START_TEST(contract_options_as_columns)
 }
 END_TEST
 
+static int figures_equal(const sl_loan_figures *a, const sl_loan_figures *b)
+{
+    return a->balance == b->balance && a->interest == b->interest &&
+           a->principal == b->principal && a->term_fees == b->term_fees &&
+           a->establishment_fee == b->establishment_fee && a->fees == b->fees &&
+           a->terms_due == b->terms_due;
+}
+
+/* A book loan's plan (sl_book_loan_plan: the contract checked once, the
+ * history's changes referred to, not copied) over seeded loans on one long
+ * history (margins, own rate changes and moves, extra payments, windows,
+ * payouts before the history and in its gap): refused exactly as
+ * sl_book_loan_terms refuses, else the same rows as sl_plan_new of that
+ * contract, also after the loan is cleared and read again, and the same
+ * figures from sl_plan_figures and sl_plan_figures_periods (with and
+ * without a cache) as from the contract. */
+START_TEST(book_loan_plan_as_its_contract)
+{
+    char text[8192];
+    size_t used = (size_t)snprintf(text, sizeof text, "# generated\n");
+    test_rng g = {test_seed("book-loan-plan")};
+    for (int i = 0; i < 150; i++) {
+        int v = (int)rng_range(&g, 500, 8000);
+        if (i == 140)
+            used += (size_t)snprintf(text + used, sizeof text - used, "%d-%02d-01 gap\n",
+                                     2001 + i / 6, 1 + 2 * (i % 6));
+        else
+            used += (size_t)snprintf(text + used, sizeof text - used, "%d-%02d-01 %d.%03d\n",
+                                     2001 + i / 6, 1 + 2 * (i % 6), v / 1000, v % 1000);
+    }
+    ck_assert_uint_lt(used, sizeof text);
+    sl_rate_history *h;
+    ck_assert_int_eq(sl_rate_history_parse(&h, text, "generated", NULL), SL_OK);
+    sl_plan_cache *cache;
+    ck_assert_int_eq(sl_plan_cache_new(&cache), SL_OK);
+    static const char *const margins[] = {NULL, "0.25", "-0.5", "1", "-9"};
+    static const char *const kinds[] = {"extra", "rate-change", "interest-only", "extra-shorten"};
+    const sl_period periods[] = {{D(2010, 1, 1), D(2010, 12, 31)},
+                                 {D(2011, 1, 1), D(2012, 6, 30)},
+                                 {D(2015, 3, 1), D(2020, 12, 31)}};
+    int accepted = 0;
+    for (int round = 0; round < 300; round++) {
+        const char *f[SL_BOOK_FIELD_COUNT] = {0};
+        char payout[16], terms[8];
+        snprintf(payout, sizeof payout, "%d-%02d-%02d", (int)rng_range(&g, 2000, 2020),
+                 (int)rng_range(&g, 1, 12), (int)rng_range(&g, 1, 28));
+        snprintf(terms, sizeof terms, "%d", (int)rng_range(&g, 12, 360));
+        f[SL_BOOK_AMOUNT] = "1 500 000";
+        f[SL_BOOK_TERMS] = terms;
+        f[SL_BOOK_TERMS_PER_YEAR] = rng_range(&g, 0, 3) ? "12" : "4";
+        f[SL_BOOK_TYPE] = rng_range(&g, 0, 2) ? "annuitet" : "serie";
+        f[SL_BOOK_PAYOUT_DATE] = payout;
+        f[SL_BOOK_MARGIN] = margins[rng_range(&g, 0, 4)];
+        sl_book_loan *l = book_loan(f);
+        ck_assert_int_eq(sl_book_loan_set_rate_history(l, h, "generated"), SL_OK);
+        for (int e = (int)rng_range(&g, -3, 3); e > 0; e--) {
+            char date[16];
+            const char *kind = kinds[rng_range(&g, 0, 3)];
+            const char *value = strcmp(kind, "rate-change") == 0 ? (rng_range(&g, 0, 1) ? "5.5" : "+0.75")
+                                : strcmp(kind, "interest-only") == 0 ? "3"
+                                                                     : "20000";
+            snprintf(date, sizeof date, "%d-%02d-%02d", (int)rng_range(&g, 2000, 2024),
+                     (int)rng_range(&g, 1, 12), (int)rng_range(&g, 1, 28));
+            sl_book_event ev;
+            ck_assert_int_eq(sl_book_event_parse(&ev, date, kind, value, NULL), SL_OK);
+            ck_assert_int_eq(sl_book_loan_add_event(l, &ev), SL_OK);
+        }
+        sl_date until = rng_range(&g, 0, 3) ? D(2024, 12, 31) : NONE;
+        const sl_loan_terms *t;
+        sl_plan *plan, *ref;
+        sl_error err, perr;
+        int rc = sl_book_loan_terms(&t, l, until, &err);
+        int prc = sl_book_loan_plan(&plan, l, until, &perr);
+        ck_assert_int_eq(rc, prc);
+        if (rc != SL_OK) {
+            ck_assert_ptr_null(plan);
+            ck_assert_str_eq(err.field, perr.field);
+            ck_assert_str_eq(err.message, perr.message);
+            sl_book_loan_free(l);
+            continue;
+        }
+        accepted++;
+        ck_assert_msg(sl_plan_new(&ref, t, &err) == SL_OK, "%s", err.message);
+        sl_date as_of = D(2018, 6, 30), from = D(2012, 1, 1), to = D(2019, 12, 31);
+        sl_loan_figures a, b, pa[3], pb[3];
+        ck_assert_int_eq(sl_loan_figures_compute(&a, t, as_of, from, to, NULL), SL_OK);
+        ck_assert_int_eq(sl_loan_figures_periods(pa, t, periods, 3, NULL), SL_OK);
+        /* the loan cleared and read again as another: the plan keeps its own copies */
+        sl_book_loan_clear(l);
+        for (int k = 0; k < SL_BOOK_FIELD_COUNT; k++)
+            ck_assert_int_eq(sl_book_loan_set(l, (sl_book_field)k, f[k], NULL), SL_OK);
+        ck_assert_int_eq(sl_book_loan_set(l, SL_BOOK_PAYOUT_DATE, "2010-05-05", NULL), SL_OK);
+        ck_assert_int_eq(sl_book_loan_set(l, SL_BOOK_TERMS, "360", NULL), SL_OK);
+        ck_assert_int_eq(sl_book_loan_set(l, SL_BOOK_TERMS_PER_YEAR, "12", NULL), SL_OK);
+        ck_assert_int_eq(sl_book_loan_set_rate_history(l, h, "generated"), SL_OK);
+        sl_book_event own;
+        ck_assert_int_eq(sl_book_event_parse(&own, "2012-03-15", "rate-change", "9", NULL), SL_OK);
+        ck_assert_int_eq(sl_book_loan_add_event(l, &own), SL_OK);
+        ck_assert_msg(sl_book_loan_terms(&t, l, D(2023, 12, 31), &err) == SL_OK, "%s", err.message);
+        if (round % 2)
+            sl_plan_use_cache(plan, cache);
+        sl_plan_row ra, rb;
+        int na, nb, rows = 0;
+        while ((na = sl_plan_next(ref, &ra)) == 1) {
+            nb = sl_plan_next(plan, &rb);
+            ck_assert_int_eq(nb, 1);
+            ck_assert_msg(rows_equal(&ra, &rb), "round %d: row %d differs", round, ra.term);
+            rows++;
+        }
+        ck_assert_int_eq(na, 0);
+        ck_assert_int_eq(sl_plan_next(plan, &rb), 0);
+        /* figures from the plan: it is rewound first */
+        ck_assert_int_eq(sl_plan_figures(&b, plan, as_of, from, to, &err), SL_OK);
+        ck_assert_msg(figures_equal(&a, &b), "round %d: figures differ", round);
+        ck_assert_int_eq(sl_plan_figures_periods(pb, plan, periods, 3, &err), SL_OK);
+        for (int k = 0; k < 3; k++)
+            ck_assert_msg(figures_equal(&pa[k], &pb[k]), "round %d: period %d differs", round, k);
+        /* and refused as the contract's figures are */
+        ck_assert_int_eq(sl_plan_figures(&b, plan, as_of, to, from, &err), SL_EINVAL);
+        ck_assert_str_eq(err.field, "to");
+        ck_assert_int_eq(sl_plan_figures_periods(pb, plan, periods + 1, 2, &err), SL_OK);
+        sl_period bad[2] = {periods[1], periods[0]};
+        ck_assert_int_eq(sl_plan_figures_periods(pb, plan, bad, 2, &err), SL_EINVAL);
+        ck_assert_str_eq(err.field, "periods");
+        sl_plan_free(ref);
+        sl_plan_free(plan);
+        sl_book_loan_free(l);
+    }
+    ck_assert_int_gt(accepted, 40); /* 49 with the default seed; the rest refused alike */
+    /* NULL arguments */
+    sl_plan *plan = (sl_plan *)&plan;
+    sl_error err;
+    ck_assert_int_eq(sl_book_loan_plan(NULL, NULL, NONE, &err), SL_ENULL);
+    ck_assert_int_eq(sl_book_loan_plan(&plan, NULL, NONE, &err), SL_ENULL);
+    ck_assert_ptr_null(plan);
+    sl_loan_figures fig;
+    ck_assert_int_eq(sl_plan_figures(&fig, NULL, D(2020, 1, 1), D(2020, 1, 1), D(2020, 1, 1), &err),
+                     SL_ENULL);
+    ck_assert_int_eq(sl_plan_figures_periods(&fig, NULL, periods, 1, &err), SL_ENULL);
+    sl_plan_cache_free(cache);
+    sl_rate_history_free(h);
+}
+END_TEST
+
 static Suite *book_suite(void)
 {
     Suite *s = suite_create("book");
@@ -716,6 +860,7 @@ static Suite *book_suite(void)
     tcase_add_test(tc, history_from_the_payout_on);
     tcase_add_test(tc, long_history_with_own_changes);
     tcase_add_test(tc, history_loans_checked_as_written_out);
+    tcase_add_test(tc, book_loan_plan_as_its_contract);
     tcase_add_test(tc, events_checked_against_the_loan);
     tcase_add_test(tc, long_histories_in_any_order);
     tcase_add_test(tc, contract_options_as_columns);

@@ -192,6 +192,22 @@ SL_API SL_WARN_UNUSED int sl_book_loan_add_event(sl_book_loan *loan, const sl_bo
 SL_API SL_WARN_UNUSED int sl_book_loan_terms(const sl_loan_terms **out, sl_book_loan *loan,
                                              sl_date until, sl_error *err);
 
+/** The loan's plan: its contract as sl_book_loan_terms makes it (the same
+ * checks, errors and `until`), as a plan positioned before term 1, the
+ * contract checked once (sl_plan_new would check it again). The rate
+ * history's changes are not copied: the plan refers to them where they lie
+ * in the history, which must outlive the plan; everything else the plan
+ * copies, so the loan may be cleared and read again while the plan lives.
+ * Free with sl_plan_free; figures from it: loan_figures.h, sl_plan_figures.
+ * 0, SL_EINVAL, SL_ESYNTAX, SL_ERANGE, SL_ENOMEM or SL_ENULL.
+ * @param out receives the new plan, owned by the caller (free with sl_plan_free)
+ * @param loan the loan
+ * @param until the last date rows are needed for, or SL_DATE_NONE for the whole loan
+ * @param err error record, may be NULL: reset on entry, names the field and value on failure
+ * @return 0, or SL_EINVAL / SL_ESYNTAX / SL_ERANGE / SL_ENOMEM naming the column */
+SL_API SL_WARN_UNUSED int sl_book_loan_plan(sl_plan **out, sl_book_loan *loan, sl_date until,
+                                            sl_error *err);
+
 /**
  * The field of a book's column header, as loan systems export it: the name
  * sl_book_field_name gives ("payout_date") or a Norwegian or English alias

@@ -74,6 +74,21 @@ SL_API SL_WARN_UNUSED int sl_loan_figures_compute_cached(sl_loan_figures *out,
                                                          sl_date as_of, sl_date from, sl_date to,
                                                          sl_plan_cache *cache, sl_error *err);
 
+/** The figures of a plan, as sl_loan_figures_compute gives them for its
+ * contract (the plan is rewound first and left where the walk stopped;
+ * sl_plan_use_cache applies). For a plan that is already there, such as a
+ * book loan's (book.h: sl_book_loan_plan, whose contract is checked once
+ * and whose rate history is not copied).
+ * @param out receives the figures
+ * @param plan the plan (sl_plan_new, sl_book_loan_plan), walked from its first term
+ * @param as_of the date of the balance
+ * @param from the first day of the period
+ * @param to the last day of the period
+ * @param err error record, may be NULL: reset on entry, names the field and value on failure
+ * @return 0, SL_ENULL, SL_EINVAL, SL_ERANGE or SL_ENOMEM, as sl_loan_figures_compute */
+SL_API SL_WARN_UNUSED int sl_plan_figures(sl_loan_figures *out, sl_plan *plan, sl_date as_of,
+                                          sl_date from, sl_date to, sl_error *err);
+
 /* A period of days, both ends included. */
 typedef struct sl_period {
     sl_date from; /* the first day */
@@ -110,6 +125,18 @@ SL_API SL_WARN_UNUSED int sl_loan_figures_periods_cached(sl_loan_figures *out,
                                                          const sl_loan_terms *terms,
                                                          const sl_period *periods, size_t count,
                                                          sl_plan_cache *cache, sl_error *err);
+
+/** The figures of a plan for several periods, as sl_loan_figures_periods
+ * gives them for its contract (the plan rewound first, as sl_plan_figures).
+ * @param out the caller's array of count entries, receives the figures
+ * @param plan the plan (sl_plan_new, sl_book_loan_plan), walked from its first term
+ * @param periods count periods, sorted and apart
+ * @param count the number of periods
+ * @param err error record, may be NULL: reset on entry, names the field and value on failure
+ * @return 0, SL_ENULL, or the errors of sl_loan_figures_periods */
+SL_API SL_WARN_UNUSED int sl_plan_figures_periods(sl_loan_figures *out, sl_plan *plan,
+                                                  const sl_period *periods, size_t count,
+                                                  sl_error *err);
 
 #ifdef __cplusplus
 }
