@@ -241,6 +241,8 @@ static const char *const library_reasons[] = {
        "would be negative)"),
     N_("yearly gross income must be from 0 to 1 000 000 000 kr"),
     N_("the policy rate plus the add-on is above 100 %"),
+    N_("the rate plus the margin must be from 0 to 100 %"),
+    N_("must be from -100 to 100 %"),
     /* sl_strerror's, the reason when the message has none */
     N_("value not allowed"),
     N_("text could not be read"),
@@ -312,16 +314,16 @@ const char *cli_error_reason(const sl_error *err)
 {
     /* Library messages read "field 'value': reason" (parsers) or "field
      * value: reason" (sl__fail_money and its kin; "field value %: reason" for
-     * a rate). A long value can push the reason out of the message: then the
-     * code's. */
+     * a rate). A caller may have renamed the field (sl_finance names the loan
+     * whose plan refused its margin): then the word before the value. A long
+     * value can push the reason out of the message: then the code's. */
     const char *reason = strstr(err->message, "': ");
     if (reason) {
         reason += 3;
     } else {
-        size_t nf = strlen(err->field), nv = strlen(err->value);
+        size_t nf = strcspn(err->message, " "), nv = strlen(err->value);
         const char *m = err->message;
-        if (nf && strncmp(m, err->field, nf) == 0 && m[nf] == ' ' &&
-            strncmp(m + nf + 1, err->value, nv) == 0) {
+        if (nf && m[nf] == ' ' && strncmp(m + nf + 1, err->value, nv) == 0) {
             m += nf + 1 + nv;
             if (strncmp(m, " %", 2) == 0)
                 m += 2;

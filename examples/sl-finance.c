@@ -174,8 +174,19 @@ static const char *option_for(const char *field)
 
 static void fail(int rc, const sl_error *err)
 {
-    if (rc == SL_EINVAL || rc == SL_ESYNTAX || rc == SL_ERANGE)
+    if (rc == SL_EINVAL || rc == SL_ESYNTAX || rc == SL_ERANGE) {
+        /* a loan's plan refused one of its terms: the library names the loan
+         * ("start", "bank") and its message the term ("margin -5 %: …") */
+        size_t n = strcspn(err->message, " ");
+        int bank = strcmp(err->field, "bank") == 0;
+        if ((bank || strcmp(err->field, "start") == 0) && strncmp(err->message, err->field, n)) {
+            if (strncmp(err->message, "margin ", 7) == 0)
+                cli_fail_option("--margin", err);
+            if (strncmp(err->message, "nominal_rate ", 13) == 0)
+                cli_fail_option(bank ? "--bank-rate" : "--start-rate", err);
+        }
         cli_fail_option(option_for(err->field), err);
+    }
     cli_die(1, "%s", err->message[0] ? err->message : sl_strerror(rc));
 }
 

@@ -272,7 +272,8 @@ class BadInput(unittest.TestCase):
     def test_library_reasons_on_the_page_are_norwegian(self):
         """What the library says of a value the page's fields can send (a date that
         does not exist, an amount past the limit, a price of 0, a purchase too cheap
-        for its sources, whole kroner written ,-) reads in the page's language."""
+        for its sources, a margin that takes the rate below 0, whole kroner written ,-)
+        reads in the page's language."""
         plan = {"amount": "2 000 000", "rate": "4,64", "years": 25}
         finance = {"price": "3 000 000", "own_funds": "300 000", "bank_share": "60",
                    "bank_rate": "5", "start_rate": "4", "adults": "1",
@@ -296,6 +297,10 @@ class BadInput(unittest.TestCase):
             ("/api/finance", dict(finance, gross_income_yearly="99999999999999"), None,
              {"nb": "årlig bruttoinntekt må være fra 0 til 1 000 000 000 kr",
               "nn": "årleg bruttoinntekt må vere frå 0 til 1 000 000 000 kr"}),
+            # the start loan's plan refuses the margin: the margin is named, not the sources
+            ("/api/finance", dict(finance, margin="-5"), "margin",
+             {"nb": "renten pluss påslaget må være fra 0 til 100 %",
+              "nn": "renta pluss påslaget må vere frå 0 til 100 %"}),
             ("/api/plan", dict(plan, amount="1,469,-"), "amount",
              {"nb": "tvetydig: et komma foran ',-'", "nn": "tvetydig: eit komma framfor ',-'"}),
         )
