@@ -87,6 +87,13 @@ static int parse_line(sl_rate_history_entry *e, const char *line, size_t len, co
     if (e->gap)
         return 1;
     sl_rate one = {1, 1};
+    /* "+0.25" is a change of 0.25 points in --rate-change, whose options a
+     * history stands for: read here as the rate 0.25 % it would silently be
+     * a different plan, so a sign is refused */
+    if (rate[0] == '+' || rate[0] == '-')
+        return fail_line(err, name, lineno, (long)rs + 1, SL_ESYNTAX, "rate", rate,
+                         "a line holds the rate in force from its date (e.g. 4.890), not a "
+                         "change of it with a sign");
     if (rl > 63 || sl_rate_parse_percent(&e->rate, rate, "rate", &inner) != SL_OK)
         return fail_line(err, name, lineno, (long)rs + 1, SL_ESYNTAX, "rate", rate,
                          "not a rate in percent (4.640, 4,640 or 4.640 %) nor 'gap'");

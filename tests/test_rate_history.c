@@ -151,6 +151,9 @@ START_TEST(bad_lines_name_line_and_column)
         {"2020-01-01 3\n2020-03-01 101\n", 2, 12, "from 0 to 100"},
         {"2020-01-01 3\n2020-03-01 -1\n", 2, 12, "rate '-1'"},
         {"2020-01-01 3\n2020-03-01 gaps\n", 2, 12, "nor 'gap'"},
+        /* a sign reads as a change in --rate-change; here it was the rate itself */
+        {"2020-01-01 3\n2020-03-01 +0.25\n", 2, 12, "rate '+0.25': a line holds the rate"},
+        {"2020-01-01 3\n2020-03-01 -0\n", 2, 12, "not a change of it with a sign"},
         {"2020-03-01 3\n2020-01-01 4\n", 2, 1, "dates must increase"},
         {"2020-03-01 3\n2020-03-01 4\n", 2, 1, "dates must increase"},
     };
