@@ -33,61 +33,10 @@ int sl__annuity_double_rate(double *r, double *log1p_r, int64_t a, int64_t b)
     return 1;
 }
 
-int sl__annuity_double_factor_of(double *out, double r, double log1p_r, int n)
-{
-    if (n < 1)
-        return 0;
-    double x = -(double)n * log1p_r;
-    double w = -expm1(x);
-    if (!(w > 0) || !(x < 0))
-        return 0;
-    *out = r / w;
-    return 1;
-}
-
 int sl__annuity_double_factor(double *out, int64_t a, int64_t b, int n)
 {
     double r, l;
     return sl__annuity_double_rate(&r, &l, a, b) && sl__annuity_double_factor_of(out, r, l, n);
-}
-
-int sl__annuity_round_factor(sl_money *out, sl_money balance, double factor, int64_t unit,
-                             sl_round_mode mode)
-{
-    const int64_t exact = (int64_t)1 << 53;
-    if (balance <= 0 || unit < 1 || unit > 100 || balance >= exact || !(factor > 0))
-        return 0;
-    double units = (double)balance * factor / (double)unit;
-    double delta = 0x1p-44;
-    double lo = units * (1 - delta), hi = units * (1 + delta);
-    if (!(lo >= 0) || !(hi < 0x1p52))
-        return 0;
-    double k = (double)(int64_t)lo, q; /* floor(lo), exactly: 0 <= lo < 2^52 */
-    switch (mode) {
-    case SL_ROUND_DOWN:
-        if (!(hi < k + 1))
-            return 0;
-        q = k;
-        break;
-    case SL_ROUND_UP:
-        if (lo == k || !(hi <= k + 1)) /* the exact value is above lo: ceil is k + 1 */
-            return 0;
-        q = k + 1;
-        break;
-    case SL_ROUND_HALF_UP:
-    case SL_ROUND_HALF_EVEN: /* k + 0.5 is the boundary; no tie lies inside */
-        if (hi < k + 0.5)
-            q = k;
-        else if (lo > k + 0.5 && hi < k + 1.5)
-            q = k + 1;
-        else
-            return 0;
-        break;
-    default:
-        return 0;
-    }
-    *out = (sl_money)q * unit;
-    return 1;
 }
 
 int sl__annuity_by_double(sl_money *out, sl_money balance, int64_t a, int64_t b, int n,

@@ -2,6 +2,7 @@
 #ifndef SL_ANNUITY_INTERNAL_H
 #define SL_ANNUITY_INTERNAL_H
 
+#include <math.h>
 #include <stdint.h>
 
 #include "startlan/money.h"
@@ -29,8 +30,61 @@ int sl__annuity_double_factor(double *out, int64_t a, int64_t b, int n);
  * log1p(r̂) (0 when a, b are too large for a double), then the factor of n
  * terms from them, bit for bit what sl__annuity_double_factor gives. */
 int sl__annuity_double_rate(double *r, double *log1p_r, int64_t a, int64_t b);
-int sl__annuity_double_factor_of(double *out, double r, double log1p_r, int n);
-int sl__annuity_round_factor(sl_money *out, sl_money balance, double factor, int64_t unit,
-                             sl_round_mode mode);
+/* (Inline: a book recomputes an annuity at every second row; the proofs
+ * are in annuity_double.c.) */
+static inline int sl__annuity_double_factor_of(double *out, double r, double log1p_r, int n)
+{
+    if (n < 1)
+        return 0;
+    double x = -(double)n * log1p_r;
+    double w = -expm1(x);
+    if (!(w > 0) || !(x < 0))
+        return 0;
+    *out = r / w;
+    return 1;
+}
+
+static inline int sl__annuity_round_factor(sl_money *out, sl_money balance, double factor,
+                                           int64_t unit, sl_round_mode mode)
+{
+    const int64_t exact = (int64_t)1 << 53;
+    if (balance <= 0 || unit < 1 || unit > 100 || balance >= exact || !(factor > 0))
+        return 0;
+    double units = (double)balance * factor; /* in øre; a division by 1 is exact and skipped */
+    if (unit != 1)
+        units /= (double)unit;
+    double delta = 0x1p-44;
+    double lo = units * (1 - delta), hi = units * (1 + delta);
+    if (!(lo >= 0) || !(hi < 0x1p52))
+        return 0;
+    double k = (double)(int64_t)lo, q; /* floor(lo), exactly: 0 <= lo < 2^52 */
+    switch (mode) {
+    case SL_ROUND_DOWN:
+        if (!(hi < k + 1))
+            return 0;
+        q = k;
+        break;
+    case SL_ROUND_UP:
+        if (lo == k || !(hi <= k + 1)) /* the exact value is above lo: ceil is k + 1 */
+            return 0;
+        q = k + 1;
+        break;
+    case SL_ROUND_HALF_UP:
+    case SL_ROUND_HALF_EVEN: { /* k + 0.5 is the boundary; no tie lies inside */
+        /* up or down is the data's (as often one as the other): chosen by
+         * selects, not a branch the processor would guess wrong half the time */
+        int up = lo > k + 0.5;
+        double bound = k + 0.5 + (double)up; /* the interval must end below it (exact) */
+        if (!(hi < bound))
+            return 0;
+        q = k + up;
+        break;
+    }
+    default:
+        return 0;
+    }
+    *out = (sl_money)q * unit;
+    return 1;
+}
 
 #endif

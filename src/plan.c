@@ -9,11 +9,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "annuity_internal.h"
 #include "arith_internal.h"
 #include "fixed128_internal.h"
 #include "interest_internal.h"
 #include "plan_cache_internal.h"
 #include "plan_internal.h"
+#include "plan_track_internal.h"
 #include "startlan/annuity.h"
 #include "startlan/breakcost.h"
 #include "startlan/plan.h"
@@ -41,6 +43,7 @@ struct sl_plan {
     sl_money level;    /* annuity payment (interest + principal) or serial instalment */
     int level_valid;
     sl_rate level_rate; /* the rate the annuity level was computed with */
+    int level_rate_id;  /* its number on the plan's track (−1: none; tracked_row) */
     int ended;
     int settled;
     sl_settlement settlement;
@@ -54,10 +57,16 @@ struct sl_plan {
     int steady_until;    /* terms before this one are steady (0: none); set once the level is, */
     sl_rate run_rate;    /* at this rate (margin included): the rate of every steady row */
     int floating;        /* dated, events only rate changes (and a margin): floating_row */
+    int floating_first;  /* and term 1 one regular period from the payout date: floating_row too */
     int exact_pieces;    /* split interest always as a GMP rational (the general path's test) */
     const int *change_keys; /* date_key of each rate change (sorted with them) */
     size_t change_cursor; /* floating_row: changes before the last row's due date */
     sl_plan_cache *cache; /* annuity factors shared with other plans (not owned); NULL: none */
+    int track_state;      /* rows from the cache's track: 0 to look it up, 1 found, −1 none */
+    sl__track_set *track_set; /* the cache's tracks */
+    sl__track_view track; /* where this plan's periods are there */
+    int track_base;       /* term k's period: track.periods[track_base + (k − 1) · step] */
+    int track_from;       /* the first term whose period is the track's (1, 2 or 3) */
     sl_rate margin_base, margin_sum; /* the last rate the margin was added to, and the sum */
     int due_year, due_mon; /* last due date (dated simple and floating plans): year, month */
     int due_day;         /* and day; ints, not an sl_date: each row reads what the last wrote */
@@ -212,6 +221,8 @@ static int plan_create(sl_plan **out, const sl_loan_terms *terms, const int *key
                      !date_given(t->repay_date) && t->day_count == SL_DAY_COUNT_EQUAL &&
                      !t->rate_change_keeps_payment && t->interest_only_window_count == 0;
     plan->anchor = plan->dated ? sl__anchor_day(t) : 0;
+    plan->floating_first = plan->floating && !plan->broken && plan->anchor == t->payout_date.day;
+    plan->track_state = -1; /* until a cache is given (sl_plan_use_cache) */
     plan->step = 12 / t->terms_per_year;
     if (plan->simple)
         prepare_interest(plan, &t->nominal_rate); /* the only rate a simple plan uses */
@@ -243,8 +254,13 @@ int sl__plan_new_checked(sl_plan **out, const sl_loan_terms *terms, const int *c
 
 void sl_plan_use_cache(sl_plan *plan, sl_plan_cache *cache)
 {
-    if (plan)
+    if (plan) {
         plan->cache = cache;
+        /* a floating plan on a cache looks for its history's track */
+        plan->track_state = cache && plan->floating && plan->steady && plan->terms.rate_change_count
+                                ? 0
+                                : -1;
+    }
 }
 
 void sl_plan_free(sl_plan *plan)
@@ -301,10 +317,12 @@ void sl_plan_rewind(sl_plan *plan)
     plan->steady_until = 0;
     plan->run_rate = plan->terms.nominal_rate;
     plan->level_rate = plan->terms.nominal_rate;
+    plan->level_rate_id = -1;
     if (plan->fixed_level) { /* held from the first term: nothing to amortise */
         plan->level = plan->fixed_level;
         plan->level_valid = 1;
         plan->level_rate = plan->fixed_rate;
+        plan->level_rate_id = -1;
     }
     plan->ended = 0;
     plan->settled = 0;
@@ -421,6 +439,7 @@ static int amortise(sl_plan *plan, sl_rate rate, int n)
     if (rc == SL_OK) {
         plan->level_valid = 1;
         plan->level_rate = rate;
+        plan->level_rate_id = -1;
     }
     return rc;
 }
@@ -928,6 +947,7 @@ void sl__plan_use_general_path(sl_plan *plan)
     plan->simple = 0;
     plan->steady = 0;
     plan->steady_until = 0;
+    plan->track_state = -1;
 }
 
 /* The last term due on or before d (strict: before d); 0 if none. Term j
@@ -1129,6 +1149,245 @@ static int next_due_key(const sl_plan *plan, int terms)
     return date_key(d);
 }
 
+/* The annuity level at a track's rate x over n terms from the double rate
+ * the track keeps for it, as amortise gives it: 1 when the certified
+ * rounding decides, 0 when amortise must (its checks and exact paths). */
+static int period_annuity(sl_plan *plan, const sl__track_rate *x, int n)
+{
+    const sl_rounding *ro = &plan->terms.payment_rounding;
+    double f;
+    sl_money level;
+    if (!x->annuity_double || n < 1 || n > SL_ANNUITY_MAX_TERMS ||
+        !sl__annuity_double_factor_of(&f, x->r_hat, x->log1p_r, n) ||
+        !sl__annuity_round_factor(&level, plan->balance, f, ro->unit, ro->mode))
+        return 0;
+    plan->level = level;
+    plan->level_valid = 1;
+    plan->level_rate = x->rate;
+    plan->level_rate_id = x->value_id;
+    return 1;
+}
+
+/* The rest of a floating-rate row whose period, rate and interest are set
+ * (rate: the rate at its end): the annuity recomputed when the rate is not
+ * the level's, principal, totals, and the steady run from the next term,
+ * which lasts up to term `until` (0: none) if the rate then is the level's. */
+static int floating_row_end(sl_plan *plan, sl_plan_row *r, sl_rate rate, int until)
+{
+    const sl_loan_terms *t = &plan->terms;
+    int k = plan->next_term, rc;
+    if (!plan->level_valid || /* term 1 */
+        (t->type == SL_LOAN_ANNUITY && !same_rate(r->rate, plan->level_rate))) {
+        rc = amortise(plan, r->rate, amortising_terms(plan, k)); /* balance: the opening */
+        if (rc != SL_OK)
+            return rc;
+        r->events |= SL_EVENT_AMORTISED;
+    }
+    sl_money p = t->type == SL_LOAN_SERIAL ? plan->level : plan->level - r->interest;
+    r->principal = p < 0 ? 0 : p > r->opening_balance ? r->opening_balance : p;
+    rc = close_row(r, t->term_fee);
+    if (rc == SL_OK)
+        rc = add_totals(&plan->totals, r);
+    if (rc != SL_OK)
+        return rc;
+    plan->balance = r->closing_balance;
+    plan->next_term++;
+    plan->steady_until = 0;
+    if (plan->steady && until > k + 1 && r->closing_balance > 0 &&
+        (t->type == SL_LOAN_SERIAL || same_rate(rate, plan->level_rate))) {
+        sl__term_interest *ti = &plan->equal_interest;
+        if (ti->rate.num != rate.num || ti->rate.den != rate.den)
+            prepare_interest(plan, &rate);
+        plan->run_rate = rate;
+        plan->steady_until = until < plan->end_term ? until : plan->end_term;
+    }
+    return 1;
+}
+
+/* Look up the track of a floating plan with a cache (at its first floating
+ * row): track_state 1, or −1 when it has none. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static void find_track(sl_plan *plan)
+{
+    const sl_loan_terms *t = &plan->terms;
+    sl_date last;
+    plan->track_state = -1;
+    plan->level_rate_id = -1; /* numbers of another track mean nothing on this one */
+    if (t->rate_change_count == 0 || sl__due_date(&last, t, plan->first_due, plan->n_terms) != SL_OK)
+        return;
+    sl__track_query q = {plan->changes, plan->change_keys, t->rate_change_count,
+                         t->nominal_rate, t->margin, t->terms_per_year,
+                         date_key(t->payout_date), date_key(plan->first_due), date_key(last)};
+    plan->track_set = sl__plan_cache_tracks(plan->cache);
+    if (!sl__track_find(plan->track_set, &q, plan->anchor, &plan->track))
+        return;
+    /* Term k >= 2 starts on due date k − 1, in the first due date's month
+     * plus k − 2 terms, on the due day; term 1 on the payout date, a term
+     * before the first due date when floating_first. The track's periods
+     * start on the due day: term 2 is its period only when the first due
+     * date is on it, term 1 only when the track serves it too. */
+    int first = plan->first_due.year * 12 + plan->first_due.month - 1;
+    int dim = sl_date_days_in_month(plan->first_due.year, plan->first_due.month);
+    plan->track_base = first - plan->step - plan->track.month_lo;
+    plan->track_from = plan->first_due.day != (plan->anchor < dim ? plan->anchor : dim) ? 3
+                       : plan->track.term_one && plan->floating_first                ? 1
+                                                                                     : 2;
+    plan->track_state = 1;
+}
+
+/* The period of the plan's next row on its track: NULL when the plan works
+ * the row out itself (no track, a term before track_from, a period outside
+ * the track or one the track leaves to the plan). The track is looked up
+ * again when another plan on the cache has since put another in its slot. */
+static inline const sl__period *tracked_period(sl_plan *plan)
+{
+    if (plan->track_state == 0)
+        find_track(plan);
+    if (plan->track_state < 0)
+        return NULL;
+    const sl__track_view *v = &plan->track;
+    int k = plan->next_term;
+    if (plan->track_set->generations[v->slot] != v->generation) {
+        plan->track_state = 0;
+        return NULL;
+    }
+    unsigned idx = (unsigned)(plan->track_base + (k - 1) * plan->step);
+    if (k < plan->track_from || idx >= (unsigned)v->months)
+        return NULL;
+    sl__period *e = &v->periods[idx];
+    if (e->built == 0)
+        sl__track_work_out(plan->track_set, v, e, plan->anchor, v->month_lo + (int)idx);
+    if (e->built < 0 || plan->balance < 0 || plan->balance > SL_PLAN_MAX_PRINCIPAL)
+        return NULL;
+    return e;
+}
+
+/* A rate of the plan's track = the level's rate: by their value numbers
+ * when both have one, else as fractions. */
+static inline int same_track_rate(const sl_plan *plan, const sl__track_rate *x)
+{
+    if ((x->value_id | plan->level_rate_id) >= 0)
+        return x->value_id == plan->level_rate_id;
+    return same_rate(x->rate, plan->level_rate);
+}
+
+#ifdef SL_HAVE_FASTDIV
+/* The interest of a split period for a balance beyond its prepared
+ * division: the two pieces summed in one 128-bit fraction, as two_pieces
+ * sums them (the track checked the same bounds). */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static sl_money split_interest(const sl_plan *plan, const sl__period *e, const sl__track_rate *x,
+                               const sl__track_rate *end, sl_money opening)
+{
+    sl_rate r1 = x->rate, r2 = end->rate;
+    uint64_t d1 = e->days_before, d2 = (uint64_t)e->days - d1;
+    sl_u128 per = (sl_u128)((uint64_t)r1.num * (uint64_t)r2.den) * d1 +
+                  (sl_u128)((uint64_t)r2.num * (uint64_t)r1.den) * d2;
+    sl_u128 num = per * (uint64_t)opening;
+    sl_u128 den = (sl_u128)((uint64_t)r1.den * (uint64_t)r2.den) *
+                  ((uint64_t)e->days * (uint64_t)plan->terms.terms_per_year);
+    sl_u128 rem, q = div_128(num, den, &rem);
+    return (sl_money)(q + (rem >= den - rem)); /* half up: at most the balance */
+}
+#endif
+
+
+/* A floating-rate row whose period the track has worked out (e): only the
+ * balance is this loan's own. The row floating_row gives (tests compare the
+ * two), in one pass: the interest on the balance at the period's fraction,
+ * the annuity recomputed when the rate at the start is not the level's,
+ * principal, totals, and the steady run after it. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline int tracked_row(sl_plan *plan, sl_plan_row *row, const sl__period *e)
+{
+    const sl_loan_terms *t = &plan->terms;
+    const int k = plan->next_term;
+    const sl_money opening = plan->balance; /* 0 .. SL_PLAN_MAX_PRINCIPAL (tracked_period) */
+    const sl__track_rate *x = &plan->track.rates[e->rate_ix], *end = &plan->track.rates[e->end_rate_ix];
+    sl_money interest;
+#ifdef SL_HAVE_FASTDIV
+    if ((uint64_t)opening <= e->max) { /* the period's fraction, prepared */
+        uint64_t twice = 2 * (uint64_t)opening * e->num + (e->div.d >> 1);
+        interest = (sl_money)sl__divide(&e->div, twice);
+    } else if (e->split)
+        interest = split_interest(plan, e, x, end, opening);
+    else
+#endif
+    {
+        int rc = sl__term_interest_of(&x->one, opening, &interest);
+        if (rc != SL_OK)
+            return rc;
+    }
+    unsigned events = e->rate_change ? SL_EVENT_RATE_CHANGE : 0;
+    const int interest_only = k <= t->interest_only_terms; /* avdragsfri: no principal */
+    if (interest_only)
+        events |= SL_EVENT_INTEREST_ONLY;
+    else if (!plan->level_valid || /* term 1, or the first after the interest-only terms */
+             (t->type == SL_LOAN_ANNUITY && !same_track_rate(plan, x))) {
+        int n = amortising_terms(plan, k);
+        if (t->type != SL_LOAN_ANNUITY || !period_annuity(plan, x, n)) {
+            int rc = amortise(plan, x->rate, n);
+            if (rc != SL_OK)
+                return rc;
+            plan->level_rate_id = x->value_id;
+        }
+        events |= SL_EVENT_AMORTISED;
+    }
+    sl_money fee = t->term_fee, payment;
+    sl_money p = interest_only              ? 0
+                 : t->type == SL_LOAN_SERIAL ? plan->level
+                                             : plan->level - interest;
+    p = p < 0 ? 0 : p > opening ? opening : p;
+    sl_money closing = opening - p;
+    sl_plan_totals *tot = &plan->totals;
+    if (__builtin_add_overflow(interest, p, &payment) ||
+        __builtin_add_overflow(payment, fee, &payment) ||
+        __builtin_add_overflow(tot->interest, interest, &tot->interest) ||
+        __builtin_add_overflow(tot->principal, p, &tot->principal) ||
+        __builtin_add_overflow(tot->term_fees, fee, &tot->term_fees) ||
+        __builtin_add_overflow(tot->fees, fee, &tot->fees) ||
+        __builtin_add_overflow(tot->paid, payment, &tot->paid))
+        return SL_ERANGE; /* unreachable for a validated contract: see SL_PLAN_MAX_PRINCIPAL */
+    tot->terms++;
+    if (closing == 0)
+        events |= SL_EVENT_LAST;
+    row->term = k;
+    row->due_date = (sl_date){e->due_year, e->due_month, e->due_day};
+    row->days = e->days;
+    row->rate = x->rate;
+    row->opening_balance = opening;
+    row->interest = interest;
+    row->principal = p;
+    row->fee = fee;
+    row->payment = payment;
+    row->closing_balance = closing;
+    row->events = events;
+    plan->balance = closing;
+    plan->next_term = k + 1;
+    plan->due_year = e->due_year;
+    plan->due_mon = e->due_month;
+    plan->due_day = e->due_day;
+    /* The steady run from the next term, as floating_row_end decides it
+     * (none after an interest-only term: the level is computed first). With
+     * a history the run starts at every other term or so, which no branch
+     * predicts: the run's rate and divider are set either way (they are
+     * read only while a run lasts, the divider under its own rate), and
+     * its end is chosen by a select. */
+    int until = e->run < 0 ? 0 : k + e->run;
+    int take = !interest_only & (until > k + 1) & (closing > 0) &
+               (t->type == SL_LOAN_SERIAL || same_track_rate(plan, end));
+    plan->equal_interest = end->one; /* prepared by the track, as prepare_interest would */
+    plan->run_rate = end->rate;
+    plan->steady_until = take ? (until < plan->end_term ? until : plan->end_term) : 0;
+    return 1;
+}
+
 /* A term of a floating-rate plan (dated, equal periods, rate changes and a
  * margin its only events) that is amortising and not the last: the general
  * path's row, with the period's rate changes found by their date keys. A
@@ -1140,13 +1399,16 @@ static int floating_row(sl_plan *plan, sl_plan_row *row)
 {
     const sl_loan_terms *t = &plan->terms;
     sl_plan_row *r = row; /* filled in place: on an error its contents are unspecified */
-    int k = plan->next_term, rc;
+    int k = plan->next_term, rc, until;
+    sl_rate rate; /* the rate at the end of the period */
+    const sl__period *e = plan->track_state >= 0 ? tracked_period(plan) : NULL;
+    if (e)
+        return tracked_row(plan, r, e);
     sl_date start = {plan->due_year, plan->due_mon, plan->due_day};
     r->term = k;
     r->opening_balance = plan->balance;
     next_due(plan, r); /* the due date and days; where the next term steps on from */
     int sk = date_key(start), ek = date_key(r->due_date);
-    sl_rate rate; /* the rate at the end of the period */
     /* Rows only move forward: the changes up to the start are found from
      * where the last row left off, not by a search over the whole history. */
     size_t i = plan->change_cursor, n = t->rate_change_count;
@@ -1192,27 +1454,11 @@ static int floating_row(sl_plan *plan, sl_plan_row *row)
     }
     if (rc != SL_OK)
         return rc;
-    if (t->type == SL_LOAN_ANNUITY && !same_rate(r->rate, plan->level_rate)) {
-        rc = amortise(plan, r->rate, amortising_terms(plan, k)); /* balance: the opening */
-        if (rc != SL_OK)
-            return rc;
-        r->events |= SL_EVENT_AMORTISED;
-    }
-    sl_money p = t->type == SL_LOAN_SERIAL ? plan->level : plan->level - r->interest;
-    r->principal = p < 0 ? 0 : p > r->opening_balance ? r->opening_balance : p;
-    rc = close_row(r, t->term_fee);
-    if (rc == SL_OK)
-        rc = add_totals(&plan->totals, r);
-    if (rc != SL_OK)
-        return rc;
-    plan->balance = r->closing_balance;
-    plan->next_term++;
     plan->change_cursor = j; /* the changes before this row's due date */
     /* The steady run from the next term: open_run's conditions, where only
      * rate changes can end it: up to the term of the next change (change j,
      * the first on or after the due date), if the rate then is the level's. */
-    plan->steady_until = 0;
-    int until = plan->end_term;
+    until = plan->end_term;
     if (j < n && plan->change_keys[j] == ek)
         until = 0; /* a change at the next term's start */
     else if (j < n && plan->change_keys[j] < next_due_key(plan, 1))
@@ -1221,15 +1467,7 @@ static int floating_row(sl_plan *plan, sl_plan_row *row)
         until = k + 2; /* inside the term after: a run of one term at most (likewise) */
     else if (j < n)
         until = last_term_due_by(plan, plan->changes[j].date, 0) + 1;
-    if (plan->steady && until > k + 1 && r->closing_balance > 0 &&
-        (t->type == SL_LOAN_SERIAL || same_rate(rate, plan->level_rate))) {
-        sl__term_interest *ti = &plan->equal_interest;
-        if (ti->rate.num != rate.num || ti->rate.den != rate.den)
-            prepare_interest(plan, &rate);
-        plan->run_rate = rate;
-        plan->steady_until = until < plan->end_term ? until : plan->end_term;
-    }
-    return 1;
+    return floating_row_end(plan, r, rate, until);
 }
 
 /* Every term that is not steady: the straight path or the general one. */
@@ -1243,8 +1481,8 @@ static int other_row(sl_plan *plan, sl_plan_row *row)
     }
     if (plan->simple)
         return next_simple_row(plan, row);
-    if (plan->floating && plan->steady && k > 1 && k > t->interest_only_terms &&
-        k < plan->end_term && plan->level_valid)
+    if (plan->floating && plan->steady && k > t->interest_only_terms && k < plan->end_term &&
+        (k > 1 ? plan->level_valid : plan->floating_first))
         return floating_row(plan, row);
     sl_plan_row r;
     term_work w;
@@ -1316,6 +1554,7 @@ static int other_row(sl_plan *plan, sl_plan_row *row)
                 return rc;
             if (fits) {
                 plan->level_rate = r.rate;
+                plan->level_rate_id = -1;
                 stale = 0;
             } else {
                 plan->end_term = plan->limit_term; /* recompute over all that is left */
@@ -1401,6 +1640,29 @@ static int next_row(sl_plan *plan, sl_plan_row *row)
     return rc;
 }
 
+/* The next row of a plan on a track: the track's period straight away
+ * when floating_row would take the term (as other_row decides), else
+ * next_row. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static int next_floating_row(sl_plan *plan, sl_plan_row *row)
+{
+    int k = plan->next_term, rc = SL_OK;
+    const sl__period *e;
+    /* the terms floating_row takes, and the interest-only ones before them
+     * (the level is computed at the first amortising term, as term 1's is) */
+    if (plan->ended || k >= plan->end_term || plan->balance == 0 || !plan->steady ||
+        (k == 1 && !plan->floating_first) || !(e = tracked_period(plan)))
+        return next_row(plan, row);
+    if (plan->seg_term != k) /* steady rows before it */
+        rc = settle_steady(plan, &plan->totals);
+    if (rc == SL_OK)
+        rc = tracked_row(plan, row, e);
+    open_segment(plan);
+    return rc;
+}
+
 int sl_plan_next(sl_plan *plan, sl_plan_row *row)
 {
     if (!plan || !row)
@@ -1409,6 +1671,8 @@ int sl_plan_next(sl_plan *plan, sl_plan_row *row)
     if (steady_term(plan))
         return next_steady_row(plan, row);
 #endif
+    if (plan->track_state >= 0)
+        return next_floating_row(plan, row);
     return next_row(plan, row);
 }
 

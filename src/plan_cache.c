@@ -16,6 +16,7 @@
 
 #include "annuity_internal.h"
 #include "plan_cache_internal.h"
+#include "plan_track_internal.h"
 #include "startlan/error.h"
 #include "startlan/plan.h"
 
@@ -29,6 +30,7 @@ typedef struct slot {
 
 struct sl_plan_cache {
     slot slots[SLOTS];
+    sl__track_set tracks; /* the periods of the rate histories the plans follow */
 };
 
 int sl_plan_cache_new(sl_plan_cache **out)
@@ -41,7 +43,14 @@ int sl_plan_cache_new(sl_plan_cache **out)
 
 void sl_plan_cache_free(sl_plan_cache *cache)
 {
+    if (cache)
+        sl__track_set_clear(&cache->tracks);
     free(cache);
+}
+
+sl__track_set *sl__plan_cache_tracks(sl_plan_cache *cache)
+{
+    return &cache->tracks;
 }
 
 int sl__plan_cache_factor(sl_plan_cache *cache, double *out, int64_t a, int64_t b, int n)

@@ -236,56 +236,139 @@ static sl_money exact_annuity(sl_money p, sl_rate r, int k, int n, sl_rounding r
  * each plan with the annuity factors shared in one cache against the
  * general path (split interest as a GMP rational, every annuity certified
  * afresh), row by row and in its totals. */
+enum { HISTORY_CHANGES = 200 };
+
+/* A generated floating rate (three decimals, changed on the 1st of every
+ * other month from 2000, sometimes monthly). */
+static void make_history(test_rng *g, sl_rate_change *history)
+{
+    sl_date d = {2000, 1, 1};
+    int64_t pct = 4000; /* thousandths of a percent */
+    for (int i = 0; i < HISTORY_CHANGES; i++) {
+        pct += rng_range(g, 0, 500) - 250;
+        pct = pct < 0 ? 0 : pct > 12000 ? 12000 : pct;
+        history[i].date = d;
+        REQUIRE(sl_rate_from_fraction(&history[i].rate, pct, 100000) == SL_OK, "rate");
+        REQUIRE(sl_date_add_months(&d, d, rng_range(g, 0, 5) ? 2 : 1, 1) == SL_OK, "date");
+    }
+}
+
+/* A loan of a book on that history, as the book gives it: the changes after
+ * its payout date up to its last due date, the rate in force at the payout
+ * its first rate; monthly or quarterly, annuity or serial, paid out on any
+ * day, some with a kommune margin (margin_max: the largest, in 1/100 000),
+ * some with interest-only terms first. */
+static void book_loan(test_rng *g, const sl_rate_change *history, sl_loan_terms *t,
+                      int64_t margin_max)
+{
+    sl_loan_terms_init(t);
+    t->terms_per_year = rng_range(g, 0, 4) ? 12 : 4;
+    t->terms = (int)rng_range(g, 5, 30) * t->terms_per_year;
+    t->principal = rng_range(g, 10000000, 500000000);
+    t->type = rng_range(g, 0, 3) ? SL_LOAN_ANNUITY : SL_LOAN_SERIAL;
+    t->term_fee = 3000;
+    t->payout_date = (sl_date){(int)rng_range(g, 2000, 2024), (int)rng_range(g, 1, 12),
+                               (int)rng_range(g, 1, 28)};
+    if (rng_range(g, 0, 3) == 0)
+        REQUIRE(sl_rate_from_fraction(&t->margin, rng_range(g, 1, margin_max), 100000) == SL_OK,
+                "margin");
+    if (rng_range(g, 0, 7) == 0) /* avdragsfrie terminer first */
+        t->interest_only_terms = (int)rng_range(g, 1, 24);
+    size_t first = 0;
+    while (first < HISTORY_CHANGES && sl_date_compare(history[first].date, t->payout_date) <= 0)
+        first++;
+    t->nominal_rate = first ? history[first - 1].rate : history[0].rate;
+    sl_date last;
+    REQUIRE(sl_date_add_months(&last, t->payout_date, t->terms * 12 / t->terms_per_year,
+                               t->payout_date.day) == SL_OK, "date");
+    size_t count = 0;
+    while (first + count < HISTORY_CHANGES &&
+           sl_date_compare(history[first + count].date, last) < 0)
+        count++;
+    t->rate_changes = history + first;
+    t->rate_change_count = count;
+}
+
+/* A book on one rate history, as sl-portfolio computes it: many loans, every
+ * one following the same generated floating rate, each plan with the
+ * annuity factors and the history's periods shared in one cache against the
+ * general path (split interest as a GMP rational, every annuity certified
+ * afresh), row by row and in its totals. */
 START_TEST(book_on_one_history_equals_general_path)
 {
     uint64_t seed = test_seed("book on one rate history");
     test_rng g = {seed};
-    enum { CHANGES = 200 };
-    static sl_rate_change history[CHANGES];
-    sl_date d = {2000, 1, 1};
-    int64_t pct = 4000; /* thousandths of a percent */
-    for (int i = 0; i < CHANGES; i++) {
-        pct += rng_range(&g, 0, 500) - 250;
-        pct = pct < 0 ? 0 : pct > 12000 ? 12000 : pct;
-        history[i].date = d;
-        REQUIRE(sl_rate_from_fraction(&history[i].rate, pct, 100000) == SL_OK, "rate");
-        REQUIRE(sl_date_add_months(&d, d, rng_range(&g, 0, 5) ? 2 : 1, 1) == SL_OK, "date");
-    }
+    static sl_rate_change history[HISTORY_CHANGES];
+    make_history(&g, history);
     sl_plan_cache *cache;
     ck_assert_int_eq(sl_plan_cache_new(&cache), SL_OK);
     int planned = 0;
     for (int i = 0; i < 1500; i++) {
         sl_loan_terms t;
-        sl_loan_terms_init(&t);
-        t.terms_per_year = rng_range(&g, 0, 4) ? 12 : 4;
-        t.terms = (int)rng_range(&g, 5, 30) * t.terms_per_year;
-        t.principal = rng_range(&g, 10000000, 500000000);
-        t.type = rng_range(&g, 0, 3) ? SL_LOAN_ANNUITY : SL_LOAN_SERIAL;
-        t.term_fee = 3000;
-        t.payout_date = (sl_date){(int)rng_range(&g, 2000, 2024), (int)rng_range(&g, 1, 12),
-                                  (int)rng_range(&g, 1, 28)};
-        if (rng_range(&g, 0, 3) == 0)
-            REQUIRE(sl_rate_from_fraction(&t.margin, rng_range(&g, 1, 250), 100000) == SL_OK,
-                    "margin");
-        size_t first = 0;
-        while (first < CHANGES && sl_date_compare(history[first].date, t.payout_date) <= 0)
-            first++;
-        t.nominal_rate = first ? history[first - 1].rate : history[0].rate;
-        sl_date last;
-        REQUIRE(sl_date_add_months(&last, t.payout_date, t.terms * 12 / t.terms_per_year,
-                                   t.payout_date.day) == SL_OK, "date");
-        size_t count = 0;
-        while (first + count < CHANGES &&
-               sl_date_compare(history[first + count].date, last) < 0)
-            count++;
-        t.rate_changes = history + first;
-        t.rate_change_count = count;
+        /* margins from few (a track each) to many (more tracks than are kept) */
+        book_loan(&g, history, &t, i < 750 ? 3 : 250);
         REQUIRE(require_paths_equal_cached(&t, cache, seed, i), "seed %llu loan %d: refused",
                 (unsigned long long)seed, i);
         planned++;
     }
     sl_plan_cache_free(cache);
     ck_assert_int_eq(planned, 1500);
+}
+END_TEST
+
+/* Many plans on one cache computed side by side, a row of each in turn, as
+ * a caller holding several loans open might: with more margins than the
+ * cache keeps tracks, each plan's track is often replaced by another's
+ * between two of its rows, and every row must still be the general path's. */
+START_TEST(plans_side_by_side_on_one_cache_equal_general_path)
+{
+    uint64_t seed = test_seed("plans side by side");
+    test_rng g = {seed};
+    static sl_rate_change history[HISTORY_CHANGES];
+    make_history(&g, history);
+    sl_plan_cache *cache;
+    ck_assert_int_eq(sl_plan_cache_new(&cache), SL_OK);
+    enum { PLANS = 40 };
+    for (int round = 0; round < 5; round++) {
+        sl_plan *fast[PLANS], *general[PLANS];
+        int done[PLANS] = {0}, left = PLANS;
+        for (int i = 0; i < PLANS; i++) {
+            sl_loan_terms t;
+            book_loan(&g, history, &t, 250);
+            if (i % 2) /* every other one without a margin: they share a track */
+                t.margin = (sl_rate){0, 1};
+            REQUIRE(sl_plan_new(&fast[i], &t, NULL) == SL_OK, "seed %llu plan %d",
+                    (unsigned long long)seed, i);
+            REQUIRE(sl_plan_new(&general[i], &t, NULL) == SL_OK, "seed %llu plan %d",
+                    (unsigned long long)seed, i);
+            sl_plan_use_cache(fast[i], cache);
+            sl__plan_use_general_path(general[i]);
+        }
+        while (left > 0)
+            for (int i = 0; i < PLANS; i++) {
+                if (done[i])
+                    continue;
+                sl_plan_row a, b;
+                int ra = sl_plan_next(fast[i], &a), rb = sl_plan_next(general[i], &b);
+                REQUIRE(ra == rb && (ra != 1 || rows_equal(&a, &b)),
+                        "seed %llu round %d plan %d term %d", (unsigned long long)seed, round, i,
+                        b.term);
+                if (ra != 1) {
+                    done[i] = 1;
+                    left--;
+                }
+            }
+        for (int i = 0; i < PLANS; i++) {
+            sl_plan_totals ta, tb;
+            sl_plan_totals_so_far(fast[i], &ta);
+            sl_plan_totals_so_far(general[i], &tb);
+            REQUIRE(totals_equal(&ta, &tb), "totals: seed %llu round %d plan %d",
+                    (unsigned long long)seed, round, i);
+            sl_plan_free(fast[i]);
+            sl_plan_free(general[i]);
+        }
+    }
+    sl_plan_cache_free(cache);
 }
 END_TEST
 
@@ -464,6 +547,7 @@ int main(void)
     tcase_add_test(tc, straight_path_equals_general_path);
     tcase_add_test(tc, fast_paths_equal_general_path_with_events);
     tcase_add_test(tc, book_on_one_history_equals_general_path);
+    tcase_add_test(tc, plans_side_by_side_on_one_cache_equal_general_path);
     tcase_add_test(tc, cached_annuity_equals_exact);
     tcase_add_test(tc, prepared_interest_equals_exact_quotient);
     tcase_add_test(tc, annuity_bounds_are_certain);

@@ -345,13 +345,17 @@ SL_API SL_WARN_UNUSED int sl_plan_max_principal(sl_money *out, sl_plan_row *at_m
  * @param plan the plan to free; NULL is allowed */
 SL_API void sl_plan_free(sl_plan *plan);
 
-/** A cache of annuity factors shared by the plans of many loans (a book, a
- * portfolio): the factor r / (1 − (1 + r)^−n) of a rate and a number of
- * terms does not depend on the balance, and loans that follow one rate
- * history need the same few thousand of them again and again. The cache
- * only speeds the plans up: every figure is the one without it (each use is
- * certified and the exact rational decides when the factor cannot). Fixed
- * size (memory stays flat however many loans use it).
+/** A cache shared by the plans of many loans (a book, a portfolio) that
+ * follow the same rate histories. It keeps what does not depend on a loan's
+ * balance: the annuity factor r / (1 − (1 + r)^−n) of a rate, and each
+ * history's periods (due dates, days, rates, the fraction a term with a
+ * rate change inside splits its interest by), worked out once per due day
+ * and margin and used by every loan whose changes over its life are the
+ * history's. The cache only speeds the plans up: every figure is the one
+ * without it (each annuity is certified and the exact rational decides when
+ * the factor cannot; tests compare every row with the general path).
+ * Bounded size: at most 16 histories (times margins) are kept, the one used
+ * longest ago making room, so memory stays flat however many loans use it.
  *
  * Thread-safety: a cache is used by one thread at a time; give each thread
  * its own. */
