@@ -47,6 +47,7 @@ struct table_reader {
     char buf[65536];
     size_t buf_pos, buf_len;
     int eof;
+    char eol;           /* what ends a line: '\n' (also CRLF), or '\r' alone (a Mac CSV); 0: not known yet */
 };
 
 static int fail(table_error *err, long line, long column, const char *fmt, ...)
@@ -84,8 +85,21 @@ int table_book_header(const char *header)
 
 /* ---- raw lines ---- */
 
-/* Read the next physical line (without "\n" and a "\r" before it) into
- * r->line. Returns 1, 0 at end of file, -1 on error. */
+/* Which byte ends the lines of a file, from its first bytes: "\r" alone
+ * ends a line in Excel for Mac's "CSV (Macintosh)" (a carriage return not
+ * followed by a line feed, and no line feed before it); "\n" otherwise, a
+ * "\r" before it dropped (CRLF). A first line longer than the buffer, or a
+ * "\r" as its last byte, keeps "\n". */
+static char line_end(const char *buf, size_t len)
+{
+    const char *cr = memchr(buf, '\r', len), *lf = memchr(buf, '\n', len);
+    if (cr && (!lf || cr < lf) && (size_t)(cr - buf) + 1 < len && cr[1] != '\n')
+        return '\r';
+    return '\n';
+}
+
+/* Read the next physical line (without its end: "\n" and a "\r" before it,
+ * or a lone "\r") into r->line. Returns 1, 0 at end of file, -1 on error. */
 static int read_line(table_reader *r, table_error *err)
 {
     r->line_len = 0;
@@ -104,11 +118,13 @@ static int read_line(table_reader *r, table_error *err)
                 r->eof = 1;
                 break;
             }
+            if (!r->eol)
+                r->eol = line_end(r->buf, r->buf_len);
         }
         got = 1;
         char *start = r->buf + r->buf_pos;
         size_t avail = r->buf_len - r->buf_pos;
-        char *nl = memchr(start, '\n', avail);
+        char *nl = memchr(start, r->eol ? r->eol : '\n', avail);
         size_t take = nl ? (size_t)(nl - start) : avail;
         if (r->line_len + take > TABLE_MAX_LINE)
             return fail(err, r->line_no + 1, 0, "line longer than %d bytes", TABLE_MAX_LINE);
@@ -121,7 +137,7 @@ static int read_line(table_reader *r, table_error *err)
     if (!got)
         return 0;
     r->line_no++;
-    if (r->line_len && r->line[r->line_len - 1] == '\r')
+    if (r->eol != '\r' && r->line_len && r->line[r->line_len - 1] == '\r')
         r->line_len--;
     r->line[r->line_len] = '\0';
     return 1;

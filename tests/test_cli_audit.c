@@ -62,7 +62,7 @@ static void make_plan(plan_csv *p, const char *const *opts)
 
 typedef struct style {
     char delim;
-    int decimal_comma, grouping, bom, crlf, quote_all, norwegian_dates;
+    int decimal_comma, grouping, bom, crlf, quote_all, norwegian_dates; /* crlf 2: "\r" alone */
     const char *header[NF]; /* NULL: keep */
 } style;
 
@@ -118,7 +118,7 @@ static void write_plan(char path[64], const plan_csv *p, const style *s)
             fprintf(f, "%s%s%s%s", j ? (char[]){s->delim, 0} : "", quote ? "\"" : "", v,
                     quote ? "\"" : "");
         }
-        fputs(s->crlf ? "\r\n" : "\n", f);
+        fputs(s->crlf == 2 ? "\r" : s->crlf ? "\r\n" : "\n", f); /* 2: Excel for Mac */
     }
     fclose(f);
     exec_temp_file(path, buf, len);
@@ -569,6 +569,11 @@ static const style variants[] = {
     {'\t', 1, 0, 0, 1, 0, 0,
      {"termin", "forfall", "RESTGJELD FØR", "renter", "avdrag", "termingebyr", "terminbeløp",
       "restgjeld_etter"}},
+    /* Excel for Mac's "CSV (Macintosh)": lines end in a carriage return alone */
+    {';', 1, 1, 0, 2, 0, 1,
+     {"Termin", "Forfallsdato", "Restgjeld før", "Renter", "Avdrag", "Gebyr", "Terminbeløp",
+      "Restgjeld etter"}},
+    {',', 0, 0, 1, 2, 1, 0, {NULL}},
 };
 
 /* JSON of an audit with the terms, without the file name. */
