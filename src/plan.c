@@ -1104,11 +1104,10 @@ static int two_pieces(sl_plan *plan, sl_plan_row *r, sl_date start, sl_rate_chan
         r->opening_balance < 0 || r->opening_balance > SL_PLAN_MAX_PRINCIPAL || r1.num < 0 ||
         r2.num < 0 || r1.num > r1.den || r2.num > r2.den)
         return 0;
-    sl_u128 per = (sl_u128)((uint64_t)r1.num * (uint64_t)r2.den) * (uint64_t)d1 +
-                  (sl_u128)((uint64_t)r2.num * (uint64_t)r1.den) * (uint64_t)d2;
+    sl_u128 per, den;
+    sl__split_fraction(&per, &den, r1, r2, (uint64_t)d1, (uint64_t)d2, (uint64_t)r->days,
+                       (uint64_t)plan->terms.terms_per_year);
     sl_u128 num = per * (uint64_t)r->opening_balance;
-    sl_u128 den = (sl_u128)((uint64_t)r1.den * (uint64_t)r2.den) *
-                  ((uint64_t)r->days * (uint64_t)plan->terms.terms_per_year);
     if (den == 0)
         return 0;
     sl_u128 rem, q = div_128(num, den, &rem);
@@ -1285,11 +1284,10 @@ static sl_money split_interest(const sl_plan *plan, const sl__period *e, const s
 {
     sl_rate r1 = x->rate, r2 = end->rate;
     uint64_t d1 = e->days_before, d2 = (uint64_t)e->days - d1;
-    sl_u128 per = (sl_u128)((uint64_t)r1.num * (uint64_t)r2.den) * d1 +
-                  (sl_u128)((uint64_t)r2.num * (uint64_t)r1.den) * d2;
+    sl_u128 per, den;
+    sl__split_fraction(&per, &den, r1, r2, d1, d2, e->days,
+                       (uint64_t)plan->terms.terms_per_year);
     sl_u128 num = per * (uint64_t)opening;
-    sl_u128 den = (sl_u128)((uint64_t)r1.den * (uint64_t)r2.den) *
-                  ((uint64_t)e->days * (uint64_t)plan->terms.terms_per_year);
     sl_u128 rem, q = div_128(num, den, &rem);
     return (sl_money)(q + (rem >= den - rem)); /* half up: at most the balance */
 }

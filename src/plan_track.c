@@ -329,10 +329,9 @@ static void work_out(const sl__track *t, sl__period *p, int anchor, int m)
         if (a.den > small || b.den > small || d1 < 0 || d2 < 0 || a.num > a.den || b.num > b.den)
             return;
         p->days_before = (uint16_t)d1;
-        sl_u128 num = (sl_u128)((uint64_t)a.num * (uint64_t)b.den) * (uint64_t)d1 +
-                      (sl_u128)((uint64_t)b.num * (uint64_t)a.den) * (uint64_t)d2;
-        sl_u128 den = (sl_u128)((uint64_t)a.den * (uint64_t)b.den) *
-                      ((uint64_t)days * (uint64_t)t->terms_per_year);
+        sl_u128 num, den;
+        sl__split_fraction(&num, &den, a, b, (uint64_t)d1, (uint64_t)d2, (uint64_t)days,
+                           (uint64_t)t->terms_per_year);
         /* In lowest terms the fraction usually fits 64 bits: then the
          * interest takes a prepared division, as an unsplit term's does;
          * larger balances (or fractions) sum the pieces in 128 bits. */

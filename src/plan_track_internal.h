@@ -62,6 +62,22 @@ typedef struct sl__period {
     uint8_t rate_change;  /* a rate change on its first day or inside it (SL_EVENT_RATE_CHANGE) */
 } sl__period;
 
+#ifdef SL_HAVE_FIXED128
+/* Convention 9 for a term with one rate change inside: its interest is
+ * round_half_up(balance · num / den), the rate a1/b1 for d1 days and a2/b2
+ * for the d2 days left, num = a1·b2·d1 + a2·b1·d2, den = b1·b2·days·k (k
+ * terms per year). For denominators up to 2^31, rates at most 100 % and
+ * terms up to 1 024 days (the callers check) every product fits 128 bits,
+ * balance · num too for balances below 2^47. */
+static inline void sl__split_fraction(sl_u128 *num, sl_u128 *den, sl_rate r1, sl_rate r2,
+                                      uint64_t d1, uint64_t d2, uint64_t days, uint64_t k)
+{
+    *num = (sl_u128)((uint64_t)r1.num * (uint64_t)r2.den) * d1 +
+           (sl_u128)((uint64_t)r2.num * (uint64_t)r1.den) * d2;
+    *den = (sl_u128)((uint64_t)r1.den * (uint64_t)r2.den) * (days * k);
+}
+#endif
+
 typedef struct sl__track sl__track;
 
 /* The tracks of a plan cache, and the generation numbers that tell a plan
