@@ -11,6 +11,7 @@ import re
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import unittest
@@ -22,6 +23,7 @@ from server import Server, programs_dir, programs_option  # noqa: E402
 SL_WEB = None
 PROGRAMS = None
 SERVER = None
+TEMP_DIR = None  # the server's --temp-dir: this run's own directory
 
 
 def post(path, body, content_type="application/json", headers=None, raw=None, timeout=60):
@@ -123,13 +125,9 @@ class Endpoints(unittest.TestCase):
                                                                    "--csv-style=excel-no"])[1])
 
     def test_documents_are_the_programs_files(self):
-        import glob
-        import tempfile
-        # the server's request directories are mkdtemp's "sl-web-XXXXXX"; the
-        # browser test's own directories (sl-web-e2e-…, sl-web-chromium-…),
-        # which may come and go while this runs, have longer names
-        request_dirs = "/tmp/sl-web-" + "?" * 6
-        before = set(glob.glob(request_dirs))
+        # the server writes each document into a directory of its own under
+        # its --temp-dir (this test's alone), and removes it after
+        self.assertEqual(os.listdir(TEMP_DIR), [])
         for fmt, ctype, magic in (("pdf", "application/pdf", b"%PDF"),
                                   ("svg", "image/svg+xml", b"<?xml"),
                                   ("png", "image/png", b"\x89PNG")):
@@ -137,6 +135,7 @@ class Endpoints(unittest.TestCase):
                 status, headers, body = post("/api/plan", dict(PLAN, format=fmt))
                 self.assertEqual((status, headers["content-type"]), (200, ctype), body[:200])
                 self.assertTrue(body.startswith(magic))
+                self.assertEqual(os.listdir(TEMP_DIR), [])
                 with tempfile.TemporaryDirectory() as d:
                     out = os.path.join(d, "plan." + fmt)
                     rc, _, err = program("sl-plan", as_args(PLAN) + ["--format=" + fmt,
@@ -147,8 +146,9 @@ class Endpoints(unittest.TestCase):
         # a bad input with a document format: the field, and no path of the server's
         status, _, body = post("/api/plan", dict(PLAN, amount="x", format="pdf"))
         self.assertEqual(status, 400)
+        self.assertNotIn(TEMP_DIR.encode(), body)
         self.assertNotIn(b"/tmp", body)
-        self.assertEqual(set(glob.glob(request_dirs)), before)
+        self.assertEqual(os.listdir(TEMP_DIR), [])
 
     def test_rate_both_ways(self):
         self.assertEqual(json.loads(post("/api/rate", {"effective": "4.290"})[2]),
@@ -516,10 +516,20 @@ class Startup(unittest.TestCase):
 
     def test_bad_options(self):
         for args in (["--listen", "nothing"], ["--listen", "127.0.0.1:99999"], ["--lang", "de"],
-                     ["--threads", "0"], ["--bogus"], ["--programs", "/nonexistent"]):
+                     ["--threads", "0"], ["--bogus"], ["--programs", "/nonexistent"],
+                     ["--temp-dir", "/nonexistent"], ["--temp-dir", SL_WEB], ["--temp-dir", ""],
+                     ["--temp-dir", "/" + "x" * 2000], ["--temp-dir", "/no\nsuch"]):
             r = self.run_web(*args)
             self.assertEqual((r.returncode, r.stdout), (2, ""), args)
             self.assertEqual(len(r.stderr.strip().splitlines()), 1, r.stderr)
+            self.assertIn(args[0], r.stderr)
+
+    def test_a_temp_dir_from_tmpdir_is_checked_at_startup(self):
+        r = subprocess.run([SL_WEB, *programs_option()], capture_output=True, text=True,
+                           timeout=20, env=dict(os.environ, TMPDIR="/nonexistent"))
+        self.assertEqual((r.returncode, r.stdout), (2, ""))
+        self.assertEqual(r.stderr, "sl-web: TMPDIR '/nonexistent': not a directory sl-web "
+                                   "can write in\n")
 
     def test_a_network_address_warns(self):
         s = Server(SL_WEB, "--listen", "0.0.0.0:0") if False else None
@@ -545,11 +555,13 @@ if __name__ == "__main__":
     os.environ.setdefault("SL_TODAY", "2026-06-01")  # documents say the day they were made
     SL_WEB = os.path.abspath(sys.argv.pop(1))
     PROGRAMS = programs_dir(SL_WEB)
-    SERVER = Server(SL_WEB)
-    try:
-        ok = unittest.main(verbosity=2, exit=False).result.wasSuccessful()
-    finally:
-        rc = SERVER.stop()
+    with tempfile.TemporaryDirectory(prefix="sl-web-api-") as temp_dir:
+        TEMP_DIR = temp_dir
+        SERVER = Server(SL_WEB, "--temp-dir", TEMP_DIR)
+        try:
+            ok = unittest.main(verbosity=2, exit=False).result.wasSuccessful()
+        finally:
+            rc = SERVER.stop()
     # SIGTERM stops sl-web with 0: anything else is the server's failure, or a
     # finding of a sanitizer or of valgrind (SL_WEB_WRAPPER), printed above
     if rc != 0:

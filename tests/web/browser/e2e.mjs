@@ -28,11 +28,14 @@ const programs = [path.dirname(slWeb), path.join(path.dirname(slWeb), "..", "exa
   .find((d) => existsSync(path.join(d, "sl-plan")));
 
 const nbsp = (s) => s.replace(/[\u00a0\u202f]/g, " ").trim();
-let server, url, context, profile;
+let server, url, context, profile, documents;
 
 before(async () => {
   process.env.SL_TODAY ??= "2026-06-01"; // documents say the day they were made
-  server = spawn(slWeb, ["--listen", "127.0.0.1:0"], { stdio: ["ignore", "pipe", "inherit"] });
+  // the server's documents in a directory of this run's own (--temp-dir)
+  documents = mkdtempSync(path.join(tmpdir(), "sl-web-e2e-documents-"));
+  server = spawn(slWeb, ["--listen", "127.0.0.1:0", "--temp-dir", documents],
+    { stdio: ["ignore", "pipe", "inherit"] });
   url = await new Promise((resolve, reject) => {
     let text = "";
     server.stdout.on("data", (d) => {
@@ -58,6 +61,7 @@ after(async () => {
   if (context) await context.close();
   if (server) server.kill("SIGTERM");
   if (profile) rmSync(profile, { recursive: true, force: true });
+  if (documents) rmSync(documents, { recursive: true, force: true });
 });
 
 async function typeInto(page, selector, text) {
