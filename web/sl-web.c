@@ -25,7 +25,7 @@ enum { BODY_LIMIT = 1 << 20 };
 
 static const char usage[] =
     "Usage: sl-web [--listen HOST:PORT] [--lang nb|en] [--threads N] [--programs DIR]\n"
-    "              [--temp-dir DIR]\n"
+    "              [--temp-dir DIR] [--time-limit SECONDS]\n"
     "\n"
     "Serves the start-loan calculator and its JSON API (POST /api/plan, /api/finance,\n"
     "/api/capacity, /api/rent-to-own, /api/rate, /api/apr, /api/audit; described at\n"
@@ -41,6 +41,8 @@ static const char usage[] =
     "  --temp-dir DIR      where a PDF, SVG or PNG answer is written before it is sent,\n"
     "                      in a folder of its own removed after (default: $TMPDIR,\n"
     "                      else /tmp)\n"
+    "  --time-limit SECONDS  wall-clock and CPU time a calculation may take before it is\n"
+    "                      stopped and answered 503, 1-600 (default 10)\n"
     "  --help, --version\n";
 
 typedef struct server {
@@ -385,7 +387,7 @@ int main(int argc, char **argv)
 {
     const char *listen_at = "127.0.0.1:8080", *programs = NULL, *temp_dir = NULL;
     server s = {.lang = NULL};
-    long threads = 4;
+    long threads = 4, time_limit = 10;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v = NULL;
         size_t n = strcspn(a, "=");
@@ -415,6 +417,13 @@ int main(int argc, char **argv)
             programs = VALUE();
         } else if (OPT("--temp-dir")) {
             temp_dir = VALUE();
+        } else if (OPT("--time-limit")) {
+            const char *t = VALUE();
+            char *end;
+            errno = 0;
+            time_limit = strtol(t, &end, 10);
+            if (end == t || *end || errno || time_limit < 1 || time_limit > 600)
+                die("--time-limit '%s': must be whole seconds from 1 to 600", t);
         } else {
             die("unknown option '%s'; see 'sl-web --help'", a);
         }
@@ -439,7 +448,9 @@ int main(int argc, char **argv)
     signal(SIGPIPE, SIG_IGN);
     s.api.program_dir = dir;
     s.api.temp_dir = temp_dir;
-    s.api.limits = (web_run_limits){.timeout_ms = 10000, .max_output = 16u << 20, .cpu_seconds = 10};
+    s.api.limits = (web_run_limits){.timeout_ms = (int)time_limit * 1000,
+                                    .max_output = 16u << 20,
+                                    .cpu_seconds = (int)time_limit};
     extern char **environ;
     s.api.env = environ;
     s.loopback = is_loopback(&addr);

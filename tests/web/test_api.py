@@ -26,10 +26,12 @@ SERVER = None
 TEMP_DIR = None  # the server's --temp-dir: this run's own directory
 
 
-def post(path, body, content_type="application/json", headers=None, raw=None, timeout=60):
-    conn = http.client.HTTPConnection(SERVER.host, SERVER.port, timeout=timeout)
+def post(path, body, content_type="application/json", headers=None, raw=None, timeout=300,
+         server=None):
+    server = server or SERVER
+    conn = http.client.HTTPConnection(server.host, server.port, timeout=timeout)
     data = raw if raw is not None else json.dumps(body).encode()
-    h = {"Content-Type": content_type, "Host": f"127.0.0.1:{SERVER.port}"}
+    h = {"Content-Type": content_type, "Host": f"127.0.0.1:{server.port}"}
     h.update(headers or {})
     conn.request("POST", path, data, h)
     r = conn.getresponse()
@@ -510,6 +512,38 @@ class Limits(unittest.TestCase):
         self.assertEqual(post("/api/plan", PLAN)[0], 200)
 
 
+class TimeLimit(unittest.TestCase):
+    """A server of its own on programs that never end: sl-plan sleeps (the
+    wall-clock limit), sl-rate spins (the CPU limit); the others are real."""
+
+    def test_a_calculation_over_the_time_limit_is_503_and_the_server_goes_on(self):
+        with tempfile.TemporaryDirectory(prefix="sl-web-slow-") as d:
+            for name in os.listdir(PROGRAMS):
+                if name.startswith("sl-") and os.access(os.path.join(PROGRAMS, name), os.X_OK):
+                    os.symlink(os.path.join(PROGRAMS, name), os.path.join(d, name))
+            for name, body in (("sl-plan", "exec sleep 60"), ("sl-rate", "while :; do :; done")):
+                path = os.path.join(d, name)
+                os.unlink(path)
+                with open(path, "w") as f:
+                    f.write("#!/bin/sh\n" + body + "\n")
+                os.chmod(path, 0o755)
+            server = Server(SL_WEB, "--programs", d, "--time-limit", "1", "--temp-dir", TEMP_DIR)
+            try:
+                for path, fields in (("/api/plan", PLAN), ("/api/plan", dict(PLAN, format="pdf")),
+                                     ("/api/rate", {"nominal": "4"})):
+                    with self.subTest(path=path, fields=fields):
+                        status, _, body = post(path, fields, server=server)
+                        self.assertEqual(status, 503, body)
+                        self.assertEqual(json.loads(body)["error"]["message"],
+                                         "the calculation took too long")
+                        self.assertEqual(os.listdir(TEMP_DIR), [])
+                status, _, body = post("/api/apr", {"flow": ["2025-01-01:-100", "2026-01-01:110"]},
+                                       server=server)
+                self.assertEqual(status, 200, body)
+            finally:
+                self.assertEqual(server.stop(), 0)
+
+
 class Startup(unittest.TestCase):
     def run_web(self, *args):
         return subprocess.run([SL_WEB, *args], capture_output=True, text=True, timeout=20)
@@ -518,7 +552,9 @@ class Startup(unittest.TestCase):
         for args in (["--listen", "nothing"], ["--listen", "127.0.0.1:99999"], ["--lang", "de"],
                      ["--threads", "0"], ["--bogus"], ["--programs", "/nonexistent"],
                      ["--temp-dir", "/nonexistent"], ["--temp-dir", SL_WEB], ["--temp-dir", ""],
-                     ["--temp-dir", "/" + "x" * 2000], ["--temp-dir", "/no\nsuch"]):
+                     ["--temp-dir", "/" + "x" * 2000], ["--temp-dir", "/no\nsuch"],
+                     ["--time-limit", "0"], ["--time-limit", "601"], ["--time-limit", "1.5"],
+                     ["--time-limit", ""], ["--time-limit", "99999999999999999999"]):
             r = self.run_web(*args)
             self.assertEqual((r.returncode, r.stdout), (2, ""), args)
             self.assertEqual(len(r.stderr.strip().splitlines()), 1, r.stderr)
@@ -557,7 +593,10 @@ if __name__ == "__main__":
     PROGRAMS = programs_dir(SL_WEB)
     with tempfile.TemporaryDirectory(prefix="sl-web-api-") as temp_dir:
         TEMP_DIR = temp_dir
-        SERVER = Server(SL_WEB, "--temp-dir", TEMP_DIR)
+        # 120 s a calculation, not the default 10: the sanitizer build's programs
+        # on a loaded machine can take longer, and a 503 here would say nothing
+        # of the answers (TimeLimit tests the limit with programs that never end)
+        SERVER = Server(SL_WEB, "--temp-dir", TEMP_DIR, "--time-limit", "120")
         try:
             ok = unittest.main(verbosity=2, exit=False).result.wasSuccessful()
         finally:

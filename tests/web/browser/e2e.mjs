@@ -32,9 +32,11 @@ let server, url, context, profile, documents;
 
 before(async () => {
   process.env.SL_TODAY ??= "2026-06-01"; // documents say the day they were made
-  // the server's documents in a directory of this run's own (--temp-dir)
+  // the server's documents in a directory of this run's own (--temp-dir); 120 s a
+  // calculation, since the sanitizer build's programs on a loaded machine can
+  // take more than the default 10 (web-api tests the limit itself)
   documents = mkdtempSync(path.join(tmpdir(), "sl-web-e2e-documents-"));
-  server = spawn(slWeb, ["--listen", "127.0.0.1:0", "--temp-dir", documents],
+  server = spawn(slWeb, ["--listen", "127.0.0.1:0", "--temp-dir", documents, "--time-limit", "120"],
     { stdio: ["ignore", "pipe", "inherit"] });
   url = await new Promise((resolve, reject) => {
     let text = "";
