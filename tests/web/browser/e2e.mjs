@@ -27,6 +27,10 @@ if (missing.length) {
 const programs = [path.dirname(slWeb), path.join(path.dirname(slWeb), "..", "examples")]
   .find((d) => existsSync(path.join(d, "sl-plan")));
 
+// How long a wait for the page may take before it fails: long, since under the
+// sanitizer build on a loaded machine an answer can take seconds; what is
+// waited for is exact, so a longer wait only makes a failure slower to report.
+const WAIT_MS = 60000;
 const nbsp = (s) => s.replace(/[\u00a0\u202f]/g, " ").trim();
 let server, url, context, profile, documents;
 
@@ -56,6 +60,7 @@ before(async () => {
     locale: "nb-NO",
     viewport: { width: 1280, height: 900 },
     acceptDownloads: true,
+    timeout: 2 * WAIT_MS,
   });
 });
 
@@ -88,7 +93,7 @@ async function typeExample(page) {
 
 async function freshPage() {
   const page = await context.newPage();
-  page.setDefaultTimeout(20000);
+  page.setDefaultTimeout(WAIT_MS);
   await page.goto(url + "?lang=nb");
   return page;
 }
@@ -250,7 +255,7 @@ function program(name, args) {
 }
 async function openTab(tab, first) {
   const page = await context.newPage();
-  page.setDefaultTimeout(20000);
+  page.setDefaultTimeout(WAIT_MS);
   await page.goto(url + "?lang=nb&tab=" + tab);
   await page.locator("#" + first).waitFor();
   return page;
@@ -429,7 +434,7 @@ function looks() {
 
 test("every tab at laptop and tablet size, in Norwegian and English: fits, amounts whole, contrast AA", async () => {
   const page = await context.newPage();
-  page.setDefaultTimeout(20000);
+  page.setDefaultTimeout(WAIT_MS);
   const found = [];
   for (const lang of ["nb", "en"]) for (const [tab, extra, first] of VIEWS) {
     await page.setViewportSize(SIZES.laptop);
@@ -447,7 +452,7 @@ test("every tab at laptop and tablet size, in Norwegian and English: fits, amoun
 
 test("the rate slider says its value, also when the page's link sets it", async () => {
   const page = await context.newPage();
-  page.setDefaultTimeout(20000);
+  page.setDefaultTimeout(WAIT_MS);
   await page.goto(url + "?lang=nb&tab=plan&rate_shock=1.5");
   await page.locator("#rate-shock").waitFor();
   assert.equal(nbsp(await page.locator("#plan-rate_shock-out").innerText()), "+1,5 prosentpoeng");
