@@ -1162,8 +1162,7 @@ static int period_annuity(sl_plan *plan, const sl__track_rate *x, int n)
     const sl_rounding *ro = &plan->terms.payment_rounding;
     double f;
     sl_money level;
-    if (!x->annuity_double || n < 1 || n > SL_ANNUITY_MAX_TERMS ||
-        !sl__annuity_double_factor_of(&f, x->r_hat, x->log1p_r, n) ||
+    if (!x->annuity_double || n < 1 || n > SL_ANNUITY_MAX_TERMS || !sl__track_factor(x, n, &f) ||
         !sl__annuity_round_factor(&level, plan->balance, f, ro->unit, ro->mode))
         return 0;
     plan->level = level;

@@ -5,8 +5,10 @@
  * r̂ and log1p(r̂) depend on the rate alone, and the loans of a book on one
  * history meet the same few hundred rates again and again. A small
  * direct-mapped table keeps them (32 kB, in the processor's near caches; a
- * table of whole factors per rate and number of terms was tried and is
- * slower, every look-up a miss to memory). A miss computes the pair and
+ * table of whole factors per rate and number of terms for any rate was
+ * tried and is slower, every look-up a miss to memory; a rate history's
+ * few hundred rates do keep whole factors, on their track: plan_track.c).
+ * A miss computes the pair and
  * overwrites the slot, so the table never grows. What a slot holds is the
  * same pair of doubles the uncached path computes from a and b; the
  * rounding of balance × factor is certified at each use, and the caller

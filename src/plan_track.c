@@ -86,8 +86,30 @@ static void track_free(sl__track *t)
         free(t->by_day[d]);
     free(t->changes);
     free(t->keys);
+    for (size_t i = 0; t->rates && i <= t->count; i++)
+        free(t->rates[i].factors);
     free(t->rates);
     free(t);
+}
+
+int sl__track_factor_slow(const sl__track_rate *x, int n, double *out)
+{
+    double f;
+    if (!sl__annuity_double_factor_of(&f, x->r_hat, x->log1p_r, n))
+        f = -1;
+    if ((unsigned)n < SL__TRACK_FACTORS) {
+        /* The table is the track's, filled by the plans that read it (one
+         * thread per cache); the rate is const only to the rows. */
+        sl__track_rate *own = (sl__track_rate *)x;
+        if (!own->factors)
+            own->factors = calloc(SL__TRACK_FACTORS, sizeof *own->factors);
+        if (own->factors)
+            own->factors[n] = f;
+    }
+    if (f < 0)
+        return 0;
+    *out = f;
+    return 1;
 }
 
 /* Does track t serve the query from date key `from`: the same margin and

@@ -34,7 +34,30 @@ typedef struct sl__track_rate {
     int value_id;
     int annuity_double;    /* r_hat and log1p_r hold the annuity's double rate */
     double r_hat, log1p_r; /* fl(a/b) and log1p of it, a/b the rate per term (annuity_double.c) */
+    double *factors;       /* [n]: the double annuity factor over n terms (0: not yet; −1: none);
+                              NULL until one is needed (sl__track_factor) */
 } sl__track_rate;
+
+/* Annuity factors kept per rate of a track: over 1 .. SL__TRACK_FACTORS − 1
+ * terms (40 years of monthly terms). A book's loans re-level at each rate
+ * change over the terms they have left, so the same (rate, terms) pairs
+ * come again and again; a table look-up replaces an expm1 and a division. */
+#define SL__TRACK_FACTORS 481
+
+/* The double annuity factor of rate x over n terms,
+ * sl__annuity_double_factor_of(x->r_hat, x->log1p_r, n) bit for bit, from
+ * x's table or worked out into it: 1 and *out, or 0 when a double cannot be
+ * trusted for it. Used only when x->annuity_double. */
+int sl__track_factor_slow(const sl__track_rate *x, int n, double *out);
+
+static inline int sl__track_factor(const sl__track_rate *x, int n, double *out)
+{
+    if (x->factors && (unsigned)n < SL__TRACK_FACTORS && x->factors[n] > 0) {
+        *out = x->factors[n];
+        return 1;
+    }
+    return sl__track_factor_slow(x, n, out);
+}
 
 /* One period of a track: the term that starts on the due date in `start
  * month` and ends on the next (both on the due day, clamped to the month's

@@ -14,6 +14,7 @@
 #include "interest_internal.h"
 #include "plan_cache_internal.h"
 #include "plan_internal.h"
+#include "plan_track_internal.h"
 #include "fixed128_internal.h"
 #include "testutil.h"
 
@@ -496,6 +497,37 @@ START_TEST(cached_annuity_equals_exact)
 }
 END_TEST
 
+/* A track's table of annuity factors gives, bit for bit, the factor worked
+ * out afresh from the rate's double rate: filled in any order, read again,
+ * over term counts inside and past the table, for rates a double cannot
+ * hold too. */
+START_TEST(track_factors_equal_the_factor_worked_out)
+{
+    uint64_t seed = test_seed("track factors");
+    test_rng g = {seed};
+    for (int i = 0; i < 200; i++) {
+        sl__track_rate x = {0};
+        int64_t a = rng_range(&g, 0, 15000), b = 1200000;
+        if (rng_range(&g, 0, 9) == 0)
+            a = rng_range(&g, 0, INT64_MAX), b = rng_range(&g, 1, INT64_MAX);
+        x.annuity_double = sl__annuity_double_rate(&x.r_hat, &x.log1p_r, a, b);
+        if (!x.annuity_double)
+            continue;
+        for (int j = 0; j < 2000; j++) {
+            int n = (int)rng_range(&g, -1, SL__TRACK_FACTORS + 100);
+            double want = 0, got = 0;
+            int wok = sl__annuity_double_factor_of(&want, x.r_hat, x.log1p_r, n);
+            int gok = sl__track_factor(&x, n, &got);
+            REQUIRE(gok == wok && (!wok || memcmp(&got, &want, sizeof got) == 0),
+                    "seed %llu rate %lld/%lld n %d: %d %.17g, worked out %d %.17g",
+                    (unsigned long long)seed, (long long)a, (long long)b, n, gok, got, wok,
+                    want);
+        }
+        free(x.factors);
+    }
+}
+END_TEST
+
 START_TEST(prepared_interest_equals_exact_quotient)
 {
     uint64_t seed = test_seed("term interest");
@@ -631,6 +663,7 @@ int main(void)
     tcase_add_test(tc, plans_side_by_side_on_one_cache_equal_general_path);
     tcase_add_test(tc, rows_taken_quietly_leave_the_plan_where_rows_handed_out_do);
     tcase_add_test(tc, cached_annuity_equals_exact);
+    tcase_add_test(tc, track_factors_equal_the_factor_worked_out);
     tcase_add_test(tc, prepared_interest_equals_exact_quotient);
     tcase_add_test(tc, annuity_bounds_are_certain);
     tcase_add_test(tc, annuity_ties_hand_over);
