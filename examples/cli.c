@@ -243,6 +243,7 @@ static const char *const library_reasons[] = {
     N_("the policy rate plus the add-on is above 100 %"),
     N_("the rate plus the margin must be from 0 to 100 %"),
     N_("must be from -100 to 100 %"),
+    N_("the shocked rate must be from 0 to 100 %"),
     /* sl_strerror's, the reason when the message has none */
     N_("value not allowed"),
     N_("text could not be read"),
