@@ -939,6 +939,12 @@ static int next_steady_row(sl_plan *plan, sl_plan_row *r)
         return next_due(plan, r);
     return 1;
 }
+#else
+static inline int steady_term(const sl_plan *plan)
+{
+    (void)plan;
+    return 0; /* without the prepared division every term takes its own path */
+}
 #endif
 
 void sl__plan_use_general_path(sl_plan *plan)
@@ -1294,27 +1300,33 @@ static sl_money split_interest(const sl_plan *plan, const sl__period *e, const s
 #endif
 
 
-/* A floating-rate row whose period the track has worked out (e): only the
- * balance is this loan's own. The row floating_row gives (tests compare the
- * two), in one pass: the interest on the balance at the period's fraction,
- * the annuity recomputed when the rate at the start is not the level's,
- * principal, totals, and the steady run after it. */
+/* The figures of a term on its track's period, before they are committed. */
+typedef struct tracked_term {
+    sl_money opening, interest, principal, closing;
+    unsigned events;
+    int interest_only;
+} tracked_term;
+
+/* A floating-rate term whose period the track has worked out (e): only the
+ * balance is this loan's own. The interest on the balance at the period's
+ * fraction, and the annuity recomputed when the rate at the start is not
+ * the level's (the plan's level is updated), then the principal. */
 #if defined(__GNUC__)
 __attribute__((always_inline))
 #endif
-static inline int tracked_row(sl_plan *plan, sl_plan_row *row, const sl__period *e)
+static inline int tracked_figures(sl_plan *plan, const sl__period *e, tracked_term *f)
 {
     const sl_loan_terms *t = &plan->terms;
     const int k = plan->next_term;
     const sl_money opening = plan->balance; /* 0 .. SL_PLAN_MAX_PRINCIPAL (tracked_period) */
-    const sl__track_rate *x = &plan->track.rates[e->rate_ix], *end = &plan->track.rates[e->end_rate_ix];
+    const sl__track_rate *x = &plan->track.rates[e->rate_ix];
     sl_money interest;
 #ifdef SL_HAVE_FASTDIV
     if ((uint64_t)opening <= e->max) { /* the period's fraction, prepared */
         uint64_t twice = 2 * (uint64_t)opening * e->num + (e->div.d >> 1);
         interest = (sl_money)sl__divide(&e->div, twice);
     } else if (e->split)
-        interest = split_interest(plan, e, x, end, opening);
+        interest = split_interest(plan, e, x, &plan->track.rates[e->end_rate_ix], opening);
     else
 #endif
     {
@@ -1337,52 +1349,80 @@ static inline int tracked_row(sl_plan *plan, sl_plan_row *row, const sl__period 
         }
         events |= SL_EVENT_AMORTISED;
     }
-    sl_money fee = t->term_fee, payment;
     sl_money p = interest_only              ? 0
                  : t->type == SL_LOAN_SERIAL ? plan->level
                                              : plan->level - interest;
     p = p < 0 ? 0 : p > opening ? opening : p;
-    sl_money closing = opening - p;
+    f->opening = opening;
+    f->interest = interest;
+    f->principal = p;
+    f->closing = opening - p;
+    f->events = f->closing == 0 ? events | SL_EVENT_LAST : events;
+    f->interest_only = interest_only;
+    return SL_OK;
+}
+
+/* Commit a tracked term: the plan moves past it, and the steady run from
+ * the next term starts as floating_row_end decides it (none after an
+ * interest-only term: the level is computed first). With a history the
+ * run starts at every other term or so, which no branch predicts: the
+ * run's rate and divider are set either way (they are read only while a
+ * run lasts, the divider under its own rate), and its end is chosen by a
+ * select. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline void tracked_advance(sl_plan *plan, const sl__period *e, const tracked_term *f)
+{
+    const int k = plan->next_term;
+    const sl__track_rate *end = &plan->track.rates[e->end_rate_ix];
+    plan->balance = f->closing;
+    plan->next_term = k + 1;
+    plan->due_year = e->due_year;
+    plan->due_mon = e->due_month;
+    plan->due_day = e->due_day;
+    int until = e->run < 0 ? 0 : k + e->run;
+    int take = !f->interest_only & (until > k + 1) & (f->closing > 0) &
+               (plan->terms.type == SL_LOAN_SERIAL || same_track_rate(plan, end));
+    plan->equal_interest = end->one; /* prepared by the track, as prepare_interest would */
+    plan->run_rate = end->rate;
+    plan->steady_until = take ? (until < plan->end_term ? until : plan->end_term) : 0;
+}
+
+/* A floating-rate row on its track's period: the row floating_row gives
+ * (tests compare the two), in one pass. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline int tracked_row(sl_plan *plan, sl_plan_row *row, const sl__period *e)
+{
+    tracked_term f;
+    int rc = tracked_figures(plan, e, &f);
+    if (rc != SL_OK)
+        return rc;
+    sl_money fee = plan->terms.term_fee, payment;
     sl_plan_totals *tot = &plan->totals;
-    if (__builtin_add_overflow(interest, p, &payment) ||
+    if (__builtin_add_overflow(f.interest, f.principal, &payment) ||
         __builtin_add_overflow(payment, fee, &payment) ||
-        __builtin_add_overflow(tot->interest, interest, &tot->interest) ||
-        __builtin_add_overflow(tot->principal, p, &tot->principal) ||
+        __builtin_add_overflow(tot->interest, f.interest, &tot->interest) ||
+        __builtin_add_overflow(tot->principal, f.principal, &tot->principal) ||
         __builtin_add_overflow(tot->term_fees, fee, &tot->term_fees) ||
         __builtin_add_overflow(tot->fees, fee, &tot->fees) ||
         __builtin_add_overflow(tot->paid, payment, &tot->paid))
         return SL_ERANGE; /* unreachable for a validated contract: see SL_PLAN_MAX_PRINCIPAL */
     tot->terms++;
-    if (closing == 0)
-        events |= SL_EVENT_LAST;
-    row->term = k;
+    row->term = plan->next_term;
     row->due_date = (sl_date){e->due_year, e->due_month, e->due_day};
     row->days = e->days;
-    row->rate = x->rate;
-    row->opening_balance = opening;
-    row->interest = interest;
-    row->principal = p;
+    row->rate = plan->track.rates[e->rate_ix].rate;
+    row->opening_balance = f.opening;
+    row->interest = f.interest;
+    row->principal = f.principal;
     row->fee = fee;
     row->payment = payment;
-    row->closing_balance = closing;
-    row->events = events;
-    plan->balance = closing;
-    plan->next_term = k + 1;
-    plan->due_year = e->due_year;
-    plan->due_mon = e->due_month;
-    plan->due_day = e->due_day;
-    /* The steady run from the next term, as floating_row_end decides it
-     * (none after an interest-only term: the level is computed first). With
-     * a history the run starts at every other term or so, which no branch
-     * predicts: the run's rate and divider are set either way (they are
-     * read only while a run lasts, the divider under its own rate), and
-     * its end is chosen by a select. */
-    int until = e->run < 0 ? 0 : k + e->run;
-    int take = !interest_only & (until > k + 1) & (closing > 0) &
-               (t->type == SL_LOAN_SERIAL || same_track_rate(plan, end));
-    plan->equal_interest = end->one; /* prepared by the track, as prepare_interest would */
-    plan->run_rate = end->rate;
-    plan->steady_until = take ? (until < plan->end_term ? until : plan->end_term) : 0;
+    row->closing_balance = f.closing;
+    row->events = f.events;
+    tracked_advance(plan, e, &f);
     return 1;
 }
 
@@ -1672,6 +1712,47 @@ int sl_plan_next(sl_plan *plan, sl_plan_row *row)
     if (plan->track_state >= 0)
         return next_floating_row(plan, row);
     return next_row(plan, row);
+}
+
+/* The rows on the plan's track due before date key `key`, taken without
+ * handing them out: as next_floating_row takes them, but they join the
+ * open run of steady rows (only their interest is added as they go;
+ * settle_steady adds the rest from the fall of the balance), so a row is
+ * its figures and nothing else. Stops at the first term that is not on the
+ * track or is due on or after key. */
+static int silent_tracked_rows(sl_plan *plan, int key, sl_money *last_closing)
+{
+    const sl__period *e;
+    for (;;) {
+        int k = plan->next_term;
+        if (plan->ended || k >= plan->end_term || plan->balance == 0 || !plan->steady ||
+            (k == 1 && !plan->floating_first) || steady_term(plan) ||
+            !(e = tracked_period(plan)) ||
+            (e->due_year * 16 + e->due_month) * 32 + e->due_day >= key)
+            return SL_OK;
+        tracked_term f;
+        int rc = tracked_figures(plan, e, &f);
+        if (rc != SL_OK)
+            return rc;
+        plan->totals.interest += f.interest; /* at most the paid total, which the contract bounds */
+        *last_closing = f.closing;
+        tracked_advance(plan, e, &f);
+    }
+}
+
+int sl__plan_next_due_from(sl_plan *plan, int key, sl_plan_row *row, sl_money *last_closing)
+{
+    for (;;) {
+        if (plan->track_state >= 0 && !steady_term(plan)) {
+            int rc = silent_tracked_rows(plan, key, last_closing);
+            if (rc != SL_OK)
+                return rc;
+        }
+        int rc = sl_plan_next(plan, row);
+        if (rc != 1 || date_key(row->due_date) >= key)
+            return rc;
+        *last_closing = row->closing_balance;
+    }
 }
 
 void sl_plan_totals_so_far(const sl_plan *plan, sl_plan_totals *out)

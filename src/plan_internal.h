@@ -19,4 +19,12 @@ void sl__plan_use_general_path(sl_plan *plan);
 int sl__plan_new_checked(sl_plan **out, const sl_loan_terms *terms, const int *change_keys,
                          sl_error *err);
 
+/* The plan's next row due on or after date key `key` ((year·16 + month)·32
+ * + day) into *row: the rows due before it are taken as sl_plan_next takes
+ * them (the plan's totals count them) without being handed out, and
+ * *last_closing is the closing balance of the last of them (unchanged when
+ * there is none). 1, 0 when the plan ends first, or a negative code. For
+ * dated plans (undated rows have no due date to compare). */
+int sl__plan_next_due_from(sl_plan *plan, int key, sl_plan_row *row, sl_money *last_closing);
+
 #endif

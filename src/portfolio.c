@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "arith_internal.h"
+#include "plan_internal.h"
 #include "startlan/portfolio.h"
 
 #define ITEMS 6
@@ -61,7 +62,14 @@ static int walk(sl_loan_figures *out, sl_plan *plan, sl_date as_of, sl_date from
     int k_as_of = date_key(as_of), k_from = date_key(from), k_to = date_key(to);
     int k_last = k_as_of > k_to ? k_as_of : k_to;
     sl_plan_row r;
-    while ((rc = sl_plan_next(plan, &r)) == 1) {
+    /* The rows before the period and on or before as_of matter only by the
+     * balance they leave: they are taken without being handed out. */
+    int k_quiet = k_from < k_as_of + 1 ? k_from : k_as_of + 1;
+    sl_money quiet_closing = f.balance;
+    rc = sl__plan_next_due_from(plan, k_quiet, &r, &quiet_closing);
+    if (paid_out)
+        f.balance = quiet_closing;
+    for (; rc == 1; rc = sl_plan_next(plan, &r)) {
         int due = date_key(r.due_date);
         if (due > k_last)
             break;

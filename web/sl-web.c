@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <microhttpd.h>
@@ -24,6 +25,7 @@ enum { BODY_LIMIT = 1 << 20 };
 
 static const char usage[] =
     "Usage: sl-web [--listen HOST:PORT] [--lang nb|en] [--threads N] [--programs DIR]\n"
+    "              [--temp-dir DIR] [--time-limit SECONDS]\n"
     "\n"
     "Serves the start-loan calculator and its JSON API (POST /api/plan, /api/finance,\n"
     "/api/capacity, /api/rent-to-own, /api/rate, /api/apr, /api/audit; described at\n"
@@ -36,6 +38,11 @@ static const char usage[] =
     "  --threads N         requests computed at once, 1-64 (default 4)\n"
     "  --programs DIR      where sl-plan and the other programs are (default: beside\n"
     "                      sl-web, or the build tree's examples/)\n"
+    "  --temp-dir DIR      where a PDF, SVG or PNG answer is written before it is sent,\n"
+    "                      in a folder of its own removed after (default: $TMPDIR,\n"
+    "                      else /tmp)\n"
+    "  --time-limit SECONDS  wall-clock and CPU time a calculation may take before it is\n"
+    "                      stopped and answered 503, 1-600 (default 10)\n"
     "  --help, --version\n";
 
 typedef struct server {
@@ -55,10 +62,23 @@ static const char csp[] = "default-src 'none'; script-src 'self'; style-src 'sel
                           "img-src 'self' blob:; connect-src 'self'; form-action 'none'; "
                           "frame-ancestors 'none'; base-uri 'none'";
 
+/* One line on stderr, exit 2. arg (a value as typed) has its control
+ * characters shown as \n, \xHH, so that the message stays one line. */
 static void die(const char *fmt, const char *arg)
 {
+    char shown[1024];
+    size_t o = 0;
+    for (const unsigned char *p = (const unsigned char *)arg; *p && o < sizeof shown - 8; p++) {
+        if (*p == '\n')
+            o += (size_t)snprintf(shown + o, sizeof shown - o, "\\n");
+        else if (*p < 0x20 || *p == 0x7f)
+            o += (size_t)snprintf(shown + o, sizeof shown - o, "\\x%02X", *p);
+        else
+            shown[o++] = (char)*p;
+    }
+    shown[o] = '\0';
     fprintf(stderr, "sl-web: ");
-    fprintf(stderr, fmt, arg);
+    fprintf(stderr, fmt, shown);
     fprintf(stderr, "\n");
     exit(2);
 }
@@ -283,6 +303,24 @@ static void completed(void *cls, struct MHD_Connection *c, void **con_cls,
     *con_cls = NULL;
 }
 
+/* The documents' directory is checked once, here, so that a wrong one is
+ * said at startup rather than as a 503 on the first PDF. name: the option,
+ * or TMPDIR when it came from there. */
+static void check_temp_dir(const char *name, const char *dir)
+{
+    _Static_assert(WEB_TEMP_DIR_MAX == 960, "the message below says 960");
+    struct stat st;
+    char fmt[128];
+    if (!*dir || strlen(dir) > WEB_TEMP_DIR_MAX) {
+        snprintf(fmt, sizeof fmt, "%s '%%s': give a directory's path of at most 960 bytes", name);
+        die(fmt, dir);
+    }
+    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode) || access(dir, W_OK | X_OK) != 0) {
+        snprintf(fmt, sizeof fmt, "%s '%%s': not a directory sl-web can write in", name);
+        die(fmt, dir);
+    }
+}
+
 /* The directory of this executable; the programs are beside it (installed)
  * or in ../examples (build tree). */
 static char *find_programs(const char *given)
@@ -347,9 +385,9 @@ static int is_loopback(const struct sockaddr_storage *addr)
 
 int main(int argc, char **argv)
 {
-    const char *listen_at = "127.0.0.1:8080", *programs = NULL;
+    const char *listen_at = "127.0.0.1:8080", *programs = NULL, *temp_dir = NULL;
     server s = {.lang = NULL};
-    long threads = 4;
+    long threads = 4, time_limit = 10;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v = NULL;
         size_t n = strcspn(a, "=");
@@ -377,6 +415,15 @@ int main(int argc, char **argv)
                 die("--threads '%s': must be from 1 to 64", t);
         } else if (OPT("--programs")) {
             programs = VALUE();
+        } else if (OPT("--temp-dir")) {
+            temp_dir = VALUE();
+        } else if (OPT("--time-limit")) {
+            const char *t = VALUE();
+            char *end;
+            errno = 0;
+            time_limit = strtol(t, &end, 10);
+            if (end == t || *end || errno || time_limit < 1 || time_limit > 600)
+                die("--time-limit '%s': must be whole seconds from 1 to 600", t);
         } else {
             die("unknown option '%s'; see 'sl-web --help'", a);
         }
@@ -391,9 +438,19 @@ int main(int argc, char **argv)
     if (!dir || access(probe, X_OK) != 0)
         die("the programs (sl-plan, …) are not in '%s': give --programs DIR",
             dir ? dir : "the directory of sl-web");
+    if (temp_dir) {
+        check_temp_dir("--temp-dir", temp_dir);
+    } else {
+        const char *env = getenv("TMPDIR");
+        temp_dir = env && *env ? env : "/tmp";
+        check_temp_dir(env && *env ? "TMPDIR" : "--temp-dir", temp_dir);
+    }
     signal(SIGPIPE, SIG_IGN);
     s.api.program_dir = dir;
-    s.api.limits = (web_run_limits){.timeout_ms = 10000, .max_output = 16u << 20, .cpu_seconds = 10};
+    s.api.temp_dir = temp_dir;
+    s.api.limits = (web_run_limits){.timeout_ms = (int)time_limit * 1000,
+                                    .max_output = 16u << 20,
+                                    .cpu_seconds = (int)time_limit};
     extern char **environ;
     s.api.env = environ;
     s.loopback = is_loopback(&addr);

@@ -354,15 +354,20 @@ static int is_document(const char *format)
                       strcmp(format, "png") == 0);
 }
 
-/* A document's --output: a file in a directory of its own that only this
- * request uses (the request never names a path). Returns 0 with dir and
- * path filled. */
-static int document_path(char dir[64], char path[96], const char *format)
+/* A document's --output: a file in a directory of its own under temp_dir
+ * that only this request uses (the request never names a path). Returns 0
+ * with dir and path filled. */
+static int document_path(char dir[WEB_PATH_MAX], char path[WEB_PATH_MAX], const char *temp_dir,
+                         const char *format)
 {
-    snprintf(dir, 64, "%s", "/tmp/sl-web-XXXXXX");
-    if (!mkdtemp(dir))
+    int n = snprintf(dir, WEB_PATH_MAX, "%s/sl-web-XXXXXX", temp_dir);
+    if (n < 0 || n >= WEB_PATH_MAX || !mkdtemp(dir))
         return -1;
-    snprintf(path, 96, "%s/document.%s", dir, format);
+    n = snprintf(path, WEB_PATH_MAX, "%s/document.%s", dir, format);
+    if (n < 0 || n >= WEB_PATH_MAX) {
+        rmdir(dir);
+        return -1;
+    }
     return 0;
 }
 
@@ -376,7 +381,7 @@ static void remove_document(const char *dir)
         while ((e = readdir(d)) != NULL) {
             if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
                 continue;
-            char path[384];
+            char path[WEB_PATH_MAX + 256];
             snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
             unlink(path);
         }
@@ -475,9 +480,9 @@ void web_api_answer(web_answer *ans, const web_api_config *cfg, const char *path
             add_arg(&a, "--lang=%s", cfg->lang, NULL);
         if (input && ep->stdin_option)
             add_arg(&a, "%s", ep->stdin_option, NULL);
-        char doc_dir[64] = "", doc_path[96] = "";
+        char doc_dir[WEB_PATH_MAX] = "", doc_path[WEB_PATH_MAX] = "";
         if (ep->has_format && is_document(format)) {
-            if (document_path(doc_dir, doc_path, format) != 0)
+            if (document_path(doc_dir, doc_path, cfg->temp_dir, format) != 0)
                 doc_dir[0] = '\0';
             else
                 add_arg(&a, "--output=%s", doc_path, NULL);

@@ -9,6 +9,10 @@
 
 #include "web_run.h"
 
+/* The longest path of a document a request writes; --temp-dir leaves room
+ * for "/sl-web-XXXXXX/document.pdf" under it (sl-web.c checks). */
+enum { WEB_PATH_MAX = 1024, WEB_TEMP_DIR_MAX = WEB_PATH_MAX - 64 };
+
 typedef struct web_answer {
     unsigned http_status;
     const char *content_type; /* static string */
@@ -22,6 +26,7 @@ typedef struct web_api_config {
     const char *program_dir;  /* where sl-plan, … are */
     char *const *env;         /* the programs' environment */
     const char *lang;         /* --lang for the programs' messages, unless the request sets lang */
+    const char *temp_dir;     /* where a document's request directory is made (--temp-dir) */
     web_run_limits limits;
 } web_api_config;
 

@@ -156,6 +156,9 @@ int web_run(web_result *res, const char *path, char *const argv[], char *const e
     while (waitpid(pid, &wstatus, 0) < 0 && errno == EINTR)
         ;
     res->ms = now_ms() - start;
+    /* over its CPU time (RLIMIT_CPU): as over its wall-clock time */
+    if (WIFSIGNALED(wstatus) && WTERMSIG(wstatus) == SIGXCPU)
+        res->timed_out = 1;
     if (!res->timed_out && !res->too_large && WIFEXITED(wstatus))
         res->status = WEXITSTATUS(wstatus);
     if (!res->out.data)

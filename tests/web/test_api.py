@@ -11,6 +11,7 @@ import re
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import unittest
@@ -22,12 +23,15 @@ from server import Server, programs_dir, programs_option  # noqa: E402
 SL_WEB = None
 PROGRAMS = None
 SERVER = None
+TEMP_DIR = None  # the server's --temp-dir: this run's own directory
 
 
-def post(path, body, content_type="application/json", headers=None, raw=None, timeout=60):
-    conn = http.client.HTTPConnection(SERVER.host, SERVER.port, timeout=timeout)
+def post(path, body, content_type="application/json", headers=None, raw=None, timeout=300,
+         server=None):
+    server = server or SERVER
+    conn = http.client.HTTPConnection(server.host, server.port, timeout=timeout)
     data = raw if raw is not None else json.dumps(body).encode()
-    h = {"Content-Type": content_type, "Host": f"127.0.0.1:{SERVER.port}"}
+    h = {"Content-Type": content_type, "Host": f"127.0.0.1:{server.port}"}
     h.update(headers or {})
     conn.request("POST", path, data, h)
     r = conn.getresponse()
@@ -123,13 +127,9 @@ class Endpoints(unittest.TestCase):
                                                                    "--csv-style=excel-no"])[1])
 
     def test_documents_are_the_programs_files(self):
-        import glob
-        import tempfile
-        # the server's request directories are mkdtemp's "sl-web-XXXXXX"; the
-        # browser test's own directories (sl-web-e2e-…, sl-web-chromium-…),
-        # which may come and go while this runs, have longer names
-        request_dirs = "/tmp/sl-web-" + "?" * 6
-        before = set(glob.glob(request_dirs))
+        # the server writes each document into a directory of its own under
+        # its --temp-dir (this test's alone), and removes it after
+        self.assertEqual(os.listdir(TEMP_DIR), [])
         for fmt, ctype, magic in (("pdf", "application/pdf", b"%PDF"),
                                   ("svg", "image/svg+xml", b"<?xml"),
                                   ("png", "image/png", b"\x89PNG")):
@@ -137,6 +137,7 @@ class Endpoints(unittest.TestCase):
                 status, headers, body = post("/api/plan", dict(PLAN, format=fmt))
                 self.assertEqual((status, headers["content-type"]), (200, ctype), body[:200])
                 self.assertTrue(body.startswith(magic))
+                self.assertEqual(os.listdir(TEMP_DIR), [])
                 with tempfile.TemporaryDirectory() as d:
                     out = os.path.join(d, "plan." + fmt)
                     rc, _, err = program("sl-plan", as_args(PLAN) + ["--format=" + fmt,
@@ -147,8 +148,9 @@ class Endpoints(unittest.TestCase):
         # a bad input with a document format: the field, and no path of the server's
         status, _, body = post("/api/plan", dict(PLAN, amount="x", format="pdf"))
         self.assertEqual(status, 400)
+        self.assertNotIn(TEMP_DIR.encode(), body)
         self.assertNotIn(b"/tmp", body)
-        self.assertEqual(set(glob.glob(request_dirs)), before)
+        self.assertEqual(os.listdir(TEMP_DIR), [])
 
     def test_rate_both_ways(self):
         self.assertEqual(json.loads(post("/api/rate", {"effective": "4.290"})[2]),
@@ -497,7 +499,11 @@ class Limits(unittest.TestCase):
             t.start()
         for t in threads:
             t.join()
-        print(f"{clients} concurrent plans in {time.monotonic() - start:.2f} s", file=sys.stderr)
+        slowest = max((float(r[1].get("server-timing", "app;dur=0").split("=")[1])
+                       for r in results if isinstance(r, tuple)), default=0)
+        # the slowest program run, against --time-limit, should this ever fail again
+        print(f"{clients} concurrent plans in {time.monotonic() - start:.2f} s, the slowest "
+              f"program run {slowest / 1000:.2f} s", file=sys.stderr)
         for i, r in enumerate(results):
             self.assertIsInstance(r, tuple, f"client {i}: {r}")
             status, _, body = r
@@ -510,16 +516,60 @@ class Limits(unittest.TestCase):
         self.assertEqual(post("/api/plan", PLAN)[0], 200)
 
 
+class TimeLimit(unittest.TestCase):
+    """A server of its own on programs that never end: sl-plan sleeps (the
+    wall-clock limit), sl-rate spins (the CPU limit); the others are real."""
+
+    def test_a_calculation_over_the_time_limit_is_503_and_the_server_goes_on(self):
+        with tempfile.TemporaryDirectory(prefix="sl-web-slow-") as d:
+            for name in os.listdir(PROGRAMS):
+                if name.startswith("sl-") and os.access(os.path.join(PROGRAMS, name), os.X_OK):
+                    os.symlink(os.path.join(PROGRAMS, name), os.path.join(d, name))
+            for name, body in (("sl-plan", "exec sleep 60"), ("sl-rate", "while :; do :; done")):
+                path = os.path.join(d, name)
+                os.unlink(path)
+                with open(path, "w") as f:
+                    f.write("#!/bin/sh\n" + body + "\n")
+                os.chmod(path, 0o755)
+            server = Server(SL_WEB, "--programs", d, "--time-limit", "1", "--temp-dir", TEMP_DIR)
+            try:
+                for path, fields in (("/api/plan", PLAN), ("/api/plan", dict(PLAN, format="pdf")),
+                                     ("/api/rate", {"nominal": "4"})):
+                    with self.subTest(path=path, fields=fields):
+                        status, _, body = post(path, fields, server=server)
+                        self.assertEqual(status, 503, body)
+                        self.assertEqual(json.loads(body)["error"]["message"],
+                                         "the calculation took too long")
+                        self.assertEqual(os.listdir(TEMP_DIR), [])
+                status, _, body = post("/api/apr", {"flow": ["2025-01-01:-100", "2026-01-01:110"]},
+                                       server=server)
+                self.assertEqual(status, 200, body)
+            finally:
+                self.assertEqual(server.stop(), 0)
+
+
 class Startup(unittest.TestCase):
     def run_web(self, *args):
         return subprocess.run([SL_WEB, *args], capture_output=True, text=True, timeout=20)
 
     def test_bad_options(self):
         for args in (["--listen", "nothing"], ["--listen", "127.0.0.1:99999"], ["--lang", "de"],
-                     ["--threads", "0"], ["--bogus"], ["--programs", "/nonexistent"]):
+                     ["--threads", "0"], ["--bogus"], ["--programs", "/nonexistent"],
+                     ["--temp-dir", "/nonexistent"], ["--temp-dir", SL_WEB], ["--temp-dir", ""],
+                     ["--temp-dir", "/" + "x" * 2000], ["--temp-dir", "/no\nsuch"],
+                     ["--time-limit", "0"], ["--time-limit", "601"], ["--time-limit", "1.5"],
+                     ["--time-limit", ""], ["--time-limit", "99999999999999999999"]):
             r = self.run_web(*args)
             self.assertEqual((r.returncode, r.stdout), (2, ""), args)
             self.assertEqual(len(r.stderr.strip().splitlines()), 1, r.stderr)
+            self.assertIn(args[0], r.stderr)
+
+    def test_a_temp_dir_from_tmpdir_is_checked_at_startup(self):
+        r = subprocess.run([SL_WEB, *programs_option()], capture_output=True, text=True,
+                           timeout=20, env=dict(os.environ, TMPDIR="/nonexistent"))
+        self.assertEqual((r.returncode, r.stdout), (2, ""))
+        self.assertEqual(r.stderr, "sl-web: TMPDIR '/nonexistent': not a directory sl-web "
+                                   "can write in\n")
 
     def test_a_network_address_warns(self):
         s = Server(SL_WEB, "--listen", "0.0.0.0:0") if False else None
@@ -545,11 +595,16 @@ if __name__ == "__main__":
     os.environ.setdefault("SL_TODAY", "2026-06-01")  # documents say the day they were made
     SL_WEB = os.path.abspath(sys.argv.pop(1))
     PROGRAMS = programs_dir(SL_WEB)
-    SERVER = Server(SL_WEB)
-    try:
-        ok = unittest.main(verbosity=2, exit=False).result.wasSuccessful()
-    finally:
-        rc = SERVER.stop()
+    with tempfile.TemporaryDirectory(prefix="sl-web-api-") as temp_dir:
+        TEMP_DIR = temp_dir
+        # 120 s a calculation, not the default 10: the sanitizer build's programs
+        # on a loaded machine can take longer, and a 503 here would say nothing
+        # of the answers (TimeLimit tests the limit with programs that never end)
+        SERVER = Server(SL_WEB, "--temp-dir", TEMP_DIR, "--time-limit", "120")
+        try:
+            ok = unittest.main(verbosity=2, exit=False).result.wasSuccessful()
+        finally:
+            rc = SERVER.stop()
     # SIGTERM stops sl-web with 0: anything else is the server's failure, or a
     # finding of a sanitizer or of valgrind (SL_WEB_WRAPPER), printed above
     if rc != 0:

@@ -27,12 +27,21 @@ if (missing.length) {
 const programs = [path.dirname(slWeb), path.join(path.dirname(slWeb), "..", "examples")]
   .find((d) => existsSync(path.join(d, "sl-plan")));
 
+// How long a wait for the page may take before it fails: long, since under the
+// sanitizer build on a loaded machine an answer can take seconds; what is
+// waited for is exact, so a longer wait only makes a failure slower to report.
+const WAIT_MS = 60000;
 const nbsp = (s) => s.replace(/[\u00a0\u202f]/g, " ").trim();
-let server, url, context, profile;
+let server, url, context, profile, documents;
 
 before(async () => {
   process.env.SL_TODAY ??= "2026-06-01"; // documents say the day they were made
-  server = spawn(slWeb, ["--listen", "127.0.0.1:0"], { stdio: ["ignore", "pipe", "inherit"] });
+  // the server's documents in a directory of this run's own (--temp-dir); 120 s a
+  // calculation, since the sanitizer build's programs on a loaded machine can
+  // take more than the default 10 (web-api tests the limit itself)
+  documents = mkdtempSync(path.join(tmpdir(), "sl-web-e2e-documents-"));
+  server = spawn(slWeb, ["--listen", "127.0.0.1:0", "--temp-dir", documents, "--time-limit", "120"],
+    { stdio: ["ignore", "pipe", "inherit"] });
   url = await new Promise((resolve, reject) => {
     let text = "";
     server.stdout.on("data", (d) => {
@@ -51,6 +60,7 @@ before(async () => {
     locale: "nb-NO",
     viewport: { width: 1280, height: 900 },
     acceptDownloads: true,
+    timeout: 2 * WAIT_MS,
   });
 });
 
@@ -58,6 +68,7 @@ after(async () => {
   if (context) await context.close();
   if (server) server.kill("SIGTERM");
   if (profile) rmSync(profile, { recursive: true, force: true });
+  if (documents) rmSync(documents, { recursive: true, force: true });
 });
 
 async function typeInto(page, selector, text) {
@@ -82,7 +93,7 @@ async function typeExample(page) {
 
 async function freshPage() {
   const page = await context.newPage();
-  page.setDefaultTimeout(20000);
+  page.setDefaultTimeout(WAIT_MS);
   await page.goto(url + "?lang=nb");
   return page;
 }
@@ -244,7 +255,7 @@ function program(name, args) {
 }
 async function openTab(tab, first) {
   const page = await context.newPage();
-  page.setDefaultTimeout(20000);
+  page.setDefaultTimeout(WAIT_MS);
   await page.goto(url + "?lang=nb&tab=" + tab);
   await page.locator("#" + first).waitFor();
   return page;
@@ -423,7 +434,7 @@ function looks() {
 
 test("every tab at laptop and tablet size, in Norwegian and English: fits, amounts whole, contrast AA", async () => {
   const page = await context.newPage();
-  page.setDefaultTimeout(20000);
+  page.setDefaultTimeout(WAIT_MS);
   const found = [];
   for (const lang of ["nb", "en"]) for (const [tab, extra, first] of VIEWS) {
     await page.setViewportSize(SIZES.laptop);
@@ -441,7 +452,7 @@ test("every tab at laptop and tablet size, in Norwegian and English: fits, amoun
 
 test("the rate slider says its value, also when the page's link sets it", async () => {
   const page = await context.newPage();
-  page.setDefaultTimeout(20000);
+  page.setDefaultTimeout(WAIT_MS);
   await page.goto(url + "?lang=nb&tab=plan&rate_shock=1.5");
   await page.locator("#rate-shock").waitFor();
   assert.equal(nbsp(await page.locator("#plan-rate_shock-out").innerText()), "+1,5 prosentpoeng");
