@@ -53,8 +53,9 @@ static void push(flows *f, sl_dated_flow x)
 
 /* Parse "DATE<sep>AMOUNT" (the date as YYYY-MM-DD or 07.03.2021, each part
  * trimmed of spaces; sep ':' is --flow's, any other a file's); 0 on success,
- * else a reason in why. */
-static int parse_flow(sl_dated_flow *out, const char *text, char sep, const char **why)
+ * else a reason in why (which may point into *err, the caller's). */
+static int parse_flow(sl_dated_flow *out, const char *text, char sep, const char **why,
+                      sl_error *err)
 {
     const char *s = strchr(text, sep);
     char date[SL_DATE_BUFSIZE + 8];
@@ -70,8 +71,12 @@ static int parse_flow(sl_dated_flow *out, const char *text, char sep, const char
     }
     memcpy(date, text, n);
     date[n] = '\0';
-    if (sl_date_parse_norwegian(&out->date, date, "date", NULL) != SL_OK) {
-        *why = _("the date is not a valid YYYY-MM-DD (or DD.MM.YYYY)");
+    int rc = sl_date_parse_norwegian(&out->date, date, "date", err);
+    if (rc != SL_OK) {
+        /* a date of the right shape that does not exist (2024-02-30, year
+         * 1899) is told so, as every other program's dates are */
+        *why = rc == SL_ESYNTAX ? _("the date is not a valid YYYY-MM-DD (or DD.MM.YYYY)")
+                                : cli_error_reason(err);
         return -1;
     }
     /* a file's amount as exported tables write it ("kr -1 469,33", "(1 469,33)") */
@@ -83,19 +88,25 @@ static int parse_flow(sl_dated_flow *out, const char *text, char sep, const char
     return 0;
 }
 
-/* The next line of in into buf, without its line end: 1, or 0 at the end.
- * A line longer than the buffer or holding a NUL byte is refused: fgets
- * would cut it at the NUL and read the rest as the flow. */
+/* The next line of in into buf, without its line end ("\n", "\r\n", or a
+ * "\r" alone as Excel for Mac's "CSV (Macintosh)" ends lines): 1, or 0 at
+ * the end. A line longer than the buffer or holding a NUL byte is refused:
+ * fgets would cut it at the NUL and read the rest as the flow. */
 static int read_line(char *buf, size_t size, FILE *in, const char *name, long lineno)
 {
     size_t n = 0;
     int c;
-    while ((c = getc(in)) != EOF && c != '\n') {
+    while ((c = getc(in)) != EOF && c != '\n' && c != '\r') {
         if (c == '\0')
             cli_die(CLI_EXIT_USAGE, _("%s:%ld: a NUL byte in the line"), name, lineno);
         if (n + 1 >= size)
             cli_die(CLI_EXIT_USAGE, _("%s:%ld: line too long"), name, lineno);
         buf[n++] = (char)c;
+    }
+    if (c == '\r') {
+        int next = getc(in);
+        if (next != '\n' && next != EOF)
+            ungetc(next, in);
     }
     buf[n] = '\0';
     return c != EOF || n > 0;
@@ -143,7 +154,8 @@ static void read_stream(flows *f, FILE *raw, const char *name)
             sep = strchr(p, ';') ? ';' : strchr(p, '\t') ? '\t' : ',';
         sl_dated_flow x;
         const char *reason;
-        if (parse_flow(&x, p, sep, &reason) != 0)
+        sl_error err;
+        if (parse_flow(&x, p, sep, &reason, &err) != 0)
             cli_die(CLI_EXIT_USAGE, "%s:%ld '%s': %s", name, lineno, p, reason);
         push(f, x);
     }
@@ -220,7 +232,8 @@ int main(int argc, char **argv)
         case OPT_FLOW: {
             sl_dated_flow x;
             const char *why;
-            if (parse_flow(&x, optarg, ':', &why) != 0)
+            sl_error err;
+            if (parse_flow(&x, optarg, ':', &why, &err) != 0)
                 cli_die(CLI_EXIT_USAGE, "--flow '%s': %s", optarg, why);
             push(&f, x);
             break;

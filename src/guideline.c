@@ -124,8 +124,8 @@ int sl_guideline_table_parse(sl_guideline_table **out, const char *text, sl_erro
     const char *p = text;
     int rc = SL_OK;
     while (*p) {
-        const char *nl = strchr(p, '\n');
-        size_t len = nl ? (size_t)(nl - p) : strlen(p);
+        const char *next;
+        size_t len = sl__text_line(p, &next);
         lineno++;
         const char *hash = memchr(p, '#', len);
         size_t data_len = hash ? (size_t)(hash - p) : len;
@@ -149,7 +149,7 @@ int sl_guideline_table_parse(sl_guideline_table **out, const char *text, sl_erro
                 break;
             }
         }
-        p += nl ? len + 1 : len;
+        p = next;
     }
     if (rc == SL_OK && t->count == 0) {
         if (err)

@@ -9,6 +9,7 @@
 #include "api_internal.h"
 #include "arith_internal.h"
 #include "startlan/housing_allowance.h"
+#include "textfile_internal.h"
 #include "startlan/plan.h"
 
 void sl_housing_allowance_rules_init(sl_housing_allowance_rules *rules)
@@ -130,14 +131,15 @@ int sl_housing_allowance_rules_parse(sl_housing_allowance_rules *out, const char
     const char *p = text;
     while (*p) {
         line++;
-        size_t n = strcspn(p, "\n");
+        const char *next;
+        size_t n = sl__text_line(p, &next);
         char buf[512];
         if (n >= sizeof buf)
             return fail_line(err, SL_ESYNTAX, line, "line", "", "longer than 511 bytes");
         memcpy(buf, p, n);
         buf[n] = 0;
-        p += n + (p[n] == '\n');
-        buf[strcspn(buf, "#\r")] = 0;
+        p = next;
+        buf[strcspn(buf, "#")] = 0;
         char *s = buf + strspn(buf, " \t");
         size_t len = strlen(s);
         while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))

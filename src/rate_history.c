@@ -164,8 +164,8 @@ int sl_rate_history_parse(sl_rate_history **out, const char *text, const char *n
     long lineno = 0;
     int rc = SL_OK;
     for (const char *p = text; *p && rc == SL_OK;) {
-        const char *nl = strchr(p, '\n');
-        size_t len = nl ? (size_t)(nl - p) : strlen(p);
+        const char *next;
+        size_t len = sl__text_line(p, &next);
         lineno++;
         const char *hash = memchr(p, '#', len);
         sl_rate_history_entry e;
@@ -174,7 +174,7 @@ int sl_rate_history_parse(sl_rate_history **out, const char *text, const char *n
             rc = got;
             break;
         }
-        p += nl ? len + 1 : len;
+        p = next;
         if (!got)
             continue;
         if (h->count && sl_date_compare(e.from, h->entries[h->count - 1].from) <= 0) {

@@ -105,8 +105,8 @@ int sl_index_series_parse(sl_index_series **out, const char *text, const char *n
     size_t cap = 0;
     long lineno = 0;
     for (const char *p = text; *p;) {
-        const char *end = strchr(p, '\n');
-        size_t len = end ? (size_t)(end - p) : strlen(p);
+        const char *next;
+        size_t len = sl__text_line(p, &next);
         lineno++;
         const char *hash = memchr(p, '#', len);
         size_t used = hash ? (size_t)(hash - p) : len;
@@ -157,7 +157,7 @@ int sl_index_series_parse(sl_index_series **out, const char *text, const char *n
             }
             s->points[s->count++] = (index_point){key, v};
         }
-        p += len + (end != NULL);
+        p = next;
     }
     *out = s;
     return SL_OK;

@@ -53,3 +53,15 @@ int sl__read_text_file(char **out, const char *path, size_t max, sl_error *err)
     *out = buf;
     return SL_OK;
 }
+
+size_t sl__text_line(const char *p, const char **next)
+{
+    size_t len = strcspn(p, "\r\n");
+    const char *end = p + len;
+    if (*end == '\r')
+        end += end[1] == '\n' ? 2 : 1;
+    else if (*end == '\n')
+        end++;
+    *next = end;
+    return len;
+}

@@ -13,4 +13,10 @@
  * SL_ESYNTAX ("not a text file"); SL_EIO, SL_ENOMEM. err's field is "path". */
 int sl__read_text_file(char **out, const char *path, size_t max, sl_error *err);
 
+/* The length of the line that starts at p, up to its end, and in *next
+ * where the following line starts: a line ends at "\n", "\r\n", a "\r"
+ * alone (Excel for Mac's "CSV (Macintosh)", and classic Mac editors) or
+ * the NUL ending the text (then *next points at that NUL). */
+size_t sl__text_line(const char *p, const char **next);
+
 #endif

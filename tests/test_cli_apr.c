@@ -128,6 +128,8 @@ START_TEST(spreadsheet_exports_and_nul_bytes)
          "0\0" "\n\0" "1\0" "0\0" ".\0" "1\0" "2\0" ".\0" "2\0" "0\0" "1\0" "2\0" ",\0" "-\0" "2\0"
          "7\0" "0\0" "\n\0", 96},
         {"2012-10-10\t500\n2012-11-10\t-270\n2012-12-10\t-270\n", 0},
+        /* Excel for Mac's "CSV (Macintosh)": a CR alone ends a line (it was one line) */
+        {"Dato;Bel\xf8p\r10.10.2012;500,00\r10.11.2012;-270\r10.12.2012;kr -270,00\r", 0},
     };
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
         char path[64];
@@ -143,6 +145,12 @@ START_TEST(spreadsheet_exports_and_nul_bytes)
     RUN(&r, NULL, "--time", "days365", path);
     unlink(path);
     exec_expect_usage_error(r.status, r.out, r.err, ":2: a NUL byte");
+    /* lines are counted the same whatever ends them */
+    static const char cr[] = "Dato;Bel\xf8p\r10.10.2012;500,00\r\r10.11.2012;-27O\r";
+    exec_temp_file(path, cr, sizeof cr - 1);
+    RUN(&r, NULL, "--time", "days365", path);
+    unlink(path);
+    exec_expect_usage_error(r.status, r.out, r.err, ":4 '10.11.2012;-27O'");
     /* the separator is the first flow's: a ';' later is not a second kind of line */
 }
 END_TEST
@@ -158,6 +166,12 @@ START_TEST(bad_input_exits_2)
 {
     bad("--flow", (char *[]){prog, "--flow", "2020-01-01=1000", NULL}, NULL);
     bad("--flow", (char *[]){prog, "--flow", "2020-02-30:1000", NULL}, NULL);
+    /* a date of the right shape that does not exist is told so (it was "not a
+     * valid YYYY-MM-DD"), in a file too */
+    bad("--flow '2020-02-30:1000': no such date (years 1900 to 9999",
+        (char *[]){prog, "--flow", "2020-02-30:1000", NULL}, NULL);
+    bad("stdin:1 '1899-12-31,1000': no such date (years 1900 to 9999",
+        (char *[]){prog, NULL}, "1899-12-31,1000\n2021-01-01,-1100\n");
     bad("--flow", (char *[]){prog, "--flow", "2020-01-01:12.345", NULL}, NULL);
     bad("--time", (char *[]){prog, "--time", "weeks", NULL}, "");
     bad("--decimals", (char *[]){prog, "--decimals", "0", NULL}, "");

@@ -336,8 +336,10 @@ START_TEST(rate_and_apr_in_norwegian)
     run_env(&en, NULL, aargs);
     ck_assert_str_eq(en.out, nb.out);
     ck_assert_msg(strstr(en.err, "the root is exactly 5.000 %"), "%s", en.err);
-    run_env(&nb, NULL, (char *[]){apr, "--lang", "nn", "--flow", "2025-13-01:1", NULL});
+    run_env(&nb, NULL, (char *[]){apr, "--lang", "nn", "--flow", "2025-1x-01:1", NULL});
     exec_expect_usage_error(nb.status, nb.out, nb.err, "ikkje ein gyldig ÅÅÅÅ-MM-DD");
+    run_env(&nb, NULL, (char *[]){apr, "--lang", "nn", "--flow", "2025-13-01:1", NULL});
+    exec_expect_usage_error(nb.status, nb.out, nb.err, "datoen finst ikkje (åra 1900 til 9999");
 }
 END_TEST
 

@@ -79,6 +79,23 @@ static char *read_all(const char *path)
     return buf;
 }
 
+static void expect_same_tables(const sl_guideline_table *x, const sl_guideline_table *y)
+{
+    ck_assert_uint_eq(sl_guideline_table_count(x), sl_guideline_table_count(y));
+    for (size_t i = 0; i < sl_guideline_table_count(y); i++) {
+        sl_guideline_rates a, b;
+        ck_assert_int_eq(sl_guideline_table_get(&a, x, i), SL_OK);
+        ck_assert_int_eq(sl_guideline_table_get(&b, y, i), SL_OK);
+        ck_assert_int_eq(sl_date_compare(a.valid_from, b.valid_from), 0);
+        ck_assert_int_eq(a.single_adult, b.single_adult);
+        ck_assert_int_eq(a.couple, b.couple);
+        ck_assert_int_eq(a.sharing_adult, b.sharing_adult);
+        ck_assert_int_eq(a.child_0_5, b.child_0_5);
+        ck_assert_int_eq(a.child_6_10, b.child_6_10);
+        ck_assert_int_eq(a.child_11_17, b.child_11_17);
+    }
+}
+
 /* The text compiled into the library is the installed file, byte for byte. */
 START_TEST(default_text_is_the_shipped_file)
 {
@@ -88,19 +105,7 @@ START_TEST(default_text_is_the_shipped_file)
 
     sl_guideline_table *from_file = NULL, *compiled = shipped();
     ck_assert_int_eq(sl_guideline_table_load(&from_file, path, NULL), SL_OK);
-    ck_assert_uint_eq(sl_guideline_table_count(from_file), sl_guideline_table_count(compiled));
-    for (size_t i = 0; i < sl_guideline_table_count(compiled); i++) {
-        sl_guideline_rates a, b;
-        ck_assert_int_eq(sl_guideline_table_get(&a, from_file, i), SL_OK);
-        ck_assert_int_eq(sl_guideline_table_get(&b, compiled, i), SL_OK);
-        ck_assert_int_eq(sl_date_compare(a.valid_from, b.valid_from), 0);
-        ck_assert_int_eq(a.single_adult, b.single_adult);
-        ck_assert_int_eq(a.couple, b.couple);
-        ck_assert_int_eq(a.sharing_adult, b.sharing_adult);
-        ck_assert_int_eq(a.child_0_5, b.child_0_5);
-        ck_assert_int_eq(a.child_6_10, b.child_6_10);
-        ck_assert_int_eq(a.child_11_17, b.child_11_17);
-    }
+    expect_same_tables(from_file, compiled);
     sl_guideline_table_free(from_file);
     sl_guideline_table_free(compiled);
 }
@@ -249,6 +254,33 @@ START_TEST(bad_tables_name_the_line)
 }
 END_TEST
 
+/* The shipped tables saved with each kind of line end (a CR alone from
+ * Excel for Mac, CRLF from Windows) read as the same tables, and a bad line
+ * is named by the same number. */
+START_TEST(every_line_end_reads_the_same)
+{
+    static const char *const ends[] = {"\r", "\r\n", "\n"};
+    sl_guideline_table *shipped_tables = NULL;
+    ck_assert_int_eq(sl_guideline_table_default(&shipped_tables, NULL), SL_OK);
+    for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
+        char *text = with_line_ends(sl_guideline_default_text(), ends[i]);
+        sl_guideline_table *t = NULL;
+        sl_error err;
+        ck_assert_msg(sl_guideline_table_parse(&t, text, &err) == SL_OK, "line end %zu: %s", i,
+                      err.message);
+        free(text);
+        expect_same_tables(t, shipped_tables);
+        sl_guideline_table_free(t);
+        text = with_line_ends("# own\n\n2023-07-01 7550 12600 6350 3700 3800 4950\n"
+                              "2024-01-01 7850 13l00 6600 3850 3950 5150\n",
+                              ends[i]);
+        expect_bad(text, SL_ESYNTAX, 4, "couple");
+        free(text);
+    }
+    sl_guideline_table_free(shipped_tables);
+}
+END_TEST
+
 /* Every table of the shipped file names where it was read: a comment with
  * the publisher and document and the page's address. */
 START_TEST(every_shipped_line_has_its_source)
@@ -294,6 +326,7 @@ static Suite *guideline_suite(void)
     tc = tcase_create("parse");
     tcase_add_test(tc, own_table_from_text);
     tcase_add_test(tc, bad_tables_name_the_line);
+    tcase_add_test(tc, every_line_end_reads_the_same);
     tcase_add_test(tc, missing_file_is_an_io_error);
     tcase_add_test(tc, every_shipped_line_has_its_source);
     suite_add_tcase(s, tc);

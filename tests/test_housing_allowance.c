@@ -193,6 +193,40 @@ START_TEST(bad_input)
 }
 END_TEST
 
+/* The example rule file saved with each kind of line end (a CR alone from
+ * Excel for Mac or TextEdit, CRLF from Windows) gives the same estimate for
+ * every household, and a bad line is named by the same number. */
+START_TEST(every_line_end_reads_the_same)
+{
+    static const char *const ends[] = {"\r", "\r\n", "\n"};
+    sl_housing_allowance_rules lf = example_rules();
+    for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
+        char *text = with_line_ends(slurp("bostotte-rules-example.txt"), ends[i]);
+        sl_housing_allowance_rules r;
+        sl_error err;
+        ck_assert_msg(sl_housing_allowance_rules_parse(&r, text, &err) == SL_OK,
+                      "line end %zu: %s", i, err.message);
+        free(text);
+        for (int persons = 1; persons <= 6; persons++)
+            for (int group = 1; group <= 4; group++) {
+                sl_housing_allowance_input in = household(persons, "300000", "150000");
+                in.kommune_group = group;
+                sl_housing_allowance a, b;
+                ck_assert_int_eq(sl_housing_allowance_estimate(&a, &in, &r, NULL), SL_OK);
+                ck_assert_int_eq(sl_housing_allowance_estimate(&b, &in, &lf, NULL), SL_OK);
+                ck_assert(a.weighted_income == b.weighted_income &&
+                          a.own_share == b.own_share && a.costs == b.costs &&
+                          a.ceiling == b.ceiling && a.approved == b.approved &&
+                          a.basis == b.basis && a.monthly == b.monthly);
+            }
+        text = with_line_ends("# rules\n\nvalid-from 2022-01-01\ncolour blue\n", ends[i]);
+        ck_assert_int_eq(sl_housing_allowance_rules_parse(&r, text, &err), SL_ESYNTAX);
+        ck_assert_int_eq(err.line, 4);
+        free(text);
+    }
+}
+END_TEST
+
 static Suite *housing_allowance_suite(void)
 {
     Suite *s = suite_create("housing_allowance");
@@ -202,6 +236,7 @@ static Suite *housing_allowance_suite(void)
     tcase_add_test(tc, estimate_steps);
     tcase_add_test(tc, no_allowance_and_minimum_payout);
     tcase_add_test(tc, bad_input);
+    tcase_add_test(tc, every_line_end_reads_the_same);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -181,6 +181,19 @@ START_TEST(bad_lines_name_line_and_column)
 }
 END_TEST
 
+static void expect_same_history(const sl_rate_history *x, const sl_rate_history *y)
+{
+    ck_assert_uint_eq(sl_rate_history_count(x), sl_rate_history_count(y));
+    for (size_t i = 0; i < sl_rate_history_count(x); i++) {
+        sl_rate_history_entry a, b;
+        ck_assert_int_eq(sl_rate_history_get(&a, x, i), SL_OK);
+        ck_assert_int_eq(sl_rate_history_get(&b, y, i), SL_OK);
+        ck_assert_int_eq(sl_date_compare(a.from, b.from), 0);
+        ck_assert_int_eq(sl_rate_compare(a.rate, b.rate), 0);
+        ck_assert_int_eq(a.gap, b.gap);
+    }
+}
+
 /* A history saved by a Windows editor starts with a UTF-8 byte-order mark:
  * the file reads as the same history (it was refused as a bad date). */
 START_TEST(byte_order_mark_is_skipped)
@@ -200,17 +213,45 @@ START_TEST(byte_order_mark_is_skipped)
     unlink(path);
     ck_assert_msg(rc == SL_OK, "%s", err.message);
     ck_assert_int_eq(sl_rate_history_parse(&without, text, "f.txt", &err), SL_OK);
-    ck_assert_uint_eq(sl_rate_history_count(with), sl_rate_history_count(without));
-    for (size_t i = 0; i < sl_rate_history_count(with); i++) {
-        sl_rate_history_entry a, b;
-        ck_assert_int_eq(sl_rate_history_get(&a, with, i), SL_OK);
-        ck_assert_int_eq(sl_rate_history_get(&b, without, i), SL_OK);
-        ck_assert_int_eq(sl_date_compare(a.from, b.from), 0);
-        ck_assert_int_eq(sl_rate_compare(a.rate, b.rate), 0);
-        ck_assert_int_eq(a.gap, b.gap);
-    }
+    expect_same_history(with, without);
     sl_rate_history_free(with);
     sl_rate_history_free(without);
+}
+END_TEST
+
+/* The shipped history saved with each kind of line end (Excel for Mac
+ * ends lines with a CR alone, Windows with CRLF) reads as the same
+ * history, and a bad line is named by the same number. */
+START_TEST(every_line_end_reads_the_same)
+{
+    static const char *const ends[] = {"\r", "\r\n", "\n"};
+    sl_rate_history *shipped;
+    ck_assert_int_eq(sl_rate_history_builtin(&shipped, "husbanken-floating", NULL), SL_OK);
+    for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
+        char *text = with_line_ends(sl_rate_history_builtin_text("husbanken-floating"), ends[i]);
+        char path[] = "/tmp/sl-history-XXXXXX";
+        int fd = mkstemp(path);
+        ck_assert_int_ge(fd, 0);
+        FILE *f = fdopen(fd, "wb");
+        ck_assert_ptr_nonnull(f);
+        fputs(text, f);
+        fclose(f);
+        sl_rate_history *h;
+        sl_error err;
+        int rc = sl_rate_history_load(&h, path, &err);
+        unlink(path);
+        ck_assert_msg(rc == SL_OK, "line end %zu: %s", i, err.message);
+        expect_same_history(h, shipped);
+        sl_rate_history_free(h);
+        free(text);
+
+        text = with_line_ends("# own\n2024-01-01 5\n\n2024-03-01 4,9\n2024-05-01 x\n", ends[i]);
+        ck_assert_int_eq(sl_rate_history_parse(&h, text, "own.txt", &err), SL_ESYNTAX);
+        ck_assert_int_eq(err.line, 5);
+        ck_assert_str_eq(err.value, "x");
+        free(text);
+    }
+    sl_rate_history_free(shipped);
 }
 END_TEST
 
@@ -276,6 +317,7 @@ static Suite *history_suite(void)
     tcase_add_test(tc, bad_lines_name_line_and_column);
     tcase_add_test(tc, random_histories_read_back);
     tcase_add_test(tc, byte_order_mark_is_skipped);
+    tcase_add_test(tc, every_line_end_reads_the_same);
     suite_add_tcase(s, tc);
     return s;
 }

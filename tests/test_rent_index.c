@@ -18,14 +18,16 @@ static sl_index_series *series(const char *text)
  * first adjustment (January 2026) uses November 2025 (103.5): 10 350.00; the
  * second (January 2027) November 2026 (101.2, a fall):
  * 10 350 × 101.2 / 103.5 = 10 120.00. */
+static const char kpi_text[] = "# KPI, made up for the test\n"
+                               "2024-11 100\r\n"
+                               "2025-10 103.1   # a comment\n"
+                               "2025-11 103,5\n"
+                               "\n"
+                               "2026-11 101.2\n";
+
 START_TEST(kpi_worked)
 {
-    sl_index_series *s = series("# KPI, made up for the test\n"
-                                "2024-11 100\r\n"
-                                "2025-10 103.1   # a comment\n"
-                                "2025-11 103,5\n"
-                                "\n"
-                                "2026-11 101.2\n");
+    sl_index_series *s = series(kpi_text);
     sl_rent_path_options o = SL_RENT_PATH_OPTIONS_INIT;
     o.rent = M("10000");
     o.months = 36;
@@ -165,6 +167,35 @@ START_TEST(bad_files_and_options)
 }
 END_TEST
 
+/* The index saved with each kind of line end (a CR alone from Excel for
+ * Mac, CRLF from Windows) gives the same value every month, and a bad line
+ * is named by the same number. */
+START_TEST(every_line_end_reads_the_same)
+{
+    static const char *const ends[] = {"\r", "\r\n", "\n"};
+    sl_index_series *lf = series(kpi_text);
+    for (size_t i = 0; i < sizeof ends / sizeof ends[0]; i++) {
+        char *text = with_line_ends(kpi_text, ends[i]);
+        sl_index_series *s = series(text);
+        free(text);
+        for (int key = 2024 * 12; key < 2027 * 12; key++) {
+            sl_rate a = SL_RATE_ZERO, b = SL_RATE_ZERO;
+            int ra = sl_index_series_value(&a, s, key / 12, key % 12 + 1);
+            int rb = sl_index_series_value(&b, lf, key / 12, key % 12 + 1);
+            ck_assert_int_eq(ra, rb);
+            ck_assert_int_eq(sl_rate_compare(a, b), 0);
+        }
+        sl_index_series_free(s);
+        text = with_line_ends("# KPI\n\n2024-11 100\n2024-12 1OO\n", ends[i]);
+        sl_error err;
+        ck_assert_int_eq(sl_index_series_parse(&s, text, "f", &err), SL_ESYNTAX);
+        ck_assert_int_eq(err.line, 4);
+        free(text);
+    }
+    sl_index_series_free(lf);
+}
+END_TEST
+
 /* Seeded random paths: the rent changes only at 12-month steps, and each
  * step is the previous rent × the index ratio rounded half up (checked in
  * plain integers); a 0 % rate keeps the rent flat. */
@@ -218,6 +249,7 @@ int main(void)
     tcase_add_test(tc, yearly_rate);
     tcase_add_test(tc, deposit_limit);
     tcase_add_test(tc, bad_files_and_options);
+    tcase_add_test(tc, every_line_end_reads_the_same);
     tcase_add_test(tc, random_paths);
     suite_add_tcase(s, tc);
     return run_suite(s);

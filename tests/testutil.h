@@ -108,6 +108,24 @@ static inline const char *data_path(char *buf, size_t size, const char *name)
     return buf;
 }
 
+/* text with every "\n" written as eol ("\r" for Excel for Mac's files,
+ * "\r\n" for Windows'): free() it. */
+static inline char *with_line_ends(const char *text, const char *eol)
+{
+    size_t n = 1, k = strlen(eol);
+    for (const char *p = text; *p; p++)
+        n += *p == '\n' ? k : 1;
+    char *out = malloc(n), *q = out;
+    ck_assert_ptr_nonnull(out);
+    for (const char *p = text; *p; p++)
+        if (*p == '\n')
+            q = memcpy(q, eol, k), q += k;
+        else
+            *q++ = *p;
+    *q = '\0';
+    return out;
+}
+
 /* Field by field: the structs have padding, which memcmp would read. */
 static inline int rows_equal(const sl_plan_row *a, const sl_plan_row *b)
 {

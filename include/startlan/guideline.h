@@ -16,7 +16,8 @@
  *     valid-from  single  couple  sharing  child-0-5  child-6-10  child-11-17
  * separated by spaces or tabs, valid-from as YYYY-MM-DD, amounts as kroner
  * per month (sl_money_parse syntax without spaces: 7850, 7850.00, 7850,00).
- * Dates strictly increase from line to line; amounts are >= 0.
+ * Dates strictly increase from line to line; amounts are >= 0. Lines end
+ * in LF, CRLF or a CR alone (Excel for Mac).
  *
  * Thread-safety: a table is read-only after loading and may be shared by
  * threads; the functions keep no global state. */

@@ -84,7 +84,8 @@ SL_API void sl_housing_allowance_rules_init(sl_housing_allowance_rules *rules);
  * progressive-threshold, progressive-rate (percent), progressive-step,
  * ceiling-1 … ceiling-5, group-1-addition … group-4-addition,
  * owner-operating-costs (kroner a year) and minimum-payout (kroner a month).
- * Every key but valid-until is required, each once. A bad line sets
+ * Every key but valid-until is required, each once. Lines end in LF, CRLF
+ * or a CR alone (Excel for Mac). A bad line sets
  * err->line and names the key. 0, SL_ESYNTAX or SL_EINVAL.
  * @param out receives the rules
  * @param text the rule file's text, NUL-terminated (not kept)

@@ -9,7 +9,8 @@
  *                     date; a gap on the last line ends the history
  * '#' starts a comment (the source of a line goes there); blank lines are
  * skipped; dates strictly increase. A rate line after the last date holds
- * until the next line, or indefinitely on the last line.
+ * until the next line, or indefinitely on the last line. Lines end in LF,
+ * CRLF or a CR alone (Excel for Mac), mixed as they come.
  *
  * Lookups never guess: a date before the first line or inside a gap is
  * refused (SL_EINVAL, naming the date and the gap).

@@ -21,7 +21,8 @@
  *
  * Index files: one line per month, "YYYY-MM VALUE" (VALUE a decimal with '.'
  * or ',', at most 6 decimals, above 0, e.g. "2025-01 134.8"), months strictly
- * increasing; '#' starts a comment; blank lines are ignored.
+ * increasing; '#' starts a comment; blank lines are ignored; lines end in
+ * LF, CRLF or a CR alone (Excel for Mac).
  *
  * Thread-safety: a series is read-only after parsing; no global state. */
 #ifndef STARTLAN_RENT_INDEX_H
