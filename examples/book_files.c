@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli_i18n.h"
+
 enum { E_ID, E_DATE, E_KIND, E_AMOUNT, E_COUNT };
 static const char *const a_id[] = {"lanenr", "lannr", "lannummer", "lanenummer", NULL};
 static const char *const a_date[] = {"dato", "hendelsesdato", NULL};
@@ -73,7 +75,7 @@ static int load(book_file *out, const char *path, const table_column *columns, s
             book_entry *p = realloc(out->entries, cap * sizeof *p);
             if (!p) {
                 table_close(t);
-                return fail(err, table_line(t), 0, "", "%s", "out of memory");
+                return fail(err, table_line(t), 0, "", "%s", _("out of memory"));
             }
             out->entries = p;
         }
@@ -84,7 +86,7 @@ static int load(book_file *out, const char *path, const table_column *columns, s
         if (!id || !*id) {
             long col = table_field_column(t, 0);
             table_close(t);
-            return fail(err, e->line, col, "", "%s", "empty loan id");
+            return fail(err, e->line, col, "", "%s", _("empty loan id"));
         }
         if (fill(e, t, err) < 0) {
             table_close(t);
@@ -93,7 +95,7 @@ static int load(book_file *out, const char *path, const table_column *columns, s
         e->id = strdup(id);
         if (!e->id) {
             table_close(t);
-            return fail(err, e->line, 0, "", "%s", "out of memory");
+            return fail(err, e->line, 0, "", "%s", _("out of memory"));
         }
         out->count++;
     }
@@ -131,11 +133,11 @@ static int fill_balance(book_entry *e, const table_reader *t, book_file_error *e
     sl_error se;
     const char *v = table_field(t, L_BALANCE);
     if (!v || !*v)
-        return fail(err, e->line, table_field_column(t, L_BALANCE), "", "%s", "balance: empty");
+        return fail(err, e->line, table_field_column(t, L_BALANCE), "", "%s", _("balance: empty"));
     /* as the ledger's export writes it: "kr 1 693 928,46", "1.693.928,46" */
     if (sl_money_parse(&e->balance, v, "balance", NULL) != SL_OK &&
         sl_money_parse_export(&e->balance, v, "balance", &se) != SL_OK)
-        return fail(err, e->line, table_field_column(t, L_BALANCE), v, "balance: %s", reason(&se));
+        return fail(err, e->line, table_field_column(t, L_BALANCE), v, _("balance: %s"), reason(&se));
     return 0;
 }
 
@@ -151,7 +153,7 @@ int book_ledger_load(book_file *out, const char *path, book_file_error *err)
     for (size_t i = 1; i < out->count; i++)
         if (strcmp(out->entries[i - 1].id, out->entries[i].id) == 0) {
             char why[300];
-            snprintf(why, sizeof why, "loan id twice in the ledger (also line %ld)",
+            snprintf(why, sizeof why, _("loan id twice in the ledger (also line %ld)"),
                      out->entries[i - 1].line);
             return fail(err, out->entries[i].line, 1, out->entries[i].id, "%s", why);
         }

@@ -8,11 +8,49 @@
 
 static const char *prog_name = "startlan";
 
+/* Warnings held until the end (cli_notes); created with the first one. */
+static FILE *held_notes;
+static int notes_dropped;
+
+/* The held warnings to stderr (at exit, or before a message that ends the run). */
+static void release_notes(void)
+{
+    if (!held_notes)
+        return;
+    FILE *f = held_notes;
+    held_notes = NULL;
+    if (fflush(f) == 0 && fseek(f, 0, SEEK_SET) == 0) {
+        char buf[4096];
+        size_t n;
+        while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+            fwrite(buf, 1, n, stderr);
+    }
+    fclose(f);
+    fflush(stderr);
+}
+
+FILE *cli_notes(void)
+{
+    if (held_notes || notes_dropped)
+        return held_notes ? held_notes : stderr;
+    held_notes = tmpfile();
+    return held_notes ? held_notes : stderr; /* no temporary file: said at once */
+}
+
+void cli_drop_notes(void)
+{
+    if (held_notes)
+        fclose(held_notes);
+    held_notes = NULL;
+    notes_dropped = 1;
+}
+
 void cli_init(const char *prog)
 {
     const char *slash = strrchr(prog, '/');
     prog_name = slash ? slash + 1 : prog;
     cli_i18n_init();
+    atexit(release_notes);
 }
 
 const char *cli_prog(void)
@@ -23,7 +61,7 @@ const char *cli_prog(void)
 /* "prog: message" + tail on stderr as one line: control characters in the
  * message (a value with a newline, an escape sequence) are written as \n,
  * \t, \r or \xHH, so whatever the user typed, stderr stays one line. */
-static void print_message(const char *fmt, va_list ap, const char *tail)
+static void print_message(FILE *out, const char *fmt, va_list ap, const char *tail)
 {
     char small[1024], *text = small;
     va_list again;
@@ -34,20 +72,20 @@ static void print_message(const char *fmt, va_list ap, const char *tail)
     else if (n < 0 || !text)
         text = small; /* the shortened message is still one line */
     va_end(again);
-    fprintf(stderr, "%s: ", prog_name);
+    fprintf(out, "%s: ", prog_name);
     for (const unsigned char *c = (const unsigned char *)text; *c; c++) {
         if (*c >= 0x20 && *c != 0x7f)
-            fputc(*c, stderr);
+            fputc(*c, out);
         else if (*c == '\n')
-            fputs("\\n", stderr);
+            fputs("\\n", out);
         else if (*c == '\t')
-            fputs("\\t", stderr);
+            fputs("\\t", out);
         else if (*c == '\r')
-            fputs("\\r", stderr);
+            fputs("\\r", out);
         else
-            fprintf(stderr, "\\x%02X", *c);
+            fprintf(out, "\\x%02X", *c);
     }
-    fprintf(stderr, "%s\n", tail);
+    fprintf(out, "%s\n", tail);
     if (text != small)
         free(text);
 }
@@ -56,18 +94,23 @@ void cli_usage_error(const char *fmt, ...)
 {
     char tail[160];
     snprintf(tail, sizeof tail, _("; see '%s --help'"), prog_name);
+    cli_drop_notes();
     va_list ap;
     va_start(ap, fmt);
-    print_message(fmt, ap, tail);
+    print_message(stderr, fmt, ap, tail);
     va_end(ap);
     exit(CLI_EXIT_USAGE);
 }
 
 void cli_die(int status, const char *fmt, ...)
 {
+    if (status == CLI_EXIT_USAGE)
+        cli_drop_notes(); /* a refusal: it alone */
+    else
+        release_notes(); /* the warnings before the failure they may explain */
     va_list ap;
     va_start(ap, fmt);
-    print_message(fmt, ap, "");
+    print_message(stderr, fmt, ap, "");
     va_end(ap);
     exit(status);
 }
@@ -76,7 +119,7 @@ void cli_note(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    print_message(fmt, ap, "");
+    print_message(cli_notes(), fmt, ap, "");
     va_end(ap);
 }
 
@@ -243,6 +286,7 @@ static const char *const library_reasons[] = {
     N_("the policy rate plus the add-on is above 100 %"),
     N_("the rate plus the margin must be from 0 to 100 %"),
     N_("must be from -100 to 100 %"),
+    N_("the shocked rate must be from 0 to 100 %"),
     /* sl_strerror's, the reason when the message has none */
     N_("value not allowed"),
     N_("text could not be read"),

@@ -36,8 +36,15 @@ _Noreturn void cli_usage_error(const char *fmt, ...) __attribute__((format(print
  * and exit with status. */
 _Noreturn void cli_die(int status, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Print "prog: message" to stderr as one line (control characters escaped),
- * for a warning or a finding; the program goes on. */
+ * for a warning or a finding; the program goes on. Warnings are held back
+ * (cli_notes) until the program ends: a run that refuses its input (exit 2,
+ * cli_die or cli_usage_error) prints the refusal alone, one line. */
 void cli_note(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Where a warning is written: a temporary file printed to stderr at exit (or
+ * before a cli_die with another status), dropped on a refusal. */
+FILE *cli_notes(void);
+/* A refusal follows: the warnings held so far are dropped. */
+void cli_drop_notes(void);
 /* For what getopt_long returns on a bad option ('?' unknown, ':' no value):
  * a usage error naming the option. */
 _Noreturn void cli_option_error(int opt, char **argv);
@@ -306,7 +313,7 @@ void cli_income_add_gross(cli_income *in, const char *arg);
  * shipped year, with a warning, when that year has none). */
 void cli_income_estimate(cli_income *in, sl_date date);
 /* A monthly net income over 150 000 kr: a warning, or with strict an error (exit 2). */
-void cli_income_check_monthly(sl_money monthly, int strict);
+void cli_income_check_monthly(sl_money monthly, const char *typed, int strict);
 /* The estimate's steps as table lines / as JSON (null without earners). */
 void cli_income_print(const cli_income *in);
 json_t *cli_income_json(const cli_income *in);
@@ -387,6 +394,7 @@ typedef struct cli_household {
     sl_income_item items[SL_CAPACITY_MAX_INCOME_ITEMS];
     long adults;
     int sharing, have_income, have_living, strict, given;
+    const char *income_text; /* --income as typed */
     cli_income gross;
     const char *guidelines_path;
     sl_guideline_table *guidelines; /* loaded by cli_household_finish */

@@ -116,6 +116,38 @@ static sl_date schedule_end(const sl_loan_terms *t)
     return last_due(&s);
 }
 
+/* --interest-only-moves-end: the windows' terms come on top of the loan's
+ * (sl_loan_terms_check counts them too); refused naming the options as typed
+ * (--years or --terms, the windows), not the lengthened count nobody typed. */
+static void check_moved_end(const cli_contract *c, const sl_loan_terms *t)
+{
+    const cli_life *l = &c->life;
+    if (!l->v2.interest_only_moves_end || !l->n_windows)
+        return;
+    long moved = 0;
+    char windows[160] = "";
+    size_t len = 0;
+    for (size_t i = 0; i < l->n_windows; i++) {
+        moved += l->windows[i].terms;
+        if (len < sizeof windows)
+            len += (size_t)snprintf(windows + len, sizeof windows - len, "%s%d:%d",
+                                    i ? ", " : "", l->windows[i].from_term,
+                                    l->windows[i].terms);
+    }
+    long max = (long)SL_PLAN_MAX_YEARS * t->terms_per_year, n = t->terms + moved;
+    if (n <= max)
+        return;
+    char length[64];
+    if (c->loan.years)
+        snprintf(length, sizeof length, "--years %ld", c->loan.years);
+    else
+        snprintf(length, sizeof length, "--terms %d", t->terms);
+    cli_die(CLI_EXIT_USAGE,
+            _("--interest-only %s with --interest-only-moves-end: the %ld interest-only terms "
+              "lengthen %s to %ld terms, longer than 50 years (%ld terms at %d a year)"),
+            windows, moved, length, n, max, t->terms_per_year);
+}
+
 void cli_contract_finish(cli_contract *c, long default_years, sl_loan_terms *t)
 {
     const sl_rate_history *h = c->life.history;
@@ -129,6 +161,7 @@ void cli_contract_finish(cli_contract *c, long default_years, sl_loan_terms *t)
         c->loan.have_rate = 1;
     }
     cli_loan_finish(&c->loan, default_years, t);
+    check_moved_end(c, t);
     c->payout = t->principal;
     /* The fee lent too: every program runs the plan the lender runs. */
     if (c->fee_financed &&

@@ -187,6 +187,7 @@ int cli_household_option(cli_household *hh, int opt, const char *arg)
         break;
     case CLI_OPT_INCOME:
         h->income = cli_money_nonneg("--income", arg);
+        hh->income_text = arg;
         hh->have_income = 1;
         break;
     case CLI_OPT_GROSS_INCOME:
@@ -231,7 +232,7 @@ int cli_household_finish(cli_household *hh, sl_date date)
         cli_usage_error(_("--income (net income after tax per month), --income-item or "
                           "--gross-income-yearly is required for the household's budget"));
     if (hh->have_income)
-        cli_income_check_monthly(h->income, hh->strict);
+        cli_income_check_monthly(h->income, hh->income_text, hh->strict);
     cli_income_estimate(&hh->gross, date);
     if (sl_money_add(&h->income, h->income, hh->gross.net_monthly) != SL_OK)
         cli_die(CLI_EXIT_USAGE, _("--gross-income-yearly: the income is out of range"));

@@ -29,7 +29,7 @@ void cli_income_estimate(cli_income *in, sl_date date)
     sl_tax_years(&first, &last);
     if (year > last || year < first) {
         int use = year > last ? last : first;
-        fprintf(stderr,
+        fprintf(cli_notes(),
                 _("%s: warning: no tax rules for %d are shipped; the net income from "
                   "--gross-income-yearly is estimated with %d's rules\n"),
                 cli_prog(), year, use);
@@ -48,19 +48,21 @@ void cli_income_estimate(cli_income *in, sl_date date)
     }
 }
 
-void cli_income_check_monthly(sl_money monthly, int strict)
+void cli_income_check_monthly(sl_money monthly, const char *typed, int strict)
 {
     if (monthly <= CLI_INCOME_MONTHLY_LIMIT)
         return;
     char a[SL_MONEY_BUFSIZE];
-    fprintf(stderr,
+    if (strict)
+        cli_drop_notes(); /* the refusal alone */
+    fprintf(strict ? stderr : cli_notes(),
             strict ? _("%s: error: --income '%s' is net income a month and this is over "
                        "150 000 kr; if it is a yearly or gross figure, give "
                        "--gross-income-yearly instead\n")
                    : _("%s: warning: --income '%s' is net income a month and this is over "
                        "150 000 kr; if it is a yearly or gross figure, give "
                        "--gross-income-yearly instead\n"),
-            cli_prog(), cli_plain(a, monthly));
+            cli_prog(), typed ? typed : cli_plain(a, monthly));
     if (strict)
         exit(CLI_EXIT_USAGE);
 }
@@ -153,7 +155,7 @@ int cli_guideline_stale(sl_date date, sl_date valid_from)
     if (sl_date_compare(date, limit) <= 0)
         return 0;
     char d[CLI_HUMAN_BUFSIZE], v[CLI_HUMAN_BUFSIZE];
-    fprintf(stderr,
+    fprintf(cli_notes(),
             _("%s: warning: the guideline table used (valid from %s) is more than 12 months "
               "older than the date %s; newer rates may have been published (load them with "
               "--guidelines FILE)\n"),

@@ -230,8 +230,11 @@ void cli_findings_report(const sl_plan *plan, int strict)
     const sl_finding *f;
     size_t n;
     sl_plan_findings(plan, &f, &n);
+    if (strict && n)
+        cli_drop_notes(); /* the refusal: the findings alone */
+    FILE *out = strict ? stderr : cli_notes();
     for (size_t i = 0; i < n; i++)
-        fprintf(stderr, "%s: %s: %s (%s)\n", cli_prog(), strict ? "error" : "warning",
+        fprintf(out, "%s: %s: %s (%s)\n", cli_prog(), strict ? "error" : "warning",
                 f[i].message, f[i].field);
     if (strict && n)
         exit(CLI_EXIT_USAGE);

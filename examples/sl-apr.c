@@ -165,6 +165,54 @@ static void read_stream(flows *f, FILE *raw, const char *name)
     table_decoder_free(dec);
 }
 
+static int by_date(const void *a, const void *b)
+{
+    return sl_date_compare(((const sl_dated_flow *)a)->date, ((const sl_dated_flow *)b)->date);
+}
+
+/* Why flows that go both ways have no rate when the library adds up the
+ * flows of one date first (a drawdown and a payment on one date): the first
+ * date holding both, its sums, and what is left. 1 with buf filled, or 0
+ * when that is not why. Sorts f. */
+static int same_date_reason(char *buf, size_t size, flows *f)
+{
+    qsort(f->v, f->n, sizeof *f->v, by_date);
+    int pos = 0, neg = 0, dates = 0, found = 0;
+    sl_money in = 0, out = 0, net = 0;
+    sl_date mixed = SL_DATE_NONE;
+    for (size_t i = 0; i < f->n;) {
+        sl_money r = 0, p = 0, n;
+        size_t j = i;
+        for (; j < f->n && sl_date_compare(f->v[j].date, f->v[i].date) == 0; j++)
+            if (__builtin_add_overflow(f->v[j].amount > 0 ? r : p,
+                                       f->v[j].amount > 0 ? f->v[j].amount : -f->v[j].amount,
+                                       f->v[j].amount > 0 ? &r : &p))
+                return 0; /* beyond any amount: the library's message */
+        n = r - p;
+        if (r && p && !found) {
+            found = 1;
+            mixed = f->v[i].date;
+            in = r;
+            out = p;
+            net = n;
+        }
+        pos |= n > 0;
+        neg |= n < 0;
+        dates += n != 0;
+        i = j;
+    }
+    if (!found || (dates >= 2 && pos && neg))
+        return 0;
+    char d[CLI_HUMAN_BUFSIZE], a[CLI_HUMAN_BUFSIZE], b[CLI_HUMAN_BUFSIZE], c[CLI_HUMAN_BUFSIZE];
+    snprintf(buf, size,
+             dates < 2 ? _("no rate: on %s, %s received and %s paid add up to %s; with each "
+                           "date's flows added up, money moves on fewer than two dates")
+                       : _("no rate: on %s, %s received and %s paid add up to %s; with each "
+                           "date's flows added up, money goes one way only"),
+             cli_date_human(d, mixed), cli_kr(a, in), cli_kr(b, out), cli_kr(c, net));
+    return 1;
+}
+
 int main(int argc, char **argv)
 {
     cli_init(argv[0]);
@@ -231,6 +279,9 @@ int main(int argc, char **argv)
     sl_error err;
     sl_error_clear(&err);
     int rc = sl_apr_dated(&r, f.v, f.n, &o, &err);
+    char why[400];
+    if (rc == SL_ENOROOT && same_date_reason(why, sizeof why, &f))
+        cli_die(1, "%s", why);
     free(f.v);
     if (rc == SL_ENOROOT || rc == SL_EAMBIGUOUS || rc == SL_ERANGE || rc == SL_ENOMEM)
         cli_die(1, "%s", err.message);

@@ -262,8 +262,7 @@ int main(int argc, char **argv)
     table_error terr;
     table_reader *t;
     if (table_open_ex(&t, path, columns, C_COUNT, mapping, 1, encoding, &terr) < 0) {
-        if (strncmp(terr.message, "--columns", 9) == 0 ||
-            strncmp(terr.message, "--encoding", 10) == 0)
+        if (terr.usage)
             cli_usage_error("%s", terr.message);
         input_error(path, &terr);
     }

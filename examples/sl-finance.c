@@ -172,6 +172,59 @@ static const char *option_for(const char *field)
     return cli_option_for_field(field);
 }
 
+/* The rate options as typed: a refusal shows the text the user typed
+ * ("-5"), not the library's figure of it ("-5.000000"). */
+static struct {
+    const char *option, *text;
+} typed[12];
+
+static sl_rate percent(const char *option, const char *text, int min_pct, int max_pct)
+{
+    sl_rate r = cli_percent(option, text, min_pct, max_pct);
+    size_t i = 0;
+    while (i < sizeof typed / sizeof typed[0] - 1 && typed[i].option &&
+           strcmp(typed[i].option, option) != 0)
+        i++;
+    typed[i].option = option;
+    typed[i].text = text;
+    return r;
+}
+
+/* "--option 'as typed': reason" (cli_fail_option with the typed text). */
+_Noreturn static void fail_option(const char *option, const sl_error *err)
+{
+    for (size_t i = 0; i < sizeof typed / sizeof typed[0] && typed[i].option; i++)
+        if (strcmp(typed[i].option, option) == 0)
+            cli_die(CLI_EXIT_USAGE, "%s '%s': %s", option, typed[i].text, cli_error_reason(err));
+    cli_fail_option(option, err);
+}
+
+/* --rate-shock refused: the typed shock, and the rate it would make (the
+ * library's figure, its trailing zeros dropped). */
+_Noreturn static void fail_shock(const char *loan, const sl_error *err)
+{
+    if (!strstr(err->message, "the shocked rate must be"))
+        fail_option("--rate-shock", err);
+    char rate[sizeof err->value];
+    snprintf(rate, sizeof rate, "%s", err->value);
+    if (strchr(rate, '.')) {
+        size_t n = strlen(rate);
+        while (n && rate[n - 1] == '0')
+            rate[--n] = '\0';
+        if (n && rate[n - 1] == '.')
+            rate[--n] = '\0';
+        char *mark = strchr(rate, '.');
+        if (mark && cli_norwegian())
+            *mark = ',';
+    }
+    const char *shock = "";
+    for (size_t i = 0; i < sizeof typed / sizeof typed[0] && typed[i].option; i++)
+        if (strcmp(typed[i].option, "--rate-shock") == 0)
+            shock = typed[i].text;
+    cli_die(CLI_EXIT_USAGE, _("--rate-shock '%s': %s would have the rate %s %%: %s"), shock, loan,
+            rate, cli_error_reason(err));
+}
+
 static void fail(int rc, const sl_error *err)
 {
     if (rc == SL_EINVAL || rc == SL_ESYNTAX || rc == SL_ERANGE) {
@@ -181,11 +234,11 @@ static void fail(int rc, const sl_error *err)
         int bank = strcmp(err->field, "bank") == 0;
         if ((bank || strcmp(err->field, "start") == 0) && strncmp(err->message, err->field, n)) {
             if (strncmp(err->message, "margin ", 7) == 0)
-                cli_fail_option("--margin", err);
+                fail_option("--margin", err);
             if (strncmp(err->message, "nominal_rate ", 13) == 0)
-                cli_fail_option(bank ? "--bank-rate" : "--start-rate", err);
+                fail_option(bank ? "--bank-rate" : "--start-rate", err);
         }
-        cli_fail_option(option_for(err->field), err);
+        fail_option(option_for(err->field), err);
     }
     cli_die(1, "%s", err->message[0] ? err->message : sl_strerror(rc));
 }
@@ -272,14 +325,14 @@ static void parse(input *in, int argc, char **argv)
             o->documents = (int)cli_int("--documents", optarg, 0, 100);
             break;
         case OPT_BANK_SHARE:
-            o->bank_share = cli_percent("--bank-share", optarg, 0, 100);
+            o->bank_share = percent("--bank-share", optarg, 0, 100);
             break;
         case OPT_BANK_AMOUNT:
             in->bank.principal = cli_money_nonneg("--bank-amount", optarg);
             in->have_bank_amount = 1;
             break;
         case OPT_BANK_RATE:
-            in->bank.nominal_rate = cli_percent("--bank-rate", optarg, 0, 100);
+            in->bank.nominal_rate = percent("--bank-rate", optarg, 0, 100);
             in->have_bank_rate = 1;
             break;
         case OPT_BANK_YEARS:
@@ -305,11 +358,11 @@ static void parse(input *in, int argc, char **argv)
                         optarg);
             break;
         case OPT_START_RATE:
-            in->start.nominal_rate = cli_percent("--start-rate", optarg, 0, 100);
+            in->start.nominal_rate = percent("--start-rate", optarg, 0, 100);
             in->have_start_rate = 1;
             break;
         case OPT_MARGIN:
-            in->start.margin = cli_percent("--margin", optarg, -100, 100);
+            in->start.margin = percent("--margin", optarg, -100, 100);
             break;
         case OPT_START_YEARS:
             in->start_years = cli_int("--start-years", optarg, 1, SL_PLAN_MAX_YEARS);
@@ -327,17 +380,17 @@ static void parse(input *in, int argc, char **argv)
             in->no_start = 1;
             break;
         case OPT_POLICY_RATE:
-            o->policy_rate = cli_percent("--policy-rate", optarg, 0, 100);
+            o->policy_rate = percent("--policy-rate", optarg, 0, 100);
             in->have_policy = 1;
             break;
         case OPT_STRESS_ADD:
-            o->start_stress_add = cli_percent("--stress-add", optarg, 0, 100);
+            o->start_stress_add = percent("--stress-add", optarg, 0, 100);
             break;
         case OPT_BANK_STRESS_ADD:
-            o->bank_stress_add = cli_percent("--bank-stress-add", optarg, 0, 100);
+            o->bank_stress_add = percent("--bank-stress-add", optarg, 0, 100);
             break;
         case OPT_BANK_STRESS_MIN:
-            o->bank_stress_min = cli_percent("--bank-stress-min", optarg, 0, 100);
+            o->bank_stress_min = percent("--bank-stress-min", optarg, 0, 100);
             break;
         case OPT_MAX_PRICE:
             in->max_price = 1;
@@ -346,7 +399,7 @@ static void parse(input *in, int argc, char **argv)
             in->price_step = cli_money_positive("--price-step", optarg);
             break;
         case OPT_RATE_SHOCK:
-            in->shock = cli_percent("--rate-shock", optarg, -100, 100);
+            in->shock = percent("--rate-shock", optarg, -100, 100);
             in->have_shock = 1;
             break;
         case CLI_OPT_FORMAT:
@@ -431,12 +484,12 @@ static void shocked_options(sl_finance_options *out, sl_loan_terms *bank, sl_loa
     *out = in->o;
     if (in->o.bank) {
         if (sl_loan_terms_shift_rates(bank, NULL, in->o.bank, in->shock, &err) != SL_OK)
-            cli_fail_option("--rate-shock", &err);
+            fail_shock(_("the bank loan"), &err);
         out->bank = bank;
     }
     if (in->o.start) {
         if (sl_loan_terms_shift_rates(start, NULL, in->o.start, in->shock, &err) != SL_OK)
-            cli_fail_option("--rate-shock", &err);
+            fail_shock(_("the startlån"), &err);
         out->start = start;
     }
     if (in->have_policy && (sl_rate_add(&out->policy_rate, in->o.policy_rate, in->shock) != SL_OK ||

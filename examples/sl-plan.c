@@ -55,7 +55,7 @@ static void builtin_example(cli_loan *loan)
     loan->years = 25;
     t->term_fee = 3000;
     t->establishment_fee = 60000;
-    fprintf(stderr, "sl-plan: %s\n",
+    fprintf(cli_notes(), "sl-plan: %s\n",
             _("no --amount given; showing the built-in example: 2 000 000 kr over 25 "
               "years at 4.640 % (Husbanken's floating rate from 1 July 2024), monthly annuity, "
               "term fee 30 kr, establishment fee 600 kr."));

@@ -151,7 +151,8 @@ typedef struct run {
 typedef struct row_problem {
     const char *path;
     long line, column;
-    char message[700];
+    char message[700]; /* English: JSON's "error" is the same in every language */
+    char human[700];   /* for stderr in the output's language; "": message */
 } row_problem;
 
 static const char *reason_of(const sl_error *err)
@@ -953,7 +954,7 @@ int main(int argc, char **argv)
     table_error terr;
     table_reader *t;
     if (table_open(&t, R.path, columns, C_COUNT, mapping, 0, &terr) < 0) {
-        if (strncmp(terr.message, "--columns", 9) == 0)
+        if (terr.usage)
             cli_usage_error("%s", terr.message);
         if (terr.line && terr.column)
             cli_die(CLI_EXIT_USAGE, _("%s: line %ld, column %ld: %s"), R.path, terr.line,
@@ -964,7 +965,7 @@ int main(int argc, char **argv)
     }
     if (!table_header(t, C_TERMS) && !table_header(t, C_YEARS))
         cli_die(CLI_EXIT_USAGE, _("%s: line %ld: %s"), R.path, 1L,
-                "the header has no column 'terms' (nor 'years')");
+                _("the header has no column 'terms' (nor 'years')"));
     if (sl_portfolio_totals_new(&R.tot) != SL_OK || sl_plan_cache_new(&R.cache) != SL_OK)
         cli_die(1, _("out of memory"));
     for (int i = 0; i < 3; i++)
@@ -991,11 +992,13 @@ int main(int argc, char **argv)
         }
         rows++;
         row_problem p;
+        p.human[0] = '\0';
         const char *id = table_field(t, C_ID);
         if (rc < 0) {
             p.path = R.path;
             p.line = terr.line;
-            snprintf(p.message, sizeof p.message, "column %ld: %s", terr.column, terr.message);
+            snprintf(p.message, sizeof p.message, "column %ld: %s", terr.column, terr.english);
+            snprintf(p.human, sizeof p.human, _("column %ld: %s"), terr.column, terr.message);
         } else {
             if (R.mode == MODE_LOAN && (!id || strcmp(id, R.loan_id) != 0)) {
                 claim_events(&R, id, table_line(t));
@@ -1012,9 +1015,10 @@ int main(int argc, char **argv)
             if (ok)
                 continue;
         }
+        const char *why = p.human[0] ? p.human : p.message;
         if (!R.skip || R.mode == MODE_LOAN)
-            cli_die(CLI_EXIT_USAGE, _("%s: line %ld, %s"), p.path, p.line, p.message);
-        cli_note(_("%s: line %ld, %s; row skipped"), p.path, p.line, p.message);
+            cli_die(CLI_EXIT_USAGE, _("%s: line %ld, %s"), p.path, p.line, why);
+        cli_note(_("%s: line %ld, %s; row skipped"), p.path, p.line, why);
         sl_portfolio_totals_skip(R.tot);
         print_skipped(&R, id, p.line, p.message);
     }

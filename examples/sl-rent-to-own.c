@@ -257,7 +257,7 @@ static sl_loan_terms rto_loan = SL_LOAN_TERMS_INIT_WITH_TERMS(SL_RTO_DEFAULT_TER
 
 static void builtin_example(sl_rto_options *o)
 {
-    fprintf(stderr, _("%s: no inputs given; running the built-in example (price 3 000 000, "
+    fprintf(cli_notes(), _("%s: no inputs given; running the built-in example (price 3 000 000, "
                       "36 months at 12 000 with cost rent 9 000 credited, saving 2 000 a month, "
                       "grant 100 000, startlån at 5 %% over 30 years from 2025-01-01)\n"),
             cli_prog());
@@ -525,7 +525,7 @@ static void parse(sl_rto_options *o, part_input *in, cli_format *format, int arg
     if (inputs == 0) {
         builtin_example(o);
         if (in->part_own) {
-            fprintf(stderr, _("%s: deleie: 50 %% bought with own funds 300 000, market rent "
+            fprintf(cli_notes(), _("%s: deleie: 50 %% bought with own funds 300 000, market rent "
                               "20 000, 10 %% more after months 12 and 24\n"),
                     cli_prog());
             o->own_funds = 30000000;
@@ -1276,7 +1276,7 @@ int main(int argc, char **argv)
     cli_family_run(&fam, &o, r, r->last_rent, kom.opt.municipal_fees,
                    kom.active ? kom.opt.fdv + kom.opt.municipal_fees : 0);
     if (r->findings & SL_RTO_FINDING_RENT_OVER_60_MONTHS)
-        fprintf(stderr, _("%s: warning: --rent-months %d with --property borettslag: over the "
+        fprintf(cli_notes(), _("%s: warning: --rent-months %d with --property borettslag: over the "
                           "five years from signing that Prop. 158 L (2024-2025, a bill) "
                           "proposes for leie til eie under the new borettslag/sameie right\n"),
                 cli_prog(), o.rent_months);

@@ -2,6 +2,8 @@
 #define _GNU_SOURCE /* fopencookie */
 #include "table_decode.h"
 
+#include "cli_i18n.h"
+
 #include <errno.h>
 #include <iconv.h>
 #include <stdlib.h>
@@ -126,10 +128,10 @@ int table_decode(FILE **in, table_decoder *d, int keep_old, const char *encoding
                 want = names[i].iconv_name;
         if (!want) {
             snprintf(why, why_size,
-                     "--encoding '%.40s': must be auto, utf-8, utf-16, cp1252, windows-1252, "
-                     "iso-8859-1 or latin1",
+                     _("--encoding '%.40s': must be auto, utf-8, utf-16, cp1252, windows-1252, "
+                       "iso-8859-1 or latin1"),
                      encoding);
-            return -1;
+            return -2;
         }
     }
     memset(d, 0, sizeof *d);
@@ -137,7 +139,7 @@ int table_decode(FILE **in, table_decoder *d, int keep_old, const char *encoding
     d->keep_old = keep_old;
     d->cd = (iconv_t)-1;
     if (fill(d) < 0) {
-        snprintf(why, why_size, "read error");
+        snprintf(why, why_size, "%s", _("read error"));
         return -1;
     }
     const unsigned char *b = (const unsigned char *)d->raw;
@@ -149,12 +151,15 @@ int table_decode(FILE **in, table_decoder *d, int keep_old, const char *encoding
     if (from) {
         d->raw_pos = 2; /* the mark itself */
         if (want && strcmp(want, "UTF-16") != 0) {
-            snprintf(why, why_size, "--encoding '%s': the file starts with a UTF-16 byte-order mark",
+            snprintf(why, why_size,
+                     _("--encoding '%.40s': the file starts with a UTF-16 byte-order mark"),
                      encoding);
-            return -1;
+            return -2;
         }
     } else if (want && strcmp(want, "UTF-16") == 0) {
-        snprintf(why, why_size, "UTF-16 without a byte-order mark is not supported (save it with one, or as UTF-8)");
+        snprintf(why, why_size, "%s",
+                 _("UTF-16 without a byte-order mark is not supported (save it with one, or as "
+                   "UTF-8)"));
         return -1;
     } else if (want) {
         from = want;
@@ -165,7 +170,7 @@ int table_decode(FILE **in, table_decoder *d, int keep_old, const char *encoding
     if (strcmp(from, "UTF-8") != 0) {
         d->cd = iconv_open("UTF-8", from);
         if (d->cd == (iconv_t)-1) {
-            snprintf(why, why_size, "cannot convert from %s: %s", from, strerror(errno));
+            snprintf(why, why_size, _("cannot convert from %s: %s"), from, strerror(errno));
             return -1;
         }
     }
@@ -175,7 +180,7 @@ int table_decode(FILE **in, table_decoder *d, int keep_old, const char *encoding
         if (d->cd != (iconv_t)-1)
             iconv_close(d->cd);
         d->cd = (iconv_t)-1;
-        snprintf(why, why_size, "out of memory");
+        snprintf(why, why_size, "%s", _("out of memory"));
         return -1;
     }
     *in = f;

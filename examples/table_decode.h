@@ -24,7 +24,9 @@ void table_decoder_free(table_decoder *d);
  * old one (closing it closes both, unless keep_old). A UTF-8 byte-order mark
  * stays for the reader to skip. detected receives the name used ("UTF-8",
  * "UTF-16LE", "UTF-16BE", "CP1252", "ISO-8859-1"). 0, or -1 with why filled
- * (an unknown encoding name, UTF-16 without a byte-order mark, out of memory). */
+ * in the output's language (UTF-16 without a byte-order mark, out of memory),
+ * or -2 when encoding itself is wrong (an unknown name, a name the file's
+ * byte-order mark contradicts). */
 int table_decode(FILE **in, table_decoder *d, int keep_old, const char *encoding,
                  char detected[16], char *why, size_t why_size);
 

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli_i18n.h"
 #include "table_decode.h"
 
 #include <startlan.h>
@@ -52,17 +53,32 @@ struct table_reader {
 
 static int fail(table_error *err, long line, long column, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+/* fmt is marked N_(): the message in the output's language and in English.
+ * Header names and values in the arguments stay as in the file. */
 static int fail(table_error *err, long line, long column, const char *fmt, ...)
 {
     if (err) {
         err->recoverable = 0;
+        err->usage = 0;
         err->line = line;
         err->column = column;
-        va_list ap;
+        va_list ap, copy;
         va_start(ap, fmt);
-        vsnprintf(err->message, sizeof err->message, fmt, ap);
+        va_copy(copy, ap);
+        vsnprintf(err->english, sizeof err->english, fmt, ap);
+        vsnprintf(err->message, sizeof err->message, _(fmt), copy);
+        va_end(copy);
         va_end(ap);
     }
+    return -1;
+}
+
+/* An option's value is wrong (--columns, --encoding): a usage error. */
+static int usage_fail(table_error *err, const char *why)
+{
+    fail(err, 0, 0, "%s", why);
+    if (err)
+        err->usage = 1;
     return -1;
 }
 
@@ -112,9 +128,12 @@ static int read_line(table_reader *r, table_error *err)
             r->buf_pos = 0;
             if (r->buf_len == 0) {
                 if (ferror(r->in))
-                    return fail(err, r->line_no + 1, 0, "read error: %s (read as %s%s)",
-                                strerror(errno), r->encoding,
-                                errno == EILSEQ ? "; name the encoding with --encoding" : "");
+                    return fail(err, r->line_no + 1, 0,
+                                errno == EILSEQ
+                                    ? N_("read error: %s (read as %s; name the encoding with "
+                                         "--encoding)")
+                                    : N_("read error: %s (read as %s)"),
+                                strerror(errno), r->encoding);
                 r->eof = 1;
                 break;
             }
@@ -127,7 +146,7 @@ static int read_line(table_reader *r, table_error *err)
         char *nl = memchr(start, r->eol ? r->eol : '\n', avail);
         size_t take = nl ? (size_t)(nl - start) : avail;
         if (r->line_len + take > TABLE_MAX_LINE)
-            return fail(err, r->line_no + 1, 0, "line longer than %d bytes", TABLE_MAX_LINE);
+            return fail(err, r->line_no + 1, 0, N_("line longer than %d bytes"), TABLE_MAX_LINE);
         memcpy(r->line + r->line_len, start, take);
         r->line_len += take;
         r->buf_pos += take + (nl ? 1 : 0);
@@ -207,7 +226,7 @@ static char *trim(char *s)
  * read to its end, so reading may go on). */
 static int nul_error(table_reader *r, table_error *err)
 {
-    fail(err, r->nul_line, r->nul_field ? r->nul_field : 1, "a NUL byte in the field");
+    fail(err, r->nul_line, r->nul_field ? r->nul_field : 1, N_("a NUL byte in the field"));
     if (err)
         err->recoverable = 1;
     return -1;
@@ -225,7 +244,7 @@ static int split_line(table_reader *r, table_error *err)
         p = q + 1;
     }
     if (r->too_many_fields)
-        return fail(err, r->record_line, 0, "more than %d fields or a record over %d bytes",
+        return fail(err, r->record_line, 0, N_("more than %d fields or a record over %d bytes"),
                     TABLE_MAX_FIELDS, TABLE_MAX_LINE);
     r->record_done = 1;
     return 1;
@@ -249,10 +268,10 @@ static int next_record(table_reader *r, table_error *err, int first)
             return rc;
         if (rc == 0) {
             if (csv_fini(&r->parser, on_field, on_record, r) != 0)
-                return fail(err, r->record_line, 0, "unterminated quoted field: %s",
+                return fail(err, r->record_line, 0, N_("unterminated quoted field: %s"),
                             csv_strerror(csv_error(&r->parser)));
             if (r->too_many_fields)
-                return fail(err, r->record_line, 0, "more than %d fields or a record over %d bytes",
+                return fail(err, r->record_line, 0, N_("more than %d fields or a record over %d bytes"),
                             TABLE_MAX_FIELDS, TABLE_MAX_LINE);
             if (r->record_done && r->nul_line)
                 return nul_error(r, err);
@@ -272,15 +291,15 @@ static int next_record(table_reader *r, table_error *err, int first)
             r->nul_line = r->line_no;
         r->record_bytes += r->line_len + 1;
         if (r->record_bytes > TABLE_MAX_LINE)
-            return fail(err, r->record_line, 0, "record longer than %d bytes", TABLE_MAX_LINE);
+            return fail(err, r->record_line, 0, N_("record longer than %d bytes"), TABLE_MAX_LINE);
         r->line[r->line_len] = '\n';
         size_t fed = csv_parse(&r->parser, r->line, r->line_len + 1, on_field, on_record, r);
         r->line[r->line_len] = '\0';
         if (fed != r->line_len + 1)
-            return fail(err, r->line_no, 0, "malformed quoting: %s",
+            return fail(err, r->line_no, 0, N_("malformed quoting: %s"),
                         csv_strerror(csv_error(&r->parser)));
         if (r->too_many_fields)
-            return fail(err, r->record_line, 0, "more than %d fields or a record over %d bytes",
+            return fail(err, r->record_line, 0, N_("more than %d fields or a record over %d bytes"),
                         TABLE_MAX_FIELDS, TABLE_MAX_LINE);
         if (r->record_done)
             return r->nul_line ? nul_error(r, err) : 1;
@@ -384,9 +403,12 @@ static int check_mapping(const table_reader *r, const char *mapping, table_error
                 if (strlen(r->columns[i].name) == (size_t)(eq - p) &&
                     strncmp(r->columns[i].name, p, (size_t)(eq - p)) == 0)
                     known = 1;
-        if (!known)
-            return fail(err, 0, 0, "--columns '%.*s': expected NAME=HEADER with a known NAME", (int)len,
-                        p);
+        if (!known) {
+            char why[400];
+            snprintf(why, sizeof why, _("--columns '%.*s': expected NAME=HEADER with a known NAME"),
+                     (int)(len > 200 ? 200 : len), p);
+            return usage_fail(err, why);
+        }
         p += len + (comma ? 1 : 0);
     }
     return 0;
@@ -404,10 +426,10 @@ int table_open_ex(table_reader **out, const char *path, const table_column *colu
 {
     *out = NULL;
     if (ncolumns > TABLE_MAX_FIELDS)
-        return fail(err, 0, 0, "too many columns");
+        return fail(err, 0, 0, N_("too many columns"));
     table_reader *r = calloc(1, sizeof *r);
     if (!r)
-        return fail(err, 0, 0, "out of memory");
+        return fail(err, 0, 0, N_("out of memory"));
     r->line = malloc(TABLE_MAX_LINE + 2);
     r->arena = malloc(TABLE_MAX_LINE + TABLE_MAX_FIELDS + 2);
     r->headers = calloc(ncolumns ? ncolumns : 1, HEADER_TEXT);
@@ -416,7 +438,7 @@ int table_open_ex(table_reader **out, const char *path, const table_column *colu
         free(r->arena);
         free(r->headers);
         free(r);
-        return fail(err, 0, 0, "out of memory");
+        return fail(err, 0, 0, N_("out of memory"));
     }
     r->columns = columns;
     r->ncolumns = ncolumns;
@@ -430,23 +452,24 @@ int table_open_ex(table_reader **out, const char *path, const table_column *colu
             free(r->arena);
             free(r->headers);
             free(r);
-            return fail(err, 0, 0, "cannot open (%s)", strerror(e));
+            return fail(err, 0, 0, N_("cannot open (%s)"), strerror(e));
         }
         r->close_in = 1;
     }
     char why[256];
     r->decoder = table_decoder_new();
-    if (!r->decoder || table_decode(&r->in, r->decoder, !r->close_in, encoding, r->encoding,
-                                    why, sizeof why) < 0) {
+    int decoded = -1;
+    if (!r->decoder || (decoded = table_decode(&r->in, r->decoder, !r->close_in, encoding,
+                                               r->encoding, why, sizeof why)) < 0) {
         if (!r->decoder)
-            snprintf(why, sizeof why, "out of memory");
+            snprintf(why, sizeof why, "%s", _("out of memory"));
         table_close(r);
-        return fail(err, 0, 0, "%s", why);
+        return decoded == -2 ? usage_fail(err, why) : fail(err, 0, 0, "%s", why);
     }
     r->close_in = 1; /* the decoding stream; it leaves stdin open */
     if (csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI) != 0) {
         table_close(r);
-        return fail(err, 0, 0, "out of memory");
+        return fail(err, 0, 0, N_("out of memory"));
     }
     csv_set_term_func(&r->parser, is_lf);
     *out = r;
@@ -460,7 +483,7 @@ int table_open_ex(table_reader **out, const char *path, const table_column *colu
         if (rc < 0)
             goto bad;
         if (rc == 0) {
-            fail(err, 0, 0, "empty file: no header line");
+            fail(err, 0, 0, N_("empty file: no header line"));
             goto bad;
         }
         if (r->line_no == 1 && r->line_len >= 3 && memcmp(r->line, "\xEF\xBB\xBF", 3) == 0) {
@@ -476,7 +499,7 @@ int table_open_ex(table_reader **out, const char *path, const table_column *colu
     if (rc < 0)
         goto bad;
     if (rc == 0) {
-        fail(err, 1, 0, "empty file: no header line");
+        fail(err, 1, 0, N_("empty file: no header line"));
         goto bad;
     }
     r->header_fields = r->nfields;
@@ -489,13 +512,13 @@ int table_open_ex(table_reader **out, const char *path, const table_column *colu
         long c = match_column(r, trim(raw), folded, mapping);
         if (c < 0) {
             if (!allow_unknown) {
-                fail(err, r->record_line, (long)f + 1, "unknown column '%s'", field_at(r, f));
+                fail(err, r->record_line, (long)f + 1, N_("unknown column '%s'"), field_at(r, f));
                 goto bad;
             }
             continue;
         }
         if (r->map[c] >= 0) {
-            fail(err, r->record_line, (long)f + 1, "column '%s' given twice (also column %ld)",
+            fail(err, r->record_line, (long)f + 1, N_("column '%s' given twice (also column %ld)"),
                  columns[c].name, r->map[c] + 1);
             goto bad;
         }
@@ -504,8 +527,9 @@ int table_open_ex(table_reader **out, const char *path, const table_column *colu
     }
     for (size_t i = 0; i < ncolumns; i++)
         if (columns[i].required && r->map[i] < 0) {
-            fail(err, r->record_line, 0, "the header has no column '%s'%s", columns[i].name,
-                 mapping ? "" : " (name it with --columns)");
+            fail(err, r->record_line, 0, mapping ? N_("the header has no column '%s'")
+                         : N_("the header has no column '%s' (name it with --columns)"),
+                 columns[i].name);
             goto bad;
         }
     return 0;
@@ -523,10 +547,11 @@ int table_next(table_reader *r, table_error *err)
     if (r->nfields != r->header_fields) {
         fail(err, r->record_line,
              (long)(r->nfields < r->header_fields ? r->nfields + 1 : r->header_fields + 1),
-             "%zu fields where the header has %zu%s", r->nfields, r->header_fields,
              r->delim == ',' && r->nfields > r->header_fields
-                 ? " (a decimal comma in an unquoted field? quote it or use ';')"
-                 : "");
+                 ? N_("%zu fields where the header has %zu (a decimal comma in an unquoted "
+                      "field? quote it or use ';')")
+                 : N_("%zu fields where the header has %zu"),
+             r->nfields, r->header_fields);
         if (err)
             err->recoverable = 1;
         return -1;

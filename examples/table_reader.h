@@ -44,7 +44,9 @@ typedef struct table_error {
     long line;    /* 1-based, 0 when not about a line */
     long column;  /* 1-based field number, 0 when unknown */
     int recoverable; /* 1: only this row is bad (e.g. ragged); reading may go on */
-    char message[512];
+    int usage;       /* 1: about an option's value (--columns, --encoding), not the file */
+    char message[512]; /* in the output's language (gettext), for people */
+    char english[512]; /* the same in English, for JSON and CSV output */
 } table_error;
 
 typedef struct table_reader table_reader;

@@ -616,6 +616,28 @@ static int check_options(const sl_apr_options *o, sl_error *err)
     return SL_OK;
 }
 
+/* Money goes both ways in the flows as given. */
+static int both_ways(const sl_apr_flow *flows, size_t count)
+{
+    int pos = 0, neg = 0;
+    for (size_t i = 0; i < count; i++) {
+        pos |= flows[i].amount > 0;
+        neg |= flows[i].amount < 0;
+    }
+    return pos && neg;
+}
+
+/* Money goes both ways in the flows added up time by time (setup's). */
+static int netted_both_ways(const problem *p)
+{
+    int pos = 0, neg = 0;
+    for (size_t i = 0; i < p->n; i++) {
+        pos |= p->t[i].a > 0;
+        neg |= p->t[i].a < 0;
+    }
+    return pos && neg;
+}
+
 /* Which root is sought, and is it the only one? Sets hi_sign. */
 static int uniqueness(problem *p, int allow_negative, int *exact_zero_root, sl_error *err)
 {
@@ -815,6 +837,12 @@ int sl__apr_solve(sl_apr_result *out, const sl_apr_flow *flows, size_t count,
                       "flows: no root: the flows never change sign (money must go both ways)");
     if (rc == SL_OK)
         rc = uniqueness(&p, opt->allow_negative, &exact, err);
+    if (rc == SL_ENOROOT && (p.n < 2 || !netted_both_ways(&p)) && both_ways(flows, count))
+        rc = sl__fail(err, SL_ENOROOT, "flows", "",
+                      p.n < 2 ? "flows: no root: the flows at one time add up so that money "
+                                "moves at fewer than two times"
+                              : "flows: no root: the flows at one time add up so that money "
+                                "goes one way only");
     int64_t lo_m = 0;
     int64_t mmin = opt->allow_negative ? -two_s + 1 : 0;
     sl__apr_grid grid = {two_s, mmin, MAX_GRID, p.d, p.hi_sign, mpz_sgn(p.total)};

@@ -1307,6 +1307,63 @@ typedef struct tracked_term {
     int interest_only;
 } tracked_term;
 
+/* The interest of a term on its track's period e for the balance
+ * `opening` (0 .. SL_PLAN_MAX_PRINCIPAL, as tracked_period checks). */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline int period_interest(const sl_plan *plan, const sl__period *e, sl_money opening,
+                                  sl_money *out)
+{
+    const sl__track_rate *x = &plan->track.rates[e->rate_ix];
+#ifdef SL_HAVE_FASTDIV
+    if ((uint64_t)opening <= e->max) { /* the period's fraction, prepared */
+        uint64_t twice = 2 * (uint64_t)opening * e->num + (e->div.d >> 1);
+        *out = (sl_money)sl__divide(&e->div, twice);
+        return SL_OK;
+    }
+    if (e->split) {
+        *out = split_interest(plan, e, x, &plan->track.rates[e->end_rate_ix], opening);
+        return SL_OK;
+    }
+#endif
+    return sl__term_interest_of(&x->one, opening, out);
+}
+
+/* The level must be worked out at term k on the track's rate x: the first
+ * amortising term (term 1, or the first after the interest-only terms), or
+ * an annuity whose rate at the start is not the level's. */
+static inline int level_stale(const sl_plan *plan, const sl__track_rate *x)
+{
+    return !plan->level_valid ||
+           (plan->terms.type == SL_LOAN_ANNUITY && !same_track_rate(plan, x));
+}
+
+/* Work the level out afresh at term k on the track's rate x, for the
+ * plan's balance (conventions 2, 3, 10, 12). */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static int relevel(sl_plan *plan, const sl__track_rate *x, int k)
+{
+    int n = amortising_terms(plan, k);
+    if (plan->terms.type != SL_LOAN_ANNUITY || !period_annuity(plan, x, n)) {
+        int rc = amortise(plan, x->rate, n);
+        if (rc != SL_OK)
+            return rc;
+        plan->level_rate_id = x->value_id;
+    }
+    return SL_OK;
+}
+
+/* A term's principal: the level (serial) or the level less the interest
+ * (annuity), never below 0 nor above the balance. */
+static inline sl_money level_principal(const sl_plan *plan, sl_money interest, sl_money opening)
+{
+    sl_money p = plan->terms.type == SL_LOAN_SERIAL ? plan->level : plan->level - interest;
+    return p < 0 ? 0 : p > opening ? opening : p;
+}
+
 /* A floating-rate term whose period the track has worked out (e): only the
  * balance is this loan's own. The interest on the balance at the period's
  * fraction, and the annuity recomputed when the rate at the start is not
@@ -1316,43 +1373,22 @@ __attribute__((always_inline))
 #endif
 static inline int tracked_figures(sl_plan *plan, const sl__period *e, tracked_term *f)
 {
-    const sl_loan_terms *t = &plan->terms;
     const int k = plan->next_term;
     const sl_money opening = plan->balance; /* 0 .. SL_PLAN_MAX_PRINCIPAL (tracked_period) */
-    const sl__track_rate *x = &plan->track.rates[e->rate_ix];
     sl_money interest;
-#ifdef SL_HAVE_FASTDIV
-    if ((uint64_t)opening <= e->max) { /* the period's fraction, prepared */
-        uint64_t twice = 2 * (uint64_t)opening * e->num + (e->div.d >> 1);
-        interest = (sl_money)sl__divide(&e->div, twice);
-    } else if (e->split)
-        interest = split_interest(plan, e, x, &plan->track.rates[e->end_rate_ix], opening);
-    else
-#endif
-    {
-        int rc = sl__term_interest_of(&x->one, opening, &interest);
-        if (rc != SL_OK)
-            return rc;
-    }
+    int rc = period_interest(plan, e, opening, &interest);
+    if (rc != SL_OK)
+        return rc;
     unsigned events = e->rate_change ? SL_EVENT_RATE_CHANGE : 0;
-    const int interest_only = k <= t->interest_only_terms; /* avdragsfri: no principal */
+    const int interest_only = k <= plan->terms.interest_only_terms; /* avdragsfri */
     if (interest_only)
         events |= SL_EVENT_INTEREST_ONLY;
-    else if (!plan->level_valid || /* term 1, or the first after the interest-only terms */
-             (t->type == SL_LOAN_ANNUITY && !same_track_rate(plan, x))) {
-        int n = amortising_terms(plan, k);
-        if (t->type != SL_LOAN_ANNUITY || !period_annuity(plan, x, n)) {
-            int rc = amortise(plan, x->rate, n);
-            if (rc != SL_OK)
-                return rc;
-            plan->level_rate_id = x->value_id;
-        }
+    else if (level_stale(plan, &plan->track.rates[e->rate_ix])) {
+        if ((rc = relevel(plan, &plan->track.rates[e->rate_ix], k)) != SL_OK)
+            return rc;
         events |= SL_EVENT_AMORTISED;
     }
-    sl_money p = interest_only              ? 0
-                 : t->type == SL_LOAN_SERIAL ? plan->level
-                                             : plan->level - interest;
-    p = p < 0 ? 0 : p > opening ? opening : p;
+    sl_money p = interest_only ? 0 : level_principal(plan, interest, opening);
     f->opening = opening;
     f->interest = interest;
     f->principal = p;
@@ -1715,35 +1751,65 @@ int sl_plan_next(sl_plan *plan, sl_plan_row *row)
 }
 
 /* The rows on the plan's track due before date key `key`, taken without
- * handing them out: as next_floating_row takes them, but they join the
- * open run of steady rows (only their interest is added as they go;
- * settle_steady adds the rest from the fall of the balance), so a row is
- * its figures and nothing else. Stops at the first term that is not on the
- * track or is due on or after key. */
+ * handing them out: the rows next_floating_row and next_steady_row give
+ * (a term of a steady run is the track's period too, at the level's rate),
+ * but they join the open run of steady rows: only their interest is added
+ * (settle_steady adds the rest from the fall of the balance), so a row is
+ * its interest and principal and nothing else, the balance kept in a
+ * register. Stops at the first term that is not on the track or is due on
+ * or after key. */
 static int silent_tracked_rows(sl_plan *plan, int key, sl_money *last_closing)
 {
     const sl__period *e;
-    for (;;) {
-        int k = plan->next_term;
-        if (plan->ended || k >= plan->end_term || plan->balance == 0 || !plan->steady ||
-            (k == 1 && !plan->floating_first) || steady_term(plan) ||
-            !(e = tracked_period(plan)) ||
-            (e->due_year * 16 + e->due_month) * 32 + e->due_day >= key)
-            return SL_OK;
-        tracked_term f;
-        int rc = tracked_figures(plan, e, &f);
+    if (plan->ended || plan->balance == 0 || !plan->steady ||
+        (plan->next_term == 1 && !plan->floating_first) || !(e = tracked_period(plan)))
+        return SL_OK;
+    const sl__track_view *v = &plan->track;
+    const int end = plan->end_term, last_io = plan->terms.interest_only_terms, step = plan->step;
+    const int from = plan->track_from, base = plan->track_base, anchor = plan->anchor;
+    int k = plan->next_term;
+    sl_money balance = plan->balance, interest_sum = 0, interest;
+    const sl__period *last = NULL;
+    while (k < end && balance != 0) {
+        unsigned idx = (unsigned)(base + (k - 1) * step);
+        if (k < from || idx >= (unsigned)v->months)
+            break;
+        e = &v->periods[idx];
+        if (e->built == 0)
+            sl__track_work_out(plan->track_set, v, (sl__period *)e, anchor, v->month_lo + (int)idx);
+        if (e->built < 0 || (e->due_year * 16 + e->due_month) * 32 + e->due_day >= key)
+            break;
+        int rc = period_interest(plan, e, balance, &interest);
+        sl_money p = 0;
+        if (rc == SL_OK && k > last_io) {
+            const sl__track_rate *x = &v->rates[e->rate_ix];
+            if (level_stale(plan, x)) {
+                plan->balance = balance;
+                rc = relevel(plan, x, k);
+            }
+            p = level_principal(plan, interest, balance);
+        }
         if (rc != SL_OK)
-            return rc;
-        plan->totals.interest += f.interest; /* at most the paid total, which the contract bounds */
-        *last_closing = f.closing;
-        tracked_advance(plan, e, &f);
+            return rc; /* the plan's state is unspecified after an error, as a row's */
+        interest_sum += interest; /* at most the paid total, which the contract bounds */
+        balance -= p;
+        last = e;
+        k++;
     }
+    if (last) { /* where the last row leaves the plan, as tracked_advance moves it */
+        tracked_term f = {.closing = balance, .interest_only = k - 1 <= last_io};
+        plan->totals.interest += interest_sum;
+        plan->next_term = k - 1;
+        tracked_advance(plan, last, &f);
+        *last_closing = balance;
+    }
+    return SL_OK;
 }
 
 int sl__plan_next_due_from(sl_plan *plan, int key, sl_plan_row *row, sl_money *last_closing)
 {
     for (;;) {
-        if (plan->track_state >= 0 && !steady_term(plan)) {
+        if (plan->track_state >= 0) {
             int rc = silent_tracked_rows(plan, key, last_closing);
             if (rc != SL_OK)
                 return rc;

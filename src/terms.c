@@ -334,8 +334,10 @@ static int check_v2(const sl_loan_terms *t, int changes_known, sl_error *err)
         moved += w->terms;
     }
     long n = t->terms + (t->interest_only_moves_end ? moved : 0);
-    if (n > (long)SL_PLAN_MAX_YEARS * k)
-        return sl__fail_int(err, SL_EINVAL, "terms", n, "longer than 50 years with the interest-only windows");
+    if (n > (long)SL_PLAN_MAX_YEARS * k) /* the windows, not terms, make it too long */
+        return sl__fail_int(err, SL_EINVAL, "interest_only_windows", moved,
+                            "moving the end by the windows' terms makes the loan longer than 50 "
+                            "years");
     for (size_t i = 0; i < t->interest_only_window_count; i++) {
         const sl_interest_only_window *w = &t->interest_only_windows[i];
         long end = (long)w->from_term + w->terms - 1;

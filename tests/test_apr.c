@@ -209,6 +209,16 @@ START_TEST(negative_tie)
 }
 END_TEST
 
+/* The message for money that goes one way only, as given. */
+static const char *oneway_message(const sl_apr_options *o)
+{
+    static sl_error err;
+    sl_apr_result r;
+    sl_apr_flow oneway[] = {{0, 1, M("1000")}, {1, 1, M("900")}};
+    ck_assert_int_eq(sl_apr(&r, oneway, 2, o, &err), SL_ENOROOT);
+    return err.message;
+}
+
 START_TEST(no_root)
 {
     sl_apr_result r;
@@ -224,6 +234,18 @@ START_TEST(no_root)
     /* Flows that cancel at the same time. */
     sl_apr_flow cancel[] = {{1, 1, M("1000")}, {1, 1, M("-1000")}};
     ck_assert_int_eq(sl_apr(&r, cancel, 2, &o, &err), SL_ENOROOT);
+    /* they do change sign: the reason is the adding up at one time */
+    ck_assert_msg(!strstr(err.message, "never change sign") &&
+                      strstr(err.message, "moves at fewer than two times"),
+                  "%s", err.message);
+    ck_assert_msg(strstr(oneway_message(&o), "never change sign"), "money only one way");
+    /* drawn and partly repaid at once, then more drawn: one way once added up */
+    sl_apr_flow netted[] = {{0, 1, M("1000")}, {0, 1, M("-10")}, {1, 1, M("5")}};
+    ck_assert_int_eq(sl_apr(&r, netted, 3, &o, &err), SL_ENOROOT);
+    ck_assert_msg(strstr(err.message, "goes one way only"), "%s", err.message);
+    /* a payment on the drawdown's date is added to it: 900 drawn, 1000 repaid a year on */
+    sl_apr_flow same_day[] = {{0, 1, M("1000")}, {0, 1, M("-100")}, {1, 1, M("-1000")}};
+    ck_assert_int_eq(sl_apr(&r, same_day, 3, &o, &err), SL_OK);
     /* With negative rates allowed the first case has its root, -10 % exactly. */
     o.allow_negative = 1;
     char got[SL_RATE_BUFSIZE];

@@ -76,6 +76,40 @@ START_TEST(no_root_is_not_a_number)
 }
 END_TEST
 
+/* A drawdown and a payment on one date: the flows do change sign (it used
+ * to say they never do); what is wrong is what is left once each date's
+ * flows are added up, and the date is named. Where a rate is left, it is
+ * the rate of the net flows. */
+START_TEST(same_date_flows_say_what_is_wrong)
+{
+    static cli_result r;
+    RUN(&r, NULL, "--flow", "2025-01-01:1000", "--flow", "2025-01-01:-1000");
+    ck_assert_int_eq(r.status, 1);
+    ck_assert_str_eq(r.out, "");
+    ck_assert_str_eq(r.err, "sl-apr: no rate: on 2025-01-01, 1 000,00 kr received and 1 000,00 kr "
+                            "paid add up to 0,00 kr; with each date's flows added up, money moves "
+                            "on fewer than two dates\n");
+    RUN(&r, "2025-01-01,1000\n2025-01-01,-1010\n2026-01-01,-5\n", "--lang", "nb");
+    ck_assert_int_eq(r.status, 1);
+    ck_assert_str_eq(r.out, "");
+    ck_assert_msg(strstr(r.err, "den 01.01.2025 blir 1\u00a0000,00\u00a0kr mottatt og "
+                                "1\u00a0010,00\u00a0kr betalt til sammen -10,00\u00a0kr; "
+                                "når kontantstrømmene på hver dato legges sammen, går pengene "
+                                "bare én vei") &&
+                      !strstr(r.err, "never"),
+                  "%s", r.err);
+    /* 900 drawn net on the first date, 1 000 repaid a year on: 11.11 % */
+    RUN(&r, NULL, "--flow", "2025-01-01:1000", "--flow", "2025-01-01:-100", "--flow",
+        "2026-01-01:-1000");
+    ck_assert_int_eq(r.status, 0);
+    ck_assert_str_eq(r.out, "11.11\n");
+    /* money one way as given: the library's reason stands */
+    RUN(&r, NULL, "--flow", "2025-01-01:1000", "--flow", "2025-01-01:500");
+    ck_assert_int_eq(r.status, 1);
+    ck_assert_msg(strstr(r.err, "never change sign"), "%s", r.err);
+}
+END_TEST
+
 /* A file as a spreadsheet exports it: the same flows as flows_from_file (84.63 %)
  * with a header, ';', Norwegian dates and amounts, CRLF, in cp1252, in UTF-8
  * with a byte-order mark, and in UTF-16 (they were refused), and a NUL byte
@@ -160,6 +194,7 @@ int main(int argc, char **argv)
     tcase_add_test(tc, flows_from_file_and_options);
     tcase_add_test(tc, verbose_bracket_on_stderr);
     tcase_add_test(tc, no_root_is_not_a_number);
+    tcase_add_test(tc, same_date_flows_say_what_is_wrong);
     tcase_add_test(tc, bad_input_exits_2);
     tcase_add_test(tc, spreadsheet_exports_and_nul_bytes);
     suite_add_tcase(s, tc);

@@ -1012,6 +1012,18 @@ START_TEST(refusals_name_file_line_column_value)
     const char *a8[] = {"--loans", path, "--as-of", "2025-12-31", "--events", "/nonexistent",
                         NULL};
     refused(a8, "/nonexistent");
+    /* a warning said before the refusal (the history ends before the year
+     * does) is not printed: the refusal alone, one line */
+    const char after_history[] =
+        "id,amount,rate,terms,terms_per_year,type,payout_date,rate_history\n"
+        "B1,1000000,,300,12,annuity,2024-06-15,husbanken-floating\n"
+        "B2,1000000,,300,12,annuity,2035-01-15,husbanken-floating\n";
+    exec_temp_file(late, after_history, sizeof after_history - 1);
+    const char *a9[] = {"--loans", late, "--as-of", "2035-12-31", NULL};
+    refused(a9, "line 3, column 8 (rate_history): 'husbanken-floating': no rate at the payout "
+                "date 2035-01-15");
+    const char *a10[] = {"--loans", late, "--as-of", "2035-12-31", "--loan", "B2", NULL};
+    refused(a10, "line 3, column 8 (rate_history)");
     unlink(path);
     unlink(ev);
     unlink(led);

@@ -577,6 +577,28 @@ START_TEST(rate_shock)
     const char *bad[] = {"--adults", "2", "--income", "62000", "--date", "2024-03-01",
                          "--policy-rate", "1", "--loan", "1", "--rate-shock", "-2", NULL};
     expect_usage(bad, "--rate-shock");
+    /* a refusal after a warning (the guideline table is old for the date):
+     * the refusal alone, one line, nothing on stdout */
+    const char *late[] = {"--adults", "2", "--income", "62000", "--date", "2035-03-01",
+                          "--policy-rate", "1", "--loan", "1", "--rate-shock", "-2", NULL};
+    run(&r, late);
+    exec_expect_usage_error(r.status, r.out, r.err, "--rate-shock");
+    ck_assert_msg(!strstr(r.err, "warning") && strchr(r.err, '\n') == r.err + strlen(r.err) - 1,
+                  "%s", r.err);
+    const char *strict[] = {"--adults", "2", "--income", "600000,0", "--date", "2035-03-01",
+                            "--policy-rate", "4", "--loan", "1", "--strict", NULL};
+    run(&r, strict);
+    exec_expect_usage_error(r.status, r.out, r.err, "error: --income '600000,0' is net income");
+    ck_assert_msg(!strstr(r.err, "warning") && strchr(r.err, '\n') == r.err + strlen(r.err) - 1,
+                  "%s", r.err);
+    /* without a refusal the warnings are all said */
+    const char *fine[] = {"--adults", "2", "--income", "600000", "--date", "2035-03-01",
+                          "--policy-rate", "4", "--loan", "1", NULL};
+    run(&r, fine);
+    ck_assert_int_eq(r.status, 0);
+    ck_assert_msg(strstr(r.err, "warning: --income '600000' is net income") &&
+                      strstr(r.err, "warning: the guideline table used"),
+                  "%s", r.err);
 }
 END_TEST
 

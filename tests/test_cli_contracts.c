@@ -325,6 +325,41 @@ START_TEST(findings_warn_or_fail)
 }
 END_TEST
 
+/* Interest-only windows that move the end past 50 years: refused naming
+ * what was typed (--years or --terms, the windows) and why, never the
+ * lengthened count ("--terms '720'") nobody typed. */
+START_TEST(moved_end_past_50_years_names_what_was_typed)
+{
+    result *r = run("--amount", "1000000", "--rate", "5", "--years", "50", "--interest-only",
+                    "1:120", "--interest-only-moves-end", NULL);
+    expect_usage_error("--interest-only 1:120 with --interest-only-moves-end: the 120 "
+                       "interest-only terms lengthen --years 50 to 720 terms, longer than 50 "
+                       "years (600 terms at 12 a year)\n",
+                       r);
+    ck_assert_msg(!strstr(r->err, "'720'") && !strstr(r->err, "--terms"), "%s", r->err);
+    r = run("--amount", "1000000", "--rate", "5", "--terms", "590", "--interest-only", "1:6",
+            "--interest-only", "30:6", "--interest-only-moves-end", NULL);
+    expect_usage_error("--interest-only 1:6, 30:6 with --interest-only-moves-end: the 12 "
+                       "interest-only terms lengthen --terms 590 to 602 terms",
+                       r);
+    r = run("--amount", "1000000", "--rate", "5", "--years", "50", "--terms-per-year", "4",
+            "--interest-only", "1:1", "--interest-only-moves-end", "--lang", "nb", NULL);
+    expect_usage_error("--interest-only 1:1 med --interest-only-moves-end: de 1 avdragsfrie "
+                       "terminene forlenger --years 50 til 201 terminer, lenger enn 50 år (200 "
+                       "terminer med 4 i året)",
+                       r);
+    /* at the limit: 49 years and 12 moved terms make 600, a plan */
+    r = run("--amount", "1000000", "--rate", "5", "--years", "49", "--interest-only", "1:12",
+            "--interest-only-moves-end", "--format", "csv", NULL);
+    ck_assert_int_eq(r->status, 0);
+    ck_assert_msg(strstr(r->out, "\n600,") && !strstr(r->out, "\n601,"), "%s", r->err);
+    /* without moving the end the windows stay inside the 50 years */
+    r = run("--amount", "1000000", "--rate", "5", "--years", "50", "--interest-only", "1:120",
+            "--format", "csv", NULL);
+    ck_assert_int_eq(r->status, 0);
+}
+END_TEST
+
 START_TEST(bad_values_name_the_option)
 {
     const char *P = "--payout-date", *PD = "2025-01-01";
@@ -387,6 +422,7 @@ int main(int argc, char **argv)
     tcase_add_test(tc, history_end_warning_is_one_line);
     tcase_add_test(tc, payment_questions_and_shock);
     tcase_add_test(tc, bad_values_name_the_option);
+    tcase_add_test(tc, moved_end_past_50_years_names_what_was_typed);
     suite_add_tcase(s, tc);
     return run_suite(s);
 }

@@ -580,6 +580,44 @@ START_TEST(bad_and_inconsistent_input)
 }
 END_TEST
 
+/* A refused rate shows the text typed, as every program does ("-5"), never
+ * the library's six-decimal figure of it ("-5.000000"); a shock names the
+ * rate it would make. */
+START_TEST(rate_errors_show_the_value_as_typed)
+{
+    const char *margin[] = {FAMILY, "--start-rate", "99.9", "--margin", "0,25", NULL};
+    expect_usage(margin, "--margin '0,25': the rate plus the margin must be from 0 to 100 %\n");
+    const char *below[] = {FAMILY, "--margin", "-5.5", NULL};
+    expect_usage(below, "--margin '-5.5': the rate plus the margin");
+    const char *stress[] = {FAMILY, "--policy-rate", "60", "--stress-add", "50", NULL};
+    expect_usage(stress, "--stress-add '50': the policy rate plus the add-on is above 100 %\n");
+    const char *shock[] = {FAMILY, "--rate-shock", "-6", NULL};
+    expect_usage(shock, "--rate-shock '-6': the bank loan would have the rate -0.5 %: the "
+                        "shocked rate must be from 0 to 100 %\n");
+    const char *shock_nb[] = {FAMILY, "--rate-shock", "-4,7", "--lang", "nb", NULL};
+    expect_usage(shock_nb, "--rate-shock «-4,7»: startlånet ville fått renten -0,06 %: renten "
+                           "med renteøkningen må være fra 0 til 100 %\n");
+    const char *all[][6] = {{"--margin", "0.25000", "--start-rate", "99.9"},
+                            {"--stress-add", "50.0", "--policy-rate", "60"},
+                            {"--rate-shock", "-50"},
+                            {"--bank-stress-add", "97", "--bank-rate", "5"}};
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++) {
+        const char *args[40] = {FAMILY};
+        size_t n = 0;
+        while (args[n])
+            n++;
+        for (size_t j = 0; all[i][j]; j++)
+            args[n++] = all[i][j];
+        result *r = run_argv(prog, args);
+        ck_assert_int_eq(r->status, 2);
+        ck_assert_msg(!strstr(r->err, "000000"), "%s", r->err);
+        char typed[64];
+        snprintf(typed, sizeof typed, "%s '%s'", all[i][0], all[i][1]);
+        ck_assert_msg(strstr(r->err, typed), "%s: %s", typed, r->err);
+    }
+}
+END_TEST
+
 int main(int argc, char **argv)
 {
     if (argc < 4) {
@@ -598,6 +636,7 @@ int main(int argc, char **argv)
     tcase_add_test(tc, first_payments_are_sl_plans);
     tcase_add_test(tc, rate_shock);
     tcase_add_test(tc, bad_and_inconsistent_input);
+    tcase_add_test(tc, rate_errors_show_the_value_as_typed);
     tcase_add_test(tc, the_family_in_one_run);
     tcase_add_test(tc, grant_need_is_exact);
     tcase_add_test(tc, the_whole_budget);

@@ -600,6 +600,99 @@ START_TEST(rent_to_own_and_part_own_in_norwegian)
 }
 END_TEST
 
+/* A temporary file holding text; path receives its name. */
+static void temp_file(char path[64], const char *text)
+{
+    snprintf(path, 64, "/tmp/sl-i18n-tableXXXXXX");
+    int fd = mkstemp(path);
+    ck_assert_int_ge(fd, 0);
+    FILE *f = fdopen(fd, "w");
+    fputs(text, f);
+    fclose(f);
+}
+
+/* One line on stderr, nothing on stdout, exit 2, naming what. */
+static void one_line_refusal(const cli_result *r, const char *what)
+{
+    exec_expect_usage_error(r->status, r->out, r->err, what);
+    ck_assert_msg(strchr(r->err, '\n') == r->err + strlen(r->err) - 1, "more than a line: %s",
+                  r->err);
+}
+
+/* The plan, book, events and ledger reader's refusals (table_reader.c,
+ * book_files.c) in the output's language; the file's header names and
+ * values as they are; a skipped row's JSON "error" the same in every
+ * language. */
+START_TEST(table_reader_refusals_in_norwegian)
+{
+    static cli_result r, en;
+    char *audit = progs[4], *portfolio = progs[5];
+    char plan[64], book[64], events[64], ledger[64];
+    temp_file(plan, "Termin;Forfall;Avdrag;Restgjeld\n1;2025-02-15;100;900\n");
+    char *args[] = {audit, "--lang", "nb", "--plan", plan, NULL, NULL, NULL};
+    run_env(&r, NULL, args);
+    one_line_refusal(&r, "linje 1: overskriften har ingen kolonne «interest» (oppgi den med "
+                         "--columns)");
+    args[2] = "nn";
+    run_env(&r, NULL, args);
+    one_line_refusal(&r, "linje 1: overskrifta har ingen kolonne «interest» (oppgje ho med "
+                         "--columns)");
+    args[2] = "en";
+    run_env(&r, NULL, args);
+    one_line_refusal(&r, "line 1: the header has no column 'interest' (name it with --columns)");
+    /* an option's value: a usage error, in the language too */
+    args[2] = "nn";
+    args[5] = "--encoding";
+    args[6] = "ebcdic";
+    run_env(&r, NULL, args);
+    one_line_refusal(&r, "--encoding «ebcdic»: må vere auto, utf-8");
+    args[5] = "--columns";
+    args[6] = "renter=Renter";
+    run_env(&r, NULL, args);
+    one_line_refusal(&r, "--columns «renter=Renter»: venta NAMN=OVERSKRIFT med eit kjent NAMN");
+    unlink(plan);
+
+    temp_file(book, "id,amount,rate,terms,terms_per_year,type,payout_date\n"
+                    "A1,100000,5,12,12,annuity,2025-01-15\n"
+                    "A2,100000,5,12,12\n");
+    char *bargs[] = {portfolio, "--lang", "nb", "--loans", book, "--as-of", "2025-06-30",
+                     "--on-error", "skip", "--format", "json", NULL};
+    run_env(&r, NULL, bargs);
+    bargs[2] = "en";
+    run_env(&en, NULL, bargs);
+    ck_assert_int_eq(r.status, 1);
+    ck_assert_str_eq(r.out, en.out);
+    ck_assert_msg(strstr(r.out, "\"error\":\"column 6: 5 fields where the header has 7\""), "%s",
+                  r.out);
+    ck_assert_msg(strstr(en.err, "line 3, column 6: 5 fields where the header has 7; row skipped"),
+                  "%s", en.err);
+    bargs[2] = "nb";
+    run_env(&r, NULL, bargs);
+    ck_assert_msg(strstr(r.err, "linje 3, kolonne 6: 5 felt der overskriften har 7; raden er "
+                                "hoppet over"),
+                  "%s", r.err);
+    bargs[2] = "nn";
+    bargs[7] = NULL;
+    run_env(&r, NULL, bargs);
+    one_line_refusal(&r, "linje 3, kolonne 6: 5 felt der overskrifta har 7");
+
+    temp_file(events, "Lånenr;Dato;Beløp\nA1;01.03.2025;1000\n");
+    char *eargs[] = {portfolio, "--lang", "nb", "--loans", book, "--as-of", "2025-06-30",
+                     "--events", events, NULL};
+    run_env(&r, NULL, eargs);
+    one_line_refusal(&r, "linje 1: overskriften har ingen kolonne «kind» (oppgi den med --columns)");
+    temp_file(ledger, "id;balance\nA1;1000\n;2000\n");
+    eargs[2] = "nn";
+    eargs[7] = "--reconcile";
+    eargs[8] = ledger;
+    run_env(&r, NULL, eargs);
+    one_line_refusal(&r, "linje 3, kolonne 1: lånenummer manglar");
+    unlink(book);
+    unlink(events);
+    unlink(ledger);
+}
+END_TEST
+
 /* The shared option code's errors: one line in the output's language. */
 START_TEST(shared_errors_in_norwegian)
 {
@@ -647,6 +740,7 @@ int main(int argc, char **argv)
     tcase_add_test(people, finance_in_norwegian);
     tcase_add_test(people, rent_to_own_and_part_own_in_norwegian);
     tcase_add_test(people, shared_errors_in_norwegian);
+    tcase_add_test(people, table_reader_refusals_in_norwegian);
     suite_add_tcase(s, people);
     return run_suite(s);
 }

@@ -345,6 +345,16 @@ START_TEST(interest_only_window)
     ck_assert_int_eq(rows[12].interest, M("3667.98"));
     ck_assert_int_eq(rows[24].payment, M("12149.42"));
     ck_assert_int_eq(rows[131].closing_balance, 0);
+
+    /* moved past 50 years: the windows are named (their terms), not
+     * "terms" with a count the caller never set */
+    t.terms = 50 * 12;
+    sl_error err;
+    ck_assert_int_eq(sl_loan_terms_check(&t, &err), SL_EINVAL);
+    ck_assert_str_eq(err.field, "interest_only_windows");
+    ck_assert_str_eq(err.value, "12");
+    t.terms = 49 * 12; /* 588 + 12 = 600: allowed */
+    ck_assert_int_eq(sl_loan_terms_check(&t, &err), SL_OK);
 }
 END_TEST
 
