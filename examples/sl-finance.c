@@ -616,6 +616,22 @@ static void grant_need(cli_owner *w, const sl_finance_options *o, const sl_finan
     w->have_grant = 1;
 }
 
+/* Husbanken's rules on the startlån's contract (a margin over 0.25 points,
+ * over 30 years), warned of as sl-plan warns of them. */
+static void start_findings(const sl_finance_options *o, const sl_finance_result *r)
+{
+    if (!o->start || r->start_loan <= 0)
+        return;
+    sl_loan_terms t = *o->start;
+    t.principal = r->start_loan;
+    sl_plan *plan;
+    sl_error err;
+    if (sl_plan_new(&plan, &t, &err) != SL_OK)
+        return; /* the result was computed from the same terms */
+    cli_findings_report(plan, 0);
+    sl_plan_free(plan);
+}
+
 static void solve(answer *a, const sl_finance_options *o, input *in)
 {
     sl_error err;
@@ -1089,6 +1105,7 @@ int main(int argc, char **argv)
     static answer base, shock;
     in.owner.payments_known = 1;
     solve(&base, &in.o, &in);
+    start_findings(&in.o, &base.r);
     if (base.r.have_capacity)
         cli_guideline_stale(in.o.date, base.r.budget.guideline.valid_from);
     sl_finance_options so;

@@ -582,7 +582,7 @@ END_TEST
 
 /* A refused rate shows the text typed, as every program does ("-5"), never
  * the library's six-decimal figure of it ("-5.000000"); a shock names the
- * rate it would make. */
+ * rate it would make. A margin over Husbanken's 0.25 points is warned of. */
 START_TEST(rate_errors_show_the_value_as_typed)
 {
     const char *margin[] = {FAMILY, "--start-rate", "99.9", "--margin", "0,25", NULL};
@@ -597,6 +597,13 @@ START_TEST(rate_errors_show_the_value_as_typed)
     const char *shock_nb[] = {FAMILY, "--rate-shock", "-4,7", "--lang", "nb", NULL};
     expect_usage(shock_nb, "--rate-shock «-4,7»: startlånet ville fått renten -0,06 %: renten "
                            "med renteøkningen må være fra 0 til 100 %\n");
+    /* Husbanken's rules on the startlån are warned of, as sl-plan does */
+    const char *over[] = {FAMILY, "--margin", "0.3", NULL};
+    result *w = run_argv(prog, over);
+    ck_assert_int_eq(w->status, 0);
+    ck_assert_msg(strstr(w->err, "warning: the kommune's margin 0.300 percentage points is over "
+                                 "the 0.25 allowed"),
+                  "%s", w->err);
     const char *all[][6] = {{"--margin", "0.25000", "--start-rate", "99.9"},
                             {"--stress-add", "50.0", "--policy-rate", "60"},
                             {"--rate-shock", "-50"},
