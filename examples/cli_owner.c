@@ -100,7 +100,10 @@ static char *read_rules(const char *path)
     if (!text)
         cli_die(1, _("out of memory"));
     size_t n = fread(text, 1, cap + 1, f);
+    int failed = ferror(f); /* a directory opens but does not read */
     fclose(f);
+    if (failed)
+        cli_die(CLI_EXIT_USAGE, _("--housing-allowance-rules '%s': cannot be read"), path);
     if (n > cap)
         cli_die(CLI_EXIT_USAGE, _("--housing-allowance-rules '%s': larger than 64 KiB"), path);
     if (memchr(text, 0, n))

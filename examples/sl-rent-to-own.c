@@ -443,8 +443,13 @@ static void parse(sl_rto_options *o, part_input *in, cli_format *format, int arg
             in->po.market_rent = cli_money_nonneg("--market-rent", optarg);
             break;
         case OPT_BUY: {
-            char text[128];
-            snprintf(text, sizeof text, "%s", optarg);
+            /* refused when longer than the buffer: a cut copy could read as
+             * another value ("24:000…050" as 5 %, not 50 %) */
+            char text[256];
+            if (strlen(optarg) >= sizeof text)
+                cli_die(CLI_EXIT_USAGE, _("%s '%.40s...': too long (at most 255 characters)"),
+                        "--buy", optarg);
+            strcpy(text, optarg);
             char *pct = cli_split(text, ':');
             if (pct == NULL)
                 cli_die(CLI_EXIT_USAGE, _("--buy '%s': must be MONTH:PCT"), optarg);

@@ -129,6 +129,8 @@ int sl_housing_allowance_rules_parse(sl_housing_allowance_rules *out, const char
     int seen[KEYS] = {0};
     long line = 0;
     const char *p = text;
+    if (strncmp(p, "\xef\xbb\xbf", 3) == 0)
+        p += 3; /* Notepad's UTF-8 byte-order mark, as the other data files skip it */
     while (*p) {
         line++;
         const char *next;

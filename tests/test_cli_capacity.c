@@ -408,6 +408,12 @@ START_TEST(housing_allowance_bad_input)
                              "--housing-allowance-rules", "/nonexistent/rules.txt",
                              "--allowance-gross-income", "300000", "--loan-rate", "5", NULL};
     expect_usage(missing, "--housing-allowance-rules");
+    /* a directory opens and reads nothing: it was parsed as empty rules
+     * ("the rules lack 'valid-from'") */
+    const char *directory[] = {FAMILY, "--loan", "1", "--estimate-housing-allowance",
+                               "--housing-allowance-rules", "/",
+                               "--allowance-gross-income", "300000", "--loan-rate", "5", NULL};
+    expect_usage(directory, "--housing-allowance-rules '/': cannot be read");
     const char *rent[] = {FAMILY, "--loan", "1", "--current-rent", "9000", NULL};
     expect_usage(rent, "--loan-rate");
     const char *price[] = {FAMILY, "--loan", "1", "--price", "-1", NULL};

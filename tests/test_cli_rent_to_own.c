@@ -231,6 +231,32 @@ START_TEST(part_own_json)
 }
 END_TEST
 
+static void expect_refused(const char *const *args, const char *option, const char *reason);
+
+/* Defect: --buy was copied into 128 bytes and the cut copy read: 50 % typed
+ * with 123 leading zeros was bought as 5 % (exit 0). A value is read whole,
+ * or refused as too long; never read cut. */
+START_TEST(long_buy_is_read_whole_or_refused)
+{
+    char padded[160], *args[] = {"--model", "part-own", "--price", "4000000", "--share", "50",
+                                 "--own-funds", "300000", "--market-rent", "16000", "--buy",
+                                 "24:50", "--rate", "5", "--format", "json", NULL};
+    exec_result plain = run((const char *const *)args);
+    ck_assert_msg(plain.status == 0, "%s", plain.err);
+    snprintf(padded, sizeof padded, "24:%0125d", 50); /* 128 characters */
+    args[11] = padded;
+    exec_result r = run((const char *const *)args);
+    ck_assert_msg(r.status == 0, "%s", r.err);
+    ck_assert_str_eq(r.out, plain.out);
+    exec_free(&r);
+    exec_free(&plain);
+    char longer[300];
+    snprintf(longer, sizeof longer, "24:%0294d", 50);
+    args[11] = longer;
+    expect_refused((const char *const *)args, "--buy '24:0000", "too long");
+}
+END_TEST
+
 /* Prop. 158 L's five years concern borettslag/sameie units under the new
  * right (a bill): a borettslag unit over 60 months warns, a selveier home does
  * not (nothing caps a kommune's own home). */
@@ -537,6 +563,7 @@ int main(int argc, char **argv)
     tcase_add_test(tc, credit_rules_and_lapse);
     tcase_add_test(tc, falling_prices_accepted);
     tcase_add_test(tc, part_own_json);
+    tcase_add_test(tc, long_buy_is_read_whole_or_refused);
     tcase_add_test(tc, indexed_price_out_of_range);
     tcase_add_test(tc, part_own_twelve_decimals);
     tcase_add_test(tc, no_effective_rate_is_reported);

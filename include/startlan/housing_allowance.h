@@ -85,7 +85,8 @@ SL_API void sl_housing_allowance_rules_init(sl_housing_allowance_rules *rules);
  * ceiling-1 … ceiling-5, group-1-addition … group-4-addition,
  * owner-operating-costs (kroner a year) and minimum-payout (kroner a month).
  * Every key but valid-until is required, each once. Lines end in LF, CRLF
- * or a CR alone (Excel for Mac). A bad line sets
+ * or a CR alone (Excel for Mac); a UTF-8 byte-order mark at the start is
+ * skipped. A bad line sets
  * err->line and names the key. 0, SL_ESYNTAX or SL_EINVAL.
  * @param out receives the rules
  * @param text the rule file's text, NUL-terminated (not kept)
