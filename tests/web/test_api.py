@@ -516,21 +516,75 @@ class Limits(unittest.TestCase):
         self.assertEqual(post("/api/plan", PLAN)[0], 200)
 
 
+def slow_programs(d, scripts):
+    """The programs in d: links to the real ones, but each of scripts
+    ({name: shell text}) a script instead."""
+    for name in os.listdir(PROGRAMS):
+        if name.startswith("sl-") and os.access(os.path.join(PROGRAMS, name), os.X_OK):
+            os.symlink(os.path.join(PROGRAMS, name), os.path.join(d, name))
+    for name, body in scripts.items():
+        path = os.path.join(d, name)
+        os.unlink(path)
+        with open(path, "w") as f:
+            f.write("#!/bin/sh\n" + body + "\n")
+        os.chmod(path, 0o755)
+
+
+class Waiting(unittest.TestCase):
+    def test_clients_waiting_their_turn_are_answered(self):
+        """A server of its own, 2 calculations at once, on an sl-plan that
+        takes half a second more: 80 clients connect at once and send their
+        requests within 4 s (seeded), so many wait over the 15 s an idle
+        connection is given. Each is answered. sl-web's pool threads used to
+        run one connection's program while another's request waited in the
+        same thread, and closed that one as idle (RemoteDisconnected)."""
+        seed = int(os.environ.get("SL_TEST_SEED", random.randrange(1 << 30)))
+        print(f"seed {seed} (SL_TEST_SEED)", file=sys.stderr)
+        rng = random.Random(seed)
+        cases = [dict(PLAN, amount=a) for a in ("2 000 000", "1 500 000", "900 000")]
+        expected = [program("sl-plan", as_args(c) + ["--format=json"])[1] for c in cases]
+        clients = 80
+        results = [None] * clients
+        delays = [rng.uniform(0, 4) for _ in range(clients)]
+        with tempfile.TemporaryDirectory(prefix="sl-web-slow-") as d:
+            slow_programs(d, {"sl-plan": 'sleep 0.5; exec "%s" "$@"'
+                              % os.path.join(PROGRAMS, "sl-plan")})
+            server = Server(SL_WEB, "--programs", d, "--threads", "2", "--time-limit", "120",
+                            "--temp-dir", TEMP_DIR)
+
+            def client(i):
+                try:
+                    conn = http.client.HTTPConnection(server.host, server.port, timeout=900)
+                    conn.connect()
+                    time.sleep(delays[i])
+                    conn.request("POST", "/api/plan", json.dumps(cases[i % 3]).encode(),
+                                 {"Content-Type": "application/json",
+                                  "Host": f"127.0.0.1:{server.port}"})
+                    r = conn.getresponse()
+                    results[i] = (r.status, r.read())
+                    conn.close()
+                except Exception as e:  # noqa: BLE001
+                    results[i] = e
+
+            try:
+                threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
+                for t in threads:
+                    t.start()
+                for t in threads:
+                    t.join()
+            finally:
+                self.assertEqual(server.stop(), 0)
+        for i, r in enumerate(results):
+            self.assertEqual(r, (200, expected[i % 3]), f"client {i}")
+
+
 class TimeLimit(unittest.TestCase):
     """A server of its own on programs that never end: sl-plan sleeps (the
     wall-clock limit), sl-rate spins (the CPU limit); the others are real."""
 
     def test_a_calculation_over_the_time_limit_is_503_and_the_server_goes_on(self):
         with tempfile.TemporaryDirectory(prefix="sl-web-slow-") as d:
-            for name in os.listdir(PROGRAMS):
-                if name.startswith("sl-") and os.access(os.path.join(PROGRAMS, name), os.X_OK):
-                    os.symlink(os.path.join(PROGRAMS, name), os.path.join(d, name))
-            for name, body in (("sl-plan", "exec sleep 60"), ("sl-rate", "while :; do :; done")):
-                path = os.path.join(d, name)
-                os.unlink(path)
-                with open(path, "w") as f:
-                    f.write("#!/bin/sh\n" + body + "\n")
-                os.chmod(path, 0o755)
+            slow_programs(d, {"sl-plan": "exec sleep 60", "sl-rate": "while :; do :; done"})
             server = Server(SL_WEB, "--programs", d, "--time-limit", "1", "--temp-dir", TEMP_DIR)
             try:
                 for path, fields in (("/api/plan", PLAN), ("/api/plan", dict(PLAN, format="pdf")),
