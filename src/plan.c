@@ -1759,10 +1759,9 @@ int sl_plan_next(sl_plan *plan, sl_plan_row *row)
  * or after key. */
 static int silent_tracked_rows(sl_plan *plan, int key, sl_money *last_closing)
 {
-    const sl__period *e;
     if (plan->ended || plan->balance == 0 || !plan->steady ||
-        (plan->next_term == 1 && !plan->floating_first) || !(e = tracked_period(plan)))
-        return SL_OK;
+        (plan->next_term == 1 && !plan->floating_first) || !tracked_period(plan))
+        return SL_OK; /* (tracked_period also finds the track and checks the balance) */
     const sl__track_view *v = &plan->track;
     const int end = plan->end_term, last_io = plan->terms.interest_only_terms, step = plan->step;
     const int from = plan->track_from, base = plan->track_base, anchor = plan->anchor;
@@ -1773,10 +1772,10 @@ static int silent_tracked_rows(sl_plan *plan, int key, sl_money *last_closing)
         unsigned idx = (unsigned)(base + (k - 1) * step);
         if (k < from || idx >= (unsigned)v->months)
             break;
-        e = &v->periods[idx];
+        sl__period *e = &v->periods[idx];
         if (e->built == 0)
-            sl__track_work_out(plan->track_set, v, (sl__period *)e, anchor, v->month_lo + (int)idx);
-        if (e->built < 0 || (e->due_year * 16 + e->due_month) * 32 + e->due_day >= key)
+            sl__track_work_out(plan->track_set, v, e, anchor, v->month_lo + (int)idx);
+        if (e->built < 0 || date_key((sl_date){e->due_year, e->due_month, e->due_day}) >= key)
             break;
         int rc = period_interest(plan, e, balance, &interest);
         sl_money p = 0;
