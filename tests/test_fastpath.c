@@ -509,7 +509,7 @@ START_TEST(track_factors_equal_the_factor_worked_out)
         sl__track_rate x = {0};
         int64_t a = rng_range(&g, 0, 15000), b = 1200000;
         if (rng_range(&g, 0, 9) == 0)
-            a = rng_range(&g, 0, INT64_MAX), b = rng_range(&g, 1, INT64_MAX);
+            a = rng_range(&g, 0, INT64_MAX - 1), b = rng_range(&g, 1, INT64_MAX);
         x.annuity_double = sl__annuity_double_rate(&x.r_hat, &x.log1p_r, a, b);
         if (!x.annuity_double)
             continue;
