@@ -317,6 +317,16 @@ START_TEST(book_on_one_history_equals_general_path)
 }
 END_TEST
 
+/* The general-path twin of plan `fast` (made from t), fast put on cache. */
+static void pair_with_general(sl_plan **general, sl_plan *fast, const sl_loan_terms *t,
+                              sl_plan_cache *cache, uint64_t seed, int i)
+{
+    REQUIRE(sl_plan_new(general, t, NULL) == SL_OK, "seed %llu plan %d", (unsigned long long)seed,
+            i);
+    sl_plan_use_cache(fast, cache);
+    sl__plan_use_general_path(*general);
+}
+
 /* Many plans on one cache computed side by side, a row of each in turn, as
  * a caller holding several loans open might: with more margins than the
  * cache keeps tracks, each plan's track is often replaced by another's
@@ -340,10 +350,7 @@ START_TEST(plans_side_by_side_on_one_cache_equal_general_path)
                 t.margin = (sl_rate){0, 1};
             REQUIRE(sl_plan_new(&fast[i], &t, NULL) == SL_OK, "seed %llu plan %d",
                     (unsigned long long)seed, i);
-            REQUIRE(sl_plan_new(&general[i], &t, NULL) == SL_OK, "seed %llu plan %d",
-                    (unsigned long long)seed, i);
-            sl_plan_use_cache(fast[i], cache);
-            sl__plan_use_general_path(general[i]);
+            pair_with_general(&general[i], fast[i], &t, cache, seed, i);
         }
         while (left > 0)
             for (int i = 0; i < PLANS; i++) {
@@ -408,10 +415,7 @@ START_TEST(rows_taken_quietly_leave_the_plan_where_rows_handed_out_do)
                 else
                     book_loan(&g, history, &t, 250);
             } while (t.payout_date.year == 0 || sl_plan_new(&fast[i], &t, NULL) != SL_OK);
-            REQUIRE(sl_plan_new(&general[i], &t, NULL) == SL_OK, "seed %llu plan %d",
-                    (unsigned long long)seed, i);
-            sl_plan_use_cache(fast[i], cache);
-            sl__plan_use_general_path(general[i]);
+            pair_with_general(&general[i], fast[i], &t, cache, seed, i);
             at[i] = t.payout_date;
         }
         while (left > 0)
